@@ -1,0 +1,34 @@
+import { Workbox } from 'workbox-window';
+import { BehaviorSubject } from 'rxjs';
+
+/**
+ * DESIGN invariant 9: a new service worker waits. The POS offers the update only with an empty
+ * cart, and only the cashier's tap activates it and reloads.
+ */
+export const updateWaiting$ = new BehaviorSubject(false);
+let workbox: Workbox | null = null;
+
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox.addEventListener('waiting', () => updateWaiting$.next(true));
+  workbox.addEventListener('controlling', (event) => {
+    if (event.isUpdate) window.location.reload();
+  });
+  void workbox.register();
+  // Look for a new version now and then; it is only offered, never forced.
+  setInterval(() => void workbox?.update(), 60 * 60 * 1000);
+}
+
+export function applyUpdate(): void {
+  workbox?.messageSkipWaiting();
+}
+
+/** Ask the service worker to replay the sales it queued while offline. */
+export function replayQueuedSales(): void {
+  navigator.serviceWorker?.controller?.postMessage({ type: 'REPLAY_SALES' });
+}
+
+export async function askForUpdateCheck(): Promise<void> {
+  await workbox?.update();
+}

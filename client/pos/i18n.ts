@@ -1,0 +1,118 @@
+import { createContext, useContext } from 'react';
+
+const es = {
+  appTitle: 'EcoMarket TPV',
+  pairTitle: 'Vincular esta tableta',
+  pairHelp: 'Pida al operador un código de vinculación (npm run ecomarket -- pair <sucursal>) y escríbalo aquí. Se usa una sola vez.',
+  pairCode: 'Código de vinculación',
+  deviceName: 'Nombre de esta tableta',
+  pairButton: 'Vincular',
+  pairing: 'Vinculando…',
+  pairNeedsNetwork: 'Para vincular hace falta conexión con la oficina central. Conéctese a la red de la tienda y vuelva a intentarlo.',
+  online: 'En línea',
+  offline: 'Sin conexión',
+  offlineHelp: 'Puede seguir vendiendo: las ventas se guardan en la tableta y se envían solas al volver la red.',
+  pending: 'Por enviar',
+  pendingNone: 'Todo enviado',
+  lastSync: 'Última sincronización',
+  never: 'nunca',
+  syncNow: 'Sincronizar ahora',
+  sending: 'Enviando {sent} de {total}',
+  products: 'Productos',
+  search: 'Buscar producto',
+  stock: 'Existencias',
+  addToCart: 'Añadir {name} al carrito',
+  cart: 'Carrito',
+  cartEmpty: 'Toque un producto para añadirlo.',
+  total: 'Total',
+  chargeCash: 'Cobrar en efectivo',
+  remove: 'Quitar {name}',
+  increase: 'Uno más de {name}',
+  decrease: 'Uno menos de {name}',
+  paid: 'Pagado',
+  receipt: 'Ticket',
+  newSale: 'Nueva venta',
+  oversellWarning: 'Atención: {name} quedará con existencias negativas ({qty}). La venta se permite y la oficina central lo revisará.',
+  rejectedSales: '{count} ventas rechazadas por el servidor: avise al encargado.',
+  updateReady: 'Hay una versión nueva de la aplicación.',
+  updateNow: 'Actualizar ahora',
+  updateAfterSale: 'Se podrá actualizar al terminar la venta en curso.',
+  outdated: 'Esta versión de la aplicación es demasiado antigua para el servidor. Actualícela.',
+  language: 'English',
+  languageLabel: 'Cambiar idioma a inglés',
+  branch: 'Sucursal',
+  device: 'Tableta',
+  saleFailed: 'No se pudo guardar la venta: {message}. El carrito sigue intacto; inténtelo de nuevo.',
+  noProducts: 'Aún no hay catálogo en esta tableta. Conéctela a la red una vez para descargarlo.',
+};
+
+export type MessageKey = keyof typeof es;
+
+const en: Record<MessageKey, string> = {
+  appTitle: 'EcoMarket POS',
+  pairTitle: 'Pair this tablet',
+  pairHelp: 'Ask the operator for a pairing code (npm run ecomarket -- pair <branch>) and type it here. It works once.',
+  pairCode: 'Pairing code',
+  deviceName: 'Name of this tablet',
+  pairButton: 'Pair',
+  pairing: 'Pairing…',
+  pairNeedsNetwork: 'Pairing needs the central office. Connect to the store network and try again.',
+  online: 'Online',
+  offline: 'Offline',
+  offlineHelp: 'Keep selling: sales are saved on this tablet and sent by themselves when the network is back.',
+  pending: 'To send',
+  pendingNone: 'All sent',
+  lastSync: 'Last sync',
+  never: 'never',
+  syncNow: 'Sync now',
+  sending: 'Sending {sent} of {total}',
+  products: 'Products',
+  search: 'Search products',
+  stock: 'Stock',
+  addToCart: 'Add {name} to the cart',
+  cart: 'Cart',
+  cartEmpty: 'Tap a product to add it.',
+  total: 'Total',
+  chargeCash: 'Charge cash',
+  remove: 'Remove {name}',
+  increase: 'One more {name}',
+  decrease: 'One less {name}',
+  paid: 'Paid',
+  receipt: 'Receipt',
+  newSale: 'New sale',
+  oversellWarning: 'Warning: {name} will go below zero ({qty}). The sale is allowed and the central office will review it.',
+  rejectedSales: '{count} sales were refused by the server: tell the manager.',
+  updateReady: 'A new version of the app is ready.',
+  updateNow: 'Update now',
+  updateAfterSale: 'You can update once the current sale is finished.',
+  outdated: 'This version of the app is too old for the server. Please update it.',
+  language: 'Español',
+  languageLabel: 'Switch language to Spanish',
+  branch: 'Branch',
+  device: 'Tablet',
+  saleFailed: 'The sale could not be saved: {message}. The cart is unchanged; try again.',
+  noProducts: 'This tablet has no catalogue yet. Connect it to the network once to download it.',
+};
+
+export const messages = { es, en } as const;
+export type Locale = keyof typeof messages;
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const table = messages[locale];
+  return (key, params) => table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+}
+
+export const LocaleContext = createContext<{ locale: Locale; t: Translate; setLocale: (l: Locale) => void }>({
+  locale: 'es',
+  t: translator('es'),
+  setLocale: () => undefined,
+});
+
+export function useI18n() {
+  return useContext(LocaleContext);
+}
+
+/** Intl locale tags for money and dates. */
+export const INTL_LOCALE: Record<Locale, string> = { es: 'es-MX', en: 'en-US' };

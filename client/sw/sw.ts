@@ -1,0 +1,57 @@
+/// <reference lib="webworker" />
+import { Queue } from 'workbox-background-sync';
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+
+// The app shell: every built file, so the POS cold-starts with no network (DESIGN invariant 9).
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/pos/index.html'), { allowlist: [/^\/pos(\/|$)/] }));
+
+/**
+ * Sales pushes that fail for want of a network are kept here and replayed by the browser's
+ * Background Sync, at the next start where it has none, or when the page asks. Replays are safe:
+ * the server's ingest is idempotent. A request the server answers (even with an error) is done;
+ * the page learns the outcome from its next pull and re-sends whatever is still unacknowledged.
+ */
+const salesQueue = new Queue('ecomarket-sales-push', {
+  maxRetentionTime: 7 * 24 * 60,
+  onSync: async ({ queue }) => {
+    let entry;
+    while ((entry = await queue.shiftRequest())) {
+      try {
+        const res = await fetch(entry.request.clone());
+        if (res.status >= 500) throw new Error(`server answered ${res.status}`);
+      } catch (err) {
+        await queue.unshiftRequest(entry);
+        throw err;
+      }
+    }
+  },
+});
+
+registerRoute(
+  ({ url, request }) => request.method === 'POST' && /^\/api\/sync\/v1\/sales\/\d+\/push$/.test(url.pathname),
+  async ({ request }) => {
+    const copy = request.clone();
+    try {
+      return await fetch(request);
+    } catch {
+      await salesQueue.pushRequest({ request: copy });
+      return new Response(JSON.stringify({ queued: true }), { status: 202, headers: { 'content-type': 'application/json' } });
+    }
+  },
+  'POST',
+);
+
+self.addEventListener('message', (event) => {
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === 'SKIP_WAITING') void self.skipWaiting();
+  if (type === 'REPLAY_SALES') event.waitUntil(salesQueue.replayRequests().catch(() => undefined));
+});
+
+// First install takes the open POS at once; later versions wait for the cashier (SKIP_WAITING).
+clientsClaim();

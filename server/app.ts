@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pairRequestSchema, PROTOCOL_VERSION, type HealthResponse } from '../shared/protocol';
+import { pairDevice } from './auth/pairing';
+import type { ServerConfig } from './config';
+import type { Db } from './db/database';
+import { ApiError, errorMiddleware, parseOrThrow } from './http/api-error';
+import { ChangeBus } from './live/change-bus';
+import { syncRoutes } from './sync/sync-routes';
+import { SERVER_VERSION } from './version';
+
+export interface AppDeps {
+  db: Db;
+  config: ServerConfig;
+  logger: Logger;
+  bus?: ChangeBus;
+}
+
+export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/api/health', (_req, res) => {
+    const body: HealthResponse = { status: 'ok', version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, database: config.databaseKind };
+    res.json(body);
+  });
+
+  app.post('/api/devices/pair', express.json({ limit: '4kb' }), async (req, res) => {
+    const body = parseOrThrow(pairRequestSchema, req.body, 'pairing request');
+    const paired = await pairDevice(db, body.code, body.deviceName);
+    logger.info({ deviceId: paired.deviceId, branchId: paired.branch.id }, 'device paired');
+    res.status(201).json(paired);
+  });
+
+  app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000 }));
+
+  app.use('/api', (req) => {
+    throw new ApiError('NOT_FOUND', `There is no API endpoint ${req.method} ${req.originalUrl}.`);
+  });
+
+  serveClient(app, config.clientDir, logger);
+  app.use(errorMiddleware(logger));
+  return app;
+}
+
+/** The built web apps: hashed assets cached for good, the service worker and pages never. */
+function serveClient(app: Express, clientDir: string, logger: Logger): void {
+  const root = path.resolve(clientDir);
+  const posIndex = path.join(root, 'pos', 'index.html');
+  if (!fs.existsSync(posIndex)) {
+    logger.warn({ root }, 'built client not found: run `npm run build` to serve the POS');
+  }
+  app.use('/assets', express.static(path.join(root, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(
+    express.static(root, {
+      index: false,
+      redirect: false,
+      setHeaders: (res, file) => {
+        if (file.endsWith('sw.js') || file.endsWith('.webmanifest') || file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
+  app.get('/', (_req, res) => res.redirect('/pos'));
+  app.get(['/pos', '/pos/{*splat}'], (_req, res) => {
+    if (!fs.existsSync(posIndex)) {
+      res.status(503).type('text').send('The POS is not built yet. Run `npm run build`, then reload.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(posIndex);
+  });
+}

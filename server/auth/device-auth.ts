@@ -1,0 +1,39 @@
+import type { Request, RequestHandler } from 'express';
+import type { Db } from '../db/database';
+import { ApiError } from '../http/api-error';
+import type { DeviceIdentity } from './device-identity';
+import { sha256 } from './secrets';
+
+const deviceKey = Symbol('device');
+
+/** Resolves `Authorization: Bearer <device token>` to the device, its branch and location. */
+export function requireDevice(db: Db): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
+    if (!match?.[1]) throw new ApiError('UNAUTHENTICATED', 'This device is not paired: pair it again with a code from the operator.');
+    const row = await db
+      .selectFrom('devices')
+      .innerJoin('branches', 'branches.id', 'devices.branch_id')
+      .select(['devices.id', 'devices.number', 'devices.branch_id', 'devices.revoked_at', 'branches.location_id', 'branches.receipt_prefix'])
+      .where('devices.token_hash', '=', sha256(match[1]))
+      .executeTakeFirst();
+    if (!row) throw new ApiError('UNAUTHENTICATED', 'This device token is unknown: pair the device again with a new code.');
+    if (row.revoked_at) throw new ApiError('UNAUTHENTICATED', 'This device was unpaired by a manager: pair it again with a new code.');
+    const identity: DeviceIdentity = {
+      deviceId: row.id,
+      deviceNumber: Number(row.number),
+      branchId: row.branch_id,
+      locationId: row.location_id,
+      receiptPrefix: row.receipt_prefix,
+    };
+    (req as unknown as Record<symbol, DeviceIdentity>)[deviceKey] = identity;
+    next();
+  };
+}
+
+export function deviceOf(req: Request): DeviceIdentity {
+  const identity = (req as unknown as Record<symbol, DeviceIdentity | undefined>)[deviceKey];
+  if (!identity) throw new Error('deviceOf() used on a route without requireDevice');
+  return identity;
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every server setting in one place: environment name, default, description. Read once at start,
+ * validated, and printed with secrets masked.
+ */
+const definitions = {
+  port: { env: 'PORT', default: '8000', secret: false, description: 'TCP port the server listens on (8000, as in the seed).' },
+  host: { env: 'HOST', default: '0.0.0.0', secret: false, description: 'Interface to listen on; 0.0.0.0 lets the store tablets reach it.' },
+  dataDir: { env: 'DATA_DIR', default: './data', secret: false, description: 'Folder of the embedded SQLite database file (used when DATABASE_URL is empty).' },
+  databaseUrl: { env: 'DATABASE_URL', default: '', secret: true, description: 'postgres://… to use PostgreSQL instead of the embedded SQLite file.' },
+  logLevel: { env: 'LOG_LEVEL', default: 'info', secret: false, description: 'pino log level: fatal, error, warn, info, debug, trace or silent.' },
+  clientDir: { env: 'CLIENT_DIR', default: './dist', secret: false, description: 'Folder of the built web apps (npm run build writes it).' },
+  pairingCodeTtlMinutes: { env: 'PAIRING_CODE_TTL_MINUTES', default: '15', secret: false, description: 'Minutes a one-time pairing code stays valid.' },
+  heartbeatSeconds: { env: 'SSE_HEARTBEAT_SECONDS', default: '15', secret: false, description: 'Seconds between heartbeats on live streams.' },
+} as const;
+
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  databaseUrl: z
+    .string()
+    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must start with postgres:// or be empty'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  clientDir: z.string().min(1),
+  pairingCodeTtlMinutes: z.coerce.number().int().min(1).max(24 * 60),
+  heartbeatSeconds: z.coerce.number().positive().max(300),
+});
+
+export type ServerConfig = z.infer<typeof configSchema> & { databaseKind: 'sqlite' | 'postgres'; sqliteFile: string };
+export type ConfigKey = keyof typeof definitions;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<ConfigKey, string>> = {}): ServerConfig {
+  const raw = Object.fromEntries(
+    Object.entries(definitions).map(([key, def]) => [key, overrides[key as ConfigKey] ?? env[def.env] ?? def.default]),
+  );
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const def = definitions[i.path[0] as ConfigKey];
+      return `  ${def?.env ?? String(i.path[0])}: ${i.message}`;
+    });
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    databaseKind: c.databaseUrl ? 'postgres' : 'sqlite',
+    sqliteFile: path.resolve(c.dataDir, 'ecomarket.sqlite'),
+  };
+}
+
+/** The configuration as it may be logged: secrets masked. */
+export function describeConfig(config: ServerConfig): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(definitions).map(([key, def]) => {
+      const value = String(config[key as ConfigKey]);
+      return [def.env, def.secret && value ? value.replace(/\/\/([^@/]*)@/, '//***@') : value];
+    }),
+  );
+}
+
+/** Help text for the CLI and README: every setting with its environment name and default. */
+export function configHelp(): string {
+  return Object.values(definitions)
+    .map((d) => `  ${d.env.padEnd(26)} ${d.description} (default: ${d.default || 'empty'})`)
+    .join('\n');
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import type { Database } from './schema';
+import { initial } from './migrations/0001-initial';
+
+export type Db = Kysely<Database>;
+
+// int8 columns (sequences, cents) come back as strings by default; they stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+export interface OpenDatabaseOptions {
+  kind: 'sqlite' | 'postgres';
+  sqliteFile?: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (tests isolate themselves in one each). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  if (options.kind === 'postgres') {
+    if (!options.databaseUrl) throw new Error('DATABASE_URL is needed for PostgreSQL');
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const file = options.sqliteFile ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged sale must survive a power cut, not just a crash of the process.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

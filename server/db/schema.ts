@@ -1,0 +1,90 @@
+/** Row types of every table; migrations create them, queries are checked against them. */
+export interface Database {
+  server_sequence: { id: number; value: number };
+  locations: { id: string; name: string; kind: 'centre' | 'branch' };
+  branches: {
+    id: string;
+    name: string;
+    location_id: string;
+    receipt_prefix: string;
+    currency: string;
+    created_at: string;
+  };
+  products: {
+    id: string;
+    sku: string;
+    barcode: string | null;
+    name: string;
+    category: string;
+    price_cents: number;
+    tax_rate_bp: number;
+    legacy_id: number | null;
+    deleted: number;
+    seq: number;
+    updated_at: string;
+  };
+  stock_levels: { location_id: string; product_id: string; quantity: number; seq: number };
+  stock_movements: {
+    id: string;
+    seq: number;
+    location_id: string;
+    product_id: string;
+    delta: number;
+    kind: 'sale' | 'refund' | 'receipt' | 'transfer_out' | 'transfer_in' | 'count_adjustment' | 'correction' | 'initial';
+    sale_id: string | null;
+    actor: string;
+    reason: string;
+    created_at: string;
+  };
+  sales: {
+    id: string;
+    branch_id: string;
+    device_id: string;
+    device_seq: number;
+    receipt_number: string;
+    cashier_name: string;
+    device_created_at: string;
+    received_at: string;
+    currency: string;
+    total_cents: number;
+    content_hash: string;
+    body: string;
+    applied_seq: number;
+    seq: number;
+  };
+  sale_lines: {
+    sale_id: string;
+    line_no: number;
+    product_id: string;
+    name: string;
+    quantity: number;
+    unit_price_cents: number;
+    line_total_cents: number;
+  };
+  devices: {
+    id: string;
+    branch_id: string;
+    number: number;
+    name: string;
+    token_hash: string;
+    created_at: string;
+    revoked_at: string | null;
+    last_seen_at: string | null;
+  };
+  pairing_codes: {
+    code_hash: string;
+    branch_id: string;
+    expires_at: string;
+    used_at: string | null;
+    created_at: string;
+  };
+  rejected_sales: {
+    id: string;
+    device_id: string;
+    sale_id: string;
+    code: string;
+    message: string;
+    body: string;
+    created_at: string;
+  };
+}

@@ -1,0 +1,44 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+
+/**
+ * The one monotonic server sequence (DESIGN invariant 5). Locking its row first makes every
+ * writing transaction commit in sequence order, so a reader that has seen seq N can never later
+ * find a row stamped below N appear: pull checkpoints never skip a change.
+ */
+export class SequenceAllocator {
+  private constructor(
+    private readonly trx: Transaction<Database>,
+    private current: number,
+    private readonly start: number,
+  ) {}
+
+  static async lock(trx: Transaction<Database>): Promise<SequenceAllocator> {
+    const row = await trx
+      .selectFrom('server_sequence')
+      .select('value')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    return new SequenceAllocator(trx, Number(row.value), Number(row.value));
+  }
+
+  next(): number {
+    this.current += 1;
+    return this.current;
+  }
+
+  get last(): number {
+    return this.current;
+  }
+
+  /** Must run before the transaction commits. */
+  async save(): Promise<void> {
+    if (this.current === this.start) return;
+    await this.trx.updateTable('server_sequence').set({ value: this.current }).where('id', '=', 1).execute();
+  }
+}
+
+export async function currentSequence(db: { selectFrom: Transaction<Database>['selectFrom'] }): Promise<number> {
+  const row = await db.selectFrom('server_sequence').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Number(row.value);
+}

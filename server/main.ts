@@ -1,0 +1,34 @@
+import os from 'node:os';
+import { describeConfig, loadConfig } from './config';
+import { createLogger } from './logger';
+import { startServer } from './start-server';
+import { DEMO_BRANCH_ID } from './db/seed-demo';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+logger.info({ config: describeConfig(config) }, 'starting EcoMarket central server');
+
+const running = await startServer(config, logger);
+
+const lanUrls = Object.values(os.networkInterfaces())
+  .flat()
+  .filter((a) => a && a.family === 'IPv4' && !a.internal)
+  .map((a) => `http://${a!.address}:${config.port}`);
+
+console.log(`
+EcoMarket central server is running (${config.databaseKind}${config.databaseKind === 'sqlite' ? `: ${config.sqliteFile}` : ''}).
+${running.seeded ? `First start: created branch ${DEMO_BRANCH_ID} and the seed's demo catalogue.\n` : ''}
+  POS for cashiers:   ${running.url}/pos${lanUrls.map((u) => `\n                      ${u}/pos  (store network)`).join('')}
+  Health:             ${running.url}/api/health
+
+Pair a tablet: run \`npm run ecomarket -- pair ${DEMO_BRANCH_ID}\` in another terminal, open the POS
+on the tablet and type the code it prints (valid ${config.pairingCodeTtlMinutes} minutes, once).
+Tablets install the app only from a secure origin (https, or localhost on the same machine).
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    void running.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,58 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import type { ServerConfig } from './config';
+import { migrateToLatest, openDatabase, type Db } from './db/database';
+import { seedDemoIfEmpty } from './db/seed-demo';
+import { ChangeBus } from './live/change-bus';
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  server: http.Server;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export function openConfiguredDatabase(config: ServerConfig, pgSchema?: string): Db {
+  return openDatabase({
+    kind: config.databaseKind,
+    sqliteFile: config.sqliteFile,
+    databaseUrl: config.databaseUrl,
+    ...(pgSchema ? { pgSchema } : {}),
+  });
+}
+
+/** Opens the database, migrates, seeds on first start and listens. Used by main and by tests. */
+export async function startServer(config: ServerConfig, logger: Logger, options: { db?: Db } = {}): Promise<RunningServer> {
+  const db = options.db ?? openConfiguredDatabase(config);
+  await migrateToLatest(db);
+  const seeded = await seedDemoIfEmpty(db);
+  const bus = new ChangeBus();
+  const app = createApp({ db, config, logger, bus });
+  const server = http.createServer(app);
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    db,
+    server,
+    seeded,
+    async close() {
+      // Live streams never end on their own; cut them so close() returns.
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}
