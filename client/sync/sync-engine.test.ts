@@ -1,0 +1,200 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { firstValueFrom } from 'rxjs';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issuePairingCode } from '../../server/auth/pairing';
+import { startTestServer, type TestServer } from '../../server/test/test-server';
+import type { PosDatabase, ProductRow } from './collections';
+import { commitSale } from './commit-sale';
+import { pairThisDevice, type DevicePairing } from './device-pairing';
+import { observeSyncLedger } from './displayed-stock-view';
+import { openPosDatabase } from './pos-database';
+import { SyncEngine } from './sync-engine';
+
+/**
+ * The device's sync module, with no DOM, against the real server over HTTP. The network is a
+ * switch the test flips: up, down, or "the server commits but the answer is lost".
+ */
+type NetworkMode = 'up' | 'down' | 'lose-responses';
+
+function switchableFetch() {
+  const net = { mode: 'up' as NetworkMode, calls: 0 };
+  const impl: typeof fetch = async (input, init) => {
+    net.calls += 1;
+    if (net.mode === 'down') throw new TypeError('fetch failed (network down)');
+    const res = await fetch(input, init);
+    if (net.mode === 'lose-responses' && init?.method === 'POST') {
+      await res.arrayBuffer();
+      throw new TypeError('fetch failed (connection reset after the server answered)');
+    }
+    return res;
+  };
+  return { net, impl };
+}
+
+let server: TestServer;
+let opened: PosDatabase[] = [];
+let engines: SyncEngine[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer({ kind: 'sqlite', label: 'SQLite' });
+});
+
+afterEach(async () => {
+  for (const e of engines) await e.stop();
+  for (const db of opened) await db.close();
+  engines = [];
+  opened = [];
+  await server.close();
+});
+
+let dbCounter = 0;
+async function openDevice(name = `pos-test-${Date.now()}-${dbCounter++}`): Promise<PosDatabase> {
+  const db = await openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false });
+  opened.push(db);
+  return db;
+}
+
+async function pair(db: PosDatabase): Promise<DevicePairing> {
+  const { code } = await issuePairingCode(server.db, 'sucursal-001', 15);
+  return pairThisDevice(db, server.url, code, 'sim tablet');
+}
+
+function engineFor(db: PosDatabase, pairing: DevicePairing, fetchImpl: typeof fetch): SyncEngine {
+  const engine = new SyncEngine({ db, pairing, baseUrl: server.url, fetch: fetchImpl, retryTimeMs: 100, sweepMs: 200 });
+  engines.push(engine);
+  return engine;
+}
+
+async function ledger(db: PosDatabase, pairing: DevicePairing) {
+  return firstValueFrom(observeSyncLedger(db, pairing.branch.locationId));
+}
+
+async function serverSales(deviceId: string): Promise<number> {
+  const rows = await server.db.selectFrom('sales').select('id').where('device_id', '=', deviceId).execute();
+  return rows.length;
+}
+
+async function serverLevel(productId: string): Promise<number> {
+  const row = await server.db.selectFrom('stock_levels').select('quantity').where('location_id', '=', 'sucursal-001').where('product_id', '=', productId).executeTakeFirstOrThrow();
+  return Number(row.quantity);
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function product(db: PosDatabase, sku: string): Promise<ProductRow> {
+  const doc = await db.products.findOne({ selector: { sku } }).exec();
+  if (!doc) throw new Error(`no product ${sku}`);
+  return doc.toJSON() as ProductRow;
+}
+
+describe('sync engine against the real server', () => {
+  it('pulls the catalogue and the branch stock, then live changes', async () => {
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const { impl } = switchableFetch();
+    const engine = engineFor(db, pairing, impl);
+    await engine.start();
+    await engine.awaitPulled();
+    expect(await db.products.count().exec()).toBe(5);
+    const pan = await product(db, 'ECO-0002');
+    expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(15);
+  });
+
+  it('S2, S4: offline sales, a lost push answer, then sync: each sale once on the server and stock never double-counted', async () => {
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const { net, impl } = switchableFetch();
+    const engine = engineFor(db, pairing, impl);
+    await engine.start();
+    await engine.awaitPulled();
+    const pan = await product(db, 'ECO-0002');
+
+    net.mode = 'down';
+    for (let i = 0; i < 3; i++) {
+      await commitSale(db, pairing, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360 }], cashierName: 'Ana' });
+    }
+    let view = await ledger(db, pairing);
+    expect(view.stock.get(pan.id)).toBe(9);
+    expect(view.pending).toMatchObject({ count: 3, valueCents: 1080 });
+    expect(await serverSales(pairing.deviceId)).toBe(0);
+
+    // The server applies the push but the tablet never hears back.
+    net.mode = 'lose-responses';
+    await engine.outbox.drain();
+    expect(await serverSales(pairing.deviceId)).toBe(3);
+    expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(9);
+
+    // Pushes still lose their answers, but pulls work: the acks must arrive with the stock level
+    // that already includes those sales, or the tablet would subtract them twice.
+    await engine.syncNow();
+    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'acks carried by the stock pull');
+    await engine.awaitPulled();
+    expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(9);
+
+    net.mode = 'up';
+    await engine.syncNow();
+    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'acks');
+    await engine.awaitPulled();
+    view = await ledger(db, pairing);
+    expect(view.stock.get(pan.id)).toBe(9);
+    expect(await serverSales(pairing.deviceId)).toBe(3);
+    expect(await serverLevel(pan.id)).toBe(9);
+  });
+
+  it('S4: a reload (database closed and reopened) keeps sales, acks and the stock shown', async () => {
+    const name = `pos-reload-${Date.now()}`;
+    let db = await openDevice(name);
+    const pairing = await pair(db);
+    const { net, impl } = switchableFetch();
+    let engine = engineFor(db, pairing, impl);
+    await engine.start();
+    await engine.awaitPulled();
+    const leche = await product(db, 'ECO-0003');
+    net.mode = 'down';
+    await commitSale(db, pairing, { lines: [{ product: leche, quantity: 10 }], payments: [{ method: 'card', amountCents: 3200 }], cashierName: 'Ana' });
+    expect((await ledger(db, pairing)).stock.get(leche.id)).toBe(-2);
+
+    await engine.stop();
+    await db.close();
+    opened = opened.filter((d) => d !== db);
+    engines = engines.filter((e) => e !== engine);
+
+    db = await openDevice(name);
+    expect((await ledger(db, pairing)).stock.get(leche.id)).toBe(-2);
+    net.mode = 'up';
+    engine = engineFor(db, pairing, impl);
+    await engine.start();
+    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'delivery after reload');
+    await engine.awaitPulled();
+    expect((await ledger(db, pairing)).stock.get(leche.id)).toBe(-2);
+    expect(await serverLevel(leche.id)).toBe(-2);
+    expect(await serverSales(pairing.deviceId)).toBe(1);
+  });
+
+  it('two devices of one branch: each sees the other\'s sales through the server level, its own through acks', async () => {
+    const a = await openDevice();
+    const b = await openDevice();
+    const pa = await pair(a);
+    const pb = await pair(b);
+    const ea = engineFor(a, pa, switchableFetch().impl);
+    const eb = engineFor(b, pb, switchableFetch().impl);
+    await ea.start();
+    await eb.start();
+    await ea.awaitPulled();
+    await eb.awaitPulled();
+    const manzanasA = await product(a, 'ECO-0001');
+    await commitSale(a, pa, { lines: [{ product: manzanasA, quantity: 4 }], payments: [{ method: 'cash', amountCents: 1000 }], cashierName: 'A' });
+    await commitSale(b, pb, { lines: [{ product: manzanasA, quantity: 1 }], payments: [{ method: 'cash', amountCents: 250 }], cashierName: 'B' });
+    await until(async () => (await ledger(a, pa)).stock.get(manzanasA.id) === 20 && (await ledger(b, pb)).stock.get(manzanasA.id) === 20, 'both devices at 20');
+    expect(await serverLevel(manzanasA.id)).toBe(20);
+    expect(pa.deviceNumber).not.toBe(pb.deviceNumber);
+  });
+});

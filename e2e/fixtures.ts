@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { baseURL, chromiumArgs, chromiumPath } from './e2e-env';
+import { PosPage } from './pos-page';
+import { ServerDb } from './server-db';
+
+interface Fixtures {
+  /** A persistent profile: IndexedDB and the service worker survive reloads, as on a tablet. */
+  context: BrowserContext;
+  page: Page;
+  pos: PosPage;
+  serverDb: ServerDb;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      baseURL,
+      viewport: { width: 1280, height: 800 },
+    });
+    await use(context);
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  },
+  page: async ({ context }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // Failed requests while the test has cut the network are expected, not app errors.
+      if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/.test(m.text())) errors.push(`console: ${m.text()}`);
+    });
+    await use(page);
+    expect(errors, 'the page logged errors').toEqual([]);
+  },
+  pos: async ({ page, context }, use) => {
+    await use(new PosPage(page, context));
+  },
+  // eslint-disable-next-line no-empty-pattern
+  serverDb: async ({}, use) => {
+    const db = new ServerDb();
+    await use(db);
+    await db.close();
+  },
+});
+
+export { expect };

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as protocol from './index';
+import { COLLECTION_SCHEMA_VERSIONS, PROTOCOL_VERSION } from './protocol-version';
+
+/**
+ * The wire protocol's fingerprint for each PROTOCOL_VERSION. When a message in shared/protocol
+ * changes shape, this test fails until the version is bumped (with a history line in
+ * protocol-version.ts, and the collection's schema version if a replicated document changed)
+ * and the new fingerprint is recorded here.
+ */
+const FINGERPRINTS: Record<number, string> = {
+  1: '5e94dd8b36a71dc83e3ca68064dd6e4088775e1d5d44758b845179f592a45f16',
+};
+
+function fingerprint(): string {
+  const schemas = Object.entries(protocol)
+    .filter(([, value]) => value instanceof z.ZodType)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, schema]) => [name, z.toJSONSchema(schema as z.ZodType, { unrepresentable: 'any', io: 'input' })]);
+  return createHash('sha256').update(JSON.stringify({ schemas, COLLECTION_SCHEMA_VERSIONS })).digest('hex');
+}
+
+describe('protocol version', () => {
+  it('every wire schema change comes with a protocol version bump', () => {
+    expect(fingerprint(), `wire schemas changed: bump PROTOCOL_VERSION (now ${PROTOCOL_VERSION}) and record the new fingerprint`).toBe(FINGERPRINTS[PROTOCOL_VERSION]);
+  });
+});
