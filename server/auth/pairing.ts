@@ -35,6 +35,10 @@ export async function pairDevice(db: Db, code: string, deviceName: string, now =
     if (!spent) {
       throw new ApiError('FORBIDDEN', 'This pairing code is wrong, already used or expired. Ask the operator for a new one (npm run ecomarket -- pair <branch>).');
     }
+    // Lock the branch row (a no-op update) before numbering: on PostgreSQL two tablets pairing at
+    // once with different codes would otherwise both read the same max and one would fail on
+    // devices_branch_number. SQLite runs one write transaction at a time anyway.
+    await trx.updateTable('branches').set((eb) => ({ name: eb.ref('name') })).where('id', '=', spent.branch_id).execute();
     const branch = await trx.selectFrom('branches').selectAll().where('id', '=', spent.branch_id).executeTakeFirstOrThrow();
     const last = await trx
       .selectFrom('devices')

@@ -2,18 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
-import { initial } from './migrations/0001-initial';
+import { migrations } from './migrations';
 
 export type Db = Kysely<Database>;
 
 // int8 columns (sequences, cents) come back as strings by default; they stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
-
-const migrations: Record<string, Migration> = {
-  '0001-initial': initial,
-};
 
 export interface OpenDatabaseOptions {
   kind: 'sqlite' | 'postgres';
@@ -32,6 +28,9 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
+    // An idle connection dropped by PostgreSQL (restart, failover) must not crash the server;
+    // the pool opens a new one on the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = options.sqliteFile ?? ':memory:';

@@ -1,5 +1,5 @@
-/** Row types of every table; migrations create them, queries are checked against them. */
-export interface Database {
+/** Row types of the core tables (migration 0001); migrations create them, queries are checked against them. */
+export interface CoreTables {
   server_sequence: { id: number; value: number };
   locations: { id: string; name: string; kind: 'centre' | 'branch' };
   branches: {
@@ -88,3 +88,9 @@ export interface Database {
     created_at: string;
   };
 }
+
+/**
+ * Every table. Each part of the server keeps its tables' row types in a file of its own
+ * (schema-<part>.ts) and joins it here: `CoreTables & AuthTables & …`.
+ */
+export type Database = CoreTables;

@@ -15,9 +15,10 @@ export class SequenceAllocator {
 
   static async lock(trx: Transaction<Database>): Promise<SequenceAllocator> {
     const row = await trx
-      .selectFrom('server_sequence')
-      .select('value')
+      .updateTable('server_sequence')
+      .set((eb) => ({ value: eb('value', '+', 0) }))
       .where('id', '=', 1)
+      .returning('value')
       .executeTakeFirstOrThrow();
     return new SequenceAllocator(trx, Number(row.value), Number(row.value));
   }

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import { initial } from './0001-initial';
+
+/** Every migration, by name; names sort in the order they run. Append new ones at the end. */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
