@@ -18,7 +18,7 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
   const products$ = useMemo(() => db.products.find({ sort: [{ name: 'asc' }] }).$, [db]);
   const productDocs = useObservable(products$, []);
   const products = useMemo(() => productDocs.map((d) => d.toJSON() as ProductRow), [productDocs]);
-  const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId), [db, pairing]);
+  const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId), [db, pairing]);
   const ledger = useObservable(ledger$, { stock: new Map<string, number>(), pending: { count: 0, valueCents: 0, rejected: 0 } });
   const [query, setQuery] = useState('');
   const [cart, setCart] = useState<CartLine[]>([]);
@@ -53,7 +53,7 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
     setCharging(true);
     setError(null);
     try {
-      const sale = await commitSale(db, pairing, { lines: cart, payments: [{ method: 'cash', amountCents: total }], cashierName: pairing.deviceNumber ? `Caja ${pairing.deviceNumber}` : '' });
+      const sale = await commitSale(db, pairing, { lines: cart, payments: [{ method: 'cash', amountCents: total, tenderedCents: total }], cashierName: pairing.deviceNumber ? `Caja ${pairing.deviceNumber}` : '' });
       // Only now, with the ticket durable in IndexedDB, does the cashier see "paid".
       setCart([]);
       setPaid(sale);

@@ -7,9 +7,9 @@ export type ProductRow = Stored<ProductDoc>;
 export type StockRow = Stored<StockLevelDoc>;
 export type SaleRow = Stored<SaleDoc>;
 
-/** What the server said about one of this device's sales; local only, never replicated. */
-export interface SaleAckRow {
-  saleId: string;
+/** What the server said about a document this device pushed; local only, never replicated. */
+export interface AckRow {
+  id: string;
   appliedSeq: number | null;
   rejectedCode: string | null;
   rejectedMessage: string | null;
@@ -43,6 +43,7 @@ export const stockSchema: RxJsonSchema<StockRow> = {
     locationId: { type: 'string' },
     productId: { type: 'string' },
     quantity: { type: 'integer' },
+    reorderLevel: { type: ['integer', 'null'] },
     seq: { type: 'integer' },
   },
   required: ['id', 'locationId', 'productId', 'quantity', 'seq'],
@@ -54,8 +55,12 @@ export const saleSchema: RxJsonSchema<SaleRow> = {
   type: 'object',
   properties: {
     id,
+    kind: { type: 'string', enum: ['sale', 'refund'] },
+    refundOf: { type: ['string', 'null'] },
     branchId: { type: 'string' },
-    deviceId: { type: 'string' },
+    deviceId: { type: 'string', maxLength: 64 },
+    cashierId: { type: ['string', 'null'] },
+    shiftId: { type: ['string', 'null'] },
     deviceSeq: { type: 'integer', minimum: 1, maximum: 1e12, multipleOf: 1 },
     receiptNumber: { type: 'string' },
     cashierName: { type: 'string' },
@@ -65,28 +70,28 @@ export const saleSchema: RxJsonSchema<SaleRow> = {
     totalCents: { type: 'integer' },
     payments: { type: 'array', items: { type: 'object' } },
   },
-  required: ['id', 'branchId', 'deviceId', 'deviceSeq', 'receiptNumber', 'lines', 'totalCents', 'payments'],
-  indexes: ['deviceSeq'],
+  required: ['id', 'kind', 'branchId', 'deviceId', 'deviceSeq', 'receiptNumber', 'lines', 'totalCents', 'payments'],
+  indexes: ['deviceSeq', ['deviceId', 'deviceSeq']],
 };
 
-export const saleAckSchema: RxJsonSchema<SaleAckRow> = {
+export const ackSchema: RxJsonSchema<AckRow> = {
   version: 0,
-  primaryKey: 'saleId',
+  primaryKey: 'id',
   type: 'object',
   properties: {
-    saleId: id,
+    id,
     appliedSeq: { type: ['integer', 'null'] },
     rejectedCode: { type: ['string', 'null'] },
     rejectedMessage: { type: ['string', 'null'] },
   },
-  required: ['saleId'],
+  required: ['id'],
 };
 
 export interface PosCollections {
   products: RxCollection<ProductRow>;
   stock: RxCollection<StockRow>;
   sales: RxCollection<SaleRow>;
-  saleacks: RxCollection<SaleAckRow>;
+  acks: RxCollection<AckRow>;
 }
 
 export type PosDatabase = RxDatabase<PosCollections>;

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Payment, SaleDoc } from '../../shared/protocol';
+import type { Payment, SaleDoc, SaleLine } from '../../shared/protocol';
 import { lineTotal, saleArithmeticProblems, saleTotal } from '../../shared/sale/sale-arithmetic';
 import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { PosDatabase, ProductRow, SaleRow } from './collections';
@@ -7,51 +7,69 @@ import type { DevicePairing } from './device-pairing';
 import { withSaleNumberLock } from './sale-number-lock';
 
 export interface CartLine {
-  product: Pick<ProductRow, 'id' | 'name' | 'priceCents'>;
+  product: Pick<ProductRow, 'id' | 'name' | 'priceCents' | 'taxRateBp'>;
   quantity: number;
+  discountCents?: number;
+  discountReason?: string | null;
 }
 
-export interface SaleDraft {
+export interface TicketDraft {
+  kind?: SaleDoc['kind'];
+  /** The sale a refund gives back; null for a sale. */
+  refundOf?: string | null;
   lines: readonly CartLine[];
   payments: readonly Payment[];
+  cashierId?: string | null;
   cashierName: string;
+  shiftId?: string | null;
+}
+
+export function toSaleLine(l: CartLine): SaleLine {
+  const discountCents = l.discountCents ?? 0;
+  return {
+    productId: l.product.id,
+    name: l.product.name,
+    quantity: l.quantity,
+    unitPriceCents: l.product.priceCents,
+    taxRateBp: l.product.taxRateBp,
+    discountCents,
+    discountReason: discountCents > 0 ? (l.discountReason ?? null) : null,
+    lineTotalCents: lineTotal({ unitPriceCents: l.product.priceCents, quantity: l.quantity, discountCents }),
+  };
 }
 
 /**
- * DESIGN invariant 1: the whole ticket is one document, written in one IndexedDB transaction.
- * When this resolves the sale is durable; until it does, nothing of it exists.
+ * DESIGN invariant 1: the whole ticket (lines, payments, cashier, numbers) is one document,
+ * written in one IndexedDB transaction. When this resolves the ticket is durable; until it
+ * does, nothing of it exists.
  */
-export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft: SaleDraft, now = new Date()): Promise<SaleRow> {
-  const lines = draft.lines
-    .filter((l) => l.quantity > 0)
-    .map((l) => ({
-      productId: l.product.id,
-      name: l.product.name,
-      quantity: l.quantity,
-      unitPriceCents: l.product.priceCents,
-      lineTotalCents: lineTotal({ unitPriceCents: l.product.priceCents, quantity: l.quantity }),
-    }));
+export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft: TicketDraft, now = new Date()): Promise<SaleRow> {
+  const lines = draft.lines.filter((l) => l.quantity > 0).map(toSaleLine);
   if (lines.length === 0) throw new Error('The cart is empty.');
-  const totalCents = saleTotal(lines);
-  const base = { lines, totalCents, payments: [...draft.payments] };
+  const kind = draft.kind ?? 'sale';
+  const base = { lines, totalCents: saleTotal(lines), payments: [...draft.payments] };
   const problems = saleArithmeticProblems(base);
   if (problems.length > 0) throw new Error(problems.join('; '));
 
   return withSaleNumberLock(async () => {
-    const last = await db.sales.findOne({ sort: [{ deviceSeq: 'desc' }] }).exec();
+    const last = await db.sales.findOne({ selector: { deviceId: pairing.deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
     const deviceSeq = (last?.deviceSeq ?? 0) + 1;
     const sale: SaleRow = {
       id: uuidv7(),
+      kind,
+      refundOf: kind === 'refund' ? (draft.refundOf ?? null) : null,
       branchId: pairing.branch.id,
       deviceId: pairing.deviceId,
       deviceSeq,
       receiptNumber: receiptNumber(pairing.branch.receiptPrefix, pairing.deviceNumber, deviceSeq),
+      cashierId: draft.cashierId ?? null,
       cashierName: draft.cashierName,
+      shiftId: draft.shiftId ?? null,
       createdAt: now.toISOString(),
       currency: pairing.branch.currency,
       ...base,
     };
     await db.sales.insert(sale);
-    return sale satisfies Omit<SaleDoc, '_deleted'>;
+    return sale;
   });
 }

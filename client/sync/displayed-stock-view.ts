@@ -1,12 +1,16 @@
 import { combineLatest, map, type Observable } from 'rxjs';
 import { displayedStock, type LocalMovement, type PulledLevel } from '../../shared/stock/displayed-stock';
-import type { PosDatabase, SaleAckRow, SaleRow, StockRow } from './collections';
+import { lineStockDelta } from '../../shared/protocol';
+import type { AckRow, PosDatabase, SaleRow, StockRow } from './collections';
 
-/** Pure: the stock each product shows on this device (SPEC S4). */
+/**
+ * Pure: the stock each product shows on this device (SPEC S4). `sales` are this device's own
+ * tickets only; other devices' sales reach it inside the server's levels.
+ */
 export function computeDisplayedStock(
   levels: readonly StockRow[],
   sales: readonly SaleRow[],
-  acks: ReadonlyMap<string, SaleAckRow>,
+  acks: ReadonlyMap<string, AckRow>,
   locationId: string,
 ): Map<string, number> {
   const byProduct = new Map<string, PulledLevel>();
@@ -18,7 +22,7 @@ export function computeDisplayedStock(
     if (ack?.rejectedCode) continue;
     for (const line of sale.lines) {
       const list = movements.get(line.productId) ?? [];
-      list.push({ delta: -line.quantity, appliedSeq: ack?.appliedSeq ?? null });
+      list.push({ delta: lineStockDelta(sale.kind, line), appliedSeq: ack?.appliedSeq ?? null });
       movements.set(line.productId, list);
     }
   }
@@ -35,11 +39,11 @@ export interface PendingSummary {
   rejected: number;
 }
 
-export function observeSyncLedger(db: PosDatabase, locationId: string): Observable<{ stock: Map<string, number>; pending: PendingSummary }> {
-  return combineLatest([db.stock.find().$, db.sales.find().$, db.saleacks.find().$]).pipe(
+export function observeSyncLedger(db: PosDatabase, locationId: string, deviceId: string): Observable<{ stock: Map<string, number>; pending: PendingSummary }> {
+  return combineLatest([db.stock.find().$, db.sales.find({ selector: { deviceId } }).$, db.acks.find().$]).pipe(
     map(([levels, saleDocs, ackDocs]) => {
       const sales = saleDocs.map((d) => d.toJSON() as SaleRow);
-      const acks = new Map(ackDocs.map((d) => [d.saleId, d.toJSON() as SaleAckRow]));
+      const acks = new Map(ackDocs.map((d) => [d.id, d.toJSON() as AckRow]));
       const stock = computeDisplayedStock(levels.map((l) => l.toJSON() as StockRow), sales, acks, locationId);
       let count = 0;
       let valueCents = 0;

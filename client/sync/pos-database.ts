@@ -1,7 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { productSchema, saleAckSchema, saleSchema, stockSchema, type PosCollections, type PosDatabase } from './collections';
+import { ackSchema, productSchema, saleSchema, stockSchema, type PosCollections, type PosDatabase } from './collections';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -28,7 +28,7 @@ export async function openPosDatabase({ name = 'ecomarket-pos', storage, multiIn
     products: { schema: productSchema },
     stock: { schema: stockSchema },
     sales: { schema: saleSchema },
-    saleacks: { schema: saleAckSchema },
+    acks: { schema: ackSchema },
   });
   return db;
 }

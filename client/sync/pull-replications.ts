@@ -10,7 +10,7 @@ import {
 import { getJson, type DeviceApi } from './api-client';
 import type { PosDatabase, ProductRow, StockRow } from './collections';
 import type { LiveSignal } from './event-stream';
-import { recordAcks } from './sale-acks';
+import { recordAcks } from './acks';
 
 const BATCH = 200;
 

@@ -67,7 +67,7 @@ function engineFor(db: PosDatabase, pairing: DevicePairing, fetchImpl: typeof fe
 }
 
 async function ledger(db: PosDatabase, pairing: DevicePairing) {
-  return firstValueFrom(observeSyncLedger(db, pairing.branch.locationId));
+  return firstValueFrom(observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId));
 }
 
 async function serverSales(deviceId: string): Promise<number> {
@@ -119,7 +119,7 @@ describe('sync engine against the real server', () => {
 
     net.mode = 'down';
     for (let i = 0; i < 3; i++) {
-      await commitSale(db, pairing, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360 }], cashierName: 'Ana' });
+      await commitSale(db, pairing, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }], cashierName: 'Ana' });
     }
     let view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(9);
@@ -159,7 +159,7 @@ describe('sync engine against the real server', () => {
     await engine.awaitPulled();
     const leche = await product(db, 'ECO-0003');
     net.mode = 'down';
-    await commitSale(db, pairing, { lines: [{ product: leche, quantity: 10 }], payments: [{ method: 'card', amountCents: 3200 }], cashierName: 'Ana' });
+    await commitSale(db, pairing, { lines: [{ product: leche, quantity: 10 }], payments: [{ method: 'card', amountCents: 3200, tenderedCents: null }], cashierName: 'Ana' });
     expect((await ledger(db, pairing)).stock.get(leche.id)).toBe(-2);
 
     await engine.stop();
@@ -191,8 +191,8 @@ describe('sync engine against the real server', () => {
     await ea.awaitPulled();
     await eb.awaitPulled();
     const manzanasA = await product(a, 'ECO-0001');
-    await commitSale(a, pa, { lines: [{ product: manzanasA, quantity: 4 }], payments: [{ method: 'cash', amountCents: 1000 }], cashierName: 'A' });
-    await commitSale(b, pb, { lines: [{ product: manzanasA, quantity: 1 }], payments: [{ method: 'cash', amountCents: 250 }], cashierName: 'B' });
+    await commitSale(a, pa, { lines: [{ product: manzanasA, quantity: 4 }], payments: [{ method: 'cash', amountCents: 1000, tenderedCents: 1000 }], cashierName: 'A' });
+    await commitSale(b, pb, { lines: [{ product: manzanasA, quantity: 1 }], payments: [{ method: 'cash', amountCents: 250, tenderedCents: 250 }], cashierName: 'B' });
     await until(async () => (await ledger(a, pa)).stock.get(manzanasA.id) === 20 && (await ledger(b, pb)).stock.get(manzanasA.id) === 20, 'both devices at 20');
     expect(await serverLevel(manzanasA.id)).toBe(20);
     expect(pa.deviceNumber).not.toBe(pb.deviceNumber);

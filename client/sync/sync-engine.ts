@@ -4,7 +4,7 @@ import type { PosDatabase } from './collections';
 import type { DevicePairing } from './device-pairing';
 import { LiveStream } from './event-stream';
 import { startPullReplications } from './pull-replications';
-import { SalesOutbox } from './sales-outbox';
+import { Outbox } from './outbox';
 
 export interface SyncEngineOptions {
   db: PosDatabase;
@@ -30,7 +30,7 @@ export interface LinkState {
  */
 export class SyncEngine {
   readonly link$ = new BehaviorSubject<LinkState>({ connected: false, leader: false, lastPullAt: null });
-  readonly outbox: SalesOutbox;
+  readonly outbox: Outbox;
   private readonly stream: LiveStream;
   private replications: ReturnType<typeof startPullReplications> | null = null;
   private readonly subscriptions: Subscription[] = [];
@@ -44,7 +44,7 @@ export class SyncEngine {
       fetch: options.fetch ?? ((...args) => fetch(...args)),
     };
     this.stream = new LiveStream(api);
-    this.outbox = new SalesOutbox(options.db, api);
+    this.outbox = new Outbox(options.db, api, options.pairing.deviceId);
     this.api = api;
   }
 

@@ -23,7 +23,7 @@ export interface CoreTables {
     seq: number;
     updated_at: string;
   };
-  stock_levels: { location_id: string; product_id: string; quantity: number; seq: number };
+  stock_levels: { location_id: string; product_id: string; quantity: number; reorder_level: number | null; seq: number; updated_at: string };
   stock_movements: {
     id: string;
     seq: number;
@@ -38,6 +38,10 @@ export interface CoreTables {
   };
   sales: {
     id: string;
+    kind: 'sale' | 'refund';
+    refund_of: string | null;
+    cashier_id: string | null;
+    shift_id: string | null;
     branch_id: string;
     device_id: string;
     device_seq: number;
@@ -59,6 +63,9 @@ export interface CoreTables {
     name: string;
     quantity: number;
     unit_price_cents: number;
+    tax_rate_bp: number;
+    discount_cents: number;
+    discount_reason: string | null;
     line_total_cents: number;
   };
   devices: {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { saleDocSchema, type SaleAck, type SaleDoc, type SaleRejection } from '../../shared/protocol';
+import { lineStockDelta, saleDocSchema, type Ack, type Rejection, type SaleDoc } from '../../shared/protocol';
 import { saleArithmeticProblems } from '../../shared/sale/sale-arithmetic';
 import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { Db } from '../db/database';
@@ -10,8 +10,8 @@ import { applyMovement } from './stock-movements';
 import type { DeviceIdentity } from '../auth/device-identity';
 
 export interface IngestResult {
-  acks: SaleAck[];
-  rejected: SaleRejection[];
+  acks: Ack[];
+  rejected: Rejection[];
   /** Highest sequence written, or null when nothing new was applied. */
   appliedUpTo: number | null;
 }
@@ -21,8 +21,8 @@ function issuesText(error: z.ZodError): string {
 }
 
 
-function reject(saleId: string, code: SaleRejection['code'], status: number, message: string): SaleRejection {
-  return { saleId, code, status, message };
+function reject(saleId: string, code: Rejection['code'], status: number, message: string): Rejection {
+  return { id: saleId, code, status, message };
 }
 
 /**
@@ -31,7 +31,7 @@ function reject(saleId: string, code: SaleRejection['code'], status: number, mes
  * other content is refused and logged, never applied. One bad sale does not stop the others.
  */
 export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly { newDocumentState: unknown }[], now = new Date().toISOString()): Promise<IngestResult> {
-  const rejected: SaleRejection[] = [];
+  const rejected: Rejection[] = [];
   const valid: { sale: SaleDoc; hash: string; body: string }[] = [];
 
   for (const row of rows) {
@@ -52,6 +52,10 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       rejected.push(reject(sale.id, 'BAD_REQUEST', 400, `Sale ${sale.id} has receipt number ${sale.receiptNumber}; this device's sale ${sale.deviceSeq} must be ${expectedReceipt}.`));
       continue;
     }
+    if ((sale.kind === 'refund') !== (sale.refundOf !== null)) {
+      rejected.push(reject(sale.id, 'BAD_REQUEST', 400, `Sale ${sale.id}: a refund must name the sale it refunds (refundOf), and a sale must not.`));
+      continue;
+    }
     const problems = saleArithmeticProblems(sale);
     if (problems.length > 0) {
       rejected.push(reject(sale.id, 'BAD_REQUEST', 400, `Sale ${sale.id} does not add up: ${problems.join('; ')}`));
@@ -66,7 +70,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     valid.push({ sale, hash: createHash('sha256').update(body).digest('hex'), body });
   }
 
-  const acks: SaleAck[] = [];
+  const acks: Ack[] = [];
   let appliedUpTo: number | null = null;
   if (valid.length === 0) return { acks, rejected, appliedUpTo };
 
@@ -76,11 +80,11 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     const known = new Set(
       (await trx.selectFrom('products').select('id').where('id', 'in', productIds).execute()).map((r) => r.id),
     );
-    const logRejection = async (r: SaleRejection, body: string) => {
+    const logRejection = async (r: Rejection, body: string) => {
       rejected.push(r);
       await trx
         .insertInto('rejected_sales')
-        .values({ id: uuidv7(), device_id: device.deviceId, sale_id: r.saleId, code: r.code, message: r.message, body, created_at: now })
+        .values({ id: uuidv7(), device_id: device.deviceId, sale_id: r.id, code: r.code, message: r.message, body, created_at: now })
         .execute();
     };
 
@@ -91,7 +95,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
         .where('id', '=', sale.id)
         .executeTakeFirst();
       if (existing) {
-        if (existing.content_hash === hash) acks.push({ saleId: sale.id, appliedSeq: Number(existing.applied_seq) });
+        if (existing.content_hash === hash) acks.push({ id: sale.id, appliedSeq: Number(existing.applied_seq) });
         else await logRejection(reject(sale.id, 'SALE_ID_REUSED', 409, `Sale id ${sale.id} was already received with other content; this version was not applied.`), body);
         continue;
       }
@@ -116,6 +120,10 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
         .insertInto('sales')
         .values({
           id: sale.id,
+          kind: sale.kind,
+          refund_of: sale.refundOf,
+          cashier_id: sale.cashierId,
+          shift_id: sale.shiftId,
           branch_id: device.branchId,
           device_id: device.deviceId,
           device_seq: sale.deviceSeq,
@@ -141,6 +149,9 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
             name: l.name,
             quantity: l.quantity,
             unit_price_cents: l.unitPriceCents,
+            tax_rate_bp: l.taxRateBp,
+            discount_cents: l.discountCents,
+            discount_reason: l.discountReason,
             line_total_cents: l.lineTotalCents,
           })),
         )
@@ -148,12 +159,12 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       for (const line of sale.lines) {
         await applyMovement(
           trx,
-          { locationId: device.locationId, productId: line.productId, delta: -line.quantity, kind: 'sale', saleId: sale.id, actor: `device:${device.deviceId}`, reason: `sale ${sale.receiptNumber}` },
+          { locationId: device.locationId, productId: line.productId, delta: lineStockDelta(sale.kind, line), kind: sale.kind, saleId: sale.id, actor: `device:${device.deviceId}`, reason: `${sale.kind} ${sale.receiptNumber}` },
           appliedSeq,
           now,
         );
       }
-      acks.push({ saleId: sale.id, appliedSeq });
+      acks.push({ id: sale.id, appliedSeq });
       appliedUpTo = appliedSeq;
     }
     await seq.save();

@@ -40,11 +40,12 @@ export async function applyMovement(
     .execute();
   const level = await trx
     .insertInto('stock_levels')
-    .values({ location_id: movement.locationId, product_id: movement.productId, quantity: movement.delta, seq })
+    .values({ location_id: movement.locationId, product_id: movement.productId, quantity: movement.delta, reorder_level: null, seq, updated_at: now })
     .onConflict((oc) =>
       oc.columns(['location_id', 'product_id']).doUpdateSet((eb) => ({
         quantity: eb('stock_levels.quantity', '+', movement.delta),
         seq,
+        updated_at: now,
       })),
     )
     .returning('quantity')

@@ -1,4 +1,4 @@
-import type { Checkpoint, ProductDoc, SaleAck, StockLevelDoc } from '../../shared/protocol';
+import type { Ack, Checkpoint, ProductDoc, StockLevelDoc } from '../../shared/protocol';
 import { stockLevelId } from '../../shared/protocol';
 import type { Db } from '../db/database';
 
@@ -40,7 +40,7 @@ export async function stockSince(
   deviceId: string,
   since: Checkpoint,
   limit: number,
-): Promise<{ documents: StockLevelDoc[]; checkpoint: Checkpoint | null; acks: SaleAck[] }> {
+): Promise<{ documents: StockLevelDoc[]; checkpoint: Checkpoint | null; acks: Ack[] }> {
   const rows = await db
     .selectFrom('stock_levels')
     .selectAll()
@@ -66,11 +66,12 @@ export async function stockSince(
       locationId: r.location_id,
       productId: r.product_id,
       quantity: Number(r.quantity),
+      reorderLevel: r.reorder_level === null ? null : Number(r.reorder_level),
       seq: Number(r.seq),
       _deleted: false,
     })),
     // The checkpoint id is the product id: ties on seq are broken within one location.
     checkpoint: { seq: upTo, id: last.product_id },
-    acks: acks.map((a) => ({ saleId: a.id, appliedSeq: Number(a.applied_seq) })),
+    acks: acks.map((a) => ({ id: a.id, appliedSeq: Number(a.applied_seq) })),
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, stockLevelId, type HealthResponse, type PairResponse, type ProductDoc, type SaleAck, type SaleDoc, type SalesPushResponse } from '../../shared/protocol';
+import { PROTOCOL_VERSION, stockLevelId, type HealthResponse, type PairResponse, type ProductDoc, type Ack, type SaleDoc, type PushResult } from '../../shared/protocol';
 import { issuePairingCode } from '../auth/pairing';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { currentSequence } from '../ledger/server-sequence';
@@ -40,8 +40,8 @@ function product(products: readonly ProductDoc[], name: string): ProductDoc {
   return found;
 }
 
-function ackOf(body: SalesPushResponse, saleId: string): SaleAck | undefined {
-  return body.acks.find((a) => a.saleId === saleId);
+function ackOf(body: PushResult, saleId: string): Ack | undefined {
+  return body.acks.find((a) => a.id === saleId);
 }
 
 async function salesCount(server: TestServer): Promise<number> {
@@ -310,15 +310,15 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       // Page 1 ends at the apples level (seq A): only sale A is inside it.
       const page1 = await pullStock(server.url, device.token, { ...start, limit: 1 });
       expect(page1.body.documents).toEqual([
-        { id: stockLevelId(DEMO_BRANCH_ID, apples.id), locationId: DEMO_BRANCH_ID, productId: apples.id, quantity: 23, seq: ackA.appliedSeq, _deleted: false },
+        { id: stockLevelId(DEMO_BRANCH_ID, apples.id), locationId: DEMO_BRANCH_ID, productId: apples.id, quantity: 23, reorderLevel: null, seq: ackA.appliedSeq, _deleted: false },
       ]);
       expect(page1.body.checkpoint).toEqual({ seq: ackA.appliedSeq, id: apples.id });
-      expect(page1.body.acks).toEqual([{ saleId: saleA.id, appliedSeq: ackA.appliedSeq }]);
+      expect(page1.body.acks).toEqual([{ id: saleA.id, appliedSeq: ackA.appliedSeq }]);
 
       const page2 = await pullStock(server.url, device.token, { ...page1.body.checkpoint!, limit: 1 });
       expect(page2.body.documents.map((d) => [d.productId, d.quantity, d.seq])).toEqual([[bread.id, 14, ackB.appliedSeq]]);
       // Acks at the checkpoint's own seq may come again (the device stores them idempotently); none beyond it.
-      expect(page2.body.acks).toContainEqual({ saleId: saleB.id, appliedSeq: ackB.appliedSeq });
+      expect(page2.body.acks).toContainEqual({ id: saleB.id, appliedSeq: ackB.appliedSeq });
       expect(page2.body.acks.every((a) => a.appliedSeq <= page2.body.checkpoint!.seq)).toBe(true);
 
       // Another device of the branch sees the same levels but none of these acks: they are not its sales.
@@ -361,7 +361,7 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       expect(res.status).toBe(200);
       expect(res.body.rejected).toEqual([]);
       expect(res.body.conflicts).toEqual([]);
-      expect(res.body.acks).toEqual([{ saleId: s.id, appliedSeq: expect.any(Number) }]);
+      expect(res.body.acks).toEqual([{ id: s.id, appliedSeq: expect.any(Number) }]);
       const { appliedSeq } = res.body.acks[0]!;
       expect(appliedSeq).toBeGreaterThan(before.seq);
       applied.set(s.id, s);
@@ -414,7 +414,7 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       const res = await pushSales(server.url, device.token, [changed]);
       expect(res.status).toBe(200);
       expect(res.body.acks).toEqual([]);
-      expect(res.body.rejected).toEqual([{ saleId: original.id, code: 'SALE_ID_REUSED', status: 409, message: expect.stringContaining('other content') }]);
+      expect(res.body.rejected).toEqual([{ id: original.id, code: 'SALE_ID_REUSED', status: 409, message: expect.stringContaining('other content') }]);
       expect(await level('Leche Deslactosada')).toEqual(milkBefore);
 
       const stored = await server.db.selectFrom('sales').select(['total_cents', 'applied_seq']).where('id', '=', original.id).executeTakeFirstOrThrow();
@@ -450,7 +450,7 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       const afterCommit = await level('Manzanas Orgánicas');
 
       const retry = await pushSales(server.url, device.token, [s]);
-      expect(retry.body.acks).toEqual([{ saleId: s.id, appliedSeq: Number(committed!.applied_seq) }]);
+      expect(retry.body.acks).toEqual([{ id: s.id, appliedSeq: Number(committed!.applied_seq) }]);
       expect(await level('Manzanas Orgánicas')).toEqual(afterCommit);
       expect(await server.db.selectFrom('sales').select('id').where('id', '=', s.id).execute()).toHaveLength(1);
       expect(await saleMovements(server, s.id)).toHaveLength(1);
@@ -465,8 +465,8 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
 
       const res = await pushSales(server.url, device.token, [good1, bad, good2]);
       expect(res.status).toBe(200);
-      expect(res.body.acks.map((a) => a.saleId)).toEqual([good1.id, good2.id]);
-      expect(res.body.rejected).toEqual([{ saleId: bad.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('lines.0.quantity') }]);
+      expect(res.body.acks.map((a) => a.id)).toEqual([good1.id, good2.id]);
+      expect(res.body.rejected).toEqual([{ id: bad.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('lines.0.quantity') }]);
       applied.set(good1.id, good1);
       applied.set(good2.id, good2);
       // invariant 7: oversell is allowed, the level goes below zero.
@@ -477,8 +477,8 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
     it('a push row that is not a sale at all is refused without an id, the rest of the batch applies', async () => {
       const good = sale([{ name: 'Quinoa', quantity: 1 }]);
       const res = await pushSales(server.url, device.token, [{ hello: 'world' }, good]);
-      expect(res.body.acks.map((a) => a.saleId)).toEqual([good.id]);
-      expect(res.body.rejected).toEqual([{ saleId: '(no id)', code: 'BAD_REQUEST', status: 400, message: expect.stringMatching(/id/) }]);
+      expect(res.body.acks.map((a) => a.id)).toEqual([good.id]);
+      expect(res.body.rejected).toEqual([{ id: '(no id)', code: 'BAD_REQUEST', status: 400, message: expect.stringMatching(/id/) }]);
       applied.set(good.id, good);
     });
 
@@ -489,8 +489,8 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       const res = await pushSales(server.url, device.token, [otherBranch, otherDevice]);
       expect(res.body.acks).toEqual([]);
       expect(res.body.rejected).toEqual([
-        { saleId: otherBranch.id, code: 'FORBIDDEN', status: 403, message: expect.stringContaining('sucursal-002') },
-        { saleId: otherDevice.id, code: 'FORBIDDEN', status: 403, message: expect.stringContaining(other.deviceId) },
+        { id: otherBranch.id, code: 'FORBIDDEN', status: 403, message: expect.stringContaining('sucursal-002') },
+        { id: otherDevice.id, code: 'FORBIDDEN', status: 403, message: expect.stringContaining(other.deviceId) },
       ]);
       expect(await level('Manzanas Orgánicas')).toEqual(apples);
     });
@@ -506,35 +506,48 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
         message: 'lineTotalCents',
       },
       { what: 'a total that is not the sum of the lines', mutate: (s: SaleDoc) => void (s.totalCents -= 10), message: 'totalCents' },
-      { what: 'payments short of the total', mutate: (s: SaleDoc) => void (s.payments[0]!.amountCents = s.totalCents - 1), message: 'do not cover' },
-      { what: 'card payments above the total', mutate: (s: SaleDoc) => void (s.payments = [{ method: 'card', amountCents: s.totalCents + 100 }]), message: 'card payments' },
+      { what: 'payments short of the total', mutate: (s: SaleDoc) => void (s.payments[0]!.amountCents = s.totalCents - 1), message: 'do not add up' },
+      { what: 'card payments above the total', mutate: (s: SaleDoc) => void (s.payments = [{ method: 'card', amountCents: s.totalCents + 100, tenderedCents: null }]), message: 'do not add up' },
+      { what: 'cash tendered below what it pays', mutate: (s: SaleDoc) => void (s.payments[0]!.tenderedCents = s.totalCents - 1), message: 'tendered' },
+      {
+        what: 'a discount without a reason',
+        mutate: (s: SaleDoc) => {
+          s.lines[0]!.discountCents = 10;
+          s.lines[0]!.lineTotalCents -= 10;
+          s.totalCents -= 10;
+          s.payments[0]!.amountCents -= 10;
+          s.payments[0]!.tenderedCents = s.payments[0]!.amountCents;
+        },
+        message: 'needs a reason',
+      },
+      { what: 'a refund that names no sale', mutate: (s: SaleDoc) => void (s.kind = 'refund'), message: 'refundOf' },
     ])('a sale with $what is refused BAD_REQUEST and not applied', async ({ mutate, message }) => {
       const s = sale([{ name: 'Pan Integral', quantity: 2 }]);
       mutate(s);
       const bread = await level('Pan Integral');
       const res = await pushSales(server.url, device.token, [s]);
       expect(res.body.acks).toEqual([]);
-      expect(res.body.rejected).toEqual([{ saleId: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining(message) }]);
+      expect(res.body.rejected).toEqual([{ id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining(message) }]);
       expect(await level('Pan Integral')).toEqual(bread);
     });
 
     it("a receipt number that is not this device's number for the sequence is refused", async () => {
       const s = sale([{ name: 'Pan Integral', quantity: 1 }], { receiptNumber: '001-09-000001' });
       const res = await pushSales(server.url, device.token, [s]);
-      expect(res.body.rejected).toEqual([{ saleId: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('receipt number') }]);
+      expect(res.body.rejected).toEqual([{ id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('receipt number') }]);
     });
 
     it('a sale marked deleted is refused: sales are refunded, never deleted', async () => {
       const s = sale([{ name: 'Pan Integral', quantity: 1 }], { _deleted: true });
       const res = await pushSales(server.url, device.token, [s]);
-      expect(res.body.rejected).toEqual([{ saleId: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('deleted') }]);
+      expect(res.body.rejected).toEqual([{ id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('deleted') }]);
     });
 
     it('a new sale reusing a device sequence number already taken is refused CONFLICT and logged', async () => {
       const taken = [...applied.values()][0]!;
       const s = makeSale(device, taken.deviceSeq, [{ product: p('Quinoa'), quantity: 1 }]);
       const res = await pushSales(server.url, device.token, [s]);
-      expect(res.body.rejected).toEqual([{ saleId: s.id, code: 'CONFLICT', status: 409, message: expect.stringContaining(taken.id) }]);
+      expect(res.body.rejected).toEqual([{ id: s.id, code: 'CONFLICT', status: 409, message: expect.stringContaining(taken.id) }]);
       expect(await server.db.selectFrom('rejected_sales').select('code').where('sale_id', '=', s.id).execute()).toEqual([{ code: 'CONFLICT' }]);
     });
 
@@ -542,7 +555,7 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       const s = makeSale(device, nextSeq++, [{ product: { id: 'no-such-product', name: 'Fantasma', priceCents: 100 }, quantity: 1 }]);
       const res = await pushSales(server.url, device.token, [s]);
       expect(res.body.acks).toEqual([]);
-      expect(res.body.rejected).toEqual([{ saleId: s.id, code: 'NOT_FOUND', status: 404, message: expect.stringContaining('no-such-product') }]);
+      expect(res.body.rejected).toEqual([{ id: s.id, code: 'NOT_FOUND', status: 404, message: expect.stringContaining('no-such-product') }]);
       expect(await server.db.selectFrom('rejected_sales').select('code').where('sale_id', '=', s.id).execute()).toEqual([{ code: 'NOT_FOUND' }]);
       expect(await server.db.selectFrom('stock_levels').select('product_id').where('product_id', '=', 'no-such-product').execute()).toEqual([]);
     });
@@ -645,7 +658,7 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
         expect(res.status).toBe(200);
         expect(res.body.rejected).toEqual([]);
         expect(res.body.acks).toHaveLength(2);
-        for (const a of res.body.acks) ackSeqs.set(a.saleId, (ackSeqs.get(a.saleId) ?? new Set()).add(a.appliedSeq));
+        for (const a of res.body.acks) ackSeqs.set(a.id, (ackSeqs.get(a.id) ?? new Set()).add(a.appliedSeq));
       }
       const distinct = salesByDevice.flat();
       expect(ackSeqs.size).toBe(12);
@@ -722,7 +735,7 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       const seller = await pairDevice(server);
       const products = await catalogue(server.url, seller.token);
       const stream = await openStream(server.url, listener.token);
-      let farAck: SaleAck;
+      let farAck: Ack;
       try {
         await stream.next('resync', 1000);
         farAck = (await pushSales(server.url, far.token, [makeSale(far, 1, [{ product: products[1]!, quantity: 4 }])])).body.acks[0]!;

@@ -3,10 +3,10 @@ import type { Logger } from 'pino';
 import {
   COLLECTION_SCHEMA_VERSIONS,
   pullQuerySchema,
-  salesPushRequestSchema,
+  pushRequestSchema,
   STREAM_EVENTS,
   type ReplicatedCollection,
-  type SalesPushResponse,
+  type PushResult,
   type StreamChanged,
 } from '../../shared/protocol';
 import { deviceOf, requireDevice } from '../auth/device-auth';
@@ -53,14 +53,14 @@ export function syncRoutes({ db, bus, logger, heartbeatMs }: SyncRouteDeps): Rou
 
   router.post('/sales/:version/push', express.json({ limit: '2mb' }), async (req, res) => {
     checkSchemaVersion('sales', req.params.version);
-    const rows = parseOrThrow(salesPushRequestSchema, req.body, 'sales push');
+    const rows = parseOrThrow(pushRequestSchema, req.body, 'sales push');
     const device = deviceOf(req);
     const result = await ingestSales(db, device, rows);
     for (const r of result.rejected) logger.warn({ deviceId: device.deviceId, ...r }, 'sale refused');
     if (result.appliedUpTo !== null) {
       bus.publish({ seq: result.appliedUpTo, collections: ['stock', 'sales'], locationIds: [device.locationId] });
     }
-    const body: SalesPushResponse = { conflicts: [], acks: result.acks, rejected: result.rejected };
+    const body: PushResult = { conflicts: [], acks: result.acks, rejected: result.rejected };
     res.json(body);
   });
 

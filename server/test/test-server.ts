@@ -11,7 +11,7 @@ import {
   type ProductDoc,
   type ProductsPullResponse,
   type SaleDoc,
-  type SalesPushResponse,
+  type PushResult,
   type StockPullResponse,
 } from '../../shared/protocol';
 import { receiptNumber } from '../../shared/sale/receipt-number';
@@ -171,7 +171,7 @@ export function pullStock(baseUrl: string, token: string, since: { seq?: number;
 
 /** Pushes sales as RxDB push rows ({ newDocumentState }). */
 export function pushSales(baseUrl: string, token: string, sales: readonly unknown[]) {
-  return request<SalesPushResponse>(baseUrl, syncPath('sales', 'push'), { token, json: sales.map((s) => ({ newDocumentState: s })) });
+  return request<PushResult>(baseUrl, syncPath('sales', 'push'), { token, json: sales.map((s) => ({ newDocumentState: s })) });
 }
 
 function pullQuery(since: { seq?: number; id?: string; limit?: number }): string {
@@ -199,7 +199,7 @@ export async function stockLevels(db: Db, locationId: string): Promise<Map<strin
 // Sales
 
 export interface SaleLineSpec {
-  product: Pick<ProductDoc, 'id' | 'name' | 'priceCents'>;
+  product: Pick<ProductDoc, 'id' | 'name' | 'priceCents'> & Partial<Pick<ProductDoc, 'taxRateBp'>>;
   quantity: number;
 }
 
@@ -213,21 +213,29 @@ export function makeSale(device: Pick<PairResponse, 'deviceId' | 'deviceNumber' 
     name: product.name,
     quantity,
     unitPriceCents: product.priceCents,
+    taxRateBp: product.taxRateBp ?? 0,
+    discountCents: 0,
+    discountReason: null,
     lineTotalCents: product.priceCents * quantity,
   }));
   const totalCents = saleLines.reduce((sum, l) => sum + l.lineTotalCents, 0);
   return {
     id: uuidv7(),
+    kind: 'sale',
+    refundOf: null,
     branchId: device.branch.id,
     deviceId: device.deviceId,
     deviceSeq,
     receiptNumber: receiptNumber(device.branch.receiptPrefix, device.deviceNumber, deviceSeq),
+    cashierId: null,
     cashierName: 'Ana',
+    shiftId: null,
     createdAt: new Date().toISOString(),
     currency: device.branch.currency,
     lines: saleLines,
     totalCents,
-    payments: [{ method: 'cash', amountCents: Math.max(1, totalCents) }],
+    // A free sale (total 0) cannot be paid by a positive tender; tests that need one override payments.
+    payments: [{ method: 'cash', amountCents: Math.max(1, totalCents), tenderedCents: Math.max(1, totalCents) }],
     _deleted: false,
     ...overrides,
   };

@@ -12,6 +12,7 @@ import { COLLECTION_SCHEMA_VERSIONS, PROTOCOL_VERSION } from './protocol-version
  */
 const FINGERPRINTS: Record<number, string> = {
   1: '5e94dd8b36a71dc83e3ca68064dd6e4088775e1d5d44758b845179f592a45f16',
+  2: '197b5ada32d73445aa86002d6d198c662c3b95736014e082dafaf03c2b475f0d',
 };
 
 function fingerprint(): string {
@@ -24,6 +25,7 @@ function fingerprint(): string {
 
 describe('protocol version', () => {
   it('every wire schema change comes with a protocol version bump', () => {
-    expect(fingerprint(), `wire schemas changed: bump PROTOCOL_VERSION (now ${PROTOCOL_VERSION}) and record the new fingerprint`).toBe(FINGERPRINTS[PROTOCOL_VERSION]);
+    const actual = fingerprint();
+    expect(actual, `wire schemas changed: bump PROTOCOL_VERSION (now ${PROTOCOL_VERSION}) and record its fingerprint ${actual}`).toBe(FINGERPRINTS[PROTOCOL_VERSION]);
   });
 });

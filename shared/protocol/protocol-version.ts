@@ -6,17 +6,31 @@
  * History:
  * 1 — walking skeleton: products and stock pull with {seq,id} checkpoints, sales push with acks,
  *     one SSE stream per device, pairing with one-time codes.
+ * 2 — sales carry kind (sale/refund), cashier, shift, line tax and discount, cash tendered;
+ *     generic acks {id, appliedSeq}; new collections: otherstock, counts, shiftevents, cashiers,
+ *     settings, transfers, transferreceipts; device status reports. (No client had shipped
+ *     version 1, so collection schema versions stay 0.)
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Schema version of each replicated collection; it is part of the replication path. */
 export const COLLECTION_SCHEMA_VERSIONS = {
+  /** server → device */
   products: 0,
   stock: 0,
+  otherstock: 0,
+  cashiers: 0,
+  settings: 0,
+  transfers: 0,
+  /** device → server (sales are also pulled: the branch's recent sales, for refunds) */
   sales: 0,
+  counts: 0,
+  shiftevents: 0,
+  transferreceipts: 0,
 } as const;
 
 export type ReplicatedCollection = keyof typeof COLLECTION_SCHEMA_VERSIONS;
+export const REPLICATED_COLLECTIONS = Object.keys(COLLECTION_SCHEMA_VERSIONS) as [ReplicatedCollection, ...ReplicatedCollection[]];
 
 export function syncPath(collection: ReplicatedCollection, action: 'pull' | 'push'): string {
   return `/api/sync/v1/${collection}/${COLLECTION_SCHEMA_VERSIONS[collection]}/${action}`;

@@ -1,22 +1,30 @@
 import { z } from 'zod';
 import { checkpointSchema } from './checkpoint';
 import { productDocSchema } from './product-doc';
-import { stockLevelDocSchema } from './stock-level-doc';
-import { saleAckSchema } from './sale-ack';
+import { otherStockLevelDocSchema, stockLevelDocSchema } from './stock-level-doc';
+import { ackSchema } from './push-result';
+import { saleDocSchema } from './sale-doc';
+import { cashierDocSchema } from './cashier-doc';
+import { branchSettingsDocSchema } from './branch-settings-doc';
+import { transferDocSchema } from './transfer-doc';
 
-export const productsPullResponseSchema = z.object({
-  documents: z.array(productDocSchema),
-  checkpoint: checkpointSchema.nullable(),
-});
+/** Pull answer of any collection: documents after the checkpoint, and the new checkpoint (null: nothing new). */
+export function pullResponseSchema<D extends z.ZodType>(doc: D) {
+  return z.object({ documents: z.array(doc), checkpoint: checkpointSchema.nullable() });
+}
+
+export const productsPullResponseSchema = pullResponseSchema(productDocSchema);
 export type ProductsPullResponse = z.infer<typeof productsPullResponseSchema>;
 
 /**
- * Stock pull also carries the acks of this device's sales applied up to the returned checkpoint,
- * so the device records them before it stores levels that already include those sales (SPEC S4).
+ * Stock pull also carries the acks of this device's movements applied up to the returned
+ * checkpoint, so the device records them before it stores levels that already include them (SPEC S4).
  */
-export const stockPullResponseSchema = z.object({
-  documents: z.array(stockLevelDocSchema),
-  checkpoint: checkpointSchema.nullable(),
-  acks: z.array(saleAckSchema),
-});
+export const stockPullResponseSchema = pullResponseSchema(stockLevelDocSchema).extend({ acks: z.array(ackSchema) });
 export type StockPullResponse = z.infer<typeof stockPullResponseSchema>;
+
+export const otherStockPullResponseSchema = pullResponseSchema(otherStockLevelDocSchema);
+export const salesPullResponseSchema = pullResponseSchema(saleDocSchema);
+export const cashiersPullResponseSchema = pullResponseSchema(cashierDocSchema);
+export const settingsPullResponseSchema = pullResponseSchema(branchSettingsDocSchema);
+export const transfersPullResponseSchema = pullResponseSchema(transferDocSchema);

@@ -1,39 +1,65 @@
 import { z } from 'zod';
 
+const cents = z.number().int().nonnegative().max(1e12);
+
 export const saleLineSchema = z.object({
   productId: z.string().min(1).max(64),
   /** Name and price as sold, so the receipt and the ledger never change with the catalogue. */
   name: z.string().min(1).max(200),
   quantity: z.number().int().positive().max(100000),
-  unitPriceCents: z.number().int().nonnegative().max(1e9),
-  lineTotalCents: z.number().int().nonnegative().max(1e12),
+  /** Tax-inclusive unit price from the catalogue at sale time; the server compares it with the master price. */
+  unitPriceCents: cents,
+  /** Tax rate in basis points included in the price (1600 = 16 %). */
+  taxRateBp: z.number().int().min(0).max(10000),
+  /** Line discount in cents, already worked out from an amount or a percent (shared/sale). */
+  discountCents: cents,
+  discountReason: z.string().max(200).nullable(),
+  /** unitPriceCents × quantity − discountCents. */
+  lineTotalCents: cents,
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
 export const paymentSchema = z.object({
   method: z.enum(['cash', 'card']),
+  /** The part of the total this tender pays. */
   amountCents: z.number().int().positive().max(1e12),
+  /** Cash handed over (≥ amountCents); the difference is the change given. Null for card. */
+  tenderedCents: cents.nullable(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
 /**
- * A sale as the device writes it: immutable once committed. The id is a UUIDv7 made on the
- * device; deviceSeq is the device's own counter. Branch and device are checked against the
- * device token by the server, never taken on the device's word.
+ * A sale or a refund as the device writes it: immutable once committed. The id is a UUIDv7
+ * made on the device; deviceSeq is the device's own counter, shared by sales and refunds so
+ * every ticket has one receipt number. Branch and device are checked against the device token by
+ * the server, never taken on the device's word.
+ *
+ * A refund (kind 'refund') lists the units returned with the prices they were sold at, its
+ * payments are the money given back, and refundOf names the original sale. Sale lines move stock
+ * down, refund lines move it back up.
  */
 export const saleDocSchema = z.object({
   id: z.uuid(),
+  kind: z.enum(['sale', 'refund']),
+  refundOf: z.uuid().nullable(),
   branchId: z.string().min(1).max(64),
   deviceId: z.string().min(1).max(64),
   deviceSeq: z.number().int().positive(),
   receiptNumber: z.string().min(1).max(64),
+  cashierId: z.string().max(64).nullable(),
   cashierName: z.string().max(100),
+  shiftId: z.string().max(64).nullable(),
   /** Device clock, for display only (DESIGN invariant 5). */
   createdAt: z.iso.datetime({ offset: true }),
   currency: z.string().length(3),
   lines: z.array(saleLineSchema).min(1).max(500),
-  totalCents: z.number().int().nonnegative().max(1e12),
+  totalCents: cents,
   payments: z.array(paymentSchema).min(1).max(10),
   _deleted: z.boolean(),
 });
 export type SaleDoc = z.infer<typeof saleDocSchema>;
+
+/** Stock change of one line: a sale takes units out, a refund puts them back. */
+export function lineStockDelta(kind: SaleDoc['kind'], line: Pick<SaleLine, 'quantity'>): number {
+  return kind === 'sale' ? -line.quantity : line.quantity;
+}

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { REPLICATED_COLLECTIONS } from './protocol-version';
 
 /** SSE `data:` of a `changed` event: something the device replicates moved past `seq`. */
 export const streamChangedSchema = z.object({
   seq: z.number().int().nonnegative(),
-  collections: z.array(z.enum(['products', 'stock', 'sales'])),
+  collections: z.array(z.enum(REPLICATED_COLLECTIONS)),
 });
 export type StreamChanged = z.infer<typeof streamChangedSchema>;
 

@@ -1,28 +1,33 @@
 import { multiplyCents, sumCents } from '../money';
 import type { Payment, SaleDoc, SaleLine } from '../protocol/sale-doc';
 
-export function lineTotal(line: Pick<SaleLine, 'unitPriceCents' | 'quantity'>): number {
-  return multiplyCents(line.unitPriceCents, line.quantity);
+/** unitPrice × quantity − discount, in cents. */
+export function lineTotal(line: Pick<SaleLine, 'unitPriceCents' | 'quantity'> & Partial<Pick<SaleLine, 'discountCents'>>): number {
+  return multiplyCents(line.unitPriceCents, line.quantity) - (line.discountCents ?? 0);
 }
 
-export function saleTotal(lines: readonly Pick<SaleLine, 'unitPriceCents' | 'quantity'>[]): number {
+export function saleTotal(lines: readonly (Pick<SaleLine, 'unitPriceCents' | 'quantity'> & Partial<Pick<SaleLine, 'discountCents'>>)[]): number {
   return sumCents(lines.map(lineTotal));
 }
 
-/** Cash change due: what was tendered beyond the total (never negative). */
-export function changeDue(totalCents: number, payments: readonly Payment[]): number {
-  return Math.max(0, sumCents(payments.map((p) => p.amountCents)) - totalCents);
+/** Cash change due: cash handed over beyond what it pays (never negative). */
+export function changeDue(payments: readonly Payment[]): number {
+  return sumCents(payments.map((p) => (p.method === 'cash' && p.tenderedCents !== null ? Math.max(0, p.tenderedCents - p.amountCents) : 0)));
 }
 
 /**
- * Problems with a sale's own arithmetic, one sentence each; empty when it adds up.
+ * Problems with a ticket's own arithmetic, one sentence each; empty when it adds up.
  * The same rule runs on the device before commit and on the server at ingest.
+ * Tenders must pay the total exactly; cash handed over beyond that is change, kept in tenderedCents.
  */
 export function saleArithmeticProblems(sale: Pick<SaleDoc, 'lines' | 'totalCents' | 'payments'>): string[] {
   const problems: string[] = [];
   sale.lines.forEach((line, i) => {
+    const gross = multiplyCents(line.unitPriceCents, line.quantity);
+    if (line.discountCents > gross) problems.push(`line ${i + 1}: discount ${line.discountCents} exceeds the line's ${gross}`);
+    if (line.discountCents > 0 && !line.discountReason?.trim()) problems.push(`line ${i + 1}: a discount needs a reason`);
     if (line.lineTotalCents !== lineTotal(line)) {
-      problems.push(`line ${i + 1}: lineTotalCents ${line.lineTotalCents} is not ${line.quantity} × ${line.unitPriceCents}`);
+      problems.push(`line ${i + 1}: lineTotalCents ${line.lineTotalCents} is not ${line.quantity} × ${line.unitPriceCents} − ${line.discountCents}`);
     }
   });
   const expected = sumCents(sale.lines.map((l) => l.lineTotalCents));
@@ -30,8 +35,12 @@ export function saleArithmeticProblems(sale: Pick<SaleDoc, 'lines' | 'totalCents
     problems.push(`totalCents ${sale.totalCents} is not the sum of the lines (${expected})`);
   }
   const paid = sumCents(sale.payments.map((p) => p.amountCents));
-  if (paid < sale.totalCents) problems.push(`payments (${paid}) do not cover the total (${sale.totalCents})`);
-  const card = sumCents(sale.payments.filter((p) => p.method === 'card').map((p) => p.amountCents));
-  if (card > sale.totalCents) problems.push(`card payments (${card}) exceed the total (${sale.totalCents})`);
+  if (paid !== sale.totalCents) problems.push(`payments (${paid}) do not add up to the total (${sale.totalCents})`);
+  sale.payments.forEach((p, i) => {
+    if (p.method === 'card' && p.tenderedCents !== null) problems.push(`payment ${i + 1}: a card payment has no cash tendered`);
+    if (p.method === 'cash' && p.tenderedCents !== null && p.tenderedCents < p.amountCents) {
+      problems.push(`payment ${i + 1}: cash tendered ${p.tenderedCents} is less than the ${p.amountCents} it pays`);
+    }
+  });
   return problems;
 }

@@ -48,7 +48,9 @@ export const initial: Migration = {
       .addColumn('location_id', 'text', (c) => c.notNull().references('locations.id'))
       .addColumn('product_id', 'text', (c) => c.notNull().references('products.id'))
       .addColumn('quantity', 'bigint', (c) => c.notNull())
+      .addColumn('reorder_level', 'bigint')
       .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('stock_levels_pk', ['location_id', 'product_id'])
       .execute();
     await db.schema.createIndex('stock_levels_location_seq').on('stock_levels').columns(['location_id', 'seq', 'product_id']).execute();
@@ -94,6 +96,10 @@ export const initial: Migration = {
     await db.schema
       .createTable('sales')
       .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('refund_of', 'text')
+      .addColumn('cashier_id', 'text')
+      .addColumn('shift_id', 'text')
       .addColumn('branch_id', 'text', (c) => c.notNull().references('branches.id'))
       .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
       .addColumn('device_seq', 'bigint', (c) => c.notNull())
@@ -111,6 +117,7 @@ export const initial: Migration = {
       .addUniqueConstraint('sales_branch_receipt', ['branch_id', 'receipt_number'])
       .execute();
     await db.schema.createIndex('sales_device_applied').on('sales').columns(['device_id', 'applied_seq']).execute();
+    await db.schema.createIndex('sales_refund_of').on('sales').column('refund_of').execute();
     await db.schema.createIndex('sales_branch_seq').on('sales').columns(['branch_id', 'seq', 'id']).execute();
 
     await db.schema
@@ -121,6 +128,9 @@ export const initial: Migration = {
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('quantity', 'bigint', (c) => c.notNull())
       .addColumn('unit_price_cents', 'bigint', (c) => c.notNull())
+      .addColumn('tax_rate_bp', 'integer', (c) => c.notNull())
+      .addColumn('discount_cents', 'bigint', (c) => c.notNull())
+      .addColumn('discount_reason', 'text')
       .addColumn('line_total_cents', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('sale_lines_pk', ['sale_id', 'line_no'])
       .execute();

@@ -1,0 +1,137 @@
+import { BehaviorSubject } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import { pushResultSchema, syncPath, type ReplicatedCollection } from '../../shared/protocol';
+import { readApiError, type DeviceApi } from './api-client';
+import type { PosDatabase } from './collections';
+import { recordAcks, recordRejections } from './acks';
+
+export interface OutboxState {
+  draining: boolean;
+  /** Documents sent in the current drain, for "312 of 1,540". */
+  sent: number;
+  total: number;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  /** Set when the server says this app is too old to talk to it (426). */
+  outdated: boolean;
+}
+
+/** One kind of immutable document the device makes and the server must receive. */
+export interface OutboxChannel {
+  collection: ReplicatedCollection;
+  /** Field the documents are sent in order of (device sequence for sales). */
+  orderBy: string;
+}
+
+/** Sales first: they carry the stock movements the cashier is waiting to see confirmed. */
+export const DEFAULT_CHANNELS: OutboxChannel[] = [{ collection: 'sales', orderBy: 'deviceSeq' }];
+
+/**
+ * Delivers every document of this device that the server has neither acknowledged nor refused,
+ * at least once, in order. The server's ingest is idempotent, so re-sending is always safe
+ * (SPEC S2, S7). A push the service worker had to queue (202) is left to its background replay
+ * for a while, then sent again.
+ */
+export class Outbox {
+  readonly state$ = new BehaviorSubject<OutboxState>({ draining: false, sent: 0, total: 0, lastSuccessAt: null, lastError: null, outdated: false });
+  private running: Promise<void> | null = null;
+  private again = false;
+  private readonly handedOff = new Map<string, number>();
+
+  constructor(
+    private readonly db: PosDatabase,
+    private readonly api: DeviceApi,
+    private readonly deviceId: string,
+    private readonly options: { channels?: OutboxChannel[]; batchSize?: number; handOffRetryMs?: number; now?: () => number } = {},
+  ) {}
+
+  /** Starts a drain, or asks the running one to look again when it ends. */
+  drain(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.drain();
+      }
+    });
+    return this.running;
+  }
+
+  private collection(name: ReplicatedCollection): RxCollection {
+    const c = (this.db.collections as unknown as Record<string, RxCollection | undefined>)[name];
+    if (!c) throw new Error(`the POS database has no ${name} collection`);
+    return c;
+  }
+
+  /** This device's documents of a channel with no ack and no refusal yet. */
+  async unacknowledged(channel: OutboxChannel): Promise<Record<string, unknown>[]> {
+    const docs = await this.collection(channel.collection)
+      .find({ selector: { deviceId: this.deviceId }, sort: [{ [channel.orderBy]: 'asc' }] })
+      .exec();
+    if (docs.length === 0) return [];
+    const acks = await this.db.acks.findByIds(docs.map((d) => d.primary)).exec();
+    return docs.filter((d) => !acks.has(d.primary)).map((d) => d.toJSON() as Record<string, unknown>);
+  }
+
+  private patch(p: Partial<OutboxState>): void {
+    this.state$.next({ ...this.state$.value, ...p });
+  }
+
+  private async run(): Promise<void> {
+    const now = this.options.now ?? Date.now;
+    const retryMs = this.options.handOffRetryMs ?? 120_000;
+    const batchSize = this.options.batchSize ?? 100;
+    const channels = this.options.channels ?? DEFAULT_CHANNELS;
+    const due: { channel: OutboxChannel; docs: Record<string, unknown>[] }[] = [];
+    for (const channel of channels) {
+      const docs = (await this.unacknowledged(channel)).filter((d) => (this.handedOff.get(String(d.id)) ?? -Infinity) + retryMs <= now());
+      if (docs.length > 0) due.push({ channel, docs });
+    }
+    const total = due.reduce((n, d) => n + d.docs.length, 0);
+    if (total === 0) return;
+    this.patch({ draining: true, sent: 0, total });
+    let sent = 0;
+    try {
+      for (const { channel, docs } of due) {
+        for (let i = 0; i < docs.length; i += batchSize) {
+          const batch = docs.slice(i, i + batchSize);
+          await this.pushBatch(channel, batch, now());
+          sent += batch.length;
+          this.patch({ sent });
+        }
+      }
+      this.patch({ lastError: null });
+    } catch (err) {
+      this.patch({ lastError: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.patch({ draining: false });
+    }
+  }
+
+  private async pushBatch(channel: OutboxChannel, batch: Record<string, unknown>[], at: number): Promise<void> {
+    const rows = batch.map((d) => ({ newDocumentState: { ...d, _deleted: false } }));
+    const res = await this.api.fetch(`${this.api.baseUrl}${syncPath(channel.collection, 'push')}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.api.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(rows),
+    });
+    if (res.status === 202) {
+      // The service worker kept the request in its durable queue; it replays it on its own.
+      for (const d of batch) this.handedOff.set(String(d.id), at);
+      throw new Error('offline: kept in the background queue');
+    }
+    if (!res.ok) {
+      const error = await readApiError(res);
+      if (error.status === 426) this.patch({ outdated: true });
+      throw error;
+    }
+    const body = pushResultSchema.parse(await res.json());
+    await recordAcks(this.db, body.acks);
+    await recordRejections(this.db, body.rejected);
+    this.patch({ lastSuccessAt: new Date().toISOString() });
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The server's word that a document the device pushed (sale, refund, count, shift event,
+ * transfer receipt) is in the ledger; its stock movements, if any, carry appliedSeq.
+ */
+export const ackSchema = z.object({
+  id: z.string(),
+  appliedSeq: z.number().int().positive(),
+});
+export type Ack = z.infer<typeof ackSchema>;
+
+/** A pushed document the server refused; it is never applied. The device keeps it and shows it. */
+export const rejectionSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: z.number().int(),
+  message: z.string(),
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+/**
+ * RxDB's push rows. Each row is validated on its own so that one bad document does not sink the
+ * batch, hence `unknown` here and the document's schema applied per row by the server.
+ */
+export const pushRequestSchema = z
+  .array(
+    z.object({
+      newDocumentState: z.unknown(),
+      assumedMasterState: z.unknown().optional(),
+    }),
+  )
+  .min(1)
+  .max(500);
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** Answer to every push of immutable documents: per-document acks and refusals. */
+export const pushResultSchema = z.object({
+  /** Immutable documents never conflict (DESIGN 6); kept for RxDB's push contract, always empty. */
+  conflicts: z.array(z.unknown()),
+  acks: z.array(ackSchema),
+  rejected: z.array(rejectionSchema),
+});
+export type PushResult = z.infer<typeof pushResultSchema>;
