@@ -5,12 +5,14 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Where the build goes; the server reads the same folder from CLIENT_DIR. */
+const outDir = path.resolve(here, process.env.CLIENT_DIR ?? 'dist');
 
 export default defineConfig({
   root: path.join(here, 'client'),
   publicDir: path.join(here, 'client/public'),
   build: {
-    outDir: path.join(here, 'dist'),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
