@@ -101,7 +101,25 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(locale: Locale): Translate {
   const table = messages[locale];
-  return (key, params) => table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+  return (key, params) => formatMessage(table[key], params);
+}
+
+/**
+ * Each screen keeps its own messages beside it: `const messages = { es: {...}, en: {...} }`
+ * and `const t = useT(messages)`. Spanish is the default; English must have every key.
+ */
+export interface Messages<K extends string> {
+  es: Record<K, string>;
+  en: Record<K, string>;
+}
+
+export function formatMessage(template: string, params?: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+}
+
+export function useT<K extends string>(m: Messages<K>): (key: K, params?: Record<string, string | number>) => string {
+  const { locale } = useContext(LocaleContext);
+  return (key, params) => formatMessage(m[locale][key], params);
 }
 
 export const LocaleContext = createContext<{ locale: Locale; t: Translate; setLocale: (l: Locale) => void }>({
