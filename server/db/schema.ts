@@ -1,3 +1,4 @@
+import type { AuthTables } from './schema-auth';
 /** Row types of the core tables (migration 0001); migrations create them, queries are checked against them. */
 export interface CoreTables {
   server_sequence: { id: number; value: number };
@@ -100,4 +101,4 @@ export interface CoreTables {
  * Every table. Each part of the server keeps its tables' row types in a file of its own
  * (schema-<part>.ts) and joins it here: `CoreTables & AuthTables & …`.
  */
-export type Database = CoreTables;
+export type Database = CoreTables & AuthTables;

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
+import { managers } from './0002-managers';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-managers': managers,
 };
