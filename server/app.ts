@@ -7,6 +7,9 @@ import { pairDevice } from './auth/pairing';
 import type { ServerConfig } from './config';
 import type { Db } from './db/database';
 import { ApiError, errorMiddleware, parseOrThrow } from './http/api-error';
+import { failedAttemptLimit } from './http/rate-limit';
+import { sessionRoutes } from './console/session-routes';
+import { consoleDeviceRoutes, deviceStatusRoutes } from './devices/device-routes';
 import { ChangeBus } from './live/change-bus';
 import { syncRoutes } from './sync/sync-routes';
 import { SERVER_VERSION } from './version';
@@ -28,13 +31,16 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
     res.json(body);
   });
 
-  app.post('/api/devices/pair', express.json({ limit: '4kb' }), async (req, res) => {
+  app.post('/api/devices/pair', express.json({ limit: '4kb' }), failedAttemptLimit({ limit: config.pairLimitPerIp, what: 'pairing' }), async (req, res) => {
     const body = parseOrThrow(pairRequestSchema, req.body, 'pairing request');
     const paired = await pairDevice(db, body.code, body.deviceName);
     logger.info({ deviceId: paired.deviceId, branchId: paired.branch.id }, 'device paired');
     res.status(201).json(paired);
   });
 
+  app.use('/api/console/session', sessionRoutes({ db, config, logger }));
+  app.use('/api/devices/status', deviceStatusRoutes({ db }));
+  app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
   app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000 }));
 
   app.use('/api', (req) => {

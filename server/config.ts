@@ -14,6 +14,12 @@ const definitions = {
   clientDir: { env: 'CLIENT_DIR', default: './dist', secret: false, description: 'Folder of the built web apps (npm run build writes it).' },
   pairingCodeTtlMinutes: { env: 'PAIRING_CODE_TTL_MINUTES', default: '15', secret: false, description: 'Minutes a one-time pairing code stays valid.' },
   heartbeatSeconds: { env: 'SSE_HEARTBEAT_SECONDS', default: '15', secret: false, description: 'Seconds between heartbeats on live streams.' },
+  tlsCertFile: { env: 'TLS_CERT_FILE', default: '', secret: false, description: 'PEM certificate (with its chain) to serve HTTPS directly; needs TLS_KEY_FILE too. Empty: plain HTTP.' },
+  tlsKeyFile: { env: 'TLS_KEY_FILE', default: '', secret: false, description: 'PEM private key of TLS_CERT_FILE.' },
+  managerSessionHours: { env: 'MANAGER_SESSION_HOURS', default: '12', secret: false, description: 'Hours a console sign-in lasts before the manager signs in again.' },
+  signInLimitPerIp: { env: 'SIGN_IN_LIMIT_PER_IP', default: '30', secret: false, description: 'Failed console sign-ins allowed per IP address per 15 minutes (then 429).' },
+  signInLimitPerEmail: { env: 'SIGN_IN_LIMIT_PER_EMAIL', default: '8', secret: false, description: 'Failed console sign-ins allowed per email address per 15 minutes (then 429).' },
+  pairLimitPerIp: { env: 'PAIR_LIMIT_PER_IP', default: '10', secret: false, description: 'Failed pairing attempts allowed per IP address per 15 minutes (then 429).' },
 } as const;
 
 const configSchema = z.object({
@@ -27,7 +33,13 @@ const configSchema = z.object({
   clientDir: z.string().min(1),
   pairingCodeTtlMinutes: z.coerce.number().int().min(1).max(24 * 60),
   heartbeatSeconds: z.coerce.number().positive().max(300),
-});
+  tlsCertFile: z.string(),
+  tlsKeyFile: z.string(),
+  managerSessionHours: z.coerce.number().positive().max(24 * 30),
+  signInLimitPerIp: z.coerce.number().int().min(1),
+  signInLimitPerEmail: z.coerce.number().int().min(1),
+  pairLimitPerIp: z.coerce.number().int().min(1),
+}).refine((c) => !c.tlsCertFile === !c.tlsKeyFile, { path: ['tlsCertFile'], message: 'set both TLS_CERT_FILE and TLS_KEY_FILE to serve HTTPS, or neither' });
 
 export type ServerConfig = z.infer<typeof configSchema> & { databaseKind: 'sqlite' | 'postgres'; sqliteFile: string };
 export type ConfigKey = keyof typeof definitions;

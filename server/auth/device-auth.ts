@@ -5,6 +5,7 @@ import type { DeviceIdentity } from './device-identity';
 import { sha256 } from './secrets';
 
 const deviceKey = Symbol('device');
+const LAST_SEEN_EVERY_MS = 60_000;
 
 /** Resolves `Authorization: Bearer <device token>` to the device, its branch and location. */
 export function requireDevice(db: Db): RequestHandler {
@@ -15,11 +16,12 @@ export function requireDevice(db: Db): RequestHandler {
     const row = await db
       .selectFrom('devices')
       .innerJoin('branches', 'branches.id', 'devices.branch_id')
-      .select(['devices.id', 'devices.number', 'devices.branch_id', 'devices.revoked_at', 'branches.location_id', 'branches.receipt_prefix'])
+      .select(['devices.id', 'devices.number', 'devices.branch_id', 'devices.revoked_at', 'devices.last_seen_at', 'branches.location_id', 'branches.receipt_prefix'])
       .where('devices.token_hash', '=', sha256(match[1]))
       .executeTakeFirst();
     if (!row) throw new ApiError('UNAUTHENTICATED', 'This device token is unknown: pair the device again with a new code.');
     if (row.revoked_at) throw new ApiError('UNAUTHENTICATED', 'This device was unpaired by a manager: pair it again with a new code.');
+    await touchLastSeen(db, row.id, row.last_seen_at);
     const identity: DeviceIdentity = {
       deviceId: row.id,
       deviceNumber: Number(row.number),
@@ -30,6 +32,12 @@ export function requireDevice(db: Db): RequestHandler {
     (req as unknown as Record<symbol, DeviceIdentity>)[deviceKey] = identity;
     next();
   };
+}
+
+/** last_seen_at for the console, written at most once a minute per device: no write on every call. */
+async function touchLastSeen(db: Db, deviceId: string, lastSeenAt: string | null, now = new Date()): Promise<void> {
+  if (lastSeenAt && now.getTime() - Date.parse(lastSeenAt) < LAST_SEEN_EVERY_MS) return;
+  await db.updateTable('devices').set({ last_seen_at: now.toISOString() }).where('id', '=', deviceId).execute();
 }
 
 export function deviceOf(req: Request): DeviceIdentity {

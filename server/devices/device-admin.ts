@@ -1,0 +1,95 @@
+import type { DeviceHealth } from '../../shared/console/device-health';
+import { deviceStatusReportSchema, type DeviceStatusReport } from '../../shared/protocol';
+import type { Db } from '../db/database';
+import { ApiError } from '../http/api-error';
+
+/** Every device of the given branches ('all' for every branch), by branch and number, with its last report. */
+export async function listDevices(db: Db, scope: { branchIds: string[] | 'all'; offset?: number; limit?: number }): Promise<{ devices: DeviceHealth[]; nextOffset: number | null }> {
+  if (scope.branchIds !== 'all' && scope.branchIds.length === 0) return { devices: [], nextOffset: null };
+  const limit = scope.limit ?? 1_000_000;
+  const offset = scope.offset ?? 0;
+  let q = db
+    .selectFrom('devices')
+    .innerJoin('branches', 'branches.id', 'devices.branch_id')
+    .leftJoin('device_status', 'device_status.device_id', 'devices.id')
+    .select([
+      'devices.id',
+      'devices.branch_id',
+      'branches.name as branch_name',
+      'devices.number',
+      'devices.name',
+      'devices.created_at',
+      'devices.revoked_at',
+      'devices.last_seen_at',
+      'device_status.report',
+      'device_status.received_at',
+    ])
+    .orderBy('devices.branch_id')
+    .orderBy('devices.number')
+    .limit(limit + 1)
+    .offset(offset);
+  if (scope.branchIds !== 'all') q = q.where('devices.branch_id', 'in', scope.branchIds);
+  const rows = await q.execute();
+  const devices = rows.slice(0, limit).map((r): DeviceHealth => {
+    let status: DeviceHealth['status'] = null;
+    if (r.report && r.received_at) {
+      const parsed = deviceStatusReportSchema.safeParse(JSON.parse(r.report));
+      if (parsed.success) status = { ...parsed.data, receivedAt: r.received_at };
+    }
+    return {
+      id: r.id,
+      branchId: r.branch_id,
+      branchName: r.branch_name,
+      number: Number(r.number),
+      name: r.name,
+      pairedAt: r.created_at,
+      revokedAt: r.revoked_at,
+      lastSeenAt: r.last_seen_at,
+      status,
+    };
+  });
+  return { devices, nextOffset: rows.length > limit ? offset + limit : null };
+}
+
+export async function deviceBranch(db: Db, deviceId: string): Promise<string> {
+  const row = await db.selectFrom('devices').select('branch_id').where('id', '=', deviceId).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `There is no device ${deviceId}; list them with GET /api/console/devices or npm run ecomarket -- devices.`);
+  return row.branch_id;
+}
+
+/** Unpairs a device for good: its token gets 401 from now on. Revoking twice keeps the first time. */
+export async function revokeDevice(db: Db, deviceId: string, now = new Date()): Promise<{ revokedAt: string; alreadyRevoked: boolean }> {
+  await deviceBranch(db, deviceId);
+  const updated = await db
+    .updateTable('devices')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', deviceId)
+    .where('revoked_at', 'is', null)
+    .returning('revoked_at')
+    .executeTakeFirst();
+  if (updated?.revoked_at) return { revokedAt: updated.revoked_at, alreadyRevoked: false };
+  const row = await db.selectFrom('devices').select('revoked_at').where('id', '=', deviceId).executeTakeFirstOrThrow();
+  return { revokedAt: row.revoked_at ?? now.toISOString(), alreadyRevoked: true };
+}
+
+/** Keeps only the latest report per device, stamped with the server's receive time. */
+export async function saveDeviceStatus(db: Db, deviceId: string, report: DeviceStatusReport, now = new Date()): Promise<string> {
+  const receivedAt = now.toISOString();
+  const row = {
+    app_version: report.appVersion,
+    online: report.online ? 1 : 0,
+    breaker: report.breaker,
+    pending_count: report.pendingCount,
+    pending_value_cents: report.pendingValueCents,
+    rejected_count: report.rejectedCount,
+    last_sync_at: report.lastSyncAt,
+    report: JSON.stringify(report),
+    received_at: receivedAt,
+  };
+  await db
+    .insertInto('device_status')
+    .values({ device_id: deviceId, ...row })
+    .onConflict((oc) => oc.column('device_id').doUpdateSet(row))
+    .execute();
+  return receivedAt;
+}

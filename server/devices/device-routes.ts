@@ -1,0 +1,48 @@
+import express, { Router } from 'express';
+import type { Logger } from 'pino';
+import { deviceListQuerySchema, type DeviceListResponse } from '../../shared/console/device-health';
+import { deviceStatusReportSchema } from '../../shared/protocol';
+import { deviceOf, requireDevice } from '../auth/device-auth';
+import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
+import type { Db } from '../db/database';
+import { parseOrThrow } from '../http/api-error';
+import { deviceBranch, listDevices, revokeDevice, saveDeviceStatus } from './device-admin';
+
+/** POST /api/devices/status: a device reports its sync health (the latest report is kept). */
+export function deviceStatusRoutes({ db }: { db: Db }): Router {
+  const router = Router();
+  router.post('/', requireDevice(db), express.json({ limit: '16kb' }), async (req, res) => {
+    const report = parseOrThrow(deviceStatusReportSchema, req.body, 'device status report');
+    const receivedAt = await saveDeviceStatus(db, deviceOf(req).deviceId, report);
+    res.json({ receivedAt });
+  });
+  return router;
+}
+
+/** /api/console/devices: devices with their health; revoke one. Branch managers see and act on their branches only. */
+export function consoleDeviceRoutes({ db, logger }: { db: Db; logger: Logger }): Router {
+  const router = Router();
+  router.use(requireManager(db));
+
+  router.get('/', async (req, res) => {
+    const q = parseOrThrow(deviceListQuerySchema, req.query, 'device list query');
+    const manager = managerOf(req);
+    let branchIds = manager.branchIds;
+    if (q.branchId) {
+      assertCanManageBranch(manager, q.branchId);
+      branchIds = [q.branchId];
+    }
+    const body: DeviceListResponse = await listDevices(db, { branchIds, offset: q.offset, limit: q.limit });
+    res.json(body);
+  });
+
+  router.post('/:id/revoke', express.json({ limit: '1kb' }), async (req, res) => {
+    const manager = managerOf(req);
+    const deviceId = String(req.params.id);
+    assertCanManageBranch(manager, await deviceBranch(db, deviceId));
+    const result = await revokeDevice(db, deviceId);
+    logger.info({ deviceId, managerId: manager.id }, 'device revoked');
+    res.json({ deviceId, revokedAt: result.revokedAt });
+  });
+  return router;
+}
