@@ -11,6 +11,7 @@ import { failedAttemptLimit } from './http/rate-limit';
 import { sessionRoutes } from './console/session-routes';
 import { consoleDeviceRoutes, deviceStatusRoutes } from './devices/device-routes';
 import { ChangeBus } from './live/change-bus';
+import { legacyRoutes } from './legacy/legacy-routes';
 import { syncRoutes } from './sync/sync-routes';
 import { SERVER_VERSION } from './version';
 
@@ -42,6 +43,9 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/devices/status', deviceStatusRoutes({ db }));
   app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
   app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000 }));
+
+  // The seed's central API for its Python branch prototype; an unknown key falls through to the plain 404.
+  app.use('/legacy/:key', legacyRoutes({ db, bus, logger }));
 
   app.use('/api', (req) => {
     throw new ApiError('NOT_FOUND', `There is no API endpoint ${req.method} ${req.originalUrl}.`);

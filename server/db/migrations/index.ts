@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
 import { managers } from './0002-managers';
+import { legacy } from './0005-legacy';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-managers': managers,
+  '0005-legacy': legacy,
 };

@@ -1,0 +1,161 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { Db } from '../db/database';
+import type { ChangeBus } from '../live/change-bus';
+import { decimalToCents, parseJsonBody, parseModel, parsePathInt, ValidationFailed, type DecimalText, type PydanticError } from './fastapi-validation';
+import { addProduct, countLegacyProducts, deleteProduct, listInventory, updateProduct, type InventoryResult, type ProductInput } from './legacy-inventory';
+import { resolveLegacyKey, type LegacyKeyIdentity } from './legacy-keys';
+import { recordSaleNotification } from './legacy-sales';
+
+export interface LegacyRouteDeps {
+  db: Db;
+  bus: ChangeBus;
+  logger: Logger;
+}
+
+const MAX_QUANTITY = 100_000;
+const MAX_CENTS = 1e12;
+
+const productModel = {
+  id: { type: 'int' as const, gt: 0 },
+  name: { type: 'str' as const },
+  price: { type: 'float' as const, ge: 0 },
+  stock: { type: 'int' as const, ge: 0, le: 1e9 },
+};
+
+const saleNotificationModel = {
+  branch_id: { type: 'str' as const },
+  product_id: { type: 'int' as const },
+  quantity_sold: { type: 'int' as const, gt: 0, le: MAX_QUANTITY },
+  timestamp: { type: 'datetime' as const },
+  sale_price: { type: 'float' as const, gt: 0 },
+};
+
+/** A float field as cents, or the 422 pydantic would give for an out-of-range decimal. */
+function centsOf(field: string, value: DecimalText, input: unknown, min: number): number {
+  const cents = decimalToCents(value);
+  if (cents === null || cents > MAX_CENTS) {
+    throw new ValidationFailed([{ type: 'less_than_equal', loc: ['body', field], msg: `Input should be less than or equal to ${MAX_CENTS / 100}`, input, ctx: { le: MAX_CENTS / 100 } }]);
+  }
+  if (cents < min) {
+    // 0.001 rounds to 0 cents: not a price anyone charged.
+    throw new ValidationFailed([{ type: 'greater_than_equal', loc: ['body', field], msg: `Input should be greater than or equal to ${min / 100}`, input, ctx: { ge: min / 100 } }]);
+  }
+  return cents;
+}
+
+function productInput(body: unknown): ProductInput {
+  const p = parseModel(productModel, body);
+  const name = p.name.trim();
+  if (name === '' || name.length > 200) {
+    const detail: PydanticError[] = [
+      name === ''
+        ? { type: 'string_too_short', loc: ['body', 'name'], msg: 'String should have at least 1 character', input: p.name, ctx: { min_length: 1 } }
+        : { type: 'string_too_long', loc: ['body', 'name'], msg: 'String should have at most 200 characters', input: p.name, ctx: { max_length: 200 } },
+    ];
+    throw new ValidationFailed(detail);
+  }
+  return { id: p.id, name, priceCents: centsOf('price', p.price, (body as Record<string, unknown>).price, 0), stock: p.stock };
+}
+
+const keyOf = (res: Response) => res.locals.legacyKey as LegacyKeyIdentity;
+
+/**
+ * The seed's central API under /legacy/<key>, for its Python branch prototype: the seed's paths,
+ * JSON shapes and status codes (FastAPI's 422 `detail` list for a bad body). Without a valid key
+ * the router steps aside and the request ends as any unknown URL does, so a wrong key cannot be
+ * told from a path that does not exist.
+ */
+export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
+  const router = Router({ mergeParams: true });
+
+  router.use(async (req: Request<{ key: string }>, res, next) => {
+    const key = await resolveLegacyKey(db, req.params.key);
+    if (!key) return next('router');
+    res.locals.legacyKey = key;
+    next();
+  });
+  // The body is read as text and parsed here, so broken JSON gets FastAPI's 422, not our 400.
+  router.use(express.text({ type: () => true, limit: '64kb' }));
+  const jsonBody = (req: Request) => parseJsonBody(typeof req.body === 'string' ? req.body : '');
+
+  const publish = (result: InventoryResult) => {
+    if (!result.changed) return;
+    const collections: ('products' | 'stock')[] = [];
+    if (result.changed.products) collections.push('products');
+    if (result.changed.stockAt) collections.push('stock');
+    bus.publish({ seq: result.changed.seq, collections, locationIds: result.changed.stockAt ? [result.changed.stockAt] : [] });
+  };
+
+  router.get('/', async (_req, res) => {
+    const key = keyOf(res);
+    const notifications = await db
+      .selectFrom('legacy_notifications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('branch_id', '=', key.branchId)
+      .executeTakeFirstOrThrow();
+    res.json({ service: '🌿 EcoMarket Central API', status: 'operational', total_products: await countLegacyProducts(db), total_notifications: Number(notifications.n) });
+  });
+
+  router.get('/inventory', async (_req, res) => {
+    res.json(await listInventory(db, keyOf(res)));
+  });
+
+  router.post('/inventory', async (req, res) => {
+    const result = await addProduct(db, keyOf(res), productInput(jsonBody(req)));
+    publish(result);
+    res.status(result.answer.status).json(result.answer.body);
+  });
+
+  router.put('/inventory/:productId', async (req: Request<{ productId: string }>, res) => {
+    const id = parsePathInt('product_id', req.params.productId);
+    const result = await updateProduct(db, keyOf(res), id, productInput(jsonBody(req)));
+    publish(result);
+    res.status(result.answer.status).json(result.answer.body);
+  });
+
+  router.delete('/inventory/:productId', async (req: Request<{ productId: string }>, res) => {
+    const result = await deleteProduct(db, parsePathInt('product_id', req.params.productId));
+    publish(result);
+    res.status(result.answer.status).json(result.answer.body);
+  });
+
+  router.post('/sale-notification', async (req, res) => {
+    const raw = jsonBody(req);
+    const n = parseModel(saleNotificationModel, raw);
+    const timestampInput = (raw as Record<string, unknown>).timestamp;
+    const key = keyOf(res);
+    const result = await recordSaleNotification(db, key, {
+      branchId: n.branch_id,
+      productLegacyId: n.product_id,
+      quantity: n.quantity_sold,
+      timestampText: typeof timestampInput === 'string' ? timestampInput.trim() : String(timestampInput),
+      timestamp: n.timestamp,
+      salePriceCents: centsOf('sale_price', n.sale_price, (raw as Record<string, unknown>).sale_price, 1),
+    });
+    if (result.applied) {
+      const collections: ('stock' | 'sales')[] = ['stock', 'sales'];
+      bus.publish({ seq: result.applied.seq, collections, locationIds: [result.applied.locationId], branchIds: [key.branchId] });
+    } else if (result.answer.status !== 200) {
+      logger.warn({ legacyKeyId: key.keyId, status: result.answer.status, detail: result.answer.body }, 'legacy sale notification refused');
+    }
+    res.status(result.answer.status).json(result.answer.body);
+  });
+
+  // Inside a valid key, answer as FastAPI does for what the seed does not serve.
+  const KNOWN = /^\/(inventory(\/[^/]+)?|sale-notification)?\/?$/;
+  router.use((req, res) => {
+    if (KNOWN.test(req.path)) res.status(405).json({ detail: 'Method Not Allowed' });
+    else res.status(404).json({ detail: 'Not Found' });
+  });
+
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (err instanceof ValidationFailed) {
+      res.status(422).json({ detail: err.detail });
+      return;
+    }
+    next(err);
+  });
+
+  return router;
+}
