@@ -1,9 +1,10 @@
 import { BehaviorSubject } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { pushResultSchema, syncPath, type ReplicatedCollection } from '../../shared/protocol';
-import { readApiError, type DeviceApi } from './api-client';
+import { ApiCallError, readApiError, type DeviceApi } from './api-client';
 import type { PosDatabase } from './collections';
 import { recordAcks, recordRejections } from './acks';
+import { loadImportedIds } from './imported-documents';
 
 export interface OutboxState {
   draining: boolean;
@@ -23,8 +24,16 @@ export interface OutboxChannel {
   orderBy: string;
 }
 
-/** Sales first: they carry the stock movements the cashier is waiting to see confirmed. */
-export const DEFAULT_CHANNELS: OutboxChannel[] = [{ collection: 'sales', orderBy: 'deviceSeq' }];
+/**
+ * Sales first: they carry the stock movements the cashier is waiting to see confirmed. Then shift
+ * events (a shift's report on the server needs them), counts and transfer receipts.
+ */
+export const DEFAULT_CHANNELS: OutboxChannel[] = [
+  { collection: 'sales', orderBy: 'deviceSeq' },
+  { collection: 'shiftevents', orderBy: 'at' },
+  { collection: 'counts', orderBy: 'countedAt' },
+  { collection: 'transferreceipts', orderBy: 'receivedAt' },
+];
 
 /**
  * Delivers every document of this device that the server has neither acknowledged nor refused,
@@ -61,17 +70,21 @@ export class Outbox {
     return this.running;
   }
 
-  private collection(name: ReplicatedCollection): RxCollection {
-    const c = (this.db.collections as unknown as Record<string, RxCollection | undefined>)[name];
-    if (!c) throw new Error(`the POS database has no ${name} collection`);
-    return c;
+  private collection(name: ReplicatedCollection): RxCollection | null {
+    return (this.db.collections as unknown as Record<string, RxCollection | undefined>)[name] ?? null;
   }
 
-  /** This device's documents of a channel with no ack and no refusal yet. */
-  async unacknowledged(channel: OutboxChannel): Promise<Record<string, unknown>[]> {
-    const docs = await this.collection(channel.collection)
-      .find({ selector: { deviceId: this.deviceId }, sort: [{ [channel.orderBy]: 'asc' }] })
-      .exec();
+  /**
+   * This device's documents of a channel with no ack and no refusal yet, and the ones it imported
+   * from another tablet of the branch (pushed as they are, with their own ids and deviceId).
+   */
+  async unacknowledged(channel: OutboxChannel, importedIds?: ReadonlySet<string>): Promise<Record<string, unknown>[]> {
+    const collection = this.collection(channel.collection);
+    if (!collection) return [];
+    const own = await collection.find({ selector: { deviceId: this.deviceId }, sort: [{ [channel.orderBy]: 'asc' }] }).exec();
+    const imported = importedIds ?? (await loadImportedIds(this.db));
+    const foreign = imported.size > 0 ? [...(await collection.findByIds([...imported]).exec()).values()].filter((d) => d.get('deviceId') !== this.deviceId) : [];
+    const docs = [...own, ...foreign];
     if (docs.length === 0) return [];
     const acks = await this.db.acks.findByIds(docs.map((d) => d.primary)).exec();
     return docs.filter((d) => !acks.has(d.primary)).map((d) => d.toJSON() as Record<string, unknown>);
@@ -87,23 +100,33 @@ export class Outbox {
     const batchSize = this.options.batchSize ?? 100;
     const channels = this.options.channels ?? DEFAULT_CHANNELS;
     const due: { channel: OutboxChannel; docs: Record<string, unknown>[] }[] = [];
+    const imported = await loadImportedIds(this.db);
     for (const channel of channels) {
-      const docs = (await this.unacknowledged(channel)).filter((d) => (this.handedOff.get(String(d.id)) ?? -Infinity) + retryMs <= now());
+      const docs = (await this.unacknowledged(channel, imported)).filter((d) => (this.handedOff.get(String(d.id)) ?? -Infinity) + retryMs <= now());
       if (docs.length > 0) due.push({ channel, docs });
     }
     const total = due.reduce((n, d) => n + d.docs.length, 0);
     if (total === 0) return;
     this.patch({ draining: true, sent: 0, total });
     let sent = 0;
+    let channelError: unknown = null;
     try {
       for (const { channel, docs } of due) {
-        for (let i = 0; i < docs.length; i += batchSize) {
-          const batch = docs.slice(i, i + batchSize);
-          await this.pushBatch(channel, batch, now());
-          sent += batch.length;
-          this.patch({ sent });
+        try {
+          for (let i = 0; i < docs.length; i += batchSize) {
+            const batch = docs.slice(i, i + batchSize);
+            await this.pushBatch(channel, batch, now());
+            sent += batch.length;
+            this.patch({ sent });
+          }
+        } catch (err) {
+          // A server without this channel's endpoint yet (404) must not hold back the others;
+          // its documents stay queued and go on the next drain, like any offline period.
+          if (err instanceof ApiCallError && err.status === 404) channelError = err;
+          else throw err;
         }
       }
+      if (channelError) throw channelError;
       this.patch({ lastError: null });
     } catch (err) {
       this.patch({ lastError: err instanceof Error ? err.message : String(err) });

@@ -1,10 +1,43 @@
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { ackSchema, productSchema, saleSchema, stockSchema, type PosCollections, type PosDatabase } from './collections';
+import {
+  ackSchema,
+  cashierSchema,
+  countSchema,
+  otherStockSchema,
+  productSchema,
+  saleSchema,
+  settingsSchema,
+  shiftEventSchema,
+  stockSchema,
+  transferReceiptSchema,
+  transferSchema,
+  type PosCollections,
+  type PosDatabase,
+} from './collections';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
+
+const SCHEMAS = {
+  products: productSchema,
+  stock: stockSchema,
+  sales: saleSchema,
+  acks: ackSchema,
+  otherstock: otherStockSchema,
+  cashiers: cashierSchema,
+  settings: settingsSchema,
+  transfers: transferSchema,
+  counts: countSchema,
+  shiftevents: shiftEventSchema,
+  transferreceipts: transferReceiptSchema,
+} as const;
+
+export type PosCollectionName = keyof PosCollections;
+export const ALL_POS_COLLECTIONS = Object.keys(SCHEMAS) as PosCollectionName[];
+/** What selling and its sync need; Node simulations of two devices in one process open only these. */
+export const CORE_POS_COLLECTIONS: PosCollectionName[] = ['products', 'stock', 'sales', 'acks'];
 
 export interface OpenPosDatabaseOptions {
   name?: string;
@@ -12,10 +45,16 @@ export interface OpenPosDatabaseOptions {
   storage: RxStorage<any, any>;
   /** Several tabs share one database; false in Node simulations. */
   multiInstance?: boolean;
+  /**
+   * The browser opens all 11. RxDB's free storage allows 13 open collections per process, so a
+   * Node simulation running two devices at once opens a subset; the sync engine replicates only
+   * the collections the database has.
+   */
+  collections?: readonly PosCollectionName[];
 }
 
 /** The POS's local database: everything the branch needs to sell with no network. */
-export async function openPosDatabase({ name = 'ecomarket-pos', storage, multiInstance = true }: OpenPosDatabaseOptions): Promise<PosDatabase> {
+export async function openPosDatabase({ name = 'ecomarket-pos', storage, multiInstance = true, collections = ALL_POS_COLLECTIONS }: OpenPosDatabaseOptions): Promise<PosDatabase> {
   const db = await createRxDatabase<PosCollections>({
     name,
     storage,
@@ -24,11 +63,11 @@ export async function openPosDatabase({ name = 'ecomarket-pos', storage, multiIn
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections({
-    products: { schema: productSchema },
-    stock: { schema: stockSchema },
-    sales: { schema: saleSchema },
-    acks: { schema: ackSchema },
-  });
+  await db.addCollections(Object.fromEntries(collections.map((c) => [c, { schema: SCHEMAS[c] }])));
   return db;
+}
+
+/** The collection, or null when this database was opened without it (see `collections`). */
+export function optionalCollection<K extends PosCollectionName>(db: PosDatabase, name: K): PosCollections[K] | null {
+  return ((db.collections as Partial<PosCollections>)[name] ?? null) as PosCollections[K] | null;
 }

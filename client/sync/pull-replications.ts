@@ -1,14 +1,21 @@
 import { filter, map, type Observable } from 'rxjs';
+import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { z } from 'zod';
 import {
+  cashiersPullResponseSchema,
+  otherStockPullResponseSchema,
   productsPullResponseSchema,
+  salesPullResponseSchema,
+  settingsPullResponseSchema,
   stockPullResponseSchema,
   syncPath,
+  transfersPullResponseSchema,
   type Checkpoint,
   type ReplicatedCollection,
 } from '../../shared/protocol';
 import { getJson, type DeviceApi } from './api-client';
-import type { PosDatabase, ProductRow, StockRow } from './collections';
+import type { PosDatabase } from './collections';
 import type { LiveSignal } from './event-stream';
 import { recordAcks } from './acks';
 
@@ -26,41 +33,51 @@ function resyncOn(collection: ReplicatedCollection, signals$: Observable<LiveSig
   );
 }
 
-/** Catalogue and branch stock flow down from the server; only the leader tab replicates. */
-export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$: Observable<LiveSignal>, retryTime = 5000) {
-  const products: RxReplicationState<ProductRow, Checkpoint> = replicateRxCollection<ProductRow, Checkpoint>({
-    replicationIdentifier: `products-pull-${api.baseUrl}`,
-    collection: db.products,
-    live: true,
-    retryTime,
-    waitForLeadership: true,
-    pull: {
-      batchSize: BATCH,
-      stream$: resyncOn('products', signals$),
-      handler: async (cp, batchSize) => {
-        const body = productsPullResponseSchema.parse(await getJson(api, pullUrl('products', cp, batchSize)));
-        return { documents: body.documents, checkpoint: body.checkpoint ?? cp };
-      },
-    },
-  });
+/** What flows down from the server, and the local collection it lands in. */
+const PULLS = {
+  products: { schema: productsPullResponseSchema },
+  stock: { schema: stockPullResponseSchema },
+  otherstock: { schema: otherStockPullResponseSchema },
+  cashiers: { schema: cashiersPullResponseSchema },
+  settings: { schema: settingsPullResponseSchema },
+  transfers: { schema: transfersPullResponseSchema },
+  /** The branch's recent sales (for refunds); this device's own land on themselves unchanged. */
+  sales: { schema: salesPullResponseSchema },
+} satisfies Partial<Record<ReplicatedCollection, { schema: z.ZodType<{ documents: unknown[]; checkpoint: Checkpoint | null }> }>>;
 
-  const stock: RxReplicationState<StockRow, Checkpoint> = replicateRxCollection<StockRow, Checkpoint>({
-    replicationIdentifier: `stock-pull-${api.baseUrl}`,
-    collection: db.stock,
-    live: true,
-    retryTime,
-    waitForLeadership: true,
-    pull: {
-      batchSize: BATCH,
-      stream$: resyncOn('stock', signals$),
-      handler: async (cp, batchSize) => {
-        const body = stockPullResponseSchema.parse(await getJson(api, pullUrl('stock', cp, batchSize)));
-        // SPEC S4: acks first, so no stored level ever holds a sale the device still counts as pending.
-        await recordAcks(db, body.acks);
-        return { documents: body.documents, checkpoint: body.checkpoint ?? cp };
-      },
-    },
-  });
+export type PulledCollection = keyof typeof PULLS;
+export const PULLED_COLLECTIONS = Object.keys(PULLS) as PulledCollection[];
 
-  return { products, stock };
+export type PullReplications = Partial<Record<PulledCollection, RxReplicationState<unknown, Checkpoint>>>;
+
+/**
+ * Everything the server sends down, one RxDB pull replication per collection the database has;
+ * only the leader tab replicates. A pull the server does not serve yet (404) fails like an
+ * offline period and is retried every `retryTime`.
+ */
+export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$: Observable<LiveSignal>, retryTime = 5000): PullReplications {
+  const out: PullReplications = {};
+  for (const name of PULLED_COLLECTIONS) {
+    const collection = (db.collections as unknown as Record<string, RxCollection | undefined>)[name];
+    if (!collection) continue;
+    const schema = PULLS[name].schema;
+    out[name] = replicateRxCollection<unknown, Checkpoint>({
+      replicationIdentifier: `${name}-pull-${api.baseUrl}`,
+      collection,
+      live: true,
+      retryTime,
+      waitForLeadership: true,
+      pull: {
+        batchSize: BATCH,
+        stream$: resyncOn(name, signals$),
+        handler: async (cp, batchSize) => {
+          const body = schema.parse(await getJson(api, pullUrl(name, cp, batchSize)));
+          // SPEC S4: acks first, so no stored level ever holds a movement the device still counts as pending.
+          if ('acks' in body) await recordAcks(db, body.acks);
+          return { documents: body.documents as never[], checkpoint: body.checkpoint ?? cp };
+        },
+      },
+    });
+  }
+  return out;
 }

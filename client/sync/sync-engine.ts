@@ -1,10 +1,21 @@
-import { BehaviorSubject, type Subscription } from 'rxjs';
+import { BehaviorSubject, merge, type Subscription } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import type { DeviceStatusReport } from '../../shared/protocol';
 import type { DeviceApi } from './api-client';
+import { CircuitBreaker, type BreakerState } from './circuit-breaker';
 import type { PosDatabase } from './collections';
 import type { DevicePairing } from './device-pairing';
+import { DeviceStatusReporter } from './device-status-reporter';
+import { observeSyncLedger, type PendingSummary } from './displayed-stock-view';
 import { LiveStream } from './event-stream';
-import { startPullReplications } from './pull-replications';
+import { startPullReplications, type PullReplications } from './pull-replications';
 import { Outbox } from './outbox';
+
+export interface StorageStatus {
+  usageBytes: number | null;
+  quotaBytes: number | null;
+  persisted: boolean | null;
+}
 
 export interface SyncEngineOptions {
   db: PosDatabase;
@@ -12,8 +23,17 @@ export interface SyncEngineOptions {
   baseUrl: string;
   fetch?: typeof fetch;
   retryTimeMs?: number;
-  /** How often the outbox looks for undelivered sales even without a trigger. */
+  /** How often the outbox looks for undelivered documents even without a trigger. */
   sweepMs?: number;
+  /** Circuit breaker recovery timeout (the seed's breaker: 3 failures, then wait). */
+  breakerRecoveryMs?: number;
+  appVersion?: string;
+  /** How often the device reports its status to the server. */
+  statusEveryMs?: number;
+  /** Browser storage facts for the status report (navigator.storage); none in Node. */
+  storageStatus?: () => Promise<StorageStatus>;
+  /** Whether the browser believes it has a network (navigator.onLine); true in Node. */
+  browserOnline?: () => boolean;
 }
 
 export interface LinkState {
@@ -24,71 +44,134 @@ export interface LinkState {
   lastPullAt: string | null;
 }
 
+/** First download of the catalogue: documents received so far, and whether it has caught up. */
+export interface CatalogueProgress {
+  pulled: number;
+  batches: number;
+  done: boolean;
+}
+
+/** Push endpoints answer 202 when the service worker queued the request for want of a network. */
+function isFailedAnswer(url: string, res: Response): boolean {
+  return res.status >= 500 || (res.status === 202 && url.endsWith('/push'));
+}
+
 /**
  * Everything that moves data between this device and the server. No DOM: the same engine runs
  * in the browser and in Node simulations. Only the leader tab starts it (DESIGN: one replicator).
+ * Every call to the server goes through one circuit breaker.
  */
 export class SyncEngine {
   readonly link$ = new BehaviorSubject<LinkState>({ connected: false, leader: false, lastPullAt: null });
+  readonly catalogue$ = new BehaviorSubject<CatalogueProgress>({ pulled: 0, batches: 0, done: false });
+  readonly breaker: CircuitBreaker;
   readonly outbox: Outbox;
   private readonly stream: LiveStream;
-  private replications: ReturnType<typeof startPullReplications> | null = null;
+  private readonly api: DeviceApi;
+  private readonly reporter: DeviceStatusReporter;
+  private replications: PullReplications = {};
   private readonly subscriptions: Subscription[] = [];
   private sweep: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  private pending: PendingSummary = { count: 0, salesCount: 0, valueCents: 0, rejected: 0 };
 
   constructor(private readonly options: SyncEngineOptions) {
-    const api: DeviceApi = {
-      baseUrl: options.baseUrl,
-      token: options.pairing.token,
-      fetch: options.fetch ?? ((...args) => fetch(...args)),
+    this.breaker = new CircuitBreaker({ recoveryTimeoutMs: options.breakerRecoveryMs ?? 30_000 });
+    const rawFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+    const guarded: typeof fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      return this.breaker.call(
+        () => rawFetch(input, init),
+        (res) => isFailedAnswer(url, res),
+      );
     };
-    this.stream = new LiveStream(api);
-    this.outbox = new Outbox(options.db, api, options.pairing.deviceId);
-    this.api = api;
+    this.api = { baseUrl: options.baseUrl, token: options.pairing.token, fetch: guarded };
+    this.stream = new LiveStream(this.api);
+    this.outbox = new Outbox(options.db, this.api, options.pairing.deviceId);
+    this.reporter = new DeviceStatusReporter(this.api, () => this.statusReport(), options.statusEveryMs ?? 60_000);
   }
 
-  private readonly api: DeviceApi;
-
   async start(): Promise<void> {
-    const { db } = this.options;
+    const { db, pairing } = this.options;
+    // Every tab keeps the pending count; only the leader talks to the server.
+    this.subscriptions.push(observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId).subscribe((l) => (this.pending = l.pending)));
     await db.waitForLeadership();
     if (this.stopped) return;
     this.patch({ leader: true });
     this.replications = startPullReplications(db, this.api, this.stream.signals$, this.options.retryTimeMs);
     const pulled = () => this.patch({ lastPullAt: new Date().toISOString() });
-    this.subscriptions.push(this.replications.products.received$.subscribe(pulled));
-    this.subscriptions.push(this.replications.stock.received$.subscribe(pulled));
+    for (const r of Object.values(this.replications)) this.subscriptions.push(r.received$.subscribe(pulled));
+    if (this.replications.products) {
+      const products = this.replications.products;
+      this.subscriptions.push(products.received$.subscribe(() => this.catalogue$.next({ ...this.catalogue$.value, pulled: this.catalogue$.value.pulled + 1 })));
+      void products.awaitInitialReplication().then(() => this.catalogue$.next({ ...this.catalogue$.value, done: true }));
+    }
     this.subscriptions.push(this.stream.connected$.subscribe((connected) => this.patch({ connected })));
     // A reconnect means the network is back: deliver what waited.
     this.subscriptions.push(this.stream.signals$.subscribe((s) => s.type === 'resync' && void this.outbox.drain()));
-    this.subscriptions.push(db.sales.insert$.subscribe(() => void this.outbox.drain()));
-    this.sweep = setInterval(() => void this.outbox.drain(), this.options.sweepMs ?? 30_000);
+    const outgoing = (['sales', 'counts', 'shiftevents', 'transferreceipts'] as const)
+      .map((n) => (db.collections as unknown as Record<string, RxCollection | undefined>)[n])
+      .filter((c): c is RxCollection => !!c)
+      .map((c) => c.insert$);
+    this.subscriptions.push(merge(...outgoing).subscribe(() => void this.outbox.drain()));
+    // Report on change of breaker or connection; the reporter itself skips unchanged reports.
+    this.subscriptions.push(this.breaker.state$.subscribe(() => void this.reporter.report()));
+    this.subscriptions.push(this.link$.subscribe(() => void this.reporter.report()));
+    this.sweep = setInterval(() => {
+      void this.outbox.drain();
+      void this.reporter.report();
+    }, this.options.sweepMs ?? 30_000);
+    this.reporter.start();
     this.stream.start();
     void this.outbox.drain();
   }
 
-  /** The cashier's "sync now": reconnect, pull from the checkpoints, deliver the queue. */
+  /** The cashier's "sync now" (or the network is back): skip the breaker's wait, reconnect, pull, deliver. */
   async syncNow(): Promise<void> {
+    this.breaker.probe();
     this.stream.reconnectNow();
-    this.replications?.products.reSync();
-    this.replications?.stock.reSync();
+    for (const r of Object.values(this.replications)) r.reSync();
     await this.outbox.drain();
   }
 
-  /** Resolves once both pulls have nothing more to fetch (tests and first start). */
+  /** Resolves once every pull has nothing more to fetch (tests and first start). */
   async awaitPulled(): Promise<void> {
-    await this.replications?.products.awaitInSync();
-    await this.replications?.stock.awaitInSync();
+    for (const r of Object.values(this.replications)) await r.awaitInSync();
+  }
+
+  /** Resolves once the pulls of these collections have nothing more to fetch. */
+  async awaitPulledOf(...names: (keyof PullReplications)[]): Promise<void> {
+    for (const n of names) await this.replications[n]?.awaitInSync();
+  }
+
+  async statusReport(): Promise<DeviceStatusReport> {
+    const link = this.link$.value;
+    const outbox = this.outbox.state$.value;
+    const storage = (await this.options.storageStatus?.().catch(() => null)) ?? { usageBytes: null, quotaBytes: null, persisted: null };
+    const lastSyncAt = [link.lastPullAt, outbox.lastSuccessAt].filter((x): x is string => !!x).sort().at(-1) ?? null;
+    return {
+      appVersion: this.options.appVersion ?? '0.0.0',
+      online: (this.options.browserOnline?.() ?? true) && link.connected,
+      breaker: this.breaker.state,
+      pendingCount: this.pending.count,
+      pendingValueCents: this.pending.valueCents,
+      rejectedCount: this.pending.rejected,
+      lastSyncAt,
+      storage,
+    };
+  }
+
+  get breakerState(): BreakerState {
+    return this.breaker.state;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.sweep) clearInterval(this.sweep);
+    this.reporter.stop();
     this.stream.stop();
     for (const s of this.subscriptions) s.unsubscribe();
-    await this.replications?.products.cancel();
-    await this.replications?.stock.cancel();
+    for (const r of Object.values(this.replications)) await r.cancel();
   }
 
   private patch(p: Partial<LinkState>): void {
