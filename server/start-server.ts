@@ -5,6 +5,7 @@ import { createApp } from './app';
 import type { ServerConfig } from './config';
 import { migrateToLatest, openDatabase, type Db } from './db/database';
 import { seedDemoIfEmpty } from './db/seed-demo';
+import { recordMissingInitialPrices } from './catalogue/price-history';
 import { ChangeBus } from './live/change-bus';
 
 export interface RunningServer {
@@ -29,6 +30,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const db = options.db ?? openConfiguredDatabase(config);
   await migrateToLatest(db);
   const seeded = await seedDemoIfEmpty(db);
+  await recordMissingInitialPrices(db);
   const bus = new ChangeBus();
   const app = createApp({ db, config, logger, bus });
   const server = http.createServer(app);

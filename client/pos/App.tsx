@@ -4,7 +4,7 @@ import type { DevicePairing } from '../sync/device-pairing';
 import { SyncEngine } from '../sync/sync-engine';
 import { LocaleContext, translator, type Locale } from './i18n';
 import { PairScreen } from './PairScreen';
-import { SellScreen } from './SellScreen';
+import { SellScreen } from './sell/SellScreen';
 
 const LOCALE_KEY = 'ecomarket.locale';
 

@@ -14,6 +14,8 @@ export interface CartLine {
 }
 
 export interface TicketDraft {
+  /** The id the ticket will have (UUIDv7); the cart's own id, so committing it twice saves it once. */
+  id?: string;
   kind?: SaleDoc['kind'];
   /** The sale a refund gives back; null for a sale. */
   refundOf?: string | null;
@@ -52,10 +54,15 @@ export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft:
   if (problems.length > 0) throw new Error(problems.join('; '));
 
   return withSaleNumberLock(async () => {
+    if (draft.id) {
+      // Already committed (a retry after a crash or a double tap): the same ticket, not a second one.
+      const existing = await db.sales.findOne(draft.id).exec();
+      if (existing) return existing.toJSON() as SaleRow;
+    }
     const last = await db.sales.findOne({ selector: { deviceId: pairing.deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
     const deviceSeq = (last?.deviceSeq ?? 0) + 1;
     const sale: SaleRow = {
-      id: uuidv7(),
+      id: draft.id ?? uuidv7(),
       kind,
       refundOf: kind === 'refund' ? (draft.refundOf ?? null) : null,
       branchId: pairing.branch.id,

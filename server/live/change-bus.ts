@@ -2,9 +2,11 @@ import { EventEmitter } from 'node:events';
 
 export interface ChangeEvent {
   seq: number;
-  collections: ('products' | 'stock' | 'sales')[];
+  collections: ('products' | 'stock' | 'sales' | 'otherstock' | 'cashiers' | 'settings' | 'transfers' | 'conflicts')[];
   /** Locations whose stock changed; empty when none did. */
   locationIds: string[];
+  /** Branches whose devices must re-pull a branch collection (cashiers, settings, sales); absent: decided by locationIds. */
+  branchIds?: string[];
 }
 
 /**

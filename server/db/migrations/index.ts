@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
 import { managers } from './0002-managers';
+import { catalogue } from './0004-catalogue';
 import { legacy } from './0005-legacy';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-managers': managers,
+  '0004-catalogue': catalogue,
   '0005-legacy': legacy,
 };

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { parseAmountToCents, percentToBasisPoints, type LineDiscountInput } from '../../../shared/sale/cart-math';
+import { useT } from '../i18n';
+import type { CartTotals, DraftCart, DraftLine } from './draft-cart';
+import { sellMessages } from './sell-messages';
+
+export interface CartActions {
+  add: (productId: string, delta: number) => void;
+  setQuantity: (productId: string, quantity: number) => void;
+  setDiscount: (productId: string, discount: LineDiscountInput | null, reason: string) => void;
+}
+
+/** Lines of the ticket with quantity, discount and remove; the totals with tax broken out. */
+export function CartPanel({ cart, totals, money, actions }: { cart: DraftCart; totals: CartTotals; money: (c: number) => string; actions: CartActions }) {
+  const t = useT(sellMessages);
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <>
+      <ul className="cart-lines">
+        {cart.lines.map((l, i) => {
+          const sold = totals.lines[i]!;
+          return (
+            <li key={l.productId}>
+              <div className="line-main">
+                <span className="line-name">{l.name}</span>
+                <span className="line-total" data-testid={`line-total-${l.sku}`}>{money(sold.lineTotalCents)}</span>
+              </div>
+              <div className="line-controls">
+                <span className="qty">
+                  <button type="button" aria-label={t('decrease', { name: l.name })} onClick={() => actions.add(l.productId, -1)}>
+                    −
+                  </button>
+                  <QuantityInput line={l} label={t('quantity', { name: l.name })} onCommit={(q) => actions.setQuantity(l.productId, q)} />
+                  <button type="button" aria-label={t('increase', { name: l.name })} onClick={() => actions.add(l.productId, 1)}>
+                    +
+                  </button>
+                </span>
+                <span className="unit-price">× {money(l.priceCents)}</span>
+                <button type="button" className="ghost" aria-label={t('discountFor', { name: l.name })} aria-expanded={editing === l.productId} onClick={() => setEditing(editing === l.productId ? null : l.productId)}>
+                  %
+                </button>
+                <button type="button" className="ghost" aria-label={t('remove', { name: l.name })} onClick={() => actions.setQuantity(l.productId, 0)}>
+                  ✕
+                </button>
+              </div>
+              {sold.discountCents > 0 && (
+                <p className="line-discount">
+                  {t('discountLine', { reason: l.discountReason })}: −{money(sold.discountCents)}
+                </p>
+              )}
+              {editing === l.productId && (
+                <DiscountEditor
+                  line={l}
+                  onApply={(d, reason) => {
+                    actions.setDiscount(l.productId, d, reason);
+                    setEditing(null);
+                  }}
+                  onCancel={() => setEditing(null)}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <dl className="totals">
+        {totals.discountCents > 0 && (
+          <>
+            <dt>{t('subtotal')}</dt>
+            <dd>{money(totals.grossCents)}</dd>
+            <dt>{t('discounts')}</dt>
+            <dd data-testid="cart-discounts">−{money(totals.discountCents)}</dd>
+          </>
+        )}
+        {totals.taxes.map((g) => (
+          <div key={g.taxRateBp} className="tax-row" data-testid={`tax-${g.taxRateBp}`}>
+            <dt>{g.taxRateBp === 0 ? t('taxFree') : t('taxOf', { rate: g.taxRateBp / 100 })}</dt>
+            <dd>{money(g.taxCents)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="total">
+        <span>{t('total')}</span> <strong data-testid="cart-total">{money(totals.totalCents)}</strong>
+      </p>
+    </>
+  );
+}
+
+function QuantityInput({ line, label, onCommit }: { line: DraftLine; label: string; onCommit: (q: number) => void }) {
+  const [text, setText] = useState<string | null>(null);
+  const commit = () => {
+    if (text === null) return;
+    const q = Number(text);
+    if (Number.isInteger(q) && q >= 0) onCommit(q);
+    setText(null);
+  };
+  return (
+    <input
+      className="qty-input"
+      inputMode="numeric"
+      aria-label={label}
+      value={text ?? String(line.quantity)}
+      onChange={(e) => setText(e.target.value.replace(/\D/g, ''))}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
+}
+
+function DiscountEditor({ line, onApply, onCancel }: { line: DraftLine; onApply: (d: LineDiscountInput | null, reason: string) => void; onCancel: () => void }) {
+  const t = useT(sellMessages);
+  const [kind, setKind] = useState<'amount' | 'percent'>(line.discount?.kind ?? 'percent');
+  const [value, setValue] = useState(
+    line.discount ? (line.discount.kind === 'amount' ? (line.discount.cents / 100).toFixed(2) : String(line.discount.basisPoints / 100)) : '',
+  );
+  const [reason, setReason] = useState(line.discountReason);
+  const [error, setError] = useState<string | null>(null);
+  function apply() {
+    const parsed = kind === 'amount' ? parseAmountToCents(value) : percentToBasisPoints(value);
+    if (parsed === null) return setError(t('discountInvalid'));
+    if (!reason.trim()) return setError(t('discountNeedsReason'));
+    onApply(kind === 'amount' ? { kind, cents: parsed } : { kind, basisPoints: parsed }, reason.trim());
+  }
+  return (
+    <div className="discount-editor" role="group" aria-label={t('discountFor', { name: line.name })}>
+      <div role="radiogroup" aria-label={t('discountKind')} className="segmented">
+        <label>
+          <input type="radio" name={`dk-${line.productId}`} checked={kind === 'percent'} onChange={() => setKind('percent')} /> {t('discountPercent')}
+        </label>
+        <label>
+          <input type="radio" name={`dk-${line.productId}`} checked={kind === 'amount'} onChange={() => setKind('amount')} /> {t('discountAmount')}
+        </label>
+      </div>
+      <label>
+        {t('discountValue')}
+        <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+      </label>
+      <label>
+        {t('discountReason')}
+        <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="button" className="primary" onClick={apply}>
+          {t('applyDiscount')}
+        </button>
+        {line.discount && (
+          <button type="button" onClick={() => onApply(null, '')}>
+            {t('removeDiscount')}
+          </button>
+        )}
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ProductRow } from '../../sync/collections';
+import type { CatalogueIndex } from '../catalogue-search/search-index';
+import { useT } from '../i18n';
+import { CameraScanButton } from './CameraScanButton';
+import { sellMessages } from './sell-messages';
+
+const LIMIT = 60;
+
+/** Find a product: type (name, SKU, barcode), browse a category, or scan with the camera. */
+export function ProductFinder({
+  index,
+  version,
+  ready,
+  stock,
+  money,
+  onAdd,
+  onScan,
+}: {
+  index: CatalogueIndex<ProductRow>;
+  version: number;
+  ready: boolean;
+  stock: ReadonlyMap<string, number>;
+  money: (cents: number) => string;
+  onAdd: (p: ProductRow) => void;
+  onScan: (code: string) => void;
+}) {
+  const t = useT(sellMessages);
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  const typedAt = useRef<number | null>(null);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const categories = useMemo(() => index.categories(), [index, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const result = useMemo(() => index.search(query, { limit: LIMIT, category }), [index, version, query, category]);
+
+  useEffect(() => {
+    // Keystroke → results on screen, for the POS benchmark (npm run bench:pos).
+    if (typedAt.current === null) return;
+    performance.measure('pos:search', { start: typedAt.current, end: performance.now() });
+    typedAt.current = null;
+  }, [result]);
+
+  function submit() {
+    const code = query.trim();
+    if (!code) return;
+    const exact = index.byBarcodeOrSku(code);
+    if (exact) {
+      onAdd(exact);
+      setQuery('');
+    } else if (result.items.length === 1 && !result.more) {
+      onAdd(result.items[0]!);
+      setQuery('');
+    } else if (/^\d{4,}$/.test(code)) {
+      onScan(code);
+    }
+  }
+
+  return (
+    <section className="catalogue" aria-label={t('search')}>
+      <div className="finder-bar">
+        <input
+          type="search"
+          className="search"
+          aria-label={t('search')}
+          placeholder={t('searchHint')}
+          value={query}
+          onChange={(e) => {
+            typedAt.current = performance.now();
+            setQuery(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.defaultPrevented) submit();
+          }}
+        />
+        <CameraScanButton onScan={onScan} />
+      </div>
+      {categories.length > 0 && (
+        <nav className="category-bar" aria-label={t('categories')}>
+          <button type="button" aria-pressed={category === null} onClick={() => setCategory(null)}>
+            {t('allCategories')}
+          </button>
+          {categories.map((c) => (
+            <button key={c.name} type="button" aria-pressed={category === c.name} aria-label={t('category', { name: c.name })} onClick={() => setCategory(category === c.name ? null : c.name)}>
+              {c.name} <span className="count">{c.count}</span>
+            </button>
+          ))}
+        </nav>
+      )}
+      {!ready ? (
+        <p className="hint">{t('loadingCatalogue')}</p>
+      ) : index.size === 0 ? (
+        <p className="hint">{t('noProducts')}</p>
+      ) : result.items.length === 0 ? (
+        <p className="hint">{t('noMatches', { query })}</p>
+      ) : null}
+      <p className="hint result-count" data-testid="catalogue-count" data-size={index.size}>
+        {result.more ? t('moreResults') : t('results', { count: result.items.length })}
+      </p>
+      <ul className="product-grid">
+        {result.items.map((p) => {
+          const level = stock.get(p.id) ?? 0;
+          return (
+            <li key={p.id}>
+              <button type="button" className="product" aria-label={t('addToCart', { name: p.name })} onClick={() => onAdd(p)}>
+                <span className="product-name">{p.name}</span>
+                <span className="product-price">{money(p.priceCents)}</span>
+                <span className={level <= 0 ? 'product-stock low' : 'product-stock'} data-testid={`stock-${p.sku}`}>
+                  {t('stock')}: {level}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,235 @@
+import { useEffect, useMemo, useState } from 'react';
+import { formatMoney } from '../../../shared/money';
+import type { Payment } from '../../../shared/protocol';
+import type { PosDatabase, ProductRow, SaleRow } from '../../sync/collections';
+import { commitSale } from '../../sync/commit-sale';
+import type { DevicePairing } from '../../sync/device-pairing';
+import { observeSyncLedger } from '../../sync/displayed-stock-view';
+import type { SyncEngine } from '../../sync/sync-engine';
+import { useCatalogueIndex } from '../catalogue-search/use-catalogue-index';
+import { INTL_LOCALE, useI18n, useT } from '../i18n';
+import { LanguageToggle } from '../LanguageToggle';
+import { Receipt } from '../receipt/Receipt';
+import { RefundScreen } from '../refund/RefundScreen';
+import { useSession } from '../session/session-context';
+import { SyncStatusBar } from '../SyncStatusBar';
+import { UpdateBanner } from '../UpdateBanner';
+import { useObservable } from '../use-observable';
+import { CartPanel } from './CartPanel';
+import { addProduct, cartTotals, emptyCart, loadDraftCart, saveDraftCart, setDiscount, setQuantity, toCartLine, type DraftCart } from './draft-cart';
+import { PaymentPanel } from './PaymentPanel';
+import { ProductFinder } from './ProductFinder';
+import { sellMessages } from './sell-messages';
+import { useBarcodeWedge } from './use-barcode-wedge';
+import './sell.css';
+
+type Stage = { kind: 'cart' } | { kind: 'payment' } | { kind: 'paid'; sale: SaleRow };
+
+export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairing; engine: SyncEngine }) {
+  const t = useT(sellMessages);
+  const { locale } = useI18n();
+  const session = useSession();
+  const money = (cents: number) => formatMoney(cents, pairing.branch.currency, INTL_LOCALE[locale]);
+  const { index, version, ready } = useCatalogueIndex(db);
+  const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId), [db, pairing]);
+  const ledger = useObservable(ledger$, { stock: new Map<string, number>(), pending: { count: 0, valueCents: 0, rejected: 0 } });
+  const [mode, setMode] = useState<'sell' | 'refund'>('sell');
+  const [cart, setCartState] = useState<DraftCart>(() => loadDraftCart(pairing.deviceId));
+  const [stage, setStage] = useState<Stage>({ kind: 'cart' });
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; alert: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refundScan, setRefundScan] = useState<{ code: string; at: number } | null>(null);
+
+  const cashierName = session.cashier?.name ?? `${t('cashier')} ${pairing.deviceNumber}`;
+  const totals = useMemo(() => cartTotals(cart), [cart]);
+  const overs = cart.lines.map((l) => ({ name: l.name, after: (ledger.stock.get(l.productId) ?? 0) - l.quantity })).filter((l) => l.after < 0);
+  const blocked = session.settings?.allowOversell === false && overs.length > 0;
+
+  function setCart(update: (c: DraftCart) => DraftCart) {
+    setCartState((c) => {
+      const next = update(c);
+      saveDraftCart(pairing.deviceId, next);
+      return next;
+    });
+  }
+
+  // A cart that outlived a crash right after its sale was saved: that sale exists, do not charge it again.
+  useEffect(() => {
+    void db.sales
+      .findOne(cart.id)
+      .exec()
+      .then((sold) => {
+        if (sold) {
+          setCart(() => emptyCart());
+          setStage({ kind: 'paid', sale: sold.toJSON() as SaleRow });
+        }
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db]);
+
+  function add(p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'>, delta = 1) {
+    if (stage.kind === 'paid') setStage({ kind: 'cart' });
+    if (stage.kind === 'payment') return;
+    setError(null);
+    setCart((c) => addProduct(c, p, delta));
+  }
+
+  function scan(code: string) {
+    if (mode === 'refund') {
+      setRefundScan({ code, at: Date.now() });
+      return;
+    }
+    const product = index.byBarcodeOrSku(code);
+    if (!product) {
+      setNotice({ text: t('unknownBarcode', { code }), alert: true });
+      return;
+    }
+    if (stage.kind === 'payment') return;
+    add(product);
+    setNotice({ text: t('scanned', { name: product.name }), alert: false });
+  }
+  useBarcodeWedge(scan);
+
+  async function charge(payments: Payment[]) {
+    const start = performance.now();
+    setBusy(true);
+    setError(null);
+    try {
+      const sale = await commitSale(db, pairing, {
+        id: cart.id,
+        lines: cart.lines.map(toCartLine),
+        payments,
+        cashierId: session.cashier?.id ?? null,
+        cashierName,
+        shiftId: session.shiftId,
+      });
+      // Tap → durable in IndexedDB, for the POS benchmark.
+      performance.measure('pos:commit', { start, end: performance.now() });
+      // Only now, with the ticket durable in IndexedDB, does the cashier see "paid".
+      setCart(() => emptyCart());
+      setStage({ kind: 'paid', sale });
+    } catch (err) {
+      setError(t('saleFailed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const canCharge = cart.lines.length > 0 && !blocked && !busy;
+
+  return (
+    <div className="pos">
+      <header className="topbar">
+        <div className="brand">
+          <strong>EcoMarket</strong>
+          <span>
+            {pairing.branch.name} · {pairing.deviceNumber} · {cashierName}
+          </span>
+        </div>
+        <div className="row">
+          <div role="tablist" aria-label={t('mode')} className="modes">
+            <button type="button" role="tab" aria-selected={mode === 'sell'} onClick={() => setMode('sell')}>
+              {t('sell')}
+            </button>
+            <button type="button" role="tab" aria-selected={mode === 'refund'} onClick={() => setMode('refund')}>
+              {t('refunds')}
+            </button>
+          </div>
+          <LanguageToggle />
+        </div>
+      </header>
+      <SyncStatusBar engine={engine} pending={ledger.pending} money={money} />
+      <UpdateBanner cartEmpty={cart.lines.length === 0 && stage.kind !== 'payment'} />
+      {notice && (
+        <p role={notice.alert ? 'alert' : 'status'} className={notice.alert ? 'error notice' : 'notice ok'}>
+          {notice.text}
+          <button type="button" className="ghost" aria-label="OK" onClick={() => setNotice(null)}>
+            ✕
+          </button>
+        </p>
+      )}
+      {mode === 'refund' ? (
+        <main className="sell single">
+          <RefundScreen
+            db={db}
+            pairing={pairing}
+            money={money}
+            settings={session.settings}
+            cashier={{ id: session.cashier?.id ?? null, name: cashierName, shiftId: session.shiftId }}
+            scanned={refundScan}
+          />
+        </main>
+      ) : (
+        <main className="sell">
+          <ProductFinder index={index} version={version} ready={ready} stock={ledger.stock} money={money} onAdd={(p) => add(p)} onScan={scan} />
+          <section className="cart" aria-label={t('cart')}>
+            <h2>{t('cart')}</h2>
+            {stage.kind === 'paid' ? (
+              <div className="paid">
+                <div role="status">
+                  <p className="paid-title">✓ {t('paid')}</p>
+                  <p>
+                    {t('receipt')} <strong data-testid="receipt-number">{stage.sale.receiptNumber}</strong>
+                  </p>
+                  <p className="change-due">
+                    {t('changeDue')}: <strong data-testid="change-due">{money(stage.sale.payments.reduce((s, p) => s + (p.method === 'cash' && p.tenderedCents ? p.tenderedCents - p.amountCents : 0), 0))}</strong>
+                  </p>
+                </div>
+                <button type="button" className="primary" onClick={() => setStage({ kind: 'cart' })}>
+                  {t('newSale')}
+                </button>
+                <Receipt sale={stage.sale} branchName={pairing.branch.name} settings={session.settings} money={money} />
+              </div>
+            ) : cart.lines.length === 0 ? (
+              <p className="hint">{t('cartEmpty')}</p>
+            ) : (
+              <>
+                <CartPanel
+                  cart={cart}
+                  totals={totals}
+                  money={money}
+                  actions={{
+                    add: (id, delta) => {
+                      const l = cart.lines.find((x) => x.productId === id);
+                      if (l) add({ id, sku: l.sku, name: l.name, priceCents: l.priceCents, taxRateBp: l.taxRateBp }, delta);
+                    },
+                    setQuantity: (id, q) => setCart((c) => setQuantity(c, id, q)),
+                    setDiscount: (id, d, reason) => setCart((c) => setDiscount(c, id, d, reason)),
+                  }}
+                />
+                {overs.map((o) => (
+                  <p key={o.name} className={blocked ? 'error' : 'warning'} role={blocked ? 'alert' : 'note'}>
+                    {t(blocked ? 'oversellBlocked' : 'oversellWarning', { name: o.name, qty: o.after })}
+                  </p>
+                ))}
+                {error && (
+                  <p role="alert" className="error">
+                    {error}
+                  </p>
+                )}
+                {stage.kind === 'payment' ? (
+                  <PaymentPanel totalCents={totals.totalCents} money={money} busy={busy} onComplete={(p) => void charge(p)} onCancel={() => setStage({ kind: 'cart' })} />
+                ) : (
+                  <div className="charge-buttons">
+                    <button
+                      type="button"
+                      className="primary charge"
+                      disabled={!canCharge || totals.totalCents === 0}
+                      onClick={() => void charge([{ method: 'cash', amountCents: totals.totalCents, tenderedCents: totals.totalCents }])}
+                    >
+                      {t('chargeCash')} {money(totals.totalCents)}
+                    </button>
+                    <button type="button" className="charge secondary" disabled={!canCharge || totals.totalCents === 0} onClick={() => setStage({ kind: 'payment' })}>
+                      {t('pay')}
+                    </button>
+                  </div>
+                )}
+              </>
+            )}
+          </section>
+        </main>
+      )}
+    </div>
+  );
+}
