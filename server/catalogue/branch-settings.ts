@@ -1,0 +1,135 @@
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import type { BranchSettingsDoc } from '../../shared/protocol';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { editableProductFieldSchema, type EditableProductField } from './product-fields';
+
+/** What a branch has until a manager changes it: the seed's trade-off (oversell allowed), no device catalogue edits. */
+export const DEFAULT_BRANCH_SETTINGS = {
+  allowOversell: true,
+  idleLockSeconds: 120,
+  receiptHeader: '',
+  receiptFooter: '',
+  productEditFields: [] as EditableProductField[],
+};
+
+/** PATCH /api/console/branches/:id/settings: any subset of the settings. */
+export const branchSettingsPatchSchema = z
+  .object({
+    allowOversell: z.boolean(),
+    idleLockSeconds: z.number().int().min(15, 'The idle lock needs at least 15 seconds.').max(3600, 'The idle lock is at most 3600 seconds (one hour).'),
+    receiptHeader: z.string().max(500),
+    receiptFooter: z.string().max(500),
+    /** Product fields this branch's devices may edit; others are refused (DESIGN invariant 6). */
+    productEditFields: z.array(editableProductFieldSchema).max(10),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'Send at least one setting to change.');
+export type BranchSettingsPatch = z.infer<typeof branchSettingsPatchSchema>;
+
+export interface BranchSettings {
+  branchId: string;
+  name: string;
+  locationId: string;
+  receiptPrefix: string;
+  currency: string;
+  allowOversell: boolean;
+  idleLockSeconds: number;
+  receiptHeader: string;
+  receiptFooter: string;
+  productEditFields: EditableProductField[];
+  /** 0 while the branch still has the defaults. */
+  seq: number;
+}
+
+function parseEditFields(json: string | null): EditableProductField[] {
+  if (!json) return [];
+  const parsed = z.array(editableProductFieldSchema).safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : [];
+}
+
+type Reader = Pick<Db | Transaction<Database>, 'selectFrom'>;
+
+function settingsQuery(db: Reader) {
+  return db
+    .selectFrom('branches')
+    .leftJoin('branch_settings', 'branch_settings.branch_id', 'branches.id')
+    .select([
+      'branches.id',
+      'branches.name',
+      'branches.location_id',
+      'branches.receipt_prefix',
+      'branches.currency',
+      'branch_settings.allow_oversell',
+      'branch_settings.idle_lock_seconds',
+      'branch_settings.receipt_header',
+      'branch_settings.receipt_footer',
+      'branch_settings.product_edit_fields',
+      'branch_settings.seq',
+    ]);
+}
+
+type SettingsRow = Awaited<ReturnType<ReturnType<typeof settingsQuery>['executeTakeFirstOrThrow']>>;
+
+function toSettings(r: SettingsRow): BranchSettings {
+  return {
+    branchId: r.id,
+    name: r.name,
+    locationId: r.location_id,
+    receiptPrefix: r.receipt_prefix,
+    currency: r.currency,
+    allowOversell: r.allow_oversell === null ? DEFAULT_BRANCH_SETTINGS.allowOversell : Number(r.allow_oversell) === 1,
+    idleLockSeconds: r.idle_lock_seconds === null ? DEFAULT_BRANCH_SETTINGS.idleLockSeconds : Number(r.idle_lock_seconds),
+    receiptHeader: r.receipt_header ?? DEFAULT_BRANCH_SETTINGS.receiptHeader,
+    receiptFooter: r.receipt_footer ?? DEFAULT_BRANCH_SETTINGS.receiptFooter,
+    productEditFields: parseEditFields(r.product_edit_fields),
+    seq: r.seq === null ? 0 : Number(r.seq),
+  };
+}
+
+export async function branchSettings(db: Reader, branchId: string): Promise<BranchSettings | null> {
+  const row = await settingsQuery(db).where('branches.id', '=', branchId).executeTakeFirst();
+  return row ? toSettings(row) : null;
+}
+
+/** Every branch the manager may see, by id; for the console's branch list. */
+export async function listBranchSettings(db: Reader, branchIds: string[] | 'all'): Promise<BranchSettings[]> {
+  if (branchIds !== 'all' && branchIds.length === 0) return [];
+  let q = settingsQuery(db).orderBy('branches.id');
+  if (branchIds !== 'all') q = q.where('branches.id', 'in', branchIds);
+  return (await q.execute()).map(toSettings);
+}
+
+export function settingsDoc(s: BranchSettings): BranchSettingsDoc {
+  return {
+    id: s.branchId,
+    name: s.name,
+    locationId: s.locationId,
+    currency: s.currency,
+    allowOversell: s.allowOversell,
+    idleLockSeconds: s.idleLockSeconds,
+    receiptHeader: s.receiptHeader,
+    receiptFooter: s.receiptFooter,
+    _deleted: false,
+  };
+}
+
+/** Writes the whole settings row with a new sequence (the caller holds the sequence lock). */
+export async function saveBranchSettings(trx: Transaction<Database>, s: BranchSettings, seq: number, now: string): Promise<void> {
+  const values = {
+    allow_oversell: s.allowOversell ? 1 : 0,
+    idle_lock_seconds: s.idleLockSeconds,
+    receipt_header: s.receiptHeader,
+    receipt_footer: s.receiptFooter,
+    product_edit_fields: JSON.stringify(s.productEditFields),
+    seq,
+    updated_at: now,
+  };
+  await trx
+    .insertInto('branch_settings')
+    .values({ branch_id: s.branchId, ...values })
+    .onConflict((oc) => oc.column('branch_id').doUpdateSet(values))
+    .execute();
+}
