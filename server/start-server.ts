@@ -6,13 +6,16 @@ import type { ServerConfig } from './config';
 import { migrateToLatest, openDatabase, type Db } from './db/database';
 import { seedDemoIfEmpty } from './db/seed-demo';
 import { recordMissingInitialPrices } from './catalogue/price-history';
-import { ChangeBus } from './live/change-bus';
+import type { ChangeBus } from './live/change-bus';
+import { createChangeBus } from './live/pg-change-bus';
 
 export interface RunningServer {
   url: string;
   db: Db;
   server: http.Server;
   seeded: boolean;
+  /** Live change fan-out of this instance (PostgreSQL: shared with the other instances). */
+  bus: ChangeBus;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   await migrateToLatest(db);
   const seeded = await seedDemoIfEmpty(db);
   await recordMissingInitialPrices(db);
-  const bus = new ChangeBus();
+  // With PostgreSQL, live changes also reach the other server instances (LISTEN/NOTIFY).
+  const bus = await createChangeBus({ kind: config.databaseKind, db, databaseUrl: config.databaseUrl, logger });
   const app = createApp({ db, config, logger, bus });
   const server = http.createServer(app);
   const sockets = new Set<import('node:net').Socket>();
@@ -50,10 +54,12 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     db,
     server,
     seeded,
+    bus,
     async close() {
       // Live streams never end on their own; cut them so close() returns.
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bus.close();
       await db.destroy();
     },
   };

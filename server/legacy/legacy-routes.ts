@@ -1,7 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
-import type { ChangeBus } from '../live/change-bus';
+import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { decimalToCents, parseJsonBody, parseModel, parsePathInt, ValidationFailed, type DecimalText, type PydanticError } from './fastapi-validation';
 import { addProduct, countLegacyProducts, deleteProduct, listInventory, updateProduct, type InventoryResult, type ProductInput } from './legacy-inventory';
 import { resolveLegacyKey, type LegacyKeyIdentity } from './legacy-keys';
@@ -134,7 +134,8 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
       salePriceCents: centsOf('sale_price', n.sale_price, (raw as Record<string, unknown>).sale_price, 1),
     });
     if (result.applied) {
-      const collections: ('stock' | 'sales')[] = ['stock', 'sales'];
+      const collections: ChangeEvent['collections'] = ['stock', 'sales'];
+      if (result.applied.reconciliationChanged) collections.push('reconciliation');
       bus.publish({ seq: result.applied.seq, collections, locationIds: [result.applied.locationId], branchIds: [key.branchId] });
     } else if (result.answer.status !== 200) {
       logger.warn({ legacyKeyId: key.keyId, status: result.answer.status, detail: result.answer.body }, 'legacy sale notification refused');

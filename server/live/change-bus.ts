@@ -2,16 +2,20 @@ import { EventEmitter } from 'node:events';
 
 export interface ChangeEvent {
   seq: number;
-  collections: ('products' | 'stock' | 'sales' | 'otherstock' | 'cashiers' | 'settings' | 'transfers' | 'conflicts')[];
+  collections: ('products' | 'stock' | 'sales' | 'otherstock' | 'cashiers' | 'settings' | 'transfers' | 'conflicts' | 'reconciliation' | 'shifts')[];
   /** Locations whose stock changed; empty when none did. */
   locationIds: string[];
   /** Branches whose devices must re-pull a branch collection (cashiers, settings, sales); absent: decided by locationIds. */
   branchIds?: string[];
 }
 
+export type ChangeListener = (event: ChangeEvent) => void;
+
 /**
- * In-process fan-out of committed changes to live streams. Published only after commit, so a
- * listener that pulls on an event always finds the change.
+ * Fan-out of committed changes to live streams (device SSE, console SSE). Callers publish only
+ * after their transaction committed, so a listener that pulls on an event always finds the
+ * change. This one is in-process (SQLite, one server); PgChangeBus (pg-change-bus.ts) also
+ * carries events between server instances sharing one PostgreSQL database.
  */
 export class ChangeBus {
   private readonly emitter = new EventEmitter();
@@ -21,11 +25,25 @@ export class ChangeBus {
   }
 
   publish(event: ChangeEvent): void {
-    this.emitter.emit('change', event);
+    this.deliver(event);
   }
 
-  subscribe(listener: (event: ChangeEvent) => void): () => void {
+  subscribe(listener: ChangeListener): () => void {
     this.emitter.on('change', listener);
     return () => this.emitter.off('change', listener);
+  }
+
+  /** Stops whatever the bus runs in the background; the in-process bus runs nothing. */
+  async close(): Promise<void> {}
+
+  /** Hands an event to this instance's subscribers; one failing listener does not starve the others. */
+  protected deliver(event: ChangeEvent): void {
+    for (const listener of this.emitter.listeners('change') as ChangeListener[]) {
+      try {
+        listener(event);
+      } catch (err) {
+        console.error(`change listener failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 }
