@@ -12,6 +12,7 @@ import { sessionRoutes } from './console/session-routes';
 import { consoleDeviceRoutes, deviceStatusRoutes } from './devices/device-routes';
 import { ChangeBus } from './live/change-bus';
 import { legacyRoutes } from './legacy/legacy-routes';
+import { consoleStreamRoutes } from './console/stream-routes';
 import { syncRoutes } from './sync/sync-routes';
 import { SERVER_VERSION } from './version';
 
@@ -42,6 +43,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console/session', sessionRoutes({ db, config, logger }));
   app.use('/api/devices/status', deviceStatusRoutes({ db }));
   app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
+  app.use('/api/console/stream', consoleStreamRoutes({ db, bus, heartbeatMs: config.heartbeatSeconds * 1000 }));
   app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000, salesPullDays: config.salesPullDays }));
 
   // The seed's central API for its Python branch prototype; an unknown key falls through to the plain 404.

@@ -1,0 +1,147 @@
+import { createParser } from 'eventsource-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { issueLegacyKey } from '../legacy/legacy-keys';
+import { testDatabases } from '../test/databases';
+import { createManager, signIn } from '../test/managers';
+import { addBranch, catalogue, makeSale, pairDevice, pushSales, request, startTestServer, type TestServer } from '../test/test-server';
+import type { ConsoleChanged } from './stream-routes';
+
+interface ConsoleStream {
+  status: number;
+  /** The next event named `name`, skipping others; rejects after timeoutMs. */
+  next(name: string, timeoutMs: number): Promise<unknown>;
+  /** Every event named `name` received so far. */
+  seen(name: string): unknown[];
+  close(): void;
+}
+
+/** Opens the console's live stream with the session cookie, as the browser's EventSource does. */
+async function openConsoleStream(baseUrl: string, cookie: string): Promise<ConsoleStream> {
+  const abort = new AbortController();
+  const res = await fetch(`${baseUrl}/api/console/stream`, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+  const events: { event: string; data: unknown }[] = [];
+  let cursor = 0;
+  let wake: (() => void) | null = null;
+  const parser = createParser({
+    onEvent: (e) => {
+      events.push({ event: e.event ?? 'message', data: JSON.parse(e.data) as unknown });
+      wake?.();
+    },
+  });
+  void (async () => {
+    if (!res.body) return;
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of res.body) parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+    } catch {
+      // closed by the test
+    }
+  })();
+  return {
+    status: res.status,
+    async next(name, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        while (cursor < events.length) {
+          const e = events[cursor++]!;
+          if (e.event === name) return e.data;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no "${name}" event within ${timeoutMs} ms`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+      }
+    },
+    seen: (name) => events.filter((e) => e.event === name).map((e) => e.data),
+    close: () => abort.abort(),
+  };
+}
+
+describe.each(testDatabases)('console live stream on $label', (database) => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    if (database.kind === 'postgres' && database.unreachable) return;
+    server = await startTestServer(database, { heartbeatSeconds: '0.2' });
+    await addBranch(server.db, 'sucursal-002', '002');
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function signedInCookie(role: 'admin' | 'branch_manager', branchIds?: string[]): Promise<string> {
+    const m = await createManager(server.db, { role, ...(branchIds ? { branchIds } : {}) });
+    return (await signIn(server.url, m.email, m.password)).cookie;
+  }
+
+  async function sellAt(branchId: string): Promise<void> {
+    const device = await pairDevice(server, branchId);
+    const products = await catalogue(server.url, device.token);
+    const res = await pushSales(server.url, device.token, [makeSale(device, 1, [{ product: products[0]!, quantity: 1 }])]);
+    expect(res.body.acks).toHaveLength(1);
+  }
+
+  it('invariant 8: without a manager session the stream answers 401 and streams nothing', async () => {
+    const res = await request<{ error: { code: string } }>(server.url, '/api/console/stream');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a sale reaches a signed-in administrator\'s console within 1 s; heartbeats keep the stream alive', async () => {
+    const stream = await openConsoleStream(server.url, await signedInCookie('admin'));
+    try {
+      expect(stream.status).toBe(200);
+      await stream.next('resync', 2000);
+      const startedAt = Date.now();
+      await sellAt(DEMO_BRANCH_ID);
+      const changed = (await stream.next('changed', 1000)) as ConsoleChanged;
+      expect(Date.now() - startedAt).toBeLessThan(1000);
+      expect(changed.collections).toEqual(expect.arrayContaining(['stock', 'sales']));
+      expect(changed.locationIds).toContain(DEMO_BRANCH_ID);
+      await stream.next('heartbeat', 1000);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('invariant 8: a branch manager hears of their own branch\'s sales and not of other branches\'', async () => {
+    const stream = await openConsoleStream(server.url, await signedInCookie('branch_manager', ['sucursal-002']));
+    try {
+      await stream.next('resync', 2000);
+      await sellAt(DEMO_BRANCH_ID);
+      await sellAt('sucursal-002');
+      const changed = (await stream.next('changed', 1000)) as ConsoleChanged;
+      expect(changed.locationIds).toEqual(['sucursal-002']);
+      await new Promise((r) => setTimeout(r, 100));
+      for (const e of stream.seen('changed') as ConsoleChanged[]) {
+        expect(e.locationIds).not.toContain(DEMO_BRANCH_ID);
+        expect(e.branchIds).not.toContain(DEMO_BRANCH_ID);
+      }
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('invariant 7: a reconciliation item opened by a legacy sale at the wrong price reaches the console within 1 s', async () => {
+    const stream = await openConsoleStream(server.url, await signedInCookie('branch_manager', [DEMO_BRANCH_ID]));
+    const { key } = await issueLegacyKey(server.db, DEMO_BRANCH_ID);
+    try {
+      await stream.next('resync', 2000);
+      const res = await request(server.url, `/legacy/${key}/sale-notification`, {
+        json: { branch_id: DEMO_BRANCH_ID, product_id: 1, quantity_sold: 2, timestamp: '2026-11-27T09:00:00.000001', sale_price: 4.0 },
+      });
+      expect(res.status).toBe(200);
+      const changed = (await stream.next('changed', 1000)) as ConsoleChanged;
+      expect(changed.collections).toContain('reconciliation');
+    } finally {
+      stream.close();
+    }
+  });
+});
