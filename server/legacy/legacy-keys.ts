@@ -134,7 +134,7 @@ export async function runLegacyKeyCommand(db: Db, args: readonly string[], out: 
           return 1;
         }
         const issued = await issueLegacyKey(db, arg);
-        out.log(`Legacy API key for ${arg} (id ${issued.id}):\n\n  ${issued.key}\n\nIt is shown only this once. Set the branch prototype's CENTRAL_API_URL to\n  ${publicUrl}/legacy/${issued.key}\nRevoke it with: npm run ecomarket -- legacy-key revoke ${issued.prefix}`);
+        out.log(`Legacy API key for ${arg} (id ${issued.id}):\n\n  ${issued.key}\n\nIt is shown only this once. Set the branch prototype's CENTRAL_API_URL to\n  ${publicUrl}/legacy/${issued.key}\nRevoke it with: npm run ecomarket -- legacy-key revoke ${issued.prefix.startsWith('-') ? issued.id : issued.prefix}`);
         return 0;
       }
       case 'revoke': {
