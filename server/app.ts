@@ -14,6 +14,8 @@ import { ChangeBus } from './live/change-bus';
 import { legacyRoutes } from './legacy/legacy-routes';
 import { consoleStreamRoutes } from './console/stream-routes';
 import { syncRoutes } from './sync/sync-routes';
+import { pushRoutes } from './sync/push-routes';
+import { ledgerRoutes } from './console/ledger-routes';
 import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
@@ -44,6 +46,8 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/devices/status', deviceStatusRoutes({ db }));
   app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
   app.use('/api/console/stream', consoleStreamRoutes({ db, bus, heartbeatMs: config.heartbeatSeconds * 1000 }));
+  app.use('/api/console', ledgerRoutes({ db, bus, logger }));
+  app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
   app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000, salesPullDays: config.salesPullDays }));
 
   // The seed's central API for its Python branch prototype; an unknown key falls through to the plain 404.

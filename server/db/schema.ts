@@ -1,4 +1,5 @@
 import type { AuthTables } from './schema-auth';
+import type { LedgerTables } from './schema-ledger';
 import type { CatalogueTables } from './schema-catalogue';
 import type { LegacyTables } from './schema-legacy';
 /** Row types of the core tables (migration 0001); migrations create them, queries are checked against them. */
@@ -103,4 +104,4 @@ export interface CoreTables {
  * Every table. Each part of the server keeps its tables' row types in a file of its own
  * (schema-<part>.ts) and joins it here: `CoreTables & AuthTables & …`.
  */
-export type Database = CoreTables & AuthTables & LegacyTables & CatalogueTables;
+export type Database = CoreTables & AuthTables & LedgerTables & LegacyTables & CatalogueTables;

@@ -8,12 +8,18 @@ import type { Db } from '../db/database';
 import { SequenceAllocator } from './server-sequence';
 import { applyMovement } from './stock-movements';
 import type { DeviceIdentity } from '../auth/device-identity';
+import { openItem, recordOversell } from '../reconciliation/open-items';
+import { actorOf, authorLookup, isRejection, type DocumentAuthor } from './document-author';
+import { masterPricesAt, saleTime } from './master-price';
+import { checkRefund } from './refund-check';
 
 export interface IngestResult {
   acks: Ack[];
   rejected: Rejection[];
   /** Highest sequence written, or null when nothing new was applied. */
   appliedUpTo: number | null;
+  /** Whether a reconciliation item was opened or updated (consoles are told). */
+  reconciliationChanged: boolean;
 }
 
 function issuesText(error: z.ZodError): string {
@@ -32,7 +38,12 @@ function reject(saleId: string, code: Rejection['code'], status: number, message
  */
 export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly { newDocumentState: unknown }[], now = new Date().toISOString()): Promise<IngestResult> {
   const rejected: Rejection[] = [];
-  const valid: { sale: SaleDoc; hash: string; body: string }[] = [];
+  const valid: { sale: SaleDoc; hash: string; body: string; author: DocumentAuthor }[] = [];
+  const authorOf = await authorLookup(
+    db,
+    device,
+    rows.map((r) => (r.newDocumentState as { deviceId?: unknown } | null)?.deviceId).filter((id): id is string => typeof id === 'string'),
+  );
 
   for (const row of rows) {
     const rawId = (row.newDocumentState as { id?: unknown } | null)?.id;
@@ -43,13 +54,14 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       continue;
     }
     const sale = parsed.data;
-    if (sale.branchId !== device.branchId || sale.deviceId !== device.deviceId) {
-      rejected.push(reject(sale.id, 'FORBIDDEN', 403, `Sale ${sale.id} names branch ${sale.branchId} and device ${sale.deviceId}, but this device is ${device.deviceId} of ${device.branchId}.`));
+    const author = authorOf(sale, 'Sale');
+    if (isRejection(author)) {
+      rejected.push(author);
       continue;
     }
-    const expectedReceipt = receiptNumber(device.receiptPrefix, device.deviceNumber, sale.deviceSeq);
+    const expectedReceipt = receiptNumber(device.receiptPrefix, author.deviceNumber, sale.deviceSeq);
     if (sale.receiptNumber !== expectedReceipt) {
-      rejected.push(reject(sale.id, 'BAD_REQUEST', 400, `Sale ${sale.id} has receipt number ${sale.receiptNumber}; this device's sale ${sale.deviceSeq} must be ${expectedReceipt}.`));
+      rejected.push(reject(sale.id, 'BAD_REQUEST', 400, `Sale ${sale.id} has receipt number ${sale.receiptNumber}; sale ${sale.deviceSeq} of device ${author.deviceId} must be ${expectedReceipt}.`));
       continue;
     }
     if ((sale.kind === 'refund') !== (sale.refundOf !== null)) {
@@ -67,18 +79,19 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     }
     // Hash of the sale as validated (schema key order), to tell a retry from a reused id.
     const body = JSON.stringify(sale);
-    valid.push({ sale, hash: createHash('sha256').update(body).digest('hex'), body });
+    valid.push({ sale, hash: createHash('sha256').update(body).digest('hex'), body, author });
   }
 
   const acks: Ack[] = [];
   let appliedUpTo: number | null = null;
-  if (valid.length === 0) return { acks, rejected, appliedUpTo };
+  let reconciliationChanged = false;
+  if (valid.length === 0) return { acks, rejected, appliedUpTo, reconciliationChanged };
 
   await db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     const productIds = [...new Set(valid.flatMap((v) => v.sale.lines.map((l) => l.productId)))];
-    const known = new Set(
-      (await trx.selectFrom('products').select('id').where('id', 'in', productIds).execute()).map((r) => r.id),
+    const productNames = new Map(
+      (await trx.selectFrom('products').select(['id', 'name']).where('id', 'in', productIds).execute()).map((r) => [r.id, r.name]),
     );
     const logRejection = async (r: Rejection, body: string) => {
       rejected.push(r);
@@ -88,30 +101,46 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
         .execute();
     };
 
-    for (const { sale, hash, body } of valid) {
+    const recordRelay = async (sale: SaleDoc, author: DocumentAuthor, appliedSeq: number) => {
+      if (!author.relayedBy) return;
+      await trx
+        .insertInto('document_relays')
+        .values({ document_id: sale.id, collection: 'sales', author_device_id: author.deviceId, relayed_by_device_id: author.relayedBy, applied_seq: appliedSeq, created_at: now })
+        .onConflict((oc) => oc.columns(['document_id', 'relayed_by_device_id']).doNothing())
+        .execute();
+    };
+
+    for (const { sale, hash, body, author } of valid) {
       const existing = await trx
         .selectFrom('sales')
         .select(['content_hash', 'applied_seq'])
         .where('id', '=', sale.id)
         .executeTakeFirst();
       if (existing) {
-        if (existing.content_hash === hash) acks.push({ id: sale.id, appliedSeq: Number(existing.applied_seq) });
-        else await logRejection(reject(sale.id, 'SALE_ID_REUSED', 409, `Sale id ${sale.id} was already received with other content; this version was not applied.`), body);
+        if (existing.content_hash === hash) {
+          acks.push({ id: sale.id, appliedSeq: Number(existing.applied_seq) });
+          await recordRelay(sale, author, Number(existing.applied_seq));
+        } else await logRejection(reject(sale.id, 'SALE_ID_REUSED', 409, `Sale id ${sale.id} was already received with other content; this version was not applied.`), body);
         continue;
       }
       const sameNumber = await trx
         .selectFrom('sales')
         .select('id')
-        .where('device_id', '=', device.deviceId)
+        .where('device_id', '=', author.deviceId)
         .where('device_seq', '=', sale.deviceSeq)
         .executeTakeFirst();
       if (sameNumber) {
         await logRejection(reject(sale.id, 'CONFLICT', 409, `Receipt ${sale.receiptNumber} was already used by sale ${sameNumber.id}; this sale was not applied.`), body);
         continue;
       }
-      const missing = sale.lines.find((l) => !known.has(l.productId));
+      const missing = sale.lines.find((l) => !productNames.has(l.productId));
       if (missing) {
         await logRejection(reject(sale.id, 'NOT_FOUND', 404, `Sale ${sale.id} sells product ${missing.productId}, which the catalogue does not have.`), body);
+        continue;
+      }
+      const refund = sale.kind === 'refund' ? await checkRefund(trx, sale, device.branchId) : null;
+      if (refund && 'code' in refund) {
+        await logRejection(refund, body);
         continue;
       }
 
@@ -125,7 +154,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
           cashier_id: sale.cashierId,
           shift_id: sale.shiftId,
           branch_id: device.branchId,
-          device_id: device.deviceId,
+          device_id: author.deviceId,
           device_seq: sale.deviceSeq,
           receipt_number: sale.receiptNumber,
           cashier_name: sale.cashierName,
@@ -156,18 +185,83 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
           })),
         )
         .execute();
+      const { actor, relayNote } = actorOf(author);
       for (const line of sale.lines) {
-        await applyMovement(
+        const level = await applyMovement(
           trx,
-          { locationId: device.locationId, productId: line.productId, delta: lineStockDelta(sale.kind, line), kind: sale.kind, saleId: sale.id, actor: `device:${device.deviceId}`, reason: `${sale.kind} ${sale.receiptNumber}` },
+          { locationId: device.locationId, productId: line.productId, delta: lineStockDelta(sale.kind, line), kind: sale.kind, saleId: sale.id, actor, reason: `${sale.kind} ${sale.receiptNumber}${relayNote}` },
           appliedSeq,
           now,
         );
+        if (sale.kind === 'sale' && level < 0) {
+          const productName = productNames.get(line.productId) ?? line.name;
+          await recordOversell(trx, { branchId: device.branchId, locationId: device.locationId, productId: line.productId, productName, level, saleId: sale.id, receiptNumber: sale.receiptNumber }, appliedSeq, now);
+          reconciliationChanged = true;
+        }
       }
+      if (sale.kind === 'sale') {
+        const at = saleTime(sale.createdAt, now);
+        const masterPrices = await masterPricesAt(trx, [...new Set(sale.lines.map((l) => l.productId))], at);
+        for (const [i, line] of sale.lines.entries()) {
+          const expectedUnit = masterPrices.get(line.productId);
+          if (expectedUnit === undefined || expectedUnit === line.unitPriceCents) continue;
+          const expectedTotalCents = expectedUnit * line.quantity;
+          const chargedTotalCents = line.unitPriceCents * line.quantity;
+          const opened = await openItem(
+            trx,
+            {
+              kind: 'price_mismatch',
+              causeKey: `price_mismatch:${sale.id}:${i + 1}`,
+              branchId: device.branchId,
+              locationId: device.locationId,
+              productId: line.productId,
+              saleId: sale.id,
+              documentId: sale.id,
+              summary: `${line.name} on receipt ${sale.receiptNumber}: charged ${chargedTotalCents} for ${line.quantity}, master price says ${expectedTotalCents} (difference ${chargedTotalCents - expectedTotalCents})`,
+              details: {
+                receiptNumber: sale.receiptNumber,
+                lineNo: i + 1,
+                productName: line.name,
+                quantity: line.quantity,
+                chargedUnitCents: line.unitPriceCents,
+                expectedUnitCents: expectedUnit,
+                expectedTotalCents,
+                chargedTotalCents,
+                differenceCents: chargedTotalCents - expectedTotalCents,
+                saleTime: at,
+                deviceCreatedAt: sale.createdAt,
+              },
+            },
+            appliedSeq,
+            now,
+          );
+          reconciliationChanged ||= opened;
+        }
+      }
+      if (refund && refund.overRefunded.length > 0) {
+        await openItem(
+          trx,
+          {
+            kind: 'double_refund',
+            causeKey: `double_refund:${sale.id}`,
+            branchId: device.branchId,
+            locationId: device.locationId,
+            productId: refund.overRefunded[0]!.productId,
+            saleId: sale.refundOf,
+            documentId: sale.id,
+            summary: `Refund ${sale.receiptNumber} returns more than remained of sale ${refund.originalReceipt}: ${refund.overRefunded.map((o) => `${o.name} ${o.refunded} of ${o.remaining} left`).join(', ')}`,
+            details: { refundReceiptNumber: sale.receiptNumber, originalReceiptNumber: refund.originalReceipt, refundTotalCents: sale.totalCents, lines: refund.overRefunded },
+          },
+          appliedSeq,
+          now,
+        );
+        reconciliationChanged = true;
+      }
+      await recordRelay(sale, author, appliedSeq);
       acks.push({ id: sale.id, appliedSeq });
       appliedUpTo = appliedSeq;
     }
     await seq.save();
   });
-  return { acks, rejected, appliedUpTo };
+  return { acks, rejected, appliedUpTo, reconciliationChanged };
 }

@@ -1,6 +1,7 @@
 import type { Ack, Checkpoint, ProductDoc, StockLevelDoc } from '../../shared/protocol';
 import { stockLevelId } from '../../shared/protocol';
 import type { Db } from '../db/database';
+import { stockAcksBetween } from '../ledger/device-acks';
 
 /** Rows strictly after the checkpoint in (seq, id) order: the RxDB pull contract. */
 export async function productsSince(db: Db, since: Checkpoint, limit: number): Promise<{ documents: ProductDoc[]; checkpoint: Checkpoint | null }> {
@@ -30,7 +31,7 @@ export async function productsSince(db: Db, since: Checkpoint, limit: number): P
 }
 
 /**
- * Stock levels of one location after the checkpoint, plus the acks of the device's own sales
+ * Stock levels of one location after the checkpoint, plus the acks of the device's stock-moving documents
  * applied up to the last level returned (SPEC S4): the device stores those acks first, so it
  * never holds a level that includes a sale it still counts as pending.
  */
@@ -53,13 +54,7 @@ export async function stockSince(
   const last = rows.at(-1);
   if (!last) return { documents: [], checkpoint: null, acks: [] };
   const upTo = Number(last.seq);
-  const acks = await db
-    .selectFrom('sales')
-    .select(['id', 'applied_seq'])
-    .where('device_id', '=', deviceId)
-    .where('applied_seq', '>=', since.seq)
-    .where('applied_seq', '<=', upTo)
-    .execute();
+  const acks = await stockAcksBetween(db, deviceId, since.seq, upTo);
   return {
     documents: rows.map((r) => ({
       id: stockLevelId(r.location_id, r.product_id),
@@ -72,6 +67,6 @@ export async function stockSince(
     })),
     // The checkpoint id is the product id: ties on seq are broken within one location.
     checkpoint: { seq: upTo, id: last.product_id },
-    acks: acks.map((a) => ({ id: a.id, appliedSeq: Number(a.applied_seq) })),
+    acks,
   };
 }

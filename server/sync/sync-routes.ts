@@ -12,7 +12,6 @@ import {
 import { deviceOf, requireDevice } from '../auth/device-auth';
 import type { Db } from '../db/database';
 import { ApiError, parseOrThrow } from '../http/api-error';
-import { ingestSales } from '../ledger/ingest-sales';
 import type { ChangeBus } from '../live/change-bus';
 import { productsSince, stockSince } from './pull-queries';
 
@@ -49,19 +48,6 @@ export function syncRoutes({ db, bus, logger, heartbeatMs }: SyncRouteDeps): Rou
     const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
     const device = deviceOf(req);
     res.json(await stockSince(db, device.locationId, device.deviceId, { seq: q.seq, id: q.id }, q.limit));
-  });
-
-  router.post('/sales/:version/push', express.json({ limit: '2mb' }), async (req, res) => {
-    checkSchemaVersion('sales', req.params.version);
-    const rows = parseOrThrow(pushRequestSchema, req.body, 'sales push');
-    const device = deviceOf(req);
-    const result = await ingestSales(db, device, rows);
-    for (const r of result.rejected) logger.warn({ deviceId: device.deviceId, ...r }, 'sale refused');
-    if (result.appliedUpTo !== null) {
-      bus.publish({ seq: result.appliedUpTo, collections: ['stock', 'sales'], locationIds: [device.locationId] });
-    }
-    const body: PushResult = { conflicts: [], acks: result.acks, rejected: result.rejected };
-    res.json(body);
   });
 
   router.get('/stream', (req, res) => {

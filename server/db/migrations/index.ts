@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
 import { managers } from './0002-managers';
+import { ledger } from './0003-ledger';
 import { catalogue } from './0004-catalogue';
 import { legacy } from './0005-legacy';
 
@@ -8,6 +9,7 @@ import { legacy } from './0005-legacy';
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-managers': managers,
+  '0003-ledger': ledger,
   '0004-catalogue': catalogue,
   '0005-legacy': legacy,
 };

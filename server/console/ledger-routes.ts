@@ -1,0 +1,114 @@
+import express, { Router } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import {
+  assignRequestSchema,
+  correctionRequestSchema,
+  movementsQuerySchema,
+  receiptRequestSchema,
+  reconciliationQuerySchema,
+  resolveRequestSchema,
+  salesQuerySchema,
+  shiftsQuerySchema,
+  stockQuerySchema,
+  transferRequestSchema,
+} from '../../shared/console/ledger-api';
+import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
+import type { Db } from '../db/database';
+import { parseOrThrow } from '../http/api-error';
+import { listMovements, listSales, listStock, shiftReports } from '../ledger/ledger-queries';
+import { assertCanManageLocation, createTransfer, locationInfo, recordCorrection, recordReceipt, visibleLocations } from '../ledger/manager-movements';
+import type { ChangeBus } from '../live/change-bus';
+import { assignItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
+
+const itemIdSchema = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * Console endpoints of the stock ledger and reconciliation (manager session, DESIGN invariant 8):
+ * receipts, transfers, corrections, movements, stock, sales, shifts, reconciliation items.
+ * Mounted at /api/console; each route checks the session itself so other console routers mounted
+ * here keep their own rules.
+ */
+export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
+  const router = Router();
+  const manager = requireManager(db);
+  const json = express.json({ limit: '1mb' });
+
+  router.post('/receipts', manager, json, async (req, res) => {
+    const body = parseOrThrow(receiptRequestSchema, req.body, 'goods receipt');
+    const m = managerOf(req);
+    const { seq, location } = await recordReceipt(db, m, body);
+    logger.info({ managerId: m.id, locationId: location.id, lines: body.lines.length }, 'goods received');
+    bus.publish({ seq, collections: ['stock'], locationIds: [location.id] });
+    res.status(201).json({ seq });
+  });
+
+  router.post('/transfers', manager, json, async (req, res) => {
+    const body = parseOrThrow(transferRequestSchema, req.body, 'transfer');
+    const m = managerOf(req);
+    const t = await createTransfer(db, m, body);
+    logger.info({ managerId: m.id, transferId: t.id, from: t.from.id, to: t.to.id }, 'transfer sent');
+    bus.publish({ seq: t.seq, collections: ['stock', 'transfers'], locationIds: [t.from.id, t.to.id] });
+    res.status(201).json({ id: t.id, seq: t.seq, status: 'sent' });
+  });
+
+  router.post('/corrections', manager, json, async (req, res) => {
+    const body = parseOrThrow(correctionRequestSchema, req.body, 'stock correction');
+    const m = managerOf(req);
+    const c = await recordCorrection(db, m, body);
+    logger.info({ managerId: m.id, locationId: c.location.id, productId: body.productId, delta: body.delta }, 'stock corrected');
+    bus.publish({ seq: c.seq, collections: ['stock'], locationIds: [c.location.id] });
+    res.status(201).json({ seq: c.seq, level: c.level });
+  });
+
+  router.get('/movements', manager, async (req, res) => {
+    const q = parseOrThrow(movementsQuerySchema, req.query, 'movements query');
+    const m = managerOf(req);
+    if (q.locationId) assertCanManageLocation(m, await locationInfo(db, q.locationId));
+    res.json(await listMovements(db, { ...q, locations: await visibleLocations(db, m) }));
+  });
+
+  router.get('/stock', manager, async (req, res) => {
+    const q = parseOrThrow(stockQuerySchema, req.query, 'stock query');
+    assertCanManageLocation(managerOf(req), await locationInfo(db, q.locationId));
+    res.json(await listStock(db, q));
+  });
+
+  router.get('/sales', manager, async (req, res) => {
+    const q = parseOrThrow(salesQuerySchema, req.query, 'sales query');
+    const m = managerOf(req);
+    if (q.branchId) assertCanManageBranch(m, q.branchId);
+    res.json(await listSales(db, { ...q, branches: m.branchIds }));
+  });
+
+  router.get('/shifts', manager, async (req, res) => {
+    const q = parseOrThrow(shiftsQuerySchema, req.query, 'shifts query');
+    assertCanManageBranch(managerOf(req), q.branchId);
+    res.json({ items: await shiftReports(db, q.branchId, q.limit) });
+  });
+
+  router.get('/reconciliation', manager, async (req, res) => {
+    const q = parseOrThrow(reconciliationQuerySchema, req.query, 'reconciliation query');
+    res.json(await listItems(db, managerOf(req), q));
+  });
+
+  router.post('/reconciliation/:id/assign', manager, json, async (req, res) => {
+    const { id } = parseOrThrow(itemIdSchema, req.params, 'item');
+    const body = parseOrThrow(assignRequestSchema, req.body ?? {}, 'assignment');
+    const { item, seq } = await assignItem(db, managerOf(req), id, body.managerId);
+    bus.publish({ seq, collections: ['reconciliation'], locationIds: [] });
+    res.json(item);
+  });
+
+  router.post('/reconciliation/:id/resolve', manager, json, async (req, res) => {
+    const { id } = parseOrThrow(itemIdSchema, req.params, 'item');
+    const body = parseOrThrow(resolveRequestSchema, req.body, 'resolution');
+    const m = managerOf(req);
+    const { item, seq } = await resolveItem(db, m, id, body.note);
+    logger.info({ managerId: m.id, itemId: id, kind: item.kind }, 'reconciliation item resolved');
+    bus.publish({ seq, collections: ['reconciliation'], locationIds: [] });
+    res.json(item);
+  });
+
+  return router;
+}

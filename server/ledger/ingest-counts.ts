@@ -1,0 +1,95 @@
+import { countDelta, countDocSchema, type CountDoc } from '../../shared/protocol';
+import { openItem } from '../reconciliation/open-items';
+import { actorOf } from './document-author';
+import type { DocumentKind } from './ingest-documents';
+import { applyMovement } from './stock-movements';
+
+/**
+ * DESIGN invariants 3 and 6: a count moves stock by counted − believed (never sets a level), and a
+ * non-zero delta opens one count_discrepancy item with what was counted, what the device believed
+ * and the ledger's level when it was applied. A zero delta is still recorded as a movement so the
+ * level carries the count's sequence and the device learns from a pull that it is applied (SPEC S4).
+ */
+export const countsKind: DocumentKind<CountDoc> = {
+  collection: 'counts',
+  what: 'Count',
+  schema: countDocSchema,
+  existing: (trx, id) => trx.selectFrom('stock_counts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
+  async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
+    const product = await trx.selectFrom('products').select(['id', 'name']).where('id', '=', doc.productId).executeTakeFirst();
+    if (!product) {
+      return { id: doc.id, code: 'NOT_FOUND', status: 404, message: `Count ${doc.id} counts product ${doc.productId}, which the catalogue does not have; nothing was applied.` };
+    }
+    const before = await trx
+      .selectFrom('stock_levels')
+      .select('quantity')
+      .where('location_id', '=', device.locationId)
+      .where('product_id', '=', doc.productId)
+      .executeTakeFirst();
+    const levelAtApply = before ? Number(before.quantity) : 0;
+    const delta = countDelta(doc);
+    const { actor, relayNote } = actorOf(author);
+    const levelAfter = await applyMovement(
+      trx,
+      {
+        locationId: device.locationId,
+        productId: doc.productId,
+        delta,
+        kind: 'count_adjustment',
+        saleId: null,
+        actor,
+        reason: `count ${doc.id}: counted ${doc.countedQuantity}, device believed ${doc.believedQuantity}${doc.note ? ` (${doc.note})` : ''}${relayNote}`,
+      },
+      appliedSeq,
+      now,
+    );
+    await trx
+      .insertInto('stock_counts')
+      .values({
+        id: doc.id,
+        branch_id: device.branchId,
+        device_id: author.deviceId,
+        location_id: device.locationId,
+        product_id: doc.productId,
+        counted_quantity: doc.countedQuantity,
+        believed_quantity: doc.believedQuantity,
+        believed_level_seq: doc.believedLevelSeq,
+        level_at_apply: levelAtApply,
+        delta,
+        received_at: now,
+        content_hash: hash,
+        body,
+        applied_seq: appliedSeq,
+      })
+      .execute();
+    if (delta === 0) return { stockLocationIds: [device.locationId] };
+    await openItem(
+      trx,
+      {
+        kind: 'count_discrepancy',
+        causeKey: `count_discrepancy:${doc.id}`,
+        branchId: device.branchId,
+        locationId: device.locationId,
+        productId: doc.productId,
+        saleId: null,
+        documentId: doc.id,
+        summary: `${product.name}: counted ${doc.countedQuantity}, the device believed ${doc.believedQuantity} (${delta > 0 ? '+' : ''}${delta}); ledger level was ${levelAtApply}, now ${levelAfter}`,
+        details: {
+          productName: product.name,
+          counted: doc.countedQuantity,
+          believed: doc.believedQuantity,
+          believedLevelSeq: doc.believedLevelSeq,
+          ledgerLevelAtApply: levelAtApply,
+          delta,
+          levelAfter,
+          note: doc.note,
+          cashierId: doc.cashierId,
+          countedAt: doc.countedAt,
+        },
+      },
+      appliedSeq,
+      now,
+    );
+    return { stockLocationIds: [device.locationId], reconciliation: true };
+  },
+};

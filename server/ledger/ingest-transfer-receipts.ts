@@ -1,0 +1,83 @@
+import { transferReceiptDocSchema, type TransferReceiptDoc } from '../../shared/protocol';
+import { openItem } from '../reconciliation/open-items';
+import { actorOf } from './document-author';
+import type { DocumentKind } from './ingest-documents';
+import { applyMovement } from './stock-movements';
+import { parseTransferLines, quantitiesByProduct, transferDifferences } from './transfer-lines';
+
+/**
+ * A branch confirms what arrived of a transfer: transfer_in movements for what arrived, the
+ * transfer marked received (its seq moves so the devices' transfers pull sees it), and one
+ * transfer_discrepancy item when it differs from what was sent.
+ */
+export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
+  collection: 'transferreceipts',
+  what: 'Transfer receipt',
+  schema: transferReceiptDocSchema,
+  existing: (trx, id) => trx.selectFrom('transfer_receipts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
+  async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
+    const refuse = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT', status: number, message: string) => ({ id: doc.id, code, status, message });
+    const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', doc.transferId).executeTakeFirst();
+    if (!transfer) return refuse('NOT_FOUND', 404, `Transfer ${doc.transferId} does not exist; this receipt was not applied.`);
+    if (transfer.to_location_id !== device.locationId) {
+      return refuse('FORBIDDEN', 403, `Transfer ${doc.transferId} goes to ${transfer.to_location_id}, not to this branch; it cannot be received here.`);
+    }
+    if (transfer.status !== 'sent') {
+      const by = await trx.selectFrom('transfer_receipts').select('id').where('transfer_id', '=', transfer.id).executeTakeFirst();
+      return refuse('CONFLICT', 409, `Transfer ${transfer.id} is already ${transfer.status}${by ? ` (receipt ${by.id})` : ''}; this receipt was not applied.`);
+    }
+    const arrived = quantitiesByProduct(doc.lines);
+    const productIds = [...arrived.keys()];
+    const known = new Set((await trx.selectFrom('products').select('id').where('id', 'in', productIds).execute()).map((r) => r.id));
+    const unknown = productIds.find((p) => !known.has(p));
+    if (unknown) return refuse('NOT_FOUND', 404, `Transfer receipt ${doc.id} names product ${unknown}, which the catalogue does not have; nothing was applied.`);
+
+    const { actor, relayNote } = actorOf(author);
+    for (const [productId, quantity] of arrived) {
+      if (quantity === 0) continue;
+      await applyMovement(
+        trx,
+        { locationId: device.locationId, productId, delta: quantity, kind: 'transfer_in', saleId: null, actor, reason: `transfer ${transfer.id} from ${transfer.from_location_id} received${relayNote}` },
+        appliedSeq,
+        now,
+      );
+    }
+    await trx
+      .insertInto('transfer_receipts')
+      .values({
+        id: doc.id,
+        transfer_id: transfer.id,
+        branch_id: device.branchId,
+        device_id: author.deviceId,
+        location_id: device.locationId,
+        lines: JSON.stringify(doc.lines),
+        received_at: now,
+        content_hash: hash,
+        body,
+        applied_seq: appliedSeq,
+      })
+      .execute();
+    await trx.updateTable('transfers').set({ status: 'received', received_at: now, seq: appliedSeq }).where('id', '=', transfer.id).execute();
+
+    const differences = transferDifferences(parseTransferLines(transfer.lines), doc.lines);
+    if (differences.length > 0) {
+      await openItem(
+        trx,
+        {
+          kind: 'transfer_discrepancy',
+          causeKey: `transfer_discrepancy:${transfer.id}`,
+          branchId: device.branchId,
+          locationId: device.locationId,
+          productId: differences[0]!.productId,
+          saleId: null,
+          documentId: transfer.id,
+          summary: `Transfer ${transfer.id} from ${transfer.from_location_id}: ${differences.map((d) => `${d.productId} sent ${d.sent}, received ${d.received}`).join('; ')}`,
+          details: { transferId: transfer.id, receiptId: doc.id, fromLocationId: transfer.from_location_id, toLocationId: transfer.to_location_id, lines: differences },
+        },
+        appliedSeq,
+        now,
+      );
+    }
+    return { stockLocationIds: [device.locationId], transfers: true, reconciliation: differences.length > 0 };
+  },
+};

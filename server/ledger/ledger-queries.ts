@@ -1,0 +1,168 @@
+import type { MovementRow, Page } from '../../shared/console/ledger-api';
+import type { SaleDoc } from '../../shared/protocol';
+import { shiftReport, type ShiftReport } from '../../shared/sale/shift-report';
+import type { Db } from '../db/database';
+import type { ShiftEventDoc } from '../../shared/protocol';
+
+function splitCursor(cursor: string): { seq: number; id: string } {
+  const dot = cursor.indexOf('.');
+  return { seq: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) };
+}
+
+/** Movements newest first, by (seq, id) descending; `locations` limits a branch manager's view. */
+export async function listMovements(
+  db: Db,
+  q: { locations: 'all' | string[]; locationId?: string; productId?: string; cursor?: string; limit: number },
+): Promise<Page<MovementRow>> {
+  let query = db
+    .selectFrom('stock_movements')
+    .leftJoin('products', 'products.id', 'stock_movements.product_id')
+    .selectAll('stock_movements')
+    .select('products.name as product_name');
+  if (q.locations !== 'all') {
+    if (q.locations.length === 0) return { items: [], nextCursor: null };
+    query = query.where('stock_movements.location_id', 'in', q.locations);
+  }
+  if (q.locationId) query = query.where('stock_movements.location_id', '=', q.locationId);
+  if (q.productId) query = query.where('stock_movements.product_id', '=', q.productId);
+  if (q.cursor) {
+    const c = splitCursor(q.cursor);
+    query = query.where((eb) => eb.or([eb('stock_movements.seq', '<', c.seq), eb.and([eb('stock_movements.seq', '=', c.seq), eb('stock_movements.id', '<', c.id)])]));
+  }
+  const rows = await query.orderBy('stock_movements.seq', 'desc').orderBy('stock_movements.id', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      seq: Number(r.seq),
+      locationId: r.location_id,
+      productId: r.product_id,
+      productName: r.product_name ?? '',
+      delta: Number(r.delta),
+      kind: r.kind,
+      saleId: r.sale_id,
+      actor: r.actor,
+      reason: r.reason,
+      createdAt: r.created_at,
+    })),
+    nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null,
+  };
+}
+
+export interface StockRow {
+  locationId: string;
+  productId: string;
+  productName: string;
+  sku: string;
+  quantity: number;
+  reorderLevel: number | null;
+  seq: number;
+  updatedAt: string;
+}
+
+/** Levels of one location by product id; the cursor is the last product id of the previous page. */
+export async function listStock(db: Db, q: { locationId: string; cursor?: string; limit: number }): Promise<Page<StockRow>> {
+  let query = db
+    .selectFrom('stock_levels')
+    .innerJoin('products', 'products.id', 'stock_levels.product_id')
+    .select(['stock_levels.location_id', 'stock_levels.product_id', 'stock_levels.quantity', 'stock_levels.reorder_level', 'stock_levels.seq', 'stock_levels.updated_at', 'products.name', 'products.sku'])
+    .where('stock_levels.location_id', '=', q.locationId);
+  if (q.cursor) query = query.where('stock_levels.product_id', '>', q.cursor);
+  const rows = await query.orderBy('stock_levels.product_id').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((r) => ({
+      locationId: r.location_id,
+      productId: r.product_id,
+      productName: r.name,
+      sku: r.sku,
+      quantity: Number(r.quantity),
+      reorderLevel: r.reorder_level === null ? null : Number(r.reorder_level),
+      seq: Number(r.seq),
+      updatedAt: r.updated_at,
+    })),
+    nextCursor: rows.length > q.limit ? (page.at(-1)?.product_id ?? null) : null,
+  };
+}
+
+export interface SaleRow {
+  id: string;
+  kind: 'sale' | 'refund';
+  refundOf: string | null;
+  branchId: string;
+  deviceId: string;
+  receiptNumber: string;
+  cashierName: string;
+  shiftId: string | null;
+  deviceCreatedAt: string;
+  receivedAt: string;
+  currency: string;
+  totalCents: number;
+  payments: SaleDoc['payments'];
+  lines: SaleDoc['lines'];
+  seq: number;
+}
+
+/** Sales and refunds newest first (server order), with their lines and payments. */
+export async function listSales(db: Db, q: { branches: 'all' | string[]; branchId?: string; cursor?: string; limit: number }): Promise<Page<SaleRow>> {
+  let query = db.selectFrom('sales').select(['id', 'kind', 'refund_of', 'branch_id', 'device_id', 'receipt_number', 'cashier_name', 'shift_id', 'device_created_at', 'received_at', 'currency', 'total_cents', 'body', 'seq']);
+  if (q.branches !== 'all') {
+    if (q.branches.length === 0) return { items: [], nextCursor: null };
+    query = query.where('branch_id', 'in', q.branches);
+  }
+  if (q.branchId) query = query.where('branch_id', '=', q.branchId);
+  if (q.cursor) {
+    const c = splitCursor(q.cursor);
+    query = query.where((eb) => eb.or([eb('seq', '<', c.seq), eb.and([eb('seq', '=', c.seq), eb('id', '<', c.id)])]));
+  }
+  const rows = await query.orderBy('seq', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => {
+      const doc = JSON.parse(r.body) as SaleDoc;
+      return {
+        id: r.id,
+        kind: r.kind,
+        refundOf: r.refund_of,
+        branchId: r.branch_id,
+        deviceId: r.device_id,
+        receiptNumber: r.receipt_number,
+        cashierName: r.cashier_name,
+        shiftId: r.shift_id,
+        deviceCreatedAt: r.device_created_at,
+        receivedAt: r.received_at,
+        currency: r.currency,
+        totalCents: Number(r.total_cents),
+        payments: doc.payments,
+        lines: doc.lines,
+        seq: Number(r.seq),
+      };
+    }),
+    nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null,
+  };
+}
+
+/** Reports of a branch's most recent shifts (by the last event received), from events and the shift's sales. */
+export async function shiftReports(db: Db, branchId: string, limit: number): Promise<ShiftReport[]> {
+  const shifts = await db
+    .selectFrom('shift_events')
+    .select(['shift_id', (eb) => eb.fn.max('applied_seq').as('last_seq')])
+    .where('branch_id', '=', branchId)
+    .groupBy('shift_id')
+    .orderBy('last_seq', 'desc')
+    .limit(limit)
+    .execute();
+  if (shifts.length === 0) return [];
+  const ids = shifts.map((s) => s.shift_id);
+  const events = await db.selectFrom('shift_events').select(['shift_id', 'body']).where('shift_id', 'in', ids).where('branch_id', '=', branchId).execute();
+  const sales = await db.selectFrom('sales').select(['shift_id', 'body']).where('shift_id', 'in', ids).where('branch_id', '=', branchId).execute();
+  return ids.map((id) =>
+    shiftReport(
+      id,
+      events.filter((e) => e.shift_id === id).map((e) => JSON.parse(e.body) as ShiftEventDoc),
+      sales.filter((s) => s.shift_id === id).map((s) => JSON.parse(s.body) as SaleDoc),
+    ),
+  );
+}

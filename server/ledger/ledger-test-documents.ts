@@ -1,0 +1,98 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  syncPath,
+  type CountDoc,
+  type PairResponse,
+  type ProductDoc,
+  type PushResult,
+  type ReplicatedCollection,
+  type SaleDoc,
+  type ShiftEventDoc,
+  type TransferReceiptDoc,
+} from '../../shared/protocol';
+import { receiptNumber } from '../../shared/sale/receipt-number';
+import { request } from '../test/test-server';
+
+type Device = Pick<PairResponse, 'deviceId' | 'deviceNumber' | 'branch'>;
+
+/** Pushes documents of any device → server collection as RxDB push rows. */
+export function pushDocs(baseUrl: string, token: string, collection: ReplicatedCollection, docs: readonly unknown[]) {
+  return request<PushResult>(baseUrl, syncPath(collection, 'push'), { token, json: docs.map((d) => ({ newDocumentState: d })) });
+}
+
+/** A refund of `lines` (product and quantity) of `sale`, at the prices the sale charged, paid back in cash. */
+export function makeRefund(device: Device, deviceSeq: number, sale: SaleDoc, lines: readonly { product: Pick<ProductDoc, 'id'>; quantity: number }[], overrides: Partial<SaleDoc> = {}): SaleDoc {
+  const refundLines = lines.map(({ product, quantity }) => {
+    const sold = sale.lines.find((l) => l.productId === product.id);
+    if (!sold) throw new Error(`sale ${sale.id} did not sell ${product.id}`);
+    return { ...sold, quantity, discountCents: 0, discountReason: null, lineTotalCents: sold.unitPriceCents * quantity };
+  });
+  const totalCents = refundLines.reduce((s, l) => s + l.lineTotalCents, 0);
+  return {
+    id: uuidv7(),
+    kind: 'refund',
+    refundOf: sale.id,
+    branchId: device.branch.id,
+    deviceId: device.deviceId,
+    deviceSeq,
+    receiptNumber: receiptNumber(device.branch.receiptPrefix, device.deviceNumber, deviceSeq),
+    cashierId: null,
+    cashierName: 'Ana',
+    shiftId: null,
+    createdAt: new Date().toISOString(),
+    currency: device.branch.currency,
+    lines: refundLines,
+    totalCents,
+    payments: [{ method: 'cash', amountCents: Math.max(1, totalCents), tenderedCents: null }],
+    _deleted: false,
+    ...overrides,
+  };
+}
+
+export function makeCount(device: Device, productId: string, countedQuantity: number, believedQuantity: number, overrides: Partial<CountDoc> = {}): CountDoc {
+  return {
+    id: uuidv7(),
+    branchId: device.branch.id,
+    deviceId: device.deviceId,
+    productId,
+    countedQuantity,
+    believedQuantity,
+    believedLevelSeq: 0,
+    cashierId: null,
+    note: '',
+    countedAt: new Date().toISOString(),
+    _deleted: false,
+    ...overrides,
+  };
+}
+
+export function makeShiftEvent(device: Device, shiftId: string, kind: ShiftEventDoc['kind'], amountCents: number, overrides: Partial<ShiftEventDoc> = {}): ShiftEventDoc {
+  return {
+    id: uuidv7(),
+    shiftId,
+    kind,
+    branchId: device.branch.id,
+    deviceId: device.deviceId,
+    cashierId: null,
+    cashierName: 'Ana',
+    amountCents,
+    reason: '',
+    at: new Date().toISOString(),
+    _deleted: false,
+    ...overrides,
+  };
+}
+
+export function makeTransferReceipt(device: Device, transferId: string, lines: readonly { productId: string; quantity: number }[], overrides: Partial<TransferReceiptDoc> = {}): TransferReceiptDoc {
+  return {
+    id: uuidv7(),
+    transferId,
+    branchId: device.branch.id,
+    deviceId: device.deviceId,
+    cashierId: null,
+    lines: [...lines],
+    receivedAt: new Date().toISOString(),
+    _deleted: false,
+    ...overrides,
+  };
+}

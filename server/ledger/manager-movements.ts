@@ -1,0 +1,114 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CorrectionRequest, ReceiptRequest, TransferRequest } from '../../shared/console/ledger-api';
+import { canManageBranch, type ManagerIdentity } from '../auth/manager-session';
+import type { Db } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { SequenceAllocator } from './server-sequence';
+import { applyMovement } from './stock-movements';
+
+export interface LocationInfo {
+  id: string;
+  name: string;
+  /** Branch whose location it is; null for the central warehouse. */
+  branchId: string | null;
+}
+
+export async function locationInfo(db: Db, locationId: string): Promise<LocationInfo> {
+  const row = await db
+    .selectFrom('locations')
+    .leftJoin('branches', 'branches.location_id', 'locations.id')
+    .select(['locations.id', 'locations.name', 'branches.id as branch_id'])
+    .where('locations.id', '=', locationId)
+    .executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `There is no location ${locationId}; choose one from the list.`);
+  return { id: row.id, name: row.name, branchId: row.branch_id };
+}
+
+/** DESIGN invariant 8: a branch manager acts on their branches' locations; the central warehouse is for administrators. */
+export function assertCanManageLocation(manager: ManagerIdentity, location: LocationInfo): void {
+  const ok = location.branchId === null ? manager.branchIds === 'all' : canManageBranch(manager, location.branchId);
+  if (!ok) throw new ApiError('FORBIDDEN', `You do not manage ${location.name}; ask an administrator or that branch's manager.`);
+}
+
+/** Location ids a manager may read; 'all' for an administrator. */
+export async function visibleLocations(db: Db, manager: ManagerIdentity): Promise<'all' | string[]> {
+  if (manager.branchIds === 'all') return 'all';
+  if (manager.branchIds.length === 0) return [];
+  return (await db.selectFrom('branches').select('location_id').where('id', 'in', manager.branchIds).execute()).map((r) => r.location_id);
+}
+
+async function assertProducts(db: Db, productIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(productIds)];
+  const known = new Set((await db.selectFrom('products').select('id').where('id', 'in', unique).execute()).map((r) => r.id));
+  const missing = unique.find((p) => !known.has(p));
+  if (missing) throw new ApiError('NOT_FOUND', `There is no product ${missing} in the catalogue; choose products from the list.`);
+}
+
+const actorOf = (manager: ManagerIdentity) => `manager:${manager.id}`;
+
+/** Goods received at a location: one `receipt` movement per line. Returns the sequence it was applied at. */
+export async function recordReceipt(db: Db, manager: ManagerIdentity, r: ReceiptRequest, now = new Date().toISOString()): Promise<{ seq: number; location: LocationInfo }> {
+  const location = await locationInfo(db, r.locationId);
+  assertCanManageLocation(manager, location);
+  await assertProducts(db, r.lines.map((l) => l.productId));
+  const seq = await db.transaction().execute(async (trx) => {
+    const alloc = await SequenceAllocator.lock(trx);
+    const s = alloc.next();
+    for (const line of r.lines) {
+      await applyMovement(trx, { locationId: location.id, productId: line.productId, delta: line.quantity, kind: 'receipt', saleId: null, actor: actorOf(manager), reason: `received: ${r.supplierNote}` }, s, now);
+    }
+    await alloc.save();
+    return s;
+  });
+  return { seq, location };
+}
+
+/** A manager's correction by a delta, with the reason. */
+export async function recordCorrection(db: Db, manager: ManagerIdentity, c: CorrectionRequest, now = new Date().toISOString()): Promise<{ seq: number; level: number; location: LocationInfo }> {
+  const location = await locationInfo(db, c.locationId);
+  assertCanManageLocation(manager, location);
+  await assertProducts(db, [c.productId]);
+  return db.transaction().execute(async (trx) => {
+    const alloc = await SequenceAllocator.lock(trx);
+    const s = alloc.next();
+    const level = await applyMovement(trx, { locationId: location.id, productId: c.productId, delta: c.delta, kind: 'correction', saleId: null, actor: actorOf(manager), reason: c.reason }, s, now);
+    await alloc.save();
+    return { seq: s, level, location };
+  });
+}
+
+/**
+ * Sends stock: `transfer_out` at the source now, and a transfers row (status sent) that the
+ * receiving branch's devices pull as a TransferDoc; the branch's receipt applies `transfer_in`.
+ */
+export async function createTransfer(
+  db: Db,
+  manager: ManagerIdentity,
+  t: TransferRequest,
+  now = new Date().toISOString(),
+): Promise<{ id: string; seq: number; from: LocationInfo; to: LocationInfo }> {
+  const from = await locationInfo(db, t.fromLocationId);
+  const to = await locationInfo(db, t.toLocationId);
+  assertCanManageLocation(manager, from);
+  await assertProducts(db, t.lines.map((l) => l.productId));
+  const id = uuidv7();
+  const seq = await db.transaction().execute(async (trx) => {
+    const alloc = await SequenceAllocator.lock(trx);
+    const s = alloc.next();
+    for (const line of t.lines) {
+      await applyMovement(
+        trx,
+        { locationId: from.id, productId: line.productId, delta: -line.quantity, kind: 'transfer_out', saleId: null, actor: actorOf(manager), reason: `transfer ${id} to ${to.id}${t.note ? `: ${t.note}` : ''}` },
+        s,
+        now,
+      );
+    }
+    await trx
+      .insertInto('transfers')
+      .values({ id, from_location_id: from.id, to_location_id: to.id, lines: JSON.stringify(t.lines), status: 'sent', note: t.note, sent_at: now, received_at: null, seq: s, created_by: actorOf(manager) })
+      .execute();
+    await alloc.save();
+    return s;
+  });
+  return { id, seq, from, to };
+}

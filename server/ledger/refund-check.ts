@@ -1,0 +1,84 @@
+import type { Transaction } from 'kysely';
+import type { Rejection, SaleDoc } from '../../shared/protocol';
+import type { Database } from '../db/schema';
+
+export interface OverRefundedLine {
+  productId: string;
+  name: string;
+  unitPriceCents: number;
+  sold: number;
+  /** Returned by refunds the server applied before this one. */
+  refundedBefore: number;
+  remaining: number;
+  refunded: number;
+}
+
+export interface RefundCheck {
+  originalReceipt: string;
+  /** Lines returning more than remained: accepted (the money already left the till) but a manager must look. */
+  overRefunded: OverRefundedLine[];
+}
+
+/**
+ * A refund must name a sale the server holds, of the same branch, and return only products at
+ * the prices that sale charged. Returning more than remains (two devices refunding the same units
+ * offline) is not refused: it is flagged as a double refund.
+ */
+export async function checkRefund(trx: Transaction<Database>, refund: SaleDoc, branchId: string): Promise<RefundCheck | Rejection> {
+  const refused = (code: Rejection['code'], status: number, message: string): Rejection => ({ id: refund.id, code, status, message });
+  const original = refund.refundOf
+    ? await trx.selectFrom('sales').select(['id', 'kind', 'branch_id', 'receipt_number']).where('id', '=', refund.refundOf).executeTakeFirst()
+    : undefined;
+  if (!original || original.kind !== 'sale') {
+    return refused(
+      'NOT_FOUND',
+      404,
+      `Refund ${refund.receiptNumber} returns sale ${refund.refundOf ?? '(none)'}, which the server has not received. The original sale must reach the server first; this refund was not applied.`,
+    );
+  }
+  if (original.branch_id !== branchId) {
+    return refused('FORBIDDEN', 403, `Refund ${refund.receiptNumber} returns sale ${original.receipt_number} of another branch; a branch only refunds its own sales.`);
+  }
+  const key = (productId: string, price: number) => `${productId}\u0000${price}`;
+  const sold = new Map<string, number>();
+  for (const l of await trx.selectFrom('sale_lines').select(['product_id', 'unit_price_cents', 'quantity']).where('sale_id', '=', original.id).execute()) {
+    const k = key(l.product_id, Number(l.unit_price_cents));
+    sold.set(k, (sold.get(k) ?? 0) + Number(l.quantity));
+  }
+  const refundedBefore = new Map<string, number>();
+  const earlier = await trx
+    .selectFrom('sale_lines')
+    .innerJoin('sales', 'sales.id', 'sale_lines.sale_id')
+    .select(['sale_lines.product_id', 'sale_lines.unit_price_cents', 'sale_lines.quantity'])
+    .where('sales.refund_of', '=', original.id)
+    .where('sales.kind', '=', 'refund')
+    .execute();
+  for (const l of earlier) {
+    const k = key(l.product_id, Number(l.unit_price_cents));
+    refundedBefore.set(k, (refundedBefore.get(k) ?? 0) + Number(l.quantity));
+  }
+  const returning = new Map<string, { productId: string; name: string; unitPriceCents: number; quantity: number }>();
+  for (const line of refund.lines) {
+    const k = key(line.productId, line.unitPriceCents);
+    if (!sold.has(k)) {
+      return refused(
+        'BAD_REQUEST',
+        400,
+        `Refund ${refund.receiptNumber} returns ${line.name} at ${line.unitPriceCents}, but sale ${original.receipt_number} did not sell it at that price; refund only what the sale charged.`,
+      );
+    }
+    const r = returning.get(k);
+    if (r) r.quantity += line.quantity;
+    else returning.set(k, { productId: line.productId, name: line.name, unitPriceCents: line.unitPriceCents, quantity: line.quantity });
+  }
+  const overRefunded: OverRefundedLine[] = [];
+  for (const [k, r] of returning) {
+    const soldQty = sold.get(k) ?? 0;
+    const before = refundedBefore.get(k) ?? 0;
+    const remaining = Math.max(0, soldQty - before);
+    if (r.quantity > remaining) {
+      overRefunded.push({ productId: r.productId, name: r.name, unitPriceCents: r.unitPriceCents, sold: soldQty, refundedBefore: before, remaining, refunded: r.quantity });
+    }
+  }
+  return { originalReceipt: original.receipt_number, overRefunded };
+}

@@ -1,0 +1,132 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
+import { canManageBranch, type ManagerIdentity } from '../auth/manager-session';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import type { ReconciliationKind, ReconciliationStatus } from '../db/schema-ledger';
+import { ApiError } from '../http/api-error';
+import { SequenceAllocator } from '../ledger/server-sequence';
+import { oversellKey } from './open-items';
+
+type Row = Database['reconciliation_items'];
+
+export function itemOf(r: Row): ReconciliationItem {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    branchId: r.branch_id,
+    locationId: r.location_id,
+    productId: r.product_id,
+    saleId: r.sale_id,
+    documentId: r.document_id,
+    summary: r.summary,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+    assignedTo: r.assigned_to,
+    assignedToName: r.assigned_to_name,
+    assignedAt: r.assigned_at,
+    resolvedBy: r.resolved_by,
+    resolvedByName: r.resolved_by_name,
+    resolutionNote: r.resolution_note,
+    resolvedAt: r.resolved_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    seq: Number(r.seq),
+  };
+}
+
+export function splitCursor(cursor: string): { seq: number; id: string } {
+  const dot = cursor.indexOf('.');
+  return { seq: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) };
+}
+
+/**
+ * Newest first. A branch manager sees the items of the branches they manage only (items of the
+ * central location, branch null, are for administrators).
+ */
+export async function listItems(
+  db: Db,
+  manager: ManagerIdentity,
+  q: { status?: ReconciliationStatus; kind?: ReconciliationKind; branchId?: string; cursor?: string; limit: number },
+): Promise<Page<ReconciliationItem>> {
+  if (q.branchId && !canManageBranch(manager, q.branchId)) {
+    throw new ApiError('FORBIDDEN', `You do not manage branch ${q.branchId}; ask an administrator or that branch's manager.`);
+  }
+  let query = db.selectFrom('reconciliation_items').selectAll();
+  if (q.status) query = query.where('status', '=', q.status);
+  if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.branchId) query = query.where('branch_id', '=', q.branchId);
+  else if (manager.branchIds !== 'all') {
+    if (manager.branchIds.length === 0) return { items: [], nextCursor: null };
+    query = query.where('branch_id', 'in', manager.branchIds);
+  }
+  if (q.cursor) {
+    const c = splitCursor(q.cursor);
+    query = query.where((eb) => eb.or([eb('seq', '<', c.seq), eb.and([eb('seq', '=', c.seq), eb('id', '<', c.id)])]));
+  }
+  const rows = await query.orderBy('seq', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { items: page.map(itemOf), nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null };
+}
+
+/** The item if this manager may act on it: 404 when it does not exist, 403 when it is another branch's. */
+async function itemFor(db: Db, manager: ManagerIdentity, id: string): Promise<Row> {
+  const row = await db.selectFrom('reconciliation_items').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `There is no reconciliation item ${id}; reload the list.`);
+  const allowed = row.branch_id === null ? manager.branchIds === 'all' : canManageBranch(manager, row.branch_id);
+  if (!allowed) throw new ApiError('FORBIDDEN', `Item ${id} belongs to ${row.branch_id ?? 'the central warehouse'}, which you do not manage.`);
+  return row;
+}
+
+/** open|assigned → assigned to a manager of the item's branch (default: the one asking). */
+export async function assignItem(db: Db, manager: ManagerIdentity, id: string, managerId: string | undefined, now = new Date().toISOString()): Promise<{ item: ReconciliationItem; seq: number }> {
+  const row = await itemFor(db, manager, id);
+  if (row.status === 'resolved') throw new ApiError('CONFLICT', `Item ${id} is already resolved; it cannot be assigned.`);
+  let assignee = { id: manager.id, name: manager.name };
+  if (managerId && managerId !== manager.id) {
+    const other = await db.selectFrom('managers').select(['id', 'name', 'role', 'branch_ids', 'disabled_at']).where('id', '=', managerId).executeTakeFirst();
+    if (!other || other.disabled_at) throw new ApiError('NOT_FOUND', `There is no active manager ${managerId}; choose another.`);
+    const branches = other.role === 'admin' ? 'all' : (JSON.parse(other.branch_ids ?? '[]') as string[]);
+    const canSee = row.branch_id === null ? branches === 'all' : branches === 'all' || branches.includes(row.branch_id);
+    if (!canSee) throw new ApiError('BAD_REQUEST', `${other.name} does not manage ${row.branch_id ?? 'the central warehouse'}; assign the item to one of its managers.`);
+    assignee = { id: other.id, name: other.name };
+  }
+  return db.transaction().execute(async (trx) => {
+    const seq = await SequenceAllocator.lock(trx);
+    const s = seq.next();
+    await trx
+      .updateTable('reconciliation_items')
+      .set({ status: 'assigned', assigned_to: assignee.id, assigned_to_name: assignee.name, assigned_at: now, updated_at: now, seq: s })
+      .where('id', '=', id)
+      .where('status', '!=', 'resolved')
+      .execute();
+    await seq.save();
+    const updated = await trx.selectFrom('reconciliation_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return { item: itemOf(updated), seq: s };
+  });
+}
+
+/**
+ * → resolved with the note and the resolving manager's name. A resolved oversell gives its
+ * cause key up (renamed), so the next oversell of that product opens a new item.
+ */
+export async function resolveItem(db: Db, manager: ManagerIdentity, id: string, note: string, now = new Date().toISOString()): Promise<{ item: ReconciliationItem; seq: number }> {
+  const row = await itemFor(db, manager, id);
+  if (row.status === 'resolved') throw new ApiError('CONFLICT', `Item ${id} was already resolved by ${row.resolved_by_name ?? 'another manager'}.`);
+  return db.transaction().execute(async (trx) => {
+    const seq = await SequenceAllocator.lock(trx);
+    const s = seq.next();
+    const causeKey = row.kind === 'oversell' && row.cause_key === oversellKey(row.location_id, row.product_id ?? '') ? `${row.cause_key}:resolved:${uuidv7()}` : row.cause_key;
+    const done = await trx
+      .updateTable('reconciliation_items')
+      .set({ status: 'resolved', cause_key: causeKey, resolved_by: manager.id, resolved_by_name: manager.name, resolution_note: note, resolved_at: now, updated_at: now, seq: s })
+      .where('id', '=', id)
+      .where('status', '!=', 'resolved')
+      .executeTakeFirst();
+    if ((done.numUpdatedRows ?? 0n) === 0n) throw new ApiError('CONFLICT', `Item ${id} was resolved meanwhile by another manager.`);
+    await seq.save();
+    const updated = await trx.selectFrom('reconciliation_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return { item: itemOf(updated), seq: s };
+  });
+}

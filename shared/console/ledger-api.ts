@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** Console ↔ server messages of the stock ledger and reconciliation (not part of the device protocol). */
+
+const id = z.string().trim().min(1).max(64);
+const quantity = z.number().int().positive().max(1e9);
+const stockLines = z
+  .array(z.object({ productId: id, quantity }))
+  .min(1, 'Add at least one product.')
+  .max(500);
+
+/** Goods received from a supplier at the centre or a branch: `receipt` movements. */
+export const receiptRequestSchema = z.object({
+  locationId: id,
+  lines: stockLines,
+  supplierNote: z.string().trim().min(1, 'Say which supplier or delivery note this is.').max(500),
+});
+export type ReceiptRequest = z.infer<typeof receiptRequestSchema>;
+
+/** Stock sent from one location to another: `transfer_out` now, `transfer_in` when the branch confirms. */
+export const transferRequestSchema = z
+  .object({
+    fromLocationId: id,
+    toLocationId: id,
+    lines: stockLines,
+    note: z.string().trim().max(500).default(''),
+  })
+  .refine((t) => t.fromLocationId !== t.toLocationId, { message: 'A transfer needs two different locations.', path: ['toLocationId'] });
+export type TransferRequest = z.infer<typeof transferRequestSchema>;
+
+/** A manager's correction of a level by a delta (never an absolute level), with the reason. */
+export const correctionRequestSchema = z.object({
+  locationId: id,
+  productId: id,
+  delta: z.number().int().min(-1e9).max(1e9).refine((d) => d !== 0, 'A correction of 0 changes nothing; type how many units to add (+) or remove (−).'),
+  reason: z.string().trim().min(3, 'Say why the stock is corrected (at least 3 characters).').max(500),
+});
+export type CorrectionRequest = z.infer<typeof correctionRequestSchema>;
+
+/** Opaque cursor of a newest-first list: `<seq>.<id>` of the last row of the previous page. */
+export const cursorSchema = z.string().regex(/^\d{1,15}\.[^\s]{1,140}$/, 'The cursor is not one this server gave out; start from the first page.');
+const limit = z.coerce.number().int().min(1).max(200).default(50);
+
+export const movementsQuerySchema = z.object({ locationId: id.optional(), productId: id.optional(), cursor: cursorSchema.optional(), limit });
+export const stockQuerySchema = z.object({ locationId: id, cursor: id.optional(), limit });
+export const salesQuerySchema = z.object({ branchId: id.optional(), cursor: cursorSchema.optional(), limit });
+export const shiftsQuerySchema = z.object({ branchId: id, limit });
+
+export const RECONCILIATION_KINDS = ['oversell', 'price_mismatch', 'count_discrepancy', 'double_refund', 'transfer_discrepancy'] as const;
+export const RECONCILIATION_STATUSES = ['open', 'assigned', 'resolved'] as const;
+export const reconciliationQuerySchema = z.object({
+  status: z.enum(RECONCILIATION_STATUSES).optional(),
+  kind: z.enum(RECONCILIATION_KINDS).optional(),
+  branchId: id.optional(),
+  cursor: cursorSchema.optional(),
+  limit,
+});
+/** Assign to a manager (default: the one asking). */
+export const assignRequestSchema = z.object({ managerId: id.optional() });
+export const resolveRequestSchema = z.object({ note: z.string().trim().min(3, 'Write what was done to resolve it (at least 3 characters).').max(2000) });
+
+export interface MovementRow {
+  id: string;
+  seq: number;
+  locationId: string;
+  productId: string;
+  productName: string;
+  delta: number;
+  kind: string;
+  saleId: string | null;
+  actor: string;
+  reason: string;
+  createdAt: string;
+}
+
+export interface ReconciliationItem {
+  id: string;
+  kind: (typeof RECONCILIATION_KINDS)[number];
+  status: (typeof RECONCILIATION_STATUSES)[number];
+  branchId: string | null;
+  locationId: string;
+  productId: string | null;
+  saleId: string | null;
+  documentId: string | null;
+  summary: string;
+  details: Record<string, unknown>;
+  assignedTo: string | null;
+  assignedToName: string | null;
+  assignedAt: string | null;
+  resolvedBy: string | null;
+  resolvedByName: string | null;
+  resolutionNote: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  seq: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
