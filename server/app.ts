@@ -16,6 +16,7 @@ import { consoleStreamRoutes } from './console/stream-routes';
 import { syncRoutes } from './sync/sync-routes';
 import { pushRoutes } from './sync/push-routes';
 import { ledgerRoutes } from './console/ledger-routes';
+import { catalogueRoutes } from './console/catalogue-routes';
 import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
@@ -47,6 +48,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
   app.use('/api/console/stream', consoleStreamRoutes({ db, bus, heartbeatMs: config.heartbeatSeconds * 1000 }));
   app.use('/api/console', ledgerRoutes({ db, bus, logger }));
+  app.use('/api/console', catalogueRoutes({ db, bus, logger }));
   app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
   app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000, salesPullDays: config.salesPullDays }));
 

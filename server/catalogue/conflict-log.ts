@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { SequenceAllocator } from '../ledger/server-sequence';
 import type { FieldConflict } from './merge-product';
@@ -43,4 +45,68 @@ export async function logConflicts(trx: Transaction<Database>, seq: SequenceAllo
     added += 1;
   }
   return added;
+}
+
+export const conflictListQuerySchema = z.object({
+  /** The seq of the last entry of the previous page (newest first). */
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  branchId: z.string().max(64).optional(),
+  productId: z.string().max(64).optional(),
+});
+
+export interface ConflictEntry {
+  id: string;
+  productId: string;
+  productName: string | null;
+  field: string;
+  centreValue: unknown;
+  deviceValue: unknown;
+  baseValue: unknown;
+  winner: 'centre';
+  deviceId: string;
+  deviceName: string | null;
+  branchId: string;
+  /** Server time. */
+  createdAt: string;
+  seq: number;
+}
+
+/** The conflict log, newest first, limited to the branches the manager may see. */
+export async function listConflicts(
+  db: Db,
+  q: z.infer<typeof conflictListQuerySchema>,
+  branchIds: string[] | 'all',
+): Promise<{ items: ConflictEntry[]; nextCursor: number | null }> {
+  if (branchIds !== 'all' && branchIds.length === 0) return { items: [], nextCursor: null };
+  let query = db
+    .selectFrom('conflict_log')
+    .leftJoin('products', 'products.id', 'conflict_log.product_id')
+    .leftJoin('devices', 'devices.id', 'conflict_log.device_id')
+    .selectAll('conflict_log')
+    .select(['products.name as product_name', 'devices.name as device_name']);
+  if (branchIds !== 'all') query = query.where('conflict_log.branch_id', 'in', branchIds);
+  if (q.branchId) query = query.where('conflict_log.branch_id', '=', q.branchId);
+  if (q.productId) query = query.where('conflict_log.product_id', '=', q.productId);
+  if (q.cursor !== undefined) query = query.where('conflict_log.seq', '<', q.cursor);
+  const rows = await query.orderBy('conflict_log.seq', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      productId: r.product_id,
+      productName: r.product_name,
+      field: r.field,
+      centreValue: JSON.parse(r.centre_value),
+      deviceValue: JSON.parse(r.device_value),
+      baseValue: JSON.parse(r.base_value),
+      winner: r.winner,
+      deviceId: r.device_id,
+      deviceName: r.device_name,
+      branchId: r.branch_id,
+      createdAt: r.created_at,
+      seq: Number(r.seq),
+    })),
+    nextCursor: rows.length > q.limit ? Number(page.at(-1)!.seq) : null,
+  };
 }

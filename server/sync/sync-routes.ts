@@ -13,13 +13,18 @@ import { deviceOf, requireDevice } from '../auth/device-auth';
 import type { Db } from '../db/database';
 import { ApiError, parseOrThrow } from '../http/api-error';
 import type { ChangeBus } from '../live/change-bus';
-import { productsSince, stockSince } from './pull-queries';
+import { pushProductEdits } from '../catalogue/device-product-push';
+import type { DeviceIdentity } from '../auth/device-identity';
+import type { ChangeEvent } from '../live/change-bus';
+import { cashiersSince, otherStockSince, productsSince, salesSince, settingsSince, stockSince, transfersSince } from './pull-queries';
 
 export interface SyncRouteDeps {
   db: Db;
   bus: ChangeBus;
   logger: Logger;
   heartbeatMs: number;
+  /** Days of the branch's sales a device pulls (for refunds across tablets); server/config.ts SALES_PULL_DAYS. */
+  salesPullDays?: number;
 }
 
 /** 426 when the device's schema of a collection is not the server's: the app must update. */
@@ -33,7 +38,7 @@ function checkSchemaVersion(collection: ReplicatedCollection, version: string | 
   }
 }
 
-export function syncRoutes({ db, bus, logger, heartbeatMs }: SyncRouteDeps): Router {
+export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }: SyncRouteDeps): Router {
   const router = Router();
   router.use(requireDevice(db));
 
@@ -50,12 +55,54 @@ export function syncRoutes({ db, bus, logger, heartbeatMs }: SyncRouteDeps): Rou
     res.json(await stockSince(db, device.locationId, device.deviceId, { seq: q.seq, id: q.id }, q.limit));
   });
 
+  router.get('/otherstock/:version/pull', async (req, res) => {
+    checkSchemaVersion('otherstock', req.params.version);
+    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
+    res.json(await otherStockSince(db, deviceOf(req).locationId, { seq: q.seq, id: q.id }, q.limit));
+  });
+
+  router.get('/sales/:version/pull', async (req, res) => {
+    checkSchemaVersion('sales', req.params.version);
+    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
+    const receivedSince = new Date(Date.now() - salesPullDays * 86_400_000).toISOString();
+    res.json(await salesSince(db, deviceOf(req).branchId, receivedSince, { seq: q.seq, id: q.id }, q.limit));
+  });
+
+  router.get('/cashiers/:version/pull', async (req, res) => {
+    checkSchemaVersion('cashiers', req.params.version);
+    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
+    res.json(await cashiersSince(db, deviceOf(req).branchId, { seq: q.seq, id: q.id }, q.limit));
+  });
+
+  router.get('/settings/:version/pull', async (req, res) => {
+    checkSchemaVersion('settings', req.params.version);
+    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
+    res.json(await settingsSince(db, deviceOf(req).branchId, { seq: q.seq, id: q.id }));
+  });
+
+  router.get('/transfers/:version/pull', async (req, res) => {
+    checkSchemaVersion('transfers', req.params.version);
+    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
+    res.json(await transfersSince(db, deviceOf(req).locationId, { seq: q.seq, id: q.id }, q.limit));
+  });
+
+  router.post('/products/:version/push', express.json({ limit: '1mb' }), async (req, res) => {
+    checkSchemaVersion('products', req.params.version);
+    const rows = parseOrThrow(pushRequestSchema, req.body, 'products push');
+    const device = deviceOf(req);
+    const result = await pushProductEdits(db, device, rows);
+    for (const r of result.rejected) logger.warn({ deviceId: device.deviceId, ...r }, 'product edit refused');
+    if (result.writtenUpTo !== null) bus.publish({ seq: result.writtenUpTo, collections: ['products', 'conflicts'], locationIds: [] });
+    const body: PushResult = { conflicts: result.conflicts, acks: result.acks, rejected: result.rejected };
+    res.json(body);
+  });
+
   router.get('/stream', (req, res) => {
     const device = deviceOf(req);
     openEventStream(res);
     send(res, STREAM_EVENTS.resync, {});
     const unsubscribe = bus.subscribe((event) => {
-      const collections = event.collections.filter((c) => c !== 'stock' || event.locationIds.includes(device.locationId));
+      const collections = collectionsFor(device, event);
       if (collections.length === 0) return;
       const data: StreamChanged = { seq: event.seq, collections };
       send(res, STREAM_EVENTS.changed, data);
@@ -68,6 +115,28 @@ export function syncRoutes({ db, bus, logger, heartbeatMs }: SyncRouteDeps): Rou
   });
 
   return router;
+}
+
+/**
+ * SPEC S6: what of a change concerns this device. Products and other locations' stock concern
+ * every device; its own stock only the devices of that location; branch collections (sales,
+ * cashiers, settings, transfers, …) only the branch named by branchIds, or, without branchIds,
+ * the branch whose location is in locationIds (every branch when none is named).
+ */
+export function collectionsFor(device: Pick<DeviceIdentity, 'branchId' | 'locationId'>, event: ChangeEvent): ReplicatedCollection[] {
+  const out = new Set<ReplicatedCollection>();
+  const atOwnLocation = event.locationIds.includes(device.locationId);
+  const forBranch = event.branchIds ? event.branchIds.includes(device.branchId) : event.locationIds.length === 0 || atOwnLocation;
+  for (const c of event.collections) {
+    if (!(c in COLLECTION_SCHEMA_VERSIONS)) continue;
+    const collection = c as ReplicatedCollection;
+    if (collection === 'products' || collection === 'otherstock') out.add(collection);
+    else if (collection === 'stock') {
+      if (atOwnLocation) out.add('stock');
+      if (event.locationIds.some((l) => l !== device.locationId)) out.add('otherstock');
+    } else if (forBranch) out.add(collection);
+  }
+  return [...out];
 }
 
 function openEventStream(res: Response): void {
