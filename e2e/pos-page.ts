@@ -46,4 +46,75 @@ export class PosPage {
     await this.page.getByRole('button', { name: 'Nueva venta' }).click();
     return receipt;
   }
+
+  // --- Selling flow: find, cart, pay, receipt, refund (e2e/sell-*.spec.ts, e2e/refund-*.spec.ts) ---
+
+  search() {
+    return this.page.getByRole('searchbox', { name: 'Buscar producto' });
+  }
+
+  addButton(productName: string) {
+    return this.page.getByRole('button', { name: `Añadir ${productName} al carrito` });
+  }
+
+  cartTotal() {
+    return this.page.getByTestId('cart-total');
+  }
+
+  /** A keyboard-wedge scanner: the digits in a burst (no delay between keys), then Enter. */
+  async scanWithWedge(code: string): Promise<void> {
+    await this.page.keyboard.type(code, { delay: 0 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  async setQuantity(productName: string, quantity: number): Promise<void> {
+    const input = this.page.getByRole('textbox', { name: `Cantidad de ${productName}` });
+    await input.fill(String(quantity));
+    await input.press('Enter');
+  }
+
+  async discount(productName: string, kind: 'Porcentaje' | 'Importe', value: string, reason: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Descuento de ${productName}` }).click();
+    const editor = this.page.getByRole('group', { name: `Descuento de ${productName}` });
+    await editor.getByRole('radio', { name: kind }).check();
+    await editor.getByRole('textbox', { name: 'Valor del descuento' }).fill(value);
+    await editor.getByRole('textbox', { name: 'Motivo del descuento' }).fill(reason);
+    await editor.getByRole('button', { name: 'Aplicar descuento' }).click();
+  }
+
+  async openPayment(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Cobrar con cambio, tarjeta o mixto' }).click();
+  }
+
+  async payCard(amount?: string): Promise<void> {
+    if (amount !== undefined) await this.page.getByRole('textbox', { name: 'Importe con tarjeta' }).fill(amount);
+    await this.page.getByRole('button', { name: 'Tarjeta aprobada en la terminal' }).click();
+  }
+
+  async payCash(amount: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Efectivo recibido' }).fill(amount);
+    await this.page.getByRole('button', { name: 'Recibir efectivo', exact: true }).click();
+  }
+
+  async expectPaid(): Promise<string> {
+    await expect(this.page.getByText('✓ Pagado')).toBeVisible();
+    return (await this.page.getByTestId('receipt-number').textContent()) ?? '';
+  }
+
+  async newSale(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Nueva venta' }).click();
+  }
+
+  async openRefunds(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Devoluciones' }).click();
+  }
+
+  async openSell(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Vender' }).click();
+  }
+
+  async findReceipt(receipt: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Número de ticket' }).fill(receipt);
+    await this.page.getByRole('button', { name: 'Buscar ticket' }).click();
+  }
 }

@@ -1,11 +1,18 @@
 import { useEffect, useRef } from 'react';
 
-/** A keyboard-wedge scanner types a whole code in a burst; people do not type this fast. */
-const MAX_GAP_MS = 35;
-const MIN_LENGTH = 4;
+/**
+ * A keyboard-wedge scanner types a whole code in a burst; people do not type this fast. A burst
+ * is keys less than 100 ms apart; it is a scan when it is at least 6 keys long, averages under
+ * 50 ms a key (a 240-words-a-minute typist) and ends in Enter. The averages leave room for a
+ * busy page, where key events reach the handler unevenly.
+ */
+const MAX_GAP_MS = 100;
+const MAX_AVERAGE_GAP_MS = 50;
+const MIN_LENGTH = 6;
 
 interface Burst {
   chars: string[];
+  first: number;
   last: number;
   /** The input the burst typed into and its value before the burst, to undo the scanner's typing. */
   target: HTMLInputElement | HTMLTextAreaElement | null;
@@ -23,8 +30,8 @@ function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement, value: strin
 }
 
 /**
- * Listens on the whole page for a keyboard-wedge barcode scanner: printable keys arriving less
- * than 35 ms apart and ending in Enter. Normal typing (slower) is left alone; when a burst lands
+ * Listens on the whole page for a keyboard-wedge barcode scanner (see the timing rule above).
+ * Normal typing (slower) is left alone; when a burst lands
  * in a text field, what the scanner typed there is taken back out, and the code goes to onScan.
  */
 export function useBarcodeWedge(onScan: (code: string) => void, enabled = true): void {
@@ -39,7 +46,8 @@ export function useBarcodeWedge(onScan: (code: string) => void, enabled = true):
       if (e.key === 'Enter') {
         const b = burst;
         burst = null;
-        if (b && b.chars.length >= MIN_LENGTH && now - b.last <= MAX_GAP_MS * 2) {
+        const averageGap = b ? (now - b.first) / b.chars.length : Infinity;
+        if (b && b.chars.length >= MIN_LENGTH && now - b.last <= MAX_GAP_MS && averageGap <= MAX_AVERAGE_GAP_MS) {
           e.preventDefault();
           e.stopPropagation();
           if (b.target) setNativeValue(b.target, b.valueBefore);
@@ -53,7 +61,7 @@ export function useBarcodeWedge(onScan: (code: string) => void, enabled = true):
         burst.last = now;
       } else {
         const target = editable(e.target);
-        burst = { chars: [e.key], last: now, target, valueBefore: target?.value ?? '' };
+        burst = { chars: [e.key], first: now, last: now, target, valueBefore: target?.value ?? '' };
       }
     };
     window.addEventListener('keydown', onKey, true);
