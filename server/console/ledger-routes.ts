@@ -12,15 +12,17 @@ import {
   shiftsQuerySchema,
   stockQuerySchema,
   transferRequestSchema,
+  transfersQuerySchema,
 } from '../../shared/console/ledger-api';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
-import { listMovements, listSales, listStock, shiftReports } from '../ledger/ledger-queries';
-import { assertCanManageLocation, createTransfer, locationInfo, recordCorrection, recordReceipt, visibleLocations } from '../ledger/manager-movements';
+import { listMovements, listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
+import { assertCanManageLocation, createTransfer, locationInfo, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
 import type { ChangeBus } from '../live/change-bus';
 import { assignItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
 
+const branchesOf = (location: LocationInfo) => (location.branchId ? [location.branchId] : []);
 const itemIdSchema = z.object({ id: z.string().min(1).max(64) });
 
 /**
@@ -39,7 +41,7 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const m = managerOf(req);
     const { seq, location } = await recordReceipt(db, m, body);
     logger.info({ managerId: m.id, locationId: location.id, lines: body.lines.length }, 'goods received');
-    bus.publish({ seq, collections: ['stock'], locationIds: [location.id] });
+    bus.publish({ seq, collections: ['stock'], locationIds: [location.id], branchIds: branchesOf(location) });
     res.status(201).json({ seq });
   });
 
@@ -48,8 +50,16 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const m = managerOf(req);
     const t = await createTransfer(db, m, body);
     logger.info({ managerId: m.id, transferId: t.id, from: t.from.id, to: t.to.id }, 'transfer sent');
-    bus.publish({ seq: t.seq, collections: ['stock', 'transfers'], locationIds: [t.from.id, t.to.id] });
+    // Stock moved at the source only; the receiving branch's devices pull the new transfer.
+    bus.publish({ seq: t.seq, collections: ['stock', 'transfers'], locationIds: [t.from.id], branchIds: [...branchesOf(t.from), ...branchesOf(t.to)] });
     res.status(201).json({ id: t.id, seq: t.seq, status: 'sent' });
+  });
+
+  router.get('/transfers', manager, async (req, res) => {
+    const q = parseOrThrow(transfersQuerySchema, req.query, 'transfers query');
+    const m = managerOf(req);
+    if (q.locationId) assertCanManageLocation(m, await locationInfo(db, q.locationId));
+    res.json(await listTransfers(db, { ...q, locations: await visibleLocations(db, m) }));
   });
 
   router.post('/corrections', manager, json, async (req, res) => {
@@ -57,7 +67,7 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const m = managerOf(req);
     const c = await recordCorrection(db, m, body);
     logger.info({ managerId: m.id, locationId: c.location.id, productId: body.productId, delta: body.delta }, 'stock corrected');
-    bus.publish({ seq: c.seq, collections: ['stock'], locationIds: [c.location.id] });
+    bus.publish({ seq: c.seq, collections: ['stock'], locationIds: [c.location.id], branchIds: branchesOf(c.location) });
     res.status(201).json({ seq: c.seq, level: c.level });
   });
 
@@ -96,7 +106,7 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const { id } = parseOrThrow(itemIdSchema, req.params, 'item');
     const body = parseOrThrow(assignRequestSchema, req.body ?? {}, 'assignment');
     const { item, seq } = await assignItem(db, managerOf(req), id, body.managerId);
-    bus.publish({ seq, collections: ['reconciliation'], locationIds: [] });
+    bus.publish({ seq, collections: ['reconciliation'], locationIds: [], branchIds: item.branchId ? [item.branchId] : [] });
     res.json(item);
   });
 
@@ -106,7 +116,7 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const m = managerOf(req);
     const { item, seq } = await resolveItem(db, m, id, body.note);
     logger.info({ managerId: m.id, itemId: id, kind: item.kind }, 'reconciliation item resolved');
-    bus.publish({ seq, collections: ['reconciliation'], locationIds: [] });
+    bus.publish({ seq, collections: ['reconciliation'], locationIds: [], branchIds: item.branchId ? [item.branchId] : [] });
     res.json(item);
   });
 

@@ -1,4 +1,4 @@
-import type { MovementRow, Page } from '../../shared/console/ledger-api';
+import type { MovementRow, Page, TransferRow } from '../../shared/console/ledger-api';
 import type { SaleDoc } from '../../shared/protocol';
 import { shiftReport, type ShiftReport } from '../../shared/sale/shift-report';
 import type { Db } from '../db/database';
@@ -165,4 +165,47 @@ export async function shiftReports(db: Db, branchId: string, limit: number): Pro
       sales.filter((s) => s.shift_id === id).map((s) => JSON.parse(s.body) as SaleDoc),
     ),
   );
+}
+
+/** Transfers newest first; `locations` limits a branch manager to transfers from or to their locations. */
+export async function listTransfers(
+  db: Db,
+  q: { locations: 'all' | string[]; locationId?: string; status?: TransferRow['status']; cursor?: string; limit: number },
+): Promise<Page<TransferRow>> {
+  let query = db
+    .selectFrom('transfers')
+    .leftJoin('transfer_receipts', 'transfer_receipts.transfer_id', 'transfers.id')
+    .selectAll('transfers')
+    .select('transfer_receipts.lines as received_lines');
+  const locations = q.locations;
+  if (locations !== 'all') {
+    if (locations.length === 0) return { items: [], nextCursor: null };
+    query = query.where((eb) => eb.or([eb('transfers.from_location_id', 'in', locations), eb('transfers.to_location_id', 'in', locations)]));
+  }
+  const locationId = q.locationId;
+  if (locationId) query = query.where((eb) => eb.or([eb('transfers.from_location_id', '=', locationId), eb('transfers.to_location_id', '=', locationId)]));
+  if (q.status) query = query.where('transfers.status', '=', q.status);
+  if (q.cursor) {
+    const c = splitCursor(q.cursor);
+    query = query.where((eb) => eb.or([eb('transfers.seq', '<', c.seq), eb.and([eb('transfers.seq', '=', c.seq), eb('transfers.id', '<', c.id)])]));
+  }
+  const rows = await query.orderBy('transfers.seq', 'desc').orderBy('transfers.id', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      fromLocationId: r.from_location_id,
+      toLocationId: r.to_location_id,
+      lines: JSON.parse(r.lines) as TransferRow['lines'],
+      receivedLines: r.received_lines ? (JSON.parse(r.received_lines) as TransferRow['lines']) : null,
+      status: r.status,
+      note: r.note,
+      sentAt: r.sent_at,
+      receivedAt: r.received_at,
+      createdBy: r.created_by,
+      seq: Number(r.seq),
+    })),
+    nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null,
+  };
 }

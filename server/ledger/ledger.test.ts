@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { Page, ReconciliationItem, MovementRow } from '../../shared/console/ledger-api';
+import type { Page, ReconciliationItem, MovementRow, TransferRow } from '../../shared/console/ledger-api';
 import type { ProductDoc, PushResult } from '../../shared/protocol';
 import type { ShiftReport } from '../../shared/sale/shift-report';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { testDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
-import { addBranch, catalogue, makeSale, pairDevice, pullStock, pushSales, request, startTestServer, stockLevels, type PairedDevice, type TestServer } from '../test/test-server';
+import { addBranch, catalogue, makeSale, openStream, pairDevice, pullStock, pushSales, request, startTestServer, stockLevels, type PairedDevice, type TestServer } from '../test/test-server';
 import { makeCount, makeRefund, makeShiftEvent, makeTransferReceipt, pushDocs } from './ledger-test-documents';
 
 function product(products: readonly ProductDoc[], name: string): ProductDoc {
@@ -199,6 +199,33 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
     });
   });
 
+  describe('price in force at sale time', () => {
+    it("invariant 7: a sale is judged by the master price in force at its sale time (price history), and a device clock ahead of the server is clamped to the received time", async () => {
+      const d = await pairDevice(server);
+      const milk = product(products, 'Leche Deslactosada');
+      const hour = 3_600_000;
+      const now = Date.now();
+      // Master price history: the seed's price from the server's start, +30 cents from now on, +100 scheduled an hour ahead.
+      await new Promise((r) => setTimeout(r, 5));
+      await server.db
+        .insertInto('product_prices')
+        .values([
+          { id: uuidv7(), product_id: milk.id, price_cents: milk.priceCents + 30, valid_from: new Date(now).toISOString(), seq: 1_000_000 },
+          { id: uuidv7(), product_id: milk.id, price_cents: milk.priceCents + 100, valid_from: new Date(now + hour).toISOString(), seq: 1_000_001 },
+        ])
+        .execute();
+      const at = (price: number, createdAt: string) => makeSale(d, nextSeq(d), [{ product: { ...milk, priceCents: price }, quantity: 1 }], { createdAt });
+      const offlineYesterdayOldPrice = at(milk.priceCents, new Date(now - 24 * hour).toISOString());
+      const nowNewPrice = at(milk.priceCents + 30, new Date(now + 1000).toISOString());
+      const fastClockFuturePrice = at(milk.priceCents + 100, new Date(now + 2 * hour).toISOString());
+      await pushSales(server.url, d.token, [offlineYesterdayOldPrice, nowNewPrice, fastClockFuturePrice]);
+      const mismatches = (await items('kind=price_mismatch')).filter((i) => i.productId === milk.id);
+      expect(mismatches.map((i) => i.saleId)).toEqual([fastClockFuturePrice.id]);
+      expect(mismatches[0]!.details).toMatchObject({ expectedUnitCents: milk.priceCents + 30, chargedUnitCents: milk.priceCents + 100, differenceCents: 70 });
+      await server.db.deleteFrom('product_prices').where('seq', 'in', [1_000_000, 1_000_001]).execute();
+    });
+  });
+
   describe('receipts, transfers, corrections, movements', () => {
     it('a transfer takes stock out at the source at once; the branch receipt applies transfer_in and a short delivery opens one transfer_discrepancy', async () => {
       const d = await pairDevice(server);
@@ -226,6 +253,9 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       const found = (await items('kind=transfer_discrepancy')).filter((i) => i.documentId === sent.body.id);
       expect(found).toHaveLength(1);
       expect(found[0]!.details).toMatchObject({ lines: [{ productId: coffee.id, sent: 10, received: 8, difference: -2 }] });
+
+      const listed = await request<Page<TransferRow>>(server.url, `/api/console/transfers?locationId=${DEMO_BRANCH_ID}&status=received`, { headers: admin.headers() });
+      expect(listed.body.items.find((t) => t.id === sent.body.id)).toMatchObject({ status: 'received', receivedLines: receipt.lines, createdBy: expect.stringMatching(/^manager:/) });
 
       const second = await pushDocs(server.url, d.token, 'transferreceipts', [makeTransferReceipt(d, sent.body.id, [{ productId: coffee.id, quantity: 10 }])]);
       expect(second.body.rejected).toEqual([expect.objectContaining({ code: 'CONFLICT', status: 409 })]);
@@ -349,6 +379,30 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
         countedCashCents: 8400,
         overShortCents: 8400 - expected,
       });
+    });
+  });
+
+  describe('live (S6)', () => {
+    it('a count and a transfer reach the branch devices as changed events after commit; consoles hear of reconciliation', async () => {
+      const d = await pairDevice(server);
+      const bread = product(products, 'Pan Integral');
+      const device = await openStream(server.url, d.token);
+      const consoleStream = await fetch(`${server.url}/api/console/stream`, { headers: { cookie: admin.cookie, accept: 'text/event-stream' } });
+      const reader = consoleStream.body!.getReader();
+      try {
+        await device.next('resync', 5000);
+        await pushDocs(server.url, d.token, 'counts', [makeCount(d, bread.id, 50, 49)]);
+        expect((await device.next('changed', 5000)).data).toMatchObject({ collections: expect.arrayContaining(['stock']) });
+        await post('/api/console/transfers', { fromLocationId: CENTRE_LOCATION_ID, toLocationId: DEMO_BRANCH_ID, lines: [{ productId: bread.id, quantity: 1 }] });
+        expect((await device.next('changed', 5000)).data).toMatchObject({ collections: expect.arrayContaining(['transfers']) });
+        let text = '';
+        const deadline = Date.now() + 5000;
+        while (!text.includes('reconciliation') && Date.now() < deadline) text += new TextDecoder().decode((await reader.read()).value);
+        expect(text).toContain('reconciliation');
+      } finally {
+        device.close();
+        await reader.cancel();
+      }
     });
   });
 

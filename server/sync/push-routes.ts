@@ -42,7 +42,7 @@ export function pushRoutes({ db, bus, logger }: PushRouteDeps): Router {
     if (result.appliedUpTo !== null) {
       const collections: ChangeEvent['collections'] = ['stock', 'sales'];
       if (result.reconciliationChanged) collections.push('reconciliation');
-      bus.publish({ seq: result.appliedUpTo, collections, locationIds: [device.locationId] });
+      bus.publish({ seq: result.appliedUpTo, collections, locationIds: [device.locationId], branchIds: [device.branchId] });
     }
     const body: PushResult = { conflicts: [], acks: result.acks, rejected: result.rejected };
     res.json(body);

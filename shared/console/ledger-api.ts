@@ -44,6 +44,7 @@ const limit = z.coerce.number().int().min(1).max(200).default(50);
 export const movementsQuerySchema = z.object({ locationId: id.optional(), productId: id.optional(), cursor: cursorSchema.optional(), limit });
 export const stockQuerySchema = z.object({ locationId: id, cursor: id.optional(), limit });
 export const salesQuerySchema = z.object({ branchId: id.optional(), cursor: cursorSchema.optional(), limit });
+export const transfersQuerySchema = z.object({ locationId: id.optional(), status: z.enum(['sent', 'received', 'cancelled']).optional(), cursor: cursorSchema.optional(), limit });
 export const shiftsQuerySchema = z.object({ branchId: id, limit });
 
 export const RECONCILIATION_KINDS = ['oversell', 'price_mismatch', 'count_discrepancy', 'double_refund', 'transfer_discrepancy'] as const;
@@ -100,4 +101,19 @@ export interface Page<T> {
   items: T[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+}
+
+export interface TransferRow {
+  id: string;
+  fromLocationId: string;
+  toLocationId: string;
+  lines: { productId: string; quantity: number }[];
+  /** What the branch confirmed, per line; null until received. */
+  receivedLines: { productId: string; quantity: number }[] | null;
+  status: 'sent' | 'received' | 'cancelled';
+  note: string;
+  sentAt: string;
+  receivedAt: string | null;
+  createdBy: string;
+  seq: number;
 }
