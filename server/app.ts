@@ -8,6 +8,8 @@ import type { ServerConfig } from './config';
 import type { Db } from './db/database';
 import { ApiError, errorMiddleware, parseOrThrow } from './http/api-error';
 import { failedAttemptLimit } from './http/rate-limit';
+import { securityHeaders } from './http/security-headers';
+import { apiDocsRoutes } from './http/api-docs-routes';
 import { sessionRoutes } from './console/session-routes';
 import { consoleDeviceRoutes, deviceStatusRoutes } from './devices/device-routes';
 import { ChangeBus } from './live/change-bus';
@@ -30,6 +32,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
 
   app.get('/api/health', (_req, res) => {
     const body: HealthResponse = { status: 'ok', version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, database: config.databaseKind };
@@ -50,11 +53,15 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console', ledgerRoutes({ db, bus, logger }));
   app.use('/api/console', catalogueRoutes({ db, bus, logger }));
   app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
+  app.use('/api/console/session', sessionRoutes({ db, config, logger }));
+  app.use('/api/devices/status', deviceStatusRoutes({ db }));
+  app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
   app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000, salesPullDays: config.salesPullDays }));
 
   // The seed's central API for its Python branch prototype; an unknown key falls through to the plain 404.
   app.use('/legacy/:key', legacyRoutes({ db, bus, logger }));
 
+  app.use('/api', apiDocsRoutes());
   app.use('/api', (req) => {
     throw new ApiError('NOT_FOUND', `There is no API endpoint ${req.method} ${req.originalUrl}.`);
   });

@@ -1,15 +1,41 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import { signInRequestSchema, type SessionResponse } from '../../shared/console/manager-session';
+import { sessionResponseSchema, signInRequestSchema, type SessionResponse } from '../../shared/console/manager-session';
 import { parseBranchIds } from '../auth/manager-accounts';
 import { dummyPasswordHash, verifyPassword } from '../auth/manager-password';
 import { clearSessionCookie, createSession, loadSession, setSessionCookie, summaryOf } from '../auth/manager-session';
 import type { ServerConfig } from '../config';
 import type { Db } from '../db/database';
 import { ApiError, parseOrThrow } from '../http/api-error';
+import { registerOperation } from '../http/openapi';
 import { failedAttemptLimit } from '../http/rate-limit';
 
 const WRONG_CREDENTIALS = 'The email or the password is wrong. Check both and try again; an administrator can reset your password.';
+
+registerOperation({
+  method: 'post',
+  path: '/api/console/session',
+  summary: 'Sign in to the console',
+  description: 'Sets the HttpOnly, SameSite=Strict cookie ecomarket_session (Secure over https). Send csrfToken back as header x-csrf-token on every change. Failed attempts are rate limited per IP and per email (429 with Retry-After).',
+  tags: ['console'],
+  request: { body: signInRequestSchema },
+  responses: { 201: { description: 'Signed in.', body: sessionResponseSchema } },
+});
+registerOperation({
+  method: 'get',
+  path: '/api/console/session',
+  summary: 'Who is signed in (and the CSRF token again)',
+  tags: ['console'],
+  auth: 'manager',
+  responses: { 200: { description: 'The signed-in manager.', body: sessionResponseSchema } },
+});
+registerOperation({
+  method: 'delete',
+  path: '/api/console/session',
+  summary: 'Sign out',
+  tags: ['console'],
+  responses: { 204: { description: 'Signed out; the cookie is cleared.' } },
+});
 
 /** /api/console/session: sign in (POST), who am I (GET), sign out (DELETE). */
 export function sessionRoutes({ db, config, logger }: { db: Db; config: ServerConfig; logger: Logger }): Router {

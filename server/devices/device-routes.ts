@@ -1,12 +1,34 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import { deviceListQuerySchema, type DeviceListResponse } from '../../shared/console/device-health';
+import { z } from 'zod';
+import { deviceListQuerySchema, deviceListResponseSchema, type DeviceListResponse } from '../../shared/console/device-health';
 import { deviceStatusReportSchema } from '../../shared/protocol';
 import { deviceOf, requireDevice } from '../auth/device-auth';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
+import { registerOperation } from '../http/openapi';
 import { deviceBranch, listDevices, revokeDevice, saveDeviceStatus } from './device-admin';
+
+registerOperation({
+  method: 'get',
+  path: '/api/console/devices',
+  summary: 'Devices with their last reported health',
+  description: 'An admin sees every branch; a branch manager only their branches (403 for another branchId).',
+  tags: ['console'],
+  auth: 'manager',
+  request: { query: deviceListQuerySchema },
+  responses: { 200: { description: 'A page of devices by branch and number.', body: deviceListResponseSchema } },
+});
+registerOperation({
+  method: 'post',
+  path: '/api/console/devices/:id/revoke',
+  summary: 'Unpair a device for good',
+  description: "An admin, or the manager of the device's branch. The device's token gets 401 from then on.",
+  tags: ['console'],
+  auth: 'manager',
+  responses: { 200: { description: 'Revoked (or already revoked: the first time is kept).', body: z.object({ deviceId: z.string(), revokedAt: z.string() }) } },
+});
 
 /** POST /api/devices/status: a device reports its sync health (the latest report is kept). */
 export function deviceStatusRoutes({ db }: { db: Db }): Router {

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import {
+  cashiersPullResponseSchema,
+  countDocSchema,
+  deviceStatusReportSchema,
+  DEVICE_STATUS_PATH,
+  healthResponseSchema,
+  otherStockPullResponseSchema,
+  pairRequestSchema,
+  pairResponseSchema,
+  productDocSchema,
+  productsPullResponseSchema,
+  pullQuerySchema,
+  pushResultSchema,
+  saleDocSchema,
+  salesPullResponseSchema,
+  settingsPullResponseSchema,
+  shiftEventDocSchema,
+  stockPullResponseSchema,
+  streamChangedSchema,
+  syncPath,
+  SYNC_STREAM_PATH,
+  transferReceiptDocSchema,
+  transfersPullResponseSchema,
+  type ReplicatedCollection,
+} from '../../shared/protocol';
+import { registerOperation } from './openapi';
+
+/** The device API (shared/protocol), described from the same schemas the routes parse with. */
+registerOperation({
+  method: 'get',
+  path: '/api/health',
+  summary: 'Server health, version and protocol version',
+  tags: ['device'],
+  responses: { 200: { description: 'The server is up.', body: healthResponseSchema } },
+});
+
+registerOperation({
+  method: 'post',
+  path: '/api/devices/pair',
+  summary: 'Pair a device with a one-time code from the operator',
+  description: 'Spends the code (once) and returns the device token. Failed attempts are rate limited per IP (429 with Retry-After).',
+  tags: ['device'],
+  request: { body: pairRequestSchema },
+  responses: { 201: { description: 'Paired: keep the token secret.', body: pairResponseSchema } },
+});
+
+registerOperation({
+  method: 'post',
+  path: DEVICE_STATUS_PATH,
+  summary: "Report the device's sync health",
+  description: 'The server keeps the latest report per device with its own receive time; managers see it in the console.',
+  tags: ['device'],
+  auth: 'device',
+  request: { body: deviceStatusReportSchema },
+  responses: { 200: { description: 'Stored.', body: z.object({ receivedAt: z.string() }) } },
+});
+
+const pulls: [ReplicatedCollection, z.ZodType][] = [
+  ['products', productsPullResponseSchema],
+  ['stock', stockPullResponseSchema],
+  ['otherstock', otherStockPullResponseSchema],
+  ['sales', salesPullResponseSchema],
+  ['cashiers', cashiersPullResponseSchema],
+  ['settings', settingsPullResponseSchema],
+  ['transfers', transfersPullResponseSchema],
+];
+for (const [collection, response] of pulls) {
+  registerOperation({
+    method: 'get',
+    path: syncPath(collection, 'pull'),
+    summary: `Pull ${collection} changed after a checkpoint`,
+    description: 'Documents in server-sequence order after {seq, id}; pass the returned checkpoint to the next pull. 426 when the path carries an outdated schema version.',
+    tags: ['sync'],
+    auth: 'device',
+    request: { query: pullQuerySchema },
+    responses: { 200: { description: 'A page of documents and the next checkpoint (null: nothing new).', body: response } },
+  });
+}
+
+const pushes: [ReplicatedCollection, z.ZodType][] = [
+  ['sales', saleDocSchema],
+  ['counts', countDocSchema],
+  ['shiftevents', shiftEventDocSchema],
+  ['transferreceipts', transferReceiptDocSchema],
+  ['products', productDocSchema],
+];
+for (const [collection, doc] of pushes) {
+  registerOperation({
+    method: 'post',
+    path: syncPath(collection, 'push'),
+    summary: `Push ${collection} (RxDB push rows)`,
+    description: 'Idempotent: the same id with the same content gets the same ack; each row is checked on its own, refusals come back in `rejected`. At most 500 rows and 2 MB.',
+    tags: ['sync'],
+    auth: 'device',
+    request: { body: z.array(z.object({ newDocumentState: doc, assumedMasterState: doc.optional() })).min(1).max(500) },
+    responses: { 200: { description: 'Per-document acks and refusals.', body: pushResultSchema } },
+  });
+}
+
+registerOperation({
+  method: 'get',
+  path: SYNC_STREAM_PATH,
+  summary: 'Live changes (Server-Sent Events)',
+  description:
+    'text/event-stream. Events: `resync` on every (re)connect (pull from your checkpoints), `changed` with data `{seq, collections}` (the schema below), `heartbeat` every SSE_HEARTBEAT_SECONDS.',
+  tags: ['sync'],
+  auth: 'device',
+  responses: { 200: { description: 'An endless event stream; `changed` events carry this data.', body: streamChangedSchema, contentType: 'text/event-stream' } },
+});
