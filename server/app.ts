@@ -53,9 +53,6 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console', ledgerRoutes({ db, bus, logger }));
   app.use('/api/console', catalogueRoutes({ db, bus, logger }));
   app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
-  app.use('/api/console/session', sessionRoutes({ db, config, logger }));
-  app.use('/api/devices/status', deviceStatusRoutes({ db }));
-  app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
   app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000, salesPullDays: config.salesPullDays }));
 
   // The seed's central API for its Python branch prototype; an unknown key falls through to the plain 404.
