@@ -118,3 +118,34 @@ export class PosPage {
     await this.page.getByRole('button', { name: 'Buscar ticket' }).click();
   }
 }
+
+// ---- Device, shift, inventory and sync screens (owned by the device/sync engineer) ----
+
+export class DevicePosPage extends PosPage {
+  async goTo(section: 'Vender' | 'Inventario' | 'Turno' | 'Dispositivo'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
+  }
+
+  async signIn(name: string, pin: string): Promise<void> {
+    const lock = this.page.getByRole('dialog', { name: 'Tableta bloqueada' });
+    const person = lock.getByRole('button', { name: new RegExp(`^${name}`) });
+    if (await person.isVisible()) await person.click();
+    await lock.getByLabel(`PIN de ${name}`).fill(pin);
+    await lock.getByRole('button', { name: 'Entrar' }).click();
+  }
+
+  lockScreen() {
+    return this.page.getByRole('dialog', { name: 'Tableta bloqueada' });
+  }
+
+  async shoot(name: string): Promise<void> {
+    for (const [w, h, o] of [
+      [1280, 800, 'landscape'],
+      [800, 1280, 'portrait'],
+    ] as const) {
+      await this.page.setViewportSize({ width: w, height: h });
+      await this.page.screenshot({ path: `test-results/screens/${name}-${o}.png` });
+    }
+    await this.page.setViewportSize({ width: 1280, height: 800 });
+  }
+}

@@ -1,10 +1,27 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { formatMoney } from '../../shared/money';
 import type { PosDatabase } from '../sync/collections';
 import type { DevicePairing } from '../sync/device-pairing';
+import { observeSyncLedger, type SyncLedger } from '../sync/displayed-stock-view';
 import { SyncEngine } from '../sync/sync-engine';
-import { LocaleContext, translator, type Locale } from './i18n';
+import { LockScreen } from './cashier/LockScreen';
+import { useIdleLock } from './cashier/use-idle-lock';
+import { APP_VERSION, DeviceScreen } from './device/DeviceScreen';
+import { readStorageStatus, requestPersistentStorage } from './device/storage-status';
+import { INTL_LOCALE, LocaleContext, translator, useI18n, useT, type Locale } from './i18n';
+import { InventoryScreen } from './inventory/InventoryScreen';
+import { LanguageToggle } from './LanguageToggle';
 import { PairScreen } from './PairScreen';
+import { SessionContext } from './session/session-context';
+import { shellMessages } from './session/shell-messages';
+import { usePosSession } from './session/use-pos-session';
+import { loadDraftCart } from './sell/draft-cart';
 import { SellScreen } from './sell/SellScreen';
+import { ShiftScreen } from './shift/ShiftScreen';
+import { SyncStatusBar } from './SyncStatusBar';
+import { UpdateBanner } from './UpdateBanner';
+import { useObservable } from './use-observable';
+import './session/shell.css';
 
 const LOCALE_KEY = 'ecomarket.locale';
 
@@ -19,7 +36,10 @@ export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: D
   }, [locale]);
 
   const engine = useMemo(
-    () => (pairing ? new SyncEngine({ db, pairing, baseUrl: window.location.origin }) : null),
+    () =>
+      pairing
+        ? new SyncEngine({ db, pairing, baseUrl: window.location.origin, appVersion: APP_VERSION, storageStatus: readStorageStatus, browserOnline: () => navigator.onLine })
+        : null,
     [db, pairing],
   );
   useEffect(() => {
@@ -28,9 +48,77 @@ export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: D
     return () => void engine.stop();
   }, [engine]);
 
+  useEffect(() => {
+    // Unsynced sales live in IndexedDB: ask the browser not to evict it (shown on the device screen).
+    void requestPersistentStorage();
+  }, []);
+
   return (
     <LocaleContext.Provider value={i18n}>
-      {pairing && engine ? <SellScreen db={db} pairing={pairing} engine={engine} /> : <PairScreen db={db} onPaired={setPairing} />}
+      {pairing && engine ? <Shell db={db} pairing={pairing} engine={engine} /> : <PairScreen db={db} onPaired={setPairing} />}
     </LocaleContext.Provider>
+  );
+}
+
+type Tab = 'sell' | 'inventory' | 'shift' | 'device';
+const TABS: Tab[] = ['sell', 'inventory', 'shift', 'device'];
+
+function Shell({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairing; engine: SyncEngine }) {
+  const t = useT(shellMessages);
+  const { locale } = useI18n();
+  const session = usePosSession(db, pairing);
+  const [tab, setTab] = useState<Tab>('sell');
+  const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId), [db, pairing]);
+  const ledger = useObservable<SyncLedger>(ledger$, { stock: new Map(), levelSeq: new Map(), pending: { count: 0, salesCount: 0, valueCents: 0, rejected: 0 } });
+  const money = useCallback((cents: number) => formatMoney(cents, pairing.branch.currency, INTL_LOCALE[locale]), [pairing, locale]);
+  const { lock } = session;
+  const canLock = session.cashiers.length > 0 && session.cashier !== null;
+  useIdleLock(session.settings?.idleLockSeconds ?? null, canLock, lock);
+
+  const cashierName = session.cashier?.name ?? `${t('cashier')} ${pairing.deviceNumber}`;
+  const author = { cashierId: session.cashier?.id ?? null, cashierName };
+  const context = useMemo(() => ({ cashier: session.cashier, shiftId: session.shiftId, settings: session.settings }), [session.cashier, session.shiftId, session.settings]);
+
+  return (
+    <SessionContext.Provider value={context}>
+      <div className="shell" inert={session.locked}>
+        <div className="shell-content">
+          {tab === 'sell' ? (
+            <SellScreen db={db} pairing={pairing} engine={engine} />
+          ) : (
+            <div className="shell-page">
+              <header className="topbar">
+                <div className="brand">
+                  <strong>EcoMarket</strong>
+                  <span>
+                    {pairing.branch.name} · {pairing.deviceNumber} · {cashierName}
+                  </span>
+                </div>
+                <LanguageToggle />
+              </header>
+              <SyncStatusBar engine={engine} pending={ledger.pending} money={money} />
+              <UpdateBanner cartEmpty={loadDraftCart(pairing.deviceId).lines.length === 0} />
+              {tab === 'inventory' && <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />}
+              {tab === 'shift' && <ShiftScreen db={db} pairing={pairing} shiftId={session.shiftId} events={session.shiftEvents} author={author} pending={ledger.pending} money={money} />}
+              {tab === 'device' && <DeviceScreen db={db} pairing={pairing} engine={engine} pending={ledger.pending} money={money} />}
+            </div>
+          )}
+        </div>
+        <nav className="tabbar" aria-label={t('nav')}>
+          {TABS.map((x) => (
+            <button key={x} type="button" aria-current={tab === x ? 'page' : undefined} onClick={() => setTab(x)}>
+              {t(x)}
+              {x === 'shift' && !session.shiftId && <small> ({t('noShift')})</small>}
+            </button>
+          ))}
+          {canLock && (
+            <button type="button" className="lock-button" aria-label={t('lockNamed', { name: cashierName })} onClick={lock}>
+              🔒 {t('lock')}
+            </button>
+          )}
+        </nav>
+      </div>
+      {session.locked && <LockScreen cashiers={session.cashiers} onSignIn={session.signIn} />}
+    </SessionContext.Provider>
   );
 }

@@ -1,9 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PendingSummary } from '../sync/displayed-stock-view';
 import type { SyncEngine } from '../sync/sync-engine';
-import { replayQueuedSales } from './app-update';
-import { INTL_LOCALE, useI18n } from './i18n';
+import { askForUpdateCheck, replayQueuedSales } from './app-update';
+import { INTL_LOCALE, useI18n, useT, type Messages } from './i18n';
 import { useObservable } from './use-observable';
+
+const messages: Messages<'region' | 'breaker' | 'closed' | 'open' | 'half_open' | 'catalogue' | 'catalogueDone' | 'others' | 'checkUpdate'> = {
+  es: {
+    region: 'Estado de sincronización',
+    breaker: 'Circuito',
+    closed: 'cerrado',
+    open: 'abierto',
+    half_open: 'semiabierto',
+    catalogue: 'Descargando catálogo: {count} productos',
+    catalogueDone: 'Catálogo descargado',
+    others: '+{count} otros documentos',
+    checkUpdate: 'Buscar la actualización',
+  },
+  en: {
+    region: 'Sync status',
+    breaker: 'Circuit',
+    closed: 'closed',
+    open: 'open',
+    half_open: 'half-open',
+    catalogue: 'Downloading the catalogue: {count} products',
+    catalogueDone: 'Catalogue downloaded',
+    others: '+{count} other documents',
+    checkUpdate: 'Look for the update',
+  },
+};
 
 function useBrowserOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -20,34 +45,53 @@ function useBrowserOnline(): boolean {
   return online;
 }
 
+/** Always in view: network, what waits to be sent, last sync, the circuit breaker, progress. */
 export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; pending: PendingSummary; money: (c: number) => string }) {
   const { t, locale } = useI18n();
+  const m = useT(messages);
   const browserOnline = useBrowserOnline();
   const link = useObservable(engine.link$, engine.link$.value);
   const outbox = useObservable(engine.outbox.state$, engine.outbox.state$.value);
+  const breaker = useObservable(engine.breaker.state$, engine.breaker.state);
+  const catalogue = useObservable(engine.catalogue$, engine.catalogue$.value);
   const online = browserOnline && link.connected;
+  const n = (x: number) => x.toLocaleString(INTL_LOCALE[locale]);
 
+  const wasOnline = useRef(browserOnline);
   useEffect(() => {
-    if (!browserOnline) return;
+    const cameBack = browserOnline && !wasOnline.current;
+    wasOnline.current = browserOnline;
+    if (!cameBack) return;
     // The network is back: have the service worker replay its queue, then sync from here too.
     replayQueuedSales();
     void engine.syncNow();
   }, [browserOnline, engine]);
 
   const lastSync = outbox.lastSuccessAt && link.lastPullAt ? (outbox.lastSuccessAt > link.lastPullAt ? outbox.lastSuccessAt : link.lastPullAt) : (outbox.lastSuccessAt ?? link.lastPullAt);
+  const salesPending = pending.salesCount ?? pending.count;
+  const otherPending = pending.count - salesPending;
 
   return (
-    <section className={online ? 'status online' : 'status offline'} aria-label="Estado de sincronización">
+    <section className={online ? 'status online' : 'status offline'} aria-label={m('region')}>
       <span className="chip" role="status" data-testid="connection">
         {online ? t('online') : t('offline')}
       </span>
       <span data-testid="pending" className="pending">
-        {pending.count === 0 ? t('pendingNone') : `${t('pending')}: ${pending.count} (${money(pending.valueCents)})`}
+        {pending.count === 0 ? t('pendingNone') : `${t('pending')}: ${salesPending} (${money(pending.valueCents)})${otherPending > 0 ? ` ${m('others', { count: otherPending })}` : ''}`}
       </span>
+      <span className={`breaker ${breaker}`} data-testid="breaker">
+        {m('breaker')}: {m(breaker)}
+      </span>
+      {link.leader && !catalogue.done && (
+        <span className="progress" data-testid="catalogue-progress">
+          <progress aria-label={m('catalogue', { count: n(catalogue.pulled) })} />
+          {m('catalogue', { count: n(catalogue.pulled) })}
+        </span>
+      )}
       {outbox.draining && outbox.total > 1 && (
-        <span className="progress">
-          <progress max={outbox.total} value={outbox.sent} aria-label={t('sending', { sent: outbox.sent, total: outbox.total })} />
-          {t('sending', { sent: outbox.sent.toLocaleString(INTL_LOCALE[locale]), total: outbox.total.toLocaleString(INTL_LOCALE[locale]) })}
+        <span className="progress" data-testid="drain-progress">
+          <progress max={outbox.total} value={outbox.sent} aria-label={t('sending', { sent: n(outbox.sent), total: n(outbox.total) })} />
+          {t('sending', { sent: n(outbox.sent), total: n(outbox.total) })}
         </span>
       )}
       <span className="last-sync">
@@ -64,7 +108,10 @@ export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; 
       )}
       {outbox.outdated && (
         <p role="alert" className="error">
-          {t('outdated')}
+          {t('outdated')}{' '}
+          <button type="button" onClick={() => void askForUpdateCheck()}>
+            {m('checkUpdate')}
+          </button>
         </p>
       )}
     </section>

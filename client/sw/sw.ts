@@ -12,11 +12,12 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/pos/index.html'), { allowlist: [/^\/pos(\/|$)/] }));
 
 /**
- * Sales pushes that fail for want of a network are kept here and replayed by the browser's
+ * Pushes of every collection (sales, counts, shift events, transfer receipts) that fail for want of a network are kept here and replayed by the browser's
  * Background Sync, at the next start where it has none, or when the page asks. Replays are safe:
  * the server's ingest is idempotent. A request the server answers (even with an error) is done;
  * the page learns the outcome from its next pull and re-sends whatever is still unacknowledged.
  */
+// The queue keeps its first name so requests queued by an earlier version are still replayed.
 const salesQueue = new Queue('ecomarket-sales-push', {
   maxRetentionTime: 7 * 24 * 60,
   onSync: async ({ queue }) => {
@@ -34,7 +35,7 @@ const salesQueue = new Queue('ecomarket-sales-push', {
 });
 
 registerRoute(
-  ({ url, request }) => request.method === 'POST' && /^\/api\/sync\/v1\/sales\/\d+\/push$/.test(url.pathname),
+  ({ url, request }) => request.method === 'POST' && /^\/api\/sync\/v1\/[a-z]+\/\d+\/push$/.test(url.pathname),
   async ({ request }) => {
     const copy = request.clone();
     try {

@@ -90,6 +90,11 @@ export class Outbox {
     return docs.filter((d) => !acks.has(d.primary)).map((d) => d.toJSON() as Record<string, unknown>);
   }
 
+  /** The server answered 426 to some call of this device: the app must be updated. */
+  markOutdated(): void {
+    if (!this.state$.value.outdated) this.patch({ outdated: true });
+  }
+
   private patch(p: Partial<OutboxState>): void {
     this.state$.next({ ...this.state$.value, ...p });
   }

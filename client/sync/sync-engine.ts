@@ -81,7 +81,12 @@ export class SyncEngine {
     const guarded: typeof fetch = (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       return this.breaker.call(
-        () => rawFetch(input, init),
+        async () => {
+          const res = await rawFetch(input, init);
+          // SPEC S9: any call answered 426 means this app is too old for the server.
+          if (res.status === 426) this.outbox.markOutdated();
+          return res;
+        },
         (res) => isFailedAnswer(url, res),
       );
     };

@@ -1,0 +1,91 @@
+import { useMemo, useState } from 'react';
+import { combineLatest, map } from 'rxjs';
+import type { PosDatabase, ProductRow, TransferReceiptRow, TransferRow } from '../../sync/collections';
+import { recordTransferReceipt } from '../../sync/device-documents';
+import type { DevicePairing } from '../../sync/device-pairing';
+import { INTL_LOCALE, useI18n, useT } from '../i18n';
+import { useObservable } from '../use-observable';
+import { inventoryMessages } from './inventory-messages';
+import { relativeAge } from './relative-age';
+
+/** Transfers sent to this branch, with what arrived per line, and a "received" action. */
+export function TransfersPanel({ db, pairing, products, cashierId }: { db: PosDatabase; pairing: DevicePairing; products: Map<string, ProductRow>; cashierId: string | null }) {
+  const t = useT(inventoryMessages);
+  const { locale } = useI18n();
+  const data$ = useMemo(
+    () =>
+      combineLatest([db.transfers.find({ selector: { toLocationId: pairing.branch.locationId } }).$, db.transferreceipts.find().$]).pipe(
+        map(([transfers, receipts]) => {
+          const received = new Set(receipts.map((r) => (r.toJSON() as TransferReceiptRow).transferId));
+          return transfers.map((d) => d.toJSON() as TransferRow).filter((tr) => tr.status === 'sent' && !received.has(tr.id));
+        }),
+      ),
+    [db, pairing],
+  );
+  const waiting = useObservable(data$, [] as TransferRow[]);
+  const [arrived, setArrived] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function receive(tr: TransferRow) {
+    setError(null);
+    const lines = tr.lines.map((l) => {
+      const text = arrived[`${tr.id}:${l.productId}`];
+      return { productId: l.productId, quantity: text === undefined ? l.quantity : Number(text) };
+    });
+    if (lines.some((l) => !Number.isInteger(l.quantity) || l.quantity < 0)) return setError(t('badQuantity'));
+    await recordTransferReceipt(db, pairing, { transferId: tr.id, lines, cashierId });
+    setNotice(t('receiptSaved'));
+  }
+
+  return (
+    <section className="card transfers" aria-label={t('transfers')}>
+      <h2>{t('transfers')}</h2>
+      {notice && (
+        <p role="status" className="notice ok">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {waiting.length === 0 && <p className="hint">{t('noTransfers')}</p>}
+      {waiting.map((tr) => (
+        <article key={tr.id} className="transfer" aria-label={tr.id}>
+          <p>
+            <strong>{tr.id}</strong> · {t('from', { location: tr.fromLocationId, age: relativeAge(tr.sentAt, Date.now(), INTL_LOCALE[locale]) })}
+          </p>
+          {tr.note && <p className="hint">{tr.note}</p>}
+          <ul className="transfer-lines">
+            {tr.lines.map((l) => {
+              const name = products.get(l.productId)?.name ?? l.productId;
+              const key = `${tr.id}:${l.productId}`;
+              return (
+                <li key={key}>
+                  <span>{name}</span>
+                  <span>
+                    {t('sent')}: {l.quantity}
+                  </span>
+                  <label>
+                    <span className="sr-only">{t('arrived', { name })}</span>
+                    <input
+                      aria-label={t('arrived', { name })}
+                      inputMode="numeric"
+                      value={arrived[key] ?? String(l.quantity)}
+                      onChange={(e) => setArrived({ ...arrived, [key]: e.target.value.replace(/\D/g, '') })}
+                    />
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" className="primary" onClick={() => void receive(tr)}>
+            {t('markReceived')} {tr.id}
+          </button>
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Messages } from '../i18n';
+
+export const shellMessages: Messages<'nav' | 'sell' | 'inventory' | 'shift' | 'device' | 'lock' | 'lockNamed' | 'noShift' | 'cashier'> = {
+  es: {
+    nav: 'Secciones',
+    sell: 'Vender',
+    inventory: 'Inventario',
+    shift: 'Turno',
+    device: 'Dispositivo',
+    lock: 'Bloquear',
+    lockNamed: 'Bloquear (atiende {name})',
+    noShift: 'sin turno',
+    cashier: 'Cajero',
+  },
+  en: {
+    nav: 'Sections',
+    sell: 'Sell',
+    inventory: 'Inventory',
+    shift: 'Shift',
+    device: 'Device',
+    lock: 'Lock',
+    lockNamed: 'Lock ({name} at the till)',
+    noShift: 'no shift',
+    cashier: 'Cashier',
+  },
+};
