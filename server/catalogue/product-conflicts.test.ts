@@ -168,6 +168,67 @@ describe.each(reachable)('catalogue conflicts, device edits against console edit
     expect((await catalogue(server.url, device.token)).find((p) => p.id === bread.id)).toEqual(bread);
   });
 
+  it('invariant 6: a console edit and a device edit sent at the same moment end the same whichever commits first, with one logged conflict', async () => {
+    await allowEdits(DEMO_BRANCH_ID, ['name', 'barcode']);
+    for (let round = 0; round < 3; round++) {
+      const base = (await catalogue(server.url, device.token)).find((p) => p.sku === 'ECO-0005')!;
+      const seqBefore = (await product(base.name)).seq;
+      const centreName = `Quinoa centro ${round}`;
+      const deviceName = `Quinoa caja ${round}`;
+      const barcode = `75000000000${round}`;
+      const [consoleRes, pushRes] = await Promise.all([
+        request(server.url, `/api/console/products/${base.id}`, { method: 'PATCH', json: { baseSeq: seqBefore, priceCents: 1300 + round, name: centreName }, headers: admin.headers() }),
+        pushProducts(server, device.token, [{ assumedMasterState: base, newDocumentState: { ...base, name: deviceName, barcode } }]),
+      ]);
+      expect(consoleRes.status).toBe(200);
+      expect(pushRes.status).toBe(200);
+      const final = (await catalogue(server.url, device.token)).find((p) => p.id === base.id)!;
+      expect(final).toEqual({ ...base, priceCents: 1300 + round, name: centreName, barcode });
+      const log = (await conflictRows(base.id)).filter((r) => JSON.parse(r.device_value) === deviceName);
+      expect(log.map((r) => [r.field, JSON.parse(r.centre_value)])).toEqual([['name', centreName]]);
+    }
+  });
+
+  it('the conflict log pages newest first with a cursor, and a branch manager sees only their branches’ entries', async () => {
+    await allowEdits(DEMO_BRANCH_ID, ['category']);
+    const milk = (await catalogue(server.url, device.token)).find((p) => p.sku === 'ECO-0003')!;
+    for (let i = 0; i < 3; i++) {
+      const base = (await catalogue(server.url, device.token)).find((p) => p.id === milk.id)!;
+      const seq = (await product(base.name)).seq;
+      await request(server.url, `/api/console/products/${milk.id}`, { method: 'PATCH', json: { baseSeq: seq, category: `centro ${i}` }, headers: admin.headers() });
+      await pushProducts(server, device.token, [{ assumedMasterState: base, newDocumentState: { ...base, category: `caja ${i}` } }]);
+    }
+    const seen: number[] = [];
+    let cursor: number | null = null;
+    do {
+      const page: { body: ConflictList } = await request<ConflictList>(server.url, `/api/console/conflicts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers: admin.headers() });
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((e) => e.seq));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const all = await server.db.selectFrom('conflict_log').select('seq').execute();
+    expect(seen).toEqual(all.map((r) => Number(r.seq)).sort((a, b) => b - a));
+    const mine = await request<ConflictList>(server.url, `/api/console/conflicts?productId=${milk.id}`, { headers: admin.headers() });
+    expect(mine.body.items.map((e) => e.deviceValue)).toEqual(['caja 2', 'caja 1', 'caja 0']);
+
+    const m = await createManager(server.db, { role: 'branch_manager', branchIds: [OTHER_BRANCH] });
+    const other = await signIn(server.url, m.email, m.password);
+    expect((await request<ConflictList>(server.url, '/api/console/conflicts', { headers: other.headers() })).body.items).toEqual([]);
+    expect((await request(server.url, '/api/console/conflicts?cursor=-3', { headers: admin.headers() })).status).toBe(400);
+    expect((await request(server.url, '/api/console/conflicts')).status).toBe(401);
+  });
+
+  it('a console edit naming a version that is not on record is 409 (reload), a version from the future 400; nothing is written', async () => {
+    const bread = await product('Pan Integral Grande');
+    const before = await server.db.selectFrom('products').selectAll().where('id', '=', bread.id).executeTakeFirstOrThrow();
+    const stale = await request<{ error: { code: string; message: string } }>(server.url, `/api/console/products/${bread.id}`, { method: 'PATCH', json: { baseSeq: 1, name: 'x' }, headers: admin.headers() });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/reload/);
+    const future = await request(server.url, `/api/console/products/${bread.id}`, { method: 'PATCH', json: { baseSeq: bread.seq + 1000, name: 'x' }, headers: admin.headers() });
+    expect(future.status).toBe(400);
+    expect(await server.db.selectFrom('products').selectAll().where('id', '=', bread.id).executeTakeFirstOrThrow()).toEqual(before);
+  });
+
   it('S9: a products push with another schema version is 426, and a push that is not a list of rows is 400', async () => {
     expect((await request(server.url, '/api/sync/v1/products/3/push', { token: device.token, json: [] })).status).toBe(426);
     expect((await request(server.url, syncPath('products', 'push'), { token: device.token, json: { nope: 1 } })).status).toBe(400);
