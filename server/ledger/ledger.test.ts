@@ -344,6 +344,12 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       const all = await request<Page<MovementRow>>(server.url, '/api/console/movements?limit=200', h);
       expect(all.body.items.every((r) => r.locationId === DEMO_BRANCH_ID)).toBe(true);
 
+      const ourSale = makeSale(other, 2, [{ product: quinoa, quantity: 1 }]);
+      await pushSales(server.url, other.token, [ourSale]);
+      const d = await pairDevice(server);
+      const crossRefund = makeRefund(d, nextSeq(d), ourSale, [{ product: quinoa, quantity: 1 }]);
+      expect((await pushSales(server.url, d.token, [crossRefund])).body.rejected[0]).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+
       const own = visible.find((i) => i.status !== 'resolved')!;
       const assigned = await post<ReconciliationItem>(`/api/console/reconciliation/${own.id}/assign`, {}, mine);
       expect(assigned.body).toMatchObject({ status: 'assigned', assignedTo: m.id });
