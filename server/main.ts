@@ -13,7 +13,7 @@ const running = await startServer(config, logger);
 const lanUrls = Object.values(os.networkInterfaces())
   .flat()
   .filter((a) => a && a.family === 'IPv4' && !a.internal)
-  .map((a) => `http://${a!.address}:${config.port}`);
+  .map((a) => `${new URL(running.url).protocol}//${a!.address}:${config.port}`);
 
 console.log(`
 EcoMarket central server is running (${config.databaseKind}${config.databaseKind === 'sqlite' ? `: ${config.sqliteFile}` : ''}).

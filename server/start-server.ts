@@ -1,10 +1,12 @@
-import http from 'node:http';
+import type http from 'node:http';
+import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
 import { migrateToLatest, openDatabase, type Db } from './db/database';
 import { seedDemoIfEmpty } from './db/seed-demo';
+import { createWebServer } from './https';
 import { recordMissingInitialPrices } from './catalogue/price-history';
 import type { ChangeBus } from './live/change-bus';
 import { createChangeBus } from './live/pg-change-bus';
@@ -12,7 +14,7 @@ import { createChangeBus } from './live/pg-change-bus';
 export interface RunningServer {
   url: string;
   db: Db;
-  server: http.Server;
+  server: http.Server | https.Server;
   seeded: boolean;
   /** Live change fan-out of this instance (PostgreSQL: shared with the other instances). */
   bus: ChangeBus;
@@ -37,7 +39,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   // With PostgreSQL, live changes also reach the other server instances (LISTEN/NOTIFY).
   const bus = await createChangeBus({ kind: config.databaseKind, db, databaseUrl: config.databaseUrl, logger });
   const app = createApp({ db, config, logger, bus });
-  const server = http.createServer(app);
+  const { server, scheme } = createWebServer(config, app);
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -50,7 +52,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `${scheme}://${host}:${port}`,
     db,
     server,
     seeded,
