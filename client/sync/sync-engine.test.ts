@@ -9,6 +9,8 @@ import { commitSale } from './commit-sale';
 import { pairThisDevice, type DevicePairing } from './device-pairing';
 import { observeSyncLedger } from './displayed-stock-view';
 import { CORE_POS_COLLECTIONS, openPosDatabase, type PosCollectionName } from './pos-database';
+import { openShift, recordCount, recordShiftEvent } from './device-documents';
+import { exportQueue, importQueue, parseQueueFile, QueueImportError } from './queue-export';
 import { SyncEngine } from './sync-engine';
 
 /**
@@ -197,5 +199,116 @@ describe('sync engine against the real server', () => {
     await until(async () => (await ledger(a, pa)).stock.get(manzanasA.id) === 20 && (await ledger(b, pb)).stock.get(manzanasA.id) === 20, 'both devices at 20');
     expect(await serverLevel(manzanasA.id)).toBe(20);
     expect(pa.deviceNumber).not.toBe(pb.deviceNumber);
+  });
+
+  it('S4, invariant 6: a count is a delta against what the tablet showed; it reaches the server and is acked with the stock pull like a sale', async () => {
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const { net, impl } = switchableFetch();
+    const engine = engineFor(db, pairing, impl);
+    await engine.start();
+    await engine.awaitPulled();
+    const pan = await product(db, 'ECO-0002');
+    await commitSale(db, pairing, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }], cashierName: 'Ana' });
+    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the sale acked');
+    net.mode = 'down';
+    const before = await ledger(db, pairing);
+    expect(before.stock.get(pan.id)).toBe(13);
+    // Counted 10 while the tablet showed 13: a −3 adjustment, shown at once.
+    await recordCount(db, pairing, { productId: pan.id, countedQuantity: 10, believedQuantity: 13, believedLevelSeq: before.levelSeq?.get(pan.id) ?? 0, cashierId: null });
+    let view = await ledger(db, pairing);
+    expect(view.stock.get(pan.id)).toBe(10);
+    expect(view.pending).toMatchObject({ count: 1, salesCount: 0 });
+
+    // The server applies the count but the tablet never hears back; then only pulls get through.
+    net.mode = 'lose-responses';
+    await engine.outbox.drain();
+    expect(await serverLevel(pan.id)).toBe(10);
+    expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(10);
+    await engine.syncNow();
+    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the count acked by the stock pull');
+    await engine.awaitPulled();
+    view = await ledger(db, pairing);
+    expect(view.stock.get(pan.id)).toBe(10);
+    expect(await serverLevel(pan.id)).toBe(10);
+  });
+
+  it('S7: shift events queue offline and still reach the server after the shift is closed', async () => {
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const { net, impl } = switchableFetch();
+    const engine = engineFor(db, pairing, impl);
+    await engine.start();
+    await engine.awaitPulled();
+    net.mode = 'down';
+    const author = { cashierId: null, cashierName: 'Ana' };
+    const open = await openShift(db, pairing, 10000, author);
+    await recordShiftEvent(db, pairing, { shiftId: open.shiftId, kind: 'cash_out', amountCents: 2000, reason: 'proveedor', author });
+    await recordShiftEvent(db, pairing, { shiftId: open.shiftId, kind: 'close', amountCents: 8000, author });
+    expect((await ledger(db, pairing)).pending.count).toBe(3);
+    net.mode = 'up';
+    await engine.syncNow();
+    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'shift events acked');
+    const rows = await server.db.selectFrom('shift_events').select(['id', 'kind']).where('shift_id', '=', open.shiftId).execute();
+    expect(rows.map((r) => r.kind).sort()).toEqual(['cash_out', 'close', 'open']);
+  });
+
+  it('the circuit breaker opens after 3 failed calls and stops calling the server until it may try again', async () => {
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const { net, impl } = switchableFetch();
+    const engine = new SyncEngine({ db, pairing, baseUrl: server.url, fetch: impl, retryTimeMs: 100, sweepMs: 100_000, breakerRecoveryMs: 60_000 });
+    engines.push(engine);
+    await engine.start();
+    await engine.awaitPulled();
+    net.mode = 'down';
+    for (let i = 0; i < 3; i++) await engine.syncNow();
+    await until(async () => engine.breaker.state === 'open', 'the breaker to open');
+    const calls = net.calls;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(net.calls).toBe(calls);
+    expect((await engine.statusReport()).breaker).toBe('open');
+    net.mode = 'up';
+    await engine.syncNow();
+    await until(async () => engine.breaker.state === 'closed', 'the breaker to close after a good trial');
+  });
+
+  it('recovery: another tablet of the branch imports a broken tablet\'s queue; each sale reaches the server once, with its own id and device', async () => {
+    const broken = await openDevice(undefined, CORE_POS_COLLECTIONS);
+    const spare = await openDevice(undefined, CORE_POS_COLLECTIONS);
+    const pb = await pair(broken);
+    const ps = await pair(spare);
+    const { net, impl } = switchableFetch();
+    const eb = engineFor(broken, pb, impl);
+    await eb.start();
+    await eb.awaitPulled();
+    const pan = await product(broken, 'ECO-0002');
+    // The first sale reaches the server, the answer is lost; the second never leaves the tablet.
+    const sold = [];
+    sold.push(await commitSale(broken, pb, { lines: [{ product: pan, quantity: 1 }], payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }], cashierName: 'Ana' }));
+    net.mode = 'lose-responses';
+    await eb.outbox.drain();
+    net.mode = 'down';
+    sold.push(await commitSale(broken, pb, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }], cashierName: 'Ana' }));
+    const file = JSON.parse(JSON.stringify(await exportQueue(eb.outbox, pb))) as unknown;
+    await eb.stop();
+    expect(await serverSales(pb.deviceId)).toBe(1);
+
+    // A file from another branch is refused before anything is stored.
+    const foreign = JSON.stringify({ ...(file as object), branchId: 'sucursal-002', branchName: 'Sucursal 002' });
+    expect(() => parseQueueFile(foreign, ps)).toThrow(QueueImportError);
+
+    const parsed = parseQueueFile(JSON.stringify(file), ps);
+    expect(parsed.documents.sales.map((s) => s.id)).toEqual(sold.map((s) => s.id));
+    const es = engineFor(spare, ps, switchableFetch().impl);
+    expect(await importQueue(spare, parsed)).toEqual({ imported: 2, alreadyHere: 0 });
+    expect((await ledger(spare, ps)).pending).toMatchObject({ count: 2, salesCount: 2, valueCents: 540 });
+    await es.start();
+    await until(async () => (await ledger(spare, ps)).pending.count === 0, 'imported sales acked');
+    const rows = await server.db.selectFrom('sales').select(['id', 'device_id']).where('device_id', '=', pb.deviceId).orderBy('device_seq').execute();
+    expect(rows).toEqual(sold.map((s) => ({ id: s.id, device_id: pb.deviceId })));
+    expect(await serverSales(ps.deviceId)).toBe(0);
+    // A second import of the same file changes nothing.
+    expect(await importQueue(spare, parsed)).toEqual({ imported: 0, alreadyHere: 2 });
   });
 });

@@ -1,0 +1,74 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PosDatabase } from './collections';
+import { openShift, recordCount } from './device-documents';
+import type { DevicePairing } from './device-pairing';
+import { markImported } from './imported-documents';
+import { Outbox } from './outbox';
+import { openPosDatabase } from './pos-database';
+
+const pairing = { deviceId: 'dev-1', deviceNumber: 1, token: 't', branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' } } as unknown as DevicePairing;
+
+let db: PosDatabase | null = null;
+afterEach(async () => {
+  await db?.close();
+  db = null;
+});
+
+/** A server that records what each push path received and acks it, or answers 404 for some paths. */
+function fakeServer(missing: string[] = []) {
+  const received: { path: string; ids: string[] }[] = [];
+  let seq = 0;
+  const impl: typeof fetch = async (input, init) => {
+    const path = new URL(String(input)).pathname;
+    if (missing.some((m) => path.includes(`/${m}/`))) return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'no route' } }), { status: 404 });
+    const rows = JSON.parse(String(init?.body)) as { newDocumentState: { id: string } }[];
+    received.push({ path, ids: rows.map((r) => r.newDocumentState.id) });
+    return new Response(JSON.stringify({ conflicts: [], acks: rows.map((r) => ({ id: r.newDocumentState.id, appliedSeq: ++seq })), rejected: [] }), { status: 200 });
+  };
+  return { received, api: { baseUrl: 'http://server', token: 't', fetch: impl } };
+}
+
+async function open() {
+  db = await openPosDatabase({ name: `outbox-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false, collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'] });
+  return db;
+}
+
+describe('outbox channels (SPEC S7)', () => {
+  it('pushes each kind of document to its own path, sales first, then shift events and counts; all acked', async () => {
+    const d = await open();
+    await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
+    await recordCount(d, pairing, { productId: 'p1', countedQuantity: 3, believedQuantity: 4, believedLevelSeq: 7, cashierId: null });
+    const { received, api } = fakeServer();
+    const outbox = new Outbox(d, api, pairing.deviceId);
+    await outbox.drain();
+    expect(received.map((r) => r.path)).toEqual(['/api/sync/v1/shiftevents/0/push', '/api/sync/v1/counts/0/push']);
+    expect(await d.acks.count().exec()).toBe(2);
+    await outbox.drain();
+    expect(received).toHaveLength(2);
+  });
+
+  it('a channel the server does not serve yet (404) stays queued and does not hold back the others', async () => {
+    const d = await open();
+    await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
+    const count = await recordCount(d, pairing, { productId: 'p1', countedQuantity: 3, believedQuantity: 4, believedLevelSeq: 7, cashierId: null });
+    const { received, api } = fakeServer(['shiftevents']);
+    const outbox = new Outbox(d, api, pairing.deviceId);
+    await outbox.drain();
+    expect(received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [count.id] }]);
+    expect(outbox.state$.value.lastError).toMatch(/no route/);
+    expect(await outbox.unacknowledged({ collection: 'shiftevents', orderBy: 'at' })).toHaveLength(1);
+  });
+
+  it('documents imported from another tablet are pushed as they are (their id and deviceId), other devices\' documents are not', async () => {
+    const d = await open();
+    const other = { ...pairing, deviceId: 'dev-broken' } as DevicePairing;
+    const imported = await recordCount(d, other, { productId: 'p1', countedQuantity: 1, believedQuantity: 2, believedLevelSeq: 1, cashierId: null });
+    await recordCount(d, { ...pairing, deviceId: 'dev-someone-else' } as DevicePairing, { productId: 'p2', countedQuantity: 1, believedQuantity: 2, believedLevelSeq: 1, cashierId: null });
+    await markImported(d, [imported.id]);
+    const { received, api } = fakeServer();
+    await new Outbox(d, api, pairing.deviceId).drain();
+    expect(received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [imported.id] }]);
+  });
+});
