@@ -10,6 +10,7 @@ import { createProduct, deleteProduct, listProducts, patchProduct, productCreate
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import type { ChangeBus } from '../live/change-bus';
+import './catalogue-openapi';
 
 export interface CatalogueRouteDeps {
   db: Db;
