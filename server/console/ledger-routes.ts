@@ -11,6 +11,7 @@ import {
   salesQuerySchema,
   shiftsQuerySchema,
   stockQuerySchema,
+  transferArrivalRequestSchema,
   transferRequestSchema,
   transfersQuerySchema,
 } from '../../shared/console/ledger-api';
@@ -18,8 +19,8 @@ import { assertCanManageBranch, managerOf, requireManager } from '../auth/manage
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import { listMovements, listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
-import { assertCanManageLocation, createTransfer, locationInfo, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
-import type { ChangeBus } from '../live/change-bus';
+import { assertCanManageLocation, createTransfer, locationInfo, receiveTransfer, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
+import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { assignItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
 
 const branchesOf = (location: LocationInfo) => (location.branchId ? [location.branchId] : []);
@@ -53,6 +54,18 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     // Stock moved at the source only; the receiving branch's devices pull the new transfer.
     bus.publish({ seq: t.seq, collections: ['stock', 'transfers'], locationIds: [t.from.id], branchIds: [...branchesOf(t.from), ...branchesOf(t.to)] });
     res.status(201).json({ id: t.id, seq: t.seq, status: 'sent' });
+  });
+
+  router.post('/transfers/:id/receive', manager, json, async (req, res) => {
+    const { id } = parseOrThrow(itemIdSchema, req.params, 'transfer');
+    const body = parseOrThrow(transferArrivalRequestSchema, req.body, 'transfer arrival');
+    const m = managerOf(req);
+    const r = await receiveTransfer(db, m, id, body);
+    logger.info({ managerId: m.id, transferId: id, discrepancy: r.discrepancy }, 'transfer received in the console');
+    const collections: ChangeEvent['collections'] = ['stock', 'transfers'];
+    if (r.discrepancy) collections.push('reconciliation');
+    bus.publish({ seq: r.seq, collections, locationIds: [r.to.id], branchIds: branchesOf(r.to) });
+    res.json({ id, seq: r.seq, status: 'received', discrepancy: r.discrepancy });
   });
 
   router.get('/transfers', manager, async (req, res) => {

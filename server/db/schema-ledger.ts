@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** Row types of the ledger's tables (migration 0003-ledger). */
 export type ReconciliationKind = 'oversell' | 'price_mismatch' | 'count_discrepancy' | 'double_refund' | 'transfer_discrepancy';
 export type ReconciliationStatus = 'open' | 'assigned' | 'resolved';
@@ -46,6 +48,8 @@ export interface LedgerTables {
     received_at: string | null;
     seq: number;
     created_by: string;
+    /** JSON array of {productId, quantity} as confirmed on arrival; null until received. Optional on insert. */
+    received_lines: ColumnType<string | null, string | null | undefined, string | null>;
   };
   stock_counts: {
     id: string;

@@ -1,14 +1,11 @@
 import { transferReceiptDocSchema, type TransferReceiptDoc } from '../../shared/protocol';
-import { openItem } from '../reconciliation/open-items';
 import { actorOf } from './document-author';
 import type { DocumentKind } from './ingest-documents';
-import { applyMovement } from './stock-movements';
-import { parseTransferLines, quantitiesByProduct, transferDifferences } from './transfer-lines';
+import { applyTransferArrival } from './transfer-arrival';
+import { quantitiesByProduct } from './transfer-lines';
 
 /**
- * A branch confirms what arrived of a transfer: transfer_in movements for what arrived, the
- * transfer marked received (its seq moves so the devices' transfers pull sees it), and one
- * transfer_discrepancy item when it differs from what was sent.
+ * A branch device confirms what arrived of a transfer (applyTransferArrival), once per transfer.
  */
 export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
   collection: 'transferreceipts',
@@ -33,15 +30,6 @@ export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
     if (unknown) return refuse('NOT_FOUND', 404, `Transfer receipt ${doc.id} names product ${unknown}, which the catalogue does not have; nothing was applied.`);
 
     const { actor, relayNote } = actorOf(author);
-    for (const [productId, quantity] of arrived) {
-      if (quantity === 0) continue;
-      await applyMovement(
-        trx,
-        { locationId: device.locationId, productId, delta: quantity, kind: 'transfer_in', saleId: null, actor, reason: `transfer ${transfer.id} from ${transfer.from_location_id} received${relayNote}` },
-        appliedSeq,
-        now,
-      );
-    }
     await trx
       .insertInto('transfer_receipts')
       .values({
@@ -57,27 +45,7 @@ export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
         applied_seq: appliedSeq,
       })
       .execute();
-    await trx.updateTable('transfers').set({ status: 'received', received_at: now, seq: appliedSeq }).where('id', '=', transfer.id).execute();
-
-    const differences = transferDifferences(parseTransferLines(transfer.lines), doc.lines);
-    if (differences.length > 0) {
-      await openItem(
-        trx,
-        {
-          kind: 'transfer_discrepancy',
-          causeKey: `transfer_discrepancy:${transfer.id}`,
-          branchId: device.branchId,
-          locationId: device.locationId,
-          productId: differences[0]!.productId,
-          saleId: null,
-          documentId: transfer.id,
-          summary: `Transfer ${transfer.id} from ${transfer.from_location_id}: ${differences.map((d) => `${d.productId} sent ${d.sent}, received ${d.received}`).join('; ')}`,
-          details: { transferId: transfer.id, receiptId: doc.id, fromLocationId: transfer.from_location_id, toLocationId: transfer.to_location_id, lines: differences },
-        },
-        appliedSeq,
-        now,
-      );
-    }
-    return { stockLocationIds: [device.locationId], transfers: true, reconciliation: differences.length > 0 };
+    const { discrepancy } = await applyTransferArrival(trx, transfer, doc.lines, { branchId: device.branchId, actor, reasonTail: relayNote, receiptId: doc.id }, appliedSeq, now);
+    return { stockLocationIds: [device.locationId], transfers: true, reconciliation: discrepancy };
   },
 };

@@ -172,11 +172,7 @@ export async function listTransfers(
   db: Db,
   q: { locations: 'all' | string[]; locationId?: string; status?: TransferRow['status']; cursor?: string; limit: number },
 ): Promise<Page<TransferRow>> {
-  let query = db
-    .selectFrom('transfers')
-    .leftJoin('transfer_receipts', 'transfer_receipts.transfer_id', 'transfers.id')
-    .selectAll('transfers')
-    .select('transfer_receipts.lines as received_lines');
+  let query = db.selectFrom('transfers').selectAll();
   const locations = q.locations;
   if (locations !== 'all') {
     if (locations.length === 0) return { items: [], nextCursor: null };

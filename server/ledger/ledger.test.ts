@@ -261,6 +261,23 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       expect(second.body.rejected).toEqual([expect.objectContaining({ code: 'CONFLICT', status: 409 })]);
     });
 
+    it('a transfer to the central warehouse (no tablets) is confirmed in the console: transfer_in there, once, with a discrepancy when over', async () => {
+      const quinoa = product(products, 'Quinoa');
+      const sent = await post<{ id: string }>('/api/console/transfers', { fromLocationId: DEMO_BRANCH_ID, toLocationId: CENTRE_LOCATION_ID, lines: [{ productId: quinoa.id, quantity: 2 }], note: 'return' });
+      expect(sent.status).toBe(201);
+      const before = await level(CENTRE_LOCATION_ID, quinoa.id);
+      const arrival = { lines: [{ productId: quinoa.id, quantity: 3 }] };
+      const first = await post<{ discrepancy: boolean }>(`/api/console/transfers/${sent.body.id}/receive`, arrival);
+      expect(first.status).toBe(200);
+      expect(first.body.discrepancy).toBe(true);
+      expect((await post(`/api/console/transfers/${sent.body.id}/receive`, arrival)).status).toBe(409);
+      expect(await level(CENTRE_LOCATION_ID, quinoa.id)).toBe(before + 3);
+      const found = (await items('kind=transfer_discrepancy')).filter((i) => i.documentId === sent.body.id);
+      expect(found).toHaveLength(1);
+      expect(found[0]!).toMatchObject({ branchId: null, details: { lines: [{ sent: 2, received: 3, difference: 1 }] } });
+      expect((await post('/api/console/transfers/nope/receive', arrival)).status).toBe(404);
+    });
+
     it('receipts and corrections are movements with who and why; bad input is 400 and writes nothing', async () => {
       const milk = product(products, 'Leche Deslactosada');
       const before = await level(CENTRE_LOCATION_ID, milk.id);
@@ -276,6 +293,7 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       expect(moves.body.items[0]!.actor).toMatch(/^manager:/);
 
       const movementsBefore = await count('stock_movements');
+      const transfersBefore = await count('transfers');
       const bad = [
         await post('/api/console/corrections', { locationId: CENTRE_LOCATION_ID, productId: milk.id, delta: 0, reason: 'nothing' }),
         await post('/api/console/corrections', { locationId: CENTRE_LOCATION_ID, productId: milk.id, delta: 1.5, reason: 'half' }),
@@ -286,7 +304,7 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       ];
       expect(bad.map((r) => r.status)).toEqual([400, 400, 404, 400, 404, 400]);
       expect(await count('stock_movements')).toBe(movementsBefore);
-      expect(await count('transfers')).toBe(1);
+      expect(await count('transfers')).toBe(transfersBefore);
     });
 
     it('movements list newest first in pages that neither repeat nor skip a row', async () => {
@@ -341,6 +359,9 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       expect((await request(server.url, '/api/console/stock?locationId=sucursal-002', h)).status).toBe(403);
       expect((await request(server.url, `/api/console/movements?locationId=${CENTRE_LOCATION_ID}`, h)).status).toBe(403);
       expect((await post('/api/console/corrections', { locationId: 'sucursal-002', productId: quinoa.id, delta: 1, reason: 'not allowed' }, mine)).status).toBe(403);
+      const toCentre = await post<{ id: string }>('/api/console/transfers', { fromLocationId: DEMO_BRANCH_ID, toLocationId: CENTRE_LOCATION_ID, lines: [{ productId: quinoa.id, quantity: 1 }] }, mine);
+      expect(toCentre.status).toBe(201);
+      expect((await post(`/api/console/transfers/${toCentre.body.id}/receive`, { lines: [{ productId: quinoa.id, quantity: 1 }] }, mine)).status).toBe(403);
       const all = await request<Page<MovementRow>>(server.url, '/api/console/movements?limit=200', h);
       expect(all.body.items.every((r) => r.locationId === DEMO_BRANCH_ID)).toBe(true);
 

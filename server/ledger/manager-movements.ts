@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { CorrectionRequest, ReceiptRequest, TransferRequest } from '../../shared/console/ledger-api';
+import type { CorrectionRequest, ReceiptRequest, TransferArrivalRequest, TransferRequest } from '../../shared/console/ledger-api';
 import { canManageBranch, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { SequenceAllocator } from './server-sequence';
 import { applyMovement } from './stock-movements';
+import { applyTransferArrival } from './transfer-arrival';
 
 export interface LocationInfo {
   id: string;
@@ -111,4 +112,32 @@ export async function createTransfer(
     return s;
   });
   return { id, seq, from, to };
+}
+
+/**
+ * A manager confirms in the console what arrived of a transfer to a location they manage (the
+ * central warehouse has no tablets). Same effect as a branch device's transfer receipt.
+ */
+export async function receiveTransfer(
+  db: Db,
+  manager: ManagerIdentity,
+  transferId: string,
+  r: TransferArrivalRequest,
+  now = new Date().toISOString(),
+): Promise<{ seq: number; to: LocationInfo; discrepancy: boolean }> {
+  const found = await db.selectFrom('transfers').select(['to_location_id']).where('id', '=', transferId).executeTakeFirst();
+  if (!found) throw new ApiError('NOT_FOUND', `There is no transfer ${transferId}; reload the list.`);
+  const to = await locationInfo(db, found.to_location_id);
+  assertCanManageLocation(manager, to);
+  await assertProducts(db, r.lines.map((l) => l.productId));
+  return db.transaction().execute(async (trx) => {
+    const alloc = await SequenceAllocator.lock(trx);
+    // Read again under the lock: a branch device may have confirmed it meanwhile.
+    const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', transferId).executeTakeFirstOrThrow();
+    if (transfer.status !== 'sent') throw new ApiError('CONFLICT', `Transfer ${transferId} is already ${transfer.status}; nothing was applied.`);
+    const s = alloc.next();
+    const { discrepancy } = await applyTransferArrival(trx, transfer, r.lines, { branchId: to.branchId, actor: actorOf(manager), reasonTail: ' (confirmed in the console)', receiptId: `console:${manager.id}` }, s, now);
+    await alloc.save();
+    return { seq: s, to, discrepancy };
+  });
 }

@@ -28,6 +28,15 @@ export const transferRequestSchema = z
   .refine((t) => t.fromLocationId !== t.toLocationId, { message: 'A transfer needs two different locations.', path: ['toLocationId'] });
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
+/** What arrived of a transfer, confirmed in the console (a destination without tablets, e.g. the central warehouse). */
+export const transferArrivalRequestSchema = z.object({
+  lines: z
+    .array(z.object({ productId: id, quantity: z.number().int().nonnegative().max(1e9) }))
+    .min(1, 'List what arrived (0 for a product that did not arrive).')
+    .max(500),
+});
+export type TransferArrivalRequest = z.infer<typeof transferArrivalRequestSchema>;
+
 /** A manager's correction of a level by a delta (never an absolute level), with the reason. */
 export const correctionRequestSchema = z.object({
   locationId: id,

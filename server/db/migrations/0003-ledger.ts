@@ -42,6 +42,7 @@ export const ledger: Migration = {
       .addColumn('received_at', 'text')
       .addColumn('seq', 'bigint', (c) => c.notNull())
       .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('received_lines', 'text')
       .execute();
     await db.schema.createIndex('transfers_to_seq').on('transfers').columns(['to_location_id', 'seq', 'id']).execute();
 
