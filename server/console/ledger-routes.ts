@@ -18,6 +18,7 @@ import {
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
+import { registerOperation, type OperationSpec } from '../http/openapi';
 import { listMovements, listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
 import { assertCanManageLocation, createTransfer, locationInfo, receiveTransfer, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
@@ -25,6 +26,29 @@ import { assignItem, listItems, resolveItem } from '../reconciliation/reconcilia
 
 const branchesOf = (location: LocationInfo) => (location.branchId ? [location.branchId] : []);
 const itemIdSchema = z.object({ id: z.string().min(1).max(64) });
+
+const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
+  { method: 'post', path: '/api/console/receipts', summary: 'Goods received at a location (receipt movements)', request: { body: receiptRequestSchema }, responses: { 201: { description: 'Applied at the returned server sequence.' } } },
+  { method: 'post', path: '/api/console/transfers', summary: 'Send stock to another location (transfer_out now; the branch confirms arrival)', request: { body: transferRequestSchema }, responses: { 201: { description: 'Sent; the receiving branch pulls it.' } } },
+  { method: 'get', path: '/api/console/transfers', summary: 'Transfers from or to your locations, newest first', request: { query: transfersQuerySchema }, responses: { 200: { description: 'A page of transfers and nextCursor.' } } },
+  {
+    method: 'post',
+    path: '/api/console/transfers/:id/receive',
+    summary: 'Confirm what arrived of a transfer (a destination without tablets, e.g. the central warehouse)',
+    request: { params: itemIdSchema, body: transferArrivalRequestSchema },
+    responses: { 200: { description: 'Received; a difference from what was sent opens a transfer_discrepancy item.' }, 409: { description: 'Already received.' } },
+  },
+  { method: 'post', path: '/api/console/corrections', summary: 'Correct a level by a delta, with the reason', request: { body: correctionRequestSchema }, responses: { 201: { description: 'Applied; returns the new level.' } } },
+  { method: 'get', path: '/api/console/movements', summary: 'Stock movements newest first (kind, who, when, why)', request: { query: movementsQuerySchema }, responses: { 200: { description: 'A page of movements and nextCursor.' } } },
+  { method: 'get', path: '/api/console/stock', summary: 'Stock levels of a location by product', request: { query: stockQuerySchema }, responses: { 200: { description: 'A page of levels and nextCursor.' } } },
+  { method: 'get', path: '/api/console/sales', summary: 'Sales and refunds newest first, with lines and payments', request: { query: salesQuerySchema }, responses: { 200: { description: 'A page of sales and nextCursor.' } } },
+  { method: 'get', path: '/api/console/shifts', summary: "A branch's recent shift reports (float, sales by tender, refunds, cash in/out, expected, counted, over/short)", request: { query: shiftsQuerySchema }, responses: { 200: { description: 'Shift reports, most recent first.' } } },
+  { method: 'get', path: '/api/console/reconciliation', summary: 'Reconciliation items (oversell, price mismatch, count, double refund, transfer) newest first', request: { query: reconciliationQuerySchema }, responses: { 200: { description: 'A page of items and nextCursor.' } } },
+  { method: 'post', path: '/api/console/reconciliation/:id/assign', summary: 'Assign an item to a manager (default: yourself)', request: { params: itemIdSchema, body: assignRequestSchema }, responses: { 200: { description: 'The item, assigned.' } } },
+  { method: 'post', path: '/api/console/reconciliation/:id/resolve', summary: 'Resolve an item with a note', request: { params: itemIdSchema, body: resolveRequestSchema }, responses: { 200: { description: 'The item, resolved.' }, 409: { description: 'Already resolved.' } } },
+];
+for (const op of ledgerOperations) registerOperation({ ...op, tags: ['console: stock and reconciliation'], auth: 'manager' });
+
 
 /**
  * Console endpoints of the stock ledger and reconciliation (manager session, DESIGN invariant 8):

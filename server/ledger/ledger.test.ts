@@ -327,6 +327,13 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       expect((await request(server.url, '/api/console/movements')).status).toBe(401);
     });
 
+    it('the console endpoints are in the OpenAPI document with their request schemas', async () => {
+      const doc = await request<{ paths: Record<string, Record<string, unknown>> }>(server.url, '/api/openapi.json');
+      for (const path of ['/api/console/receipts', '/api/console/transfers/{id}/receive', '/api/console/movements', '/api/console/reconciliation/{id}/resolve', '/api/console/shifts']) {
+        expect(doc.body.paths[path], path).toBeDefined();
+      }
+    });
+
     it('stock and sales lists page with lines', async () => {
       const stock = await request<Page<{ productId: string; quantity: number }>>(server.url, `/api/console/stock?locationId=${DEMO_BRANCH_ID}&limit=2`, { headers: admin.headers() });
       expect(stock.body.items).toHaveLength(2);
