@@ -22,7 +22,7 @@ import { registerOperation, type OperationSpec } from '../http/openapi';
 import { listMovements, listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
 import { assertCanManageLocation, createTransfer, locationInfo, receiveTransfer, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
-import { assignItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
+import { assignItem, getItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
 
 const branchesOf = (location: LocationInfo) => (location.branchId ? [location.branchId] : []);
 const itemIdSchema = z.object({ id: z.string().min(1).max(64) });
@@ -44,6 +44,7 @@ const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
   { method: 'get', path: '/api/console/sales', summary: 'Sales and refunds newest first, with lines and payments', request: { query: salesQuerySchema }, responses: { 200: { description: 'A page of sales and nextCursor.' } } },
   { method: 'get', path: '/api/console/shifts', summary: "A branch's recent shift reports (float, sales by tender, refunds, cash in/out, expected, counted, over/short)", request: { query: shiftsQuerySchema }, responses: { 200: { description: 'Shift reports, most recent first.' } } },
   { method: 'get', path: '/api/console/reconciliation', summary: 'Reconciliation items (oversell, price mismatch, count, double refund, transfer) newest first', request: { query: reconciliationQuerySchema }, responses: { 200: { description: 'A page of items and nextCursor.' } } },
+  { method: 'get', path: '/api/console/reconciliation/:id', summary: 'One reconciliation item with its figures', request: { params: itemIdSchema }, responses: { 200: { description: 'The item.' }, 404: { description: 'No such item.' } } },
   { method: 'post', path: '/api/console/reconciliation/:id/assign', summary: 'Assign an item to a manager (default: yourself)', request: { params: itemIdSchema, body: assignRequestSchema }, responses: { 200: { description: 'The item, assigned.' } } },
   { method: 'post', path: '/api/console/reconciliation/:id/resolve', summary: 'Resolve an item with a note', request: { params: itemIdSchema, body: resolveRequestSchema }, responses: { 200: { description: 'The item, resolved.' }, 409: { description: 'Already resolved.' } } },
 ];
@@ -137,6 +138,11 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
   router.get('/reconciliation', manager, async (req, res) => {
     const q = parseOrThrow(reconciliationQuerySchema, req.query, 'reconciliation query');
     res.json(await listItems(db, managerOf(req), q));
+  });
+
+  router.get('/reconciliation/:id', manager, async (req, res) => {
+    const { id } = parseOrThrow(itemIdSchema, req.params, 'item');
+    res.json(await getItem(db, managerOf(req), id));
   });
 
   router.post('/reconciliation/:id/assign', manager, json, async (req, res) => {

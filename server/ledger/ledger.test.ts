@@ -114,6 +114,10 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       refund.payments[0]!.amountCents += 100;
       const res = await pushSales(server.url, d.token, [refund]);
       expect(res.body.rejected).toEqual([expect.objectContaining({ code: 'BAD_REQUEST', status: 400 })]);
+      const fine = makeRefund(d, nextSeq(d), sale, [{ product: apples, quantity: 1 }]);
+      await pushSales(server.url, d.token, [fine]);
+      const refundOfRefund = makeRefund(d, nextSeq(d), { ...fine, kind: 'sale' }, [{ product: apples, quantity: 1 }]);
+      expect((await pushSales(server.url, d.token, [refundOfRefund])).body.rejected[0]).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('not a sale') });
     });
   });
 
@@ -379,6 +383,11 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       expect((await pushSales(server.url, d.token, [crossRefund])).body.rejected[0]).toMatchObject({ code: 'FORBIDDEN', status: 403 });
 
       const own = visible.find((i) => i.status !== 'resolved')!;
+      expect((await request<ReconciliationItem>(server.url, `/api/console/reconciliation/${own.id}`, h)).body.id).toBe(own.id);
+      expect((await request(server.url, `/api/console/reconciliation/${otherItem.id}`, h)).status).toBe(403);
+      const otherManager = await createManager(server.db, { role: 'branch_manager', branchIds: ['sucursal-002'] });
+      expect((await post(`/api/console/reconciliation/${own.id}/assign`, { managerId: otherManager.id })).status).toBe(400);
+      expect((await post<ReconciliationItem>(`/api/console/reconciliation/${own.id}/assign`, { managerId: m.id })).body).toMatchObject({ status: 'assigned', assignedTo: m.id, assignedToName: 'Gerente Test' });
       const assigned = await post<ReconciliationItem>(`/api/console/reconciliation/${own.id}/assign`, {}, mine);
       expect(assigned.body).toMatchObject({ status: 'assigned', assignedTo: m.id });
       expect((await request(server.url, '/api/console/reconciliation/x/resolve', { method: 'POST', json: { note: 'no csrf' }, headers: { cookie: mine.cookie } })).status).toBe(403);

@@ -29,7 +29,10 @@ export async function checkRefund(trx: Transaction<Database>, refund: SaleDoc, b
   const original = refund.refundOf
     ? await trx.selectFrom('sales').select(['id', 'kind', 'branch_id', 'receipt_number']).where('id', '=', refund.refundOf).executeTakeFirst()
     : undefined;
-  if (!original || original.kind !== 'sale') {
+  if (original?.kind === 'refund') {
+    return refused('BAD_REQUEST', 400, `Refund ${refund.receiptNumber} names refund ${original.receipt_number}, not a sale; a refund returns units of the original sale.`);
+  }
+  if (!original) {
     return refused(
       'NOT_FOUND',
       404,

@@ -79,6 +79,10 @@ async function itemFor(db: Db, manager: ManagerIdentity, id: string): Promise<Ro
   return row;
 }
 
+export async function getItem(db: Db, manager: ManagerIdentity, id: string): Promise<ReconciliationItem> {
+  return itemOf(await itemFor(db, manager, id));
+}
+
 /** open|assigned → assigned to a manager of the item's branch (default: the one asking). */
 export async function assignItem(db: Db, manager: ManagerIdentity, id: string, managerId: string | undefined, now = new Date().toISOString()): Promise<{ item: ReconciliationItem; seq: number }> {
   const row = await itemFor(db, manager, id);
