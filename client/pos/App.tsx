@@ -113,7 +113,7 @@ function Shell({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairin
           ))}
           {canLock && (
             <button type="button" className="lock-button" aria-label={t('lockNamed', { name: cashierName })} onClick={lock}>
-              🔒 {t('lock')}
+              {t('lock')}
             </button>
           )}
         </nav>

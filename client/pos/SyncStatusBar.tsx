@@ -5,8 +5,9 @@ import { askForUpdateCheck, replayQueuedSales } from './app-update';
 import { INTL_LOCALE, useI18n, useT, type Messages } from './i18n';
 import { useObservable } from './use-observable';
 
-const messages: Messages<'region' | 'breaker' | 'closed' | 'open' | 'half_open' | 'catalogue' | 'catalogueDone' | 'others' | 'checkUpdate'> = {
+const messages: Messages<'documents' | 'region' | 'breaker' | 'closed' | 'open' | 'half_open' | 'catalogue' | 'catalogueDone' | 'others' | 'checkUpdate'> = {
   es: {
+    documents: '{count} documentos',
     region: 'Estado de sincronización',
     breaker: 'Circuito',
     closed: 'cerrado',
@@ -18,6 +19,7 @@ const messages: Messages<'region' | 'breaker' | 'closed' | 'open' | 'half_open' 
     checkUpdate: 'Buscar la actualización',
   },
   en: {
+    documents: '{count} documents',
     region: 'Sync status',
     breaker: 'Circuit',
     closed: 'closed',
@@ -77,7 +79,11 @@ export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; 
         {online ? t('online') : t('offline')}
       </span>
       <span data-testid="pending" className="pending">
-        {pending.count === 0 ? t('pendingNone') : `${t('pending')}: ${salesPending} (${money(pending.valueCents)})${otherPending > 0 ? ` ${m('others', { count: otherPending })}` : ''}`}
+        {pending.count === 0
+          ? t('pendingNone')
+          : salesPending === 0
+            ? `${t('pending')}: ${m('documents', { count: otherPending })}`
+            : `${t('pending')}: ${salesPending} (${money(pending.valueCents)})${otherPending > 0 ? ` ${m('others', { count: otherPending })}` : ''}`}
       </span>
       <span className={`breaker ${breaker}`} data-testid="breaker">
         {m('breaker')}: {m(breaker)}

@@ -51,6 +51,9 @@ export interface CatalogueProgress {
   done: boolean;
 }
 
+/** Local document: last successful exchange and whether the first catalogue download finished. */
+const SYNC_MEMO = 'sync-memo';
+
 /** Push endpoints answer 202 when the service worker queued the request for want of a network. */
 function isFailedAnswer(url: string, res: Response): boolean {
   return res.status >= 500 || (res.status === 202 && url.endsWith('/push'));
@@ -100,16 +103,32 @@ export class SyncEngine {
     const { db, pairing } = this.options;
     // Every tab keeps the pending count; only the leader talks to the server.
     this.subscriptions.push(observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId).subscribe((l) => (this.pending = l.pending)));
+    // Shown before the first exchange of this session, and while offline.
+    const saved = await db.getLocal<{ at: string | null; catalogueDone: boolean }>(SYNC_MEMO).catch(() => null);
+    const memo = saved ? (saved.toJSON().data as { at: string | null; catalogueDone: boolean }) : { at: null, catalogueDone: false };
+    if (memo.at && !this.link$.value.lastPullAt) this.patch({ lastPullAt: memo.at });
+    if (memo.catalogueDone) this.catalogue$.next({ ...this.catalogue$.value, done: true });
     await db.waitForLeadership();
     if (this.stopped) return;
     this.patch({ leader: true });
     this.replications = startPullReplications(db, this.api, this.stream.signals$, this.options.retryTimeMs);
-    const pulled = () => this.patch({ lastPullAt: new Date().toISOString() });
+    let memoWritten = 0;
+    const pulled = () => {
+      const at = new Date().toISOString();
+      this.patch({ lastPullAt: at });
+      if (Date.now() - memoWritten > 5000) {
+        memoWritten = Date.now();
+        void db.upsertLocal(SYNC_MEMO, { at, catalogueDone: this.catalogue$.value.done }).catch(() => undefined);
+      }
+    };
     for (const r of Object.values(this.replications)) this.subscriptions.push(r.received$.subscribe(pulled));
     if (this.replications.products) {
       const products = this.replications.products;
       this.subscriptions.push(products.received$.subscribe(() => this.catalogue$.next({ ...this.catalogue$.value, pulled: this.catalogue$.value.pulled + 1 })));
-      void products.awaitInitialReplication().then(() => this.catalogue$.next({ ...this.catalogue$.value, done: true }));
+      void products.awaitInitialReplication().then(() => {
+        this.catalogue$.next({ ...this.catalogue$.value, done: true });
+        void db.upsertLocal(SYNC_MEMO, { at: this.link$.value.lastPullAt, catalogueDone: true }).catch(() => undefined);
+      });
     }
     this.subscriptions.push(this.stream.connected$.subscribe((connected) => this.patch({ connected })));
     // A reconnect means the network is back: deliver what waited.

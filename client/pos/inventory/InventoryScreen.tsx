@@ -154,7 +154,7 @@ export function InventoryScreen({ db, pairing, ledger, cashierId }: { db: PosDat
               {message.text}
             </p>
           )}
-          <TransfersPanel db={db} pairing={pairing} products={byId} cashierId={cashierId} />
+          <TransfersPanel db={db} pairing={pairing} products={byId} locationNames={new Map(others.map((o) => [o.locationId, o.locationName || o.locationId]))} cashierId={cashierId} />
         </div>
       </div>
     </main>

@@ -9,7 +9,19 @@ import { inventoryMessages } from './inventory-messages';
 import { relativeAge } from './relative-age';
 
 /** Transfers sent to this branch, with what arrived per line, and a "received" action. */
-export function TransfersPanel({ db, pairing, products, cashierId }: { db: PosDatabase; pairing: DevicePairing; products: Map<string, ProductRow>; cashierId: string | null }) {
+export function TransfersPanel({
+  db,
+  pairing,
+  products,
+  locationNames,
+  cashierId,
+}: {
+  db: PosDatabase;
+  pairing: DevicePairing;
+  products: Map<string, ProductRow>;
+  locationNames: Map<string, string>;
+  cashierId: string | null;
+}) {
   const t = useT(inventoryMessages);
   const { locale } = useI18n();
   const data$ = useMemo(
@@ -55,7 +67,7 @@ export function TransfersPanel({ db, pairing, products, cashierId }: { db: PosDa
       {waiting.map((tr) => (
         <article key={tr.id} className="transfer" aria-label={tr.id}>
           <p>
-            <strong>{tr.id}</strong> · {t('from', { location: tr.fromLocationId, age: relativeAge(tr.sentAt, Date.now(), INTL_LOCALE[locale]) })}
+            <strong>#{tr.id.slice(-6)}</strong> · {t('from', { location: locationNames.get(tr.fromLocationId) ?? tr.fromLocationId, age: relativeAge(tr.sentAt, Date.now(), INTL_LOCALE[locale]) })}
           </p>
           {tr.note && <p className="hint">{tr.note}</p>}
           <ul className="transfer-lines">
@@ -81,8 +93,8 @@ export function TransfersPanel({ db, pairing, products, cashierId }: { db: PosDa
               );
             })}
           </ul>
-          <button type="button" className="primary" onClick={() => void receive(tr)}>
-            {t('markReceived')} {tr.id}
+          <button type="button" className="primary" aria-label={`${t('markReceived')} #${tr.id.slice(-6)}`} onClick={() => void receive(tr)}>
+            {t('markReceived')}
           </button>
         </article>
       ))}
