@@ -15,7 +15,7 @@ vi.setConfig({ testTimeout: 120_000 });
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const CLI = path.resolve('server/cli/main.ts');
-const COMMANDS = ['create-admin', 'pair', 'devices', 'revoke-device', 'backup', 'restore'];
+const COMMANDS = ['create-admin', 'create-manager', 'pair', 'devices', 'revoke-device', 'backup', 'restore'];
 
 interface CliResult {
   code: number;
@@ -84,6 +84,17 @@ describe.each(reachable)('operator CLI against a running server on $label', (dat
     const again = await runCli(['create-admin', '--email', 'root@ecomarket.test', '--name', 'Other'], { ...env, ECOMARKET_ADMIN_PASSWORD: password });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already a manager');
+  });
+
+  it('create-manager makes a branch manager who signs in limited to their branch; an unknown branch is refused', async () => {
+    const password = 'gerente-password-1';
+    const res = await runCli(['create-manager', '--email', 'luis@ecomarket.test', '--name', 'Luis', '--branch', 'sucursal-001'], { ...env, ECOMARKET_ADMIN_PASSWORD: password });
+    expect(res.code, res.stderr).toBe(0);
+    const s = await signIn(server.url, 'luis@ecomarket.test', password);
+    expect(s.session.manager).toMatchObject({ role: 'branch_manager', branchIds: ['sucursal-001'] });
+    const unknown = await runCli(['create-manager', '--email', 'x@ecomarket.test', '--name', 'X', '--branch', 'sucursal-999'], { ...env, ECOMARKET_ADMIN_PASSWORD: password });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no branch sucursal-999');
   });
 
   it('create-admin refuses a password under 10 characters, and without a terminal or env it says how to give one', async () => {

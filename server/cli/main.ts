@@ -9,6 +9,7 @@ import { UsageError, type CliCommand } from './cli-command';
 /** Every command, by name: one line each; the file exports `command: CliCommand`. */
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   'create-admin': () => import('./commands/create-admin'),
+  'create-manager': () => import('./commands/create-manager'),
   pair: () => import('./commands/pair'),
   devices: () => import('./commands/devices'),
   'revoke-device': () => import('./commands/revoke-device'),
