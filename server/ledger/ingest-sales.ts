@@ -4,13 +4,15 @@ import type { z } from 'zod';
 import { lineStockDelta, saleDocSchema, type Ack, type Rejection, type SaleDoc } from '../../shared/protocol';
 import { saleArithmeticProblems } from '../../shared/sale/sale-arithmetic';
 import { receiptNumber } from '../../shared/sale/receipt-number';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
 import { SequenceAllocator } from './server-sequence';
-import { applyMovement } from './stock-movements';
+import { MovementBatch } from './stock-movements';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { openItem, recordOversell } from '../reconciliation/open-items';
 import { actorOf, authorLookup, isRejection, type DocumentAuthor } from './document-author';
-import { masterPricesAt, saleTime } from './master-price';
+import { loadPriceBook, saleTime } from './master-price';
 import { checkRefund } from './refund-check';
 
 export interface IngestResult {
@@ -93,6 +95,35 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     const productNames = new Map(
       (await trx.selectFrom('products').select(['id', 'name']).where('id', 'in', productIds).execute()).map((r) => [r.id, r.name]),
     );
+    // One read each for the whole batch instead of one per sale (bench/server-bench.ts).
+    const priceAt = await loadPriceBook(trx, productIds);
+    const movements = new MovementBatch(trx, now);
+    await movements.load(device.locationId, productIds);
+    const saleIds = valid.map((v) => v.sale.id);
+    const received = new Map(
+      (await trx.selectFrom('sales').select(['id', 'content_hash', 'applied_seq']).where('id', 'in', saleIds).execute()).map((r) => [r.id, r]),
+    );
+    const numberKey = (deviceId: string, deviceSeq: number) => `${deviceId}\u0000${deviceSeq}`;
+    const usedNumbers = new Map(
+      (
+        await trx
+          .selectFrom('sales')
+          .select(['id', 'device_id', 'device_seq'])
+          .where('device_id', 'in', [...new Set(valid.map((v) => v.author.deviceId))])
+          .where('device_seq', 'in', [...new Set(valid.map((v) => v.sale.deviceSeq))])
+          .execute()
+      ).map((r) => [numberKey(r.device_id, Number(r.device_seq)), r.id]),
+    );
+    // Sales and their lines are written in a few multi-row inserts: before anything reads them
+    // back (a refund's check of its sale) and at the end of the batch.
+    const pendingSales: Insertable<Database['sales']>[] = [];
+    const pendingLines: Insertable<Database['sale_lines']>[] = [];
+    const flushSales = async () => {
+      for (let i = 0; i < pendingSales.length; i += 50) await trx.insertInto('sales').values(pendingSales.slice(i, i + 50)).execute();
+      for (let i = 0; i < pendingLines.length; i += 200) await trx.insertInto('sale_lines').values(pendingLines.slice(i, i + 200)).execute();
+      pendingSales.length = 0;
+      pendingLines.length = 0;
+    };
     const logRejection = async (r: Rejection, body: string) => {
       rejected.push(r);
       await trx
@@ -111,11 +142,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     };
 
     for (const { sale, hash, body, author } of valid) {
-      const existing = await trx
-        .selectFrom('sales')
-        .select(['content_hash', 'applied_seq'])
-        .where('id', '=', sale.id)
-        .executeTakeFirst();
+      const existing = received.get(sale.id);
       if (existing) {
         if (existing.content_hash === hash) {
           acks.push({ id: sale.id, appliedSeq: Number(existing.applied_seq) });
@@ -123,14 +150,9 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
         } else await logRejection(reject(sale.id, 'SALE_ID_REUSED', 409, `Sale id ${sale.id} was already received with other content; this version was not applied.`), body);
         continue;
       }
-      const sameNumber = await trx
-        .selectFrom('sales')
-        .select('id')
-        .where('device_id', '=', author.deviceId)
-        .where('device_seq', '=', sale.deviceSeq)
-        .executeTakeFirst();
+      const sameNumber = usedNumbers.get(numberKey(author.deviceId, sale.deviceSeq));
       if (sameNumber) {
-        await logRejection(reject(sale.id, 'CONFLICT', 409, `Receipt ${sale.receiptNumber} was already used by sale ${sameNumber.id}; this sale was not applied.`), body);
+        await logRejection(reject(sale.id, 'CONFLICT', 409, `Receipt ${sale.receiptNumber} was already used by sale ${sameNumber}; this sale was not applied.`), body);
         continue;
       }
       const missing = sale.lines.find((l) => !productNames.has(l.productId));
@@ -138,6 +160,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
         await logRejection(reject(sale.id, 'NOT_FOUND', 404, `Sale ${sale.id} sells product ${missing.productId}, which the catalogue does not have.`), body);
         continue;
       }
+      if (sale.kind === 'refund') await flushSales();
       const refund = sale.kind === 'refund' ? await checkRefund(trx, sale, device.branchId) : null;
       if (refund && 'code' in refund) {
         await logRejection(refund, body);
@@ -145,53 +168,47 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       }
 
       const appliedSeq = seq.next();
-      await trx
-        .insertInto('sales')
-        .values({
-          id: sale.id,
-          kind: sale.kind,
-          refund_of: sale.refundOf,
-          cashier_id: sale.cashierId,
-          shift_id: sale.shiftId,
-          branch_id: device.branchId,
-          device_id: author.deviceId,
-          device_seq: sale.deviceSeq,
-          receipt_number: sale.receiptNumber,
-          cashier_name: sale.cashierName,
-          device_created_at: sale.createdAt,
-          received_at: now,
-          currency: sale.currency,
-          total_cents: sale.totalCents,
-          content_hash: hash,
-          body,
-          applied_seq: appliedSeq,
-          seq: appliedSeq,
-        })
-        .execute();
-      await trx
-        .insertInto('sale_lines')
-        .values(
-          sale.lines.map((l, i) => ({
-            sale_id: sale.id,
-            line_no: i + 1,
-            product_id: l.productId,
-            name: l.name,
-            quantity: l.quantity,
-            unit_price_cents: l.unitPriceCents,
-            tax_rate_bp: l.taxRateBp,
-            discount_cents: l.discountCents,
-            discount_reason: l.discountReason,
-            line_total_cents: l.lineTotalCents,
-          })),
-        )
-        .execute();
+      received.set(sale.id, { id: sale.id, content_hash: hash, applied_seq: appliedSeq });
+      usedNumbers.set(numberKey(author.deviceId, sale.deviceSeq), sale.id);
+      pendingSales.push({
+        id: sale.id,
+        kind: sale.kind,
+        refund_of: sale.refundOf,
+        cashier_id: sale.cashierId,
+        shift_id: sale.shiftId,
+        branch_id: device.branchId,
+        device_id: author.deviceId,
+        device_seq: sale.deviceSeq,
+        receipt_number: sale.receiptNumber,
+        cashier_name: sale.cashierName,
+        device_created_at: sale.createdAt,
+        received_at: now,
+        currency: sale.currency,
+        total_cents: sale.totalCents,
+        content_hash: hash,
+        body,
+        applied_seq: appliedSeq,
+        seq: appliedSeq,
+      });
+      pendingLines.push(
+        ...sale.lines.map((l, i) => ({
+          sale_id: sale.id,
+          line_no: i + 1,
+          product_id: l.productId,
+          name: l.name,
+          quantity: l.quantity,
+          unit_price_cents: l.unitPriceCents,
+          tax_rate_bp: l.taxRateBp,
+          discount_cents: l.discountCents,
+          discount_reason: l.discountReason,
+          line_total_cents: l.lineTotalCents,
+        })),
+      );
       const { actor, relayNote } = actorOf(author);
       for (const line of sale.lines) {
-        const level = await applyMovement(
-          trx,
+        const level = movements.apply(
           { locationId: device.locationId, productId: line.productId, delta: lineStockDelta(sale.kind, line), kind: sale.kind, saleId: sale.id, actor, reason: `${sale.kind} ${sale.receiptNumber}${relayNote}` },
           appliedSeq,
-          now,
         );
         if (sale.kind === 'sale' && level < 0) {
           const productName = productNames.get(line.productId) ?? line.name;
@@ -201,9 +218,8 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       }
       if (sale.kind === 'sale') {
         const at = saleTime(sale.createdAt, now);
-        const masterPrices = await masterPricesAt(trx, [...new Set(sale.lines.map((l) => l.productId))], at);
         for (const [i, line] of sale.lines.entries()) {
-          const expectedUnit = masterPrices.get(line.productId);
+          const expectedUnit = priceAt(line.productId, at);
           if (expectedUnit === undefined || expectedUnit === line.unitPriceCents) continue;
           const expectedTotalCents = expectedUnit * line.quantity;
           const chargedTotalCents = line.unitPriceCents * line.quantity;
@@ -261,6 +277,8 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       acks.push({ id: sale.id, appliedSeq });
       appliedUpTo = appliedSeq;
     }
+    await flushSales();
+    await movements.flush();
     await seq.save();
   });
   return { acks, rejected, appliedUpTo, reconciliationChanged };

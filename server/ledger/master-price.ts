@@ -41,3 +41,39 @@ export async function masterPricesAt(trx: Transaction<Database>, productIds: rea
   }
   return prices;
 }
+
+/**
+ * masterPricesAt for many sales at once: the price history of every product of a batch read in
+ * one query (two with the fallback), then looked up in memory per sale time. Same rule.
+ */
+export async function loadPriceBook(trx: Transaction<Database>, productIds: readonly string[]): Promise<(productId: string, at: string) => number | undefined> {
+  const ids = [...new Set(productIds)];
+  const history = new Map<string, { priceCents: number; validFrom: string }[]>();
+  if (ids.length > 0) {
+    const rows = await trx
+      .selectFrom('product_prices')
+      .select(['product_id', 'price_cents', 'valid_from'])
+      .where('product_id', 'in', ids)
+      .orderBy('product_id')
+      .orderBy('valid_from')
+      .orderBy('seq')
+      .execute();
+    for (const r of rows) {
+      const list = history.get(r.product_id) ?? [];
+      list.push({ priceCents: Number(r.price_cents), validFrom: r.valid_from });
+      history.set(r.product_id, list);
+    }
+  }
+  const missing = ids.filter((id) => !history.has(id));
+  const catalogue = new Map<string, number>();
+  if (missing.length > 0) {
+    for (const r of await trx.selectFrom('products').select(['id', 'price_cents']).where('id', 'in', missing).execute()) catalogue.set(r.id, Number(r.price_cents));
+  }
+  return (productId, at) => {
+    const list = history.get(productId);
+    if (!list) return catalogue.get(productId);
+    let price: number | undefined;
+    for (const row of list) if (row.validFrom <= at || price === undefined) price = row.priceCents;
+    return price;
+  };
+}

@@ -1,0 +1,413 @@
+/**
+ * Server benchmark: `npm run bench:server` (never part of the test suite).
+ *
+ * Starts the real server in a child process (so the load generator does not share its CPU core)
+ * on SQLite in a temp dir, and also on PostgreSQL when DATABASE_URL or TEST_DATABASE_URL is set.
+ * N paired devices push sale batches over real HTTP with keep-alive; the seed's per-sale legacy
+ * /legacy/<key>/sale-notification path is measured beside it. Prints a table and writes JSON to
+ * bench/results/server-<date>.json.
+ *
+ * Phases per database:
+ *  1. saturation — every device pushes its batches back to back (closed loop): the most sale
+ *     lines per second the server ingests, and the push latency when 200 devices queue at once.
+ *  2. target rate — every device pushes one batch on a fixed schedule so that together they offer
+ *     TARGET_LINES_PER_S (default 10,000 lines/s): the latency a store chain sees at that load,
+ *     measured from the scheduled send time (no coordinated omission).
+ *  3. legacy — LEGACY_CONCURRENCY clients post one notification per sale, as the prototype does.
+ *
+ * Options (env or --name=value): DEVICES=200 BRANCHES=10 SALES_PER_BATCH=50 BATCHES=3
+ * TARGET_LINES_PER_S=10000 RATE_SECONDS=10 LEGACY_REQUESTS=5000 LEGACY_CONCURRENCY=50 ONLY=sqlite|postgres
+ * BENCH_SERVER_NODE_ARGS (extra node flags for the server process, e.g. --cpu-prof).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { syncPath, type PairResponse, type ProductDoc, type ProductsPullResponse, type PushResult } from '../shared/protocol';
+import { issuePairingCode } from '../server/auth/pairing';
+import { loadConfig } from '../server/config';
+import { openDatabase } from '../server/db/database';
+import { DEMO_BRANCH_ID } from '../server/db/seed-demo';
+import { issueLegacyKey } from '../server/legacy/legacy-keys';
+import { SequenceAllocator } from '../server/ledger/server-sequence';
+import { applyMovement } from '../server/ledger/stock-movements';
+import { createLogger } from '../server/logger';
+import { startServer } from '../server/start-server';
+import { makeSale } from '../server/test/test-server';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+function option(name: string, fallback: number): number;
+function option(name: string, fallback: string): string;
+function option(name: string, fallback: number | string): number | string {
+  const flag = process.argv.find((a) => a.startsWith(`--${name.toLowerCase().replace(/_/g, '-')}=`));
+  const raw = flag ? flag.slice(flag.indexOf('=') + 1) : process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return typeof fallback === 'number' ? Number(raw) : raw;
+}
+
+const settings = {
+  devices: option('DEVICES', 200),
+  branches: option('BRANCHES', 10),
+  products: option('PRODUCTS', 500),
+  salesPerBatch: option('SALES_PER_BATCH', 50),
+  batches: option('BATCHES', 3),
+  targetLinesPerS: option('TARGET_LINES_PER_S', 10_000),
+  rateSeconds: option('RATE_SECONDS', 10),
+  legacyRequests: option('LEGACY_REQUESTS', 5000),
+  legacyConcurrency: option('LEGACY_CONCURRENCY', 50),
+  only: option('ONLY', ''),
+};
+
+// ---------------------------------------------------------------------------------------------
+// The server side (child process): start, add a realistic catalogue, hand out codes, wait.
+
+interface Hello {
+  url: string;
+  codes: { branchId: string; code: string }[];
+  legacyKey: string;
+  databaseVersion: string;
+}
+
+async function serve(): Promise<void> {
+  const kind = process.env.BENCH_KIND === 'postgres' ? 'postgres' : 'sqlite';
+  const dataDir = process.env.BENCH_DATA_DIR ?? os.tmpdir();
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
+  const config = loadConfig({}, { port: '0', host: '127.0.0.1', logLevel: 'silent', dataDir, databaseUrl: kind === 'postgres' ? databaseUrl : '', clientDir: path.join(dataDir, 'no-client') });
+  const db = kind === 'postgres' ? openDatabase({ kind, databaseUrl, pgSchema: process.env.BENCH_SCHEMA!, poolSize: 10 }) : openDatabase({ kind, sqliteFile: config.sqliteFile });
+  const running = await startServer(config, createLogger('silent'), { db });
+
+  const now = new Date().toISOString();
+  const branchIds = [DEMO_BRANCH_ID];
+  for (let b = 2; b <= settings.branches; b++) {
+    const id = `sucursal-${String(b).padStart(3, '0')}`;
+    await db.insertInto('locations').values({ id, name: `Sucursal ${b}`, kind: 'branch' }).execute();
+    await db.insertInto('branches').values({ id, name: `Sucursal ${b}`, location_id: id, receipt_prefix: String(b).padStart(3, '0'), currency: 'USD', created_at: now }).execute();
+    branchIds.push(id);
+  }
+  // A grocery-sized catalogue with ample stock everywhere, so the run measures ingest, not oversell handling.
+  await db.transaction().execute(async (trx) => {
+    const seq = await SequenceAllocator.lock(trx);
+    const existing = await trx.selectFrom('products').select('id').execute();
+    const ids = existing.map((p) => p.id);
+    for (let i = 0; i < settings.products; i++) {
+      const id = `bench-${String(i).padStart(5, '0')}`;
+      await trx
+        .insertInto('products')
+        .values({ id, sku: `BENCH-${i}`, barcode: null, name: `Producto ${i}`, category: 'Bench', price_cents: 100 + (i % 50) * 25, tax_rate_bp: 0, legacy_id: null, deleted: 0, seq: seq.next(), updated_at: now })
+        .execute();
+      ids.push(id);
+    }
+    for (const locationId of branchIds) {
+      for (const productId of ids) {
+        await applyMovement(trx, { locationId, productId, delta: 10_000_000, kind: 'correction', saleId: null, actor: 'bench', reason: 'benchmark opening stock' }, seq.next(), now);
+      }
+    }
+    await seq.save();
+  });
+  const codes: Hello['codes'] = [];
+  for (let d = 0; d < settings.devices; d++) {
+    const branchId = branchIds[d % branchIds.length]!;
+    codes.push({ branchId, code: (await issuePairingCode(db, branchId, 60)).code });
+  }
+  const { key } = await issueLegacyKey(db, DEMO_BRANCH_ID);
+  const version =
+    kind === 'postgres'
+      ? ((await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]?.v ?? '?').split(' on ')[0]!
+      : `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0]?.v ?? '?'} (better-sqlite3, WAL, synchronous=FULL)`;
+  const hello: Hello = { url: running.url, codes, legacyKey: key, databaseVersion: version };
+  process.stdout.write(`${JSON.stringify(hello)}\n`);
+
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.stdin.on('end', () => void stop());
+  process.stdin.resume();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load side.
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+
+interface Answer {
+  status: number;
+  text: string;
+}
+
+function call(base: string, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const url = new URL(urlPath, base);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface PhaseResult {
+  phase: string;
+  requests: number;
+  lines: number;
+  seconds: number;
+  linesPerS: number;
+  requestsPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+}
+
+function summarise(phase: string, latencies: number[], lines: number, seconds: number, errors: number): PhaseResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    phase,
+    requests: latencies.length,
+    lines,
+    seconds: round(seconds, 2),
+    linesPerS: Math.round(lines / seconds),
+    requestsPerS: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(sorted, 50), 1),
+    p99Ms: round(percentile(sorted, 99), 1),
+    maxMs: round(sorted.at(-1) ?? NaN, 1),
+    errors,
+  };
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+interface Device extends PairResponse {
+  seq: number;
+}
+
+function saleBatch(device: Device, products: ProductDoc[]): { body: string; lines: number } {
+  const sales = [];
+  let lines = 0;
+  for (let s = 0; s < settings.salesPerBatch; s++) {
+    const count = 2 + randomInt(2);
+    const picked = new Set<number>();
+    while (picked.size < count) picked.add(randomInt(products.length));
+    device.seq += 1;
+    sales.push({ newDocumentState: makeSale(device, device.seq, [...picked].map((i) => ({ product: products[i]!, quantity: 1 + randomInt(3) }))) });
+    lines += count;
+  }
+  return { body: JSON.stringify(sales), lines };
+}
+
+const errorSamples = new Set<string>();
+function noteError(message: string): void {
+  if (errorSamples.size < 5) errorSamples.add(message);
+}
+
+async function push(base: string, device: Device, batch: { body: string; lines: number }): Promise<{ ok: boolean; lines: number }> {
+  const res = await call(base, 'POST', syncPath('sales', 'push'), batch.body, { authorization: `Bearer ${device.token}` });
+  if (res.status !== 200) {
+    noteError(`push answered ${res.status}: ${res.text.slice(0, 300)}`);
+    return { ok: false, lines: 0 };
+  }
+  const result = JSON.parse(res.text) as PushResult;
+  if (result.rejected.length > 0) noteError(`push rejected ${result.rejected.length} sale(s), e.g. ${JSON.stringify(result.rejected[0]).slice(0, 300)}`);
+  return { ok: result.rejected.length === 0 && result.acks.length === settings.salesPerBatch, lines: result.rejected.length === 0 ? batch.lines : 0 };
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
+}
+
+async function runAgainst(label: string, hello: Hello): Promise<PhaseResult[]> {
+  const base = hello.url;
+  const devices: Device[] = [];
+  await pool(hello.codes, 20, async ({ code }, i) => {
+    const res = await call(base, 'POST', '/api/devices/pair', JSON.stringify({ code, deviceName: `bench ${i}` }));
+    if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${res.text}`);
+    devices[i] = { ...(JSON.parse(res.text) as PairResponse), seq: 0 };
+  });
+  const pulled = await call(base, 'GET', `${syncPath('products', 'pull')}?limit=1000`, undefined, { authorization: `Bearer ${devices[0]!.token}` });
+  const products = (JSON.parse(pulled.text) as ProductsPullResponse).documents.filter((p) => !p._deleted);
+  const results: PhaseResult[] = [];
+
+  // Warm-up: one batch per device, not measured (JIT, statement caches, connections).
+  await Promise.all(devices.map((d) => push(base, d, saleBatch(d, products))));
+
+  {
+    const batches = devices.map((d) => Array.from({ length: settings.batches }, () => saleBatch(d, products)));
+    const latencies: number[] = [];
+    let lines = 0;
+    let errors = 0;
+    const started = performance.now();
+    await Promise.all(
+      devices.map(async (d, i) => {
+        for (const batch of batches[i]!) {
+          const t = performance.now();
+          const r = await push(base, d, batch).catch(() => ({ ok: false, lines: 0 }));
+          latencies.push(performance.now() - t);
+          lines += r.lines;
+          if (!r.ok) errors++;
+        }
+      }),
+    );
+    results.push(summarise(`${label} · saturation: ${devices.length} devices × ${settings.batches} batches back to back`, latencies, lines, (performance.now() - started) / 1000, errors));
+  }
+
+  {
+    const linesPerBatch = settings.salesPerBatch * 2.5;
+    const intervalMs = (devices.length * linesPerBatch * 1000) / settings.targetLinesPerS;
+    const rounds = Math.max(1, Math.floor((settings.rateSeconds * 1000) / intervalMs));
+    const latencies: number[] = [];
+    let lines = 0;
+    let errors = 0;
+    const started = performance.now();
+    await Promise.all(
+      devices.map(async (d) => {
+        const offset = Math.random() * intervalMs;
+        for (let r = 0; r < rounds; r++) {
+          const batch = saleBatch(d, products);
+          const scheduled = started + offset + r * intervalMs;
+          const wait = scheduled - performance.now();
+          if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+          const result = await push(base, d, batch).catch(() => ({ ok: false, lines: 0 }));
+          latencies.push(performance.now() - scheduled);
+          lines += result.lines;
+          if (!result.ok) errors++;
+        }
+      }),
+    );
+    results.push(
+      summarise(`${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`, latencies, lines, (performance.now() - started) / 1000, errors),
+    );
+  }
+
+  {
+    const prices = new Map([[1, 2.5], [2, 1.8], [3, 3.2], [4, 8.9], [5, 12.5]]);
+    const latencies: number[] = [];
+    let errors = 0;
+    let lines = 0;
+    const startIso = Date.now();
+    const started = performance.now();
+    await pool(Array.from({ length: settings.legacyRequests }, (_, i) => i), settings.legacyConcurrency, async (i) => {
+      const productId = 1 + (i % 5);
+      const quantity = 1 + randomInt(3);
+      // The prototype's naive datetime.now().isoformat(), unique per sale; its float total.
+      const timestamp = new Date(startIso + i).toISOString().replace('Z', '') + String(i % 1000).padStart(3, '0');
+      const body = JSON.stringify({ branch_id: DEMO_BRANCH_ID, product_id: productId, quantity_sold: quantity, timestamp, sale_price: prices.get(productId)! * quantity });
+      const t = performance.now();
+      const res = await call(base, 'POST', `/legacy/${hello.legacyKey}/sale-notification`, body).catch(() => ({ status: 0, text: '' }));
+      latencies.push(performance.now() - t);
+      if (res.status === 200) lines++;
+      else {
+        errors++;
+        noteError(`legacy answered ${res.status}: ${res.text.slice(0, 300)}`);
+      }
+    });
+    results.push(summarise(`${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`, latencies, lines, (performance.now() - started) / 1000, errors));
+  }
+  return results;
+}
+
+async function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; hello: Hello }> {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const hello = await new Promise<Hello>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the server process exited with ${code} before it was ready`)));
+    lines.once('line', (line) => resolve(JSON.parse(line) as Hello));
+  });
+  return { child, hello };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.stdin?.end();
+  await exited;
+}
+
+async function main(): Promise<void> {
+  const all: { database: string; version: string; results: PhaseResult[] }[] = [];
+  if (settings.only !== 'postgres') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-bench-'));
+    const { child, hello } = await startChild({ BENCH_KIND: 'sqlite', BENCH_DATA_DIR: dir });
+    try {
+      all.push({ database: 'SQLite', version: hello.databaseVersion, results: await runAgainst('SQLite', hello) });
+    } finally {
+      await stopChild(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const databaseUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
+  if (databaseUrl && settings.only !== 'sqlite') {
+    const schema = `bench_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    try {
+      const { child, hello } = await startChild({ BENCH_KIND: 'postgres', BENCH_DATABASE_URL: databaseUrl, BENCH_SCHEMA: schema });
+      try {
+        all.push({ database: 'PostgreSQL', version: hello.databaseVersion, results: await runAgainst('PostgreSQL', hello) });
+      } finally {
+        await stopChild(child);
+      }
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    }
+  }
+
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.type()} ${os.release()}` };
+  const header = ['phase', 'requests', 'sale lines', 's', 'lines/s', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors'];
+  const rows = all.flatMap((d) => d.results.map((r) => [r.phase, r.requests, r.lines, r.seconds, r.linesPerS, r.requestsPerS, r.p50Ms, r.p99Ms, r.maxMs, r.errors].map(String)));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' │ ');
+  console.log(`\nEcoMarket server benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}`);
+  for (const d of all) console.log(`  ${d.database}: ${d.version}`);
+  console.log(`  ${settings.devices} devices in ${settings.branches} branches, ${settings.salesPerBatch} sales × 2–3 lines per push, ${settings.products} extra products\n`);
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const r of rows) console.log(line(r));
+
+  const resultsDir = path.join(HERE, 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().slice(0, 16).replace(':', '-');
+  const file = path.join(resultsDir, `server-${stamp}.json`);
+  fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, loadAverageAtEnd: os.loadavg(), settings, databases: all, errorSamples: [...errorSamples] }, null, 2)}\n`);
+  if (errorSamples.size > 0) console.log(`\nErrors seen (first ${errorSamples.size}):\n${[...errorSamples].map((e) => `  ${e}`).join('\n')}`);
+  console.log(`\nWritten to ${path.relative(process.cwd(), file)}`);
+  agent.destroy();
+}
+
+if (process.argv.includes('--serve')) await serve();
+else await main();
