@@ -97,7 +97,7 @@ export function DeviceScreen({ db, pairing, engine, pending, money }: { db: PosD
             </div>
             <div>
               <dt>{t('leader')}</dt>
-              <dd>{link.leader ? t('leaderYes') : t('leaderNo')}</dd>
+              <dd data-testid="leader">{link.leader ? t('leaderYes') : t('leaderNo')}</dd>
             </div>
             <div>
               <dt>{t('pending')}</dt>
