@@ -493,6 +493,14 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       const pulled = await pullStock(server.url, helper.token, { seq: before.body.checkpoint!.seq, id: before.body.checkpoint!.id, limit: 1000 });
       expect(pulled.body.acks).toEqual(expect.arrayContaining([...relayed.body.acks, ...countRes.body.acks]));
 
+      // The same id from its maker and from a relay is applied once.
+      const a = await pairDevice(server);
+      const both = makeSale(a, nextSeq(a), [{ product: bread, quantity: 1 }]);
+      const fromMaker = await pushSales(server.url, a.token, [both]);
+      const fromRelay = await pushSales(server.url, helper.token, [both]);
+      expect(fromRelay.body.acks).toEqual(fromMaker.body.acks);
+      expect(await server.db.selectFrom('stock_movements').select('id').where('sale_id', '=', both.id).execute()).toHaveLength(1);
+
       const wrongNumber = makeSale(broken, nextSeq(broken), [{ product: bread, quantity: 1 }], { receiptNumber: '001-99-000001' });
       expect((await pushSales(server.url, helper.token, [wrongNumber])).body.rejected[0]).toMatchObject({ code: 'BAD_REQUEST' });
 
