@@ -69,6 +69,19 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       expect(await items(`kind=double_refund`)).toEqual([]);
     });
 
+    it('S7: a sale and its refund pushed in one batch, in device order, are both applied', async () => {
+      const d = await pairDevice(server);
+      const apples = product(products, 'Manzanas Orgánicas');
+      const before = await level(DEMO_BRANCH_ID, apples.id);
+      const sale = makeSale(d, nextSeq(d), [{ product: apples, quantity: 2 }]);
+      const refund = makeRefund(d, nextSeq(d), sale, [{ product: apples, quantity: 2 }]);
+      const res = await pushSales(server.url, d.token, [sale, refund]);
+      expect(res.body.rejected).toEqual([]);
+      expect(res.body.acks.map((a) => a.id)).toEqual([sale.id, refund.id]);
+      expect(await level(DEMO_BRANCH_ID, apples.id)).toBe(before);
+      expect((await items('kind=double_refund')).filter((i) => i.saleId === sale.id)).toEqual([]);
+    });
+
     it('two devices refunding the same units offline: both accepted (the money left the till), exactly one double_refund item', async () => {
       const a = await pairDevice(server);
       const b = await pairDevice(server);
