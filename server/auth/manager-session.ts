@@ -54,6 +54,8 @@ export async function createSession(db: Db, managerId: string, ttlHours: number,
   const token = newToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
+  // Sign-ins are rare: a good moment to forget sessions that ended.
+  await db.deleteFrom('manager_sessions').where('expires_at', '<=', now.toISOString()).execute();
   await db
     .insertInto('manager_sessions')
     .values({ token_hash: sha256(token), manager_id: managerId, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), last_seen_at: now.toISOString() })

@@ -71,11 +71,16 @@ describe.each(reachable)('console session over HTTP on $label', (database: TestD
     expect(again.body.error.message).toMatch(/disabled/);
   });
 
-  it('an expired session is refused', async () => {
+  it('an expired session is refused and removed at the next sign-in', async () => {
     const m = await createManager(server.db, { role: 'admin' });
     const s = await signIn(server.url, m.email, m.password);
     await server.db.updateTable('manager_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('manager_id', '=', m.id).execute();
     expect((await request(server.url, SESSION, { headers: { cookie: s.cookie } })).status).toBe(401);
+    // The next sign-in (anyone's) forgets ended sessions.
+    await signIn(server.url, m.email, m.password);
+    const left = await server.db.selectFrom('manager_sessions').select('expires_at').where('manager_id', '=', m.id).execute();
+    expect(left).toHaveLength(1);
+    expect(Date.parse(left[0]!.expires_at)).toBeGreaterThan(Date.now());
   });
 
   it('DELETE signs out: the session row is gone and the cookie no longer works', async () => {
