@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
   assignRequestSchema,
+  cancelTransferRequestSchema,
   correctionRequestSchema,
   movementsQuerySchema,
   receiptRequestSchema,
@@ -20,7 +21,7 @@ import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import { registerOperation, type OperationSpec } from '../http/openapi';
 import { listMovements, listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
-import { assertCanManageLocation, createTransfer, locationInfo, receiveTransfer, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
+import { assertCanManageLocation, cancelTransfer, createTransfer, locationInfo, receiveTransfer, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { assignItem, getItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
 
@@ -37,6 +38,13 @@ const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
     summary: 'Confirm what arrived of a transfer (a destination without tablets, e.g. the central warehouse)',
     request: { params: itemIdSchema, body: transferArrivalRequestSchema },
     responses: { 200: { description: 'Received; a difference from what was sent opens a transfer_discrepancy item.' }, 409: { description: 'Already received.' } },
+  },
+  {
+    method: 'post',
+    path: '/api/console/transfers/:id/cancel',
+    summary: 'Cancel a transfer that has not arrived (the units return to the source)',
+    request: { params: itemIdSchema, body: cancelTransferRequestSchema },
+    responses: { 200: { description: 'Cancelled.' }, 409: { description: 'Already received or cancelled.' } },
   },
   { method: 'post', path: '/api/console/corrections', summary: 'Correct a level by a delta, with the reason', request: { body: correctionRequestSchema }, responses: { 201: { description: 'Applied; returns the new level.' } } },
   { method: 'get', path: '/api/console/movements', summary: 'Stock movements newest first (kind, who, when, why)', request: { query: movementsQuerySchema }, responses: { 200: { description: 'A page of movements and nextCursor.' } } },
@@ -91,6 +99,16 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     if (r.discrepancy) collections.push('reconciliation');
     bus.publish({ seq: r.seq, collections, locationIds: [r.to.id], branchIds: branchesOf(r.to) });
     res.json({ id, seq: r.seq, status: 'received', discrepancy: r.discrepancy });
+  });
+
+  router.post('/transfers/:id/cancel', manager, json, async (req, res) => {
+    const { id } = parseOrThrow(itemIdSchema, req.params, 'transfer');
+    const body = parseOrThrow(cancelTransferRequestSchema, req.body, 'cancellation');
+    const m = managerOf(req);
+    const c = await cancelTransfer(db, m, id, body.reason);
+    logger.info({ managerId: m.id, transferId: id }, 'transfer cancelled');
+    bus.publish({ seq: c.seq, collections: ['stock', 'transfers'], locationIds: [c.from.id], branchIds: [...branchesOf(c.from), ...branchesOf(c.to)] });
+    res.json({ id, seq: c.seq, status: 'cancelled' });
   });
 
   router.get('/transfers', manager, async (req, res) => {

@@ -293,6 +293,20 @@ describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', 
       expect(found).toHaveLength(1);
       expect(found[0]!).toMatchObject({ branchId: null, details: { lines: [{ sent: 2, received: 3, difference: 1 }] } });
       expect((await post('/api/console/transfers/nope/receive', arrival)).status).toBe(404);
+      expect((await post(`/api/console/transfers/${sent.body.id}/cancel`, { reason: 'too late' })).status).toBe(409);
+    });
+
+    it('a cancelled transfer returns its units to the source and can no longer be received by the branch', async () => {
+      const d = await pairDevice(server);
+      const milk = product(products, 'Leche Deslactosada');
+      const centre = await level(CENTRE_LOCATION_ID, milk.id);
+      const sent = await post<{ id: string }>('/api/console/transfers', { fromLocationId: CENTRE_LOCATION_ID, toLocationId: DEMO_BRANCH_ID, lines: [{ productId: milk.id, quantity: 5 }] });
+      expect(await level(CENTRE_LOCATION_ID, milk.id)).toBe(centre - 5);
+      expect((await post(`/api/console/transfers/${sent.body.id}/cancel`, { reason: 'truck broke down' })).status).toBe(200);
+      expect(await level(CENTRE_LOCATION_ID, milk.id)).toBe(centre);
+      const late = await pushDocs(server.url, d.token, 'transferreceipts', [makeTransferReceipt(d, sent.body.id, [{ productId: milk.id, quantity: 5 }])]);
+      expect(late.body.rejected[0]).toMatchObject({ code: 'CONFLICT', status: 409, message: expect.stringContaining('cancelled') });
+      expect((await post(`/api/console/transfers/${sent.body.id}/cancel`, { reason: 'twice' })).status).toBe(409);
     });
 
     it('receipts and corrections are movements with who and why; bad input is 400 and writes nothing', async () => {

@@ -141,3 +141,34 @@ export async function receiveTransfer(
     return { seq: s, to, discrepancy };
   });
 }
+
+/**
+ * Calls back a transfer that has not arrived: the units return to the source (transfer_in there,
+ * the reverse of its transfer_out) and the transfer becomes `cancelled`, which the receiving
+ * branch's devices pull, so they can no longer confirm it.
+ */
+export async function cancelTransfer(db: Db, manager: ManagerIdentity, transferId: string, reason: string, now = new Date().toISOString()): Promise<{ seq: number; from: LocationInfo; to: LocationInfo }> {
+  const found = await db.selectFrom('transfers').select(['from_location_id', 'to_location_id']).where('id', '=', transferId).executeTakeFirst();
+  if (!found) throw new ApiError('NOT_FOUND', `There is no transfer ${transferId}; reload the list.`);
+  const from = await locationInfo(db, found.from_location_id);
+  const to = await locationInfo(db, found.to_location_id);
+  assertCanManageLocation(manager, from);
+  const seq = await db.transaction().execute(async (trx) => {
+    const alloc = await SequenceAllocator.lock(trx);
+    const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', transferId).executeTakeFirstOrThrow();
+    if (transfer.status !== 'sent') throw new ApiError('CONFLICT', `Transfer ${transferId} is already ${transfer.status}; it can no longer be cancelled.`);
+    const s = alloc.next();
+    for (const line of JSON.parse(transfer.lines) as { productId: string; quantity: number }[]) {
+      await applyMovement(
+        trx,
+        { locationId: from.id, productId: line.productId, delta: line.quantity, kind: 'transfer_in', saleId: null, actor: actorOf(manager), reason: `transfer ${transferId} cancelled: ${reason}` },
+        s,
+        now,
+      );
+    }
+    await trx.updateTable('transfers').set({ status: 'cancelled', seq: s }).where('id', '=', transferId).execute();
+    await alloc.save();
+    return s;
+  });
+  return { seq, from, to };
+}

@@ -37,6 +37,9 @@ export const transferArrivalRequestSchema = z.object({
 });
 export type TransferArrivalRequest = z.infer<typeof transferArrivalRequestSchema>;
 
+/** Calling back a transfer that has not arrived. */
+export const cancelTransferRequestSchema = z.object({ reason: z.string().trim().min(3, 'Say why the transfer is cancelled (at least 3 characters).').max(500) });
+
 /** A manager's correction of a level by a delta (never an absolute level), with the reason. */
 export const correctionRequestSchema = z.object({
   locationId: id,
