@@ -53,3 +53,28 @@ export function parseBranchIds(row: Pick<AuthTables['managers'], 'role' | 'branc
   const ids: unknown = row.branch_ids ? JSON.parse(row.branch_ids) : [];
   return Array.isArray(ids) ? ids.filter((v): v is string => typeof v === 'string') : [];
 }
+
+async function managerIdByEmail(db: Db, email: string): Promise<string> {
+  const row = await db.selectFrom('managers').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `There is no manager with the email ${email.trim().toLowerCase()}.`);
+  return row.id;
+}
+
+/** A new password; the manager's open sessions end (someone else may have held the old one). */
+export async function resetManagerPassword(db: Db, email: string, password: string): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw new ApiError('BAD_REQUEST', problem);
+  const id = await managerIdByEmail(db, email);
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('managers').set({ password_hash: hash }).where('id', '=', id).execute();
+    await trx.deleteFrom('manager_sessions').where('manager_id', '=', id).execute();
+  });
+}
+
+/** Disables (sessions end at once) or enables again an account, by email. */
+export async function setManagerDisabled(db: Db, email: string, disabled: boolean, now = new Date()): Promise<void> {
+  const id = await managerIdByEmail(db, email);
+  if (disabled) await disableManager(db, id, now);
+  else await db.updateTable('managers').set({ disabled_at: null }).where('id', '=', id).execute();
+}

@@ -15,7 +15,7 @@ vi.setConfig({ testTimeout: 120_000 });
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const CLI = path.resolve('server/cli/main.ts');
-const COMMANDS = ['create-admin', 'create-manager', 'pair', 'devices', 'revoke-device', 'backup', 'restore'];
+const COMMANDS = ['create-admin', 'create-manager', 'reset-password', 'disable-manager', 'pair', 'devices', 'revoke-device', 'backup', 'restore'];
 
 interface CliResult {
   code: number;
@@ -95,6 +95,21 @@ describe.each(reachable)('operator CLI against a running server on $label', (dat
     const unknown = await runCli(['create-manager', '--email', 'x@ecomarket.test', '--name', 'X', '--branch', 'sucursal-999'], { ...env, ECOMARKET_ADMIN_PASSWORD: password });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('There is no branch sucursal-999');
+  });
+
+  it('reset-password ends the old sessions and the new password works; disable-manager stops sign-in until --enable', async () => {
+    const env2 = { ...env, ECOMARKET_ADMIN_PASSWORD: 'first-password-1' };
+    expect((await runCli(['create-admin', '--email', 'rosa@ecomarket.test', '--name', 'Rosa'], env2)).code).toBe(0);
+    const before = await signIn(server.url, 'rosa@ecomarket.test', 'first-password-1');
+    const reset = await runCli(['reset-password', '--email', 'rosa@ecomarket.test'], { ...env, ECOMARKET_ADMIN_PASSWORD: 'second-password-2' });
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).not.toContain('second-password-2');
+    expect((await fetch(`${server.url}/api/console/session`, { headers: { cookie: before.cookie } })).status).toBe(401);
+    await signIn(server.url, 'rosa@ecomarket.test', 'second-password-2');
+    expect((await runCli(['disable-manager', '--email', 'rosa@ecomarket.test'], env)).code).toBe(0);
+    await expect(signIn(server.url, 'rosa@ecomarket.test', 'second-password-2')).rejects.toThrow(/403/);
+    expect((await runCli(['disable-manager', '--email', 'rosa@ecomarket.test', '--enable'], env)).code).toBe(0);
+    await signIn(server.url, 'rosa@ecomarket.test', 'second-password-2');
   });
 
   it('create-admin refuses a password under 10 characters, and without a terminal or env it says how to give one', async () => {

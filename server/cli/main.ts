@@ -10,6 +10,8 @@ import { UsageError, type CliCommand } from './cli-command';
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   'create-admin': () => import('./commands/create-admin'),
   'create-manager': () => import('./commands/create-manager'),
+  'reset-password': () => import('./commands/reset-password'),
+  'disable-manager': () => import('./commands/disable-manager'),
   pair: () => import('./commands/pair'),
   devices: () => import('./commands/devices'),
   'revoke-device': () => import('./commands/revoke-device'),

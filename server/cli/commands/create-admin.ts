@@ -1,9 +1,6 @@
 import { createManagerAccount } from '../../auth/manager-accounts';
-import { passwordProblem } from '../../auth/manager-password';
-import { promptHidden } from '../password-prompt';
+import { PASSWORD_ENV, readNewPassword } from '../read-password';
 import { stringOption, UsageError, type CliCommand } from '../cli-command';
-
-export const PASSWORD_ENV = 'ECOMARKET_ADMIN_PASSWORD';
 
 export const command: CliCommand = {
   name: 'create-admin',
@@ -17,28 +14,8 @@ Example: npm run ecomarket -- create-admin --email ana@ecomarket.example --name 
     const email = stringOption(ctx, 'email');
     const name = stringOption(ctx, 'name');
     if (!email || !name) throw new UsageError('create-admin needs --email and --name.');
-    let password = process.env[PASSWORD_ENV];
-    if (password === undefined) {
-      if (!process.stdin.isTTY) {
-        console.error(`No terminal to ask for the password: set ${PASSWORD_ENV} for scripts, or run the command in a terminal.`);
-        return 1;
-      }
-      password = await promptHidden(`Password for ${email}: `);
-      const problem = passwordProblem(password);
-      if (problem) {
-        console.error(problem);
-        return 1;
-      }
-      if ((await promptHidden('Type it again: ')) !== password) {
-        console.error('The two passwords differ; nothing was created. Run the command again.');
-        return 1;
-      }
-    }
-    const problem = passwordProblem(password);
-    if (problem) {
-      console.error(`${problem} Nothing was created.`);
-      return 1;
-    }
+    const password = await readNewPassword(email);
+    if (password === null) return 1;
     const db = await ctx.openDb();
     const { id } = await createManagerAccount(db, { email, name, role: 'admin', password });
     console.log(`Created administrator ${name} <${email.trim().toLowerCase()}> (id ${id}). It can sign in to the manager console now.`);

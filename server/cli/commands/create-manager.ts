@@ -1,8 +1,6 @@
 import { createManagerAccount } from '../../auth/manager-accounts';
-import { passwordProblem } from '../../auth/manager-password';
-import { promptHidden } from '../password-prompt';
+import { PASSWORD_ENV, readNewPassword } from '../read-password';
 import { stringOption, UsageError, type CliCommand } from '../cli-command';
-import { PASSWORD_ENV } from './create-admin';
 
 export const command: CliCommand = {
   name: 'create-manager',
@@ -17,23 +15,8 @@ Example: npm run ecomarket -- create-manager --email luis@ecomarket.example --na
     const name = stringOption(ctx, 'name');
     const branches = (ctx.values.branch as string[] | undefined) ?? [];
     if (!email || !name || branches.length === 0) throw new UsageError('create-manager needs --email, --name and at least one --branch.');
-    let password = process.env[PASSWORD_ENV];
-    if (password === undefined) {
-      if (!process.stdin.isTTY) {
-        console.error(`No terminal to ask for the password: set ${PASSWORD_ENV} for scripts, or run the command in a terminal.`);
-        return 1;
-      }
-      password = await promptHidden(`Password for ${email}: `);
-      if (!passwordProblem(password) && (await promptHidden('Type it again: ')) !== password) {
-        console.error('The two passwords differ; nothing was created. Run the command again.');
-        return 1;
-      }
-    }
-    const problem = passwordProblem(password);
-    if (problem) {
-      console.error(`${problem} Nothing was created.`);
-      return 1;
-    }
+    const password = await readNewPassword(email);
+    if (password === null) return 1;
     const db = await ctx.openDb();
     const { id } = await createManagerAccount(db, { email, name, role: 'branch_manager', branchIds: branches, password });
     console.log(`Created branch manager ${name} <${email.trim().toLowerCase()}> for ${branches.join(', ')} (id ${id}).`);
