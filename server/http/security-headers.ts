@@ -10,7 +10,10 @@ import helmet from 'helmet';
 export const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
-  'style-src': ["'self'"],
+  // Inline styles stay allowed: the receipt sets its paper width with a <style>@page rule (no CSS
+  // file can take the width as a variable) and libraries set style attributes. Scripts stay strict,
+  // which is what stops injected code; helmet's own default makes the same trade.
+  'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],

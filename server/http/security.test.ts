@@ -44,7 +44,7 @@ describe.each(reachable)('security headers, API docs and rate limits over HTTP o
       const csp = cspOf(res.headers);
       expect(csp.get('default-src'), p).toBe("'self'");
       expect(csp.get('script-src'), p).toBe("'self'");
-      expect(csp.get('style-src'), p).toBe("'self'");
+      expect(csp.get('style-src'), p).toBe("'self' 'unsafe-inline'");
       expect(csp.get('connect-src'), p).toBe("'self'");
       expect(csp.get('worker-src'), p).toBe("'self'");
       expect(csp.get('manifest-src'), p).toBe("'self'");
