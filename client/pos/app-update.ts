@@ -7,13 +7,17 @@ import { BehaviorSubject } from 'rxjs';
  */
 export const updateWaiting$ = new BehaviorSubject(false);
 let workbox: Workbox | null = null;
+/** The cashier tapped "update now": the next change of controller is ours to reload for. */
+let accepted = false;
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   workbox = new Workbox('/sw.js', { scope: '/' });
   workbox.addEventListener('waiting', () => updateWaiting$.next(true));
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
+  // Not workbox's isUpdate: it is false all through the first session after install, and an update
+  // found in that session must still apply. Only the cashier's tap (accepted) reloads.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (accepted) window.location.reload();
   });
   void workbox.register();
   // Look for a new version now and then; it is only offered, never forced.
@@ -21,6 +25,7 @@ export function registerServiceWorker(): void {
 }
 
 export function applyUpdate(): void {
+  accepted = true;
   workbox?.messageSkipWaiting();
 }
 

@@ -10,8 +10,8 @@ import { useObservable } from '../use-observable';
 import { deviceMessages } from './device-messages';
 import { formatBytes, readStorageStatus, requestPersistentStorage, storageStatus$ } from './storage-status';
 
-declare const __APP_VERSION__: string | undefined;
-export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0';
+/** Set at build time (VITE_APP_VERSION); the device reports it to the server with its status. */
+export const APP_VERSION = (import.meta.env as Record<string, string | undefined>).VITE_APP_VERSION ?? '0.0.0';
 
 /** Sync health, storage safety and queue recovery for this tablet. */
 export function DeviceScreen({ db, pairing, engine, pending, money }: { db: PosDatabase; pairing: DevicePairing; engine: SyncEngine; pending: PendingSummary; money: (c: number) => string }) {
