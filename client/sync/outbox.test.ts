@@ -71,4 +71,18 @@ describe('outbox channels (SPEC S7)', () => {
     await new Outbox(d, api, pairing.deviceId).drain();
     expect(received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [imported.id] }]);
   });
+
+  it('S9: a push answered 426 marks the app outdated and keeps the documents queued', async () => {
+    const d = await open();
+    await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
+    const api = {
+      baseUrl: 'http://server',
+      token: 't',
+      fetch: (async () => new Response(JSON.stringify({ error: { code: 'CLIENT_OUTDATED', message: 'update the app' } }), { status: 426 })) as typeof fetch,
+    };
+    const outbox = new Outbox(d, api, pairing.deviceId);
+    await outbox.drain();
+    expect(outbox.state$.value).toMatchObject({ outdated: true, lastError: 'update the app' });
+    expect(await outbox.unacknowledged({ collection: 'shiftevents', orderBy: 'at' })).toHaveLength(1);
+  });
 });

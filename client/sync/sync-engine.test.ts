@@ -3,6 +3,7 @@ import { firstValueFrom } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issuePairingCode } from '../../server/auth/pairing';
+import { testDatabases } from '../../server/test/databases';
 import { startTestServer, type TestServer } from '../../server/test/test-server';
 import type { PosDatabase, ProductRow } from './collections';
 import { commitSale } from './commit-sale';
@@ -38,17 +39,6 @@ let server: TestServer;
 let opened: PosDatabase[] = [];
 let engines: SyncEngine[] = [];
 
-beforeEach(async () => {
-  server = await startTestServer({ kind: 'sqlite', label: 'SQLite' });
-});
-
-afterEach(async () => {
-  for (const e of engines) await e.stop();
-  for (const db of opened) await db.close();
-  engines = [];
-  opened = [];
-  await server.close();
-});
 
 let dbCounter = 0;
 async function openDevice(name = `pos-test-${Date.now()}-${dbCounter++}`, collections?: PosCollectionName[]): Promise<PosDatabase> {
@@ -97,7 +87,20 @@ async function product(db: PosDatabase, sku: string): Promise<ProductRow> {
   return doc.toJSON() as ProductRow;
 }
 
-describe('sync engine against the real server', () => {
+describe.each(testDatabases)('sync engine against the real server ($label)', (database) => {
+  beforeEach(async (ctx) => {
+    if (database.kind === 'postgres' && database.unreachable) ctx.skip();
+    server = await startTestServer(database);
+  });
+
+  afterEach(async () => {
+    for (const e of engines) await e.stop();
+    for (const db of opened) await db.close();
+    engines = [];
+    opened = [];
+    await server?.close();
+  });
+
   it('pulls the catalogue and the branch stock, then live changes', async () => {
     const db = await openDevice();
     const pairing = await pair(db);
@@ -310,5 +313,26 @@ describe('sync engine against the real server', () => {
     expect(await serverSales(ps.deviceId)).toBe(0);
     // A second import of the same file changes nothing.
     expect(await importQueue(spare, parsed)).toEqual({ imported: 0, alreadyHere: 2 });
+  });
+
+  it('reports its sync health to the server (breaker, pending, online) and again when it changes', async () => {
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const { net, impl } = switchableFetch();
+    const engine = engineFor(db, pairing, impl);
+    await engine.start();
+    await engine.awaitPulled();
+    const status = async () => server.db.selectFrom('device_status').selectAll().where('device_id', '=', pairing.deviceId).executeTakeFirst();
+    await until(async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1, 'a first report');
+    const pan = await product(db, 'ECO-0002');
+    net.mode = 'down';
+    await commitSale(db, pairing, { lines: [{ product: pan, quantity: 1 }], payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }], cashierName: 'Ana' });
+    expect((await engine.statusReport()).pendingCount).toBe(1);
+    net.mode = 'up';
+    await engine.syncNow();
+    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the sale acked');
+    const last = await status();
+    expect(last?.pending_count !== undefined).toBe(true);
+    expect(JSON.parse(String(last?.report))).toMatchObject({ appVersion: '0.0.0', storage: { usageBytes: null, quotaBytes: null, persisted: null } });
   });
 });
