@@ -47,7 +47,7 @@ test('cart with a percent discount and two tax rates survives a reload; cash wit
 
   // Split: 5.00 on card, the rest in cash with a 10 note.
   await pos.addButton('Café Premium').click();
-  await expect(page.getByRole('note')).toContainText('Café Premium quedará con existencias negativas (-1)');
+  await expect(page.getByRole('note').filter({ hasText: 'Café Premium' })).toContainText('Café Premium quedará con existencias negativas (-1)');
   await pos.openPayment();
   await pos.payCard('5');
   await expect(page.getByTestId('amount-due')).toHaveText('USD 3.90');

@@ -45,7 +45,7 @@ test('find by name without accents, SKU and category; a wedge scan adds the item
   await expect(page.getByRole('button', { name: 'Escanear con la cámara' })).toHaveCount(hasDetector ? 1 : 0);
 
   await pos.scanWithWedge(BARCODE.cafe);
-  await expect(page.getByRole('note')).toContainText('Café Premium quedará con existencias negativas');
+  await expect(page.getByRole('note').filter({ hasText: 'Café Premium' })).toContainText('Café Premium quedará con existencias negativas');
   await page.screenshot({ path: test.info().outputPath('sell-landscape.png') });
   await page.setViewportSize({ width: 800, height: 1280 });
   await page.screenshot({ path: test.info().outputPath('sell-portrait.png') });

@@ -54,11 +54,6 @@ export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft:
   if (problems.length > 0) throw new Error(problems.join('; '));
 
   return withSaleNumberLock(async () => {
-    if (draft.id) {
-      // Already committed (a retry after a crash or a double tap): the same ticket, not a second one.
-      const existing = await db.sales.findOne(draft.id).exec();
-      if (existing) return existing.toJSON() as SaleRow;
-    }
     const last = await db.sales.findOne({ selector: { deviceId: pairing.deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
     const deviceSeq = (last?.deviceSeq ?? 0) + 1;
     const sale: SaleRow = {
@@ -76,7 +71,14 @@ export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft:
       currency: pairing.branch.currency,
       ...base,
     };
-    await db.sales.insert(sale);
+    try {
+      await db.sales.insert(sale);
+    } catch (err) {
+      // Already committed (a retry after a crash or a double tap): the same ticket, not a second one.
+      const existing = draft.id && (err as { code?: string }).code === 'CONFLICT' ? await db.sales.findOne(draft.id).exec() : null;
+      if (existing) return existing.toJSON() as SaleRow;
+      throw err;
+    }
     return sale;
   });
 }

