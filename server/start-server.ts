@@ -48,6 +48,10 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
+  }).catch(async (err: unknown) => {
+    // The PostgreSQL bus holds a connection of its own: release it, or a failed start hangs.
+    await bus.close();
+    throw err;
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -206,6 +206,13 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     }
   });
 
+  it('an oversized body answers 413 with a detail, and changes nothing', async () => {
+    const res = await request(server.url, `${base}/inventory`, { method: 'POST', rawBody: JSON.stringify({ id: 50, name: 'x'.repeat(70_000), price: 1, stock: 1 }) });
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({ detail: expect.any(String) });
+    expect((await request<{ id: number }[]>(server.url, `${base}/inventory`)).body.map((p) => p.id)).not.toContain(50);
+  });
+
   it('without a valid key every legacy path answers the same 404 as a URL that does not exist', async () => {
     const revoked = await issueLegacyKey(server.db, DEMO_BRANCH_ID);
     await revokeLegacyKey(server.db, revoked.id);
@@ -232,5 +239,14 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     }
     expect(await salesCount()).toBe(before);
     expect((await request(server.url, `${base}/inventory`)).status).toBe(200);
+  });
+
+  it('a failure inside answers FastAPI\'s plain 500 and applies nothing (runs last: it breaks this server\'s legacy table)', async () => {
+    await server.db.schema.dropTable('legacy_notifications').execute();
+    const before = await salesCount();
+    const res = await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-001', product_id: 1, quantity_sold: 1, timestamp: pythonNow(30), sale_price: 2.5 });
+    expect(res.status).toBe(500);
+    expect(res.body).toBe('Internal Server Error');
+    expect(await salesCount()).toBe(before);
   });
 });

@@ -150,12 +150,19 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
     else res.status(404).json({ detail: 'Not Found' });
   });
 
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  // Answered here rather than by the app's error middleware, whose log line would carry the URL
+  // and so the key; FastAPI answers an unhandled error with a plain 500.
+  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof ValidationFailed) {
       res.status(422).json({ detail: err.detail });
       return;
     }
-    next(err);
+    if ((err as { type?: string } | null)?.type === 'entity.too.large') {
+      res.status(413).json({ detail: 'El cuerpo de la petición es demasiado grande.' });
+      return;
+    }
+    logger.error({ err, method: req.method, url: `/legacy/<key ${keyOf(res)?.keyId ?? 'unknown'}>${req.path}` }, 'legacy request failed');
+    if (!res.headersSent) res.status(500).type('text/plain').send('Internal Server Error');
   });
 
   return router;
