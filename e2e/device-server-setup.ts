@@ -26,3 +26,12 @@ export async function setReorderLevel(serverDb: ServerDb, sku: string, level: nu
   const p = await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirstOrThrow();
   await serverDb.db.updateTable('stock_levels').set({ reorder_level: level }).where('product_id', '=', p.id).where('location_id', '=', locationId).execute();
 }
+
+/**
+ * The e2e server's database is shared by every spec of a run: a spec that adds cashiers (which
+ * lock every tablet of the branch behind a PIN) or shortens the idle lock puts things back.
+ */
+export async function removeCashiers(serverDb: ServerDb, ids: readonly string[], branchId = 'sucursal-001'): Promise<void> {
+  const { patchCashier } = await import('../server/catalogue/cashiers-admin');
+  for (const id of ids) await patchCashier(serverDb.db, branchId, id, { active: false });
+}

@@ -129,6 +129,8 @@ export class DevicePosPage extends PosPage {
   async signIn(name: string, pin: string): Promise<void> {
     const lock = this.page.getByRole('dialog', { name: 'Tableta bloqueada' });
     const person = lock.getByRole('button', { name: new RegExp(`^${name}`) });
+    // The dialog renders whole: once it is there, it shows either the list of people or the PIN pad.
+    await expect(lock).toBeVisible();
     if (await person.isVisible()) await person.click();
     await lock.getByLabel(`PIN de ${name}`).fill(pin);
     await lock.getByRole('button', { name: 'Entrar' }).click();

@@ -1,12 +1,22 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addCashier, setIdleLock } from './device-server-setup';
+import type { ServerDb } from './server-db';
+import { addCashier, removeCashiers, setIdleLock } from './device-server-setup';
 import { DevicePosPage } from './pos-page';
 
 test('PIN sign-in works offline, wrong PINs back off, the till locks when idle, and a shift opens, moves cash and closes with its report', async ({ page, context, serverDb }) => {
   test.setTimeout(180_000);
-  await addCashier(serverDb, 'Ana Torres', '2468');
-  await addCashier(serverDb, 'Beto Ruiz', '1357');
+  const cashiers = [await addCashier(serverDb, 'Ana Torres', '2468'), await addCashier(serverDb, 'Beto Ruiz', '1357')];
   await setIdleLock(serverDb, 15);
+  try {
+    await shiftScenario(page, context, serverDb);
+  } finally {
+    await removeCashiers(serverDb, cashiers);
+    await setIdleLock(serverDb, 120);
+  }
+});
+
+async function shiftScenario(page: Page, context: BrowserContext, serverDb: ServerDb): Promise<void> {
   const pos = new DevicePosPage(page, context);
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja turno');
@@ -78,4 +88,4 @@ test('PIN sign-in works offline, wrong PINs back off, the till locks when idle, 
   const sales = await serverDb.salesOfDevice(device.id);
   expect(sales.map((s) => s.cashier_name)).toEqual(['Ana Torres', 'Ana Torres']);
   expect(sales.filter((s) => s.shift_id !== null)).toHaveLength(1);
-});
+}
