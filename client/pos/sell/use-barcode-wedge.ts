@@ -2,17 +2,17 @@ import { useEffect, useRef } from 'react';
 
 /**
  * A keyboard-wedge scanner types a whole code in a burst; people do not type this fast. A burst
- * is keys less than 100 ms apart; it is a scan when it is at least 6 keys long, averages under
- * 50 ms a key (a 240-words-a-minute typist) and ends in Enter. The averages leave room for a
- * busy page, where key events reach the handler unevenly.
+ * is keys less than 250 ms apart; it is a scan when it is at least 6 keys long, averages under
+ * 50 ms a key (a 240-words-a-minute typist) and ends in Enter. Judging the average, not each gap,
+ * leaves room for a busy page, where key events reach the handler unevenly.
  */
-const MAX_GAP_MS = 100;
+const MAX_GAP_MS = 250;
 const MAX_AVERAGE_GAP_MS = 50;
 const MIN_LENGTH = 6;
 
 interface Burst {
   chars: string[];
-  first: number;
+  times: number[];
   last: number;
   /** The input the burst typed into and its value before the burst, to undo the scanner's typing. */
   target: HTMLInputElement | HTMLTextAreaElement | null;
@@ -27,6 +27,19 @@ function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement, value: strin
   const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
   el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/**
+ * Where the scanner's keys begin in a burst: leading keys much slower than the burst's typical
+ * pace (a person's last keystrokes right before a scan) are not part of the code.
+ */
+export function scanStart(times: readonly number[]): number {
+  const gaps = times.slice(1).map((t, i) => t - times[i]!);
+  if (gaps.length === 0) return 0;
+  const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
+  let start = 0;
+  while (start < gaps.length - MIN_LENGTH + 1 && gaps[start]! > Math.max(40, 3 * median)) start++;
+  return start;
 }
 
 /**
@@ -46,22 +59,27 @@ export function useBarcodeWedge(onScan: (code: string) => void, enabled = true):
       if (e.key === 'Enter') {
         const b = burst;
         burst = null;
-        const averageGap = b ? (now - b.first) / b.chars.length : Infinity;
-        if (b && b.chars.length >= MIN_LENGTH && now - b.last <= MAX_GAP_MS && averageGap <= MAX_AVERAGE_GAP_MS) {
+        if (!b || now - b.last > MAX_GAP_MS) return;
+        const start = scanStart(b.times);
+        const averageGap = (now - b.times[start]!) / (b.chars.length - start);
+        if (b.chars.length - start >= MIN_LENGTH && averageGap <= MAX_AVERAGE_GAP_MS) {
           e.preventDefault();
           e.stopPropagation();
-          if (b.target) setNativeValue(b.target, b.valueBefore);
-          handler.current(b.chars.join(''));
+          // Keys a person typed just before the scan stay where they were typed.
+          const typed = b.chars.slice(0, start).join('');
+          if (b.target) setNativeValue(b.target, b.valueBefore + typed);
+          handler.current(b.chars.slice(start).join(''));
         }
         return;
       }
       if (e.key.length !== 1) return;
       if (burst && now - burst.last <= MAX_GAP_MS) {
         burst.chars.push(e.key);
+        burst.times.push(now);
         burst.last = now;
       } else {
         const target = editable(e.target);
-        burst = { chars: [e.key], first: now, last: now, target, valueBefore: target?.value ?? '' };
+        burst = { chars: [e.key], times: [now], last: now, target, valueBefore: target?.value ?? '' };
       }
     };
     window.addEventListener('keydown', onKey, true);
