@@ -15,10 +15,10 @@ export async function recordMissingInitialPrices(db: Db): Promise<number> {
     .where('product_prices.id', 'is', null)
     .select(['products.id', 'products.price_cents', 'products.seq', 'products.updated_at'])
     .execute();
-  if (missingPrice.length > 0) {
+  for (const chunk of chunks(missingPrice)) {
     await db
       .insertInto('product_prices')
-      .values(missingPrice.map((p) => ({ id: uuidv7(), product_id: p.id, price_cents: Number(p.price_cents), valid_from: p.updated_at, seq: Number(p.seq) })))
+      .values(chunk.map((p) => ({ id: uuidv7(), product_id: p.id, price_cents: Number(p.price_cents), valid_from: p.updated_at, seq: Number(p.seq) })))
       .execute();
   }
   const missingRevision = await db
@@ -28,11 +28,18 @@ export async function recordMissingInitialPrices(db: Db): Promise<number> {
       not(exists(selectFrom('product_revisions').select('product_revisions.seq').whereRef('product_revisions.product_id', '=', 'products.id').whereRef('product_revisions.seq', '=', 'products.seq'))),
     )
     .execute();
-  if (missingRevision.length > 0) {
+  for (const chunk of chunks(missingRevision)) {
     await db
       .insertInto('product_revisions')
-      .values(missingRevision.map((r) => ({ product_id: r.id, seq: Number(r.seq), doc: JSON.stringify(productDoc(r)), source: 'system' as const, actor: 'system', branch_id: null, created_at: r.updated_at })))
+      .values(chunk.map((r) => ({ product_id: r.id, seq: Number(r.seq), doc: JSON.stringify(productDoc(r)), source: 'system' as const, actor: 'system', branch_id: null, created_at: r.updated_at })))
       .execute();
   }
   return missingPrice.length;
+}
+
+/** SQLite caps the bound variables of one statement (32,766): insert big catalogues in slices. */
+function chunks<T>(rows: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }

@@ -39,6 +39,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     } else if (err?.type === 'entity.parse.failed' || err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
       status = 400;
       body = { error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } };
+    } else if (err?.status === 404 || err?.statusCode === 404) {
+      // express.static with fallthrough: false (a missing hashed asset, e.g. after an update).
+      status = 404;
+      body = { error: { code: 'NOT_FOUND', message: `There is no file ${req.originalUrl}. Reload the app to get the current version.` } };
     } else {
       status = 500;
       logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
