@@ -35,18 +35,19 @@ export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: D
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const engine = useMemo(
-    () =>
-      pairing
-        ? new SyncEngine({ db, pairing, baseUrl: window.location.origin, appVersion: APP_VERSION, storageStatus: readStorageStatus, browserOnline: () => navigator.onLine })
-        : null,
-    [db, pairing],
-  );
+  // Made inside the effect, so React's StrictMode (mount, unmount, mount in development) gets a
+  // fresh engine the second time instead of a stopped one.
+  const [engine, setEngine] = useState<SyncEngine | null>(null);
   useEffect(() => {
-    if (!engine) return;
-    void engine.start();
-    return () => void engine.stop();
-  }, [engine]);
+    if (!pairing) return;
+    const e = new SyncEngine({ db, pairing, baseUrl: window.location.origin, appVersion: APP_VERSION, storageStatus: readStorageStatus, browserOnline: () => navigator.onLine });
+    setEngine(e);
+    void e.start();
+    return () => {
+      void e.stop();
+      setEngine(null);
+    };
+  }, [db, pairing]);
 
   useEffect(() => {
     // Unsynced sales live in IndexedDB: ask the browser not to evict it (shown on the device screen).
@@ -55,7 +56,7 @@ export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: D
 
   return (
     <LocaleContext.Provider value={i18n}>
-      {pairing && engine ? <Shell db={db} pairing={pairing} engine={engine} /> : <PairScreen db={db} onPaired={setPairing} />}
+      {pairing ? engine && <Shell db={db} pairing={pairing} engine={engine} /> : <PairScreen db={db} onPaired={setPairing} />}
     </LocaleContext.Provider>
   );
 }
