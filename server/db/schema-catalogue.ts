@@ -15,7 +15,7 @@ export interface CatalogueTables {
     seq: number;
     /** ProductDoc JSON. */
     doc: string;
-    source: 'system' | 'console' | 'device';
+    source: 'system' | 'console' | 'device' | 'legacy';
     /** Manager id, device id or 'system'. */
     actor: string;
     branch_id: string | null;

@@ -173,6 +173,9 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
 
     const updated = await request(server.url, `${base}/inventory/6`, { method: 'PUT', json: { id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 } });
     expect(updated.status).toBe(200);
+    // Price changes go into the catalogue's history, which the price-mismatch check reads.
+    const prices = await server.db.selectFrom('product_prices').select('price_cents').where('product_id', '=', product.id).orderBy('seq').execute();
+    expect(prices.map((r) => Number(r.price_cents))).toEqual([675, 700]);
     expect(updated.body).toEqual({ id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 });
     expect(await branchLevel(6)).toBe(10);
     const list = await request<{ id: number; price: number; stock: number }[]>(server.url, `${base}/inventory`);

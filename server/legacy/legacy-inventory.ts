@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { SequenceAllocator } from '../ledger/server-sequence';
 import { applyMovement } from '../ledger/stock-movements';
+import { loadProduct, writeProduct, type ProductChange } from '../catalogue/product-rows';
 import { centsToSeedFloat } from './fastapi-validation';
 import type { LegacyKeyIdentity } from './legacy-keys';
 import type { LegacyAnswer } from './legacy-sales';
@@ -65,28 +66,26 @@ export async function addProduct(db: Db, key: LegacyKeyIdentity, p: ProductInput
     if (existing && !existing.deleted) return { answer: { status: 400, body: { detail: 'El producto ya existe' } }, changed: null };
     const productSeq = seq.next();
     let productId: string;
+    // Through the catalogue's writer, so price history and revisions stay complete.
     if (existing) {
       productId = existing.id;
-      await trx.updateTable('products').set({ name: p.name, price_cents: p.priceCents, deleted: 0, seq: productSeq, updated_at: now }).where('id', '=', productId).execute();
+      const previous = (await loadProduct(trx, productId))!.doc;
+      await writeProduct(trx, { ...previous, name: p.name, priceCents: p.priceCents, _deleted: false }, previous, productSeq, now, legacyChange(key));
     } else {
       productId = uuidv7();
       const skuTaken = await trx.selectFrom('products').select('id').where('sku', '=', `LEGACY-${p.id}`).executeTakeFirst();
-      await trx
-        .insertInto('products')
-        .values({
-          id: productId,
-          sku: skuTaken ? `LEGACY-${p.id}-${productId.slice(-6)}` : `LEGACY-${p.id}`,
-          barcode: null,
-          name: p.name,
-          category: 'Sin categoría',
-          price_cents: p.priceCents,
-          tax_rate_bp: 0,
-          legacy_id: p.id,
-          deleted: 0,
-          seq: productSeq,
-          updated_at: now,
-        })
-        .execute();
+      const doc = {
+        id: productId,
+        sku: skuTaken ? `LEGACY-${p.id}-${productId.slice(-6)}` : `LEGACY-${p.id}`,
+        barcode: null,
+        name: p.name,
+        category: 'Sin categoría',
+        priceCents: p.priceCents,
+        taxRateBp: 0,
+        legacyId: p.id,
+        _deleted: false,
+      };
+      await writeProduct(trx, doc, null, productSeq, now, legacyChange(key));
     }
     const stockChanged = await setBranchLevel(trx, seq, key, productId, p.stock, 'POST /inventory', now);
     await seq.save();
@@ -106,7 +105,8 @@ export async function updateProduct(db: Db, key: LegacyKeyIdentity, pathId: numb
     }
     let productsChanged = false;
     if (existing.name !== p.name || Number(existing.price_cents) !== p.priceCents) {
-      await trx.updateTable('products').set({ name: p.name, price_cents: p.priceCents, seq: seq.next(), updated_at: now }).where('id', '=', existing.id).execute();
+      const previous = (await loadProduct(trx, existing.id))!.doc;
+      await writeProduct(trx, { ...previous, name: p.name, priceCents: p.priceCents }, previous, seq.next(), now, legacyChange(key));
       productsChanged = true;
     }
     const stockChanged = await setBranchLevel(trx, seq, key, existing.id, p.stock, `PUT /inventory/${pathId}`, now);
@@ -117,12 +117,13 @@ export async function updateProduct(db: Db, key: LegacyKeyIdentity, pathId: numb
 }
 
 /** DELETE /inventory/{id}: the product leaves the catalogue (kept, marked deleted, for the ledger's history). */
-export async function deleteProduct(db: Db, pathId: number, now = new Date().toISOString()): Promise<InventoryResult> {
+export async function deleteProduct(db: Db, key: LegacyKeyIdentity, pathId: number, now = new Date().toISOString()): Promise<InventoryResult> {
   return db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     const existing = await trx.selectFrom('products').select(['id', 'name']).where('legacy_id', '=', pathId).where('deleted', '=', 0).executeTakeFirst();
     if (!existing) return { answer: NOT_FOUND, changed: null };
-    await trx.updateTable('products').set({ deleted: 1, seq: seq.next(), updated_at: now }).where('id', '=', existing.id).execute();
+    const previous = (await loadProduct(trx, existing.id))!.doc;
+    await writeProduct(trx, { ...previous, _deleted: true }, previous, seq.next(), now, legacyChange(key));
     await seq.save();
     return { answer: { status: 200, body: { removed: existing.name, id: pathId } }, changed: { seq: seq.last, products: true, stockAt: null } };
   });
@@ -147,4 +148,8 @@ async function setBranchLevel(trx: Transaction<Database>, seq: SequenceAllocator
 
 function seedProduct(p: ProductInput): SeedProduct {
   return { id: p.id, name: p.name, price: centsToSeedFloat(p.priceCents), stock: p.stock };
+}
+
+function legacyChange(key: LegacyKeyIdentity): ProductChange {
+  return { source: 'legacy', actor: `legacy:${key.branchId}`, branchId: key.branchId };
 }

@@ -115,7 +115,7 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
   });
 
   router.delete('/inventory/:productId', async (req: Request<{ productId: string }>, res) => {
-    const result = await deleteProduct(db, parsePathInt('product_id', req.params.productId));
+    const result = await deleteProduct(db, keyOf(res), parsePathInt('product_id', req.params.productId));
     publish(result);
     res.status(result.answer.status).json(result.answer.body);
   });
