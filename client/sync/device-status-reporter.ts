@@ -10,11 +10,16 @@ export class DeviceStatusReporter {
   private last = '';
   private timer: ReturnType<typeof setInterval> | null = null;
   private sending = false;
+  private lastSentAt = -Infinity;
+  private pending: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly api: DeviceApi,
     private readonly collect: () => Promise<DeviceStatusReport>,
     private readonly everyMs = 60_000,
+    /** Changes arrive with every pulled document during a catalogue download: report them at most this often. */
+    private readonly minGapMs = 5_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   start(): void {
@@ -24,19 +29,34 @@ export class DeviceStatusReporter {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.pending) clearTimeout(this.pending);
     this.timer = null;
+    this.pending = null;
   }
 
   /** Reports if `force` or if anything changed since the last report sent. */
   async report(force = false): Promise<boolean> {
     if (this.sending) return false;
-    const status = deviceStatusReportSchema.parse(await this.collect());
-    if (!status.online) return false;
-    // lastSyncAt moves on every exchange; a change of it alone waits for the minute's report.
-    const key = JSON.stringify({ ...status, lastSyncAt: null });
-    if (!force && key === this.last) return false;
+    if (!force) {
+      const wait = this.lastSentAt + this.minGapMs - this.now();
+      if (wait > 0) {
+        // One trailing report carries the latest state once the gap has passed.
+        this.pending ??= setTimeout(() => {
+          this.pending = null;
+          void this.report();
+        }, wait);
+        return false;
+      }
+    }
+    // Claimed before the first await, so a burst of calls sends one report, not one each.
     this.sending = true;
     try {
+      const status = deviceStatusReportSchema.parse(await this.collect());
+      if (!status.online) return false;
+      // lastSyncAt moves on every exchange; a change of it alone waits for the minute's report.
+      const key = JSON.stringify({ ...status, lastSyncAt: null });
+      if (!force && key === this.last) return false;
+      this.lastSentAt = this.now();
       const res = await this.api.fetch(`${this.api.baseUrl}${DEVICE_STATUS_PATH}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${this.api.token}`, 'content-type': 'application/json' },
