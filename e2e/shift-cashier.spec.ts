@@ -33,7 +33,8 @@ async function shiftScenario(page: Page, context: BrowserContext, serverDb: Serv
   for (let i = 0; i < 4; i++) {
     await pos.lockScreen().getByLabel('PIN de Ana Torres').fill('0000');
     await pos.lockScreen().getByRole('button', { name: 'Entrar' }).click();
-    await expect(pos.lockScreen().getByRole('alert')).toContainText('PIN incorrecto');
+    // Wait for this attempt's own answer (the PIN check is a slow hash), not the previous one's.
+    await expect(pos.lockScreen().getByRole('alert')).toContainText(`PIN incorrecto. Inténtelo de nuevo (${4 - i} intentos`);
   }
   await pos.lockScreen().getByLabel('PIN de Ana Torres').fill('0000');
   await pos.lockScreen().getByRole('button', { name: 'Entrar' }).click();
