@@ -72,6 +72,30 @@ describe('outbox channels (SPEC S7)', () => {
     expect(received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [imported.id] }]);
   });
 
+  it('S7: a push the service worker queued (202) waits for its replay, until the server is known reachable again', async () => {
+    const d = await open();
+    const count = await recordCount(d, pairing, { productId: 'p1', countedQuantity: 3, believedQuantity: 4, believedLevelSeq: 7, cashierId: null });
+    const server = fakeServer();
+    let offline = true;
+    const calls: string[] = [];
+    const api = {
+      ...server.api,
+      fetch: (async (input, init) => {
+        calls.push(new URL(String(input)).pathname);
+        return offline ? new Response(JSON.stringify({ queued: true }), { status: 202 }) : server.api.fetch(input, init);
+      }) as typeof fetch,
+    };
+    const outbox = new Outbox(d, api, pairing.deviceId, { handOffRetryMs: 120_000 });
+    await outbox.drain();
+    expect(calls).toHaveLength(1);
+    offline = false;
+    await outbox.drain();
+    expect(calls).toHaveLength(1);
+    await outbox.serverReachable();
+    expect(server.received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [count.id] }]);
+    expect(await outbox.unacknowledged({ collection: 'counts', orderBy: 'countedAt' })).toHaveLength(0);
+  });
+
   it('S9: a push answered 426 marks the app outdated and keeps the documents queued', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });

@@ -54,6 +54,16 @@ export class Outbox {
     private readonly options: { channels?: OutboxChannel[]; batchSize?: number; handOffRetryMs?: number; now?: () => number } = {},
   ) {}
 
+  /**
+   * The server answered (the live stream reconnected): documents handed to the service worker's
+   * queue are sent again now rather than after the hand-off wait, in case its replay failed or
+   * has not run. Duplicates are harmless (S2).
+   */
+  serverReachable(): Promise<void> {
+    this.handedOff.clear();
+    return this.drain();
+  }
+
   /** Starts a drain, or asks the running one to look again when it ends. */
   drain(): Promise<void> {
     if (this.running) {

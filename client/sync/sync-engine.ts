@@ -131,8 +131,8 @@ export class SyncEngine {
       });
     }
     this.subscriptions.push(this.stream.connected$.subscribe((connected) => this.patch({ connected })));
-    // A reconnect means the network is back: deliver what waited.
-    this.subscriptions.push(this.stream.signals$.subscribe((s) => s.type === 'resync' && void this.outbox.drain()));
+    // A reconnect means the server is reachable again: deliver what waited, at once.
+    this.subscriptions.push(this.stream.signals$.subscribe((s) => s.type === 'resync' && void this.outbox.serverReachable()));
     const outgoing = (['sales', 'counts', 'shiftevents', 'transferreceipts'] as const)
       .map((n) => (db.collections as unknown as Record<string, RxCollection | undefined>)[n])
       .filter((c): c is RxCollection => !!c)
