@@ -20,6 +20,7 @@ import {
   streamChangedSchema,
   syncPath,
   SYNC_STREAM_PATH,
+  REPLICATED_COLLECTIONS,
   transferReceiptDocSchema,
   transfersPullResponseSchema,
   type ReplicatedCollection,
@@ -107,4 +108,15 @@ registerOperation({
   tags: ['sync'],
   auth: 'device',
   responses: { 200: { description: 'An endless event stream; `changed` events carry this data.', body: streamChangedSchema, contentType: 'text/event-stream' } },
+});
+
+registerOperation({
+  method: 'get',
+  path: '/api/sync/v1/{collection}/{version}/stream',
+  summary: 'Live changes of one collection (Server-Sent Events)',
+  description: 'As /api/sync/v1/stream, with only the named collection in `changed` events. 426 when the version is not the server\'s, 404 for an unknown collection.',
+  tags: ['sync'],
+  auth: 'device',
+  request: { params: z.object({ collection: z.enum(REPLICATED_COLLECTIONS), version: z.string() }) },
+  responses: { 200: { description: 'An endless event stream.', body: streamChangedSchema, contentType: 'text/event-stream' } },
 });

@@ -716,6 +716,25 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       }
     });
 
+    it('S6: a per-collection stream (/api/sync/v1/<collection>/<version>/stream) sends resync, then only that collection\'s changes; 426 for another version, 404 for no such collection', async () => {
+      const listener = await pairDevice(server);
+      const seller = await pairDevice(server);
+      const products = await catalogue(server.url, seller.token);
+      const stream = await openStream(server.url, listener.token, '/api/sync/v1/stock/0/stream');
+      try {
+        expect(stream.status).toBe(200);
+        expect(await stream.next('resync', 1000)).toEqual({ event: 'resync', data: {} });
+        const ack = (await pushSales(server.url, seller.token, [makeSale(seller, 1, [{ product: products[0]!, quantity: 1 }])])).body.acks[0]!;
+        expect((await stream.next('changed', 1000)).data).toEqual({ seq: ack.appliedSeq, collections: ['stock'] });
+      } finally {
+        stream.close();
+      }
+      const outdated = await request(server.url, '/api/sync/v1/stock/7/stream', { token: listener.token });
+      expect(outdated.status).toBe(426);
+      const unknown = await request<{ error: { code: string } }>(server.url, '/api/sync/v1/nonsense/0/stream', { token: listener.token });
+      expect(unknown.status).toBe(404);
+    });
+
     it('sends heartbeats at the configured interval while idle', async () => {
       const device = await pairDevice(server);
       const stream = await openStream(server.url, device.token);

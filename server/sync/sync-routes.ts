@@ -97,12 +97,24 @@ export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }:
     res.json(body);
   });
 
-  router.get('/stream', (req, res) => {
+  // One stream for every collection (what the POS opens: browsers allow six connections per host)…
+  router.get('/stream', (req, res) => streamChanges(req, res, null));
+  // …and one per collection, as RxDB's pullStream is shaped, for clients that replicate one at a time.
+  router.get('/:collection/:version/stream', (req, res) => {
+    const collection = req.params.collection as ReplicatedCollection;
+    if (!(collection in COLLECTION_SCHEMA_VERSIONS)) {
+      throw new ApiError('NOT_FOUND', `There is no replicated collection "${req.params.collection}".`);
+    }
+    checkSchemaVersion(collection, req.params.version);
+    streamChanges(req, res, collection);
+  });
+
+  function streamChanges(req: express.Request, res: Response, only: ReplicatedCollection | null): void {
     const device = deviceOf(req);
     openEventStream(res);
     send(res, STREAM_EVENTS.resync, {});
     const unsubscribe = bus.subscribe((event) => {
-      const collections = collectionsFor(device, event);
+      const collections = collectionsFor(device, event).filter((c) => only === null || c === only);
       if (collections.length === 0) return;
       const data: StreamChanged = { seq: event.seq, collections };
       send(res, STREAM_EVENTS.changed, data);
@@ -112,7 +124,7 @@ export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }:
       clearInterval(heartbeat);
       unsubscribe();
     });
-  });
+  }
 
   return router;
 }

@@ -258,9 +258,9 @@ export interface SseStream {
 }
 
 /** Opens the device's live stream with fetch and parses the event stream from the body. */
-export async function openStream(baseUrl: string, token: string): Promise<SseStream> {
+export async function openStream(baseUrl: string, token: string, path: string = SYNC_STREAM_PATH): Promise<SseStream> {
   const abort = new AbortController();
-  const res = await fetch(baseUrl + SYNC_STREAM_PATH, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+  const res = await fetch(baseUrl + path, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
   const queue: SseEvent[] = [];
   const waiter: { wake: (() => void) | null } = { wake: null };
   let ended = false;
