@@ -1,8 +1,8 @@
-import { Router, type Response } from 'express';
-import { STREAM_EVENTS } from '../../shared/protocol';
+import { Router } from 'express';
 import { managerOf, requireManager, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
+import { serveChangeStream } from '../live/change-stream';
 
 export interface ConsoleStreamDeps {
   db: Db;
@@ -36,17 +36,7 @@ export function consoleStreamRoutes({ db, bus, heartbeatMs }: ConsoleStreamDeps)
   router.get('/', requireManager(db), async (req, res) => {
     const manager = managerOf(req);
     const scope = await scopeOf(db, manager);
-    openEventStream(res);
-    send(res, STREAM_EVENTS.resync, {});
-    const unsubscribe = bus.subscribe((event) => {
-      const visible = visibleTo(scope, event);
-      if (visible) send(res, STREAM_EVENTS.changed, visible);
-    });
-    const heartbeat = setInterval(() => send(res, STREAM_EVENTS.heartbeat, { at: new Date().toISOString() }), heartbeatMs);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
+    serveChangeStream(req, res, bus, heartbeatMs, (event) => visibleTo(scope, event));
   });
   return router;
 }
@@ -76,15 +66,4 @@ export function visibleTo(scope: Scope, event: ChangeEvent): ConsoleChanged | nu
   return { seq: event.seq, collections, locationIds, branchIds: ownBranches };
 }
 
-function openEventStream(res: Response): void {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-}
 
-function send(res: Response, event: string, data: unknown): void {
-  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}

@@ -1,9 +1,10 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import { COLLECTION_SCHEMA_VERSIONS, pushRequestSchema, type PushResult, type ReplicatedCollection } from '../../shared/protocol';
+import { pushRequestSchema, type PushResult } from '../../shared/protocol';
 import { deviceOf, requireDevice } from '../auth/device-auth';
 import type { Db } from '../db/database';
-import { ApiError, parseOrThrow } from '../http/api-error';
+import { parseOrThrow } from '../http/api-error';
+import { checkSchemaVersion } from './schema-version';
 import { ingestCounts, ingestShiftEvents, ingestTransferReceipts } from '../ledger/ingest-device-documents';
 import { ingestSales } from '../ledger/ingest-sales';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
@@ -14,15 +15,6 @@ export interface PushRouteDeps {
   logger: Logger;
 }
 
-function checkSchemaVersion(collection: ReplicatedCollection, version: string | undefined): void {
-  const current = COLLECTION_SCHEMA_VERSIONS[collection];
-  if (String(current) !== version) {
-    throw new ApiError(
-      'CLIENT_OUTDATED',
-      `This app speaks version ${version} of ${collection}; the server speaks version ${current}. Update the app (it updates itself when the cart is empty).`,
-    );
-  }
-}
 
 /**
  * Device pushes of immutable documents (sales and refunds, counts, shift events, transfer

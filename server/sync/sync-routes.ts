@@ -4,7 +4,6 @@ import {
   COLLECTION_SCHEMA_VERSIONS,
   pullQuerySchema,
   pushRequestSchema,
-  STREAM_EVENTS,
   type ReplicatedCollection,
   type PushResult,
   type StreamChanged,
@@ -12,10 +11,12 @@ import {
 import { deviceOf, requireDevice } from '../auth/device-auth';
 import type { Db } from '../db/database';
 import { ApiError, parseOrThrow } from '../http/api-error';
+import { checkSchemaVersion } from './schema-version';
 import type { ChangeBus } from '../live/change-bus';
 import { pushProductEdits } from '../catalogue/device-product-push';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { ChangeEvent } from '../live/change-bus';
+import { serveChangeStream } from '../live/change-stream';
 import { cashiersSince, otherStockSince, productsSince, salesSince, settingsSince, stockSince, transfersSince } from './pull-queries';
 
 export interface SyncRouteDeps {
@@ -27,16 +28,6 @@ export interface SyncRouteDeps {
   salesPullDays?: number;
 }
 
-/** 426 when the device's schema of a collection is not the server's: the app must update. */
-function checkSchemaVersion(collection: ReplicatedCollection, version: string | undefined): void {
-  const current = COLLECTION_SCHEMA_VERSIONS[collection];
-  if (String(current) !== version) {
-    throw new ApiError(
-      'CLIENT_OUTDATED',
-      `This app speaks version ${version} of ${collection}; the server speaks version ${current}. Update the app (it updates itself when the cart is empty).`,
-    );
-  }
-}
 
 export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }: SyncRouteDeps): Router {
   const router = Router();
@@ -111,18 +102,9 @@ export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }:
 
   function streamChanges(req: express.Request, res: Response, only: ReplicatedCollection | null): void {
     const device = deviceOf(req);
-    openEventStream(res);
-    send(res, STREAM_EVENTS.resync, {});
-    const unsubscribe = bus.subscribe((event) => {
+    serveChangeStream(req, res, bus, heartbeatMs, (event): StreamChanged | null => {
       const collections = collectionsFor(device, event).filter((c) => only === null || c === only);
-      if (collections.length === 0) return;
-      const data: StreamChanged = { seq: event.seq, collections };
-      send(res, STREAM_EVENTS.changed, data);
-    });
-    const heartbeat = setInterval(() => send(res, STREAM_EVENTS.heartbeat, { at: new Date().toISOString() }), heartbeatMs);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
+      return collections.length === 0 ? null : { seq: event.seq, collections };
     });
   }
 
@@ -151,15 +133,4 @@ export function collectionsFor(device: Pick<DeviceIdentity, 'branchId' | 'locati
   return [...out];
 }
 
-function openEventStream(res: Response): void {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-}
 
-function send(res: Response, event: string, data: unknown): void {
-  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}

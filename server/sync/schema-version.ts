@@ -1,0 +1,13 @@
+import { COLLECTION_SCHEMA_VERSIONS, type ReplicatedCollection } from '../../shared/protocol';
+import { ApiError } from '../http/api-error';
+
+/** SPEC S9: 426 when the device's schema of a collection is not the server's: the app must update. */
+export function checkSchemaVersion(collection: ReplicatedCollection, version: string | undefined): void {
+  const current = COLLECTION_SCHEMA_VERSIONS[collection];
+  if (String(current) !== version) {
+    throw new ApiError(
+      'CLIENT_OUTDATED',
+      `This app speaks version ${version} of ${collection}; the server speaks version ${current}. Update the app (it updates itself when the cart is empty).`,
+    );
+  }
+}
