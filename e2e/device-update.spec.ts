@@ -27,7 +27,8 @@ test('an update waits while the cart is full and applies after the sale, at the 
     await pos.pair(await serverDb.pairingCode(), 'Caja actualización');
     await pos.waitForOfflineReady();
     await pos.goTo('Dispositivo');
-    await expect(page.getByText('Versión de la aplicación').locator('..')).toContainText('0.0.0');
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    await expect(page.getByText('Versión de la aplicación').locator('..')).toContainText(version);
     await pos.goTo('Vender');
     await page.getByRole('button', { name: 'Añadir Pan Integral al carrito' }).click();
 
