@@ -52,7 +52,7 @@ function percentile(values: number[], p: number): number {
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 function buildClient(outDir: string): { totalGzip: number; firstLoadGzip: number; files: Record<string, number> } {
-  execFileSync('npx', ['vite', 'build'], { cwd: ROOT, env: { ...process.env, CLIENT_DIR: outDir }, stdio: 'ignore' });
+  execFileSync('npx', ['vite', 'build'], { cwd: ROOT, env: { ...process.env, CLIENT_DIR: outDir, VITE_BENCH_HOOKS: '1' }, stdio: 'ignore' });
   const assets = path.join(outDir, 'assets');
   const files: Record<string, number> = {};
   for (const f of fs.readdirSync(assets).filter((f) => f.endsWith('.js'))) files[f] = zlib.gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length;

@@ -15,13 +15,13 @@ declare global {
 }
 
 /**
- * Only for `npm run bench:pos`, and only when this device's localStorage has
- * `ecomarket.bench = 1`: builds a backlog of N unsent sales in one bulk write, so the benchmark
+ * Only in the build `npm run bench:pos` makes (VITE_BENCH_HOOKS=1; every other build leaves the
+ * hook out), and only when that device's localStorage has `ecomarket.bench = 1`: builds a backlog of N unsent sales in one bulk write, so the benchmark
  * can time draining them without ringing up 5,000 sales through the screen first.
  */
 export function useBenchHooks(db: PosDatabase, pairing: DevicePairing, index: CatalogueIndex<ProductRow>): void {
   useEffect(() => {
-    if (localStorage.getItem('ecomarket.bench') !== '1') return;
+    if (import.meta.env.VITE_BENCH_HOOKS !== '1' || localStorage.getItem('ecomarket.bench') !== '1') return;
     window.ecomarketBench = {
       queueSales: (count, barcode) =>
         withSaleNumberLock(async () => {
