@@ -13,15 +13,20 @@ import { stockLevelId } from '../../shared/protocol';
 import { branchSettings, settingsDoc } from '../catalogue/branch-settings';
 import { cashierDoc } from '../catalogue/cashier-rows';
 import { productDoc } from '../catalogue/product-rows';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import { stockAcksBetween } from '../ledger/device-acks';
 
-/** Rows strictly after the checkpoint in (seq, id) order: the RxDB pull contract. */
+/** SPEC S5: rows strictly after the checkpoint in (seq, id) order, the RxDB pull contract. */
+function afterCheckpoint(since: Checkpoint, idColumn: 'id' | 'product_id' = 'id') {
+  return sql<SqlBool>`(seq > ${since.seq} or (seq = ${since.seq} and ${sql.ref(idColumn)} > ${since.id}))`;
+}
+
 export async function productsSince(db: Db, since: Checkpoint, limit: number): Promise<{ documents: ProductDoc[]; checkpoint: Checkpoint | null }> {
   const rows = await db
     .selectFrom('products')
     .selectAll()
-    .where((eb) => eb.or([eb('seq', '>', since.seq), eb.and([eb('seq', '=', since.seq), eb('id', '>', since.id)])]))
+    .where(afterCheckpoint(since))
     .orderBy('seq')
     .orderBy('id')
     .limit(limit)
@@ -49,7 +54,7 @@ export async function stockSince(
     .selectFrom('stock_levels')
     .selectAll()
     .where('location_id', '=', locationId)
-    .where((eb) => eb.or([eb('seq', '>', since.seq), eb.and([eb('seq', '=', since.seq), eb('product_id', '>', since.id)])]))
+    .where(afterCheckpoint(since, 'product_id'))
     .orderBy('seq')
     .orderBy('product_id')
     .limit(limit)
@@ -139,7 +144,7 @@ export async function salesSince(db: Db, branchId: string, receivedSince: string
     .select(['id', 'seq', 'body'])
     .where('branch_id', '=', branchId)
     .where('received_at', '>=', receivedSince)
-    .where((eb) => eb.or([eb('seq', '>', since.seq), eb.and([eb('seq', '=', since.seq), eb('id', '>', since.id)])]))
+    .where(afterCheckpoint(since))
     .orderBy('seq')
     .orderBy('id')
     .limit(limit)
@@ -157,7 +162,7 @@ export async function cashiersSince(db: Db, branchId: string, since: Checkpoint,
     .selectFrom('cashiers')
     .selectAll()
     .where('branch_id', '=', branchId)
-    .where((eb) => eb.or([eb('seq', '>', since.seq), eb.and([eb('seq', '=', since.seq), eb('id', '>', since.id)])]))
+    .where(afterCheckpoint(since))
     .orderBy('seq')
     .orderBy('id')
     .limit(limit)
@@ -184,7 +189,7 @@ export async function transfersSince(db: Db, locationId: string, since: Checkpoi
     .selectFrom('transfers')
     .selectAll()
     .where('to_location_id', '=', locationId)
-    .where((eb) => eb.or([eb('seq', '>', since.seq), eb.and([eb('seq', '=', since.seq), eb('id', '>', since.id)])]))
+    .where(afterCheckpoint(since))
     .orderBy('seq')
     .orderBy('id')
     .limit(limit)
