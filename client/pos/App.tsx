@@ -10,7 +10,6 @@ import { APP_VERSION, DeviceScreen } from './device/DeviceScreen';
 import { readStorageStatus, requestPersistentStorage } from './device/storage-status';
 import { INTL_LOCALE, LocaleContext, translator, useI18n, useT, type Locale } from './i18n';
 import { InventoryScreen } from './inventory/InventoryScreen';
-import { LanguageToggle } from './LanguageToggle';
 import { PairScreen } from './PairScreen';
 import { SessionContext } from './session/session-context';
 import { shellMessages } from './session/shell-messages';
@@ -19,6 +18,7 @@ import { loadDraftCart } from './sell/draft-cart';
 import { SellScreen } from './sell/SellScreen';
 import { ShiftScreen } from './shift/ShiftScreen';
 import { SyncStatusBar } from './SyncStatusBar';
+import { TopBar } from './TopBar';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
 import './session/shell.css';
@@ -85,18 +85,10 @@ function Shell({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairin
       <div className="shell" inert={session.locked}>
         <div className="shell-content">
           {tab === 'sell' ? (
-            <SellScreen db={db} pairing={pairing} engine={engine} />
+            <SellScreen db={db} pairing={pairing} engine={engine} ledger={ledger} money={money} cashierName={cashierName} />
           ) : (
             <div className="shell-page">
-              <header className="topbar">
-                <div className="brand">
-                  <strong>EcoMarket</strong>
-                  <span>
-                    {pairing.branch.name} · {pairing.deviceNumber} · {cashierName}
-                  </span>
-                </div>
-                <LanguageToggle />
-              </header>
+              <TopBar pairing={pairing} cashierName={cashierName} />
               <SyncStatusBar engine={engine} pending={ledger.pending} money={money} />
               <UpdateBanner cartEmpty={loadDraftCart(pairing.deviceId).lines.length === 0} />
               {tab === 'inventory' && <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />}

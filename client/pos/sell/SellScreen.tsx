@@ -1,20 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatMoney } from '../../../shared/money';
 import type { Payment } from '../../../shared/protocol';
 import type { PosDatabase, ProductRow, SaleRow } from '../../sync/collections';
 import { commitSale } from '../../sync/commit-sale';
 import type { DevicePairing } from '../../sync/device-pairing';
-import { observeSyncLedger } from '../../sync/displayed-stock-view';
+import type { SyncLedger } from '../../sync/displayed-stock-view';
 import type { SyncEngine } from '../../sync/sync-engine';
 import { useCatalogueIndex } from '../catalogue-search/use-catalogue-index';
-import { INTL_LOCALE, useI18n, useT } from '../i18n';
-import { LanguageToggle } from '../LanguageToggle';
+import { useT } from '../i18n';
 import { Receipt } from '../receipt/Receipt';
 import { RefundScreen } from '../refund/RefundScreen';
 import { useSession } from '../session/session-context';
 import { SyncStatusBar } from '../SyncStatusBar';
+import { TopBar } from '../TopBar';
 import { UpdateBanner } from '../UpdateBanner';
-import { useObservable } from '../use-observable';
 import { CartPanel } from './CartPanel';
 import { addProduct, cartTotals, emptyCart, loadDraftCart, saveDraftCart, setDiscount, setQuantity, toCartLine, type DraftCart } from './draft-cart';
 import { PaymentPanel } from './PaymentPanel';
@@ -26,15 +24,21 @@ import './sell.css';
 
 type Stage = { kind: 'cart' } | { kind: 'payment' } | { kind: 'paid'; sale: SaleRow };
 
-export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairing; engine: SyncEngine }) {
+interface SellScreenProps {
+  db: PosDatabase;
+  pairing: DevicePairing;
+  engine: SyncEngine;
+  /** Displayed stock and pending documents, observed once by the shell for every screen. */
+  ledger: SyncLedger;
+  money: (cents: number) => string;
+  cashierName: string;
+}
+
+export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: SellScreenProps) {
   const t = useT(sellMessages);
-  const { locale } = useI18n();
   const session = useSession();
-  const money = (cents: number) => formatMoney(cents, pairing.branch.currency, INTL_LOCALE[locale]);
   const { index, version, ready } = useCatalogueIndex(db);
   useBenchHooks(db, pairing, index);
-  const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId), [db, pairing]);
-  const ledger = useObservable(ledger$, { stock: new Map<string, number>(), pending: { count: 0, valueCents: 0, rejected: 0 } });
   const [mode, setMode] = useState<'sell' | 'refund'>('sell');
   const [cart, setCartState] = useState<DraftCart>(() => loadDraftCart(pairing.deviceId));
   const [stage, setStage] = useState<Stage>({ kind: 'cart' });
@@ -43,7 +47,6 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
   const committing = useRef(false);
   const [refundScan, setRefundScan] = useState<{ code: string; at: number } | null>(null);
 
-  const cashierName = session.cashier?.name ?? `${t('cashier')} ${pairing.deviceNumber}`;
   const totals = useMemo(() => cartTotals(cart), [cart]);
   const overs = cart.lines.map((l) => ({ name: l.name, after: (ledger.stock.get(l.productId) ?? 0) - l.quantity })).filter((l) => l.after < 0);
   const blocked = session.settings?.allowOversell === false && overs.length > 0;
@@ -125,25 +128,16 @@ export function SellScreen({ db, pairing, engine }: { db: PosDatabase; pairing: 
 
   return (
     <div className="pos">
-      <header className="topbar">
-        <div className="brand">
-          <strong>EcoMarket</strong>
-          <span>
-            {pairing.branch.name} · {pairing.deviceNumber} · {cashierName}
-          </span>
+      <TopBar pairing={pairing} cashierName={cashierName}>
+        <div role="tablist" aria-label={t('mode')} className="modes">
+          <button type="button" role="tab" aria-selected={mode === 'sell'} onClick={() => setMode('sell')}>
+            {t('sell')}
+          </button>
+          <button type="button" role="tab" aria-selected={mode === 'refund'} onClick={() => setMode('refund')}>
+            {t('refunds')}
+          </button>
         </div>
-        <div className="row">
-          <div role="tablist" aria-label={t('mode')} className="modes">
-            <button type="button" role="tab" aria-selected={mode === 'sell'} onClick={() => setMode('sell')}>
-              {t('sell')}
-            </button>
-            <button type="button" role="tab" aria-selected={mode === 'refund'} onClick={() => setMode('refund')}>
-              {t('refunds')}
-            </button>
-          </div>
-          <LanguageToggle />
-        </div>
-      </header>
+      </TopBar>
       <SyncStatusBar engine={engine} pending={ledger.pending} money={money} />
       <UpdateBanner cartEmpty={cart.lines.length === 0 && stage.kind !== 'payment'} />
       {notice && (

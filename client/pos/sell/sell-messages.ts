@@ -75,7 +75,6 @@ const es = {
   sell: 'Vender',
   refunds: 'Devoluciones',
   mode: 'Pantalla',
-  cashier: 'Cajero',
 };
 
 const en: typeof es = {
@@ -152,7 +151,6 @@ const en: typeof es = {
   sell: 'Sell',
   refunds: 'Refunds',
   mode: 'Screen',
-  cashier: 'Cashier',
 };
 
 export type SellMessageKey = keyof typeof es;
