@@ -7,7 +7,7 @@
  *  1. catalogue download — from tapping "Vincular" to all products in the device's search index;
  *  2. commit — tap "Cobrar en efectivo" → ticket durable in IndexedDB (the screen's own
  *     performance.measure), SALES times, beside a raw IndexedDB put of an object of the same size
- *     in its own transaction, in the same run;
+ *     in its own transaction with the same (strict) durability, in the same run;
  *  3. search — keystroke → results rendered over the whole catalogue (performance.measure);
  *  4. drain — QUEUED sales written while offline, then the network back: time to "Todo enviado";
  *  5. the POS's gzipped JavaScript (every .js of the build; the first load without the lazy chunks).
@@ -153,8 +153,11 @@ async function main(): Promise<void> {
       await charge.click();
       await page.getByRole('button', { name: 'Nueva venta' }).click();
     }
+    seenByPage.push(...(await measures(page, 'pos:commit-seen')));
     return measures(page, 'pos:commit');
   }
+  /** Tap → the page's thread learns the ticket is durable (after the frame the tap makes it render). */
+  const seenByPage: number[] = [];
 
   const results: Record<string, unknown> = {};
   // Diagnostic: the same download with the device status reports answered locally (see README).
@@ -169,8 +172,11 @@ async function main(): Promise<void> {
   results.statusReportsDuringDownload = statusReports;
   try {
     // 2. Commit: tap "charge" → durable, SALES times; a raw put of the same size beside it.
+    seenByPage.length = 0;
     const commit = await sellLoop(page);
-    const rawPut = await page.evaluate(async (count) => {
+    // The journal writes with strict durability (flushed to disk before "complete"); the raw put
+    // it is compared with does too. The browser's default durability is measured beside it.
+    const rawPutRun = (durability: IDBTransactionDurability) => page.evaluate(async ({ count, durability }) => {
       const sample = { id: '', kind: 'sale', refundOf: null, branchId: 'sucursal-001', deviceId: '0195f0c0-0000-7000-8000-000000000000', deviceSeq: 1, receiptNumber: '001-01-000001', cashierId: null, cashierName: 'Cajero 1', shiftId: null, createdAt: new Date().toISOString(), currency: 'USD', lines: [{ productId: '0195f0c0-0000-7000-8000-000000000001', name: 'Pan Integral', quantity: 1, unitPriceCents: 180, taxRateBp: 0, discountCents: 0, discountReason: null, lineTotalCents: 180 }], totalCents: 180, payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }] };
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('bench-raw-put', 1);
@@ -183,7 +189,7 @@ async function main(): Promise<void> {
         const doc = { ...sample, id: `raw-${i}`, deviceSeq: i + 1 };
         const start = performance.now();
         await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction('docs', 'readwrite');
+          const tx = db.transaction('docs', 'readwrite', { durability });
           tx.objectStore('docs').put(doc);
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
@@ -192,9 +198,13 @@ async function main(): Promise<void> {
       }
       db.close();
       return { times, bytes: JSON.stringify(sample).length };
-    }, SALES);
+    }, { count: SALES, durability });
+    const rawPut = await rawPutRun('strict');
+    const rawPutDefault = await rawPutRun('default');
     results.commit = { count: commit.length, p50: round(percentile(commit, 50)), p95: round(percentile(commit, 95)), max: round(Math.max(...commit)) };
-    results.rawPut = { count: rawPut.times.length, bytes: rawPut.bytes, p50: round(percentile(rawPut.times, 50)), p95: round(percentile(rawPut.times, 95)) };
+    results.commitSeenByPage = { count: seenByPage.length, p50: round(percentile(seenByPage, 50)), p95: round(percentile(seenByPage, 95)) };
+    results.rawPut = { durability: 'strict', count: rawPut.times.length, bytes: rawPut.bytes, p50: round(percentile(rawPut.times, 50)), p95: round(percentile(rawPut.times, 95)) };
+    results.rawPutDefaultDurability = { durability: 'default', count: rawPutDefault.times.length, p50: round(percentile(rawPutDefault.times, 50)), p95: round(percentile(rawPutDefault.times, 95)) };
 
     // 3. Search: keystroke → results over the whole catalogue.
     await page.evaluate(() => performance.clearMeasures());
@@ -249,7 +259,9 @@ async function main(): Promise<void> {
     ['  same, status reports answered locally', `${round((results.catalogueDownloadWithoutStatusReportsMs as number) / 1000, 1)} s`, '(diagnostic)', (results.catalogueDownloadWithoutStatusReportsMs as number) < 10_000],
     [`commit p50 / p95 (${SALES} sales)`, `${c.p50} / ${c.p95} ms`, 'p95 ≤ 12 ms', c.p95 <= 12],
     ['  same, status reports answered locally', `${(results.commitWithoutStatusReports as { p50: number }).p50} / ${(results.commitWithoutStatusReports as { p95: number }).p95} ms`, '(diagnostic)', (results.commitWithoutStatusReports as { p95: number }).p95 <= 12],
-    ['raw IndexedDB put p50 / p95', `${r.p50} / ${r.p95} ms`, 'commit p50 ≤ 3× put p50', c.p50 <= 3 * r.p50],
+    ['  tap → page told (paid can render)', `${(results.commitSeenByPage as { p50: number }).p50} / ${(results.commitSeenByPage as { p95: number }).p95} ms`, '(diagnostic)', (results.commitSeenByPage as { p95: number }).p95 <= 12],
+    ['raw IndexedDB put p50 / p95 (strict)', `${r.p50} / ${r.p95} ms`, 'commit p50 ≤ 3× put p50', c.p50 <= 3 * r.p50],
+    ['  same, default durability', `${(results.rawPutDefaultDurability as { p50: number }).p50} / ${(results.rawPutDefaultDurability as { p95: number }).p95} ms`, '(diagnostic)', c.p50 <= 3 * (results.rawPutDefaultDurability as { p50: number }).p50],
     ['search keystroke → results p95', `${s.p95} ms`, '< 16 ms', s.p95 < 16],
     [`drain ${QUEUED} queued sales`, `${round(d.ms / 1000, 1)} s`, '< 10 s', d.ms < 10_000],
     ['POS JavaScript gzipped (all / first load)', `${report.js.totalGzipKb} / ${report.js.firstLoadGzipKb} KB`, '< 230 KB', report.js.totalGzipKb < 230],

@@ -4,9 +4,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saleDocSchema } from '../../shared/protocol';
 import type { PosDatabase, SaleRow } from './collections';
-import { commitSale, type CartLine } from './commit-sale';
+import { chargeSale, commitSale, ticketsStored, type CartLine } from './commit-sale';
 import type { DevicePairing } from './device-pairing';
 import { openPosDatabase } from './pos-database';
+import { TicketJournal, type TicketTemplate } from './ticket-journal';
 
 const pairing = { deviceId: 'dev-1', deviceNumber: 2, token: 't', branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' } } as unknown as DevicePairing;
 const pan: CartLine = { product: { id: 'p-pan', name: 'Pan Integral', priceCents: 180, taxRateBp: 800 }, quantity: 3, discountCents: 54, discountReason: 'Promoción' };
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 async function open() {
-  db = await openPosDatabase({ name: `commit-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false, collections: ['sales', 'acks'] });
+  db = await openPosDatabase({ name: `commit-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections: ['sales', 'acks'] });
   return db;
 }
 
@@ -63,3 +64,121 @@ describe('commitSale (invariant 1: the whole ticket in one write)', () => {
     expect(refund).toMatchObject({ kind: 'refund', refundOf: sale.id, deviceSeq: 2, totalCents: 162 });
   });
 });
+
+describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)', () => {
+  const draft = { lines: [pan], payments: [cash(486)], cashierName: 'Ana' };
+
+  it('chargeSale is durable in the journal first; a crash before the copy into RxDB is repaired at the next open', async () => {
+    const name = `journal-${Date.now()}-${Math.random()}`;
+    const openNamed = () => openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections: ['sales', 'acks'] });
+    db = await openNamed();
+    // The "crash": the ticket is written to the journal exactly as chargeSale writes it, and the tab dies before the copy.
+    const journal = await TicketJournal.open({ indexedDB, IDBKeyRange }, `${name}-tickets`);
+    const { sale: orphan } = await journal.charge(sampleTemplate());
+    journal.close();
+    expect(await all(db)).toEqual([]);
+    await db.close();
+    db = await openNamed();
+    expect(await all(db)).toEqual([orphan]);
+    // And the next ticket continues the numbering.
+    const next = await commitSale(db, pairing, draft);
+    expect(next.deviceSeq).toBe(orphan.deviceSeq + 1);
+  });
+
+  it('chargeSale resolves with the durable ticket; `stored` resolves once RxDB has it', async () => {
+    const d = await open();
+    const { sale, stored } = await chargeSale(d, pairing, draft);
+    expect(await stored).toEqual(sale);
+    await ticketsStored(d);
+    expect(await all(d)).toEqual([sale]);
+  });
+
+  it('numbers continue after the tickets already in RxDB (a database from before the journal, or pulled back from the server)', async () => {
+    const d = await open();
+    const { receiptPrefix: _p, deviceNumber: _n, ...row } = sampleTemplate();
+    await d.sales.insert({ ...row, deviceId: pairing.deviceId, deviceSeq: 41, receiptNumber: '001-02-000041' });
+    const sale = await commitSale(d, pairing, draft);
+    expect(sale.deviceSeq).toBe(42);
+    expect(sale.receiptNumber).toBe('001-02-000042');
+  });
+
+  it('two tabs charging at once on one journal never share a number', async () => {
+    const name = `tabs-${Date.now()}-${Math.random()}`;
+    const [tabA, tabB] = await Promise.all([TicketJournal.open({ indexedDB, IDBKeyRange }, name), TicketJournal.open({ indexedDB, IDBKeyRange }, name)]);
+    const charges = Array.from({ length: 40 }, (_, i) => (i % 2 ? tabA : tabB).charge(sampleTemplate()));
+    const seqs = (await Promise.all(charges)).map((c) => c.sale.deviceSeq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    tabA.close();
+    tabB.close();
+  });
+
+  it('a tab whose expected next number was taken by another tab reads again and takes the one after', async () => {
+    const name = `stale-${Date.now()}-${Math.random()}`;
+    const tabA = await TicketJournal.open({ indexedDB, IDBKeyRange }, name);
+    const tabB = await TicketJournal.open({ indexedDB, IDBKeyRange }, name);
+    expect((await tabA.charge(sampleTemplate())).sale.deviceSeq).toBe(1); // A now expects 2 next
+    expect((await tabB.charge(sampleTemplate())).sale.deviceSeq).toBe(2);
+    expect((await tabA.charge(sampleTemplate())).sale.deviceSeq).toBe(3);
+    expect((await tabA.charge(sampleTemplate())).sale.deviceSeq).toBe(4);
+    expect((await tabB.all()).map((t) => t.deviceSeq).sort()).toEqual([1, 2, 3, 4]);
+    // A reservation starts above every ticket and the floor; charging goes on after it.
+    expect(await tabB.reserve('dev-1', 10)).toBe(5);
+    expect((await tabB.charge(sampleTemplate())).sale.deviceSeq).toBe(15);
+    tabA.close();
+    tabB.close();
+  });
+
+  it('a ticket that cannot be written leaves nothing behind and takes no number', async () => {
+    const journal = await TicketJournal.open({ indexedDB, IDBKeyRange }, `fail-${Date.now()}-${Math.random()}`);
+    // A function cannot be stored in IndexedDB: the put throws inside the transaction, which aborts.
+    await expect(journal.charge({ ...sampleTemplate(), cashierName: (() => 'x') as unknown as string })).rejects.toThrow();
+    expect(await journal.all()).toEqual([]);
+    expect((await journal.charge(sampleTemplate())).sale.deviceSeq).toBe(1);
+    journal.close();
+  });
+
+  it('charging a ticket id already in the journal returns it as written, with no new number', async () => {
+    const journal = await TicketJournal.open({ indexedDB, IDBKeyRange }, `again-${Date.now()}-${Math.random()}`);
+    const template = sampleTemplate();
+    const first = await journal.charge(template);
+    const again = await journal.charge({ ...template, cashierName: 'Otro' });
+    expect(again.sale).toEqual(first.sale);
+    expect((await journal.charge(sampleTemplate())).sale.deviceSeq).toBe(2);
+    journal.close();
+  });
+
+  it('keeps only the most recent 200 tickets once RxDB has them', async () => {
+    const name = `prune-${Date.now()}-${Math.random()}`;
+    const openNamed = () => openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections: ['sales', 'acks'] });
+    db = await openNamed();
+    for (let i = 0; i < 230; i++) await commitSale(db, pairing, draft);
+    await db.close();
+    db = await openNamed();
+    expect(await all(db)).toHaveLength(230);
+    const journal = await TicketJournal.open({ indexedDB, IDBKeyRange }, `${name}-tickets`);
+    const kept = await journal.all();
+    journal.close();
+    expect(kept).toHaveLength(200);
+    expect(Math.min(...kept.map((t) => t.deviceSeq))).toBe(31);
+  });
+});
+
+function sampleTemplate(): TicketTemplate {
+  return {
+    id: uuidv7(),
+    kind: 'sale',
+    refundOf: null,
+    branchId: 'sucursal-001',
+    deviceId: 'dev-1',
+    receiptPrefix: '001',
+    deviceNumber: 2,
+    cashierId: null,
+    cashierName: 'Ana',
+    shiftId: null,
+    createdAt: new Date().toISOString(),
+    currency: 'USD',
+    lines: [{ productId: 'p-pan', name: 'Pan Integral', quantity: 1, unitPriceCents: 180, taxRateBp: 800, discountCents: 0, discountReason: null, lineTotalCents: 180 }],
+    totalCents: 180,
+    payments: [cash(180)],
+  };
+}

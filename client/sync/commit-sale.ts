@@ -1,10 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Payment, SaleDoc, SaleLine } from '../../shared/protocol';
 import { lineTotal, saleArithmeticProblems, saleTotal } from '../../shared/sale/sale-arithmetic';
-import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { PosDatabase, ProductRow, SaleRow } from './collections';
 import type { DevicePairing } from './device-pairing';
-import { withSaleNumberLock } from './sale-number-lock';
+import type { Journal } from './ticket-journal';
 
 export interface CartLine {
   product: Pick<ProductRow, 'id' | 'name' | 'priceCents' | 'taxRateBp'>;
@@ -40,12 +39,63 @@ export function toSaleLine(l: CartLine): SaleLine {
   };
 }
 
+const journals = new WeakMap<PosDatabase, Journal>();
+const numbering = new WeakMap<PosDatabase, Map<string, Promise<void>>>();
+const storing = new WeakMap<PosDatabase, Promise<unknown>>();
+
+/** Gives the database its ticket journal (done by openPosDatabase). */
+export function attachTicketJournal(db: PosDatabase, journal: Journal): void {
+  journals.set(db, journal);
+}
+
+function journalOf(db: PosDatabase): Journal {
+  const journal = journals.get(db);
+  if (!journal) throw new Error('This POS database was opened without its ticket journal.');
+  return journal;
+}
+
+/**
+ * The journal's counter starts where this device's tickets in RxDB end (its own, and those pulled
+ * back from the server): once per device and session, ahead of the first charge when the selling
+ * screen calls it on mount.
+ */
+export function prepareSaleNumbering(db: PosDatabase, deviceId: string): Promise<void> {
+  let perDevice = numbering.get(db);
+  if (!perDevice) numbering.set(db, (perDevice = new Map()));
+  let ready = perDevice.get(deviceId);
+  if (!ready) {
+    ready = (async () => {
+      const last = await db.sales.findOne({ selector: { deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
+      await journalOf(db).raiseCounter(deviceId, last?.deviceSeq ?? 0);
+    })();
+    ready.catch(() => perDevice.delete(deviceId));
+    perDevice.set(deviceId, ready);
+  }
+  return ready;
+}
+
+/** Takes `count` receipt numbers at once (the benchmark's bulk backlog); resolves with the first. */
+export async function reserveSaleNumbers(db: PosDatabase, deviceId: string, count: number): Promise<number> {
+  await prepareSaleNumbering(db, deviceId);
+  return journalOf(db).reserve(deviceId, count);
+}
+
+export interface ChargedSale {
+  /** The ticket as written; durable when the promise holding this resolves. */
+  sale: SaleRow;
+  /** Resolves once the ticket is also in RxDB (where stock, the outbox and the screens read it). */
+  stored: Promise<SaleRow>;
+  /** When it became durable, as `performance.timeOrigin + performance.now()` (the journal may run in a worker). */
+  durableAt: number;
+}
+
 /**
  * DESIGN invariant 1: the whole ticket (lines, payments, cashier, numbers) is one document,
- * written in one IndexedDB transaction. When this resolves the ticket is durable; until it
- * does, nothing of it exists.
+ * written with its number in one IndexedDB transaction (the ticket journal). When this resolves
+ * the ticket is durable and may be shown as paid; until it does, nothing of it exists. Copying it
+ * into RxDB follows at once (`stored`); a crash in between is repaired at the next start.
  */
-export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft: TicketDraft, now = new Date()): Promise<SaleRow> {
+export async function chargeSale(db: PosDatabase, pairing: DevicePairing, draft: TicketDraft, now = new Date()): Promise<ChargedSale> {
   const lines = draft.lines.filter((l) => l.quantity > 0).map(toSaleLine);
   if (lines.length === 0) throw new Error('The cart is empty.');
   const kind = draft.kind ?? 'sale';
@@ -53,32 +103,81 @@ export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft:
   const problems = saleArithmeticProblems(base);
   if (problems.length > 0) throw new Error(problems.join('; '));
 
-  return withSaleNumberLock(async () => {
-    const last = await db.sales.findOne({ selector: { deviceId: pairing.deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
-    const deviceSeq = (last?.deviceSeq ?? 0) + 1;
-    const sale: SaleRow = {
-      id: draft.id ?? uuidv7(),
-      kind,
-      refundOf: kind === 'refund' ? (draft.refundOf ?? null) : null,
-      branchId: pairing.branch.id,
-      deviceId: pairing.deviceId,
-      deviceSeq,
-      receiptNumber: receiptNumber(pairing.branch.receiptPrefix, pairing.deviceNumber, deviceSeq),
-      cashierId: draft.cashierId ?? null,
-      cashierName: draft.cashierName,
-      shiftId: draft.shiftId ?? null,
-      createdAt: now.toISOString(),
-      currency: pairing.branch.currency,
-      ...base,
-    };
-    try {
-      await db.sales.insert(sale);
-    } catch (err) {
-      // Already committed (a retry after a crash or a double tap): the same ticket, not a second one.
-      const existing = draft.id && (err as { code?: string }).code === 'CONFLICT' ? await db.sales.findOne(draft.id).exec() : null;
-      if (existing) return existing.toJSON() as SaleRow;
-      throw err;
-    }
-    return sale;
+  await prepareSaleNumbering(db, pairing.deviceId);
+  const { sale, durableAt } = await journalOf(db).charge({
+    id: draft.id ?? uuidv7(),
+    kind,
+    refundOf: kind === 'refund' ? (draft.refundOf ?? null) : null,
+    branchId: pairing.branch.id,
+    deviceId: pairing.deviceId,
+    receiptPrefix: pairing.branch.receiptPrefix,
+    deviceNumber: pairing.deviceNumber,
+    cashierId: draft.cashierId ?? null,
+    cashierName: draft.cashierName,
+    shiftId: draft.shiftId ?? null,
+    createdAt: now.toISOString(),
+    currency: pairing.branch.currency,
+    ...base,
   });
+  const stored = storeTicket(db, sale);
+  const previous = storing.get(db) ?? Promise.resolve();
+  storing.set(db, Promise.allSettled([previous, stored]));
+  return { sale, stored, durableAt };
+}
+
+/** chargeSale, resolving once the ticket is in RxDB too (refunds, simulations, tests). */
+export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft: TicketDraft, now = new Date()): Promise<SaleRow> {
+  return (await chargeSale(db, pairing, draft, now)).stored;
+}
+
+/** Resolves when every ticket charged so far in this tab is in RxDB (or failed to be stored). */
+export async function ticketsStored(db: PosDatabase): Promise<void> {
+  await storing.get(db);
+}
+
+async function storeTicket(db: PosDatabase, sale: SaleRow): Promise<SaleRow> {
+  try {
+    await db.sales.insert(sale);
+    return sale;
+  } catch (err) {
+    // Already there (a double tap, a recovery in another tab, the server's copy pulled back).
+    const existing = (err as { code?: string }).code === 'CONFLICT' ? await db.sales.findOne(sale.id).exec() : null;
+    if (existing) return existing.toJSON() as SaleRow;
+    throw err;
+  }
+}
+
+/** Journaled tickets kept after they reached RxDB, so a re-charged cart id finds its ticket. */
+const KEEP_STORED_TICKETS = 200;
+
+/**
+ * Copies into RxDB every journaled ticket that is not there yet (a crash between the journal and
+ * RxDB, a failed insert) and prunes the journal down to its most recent stored tickets. Runs when
+ * the database opens, before anything reads sales.
+ */
+export async function storeJournaledTickets(db: PosDatabase): Promise<number> {
+  const journal = journalOf(db);
+  const tickets = await journal.all();
+  if (tickets.length === 0) return 0;
+  const present = new Set((await db.sales.findByIds(tickets.map((t) => t.id)).exec()).keys());
+  let stored = 0;
+  for (const t of tickets.filter((t) => !present.has(t.id))) {
+    try {
+      await storeTicket(db, t);
+      present.add(t.id);
+      stored++;
+    } catch (err) {
+      // Kept in the journal and tried again at the next start; selling goes on.
+      console.error(`Ticket ${t.receiptNumber} is saved but could not be copied into the sales database`, err);
+    }
+  }
+  // UUIDv7 ids sort by creation time.
+  const newestFirst = tickets.filter((t) => present.has(t.id)).sort((a, b) => (a.id < b.id ? 1 : -1));
+  const dropped = newestFirst.slice(KEEP_STORED_TICKETS);
+  // Their numbers stay taken after they leave the journal.
+  const highest = new Map<string, number>();
+  for (const t of dropped) highest.set(t.deviceId, Math.max(highest.get(t.deviceId) ?? 0, t.deviceSeq));
+  for (const [deviceId, lastSeq] of highest) await journal.raiseCounter(deviceId, lastSeq);
+  await journal.forget(dropped.map((t) => t.id));
+  return stored;
 }

@@ -31,7 +31,7 @@ function fakeServer(missing: string[] = []) {
 }
 
 async function open() {
-  db = await openPosDatabase({ name: `outbox-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false, collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'] });
+  db = await openPosDatabase({ name: `outbox-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'] });
   return db;
 }
 

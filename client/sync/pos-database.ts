@@ -16,6 +16,8 @@ import {
   type PosCollections,
   type PosDatabase,
 } from './collections';
+import { attachTicketJournal, storeJournaledTickets } from './commit-sale';
+import { TicketJournal, type Journal } from './ticket-journal';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -51,10 +53,21 @@ export interface OpenPosDatabaseOptions {
    * the collections the database has.
    */
   collections?: readonly PosCollectionName[];
+  /** The IndexedDB of the ticket journal (client/sync/ticket-journal.ts) when it runs in this thread: the browser's, or fake-indexeddb in Node. */
+  idb?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
+  /** Opens the ticket journal elsewhere (the browser runs it in a worker: worker-journal.ts). */
+  openJournal?: (name: string) => Promise<Journal>;
 }
 
 /** The POS's local database: everything the branch needs to sell with no network. */
-export async function openPosDatabase({ name = 'ecomarket-pos', storage, multiInstance = true, collections = ALL_POS_COLLECTIONS }: OpenPosDatabaseOptions): Promise<PosDatabase> {
+export async function openPosDatabase({
+  name = 'ecomarket-pos',
+  storage,
+  multiInstance = true,
+  collections = ALL_POS_COLLECTIONS,
+  idb = globalThis,
+  openJournal = (journalName) => TicketJournal.open(idb, journalName),
+}: OpenPosDatabaseOptions): Promise<PosDatabase> {
   const db = await createRxDatabase<PosCollections>({
     name,
     storage,
@@ -64,6 +77,13 @@ export async function openPosDatabase({ name = 'ecomarket-pos', storage, multiIn
     closeDuplicates: true,
   });
   await db.addCollections(Object.fromEntries(collections.map((c) => [c, { schema: SCHEMAS[c] }])));
+  if (collections.includes('sales')) {
+    const journal = await openJournal(`${name}-tickets`);
+    attachTicketJournal(db, journal);
+    db.onClose.push(() => journal.close());
+    // Tickets a crash left only in the journal reach RxDB before anything reads sales.
+    await storeJournaledTickets(db);
+  }
   return db;
 }
 

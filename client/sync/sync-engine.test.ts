@@ -42,7 +42,7 @@ let engines: SyncEngine[] = [];
 
 let dbCounter = 0;
 async function openDevice(name = `pos-test-${Date.now()}-${dbCounter++}`, collections?: PosCollectionName[]): Promise<PosDatabase> {
-  const db = await openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false, collections });
+  const db = await openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections });
   opened.push(db);
   return db;
 }

@@ -2,11 +2,10 @@ import { useEffect } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { receiptNumber } from '../../../shared/sale/receipt-number';
 import type { PosDatabase, SaleRow } from '../../sync/collections';
-import { toSaleLine } from '../../sync/commit-sale';
+import { reserveSaleNumbers, toSaleLine } from '../../sync/commit-sale';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { CatalogueIndex } from '../catalogue-search/search-index';
 import type { ProductRow } from '../../sync/collections';
-import { withSaleNumberLock } from '../../sync/sale-number-lock';
 
 declare global {
   interface Window {
@@ -23,33 +22,31 @@ export function useBenchHooks(db: PosDatabase, pairing: DevicePairing, index: Ca
   useEffect(() => {
     if (import.meta.env.VITE_BENCH_HOOKS !== '1' || localStorage.getItem('ecomarket.bench') !== '1') return;
     window.ecomarketBench = {
-      queueSales: (count, barcode) =>
-        withSaleNumberLock(async () => {
-          const p = index.byBarcodeOrSku(barcode);
-          if (!p) throw new Error(`no product ${barcode}`);
-          const last = await db.sales.findOne({ selector: { deviceId: pairing.deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
-          const first = (last?.deviceSeq ?? 0) + 1;
-          const line = toSaleLine({ product: p, quantity: 1 });
-          const docs: SaleRow[] = Array.from({ length: count }, (_, i) => ({
-            id: uuidv7(),
-            kind: 'sale',
-            refundOf: null,
-            branchId: pairing.branch.id,
-            deviceId: pairing.deviceId,
-            deviceSeq: first + i,
-            receiptNumber: receiptNumber(pairing.branch.receiptPrefix, pairing.deviceNumber, first + i),
-            cashierId: null,
-            cashierName: 'bench',
-            shiftId: null,
-            createdAt: new Date().toISOString(),
-            currency: pairing.branch.currency,
-            lines: [line],
-            totalCents: line.lineTotalCents,
-            payments: [{ method: 'cash', amountCents: line.lineTotalCents, tenderedCents: line.lineTotalCents }],
-          }));
-          await db.sales.bulkInsert(docs);
-          return count;
-        }),
+      queueSales: async (count, barcode) => {
+        const p = index.byBarcodeOrSku(barcode);
+        if (!p) throw new Error(`no product ${barcode}`);
+        const first = await reserveSaleNumbers(db, pairing.deviceId, count);
+        const line = toSaleLine({ product: p, quantity: 1 });
+        const docs: SaleRow[] = Array.from({ length: count }, (_, i) => ({
+          id: uuidv7(),
+          kind: 'sale',
+          refundOf: null,
+          branchId: pairing.branch.id,
+          deviceId: pairing.deviceId,
+          deviceSeq: first + i,
+          receiptNumber: receiptNumber(pairing.branch.receiptPrefix, pairing.deviceNumber, first + i),
+          cashierId: null,
+          cashierName: 'bench',
+          shiftId: null,
+          createdAt: new Date().toISOString(),
+          currency: pairing.branch.currency,
+          lines: [line],
+          totalCents: line.lineTotalCents,
+          payments: [{ method: 'cash', amountCents: line.lineTotalCents, tenderedCents: line.lineTotalCents }],
+        }));
+        await db.sales.bulkInsert(docs);
+        return count;
+      },
     };
     return () => {
       delete window.ecomarketBench;

@@ -1,0 +1,204 @@
+import { receiptNumber } from '../../shared/sale/receipt-number';
+import type { SaleRow } from './collections';
+
+const TICKETS = 'tickets';
+const COUNTERS = 'counters';
+const BY_NUMBER = 'number';
+
+function numbered(template: TicketTemplate, deviceSeq: number): SaleRow {
+  const { receiptPrefix, deviceNumber, ...sale } = template;
+  return { ...sale, deviceSeq, receiptNumber: receiptNumber(receiptPrefix, deviceNumber, deviceSeq) };
+}
+
+/** A floor under a device's numbers: those taken outside the journal (RxDB, a bulk reservation). */
+interface Counter {
+  deviceId: string;
+  lastSeq: number;
+}
+
+/** A ticket before it has its number: the sale without deviceSeq and receiptNumber, and what makes the number. */
+export type TicketTemplate = Omit<SaleRow, 'deviceSeq' | 'receiptNumber'> & { receiptPrefix: string; deviceNumber: number };
+
+export interface ChargeResult {
+  sale: SaleRow;
+  /** When the transaction completed (durable), as `performance.timeOrigin + performance.now()`: comparable across the page and a worker. */
+  durableAt: number;
+}
+
+/** What the POS needs of a journal, whether it runs in the page (Node, tests) or in a worker (the browser, ticket-journal-worker.ts). */
+export interface Journal {
+  charge(template: TicketTemplate): Promise<ChargeResult>;
+  reserve(deviceId: string, count: number): Promise<number>;
+  raiseCounter(deviceId: string, lastSeq: number): Promise<number>;
+  all(): Promise<SaleRow[]>;
+  forget(ids: readonly string[]): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The device's ticket book: a small IndexedDB database beside RxDB's, holding every ticket as it
+ * is charged (the most recent ones once they are in RxDB) and a floor for each device's receipt
+ * numbers. A ticket is written whole, with its number, by one `strict`-durability transaction
+ * (DESIGN invariant 1). A unique index on (device, number) means two tabs can never store the same
+ * number (SPEC S1), with no lock.
+ *
+ * Numbering is optimistic: after its first ticket, a journal knows the next number and charging is
+ * a single `add`, as cheap as a bare put. If another tab took that number meanwhile, or the id is
+ * already here (a double tap, a retry after a crash), the add fails and aborts, and the ticket is
+ * charged again after reading: the existing ticket is returned as it was, or the number after the
+ * highest stored is taken.
+ *
+ * Why not write the ticket through RxDB directly: an RxDB insert costs several milliseconds (its
+ * document, change event and meta). The ticket is copied into RxDB right after
+ * (`storeJournaledTickets`), and at every start whatever a crash left only here is copied then.
+ * In the browser it runs in a worker (ticket-journal-worker.ts): after a tap the page's thread
+ * first renders a frame, and IndexedDB's answers to the page would wait behind it.
+ */
+export class TicketJournal implements Journal {
+  /** deviceId → the number this journal expects to be free next. */
+  private readonly nextSeq = new Map<string, number>();
+
+  private constructor(
+    private readonly idb: IDBDatabase,
+    private readonly keyRange: typeof IDBKeyRange,
+  ) {}
+
+  /** `idb` is the browser's IndexedDB, or fake-indexeddb's in Node. */
+  static open(idb: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }, name: string): Promise<TicketJournal> {
+    const factory = idb.indexedDB;
+    return new Promise((resolve, reject) => {
+      const req = factory.open(name, 1);
+      req.onupgradeneeded = () => {
+        const tickets = req.result.createObjectStore(TICKETS, { keyPath: 'id' });
+        tickets.createIndex(BY_NUMBER, ['deviceId', 'deviceSeq'], { unique: true });
+        req.result.createObjectStore(COUNTERS, { keyPath: 'deviceId' });
+      };
+      req.onsuccess = () => resolve(new TicketJournal(req.result, idb.IDBKeyRange));
+      req.onerror = () => reject(req.error ?? new Error(`Could not open ${name}`));
+      req.onblocked = () => reject(new Error(`${name} is blocked by an older version open in another tab; close the other tabs.`));
+    });
+  }
+
+  /**
+   * Numbers and stores a ticket and resolves once it is durable. The ticket takes the next number
+   * of its device. A ticket whose id is already here is returned as it was written and takes no
+   * new number.
+   */
+  async charge(template: TicketTemplate): Promise<ChargeResult> {
+    const guess = this.nextSeq.get(template.deviceId);
+    if (guess !== undefined) {
+      const fast = await this.addNumbered(template, guess);
+      if (fast) return fast;
+    }
+    return this.chargeAfterReading(template);
+  }
+
+  /** One `add` with the expected number; null when the id or the number is taken (nothing written). */
+  private addNumbered(template: TicketTemplate, deviceSeq: number): Promise<ChargeResult | null> {
+    const sale = numbered(template, deviceSeq);
+    return new Promise((resolve, reject) => {
+      const tx = this.idb.transaction(TICKETS, 'readwrite', { durability: 'strict' });
+      const add = tx.objectStore(TICKETS).add(sale);
+      let taken = false;
+      add.onerror = () => {
+        taken = add.error?.name === 'ConstraintError';
+      };
+      tx.oncomplete = () => {
+        this.nextSeq.set(sale.deviceId, deviceSeq + 1);
+        resolve({ sale, durableAt: performance.timeOrigin + performance.now() });
+      };
+      tx.onabort = () => {
+        this.nextSeq.delete(sale.deviceId);
+        if (taken) resolve(null);
+        else reject(tx.error ?? add.error ?? new Error('The ticket was not saved (transaction aborted).'));
+      };
+    });
+  }
+
+  /** Reads the ticket by id, the device's floor and its highest stored number, then adds, in one transaction. */
+  private chargeAfterReading(template: TicketTemplate): Promise<ChargeResult> {
+    return new Promise((resolve, reject) => {
+      const tx = this.idb.transaction([TICKETS, COUNTERS], 'readwrite', { durability: 'strict' });
+      const tickets = tx.objectStore(TICKETS);
+      let sale: SaleRow | undefined;
+      // The three reads are queued at once; IndexedDB answers them in order.
+      const existing = tickets.get(template.id);
+      const floor = tx.objectStore(COUNTERS).get(template.deviceId);
+      const highest = tickets.index(BY_NUMBER).openKeyCursor(this.keyRange.bound([template.deviceId, -Infinity], [template.deviceId, Infinity]), 'prev');
+      highest.onsuccess = () => {
+        sale = existing.result as SaleRow | undefined;
+        if (sale) return;
+        const top = highest.result ? ((highest.result.key as [string, number])[1] ?? 0) : 0;
+        const deviceSeq = Math.max(top, (floor.result as Counter | undefined)?.lastSeq ?? 0) + 1;
+        sale = numbered(template, deviceSeq);
+        tickets.add(sale);
+      };
+      tx.oncomplete = () => {
+        this.nextSeq.set(sale!.deviceId, sale!.deviceSeq + 1);
+        resolve({ sale: sale!, durableAt: performance.timeOrigin + performance.now() });
+      };
+      tx.onabort = () => reject(tx.error ?? new Error('The ticket was not saved (transaction aborted).'));
+    });
+  }
+
+  /**
+   * Takes `count` numbers at once, above every ticket here and the floor; resolves with the first.
+   * Only the benchmark's bulk backlog uses it, in one tab: another tab's journal that already
+   * knows its next number would not see the reservation until it reads again.
+   */
+  reserve(deviceId: string, count: number): Promise<number> {
+    return this.updateFloor(deviceId, (last) => last + count).then((last) => last - count + 1);
+  }
+
+  /** Makes the next number of `deviceId` at least `lastSeq + 1` (numbers found elsewhere: RxDB, a pull). */
+  raiseCounter(deviceId: string, lastSeq: number): Promise<number> {
+    return this.updateFloor(deviceId, (last) => Math.max(last, lastSeq));
+  }
+
+  /** Sets the floor to next(highest number taken so far), in one transaction. */
+  private updateFloor(deviceId: string, next: (last: number) => number): Promise<number> {
+    this.nextSeq.delete(deviceId);
+    return new Promise((resolve, reject) => {
+      const tx = this.idb.transaction([TICKETS, COUNTERS], 'readwrite', { durability: 'strict' });
+      const counters = tx.objectStore(COUNTERS);
+      let value = 0;
+      const floor = counters.get(deviceId);
+      const highest = tx.objectStore(TICKETS).index(BY_NUMBER).openKeyCursor(this.keyRange.bound([deviceId, -Infinity], [deviceId, Infinity]), 'prev');
+      highest.onsuccess = () => {
+        const top = highest.result ? ((highest.result.key as [string, number])[1] ?? 0) : 0;
+        const last = Math.max(top, (floor.result as Counter | undefined)?.lastSeq ?? 0);
+        value = next(last);
+        counters.put({ deviceId, lastSeq: value } satisfies Counter);
+      };
+      tx.oncomplete = () => resolve(value);
+      tx.onabort = () => reject(tx.error ?? new Error('The receipt counter was not updated.'));
+    });
+  }
+
+  all(): Promise<SaleRow[]> {
+    return this.request(TICKETS, 'readonly', (s) => s.getAll() as IDBRequest<SaleRow[]>);
+  }
+
+  forget(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const tx = this.idb.transaction(TICKETS, 'readwrite');
+      const store = tx.objectStore(TICKETS);
+      for (const id of ids) store.delete(id);
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('Could not prune the ticket journal.'));
+    });
+  }
+
+  close(): void {
+    this.idb.close();
+  }
+
+  private request<T>(store: string, mode: IDBTransactionMode, make: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const req = make(this.idb.transaction(store, mode).objectStore(store));
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error(`Could not read ${store}.`));
+    });
+  }
+}
