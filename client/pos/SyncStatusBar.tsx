@@ -5,7 +5,7 @@ import { askForUpdateCheck, replayQueuedSales } from './app-update';
 import { INTL_LOCALE, useI18n, useT, type Messages } from './i18n';
 import { useObservable } from './use-observable';
 
-const messages: Messages<'documents' | 'region' | 'breaker' | 'closed' | 'open' | 'half_open' | 'catalogue' | 'catalogueDone' | 'others' | 'checkUpdate'> = {
+const messages: Messages<'documents' | 'region' | 'breaker' | 'closed' | 'open' | 'half_open' | 'catalogue' | 'catalogueOf' | 'catalogueDone' | 'others' | 'checkUpdate'> = {
   es: {
     documents: '{count} documentos',
     region: 'Estado de sincronización',
@@ -14,6 +14,7 @@ const messages: Messages<'documents' | 'region' | 'breaker' | 'closed' | 'open' 
     open: 'abierto',
     half_open: 'semiabierto',
     catalogue: 'Descargando catálogo: {count} productos',
+    catalogueOf: 'Descargando catálogo: {count} de {total} productos',
     catalogueDone: 'Catálogo descargado',
     others: '+{count} otros documentos',
     checkUpdate: 'Buscar la actualización',
@@ -26,6 +27,7 @@ const messages: Messages<'documents' | 'region' | 'breaker' | 'closed' | 'open' 
     open: 'open',
     half_open: 'half-open',
     catalogue: 'Downloading the catalogue: {count} products',
+    catalogueOf: 'Downloading the catalogue: {count} of {total} products',
     catalogueDone: 'Catalogue downloaded',
     others: '+{count} other documents',
     checkUpdate: 'Look for the update',
@@ -90,8 +92,17 @@ export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; 
       </span>
       {link.leader && !catalogue.done && (
         <span className="progress" data-testid="catalogue-progress">
-          <progress aria-label={m('catalogue', { count: n(catalogue.pulled) })} />
-          {m('catalogue', { count: n(catalogue.pulled) })}
+          {catalogue.total === null ? (
+            <>
+              <progress aria-label={m('catalogue', { count: n(catalogue.pulled) })} />
+              {m('catalogue', { count: n(catalogue.pulled) })}
+            </>
+          ) : (
+            <>
+              <progress max={catalogue.total} value={Math.min(catalogue.pulled, catalogue.total)} aria-label={m('catalogueOf', { count: n(catalogue.pulled), total: n(catalogue.total) })} />
+              {m('catalogueOf', { count: n(catalogue.pulled), total: n(catalogue.total) })}
+            </>
+          )}
         </span>
       )}
       {outbox.draining && outbox.total > 1 && (

@@ -55,7 +55,14 @@ export type PullReplications = Partial<Record<PulledCollection, RxReplicationSta
  * only the leader tab replicates. A pull the server does not serve yet (404) fails like an
  * offline period and is retried every `retryTime`.
  */
-export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$: Observable<LiveSignal>, retryTime = 5000): PullReplications {
+/** One page pulled: how many documents it brought and, where the server says, how many are still to come. */
+export interface PulledPage {
+  collection: PulledCollection;
+  documents: number;
+  remaining?: number;
+}
+
+export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$: Observable<LiveSignal>, retryTime = 5000, onPage?: (page: PulledPage) => void): PullReplications {
   const out: PullReplications = {};
   for (const name of PULLED_COLLECTIONS) {
     const collection = (db.collections as unknown as Record<string, RxCollection | undefined>)[name];
@@ -74,6 +81,7 @@ export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$:
           const body = schema.parse(await getJson(api, pullUrl(name, cp, batchSize)));
           // SPEC S4: acks first, so no stored level ever holds a movement the device still counts as pending.
           if ('acks' in body) await recordAcks(db, body.acks);
+          onPage?.({ collection: name, documents: body.documents.length, ...('remaining' in body && body.remaining !== undefined ? { remaining: body.remaining } : {}) });
           return { documents: body.documents as never[], checkpoint: body.checkpoint ?? cp };
         },
       },

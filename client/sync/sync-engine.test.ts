@@ -109,6 +109,8 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await engine.start();
     await engine.awaitPulled();
     expect(await db.products.count().exec()).toBe(5);
+    // The first download knew its total from the first page.
+    expect(engine.catalogue$.value).toMatchObject({ pulled: 5, total: 5, done: true });
     const pan = await product(db, 'ECO-0002');
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(15);
   });

@@ -44,9 +44,10 @@ export interface LinkState {
   lastPullAt: string | null;
 }
 
-/** First download of the catalogue: documents received so far, and whether it has caught up. */
+/** First download of the catalogue: documents received so far, of how many (when the server says), and whether it has caught up. */
 export interface CatalogueProgress {
   pulled: number;
+  total: number | null;
   batches: number;
   done: boolean;
 }
@@ -66,7 +67,7 @@ function isFailedAnswer(url: string, res: Response): boolean {
  */
 export class SyncEngine {
   readonly link$ = new BehaviorSubject<LinkState>({ connected: false, leader: false, lastPullAt: null });
-  readonly catalogue$ = new BehaviorSubject<CatalogueProgress>({ pulled: 0, batches: 0, done: false });
+  readonly catalogue$ = new BehaviorSubject<CatalogueProgress>({ pulled: 0, total: null, batches: 0, done: false });
   readonly breaker: CircuitBreaker;
   readonly outbox: Outbox;
   private readonly stream: LiveStream;
@@ -111,7 +112,12 @@ export class SyncEngine {
     await db.waitForLeadership();
     if (this.stopped) return;
     this.patch({ leader: true });
-    this.replications = startPullReplications(db, this.api, this.stream.signals$, this.options.retryTimeMs);
+    this.replications = startPullReplications(db, this.api, this.stream.signals$, this.options.retryTimeMs, (page) => {
+      // The page's documents are counted in `pulled` as they land; the total is fixed when the page arrives.
+      if (page.collection !== 'products' || page.remaining === undefined || this.catalogue$.value.done) return;
+      const c = this.catalogue$.value;
+      this.catalogue$.next({ ...c, total: c.pulled + page.documents + page.remaining, batches: c.batches + 1 });
+    });
     let memoWritten = 0;
     const pulled = () => {
       const at = new Date().toISOString();

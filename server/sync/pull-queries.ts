@@ -22,7 +22,7 @@ function afterCheckpoint(since: Checkpoint, idColumn: 'id' | 'product_id' = 'id'
   return sql<SqlBool>`(seq > ${since.seq} or (seq = ${since.seq} and ${sql.ref(idColumn)} > ${since.id}))`;
 }
 
-export async function productsSince(db: Db, since: Checkpoint, limit: number): Promise<{ documents: ProductDoc[]; checkpoint: Checkpoint | null }> {
+export async function productsSince(db: Db, since: Checkpoint, limit: number): Promise<{ documents: ProductDoc[]; checkpoint: Checkpoint | null; remaining: number }> {
   const rows = await db
     .selectFrom('products')
     .selectAll()
@@ -32,10 +32,13 @@ export async function productsSince(db: Db, since: Checkpoint, limit: number): P
     .limit(limit)
     .execute();
   const last = rows.at(-1);
-  return {
-    documents: rows.map(productDoc),
-    checkpoint: last ? { seq: Number(last.seq), id: last.id } : null,
-  };
+  const checkpoint = last ? { seq: Number(last.seq), id: last.id } : null;
+  // Counted only when the page is full: a first download shows "N of total" (SPEC S5 order).
+  const remaining =
+    checkpoint && rows.length === limit
+      ? Number((await db.selectFrom('products').select((eb) => eb.fn.countAll<number | string>().as('n')).where(afterCheckpoint(checkpoint)).executeTakeFirstOrThrow()).n)
+      : 0;
+  return { documents: rows.map(productDoc), checkpoint, remaining };
 }
 
 /**

@@ -195,6 +195,20 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       throw new Error('pull never ran dry');
     }
 
+    it('each full page says how many products remain after it, for the first download\'s "N of total"', async () => {
+      const remaining: number[] = [];
+      let checkpoint = { seq: 0, id: '' };
+      for (;;) {
+        const res = await pullProducts(server.url, device.token, { ...checkpoint, limit: 2 });
+        expect(res.status).toBe(200);
+        remaining.push(res.body.remaining!);
+        if (!res.body.checkpoint) break;
+        checkpoint = res.body.checkpoint;
+      }
+      // 5 products in pages of 2: 3 left, 1 left, then a short page and an empty one.
+      expect(remaining).toEqual([3, 1, 0, 0]);
+    });
+
     it('invariant 5: paging with limit=2 walks all 5 seed products exactly once, in (seq, id) order', async () => {
       const expected = await server.db.selectFrom('products').select(['id', 'seq']).orderBy('seq').orderBy('id').execute();
       expect(expected).toHaveLength(5);
@@ -217,7 +231,7 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       expect(all.body.documents).toHaveLength(5);
       const after = await pullProducts(server.url, device.token, { ...all.body.checkpoint!, limit: 1000 });
       expect(after.status).toBe(200);
-      expect(after.body).toEqual({ documents: [], checkpoint: null });
+      expect(after.body).toEqual({ documents: [], checkpoint: null, remaining: 0 });
     });
 
     it('products sharing one server sequence are told apart by id: a limit=1 walk returns each once', async () => {

@@ -10,8 +10,11 @@
  *     generic acks {id, appliedSeq}; new collections: otherstock, counts, shiftevents, cashiers,
  *     settings, transfers, transferreceipts; device status reports. (No client had shipped
  *     version 1, so collection schema versions stay 0.)
+ * 3 — the products pull answer may carry `remaining` (products still to pull after the page).
+ *     Optional both ways: older devices ignore it, newer devices show an indeterminate bar
+ *     without it, so the products schema version stays 0.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Schema version of each replicated collection; it is part of the replication path. */
 export const COLLECTION_SCHEMA_VERSIONS = {
