@@ -13,6 +13,8 @@ interface ConsoleStream {
   next(name: string, timeoutMs: number): Promise<unknown>;
   /** Every event named `name` received so far. */
   seen(name: string): unknown[];
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -29,7 +31,7 @@ async function openConsoleStream(baseUrl: string, cookie: string): Promise<Conso
       wake?.();
     },
   });
-  void (async () => {
+  const ended = (async () => {
     if (!res.body) return;
     const decoder = new TextDecoder();
     try {
@@ -45,6 +47,7 @@ async function openConsoleStream(baseUrl: string, cookie: string): Promise<Conso
   })();
   return {
     status: res.status,
+    ended,
     async next(name, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -111,6 +114,21 @@ describe.each(testDatabases)('console live stream on $label', (database) => {
       expect(changed.collections).toEqual(expect.arrayContaining(['stock', 'sales']));
       expect(changed.locationIds).toContain(DEMO_BRANCH_ID);
       await stream.next('heartbeat', 1000);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('invariant 8: signing out ends the open stream within a heartbeat', async () => {
+    const m = await createManager(server.db, { role: 'admin' });
+    const signedIn = await signIn(server.url, m.email, m.password);
+    const stream = await openConsoleStream(server.url, signedIn.cookie);
+    try {
+      await stream.next('resync', 2000);
+      await stream.next('heartbeat', 1000);
+      const out = await request(server.url, '/api/console/session', { method: 'DELETE', headers: signedIn.headers() });
+      expect(out.status).toBeLessThan(300);
+      await expect(Promise.race([stream.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 2000))])).resolves.toBe('ended');
     } finally {
       stream.close();
     }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { managerOf, requireManager, type ManagerIdentity } from '../auth/manager-session';
+import { loadSession, managerOf, requireManager, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { serveChangeStream } from '../live/change-stream';
@@ -36,7 +36,14 @@ export function consoleStreamRoutes({ db, bus, heartbeatMs }: ConsoleStreamDeps)
   router.get('/', requireManager(db), async (req, res) => {
     const manager = managerOf(req);
     const scope = await scopeOf(db, manager);
-    serveChangeStream(req, res, bus, heartbeatMs, (event) => visibleTo(scope, event));
+    serveChangeStream(
+      req,
+      res,
+      bus,
+      heartbeatMs,
+      (event) => visibleTo(scope, event),
+      async () => (await loadSession(db, req))?.manager.id === manager.id,
+    );
   });
   return router;
 }

@@ -749,6 +749,23 @@ describe.each(reachable)('sync contract over HTTP on $label', (database: TestDat
       expect(unknown.status).toBe(404);
     });
 
+    it('invariant 8: a device unpaired while its stream is open loses the stream within a heartbeat; reconnecting gets 401', async () => {
+      const device = await pairDevice(server);
+      const stream = await openStream(server.url, device.token);
+      try {
+        await stream.next('resync', 1000);
+        await stream.next('heartbeat', 1000);
+        // As the CLI's revoke-device does, straight in the database (another process).
+        await server.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).where('id', '=', device.deviceId).execute();
+        await expect(stream.next('never-sent', 2000)).rejects.toThrow('stream ended');
+      } finally {
+        stream.close();
+      }
+      const again = await openStream(server.url, device.token);
+      expect(again.status).toBe(401);
+      again.close();
+    });
+
     it('sends heartbeats at the configured interval while idle', async () => {
       const device = await pairDevice(server);
       const stream = await openStream(server.url, device.token);

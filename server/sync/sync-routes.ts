@@ -102,10 +102,20 @@ export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }:
 
   function streamChanges(req: express.Request, res: Response, only: ReplicatedCollection | null): void {
     const device = deviceOf(req);
-    serveChangeStream(req, res, bus, heartbeatMs, (event): StreamChanged | null => {
-      const collections = collectionsFor(device, event).filter((c) => only === null || c === only);
-      return collections.length === 0 ? null : { seq: event.seq, collections };
-    });
+    serveChangeStream(
+      req,
+      res,
+      bus,
+      heartbeatMs,
+      (event): StreamChanged | null => {
+        const collections = collectionsFor(device, event).filter((c) => only === null || c === only);
+        return collections.length === 0 ? null : { seq: event.seq, collections };
+      },
+      async () => {
+        const row = await db.selectFrom('devices').select('revoked_at').where('id', '=', device.deviceId).executeTakeFirst();
+        return !!row && !row.revoked_at;
+      },
+    );
   }
 
   return router;
