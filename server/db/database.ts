@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql 
 import type { Database } from './schema';
 import { migrations } from './migrations';
 import { withStatementCache } from './sqlite-statement-cache';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export type Db = Kysely<Database>;
 
@@ -44,7 +45,13 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MB of page cache instead of 2 MB: the ledger's indexes stay in memory (bench/server-bench.ts).
   sqlite.pragma('cache_size = -65536');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  if (file === ':memory:') return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // WAL checkpoints run in a worker thread (wal-checkpointer.ts); this connection checkpoints by
+  // itself only past 4,000 pages (16 MB) of log instead of SQLite's default 1,000.
+  sqlite.pragma('wal_autocheckpoint = 4000');
+  const checkpointer = startWalCheckpointer(file);
+  const database = withStatementCache(sqlite, 1000, () => void checkpointer.stop());
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

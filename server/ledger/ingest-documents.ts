@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/uuid-v7';
 import type { z } from 'zod';
 import type { Ack, Rejection } from '../../shared/protocol';
 import type { DeviceIdentity } from '../auth/device-identity';

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/uuid-v7';
 import type { z } from 'zod';
 import { lineStockDelta, saleDocSchema, type Ack, type Rejection, type SaleDoc } from '../../shared/protocol';
 import { saleArithmeticProblems } from '../../shared/sale/sale-arithmetic';
 import { receiptNumber } from '../../shared/sale/receipt-number';
-import type { Insertable } from 'kysely';
+import { BulkInsert } from '../db/bulk-insert';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
-import { SequenceAllocator } from './server-sequence';
+import { groupCommitter } from './group-commit';
 import { MovementBatch } from './stock-movements';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { openItem, recordOversell } from '../reconciliation/open-items';
@@ -28,6 +28,18 @@ function issuesText(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'sale'}: ${i.message}`).join('; ');
 }
 
+
+// The batch's multi-row inserts, compiled once per row count (bulk-insert.ts).
+const insertSales = new BulkInsert<Database['sales']>(
+  ['id', 'kind', 'refund_of', 'cashier_id', 'shift_id', 'branch_id', 'device_id', 'device_seq', 'receipt_number', 'cashier_name', 'device_created_at', 'received_at', 'currency', 'total_cents', 'content_hash', 'body', 'applied_seq', 'seq'],
+  (db, rows) => db.insertInto('sales').values(rows),
+  50,
+);
+const insertLines = new BulkInsert<Database['sale_lines']>(
+  ['sale_id', 'line_no', 'product_id', 'name', 'quantity', 'unit_price_cents', 'tax_rate_bp', 'discount_cents', 'discount_reason', 'line_total_cents'],
+  (db, rows) => db.insertInto('sale_lines').values(rows),
+  200,
+);
 
 function reject(saleId: string, code: Rejection['code'], status: number, message: string): Rejection {
   return { id: saleId, code, status, message };
@@ -84,19 +96,21 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     valid.push({ sale, hash: createHash('sha256').update(body).digest('hex'), body, author });
   }
 
-  const acks: Ack[] = [];
-  let appliedUpTo: number | null = null;
-  let reconciliationChanged = false;
-  if (valid.length === 0) return { acks, rejected, appliedUpTo, reconciliationChanged };
+  if (valid.length === 0) return { acks: [], rejected, appliedUpTo: null, reconciliationChanged: false };
 
-  await db.transaction().execute(async (trx) => {
-    const seq = await SequenceAllocator.lock(trx);
+  // Group commit: pushes that arrive while another is being written share its transaction (one
+  // commit for all), each in a savepoint of its own. The work may run twice (group-commit.ts), so
+  // it keeps its results to itself and returns them.
+  const applied = await groupCommitter(db).run(async (trx, seq) => {
+    const acks: Ack[] = [];
+    const rejectedInTransaction: Rejection[] = [];
+    let appliedUpTo: number | null = null;
+    let reconciliationChanged = false;
     const productIds = [...new Set(valid.flatMap((v) => v.sale.lines.map((l) => l.productId)))];
-    const productNames = new Map(
-      (await trx.selectFrom('products').select(['id', 'name']).where('id', 'in', productIds).execute()).map((r) => [r.id, r.name]),
-    );
+    const products = await trx.selectFrom('products').select(['id', 'name', 'price_cents']).where('id', 'in', productIds).execute();
+    const productNames = new Map(products.map((r) => [r.id, r.name]));
     // One read each for the whole batch instead of one per sale (bench/server-bench.ts).
-    const priceAt = await loadPriceBook(trx, productIds);
+    const priceAt = await loadPriceBook(trx, productIds, new Map(products.map((r) => [r.id, Number(r.price_cents)])));
     const movements = new MovementBatch(trx, now);
     await movements.load(device.locationId, productIds);
     const saleIds = valid.map((v) => v.sale.id);
@@ -116,16 +130,16 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     );
     // Sales and their lines are written in a few multi-row inserts: before anything reads them
     // back (a refund's check of its sale) and at the end of the batch.
-    const pendingSales: Insertable<Database['sales']>[] = [];
-    const pendingLines: Insertable<Database['sale_lines']>[] = [];
+    const pendingSales: Database['sales'][] = [];
+    const pendingLines: Database['sale_lines'][] = [];
     const flushSales = async () => {
-      for (let i = 0; i < pendingSales.length; i += 50) await trx.insertInto('sales').values(pendingSales.slice(i, i + 50)).execute();
-      for (let i = 0; i < pendingLines.length; i += 200) await trx.insertInto('sale_lines').values(pendingLines.slice(i, i + 200)).execute();
+      await insertSales.execute(trx, pendingSales);
+      await insertLines.execute(trx, pendingLines);
       pendingSales.length = 0;
       pendingLines.length = 0;
     };
     const logRejection = async (r: Rejection, body: string) => {
-      rejected.push(r);
+      rejectedInTransaction.push(r);
       await trx
         .insertInto('rejected_sales')
         .values({ id: uuidv7(), device_id: device.deviceId, sale_id: r.id, code: r.code, message: r.message, body, created_at: now })
@@ -279,7 +293,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     }
     await flushSales();
     await movements.flush();
-    await seq.save();
-  });
-  return { acks, rejected, appliedUpTo, reconciliationChanged };
+    return { acks, rejectedInTransaction, appliedUpTo, reconciliationChanged };
+  }, valid.length);
+  return { acks: applied.acks, rejected: [...rejected, ...applied.rejectedInTransaction], appliedUpTo: applied.appliedUpTo, reconciliationChanged: applied.reconciliationChanged };
 }

@@ -46,7 +46,12 @@ export async function masterPricesAt(trx: Transaction<Database>, productIds: rea
  * masterPricesAt for many sales at once: the price history of every product of a batch read in
  * one query (two with the fallback), then looked up in memory per sale time. Same rule.
  */
-export async function loadPriceBook(trx: Transaction<Database>, productIds: readonly string[]): Promise<(productId: string, at: string) => number | undefined> {
+export async function loadPriceBook(
+  trx: Transaction<Database>,
+  productIds: readonly string[],
+  /** Catalogue prices the caller already read (products.price_cents), to spare the fallback query. */
+  cataloguePrices?: ReadonlyMap<string, number>,
+): Promise<(productId: string, at: string) => number | undefined> {
   const ids = [...new Set(productIds)];
   const history = new Map<string, { priceCents: number; validFrom: string }[]>();
   if (ids.length > 0) {
@@ -66,7 +71,12 @@ export async function loadPriceBook(trx: Transaction<Database>, productIds: read
   }
   const missing = ids.filter((id) => !history.has(id));
   const catalogue = new Map<string, number>();
-  if (missing.length > 0) {
+  if (missing.length > 0 && cataloguePrices) {
+    for (const id of missing) {
+      const price = cataloguePrices.get(id);
+      if (price !== undefined) catalogue.set(id, price);
+    }
+  } else if (missing.length > 0) {
     for (const r of await trx.selectFrom('products').select(['id', 'price_cents']).where('id', 'in', missing).execute()) catalogue.set(r.id, Number(r.price_cents));
   }
   return (productId, at) => {

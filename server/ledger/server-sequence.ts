@@ -32,6 +32,12 @@ export class SequenceAllocator {
     return this.current;
   }
 
+  /** Gives back the numbers taken after `last` was `mark` (their writes were rolled back to a savepoint). */
+  rewind(mark: number): void {
+    if (mark < this.start || mark > this.current) throw new Error(`SequenceAllocator: cannot rewind to ${mark} (start ${this.start}, current ${this.current})`);
+    this.current = mark;
+  }
+
   /** Must run before the transaction commits. */
   async save(): Promise<void> {
     if (this.current === this.start) return;

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/uuid-v7';
+import { BulkInsert } from '../db/bulk-insert';
 import type { Database } from '../db/schema';
 
 export interface MovementInput {
@@ -117,26 +118,38 @@ export class MovementBatch {
   async flush(): Promise<void> {
     const movements = this.movements;
     this.movements = [];
-    for (let i = 0; i < movements.length; i += ROWS_PER_INSERT) {
-      await this.trx.insertInto('stock_movements').values(movements.slice(i, i + ROWS_PER_INSERT)).execute();
-    }
+    await insertMovements.execute(this.trx, movements);
     const levels = [...this.dirty].map((k) => this.levels.get(k)!);
     this.dirty.clear();
-    for (let i = 0; i < levels.length; i += ROWS_PER_INSERT) {
-      await this.trx
-        .insertInto('stock_levels')
-        .values(levels.slice(i, i + ROWS_PER_INSERT).map((l) => ({ location_id: l.locationId, product_id: l.productId, quantity: l.quantity, reorder_level: null, seq: l.seq, updated_at: this.now })))
-        .onConflict((oc) =>
-          oc.columns(['location_id', 'product_id']).doUpdateSet((eb) => ({
-            quantity: eb.ref('excluded.quantity'),
-            seq: eb.ref('excluded.seq'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
+    await upsertLevels.execute(
+      this.trx,
+      levels.map((l) => ({ location_id: l.locationId, product_id: l.productId, quantity: l.quantity, reorder_level: null, seq: l.seq, updated_at: this.now })),
+    );
   }
 }
+
+const insertMovements = new BulkInsert<Database['stock_movements']>(
+  ['id', 'seq', 'location_id', 'product_id', 'delta', 'kind', 'sale_id', 'actor', 'reason', 'created_at'],
+  (db, rows) => db.insertInto('stock_movements').values(rows),
+  ROWS_PER_INSERT,
+);
+
+type LevelRow = { location_id: string; product_id: string; quantity: number; reorder_level: number | null; seq: number; updated_at: string };
+const upsertLevels = new BulkInsert<LevelRow>(
+  ['location_id', 'product_id', 'quantity', 'reorder_level', 'seq', 'updated_at'],
+  (db, rows) =>
+    db
+      .insertInto('stock_levels')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['location_id', 'product_id']).doUpdateSet((eb) => ({
+          quantity: eb.ref('excluded.quantity'),
+          seq: eb.ref('excluded.seq'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
+  ROWS_PER_INSERT,
+);
 
 function key(locationId: string, productId: string): string {
   return `${locationId}\u0000${productId}`;

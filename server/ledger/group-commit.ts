@@ -1,0 +1,155 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { SequenceAllocator } from './server-sequence';
+
+/**
+ * One caller's share of a group transaction: it runs inside the transaction that holds the
+ * sequence lock and takes its sequence numbers from the shared allocator. It must use `trx` only
+ * (never the Db: on SQLite the one connection is taken) and must not commit or roll back.
+ */
+export type GroupWork<R> = (trx: Transaction<Database>, seq: SequenceAllocator) => Promise<R>;
+
+interface Pending {
+  work: GroupWork<unknown>;
+  /** Size of the work (documents), to bound a group's length. */
+  weight: number;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export interface GroupCommitOptions {
+  /** Most works in one transaction. */
+  maxWorks?: number;
+  /** Most total weight (documents) in one transaction; a single heavier work still runs. */
+  maxWeight?: number;
+}
+
+/**
+ * Group commit of ledger writes (bench/server-bench.ts). Works that arrive while a transaction is
+ * running wait and then run together in the next one: one BEGIN, one sequence lock, one COMMIT
+ * (one fsync on SQLite, one WAL flush on PostgreSQL) for all of them, instead of one each. A lone
+ * work starts at once, so an idle server adds no delay.
+ *
+ * Each work of a group runs in a SAVEPOINT: a work that throws is rolled back to it (its writes
+ * and the sequence numbers it took are undone) and only its caller gets the error; the others go
+ * on. When the group transaction itself fails (the lock, the commit, a lost connection), nothing
+ * of it is committed and each work is run again in a transaction of its own, so whatever caused
+ * it fails only its own caller. Callers get their results only after the commit: nothing is
+ * acknowledged that could still be rolled back.
+ *
+ * Order (DESIGN invariant 5): works take sequence numbers in the order they were submitted, all
+ * under the one lock, and a group becomes visible at once when it commits; the sequence stays
+ * monotonic and commit-ordered, on PostgreSQL too (the lock is the row lock of server_sequence,
+ * held to the commit, so other instances' writers wait for the whole group).
+ *
+ * One committer per Db (groupCommitter below); on PostgreSQL it runs one group transaction at a
+ * time per server instance, which is what the sequence lock allowed anyway.
+ */
+export class GroupCommitter {
+  private queue: Pending[] = [];
+  private draining = false;
+  private readonly maxWorks: number;
+  private readonly maxWeight: number;
+  /** Sizes of the last groups run, newest last (tests and diagnostics). */
+  readonly recentGroupSizes: number[] = [];
+
+  constructor(
+    private readonly db: Db,
+    options: GroupCommitOptions = {},
+  ) {
+    this.maxWorks = options.maxWorks ?? 32;
+    this.maxWeight = options.maxWeight ?? 2000;
+  }
+
+  run<R>(work: GroupWork<R>, weight = 1): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ work, weight, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        // Works submitted in the same turn of the event loop join the first group.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.runGroup(this.takeGroup());
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private takeGroup(): Pending[] {
+    let weight = 0;
+    let n = 0;
+    while (n < this.queue.length && n < this.maxWorks && (n === 0 || weight + this.queue[n]!.weight <= this.maxWeight)) {
+      weight += this.queue[n]!.weight;
+      n++;
+    }
+    return this.queue.splice(0, n);
+  }
+
+  private async runGroup(group: Pending[]): Promise<void> {
+    this.recentGroupSizes.push(group.length);
+    if (this.recentGroupSizes.length > 100) this.recentGroupSizes.shift();
+    let outcomes: Outcome[] = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        outcomes = [];
+        const seq = await SequenceAllocator.lock(trx);
+        if (group.length === 1) {
+          // Alone: a failure fails the transaction, no savepoint needed.
+          outcomes.push({ ok: true, value: await group[0]!.work(trx, seq) });
+        } else {
+          for (const [i, pending] of group.entries()) outcomes.push(await runInSavepoint(trx, seq, `group_work_${i}`, pending.work));
+        }
+        await seq.save();
+      });
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]!.reject(error);
+        return;
+      }
+      // Nothing of the group was committed: each work again, on its own.
+      for (const pending of group) await this.runGroup([pending]);
+      return;
+    }
+    for (const [i, pending] of group.entries()) {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    }
+  }
+}
+
+async function runInSavepoint(trx: Transaction<Database>, seq: SequenceAllocator, name: string, work: GroupWork<unknown>): Promise<Outcome> {
+  await sql.raw(`savepoint ${name}`).execute(trx);
+  const mark = seq.last;
+  try {
+    const value = await work(trx, seq);
+    await sql.raw(`release savepoint ${name}`).execute(trx);
+    return { ok: true, value };
+  } catch (error) {
+    // Undo this work only; if even that fails, the group transaction fails (and is retried work by work).
+    await sql.raw(`rollback to savepoint ${name}`).execute(trx);
+    await sql.raw(`release savepoint ${name}`).execute(trx);
+    seq.rewind(mark);
+    return { ok: false, error };
+  }
+}
+
+const committers = new WeakMap<Db, GroupCommitter>();
+
+/** The group committer of a database handle (one per Db, made on first use). */
+export function groupCommitter(db: Db): GroupCommitter {
+  let committer = committers.get(db);
+  if (!committer) {
+    committer = new GroupCommitter(db);
+    committers.set(db, committer);
+  }
+  return committer;
+}
