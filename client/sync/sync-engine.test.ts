@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issuePairingCode } from '../../server/auth/pairing';
 import { testDatabases } from '../../server/test/databases';
 import { startTestServer, type TestServer } from '../../server/test/test-server';
+import { SequenceAllocator } from '../../server/ledger/server-sequence';
 import type { PosDatabase, ProductRow } from './collections';
 import { commitSale } from './commit-sale';
 import { pairThisDevice, type DevicePairing } from './device-pairing';
@@ -113,6 +114,28 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect(engine.catalogue$.value).toMatchObject({ pulled: 5, total: 5, done: true });
     const pan = await product(db, 'ECO-0002');
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(15);
+  });
+
+  it('part 8: a catalogue of several pages shows "N of total" from the first page, the total never moving and never passed', async () => {
+    await server.db.transaction().execute(async (trx) => {
+      const seq = await SequenceAllocator.lock(trx);
+      const now = new Date().toISOString();
+      const rows = Array.from({ length: 645 }, (_, n) => ({ id: `bulk-${String(n).padStart(4, '0')}`, sku: `BULK-${n}`, barcode: null, name: `Producto ${n}`, category: 'Granel', price_cents: 100, tax_rate_bp: 0, legacy_id: null, deleted: 0, seq: seq.next(), updated_at: now }));
+      for (let i = 0; i < rows.length; i += 100) await trx.insertInto('products').values(rows.slice(i, i + 100)).execute();
+      await seq.save();
+    });
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const engine = engineFor(db, pairing, switchableFetch().impl);
+    const seen: { pulled: number; total: number | null }[] = [];
+    const sub = engine.catalogue$.subscribe((c) => !c.done && seen.push({ pulled: c.pulled, total: c.total }));
+    await engine.start();
+    await engine.awaitPulled();
+    sub.unsubscribe();
+    expect(await db.products.count().exec()).toBe(650);
+    const totals = new Set(seen.map((c) => c.total).filter((t) => t !== null));
+    expect([...totals]).toEqual([650]);
+    for (const c of seen) if (c.total !== null) expect(c.pulled).toBeLessThanOrEqual(c.total);
   });
 
   it('S2, S4: offline sales, a lost push answer, then sync: each sale once on the server and stock never double-counted', async () => {

@@ -113,10 +113,11 @@ export class SyncEngine {
     if (this.stopped) return;
     this.patch({ leader: true });
     this.replications = startPullReplications(db, this.api, this.stream.signals$, this.options.retryTimeMs, (page) => {
-      // The page's documents are counted in `pulled` as they land; the total is fixed when the page arrives.
+      // The total is taken from the first page: RxDB asks for the next pages before it has stored
+      // (and counted in `pulled`) the earlier ones, so later pages cannot tell what was counted.
       if (page.collection !== 'products' || page.remaining === undefined || this.catalogue$.value.done) return;
       const c = this.catalogue$.value;
-      this.catalogue$.next({ ...c, total: c.pulled + page.documents + page.remaining, batches: c.batches + 1 });
+      this.catalogue$.next({ ...c, total: c.total ?? c.pulled + page.documents + page.remaining, batches: c.batches + 1 });
     });
     let memoWritten = 0;
     const pulled = () => {
