@@ -12,6 +12,7 @@ export function ProductFinder({
   index,
   version,
   ready,
+  downloading,
   stock,
   money,
   onAdd,
@@ -20,6 +21,8 @@ export function ProductFinder({
   index: CatalogueIndex<ProductRow>;
   version: number;
   ready: boolean;
+  /** The first catalogue download is under way (its progress is in the sync bar). */
+  downloading: boolean;
   stock: ReadonlyMap<string, number>;
   money: (cents: number) => string;
   onAdd: (p: ProductRow) => void;
@@ -91,7 +94,7 @@ export function ProductFinder({
       {!ready ? (
         <p className="hint">{t('loadingCatalogue')}</p>
       ) : index.size === 0 ? (
-        <p className="hint">{t('noProducts')}</p>
+        <p className="hint">{t(downloading ? 'downloadingProducts' : 'noProducts')}</p>
       ) : result.items.length === 0 ? (
         <p className="hint">{t('noMatches', { query })}</p>
       ) : null}

@@ -20,6 +20,7 @@ import { ProductFinder } from './ProductFinder';
 import { sellMessages } from './sell-messages';
 import { useBarcodeWedge } from './use-barcode-wedge';
 import { useBenchHooks } from './bench-hooks';
+import { useObservable } from '../use-observable';
 import './sell.css';
 
 type Stage = { kind: 'cart' } | { kind: 'payment' } | { kind: 'paid'; sale: SaleRow };
@@ -38,6 +39,8 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
   const t = useT(sellMessages);
   const session = useSession();
   const { index, version, ready } = useCatalogueIndex(db);
+  const catalogue = useObservable(engine.catalogue$, engine.catalogue$.value);
+  const link = useObservable(engine.link$, engine.link$.value);
   useBenchHooks(db, pairing, index);
   const [mode, setMode] = useState<'sell' | 'refund'>('sell');
   const [cart, setCartState] = useState<DraftCart>(() => loadDraftCart(pairing.deviceId));
@@ -172,7 +175,7 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
         </main>
       ) : (
         <main className="sell">
-          <ProductFinder index={index} version={version} ready={ready} stock={ledger.stock} money={money} onAdd={(p) => add(p)} onScan={scan} />
+          <ProductFinder index={index} version={version} ready={ready} downloading={link.connected && !catalogue.done} stock={ledger.stock} money={money} onAdd={(p) => add(p)} onScan={scan} />
           <section className="cart" aria-label={t('cart')}>
             <h2>{t('cart')}</h2>
             {stage.kind === 'paid' ? (
