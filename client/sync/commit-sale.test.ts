@@ -7,7 +7,7 @@ import type { PosDatabase, SaleRow } from './collections';
 import { chargeSale, commitSale, ticketsStored, type CartLine } from './commit-sale';
 import type { DevicePairing } from './device-pairing';
 import { openPosDatabase } from './pos-database';
-import { TicketJournal, type TicketTemplate } from './ticket-journal';
+import { inThisThread, TicketJournal, type TicketTemplate } from './ticket-journal';
 
 const pairing = { deviceId: 'dev-1', deviceNumber: 2, token: 't', branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' } } as unknown as DevicePairing;
 const pan: CartLine = { product: { id: 'p-pan', name: 'Pan Integral', priceCents: 180, taxRateBp: 800 }, quantity: 3, discountCents: 54, discountReason: 'Promoción' };
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function open() {
-  db = await openPosDatabase({ name: `commit-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections: ['sales', 'acks'] });
+  db = await openPosDatabase({ name: `commit-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), openJournal: inThisThread({ indexedDB, IDBKeyRange }), multiInstance: false, collections: ['sales', 'acks'] });
   return db;
 }
 
@@ -70,7 +70,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
 
   it('chargeSale is durable in the journal first; a crash before the copy into RxDB is repaired at the next open', async () => {
     const name = `journal-${Date.now()}-${Math.random()}`;
-    const openNamed = () => openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections: ['sales', 'acks'] });
+    const openNamed = () => openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), openJournal: inThisThread({ indexedDB, IDBKeyRange }), multiInstance: false, collections: ['sales', 'acks'] });
     db = await openNamed();
     // The "crash": the ticket is written to the journal exactly as chargeSale writes it, and the tab dies before the copy.
     const journal = await TicketJournal.open({ indexedDB, IDBKeyRange }, `${name}-tickets`);
@@ -149,7 +149,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
 
   it('keeps only the most recent 200 tickets once RxDB has them', async () => {
     const name = `prune-${Date.now()}-${Math.random()}`;
-    const openNamed = () => openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections: ['sales', 'acks'] });
+    const openNamed = () => openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), openJournal: inThisThread({ indexedDB, IDBKeyRange }), multiInstance: false, collections: ['sales', 'acks'] });
     db = await openNamed();
     for (let i = 0; i < 230; i++) await commitSale(db, pairing, draft);
     await db.close();

@@ -6,6 +6,7 @@ import { openShift, recordCount } from './device-documents';
 import type { DevicePairing } from './device-pairing';
 import { markImported } from './imported-documents';
 import { Outbox } from './outbox';
+import { inThisThread } from './ticket-journal';
 import { openPosDatabase } from './pos-database';
 
 const pairing = { deviceId: 'dev-1', deviceNumber: 1, token: 't', branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' } } as unknown as DevicePairing;
@@ -31,7 +32,7 @@ function fakeServer(missing: string[] = []) {
 }
 
 async function open() {
-  db = await openPosDatabase({ name: `outbox-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'] });
+  db = await openPosDatabase({ name: `outbox-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), openJournal: inThisThread({ indexedDB, IDBKeyRange }), multiInstance: false, collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'] });
   return db;
 }
 

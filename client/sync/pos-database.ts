@@ -17,7 +17,7 @@ import {
   type PosDatabase,
 } from './collections';
 import { attachTicketJournal, storeJournaledTickets } from './commit-sale';
-import { TicketJournal, type Journal } from './ticket-journal';
+import type { Journal } from './ticket-journal';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -53,10 +53,11 @@ export interface OpenPosDatabaseOptions {
    * the collections the database has.
    */
   collections?: readonly PosCollectionName[];
-  /** The IndexedDB of the ticket journal (client/sync/ticket-journal.ts) when it runs in this thread: the browser's, or fake-indexeddb in Node. */
-  idb?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
-  /** Opens the ticket journal elsewhere (the browser runs it in a worker: worker-journal.ts). */
-  openJournal?: (name: string) => Promise<Journal>;
+  /**
+   * Opens the ticket journal (client/sync/ticket-journal.ts): in a worker in the browser
+   * (worker-journal.ts), in this thread in Node (`inThisThread` with fake-indexeddb).
+   */
+  openJournal: (name: string) => Promise<Journal>;
 }
 
 /** The POS's local database: everything the branch needs to sell with no network. */
@@ -65,8 +66,7 @@ export async function openPosDatabase({
   storage,
   multiInstance = true,
   collections = ALL_POS_COLLECTIONS,
-  idb = globalThis,
-  openJournal = (journalName) => TicketJournal.open(idb, journalName),
+  openJournal,
 }: OpenPosDatabaseOptions): Promise<PosDatabase> {
   const db = await createRxDatabase<PosCollections>({
     name,

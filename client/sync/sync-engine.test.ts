@@ -10,6 +10,7 @@ import type { PosDatabase, ProductRow } from './collections';
 import { commitSale } from './commit-sale';
 import { pairThisDevice, type DevicePairing } from './device-pairing';
 import { observeSyncLedger } from './displayed-stock-view';
+import { inThisThread } from './ticket-journal';
 import { CORE_POS_COLLECTIONS, openPosDatabase, type PosCollectionName } from './pos-database';
 import { openShift, recordCount, recordShiftEvent } from './device-documents';
 import { exportQueue, importQueue, parseQueueFile, QueueImportError } from './queue-export';
@@ -43,7 +44,7 @@ let engines: SyncEngine[] = [];
 
 let dbCounter = 0;
 async function openDevice(name = `pos-test-${Date.now()}-${dbCounter++}`, collections?: PosCollectionName[]): Promise<PosDatabase> {
-  const db = await openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), idb: { indexedDB, IDBKeyRange }, multiInstance: false, collections });
+  const db = await openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), openJournal: inThisThread({ indexedDB, IDBKeyRange }), multiInstance: false, collections });
   opened.push(db);
   return db;
 }

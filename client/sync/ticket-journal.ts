@@ -202,3 +202,8 @@ export class TicketJournal implements Journal {
     });
   }
 }
+
+/** Opens journals in the calling thread, on the IndexedDB given (Node simulations and tests). */
+export function inThisThread(idb: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): (name: string) => Promise<Journal> {
+  return (name) => TicketJournal.open(idb, name);
+}
