@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { combineLatest, distinctUntilChanged, map } from 'rxjs';
 import type { Payment } from '../../../shared/protocol';
 import type { PosDatabase, ProductRow, SaleRow } from '../../sync/collections';
 import { chargeSale, prepareSaleNumbering } from '../../sync/commit-sale';
@@ -39,8 +40,10 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
   const t = useT(sellMessages);
   const session = useSession();
   const { index, version, ready } = useCatalogueIndex(db);
-  const catalogue = useObservable(engine.catalogue$, engine.catalogue$.value);
-  const link = useObservable(engine.link$, engine.link$.value);
+  // Only the yes/no: the engine's progress changes with every product pulled, and this screen is
+  // too big to redraw that often (the sync bar shows the numbers).
+  const downloading$ = useMemo(() => combineLatest([engine.link$, engine.catalogue$]).pipe(map(([l, c]) => l.connected && !c.done), distinctUntilChanged()), [engine]);
+  const downloading = useObservable(downloading$, engine.link$.value.connected && !engine.catalogue$.value.done);
   useBenchHooks(db, pairing, index);
   const [mode, setMode] = useState<'sell' | 'refund'>('sell');
   const [cart, setCartState] = useState<DraftCart>(() => loadDraftCart(pairing.deviceId));
@@ -175,7 +178,7 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
         </main>
       ) : (
         <main className="sell">
-          <ProductFinder index={index} version={version} ready={ready} downloading={link.connected && !catalogue.done} stock={ledger.stock} money={money} onAdd={(p) => add(p)} onScan={scan} />
+          <ProductFinder index={index} version={version} ready={ready} downloading={downloading} stock={ledger.stock} money={money} onAdd={(p) => add(p)} onScan={scan} />
           <section className="cart" aria-label={t('cart')}>
             <h2>{t('cart')}</h2>
             {stage.kind === 'paid' ? (
