@@ -17,7 +17,8 @@
  *
  * Options (env or --name=value): DEVICES=200 BRANCHES=10 SALES_PER_BATCH=50 BATCHES=3
  * TARGET_LINES_PER_S=10000 RATE_SECONDS=10 LEGACY_REQUESTS=5000 LEGACY_CONCURRENCY=50 ONLY=sqlite|postgres
- * BENCH_SERVER_NODE_ARGS (extra node flags for the server process, e.g. --cpu-prof).
+ * BENCH_SERVER_NODE_ARGS (extra node flags for the server process, e.g. --cpu-prof), BENCH_SERVER_DEBUG=1 (the
+ * server prints its event-loop use and group-commit sizes once a second).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -127,6 +128,17 @@ async function serve(): Promise<void> {
     kind === 'postgres'
       ? ((await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]?.v ?? '?').split(' on ')[0]!
       : `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0]?.v ?? '?'} (better-sqlite3, WAL, synchronous=FULL)`;
+  if (process.env.BENCH_SERVER_DEBUG) {
+    // Once a second on stderr: how busy the server's event loop was and the sizes of the last group commits.
+    const { groupCommitter } = await import('../server/ledger/group-commit');
+    const { performance } = await import('node:perf_hooks');
+    let elu = performance.eventLoopUtilization();
+    setInterval(() => {
+      const busy = performance.eventLoopUtilization(elu).utilization;
+      elu = performance.eventLoopUtilization();
+      process.stderr.write(`[server] event loop ${Math.round(busy * 100)}% busy, last groups ${groupCommitter(db).recentGroupSizes.slice(-20).join(',')}\n`);
+    }, 1000).unref();
+  }
   const hello: Hello = { url: running.url, codes, legacyKey: key, databaseVersion: version };
   process.stdout.write(`${JSON.stringify(hello)}\n`);
 

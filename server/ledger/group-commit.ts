@@ -8,7 +8,18 @@ import { SequenceAllocator } from './server-sequence';
  * sequence lock and takes its sequence numbers from the shared allocator. It must use `trx` only
  * (never the Db: on SQLite the one connection is taken) and must not commit or roll back.
  */
-export type GroupWork<R> = (trx: Transaction<Database>, seq: SequenceAllocator) => Promise<R>;
+export type GroupWork<R> = (trx: Transaction<Database>, seq: SequenceAllocator, group: GroupScope) => Promise<R>;
+
+/** What the works of one group transaction share: reads that stay valid while it holds the sequence lock. */
+export class GroupScope {
+  private readonly memos = new Map<unknown, unknown>();
+
+  /** The value kept under `key` for this group, made by `make` on first use. */
+  memo<T>(key: unknown, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
+  }
+}
 
 interface Pending {
   work: GroupWork<unknown>;
@@ -101,11 +112,12 @@ export class GroupCommitter {
       await this.db.transaction().execute(async (trx) => {
         outcomes = [];
         const seq = await SequenceAllocator.lock(trx);
+        const scope = new GroupScope();
         if (group.length === 1) {
           // Alone: a failure fails the transaction, no savepoint needed.
-          outcomes.push({ ok: true, value: await group[0]!.work(trx, seq) });
+          outcomes.push({ ok: true, value: await group[0]!.work(trx, seq, scope) });
         } else {
-          for (const [i, pending] of group.entries()) outcomes.push(await runInSavepoint(trx, seq, `group_work_${i}`, pending.work));
+          for (const [i, pending] of group.entries()) outcomes.push(await runInSavepoint(trx, seq, scope, `group_work_${i}`, pending.work));
         }
         await seq.save();
       });
@@ -126,11 +138,11 @@ export class GroupCommitter {
   }
 }
 
-async function runInSavepoint(trx: Transaction<Database>, seq: SequenceAllocator, name: string, work: GroupWork<unknown>): Promise<Outcome> {
+async function runInSavepoint(trx: Transaction<Database>, seq: SequenceAllocator, scope: GroupScope, name: string, work: GroupWork<unknown>): Promise<Outcome> {
   await sql.raw(`savepoint ${name}`).execute(trx);
   const mark = seq.last;
   try {
-    const value = await work(trx, seq);
+    const value = await work(trx, seq, scope);
     await sql.raw(`release savepoint ${name}`).execute(trx);
     return { ok: true, value };
   } catch (error) {

@@ -12,7 +12,7 @@ import { MovementBatch } from './stock-movements';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { openItem, recordOversell } from '../reconciliation/open-items';
 import { actorOf, authorLookup, isRejection, type DocumentAuthor } from './document-author';
-import { loadPriceBook, saleTime } from './master-price';
+import { CatalogueReads, saleTime } from './master-price';
 import { checkRefund } from './refund-check';
 
 export interface IngestResult {
@@ -101,16 +101,15 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
   // Group commit: pushes that arrive while another is being written share its transaction (one
   // commit for all), each in a savepoint of its own. The work may run twice (group-commit.ts), so
   // it keeps its results to itself and returns them.
-  const applied = await groupCommitter(db).run(async (trx, seq) => {
+  const applied = await groupCommitter(db).run(async (trx, seq, group) => {
     const acks: Ack[] = [];
     const rejectedInTransaction: Rejection[] = [];
     let appliedUpTo: number | null = null;
     let reconciliationChanged = false;
     const productIds = [...new Set(valid.flatMap((v) => v.sale.lines.map((l) => l.productId)))];
-    const products = await trx.selectFrom('products').select(['id', 'name', 'price_cents']).where('id', 'in', productIds).execute();
-    const productNames = new Map(products.map((r) => [r.id, r.name]));
-    // One read each for the whole batch instead of one per sale (bench/server-bench.ts).
-    const priceAt = await loadPriceBook(trx, productIds, new Map(products.map((r) => [r.id, Number(r.price_cents)])));
+    // Products and prices read once for the whole batch (and group) instead of once per sale (bench/server-bench.ts).
+    const catalogue = group.memo(CatalogueReads, () => new CatalogueReads());
+    await catalogue.load(trx, productIds);
     const movements = new MovementBatch(trx, now);
     await movements.load(device.locationId, productIds);
     const saleIds = valid.map((v) => v.sale.id);
@@ -169,7 +168,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
         await logRejection(reject(sale.id, 'CONFLICT', 409, `Receipt ${sale.receiptNumber} was already used by sale ${sameNumber}; this sale was not applied.`), body);
         continue;
       }
-      const missing = sale.lines.find((l) => !productNames.has(l.productId));
+      const missing = sale.lines.find((l) => catalogue.name(l.productId) === undefined);
       if (missing) {
         await logRejection(reject(sale.id, 'NOT_FOUND', 404, `Sale ${sale.id} sells product ${missing.productId}, which the catalogue does not have.`), body);
         continue;
@@ -225,7 +224,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
           appliedSeq,
         );
         if (sale.kind === 'sale' && level < 0) {
-          const productName = productNames.get(line.productId) ?? line.name;
+          const productName = catalogue.name(line.productId) ?? line.name;
           await recordOversell(trx, { branchId: device.branchId, locationId: device.locationId, productId: line.productId, productName, level, saleId: sale.id, receiptNumber: sale.receiptNumber }, appliedSeq, now);
           reconciliationChanged = true;
         }
@@ -233,7 +232,7 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       if (sale.kind === 'sale') {
         const at = saleTime(sale.createdAt, now);
         for (const [i, line] of sale.lines.entries()) {
-          const expectedUnit = priceAt(line.productId, at);
+          const expectedUnit = catalogue.priceAt(line.productId, at);
           if (expectedUnit === undefined || expectedUnit === line.unitPriceCents) continue;
           const expectedTotalCents = expectedUnit * line.quantity;
           const chargedTotalCents = line.unitPriceCents * line.quantity;

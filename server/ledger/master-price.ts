@@ -43,47 +43,53 @@ export async function masterPricesAt(trx: Transaction<Database>, productIds: rea
 }
 
 /**
- * masterPricesAt for many sales at once: the price history of every product of a batch read in
- * one query (two with the fallback), then looked up in memory per sale time. Same rule.
+ * masterPricesAt for many sales at once, and the catalogue names beside it: the products and the
+ * price history of every product of a batch read in two queries, then looked up in memory per sale
+ * time. Same rule as masterPricesAt. One CatalogueReads serves every push of a group transaction
+ * (group-commit.ts): nothing changes products or prices while the group holds the sequence lock,
+ * since every catalogue writer takes that lock too. It only reads, so a push rolled back to its
+ * savepoint leaves nothing wrong in it.
  */
-export async function loadPriceBook(
-  trx: Transaction<Database>,
-  productIds: readonly string[],
-  /** Catalogue prices the caller already read (products.price_cents), to spare the fallback query. */
-  cataloguePrices?: ReadonlyMap<string, number>,
-): Promise<(productId: string, at: string) => number | undefined> {
-  const ids = [...new Set(productIds)];
-  const history = new Map<string, { priceCents: number; validFrom: string }[]>();
-  if (ids.length > 0) {
-    const rows = await trx
-      .selectFrom('product_prices')
-      .select(['product_id', 'price_cents', 'valid_from'])
-      .where('product_id', 'in', ids)
-      .orderBy('product_id')
-      .orderBy('valid_from')
-      .orderBy('seq')
-      .execute();
-    for (const r of rows) {
-      const list = history.get(r.product_id) ?? [];
-      list.push({ priceCents: Number(r.price_cents), validFrom: r.valid_from });
-      history.set(r.product_id, list);
+export class CatalogueReads {
+  /** null: no such product. */
+  private readonly products = new Map<string, { name: string; priceCents: number } | null>();
+  private readonly history = new Map<string, { priceCents: number; validFrom: string }[]>();
+
+  async load(trx: Transaction<Database>, productIds: readonly string[]): Promise<void> {
+    const missing = [...new Set(productIds)].filter((id) => !this.products.has(id));
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      for (const id of chunk) this.products.set(id, null);
+      for (const r of await trx.selectFrom('products').select(['id', 'name', 'price_cents']).where('id', 'in', chunk).execute()) {
+        this.products.set(r.id, { name: r.name, priceCents: Number(r.price_cents) });
+      }
+      const rows = await trx
+        .selectFrom('product_prices')
+        .select(['product_id', 'price_cents', 'valid_from'])
+        .where('product_id', 'in', chunk)
+        .orderBy('product_id')
+        .orderBy('valid_from')
+        .orderBy('seq')
+        .execute();
+      for (const r of rows) {
+        const list = this.history.get(r.product_id) ?? [];
+        list.push({ priceCents: Number(r.price_cents), validFrom: r.valid_from });
+        this.history.set(r.product_id, list);
+      }
     }
   }
-  const missing = ids.filter((id) => !history.has(id));
-  const catalogue = new Map<string, number>();
-  if (missing.length > 0 && cataloguePrices) {
-    for (const id of missing) {
-      const price = cataloguePrices.get(id);
-      if (price !== undefined) catalogue.set(id, price);
-    }
-  } else if (missing.length > 0) {
-    for (const r of await trx.selectFrom('products').select(['id', 'price_cents']).where('id', 'in', missing).execute()) catalogue.set(r.id, Number(r.price_cents));
+
+  /** The catalogue name of a loaded product, undefined when the catalogue does not have it. */
+  name(productId: string): string | undefined {
+    return this.products.get(productId)?.name;
   }
-  return (productId, at) => {
-    const list = history.get(productId);
-    if (!list) return catalogue.get(productId);
+
+  /** Master unit price of a loaded product at `at`. */
+  priceAt(productId: string, at: string): number | undefined {
+    const list = this.history.get(productId);
+    if (!list) return this.products.get(productId)?.priceCents;
     let price: number | undefined;
     for (const row of list) if (row.validFrom <= at || price === undefined) price = row.priceCents;
     return price;
-  };
+  }
 }
