@@ -19,7 +19,8 @@ import type { PosDatabase } from './collections';
 import type { LiveSignal } from './event-stream';
 import { recordAcks } from './acks';
 
-const BATCH = 200;
+// Pages of 500: 20,000 products downloaded about 8% faster than with pages of 200, same load (bench/pos-bench.ts).
+const BATCH = 500;
 
 function pullUrl(collection: ReplicatedCollection, cp: Checkpoint | undefined, batchSize: number): string {
   const q = new URLSearchParams({ seq: String(cp?.seq ?? 0), id: cp?.id ?? '', limit: String(batchSize) });
