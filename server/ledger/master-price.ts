@@ -14,6 +14,18 @@ export function saleTime(deviceCreatedAt: string, receivedAt: string): string {
   return new Date(Number.isFinite(device) && device < received ? device : received).toISOString();
 }
 
+/** The price history rows of these products, oldest first per product. */
+function priceHistory(trx: Transaction<Database>, productIds: readonly string[]) {
+  return trx
+    .selectFrom('product_prices')
+    .select(['product_id', 'price_cents', 'valid_from'])
+    .where('product_id', 'in', [...productIds])
+    .orderBy('product_id')
+    .orderBy('valid_from')
+    .orderBy('seq')
+    .execute();
+}
+
 /**
  * Master unit price of each product in force at `at` (DESIGN invariant 7): the newest row of the
  * catalogue's price history (product_prices) with valid_from ≤ at. A sale older than the first
@@ -23,15 +35,7 @@ export async function masterPricesAt(trx: Transaction<Database>, productIds: rea
   if (productIds.length === 0) return new Map();
   const ids = [...productIds];
   const prices = new Map<string, number>();
-  const history = await trx
-    .selectFrom('product_prices')
-    .select(['product_id', 'price_cents', 'valid_from'])
-    .where('product_id', 'in', ids)
-    .orderBy('product_id')
-    .orderBy('valid_from')
-    .orderBy('seq')
-    .execute();
-  for (const row of history) {
+  for (const row of await priceHistory(trx, ids)) {
     // Ascending order: the last row at or before `at` wins; the first row stands in when none is.
     if (row.valid_from <= at || !prices.has(row.product_id)) prices.set(row.product_id, Number(row.price_cents));
   }
@@ -63,15 +67,7 @@ export class CatalogueReads {
       for (const r of await trx.selectFrom('products').select(['id', 'name', 'price_cents']).where('id', 'in', chunk).execute()) {
         this.products.set(r.id, { name: r.name, priceCents: Number(r.price_cents) });
       }
-      const rows = await trx
-        .selectFrom('product_prices')
-        .select(['product_id', 'price_cents', 'valid_from'])
-        .where('product_id', 'in', chunk)
-        .orderBy('product_id')
-        .orderBy('valid_from')
-        .orderBy('seq')
-        .execute();
-      for (const r of rows) {
+      for (const r of await priceHistory(trx, chunk)) {
         const list = this.history.get(r.product_id) ?? [];
         list.push({ priceCents: Number(r.price_cents), validFrom: r.valid_from });
         this.history.set(r.product_id, list);
