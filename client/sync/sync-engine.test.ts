@@ -121,7 +121,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await server.db.transaction().execute(async (trx) => {
       const seq = await SequenceAllocator.lock(trx);
       const now = new Date().toISOString();
-      const rows = Array.from({ length: 645 }, (_, n) => ({ id: `bulk-${String(n).padStart(4, '0')}`, sku: `BULK-${n}`, barcode: null, name: `Producto ${n}`, category: 'Granel', price_cents: 100, tax_rate_bp: 0, legacy_id: null, deleted: 0, seq: seq.next(), updated_at: now }));
+      const rows = Array.from({ length: 2345 }, (_, n) => ({ id: `bulk-${String(n).padStart(4, '0')}`, sku: `BULK-${n}`, barcode: null, name: `Producto ${n}`, category: 'Granel', price_cents: 100, tax_rate_bp: 0, legacy_id: null, deleted: 0, seq: seq.next(), updated_at: now }));
       for (let i = 0; i < rows.length; i += 100) await trx.insertInto('products').values(rows.slice(i, i + 100)).execute();
       await seq.save();
     });
@@ -133,9 +133,9 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await engine.start();
     await engine.awaitPulled();
     sub.unsubscribe();
-    expect(await db.products.count().exec()).toBe(650);
+    expect(await db.products.count().exec()).toBe(2350);
     const totals = new Set(seen.map((c) => c.total).filter((t) => t !== null));
-    expect([...totals]).toEqual([650]);
+    expect([...totals]).toEqual([2350]);
     for (const c of seen) if (c.total !== null) expect(c.pulled).toBeLessThanOrEqual(c.total);
   });
 
