@@ -60,6 +60,7 @@ export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; 
   const catalogue = useObservable(engine.catalogue$, engine.catalogue$.value);
   const online = browserOnline && link.connected;
   const n = (x: number) => x.toLocaleString(INTL_LOCALE[locale]);
+  const catalogueText = catalogue.total === null ? m('catalogue', { count: n(catalogue.pulled) }) : m('catalogueOf', { count: n(catalogue.pulled), total: n(catalogue.total) });
 
   const wasOnline = useRef(browserOnline);
   useEffect(() => {
@@ -92,17 +93,9 @@ export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; 
       </span>
       {link.leader && !catalogue.done && (
         <span className="progress" data-testid="catalogue-progress">
-          {catalogue.total === null ? (
-            <>
-              <progress aria-label={m('catalogue', { count: n(catalogue.pulled) })} />
-              {m('catalogue', { count: n(catalogue.pulled) })}
-            </>
-          ) : (
-            <>
-              <progress max={catalogue.total} value={Math.min(catalogue.pulled, catalogue.total)} aria-label={m('catalogueOf', { count: n(catalogue.pulled), total: n(catalogue.total) })} />
-              {m('catalogueOf', { count: n(catalogue.pulled), total: n(catalogue.total) })}
-            </>
-          )}
+          {/* Without a total (an older server) the bar is indeterminate. */}
+          <progress aria-label={catalogueText} {...(catalogue.total === null ? {} : { max: catalogue.total, value: Math.min(catalogue.pulled, catalogue.total) })} />
+          {catalogueText}
         </span>
       )}
       {outbox.draining && outbox.total > 1 && (

@@ -41,7 +41,6 @@ export function toSaleLine(l: CartLine): SaleLine {
 
 const journals = new WeakMap<PosDatabase, Journal>();
 const numbering = new WeakMap<PosDatabase, Map<string, Promise<void>>>();
-const storing = new WeakMap<PosDatabase, Promise<unknown>>();
 
 /** Gives the database its ticket journal (done by openPosDatabase). */
 export function attachTicketJournal(db: PosDatabase, journal: Journal): void {
@@ -55,7 +54,7 @@ function journalOf(db: PosDatabase): Journal {
 }
 
 /**
- * The journal's counter starts where this device's tickets in RxDB end (its own, and those pulled
+ * The journal's numbering starts above this device's tickets in RxDB (its own, and those pulled
  * back from the server): once per device and session, ahead of the first charge when the selling
  * screen calls it on mount.
  */
@@ -66,7 +65,7 @@ export function prepareSaleNumbering(db: PosDatabase, deviceId: string): Promise
   if (!ready) {
     ready = (async () => {
       const last = await db.sales.findOne({ selector: { deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
-      await journalOf(db).raiseCounter(deviceId, last?.deviceSeq ?? 0);
+      await journalOf(db).raiseFloor(deviceId, last?.deviceSeq ?? 0);
     })();
     ready.catch(() => perDevice.delete(deviceId));
     perDevice.set(deviceId, ready);
@@ -119,20 +118,12 @@ export async function chargeSale(db: PosDatabase, pairing: DevicePairing, draft:
     currency: pairing.branch.currency,
     ...base,
   });
-  const stored = storeTicket(db, sale);
-  const previous = storing.get(db) ?? Promise.resolve();
-  storing.set(db, Promise.allSettled([previous, stored]));
-  return { sale, stored, durableAt };
+  return { sale, stored: storeTicket(db, sale), durableAt };
 }
 
 /** chargeSale, resolving once the ticket is in RxDB too (refunds, simulations, tests). */
 export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft: TicketDraft, now = new Date()): Promise<SaleRow> {
   return (await chargeSale(db, pairing, draft, now)).stored;
-}
-
-/** Resolves when every ticket charged so far in this tab is in RxDB (or failed to be stored). */
-export async function ticketsStored(db: PosDatabase): Promise<void> {
-  await storing.get(db);
 }
 
 async function storeTicket(db: PosDatabase, sale: SaleRow): Promise<SaleRow> {
@@ -177,7 +168,7 @@ export async function storeJournaledTickets(db: PosDatabase): Promise<number> {
   // Their numbers stay taken after they leave the journal.
   const highest = new Map<string, number>();
   for (const t of dropped) highest.set(t.deviceId, Math.max(highest.get(t.deviceId) ?? 0, t.deviceSeq));
-  for (const [deviceId, lastSeq] of highest) await journal.raiseCounter(deviceId, lastSeq);
+  for (const [deviceId, lastSeq] of highest) await journal.raiseFloor(deviceId, lastSeq);
   await journal.forget(dropped.map((t) => t.id));
   return stored;
 }

@@ -53,17 +53,18 @@ export const PULLED_COLLECTIONS = Object.keys(PULLS) as PulledCollection[];
 
 export type PullReplications = Partial<Record<PulledCollection, RxReplicationState<unknown, Checkpoint>>>;
 
+/** One page pulled: how many documents it brought and, where the server says, how many are still to come. */
+export interface PulledPage {
+  collection: PulledCollection;
+  documents: number;
+  remaining: number | undefined;
+}
+
 /**
  * Everything the server sends down, one RxDB pull replication per collection the database has;
  * only the leader tab replicates. A pull the server does not serve yet (404) fails like an
  * offline period and is retried every `retryTime`.
  */
-/** One page pulled: how many documents it brought and, where the server says, how many are still to come. */
-export interface PulledPage {
-  collection: PulledCollection;
-  documents: number;
-  remaining?: number;
-}
 
 export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$: Observable<LiveSignal>, retryTime = 5000, onPage?: (page: PulledPage) => void): PullReplications {
   const out: PullReplications = {};
@@ -84,7 +85,7 @@ export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$:
           const body = schema.parse(await getJson(api, pullUrl(name, cp, batchSize)));
           // SPEC S4: acks first, so no stored level ever holds a movement the device still counts as pending.
           if ('acks' in body) await recordAcks(db, body.acks);
-          onPage?.({ collection: name, documents: body.documents.length, ...('remaining' in body && body.remaining !== undefined ? { remaining: body.remaining } : {}) });
+          onPage?.({ collection: name, documents: body.documents.length, remaining: 'remaining' in body ? body.remaining : undefined });
           return { documents: body.documents as never[], checkpoint: body.checkpoint ?? cp };
         },
       },

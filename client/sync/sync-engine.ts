@@ -48,7 +48,6 @@ export interface LinkState {
 export interface CatalogueProgress {
   pulled: number;
   total: number | null;
-  batches: number;
   done: boolean;
 }
 
@@ -67,7 +66,7 @@ function isFailedAnswer(url: string, res: Response): boolean {
  */
 export class SyncEngine {
   readonly link$ = new BehaviorSubject<LinkState>({ connected: false, leader: false, lastPullAt: null });
-  readonly catalogue$ = new BehaviorSubject<CatalogueProgress>({ pulled: 0, total: null, batches: 0, done: false });
+  readonly catalogue$ = new BehaviorSubject<CatalogueProgress>({ pulled: 0, total: null, done: false });
   readonly breaker: CircuitBreaker;
   readonly outbox: Outbox;
   private readonly stream: LiveStream;
@@ -117,7 +116,7 @@ export class SyncEngine {
       // (and counted in `pulled`) the earlier ones, so later pages cannot tell what was counted.
       if (page.collection !== 'products' || page.remaining === undefined || this.catalogue$.value.done) return;
       const c = this.catalogue$.value;
-      this.catalogue$.next({ ...c, total: c.total ?? c.pulled + page.documents + page.remaining, batches: c.batches + 1 });
+      if (c.total === null) this.catalogue$.next({ ...c, total: c.pulled + page.documents + page.remaining });
     });
     let memoWritten = 0;
     const pulled = () => {

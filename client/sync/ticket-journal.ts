@@ -2,7 +2,7 @@ import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { SaleRow } from './collections';
 
 const TICKETS = 'tickets';
-const COUNTERS = 'counters';
+const FLOORS = 'floors';
 const BY_NUMBER = 'number';
 
 function numbered(template: TicketTemplate, deviceSeq: number): SaleRow {
@@ -10,10 +10,16 @@ function numbered(template: TicketTemplate, deviceSeq: number): SaleRow {
   return { ...sale, deviceSeq, receiptNumber: receiptNumber(receiptPrefix, deviceNumber, deviceSeq) };
 }
 
-/** A floor under a device's numbers: those taken outside the journal (RxDB, a bulk reservation). */
-interface Counter {
+/** A floor under a device's numbers: those taken outside the journal (RxDB, a bulk reservation, pruned tickets). */
+interface Floor {
   deviceId: string;
   lastSeq: number;
+}
+
+/** The browser's IndexedDB, or fake-indexeddb's in Node. */
+export interface IndexedDbApi {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
 }
 
 /** A ticket before it has its number: the sale without deviceSeq and receiptNumber, and what makes the number. */
@@ -29,7 +35,7 @@ export interface ChargeResult {
 export interface Journal {
   charge(template: TicketTemplate): Promise<ChargeResult>;
   reserve(deviceId: string, count: number): Promise<number>;
-  raiseCounter(deviceId: string, lastSeq: number): Promise<number>;
+  raiseFloor(deviceId: string, lastSeq: number): Promise<number>;
   all(): Promise<SaleRow[]>;
   forget(ids: readonly string[]): Promise<void>;
   close(): void;
@@ -63,15 +69,13 @@ export class TicketJournal implements Journal {
     private readonly keyRange: typeof IDBKeyRange,
   ) {}
 
-  /** `idb` is the browser's IndexedDB, or fake-indexeddb's in Node. */
-  static open(idb: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }, name: string): Promise<TicketJournal> {
-    const factory = idb.indexedDB;
+  static open(idb: IndexedDbApi, name: string): Promise<TicketJournal> {
     return new Promise((resolve, reject) => {
-      const req = factory.open(name, 1);
+      const req = idb.indexedDB.open(name, 1);
       req.onupgradeneeded = () => {
         const tickets = req.result.createObjectStore(TICKETS, { keyPath: 'id' });
         tickets.createIndex(BY_NUMBER, ['deviceId', 'deviceSeq'], { unique: true });
-        req.result.createObjectStore(COUNTERS, { keyPath: 'deviceId' });
+        req.result.createObjectStore(FLOORS, { keyPath: 'deviceId' });
       };
       req.onsuccess = () => resolve(new TicketJournal(req.result, idb.IDBKeyRange));
       req.onerror = () => reject(req.error ?? new Error(`Could not open ${name}`));
@@ -118,23 +122,22 @@ export class TicketJournal implements Journal {
   /** Reads the ticket by id, the device's floor and its highest stored number, then adds, in one transaction. */
   private chargeAfterReading(template: TicketTemplate): Promise<ChargeResult> {
     return new Promise((resolve, reject) => {
-      const tx = this.idb.transaction([TICKETS, COUNTERS], 'readwrite', { durability: 'strict' });
+      const tx = this.idb.transaction([TICKETS, FLOORS], 'readwrite', { durability: 'strict' });
       const tickets = tx.objectStore(TICKETS);
       let sale: SaleRow | undefined;
-      // The three reads are queued at once; IndexedDB answers them in order.
+      let added = false;
+      // Queued before lastTaken's reads, so IndexedDB answers it first.
       const existing = tickets.get(template.id);
-      const floor = tx.objectStore(COUNTERS).get(template.deviceId);
-      const highest = tickets.index(BY_NUMBER).openKeyCursor(this.keyRange.bound([template.deviceId, -Infinity], [template.deviceId, Infinity]), 'prev');
-      highest.onsuccess = () => {
+      this.lastTaken(tx, template.deviceId, (last) => {
         sale = existing.result as SaleRow | undefined;
         if (sale) return;
-        const top = highest.result ? ((highest.result.key as [string, number])[1] ?? 0) : 0;
-        const deviceSeq = Math.max(top, (floor.result as Counter | undefined)?.lastSeq ?? 0) + 1;
-        sale = numbered(template, deviceSeq);
+        sale = numbered(template, last + 1);
         tickets.add(sale);
-      };
+        added = true;
+      });
       tx.oncomplete = () => {
-        this.nextSeq.set(sale!.deviceId, sale!.deviceSeq + 1);
+        // A ticket found as it was says nothing about the next free number.
+        if (added) this.nextSeq.set(sale!.deviceId, sale!.deviceSeq + 1);
         resolve({ sale: sale!, durableAt: performance.timeOrigin + performance.now() });
       };
       tx.onabort = () => reject(tx.error ?? new Error('The ticket was not saved (transaction aborted).'));
@@ -150,8 +153,8 @@ export class TicketJournal implements Journal {
     return this.updateFloor(deviceId, (last) => last + count).then((last) => last - count + 1);
   }
 
-  /** Makes the next number of `deviceId` at least `lastSeq + 1` (numbers found elsewhere: RxDB, a pull). */
-  raiseCounter(deviceId: string, lastSeq: number): Promise<number> {
+  /** Makes the next number of `deviceId` at least `lastSeq + 1` (numbers found elsewhere: RxDB, a pull, pruned tickets). */
+  raiseFloor(deviceId: string, lastSeq: number): Promise<number> {
     return this.updateFloor(deviceId, (last) => Math.max(last, lastSeq));
   }
 
@@ -159,24 +162,33 @@ export class TicketJournal implements Journal {
   private updateFloor(deviceId: string, next: (last: number) => number): Promise<number> {
     this.nextSeq.delete(deviceId);
     return new Promise((resolve, reject) => {
-      const tx = this.idb.transaction([TICKETS, COUNTERS], 'readwrite', { durability: 'strict' });
-      const counters = tx.objectStore(COUNTERS);
+      const tx = this.idb.transaction([TICKETS, FLOORS], 'readwrite', { durability: 'strict' });
       let value = 0;
-      const floor = counters.get(deviceId);
-      const highest = tx.objectStore(TICKETS).index(BY_NUMBER).openKeyCursor(this.keyRange.bound([deviceId, -Infinity], [deviceId, Infinity]), 'prev');
-      highest.onsuccess = () => {
-        const top = highest.result ? ((highest.result.key as [string, number])[1] ?? 0) : 0;
-        const last = Math.max(top, (floor.result as Counter | undefined)?.lastSeq ?? 0);
+      this.lastTaken(tx, deviceId, (last) => {
         value = next(last);
-        counters.put({ deviceId, lastSeq: value } satisfies Counter);
-      };
+        tx.objectStore(FLOORS).put({ deviceId, lastSeq: value } satisfies Floor);
+      });
       tx.oncomplete = () => resolve(value);
-      tx.onabort = () => reject(tx.error ?? new Error('The receipt counter was not updated.'));
+      tx.onabort = () => reject(tx.error ?? new Error('The receipt numbering was not updated.'));
     });
   }
 
+  /** The highest number of `deviceId` taken so far (its tickets here and its floor), read in `tx`. */
+  private lastTaken(tx: IDBTransaction, deviceId: string, then: (last: number) => void): void {
+    const floor = tx.objectStore(FLOORS).get(deviceId);
+    const highest = tx.objectStore(TICKETS).index(BY_NUMBER).openKeyCursor(this.keyRange.bound([deviceId, -Infinity], [deviceId, Infinity]), 'prev');
+    highest.onsuccess = () => {
+      const top = highest.result ? (highest.result.key as [string, number])[1] : 0;
+      then(Math.max(top, (floor.result as Floor | undefined)?.lastSeq ?? 0));
+    };
+  }
+
   all(): Promise<SaleRow[]> {
-    return this.request(TICKETS, 'readonly', (s) => s.getAll() as IDBRequest<SaleRow[]>);
+    return new Promise((resolve, reject) => {
+      const req = this.idb.transaction(TICKETS, 'readonly').objectStore(TICKETS).getAll();
+      req.onsuccess = () => resolve(req.result as SaleRow[]);
+      req.onerror = () => reject(req.error ?? new Error('Could not read the ticket journal.'));
+    });
   }
 
   forget(ids: readonly string[]): Promise<void> {
@@ -193,17 +205,9 @@ export class TicketJournal implements Journal {
   close(): void {
     this.idb.close();
   }
-
-  private request<T>(store: string, mode: IDBTransactionMode, make: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const req = make(this.idb.transaction(store, mode).objectStore(store));
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error(`Could not read ${store}.`));
-    });
-  }
 }
 
 /** Opens journals in the calling thread, on the IndexedDB given (Node simulations and tests). */
-export function inThisThread(idb: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): (name: string) => Promise<Journal> {
+export function inThisThread(idb: IndexedDbApi): (name: string) => Promise<Journal> {
   return (name) => TicketJournal.open(idb, name);
 }

@@ -32,7 +32,7 @@ export async function openWorkerJournal(name: string): Promise<Journal> {
   return {
     charge: (template: TicketTemplate) => call<ChargeResult>('charge', template),
     reserve: (deviceId: string, count: number) => call<number>('reserve', deviceId, count),
-    raiseCounter: (deviceId: string, lastSeq: number) => call<number>('raiseCounter', deviceId, lastSeq),
+    raiseFloor: (deviceId: string, lastSeq: number) => call<number>('raiseFloor', deviceId, lastSeq),
     all: () => call<SaleRow[]>('all'),
     forget: (ids: readonly string[]) => call<void>('forget', ids),
     close: () => worker.terminate(),

@@ -40,6 +40,12 @@ async function touchLastSeen(db: Db, deviceId: string, lastSeenAt: string | null
   await db.updateTable('devices').set({ last_seen_at: now.toISOString() }).where('id', '=', deviceId).execute();
 }
 
+/** Whether the device is still paired: it exists and was not revoked (what requireDevice checks, asked again later, e.g. by a long-lived stream). */
+export async function isStillPaired(db: Db, deviceId: string): Promise<boolean> {
+  const row = await db.selectFrom('devices').select('revoked_at').where('id', '=', deviceId).executeTakeFirst();
+  return !!row && !row.revoked_at;
+}
+
 export function deviceOf(req: Request): DeviceIdentity {
   const identity = (req as unknown as Record<symbol, DeviceIdentity | undefined>)[deviceKey];
   if (!identity) throw new Error('deviceOf() used on a route without requireDevice');

@@ -13,7 +13,7 @@ import { stockLevelId } from '../../shared/protocol';
 import { branchSettings, settingsDoc } from '../catalogue/branch-settings';
 import { cashierDoc } from '../catalogue/cashier-rows';
 import { productDoc } from '../catalogue/product-rows';
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import { stockAcksBetween } from '../ledger/device-acks';
 
@@ -35,7 +35,7 @@ export async function productsSince(db: Db, since: Checkpoint, limit: number): P
   const checkpoint = last ? { seq: Number(last.seq), id: last.id } : null;
   // Counted only when the page is full: a first download shows "N of total" (SPEC S5 order).
   // Two range counts on the (seq, id) index rather than one over the OR, which scans the table.
-  const count = async (where: ReturnType<typeof sql<SqlBool>>) => Number((await db.selectFrom('products').select((eb) => eb.fn.countAll<number | string>().as('n')).where(where).executeTakeFirstOrThrow()).n);
+  const count = async (where: RawBuilder<SqlBool>) => Number((await db.selectFrom('products').select((eb) => eb.fn.countAll<number | string>().as('n')).where(where).executeTakeFirstOrThrow()).n);
   const remaining =
     checkpoint && rows.length === limit ? (await count(sql<SqlBool>`seq > ${checkpoint.seq}`)) + (await count(sql<SqlBool>`seq = ${checkpoint.seq} and id > ${checkpoint.id}`)) : 0;
   return { documents: rows.map(productDoc), checkpoint, remaining };

@@ -8,7 +8,7 @@ import {
   type PushResult,
   type StreamChanged,
 } from '../../shared/protocol';
-import { deviceOf, requireDevice } from '../auth/device-auth';
+import { deviceOf, isStillPaired, requireDevice } from '../auth/device-auth';
 import type { Db } from '../db/database';
 import { ApiError, parseOrThrow } from '../http/api-error';
 import { checkSchemaVersion } from './schema-version';
@@ -111,10 +111,7 @@ export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }:
         const collections = collectionsFor(device, event).filter((c) => only === null || c === only);
         return collections.length === 0 ? null : { seq: event.seq, collections };
       },
-      async () => {
-        const row = await db.selectFrom('devices').select('revoked_at').where('id', '=', device.deviceId).executeTakeFirst();
-        return !!row && !row.revoked_at;
-      },
+      () => isStillPaired(db, device.deviceId),
     );
   }
 
