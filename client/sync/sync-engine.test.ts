@@ -60,6 +60,17 @@ function engineFor(db: PosDatabase, pairing: DevicePairing, fetchImpl: typeof fe
   return engine;
 }
 
+/** A freshly paired device whose engine has started and pulled everything once. */
+async function syncedDevice() {
+  const db = await openDevice();
+  const pairing = await pair(db);
+  const { net, impl } = switchableFetch();
+  const engine = engineFor(db, pairing, impl);
+  await engine.start();
+  await engine.awaitPulled();
+  return { db, pairing, net, engine };
+}
+
 async function ledger(db: PosDatabase, pairing: DevicePairing) {
   return firstValueFrom(observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId));
 }
@@ -104,12 +115,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   });
 
   it('pulls the catalogue and the branch stock, then live changes', async () => {
-    const db = await openDevice();
-    const pairing = await pair(db);
-    const { impl } = switchableFetch();
-    const engine = engineFor(db, pairing, impl);
-    await engine.start();
-    await engine.awaitPulled();
+    const { db, pairing, engine } = await syncedDevice();
     expect(await db.products.count().exec()).toBe(5);
     // The first download knew its total from the first page.
     expect(engine.catalogue$.value).toMatchObject({ pulled: 5, total: 5, done: true });
@@ -140,12 +146,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   });
 
   it('S2, S4: offline sales, a lost push answer, then sync: each sale once on the server and stock never double-counted', async () => {
-    const db = await openDevice();
-    const pairing = await pair(db);
-    const { net, impl } = switchableFetch();
-    const engine = engineFor(db, pairing, impl);
-    await engine.start();
-    await engine.awaitPulled();
+    const { db, pairing, net, engine } = await syncedDevice();
     const pan = await product(db, 'ECO-0002');
 
     net.mode = 'down';
@@ -231,12 +232,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   });
 
   it('S4, invariant 6: a count is a delta against what the tablet showed; it reaches the server and is acked with the stock pull like a sale', async () => {
-    const db = await openDevice();
-    const pairing = await pair(db);
-    const { net, impl } = switchableFetch();
-    const engine = engineFor(db, pairing, impl);
-    await engine.start();
-    await engine.awaitPulled();
+    const { db, pairing, net, engine } = await syncedDevice();
     const pan = await product(db, 'ECO-0002');
     await commitSale(db, pairing, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }], cashierName: 'Ana' });
     await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the sale acked');
@@ -263,12 +259,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   });
 
   it('S7: shift events queue offline and still reach the server after the shift is closed', async () => {
-    const db = await openDevice();
-    const pairing = await pair(db);
-    const { net, impl } = switchableFetch();
-    const engine = engineFor(db, pairing, impl);
-    await engine.start();
-    await engine.awaitPulled();
+    const { db, pairing, net, engine } = await syncedDevice();
     net.mode = 'down';
     const author = { cashierId: null, cashierName: 'Ana' };
     const open = await openShift(db, pairing, 10000, author);
@@ -342,12 +333,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   });
 
   it('reports its sync health to the server (breaker, pending, online) and again when it changes', async () => {
-    const db = await openDevice();
-    const pairing = await pair(db);
-    const { net, impl } = switchableFetch();
-    const engine = engineFor(db, pairing, impl);
-    await engine.start();
-    await engine.awaitPulled();
+    const { db, pairing, net, engine } = await syncedDevice();
     const status = async () => server.db.selectFrom('device_status').selectAll().where('device_id', '=', pairing.deviceId).executeTakeFirst();
     await until(async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1, 'a first report');
     const pan = await product(db, 'ECO-0002');
