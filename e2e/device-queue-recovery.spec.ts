@@ -8,11 +8,7 @@ import { DevicePosPage } from './pos-page';
 
 test('a broken tablet\'s unsent queue, exported and imported on another tablet of the branch, reaches the server once with its own ids (invariant 2)', async ({ page, context, serverDb }) => {
   test.setTimeout(180_000);
-  const broken = new DevicePosPage(page, context);
-  await broken.open();
-  await broken.pair(await serverDb.pairingCode(), 'Caja rota');
-  const brokenDevice = await serverDb.deviceNamed('Caja rota');
-  await broken.waitForOfflineReady();
+  const { pos: broken, device: brokenDevice } = await DevicePosPage.paired(page, context, serverDb, 'Caja rota');
   await context.setOffline(true);
   const receipts = [await broken.sellOne('Pan Integral'), await broken.sellOne('Manzanas Orgánicas')];
   await broken.goTo('Dispositivo');

@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import type { ServerDb } from './server-db';
 
 /** What a cashier does on the POS, by role and label as a person would find it. */
 export class PosPage {
@@ -122,6 +123,16 @@ export class PosPage {
 // ---- Device, shift, inventory and sync screens (owned by the device/sync engineer) ----
 
 export class DevicePosPage extends PosPage {
+  /** A tablet paired as `name`, its app cached for offline use; with its row on the server. */
+  static async paired(page: Page, context: BrowserContext, serverDb: ServerDb, name: string): Promise<{ pos: DevicePosPage; device: { id: string; number: number } }> {
+    const pos = new DevicePosPage(page, context);
+    await pos.open();
+    await pos.pair(await serverDb.pairingCode(), name);
+    const device = await serverDb.deviceNamed(name);
+    await pos.waitForOfflineReady();
+    return { pos, device };
+  }
+
   async goTo(section: 'Vender' | 'Inventario' | 'Turno' | 'Dispositivo'): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
   }

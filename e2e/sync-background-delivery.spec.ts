@@ -3,11 +3,7 @@ import { DevicePosPage } from './pos-page';
 
 test('S7: a sale pushed while offline is kept by the service worker and delivered with no tab open once the network is back', async ({ page, context, serverDb }) => {
   test.setTimeout(180_000);
-  const pos = new DevicePosPage(page, context);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja sin pestaña');
-  const device = await serverDb.deviceNamed('Caja sin pestaña');
-  await pos.waitForOfflineReady();
+  const { pos, device } = await DevicePosPage.paired(page, context, serverDb, 'Caja sin pestaña');
   await context.setOffline(true);
   const receipt = await pos.sellOne('Pan Integral');
   // The outbox tried at once; the service worker answered 202 and kept the request in IndexedDB.

@@ -3,13 +3,9 @@ import { DevicePosPage } from './pos-page';
 
 test('50 sales offline, reload, reconnect: exactly 50 on the server and the right stock (invariants 1, 2, 3, 4, 9)', async ({ page, context, serverDb }) => {
   test.setTimeout(300_000);
-  const pos = new DevicePosPage(page, context);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja cincuenta');
-  const device = await serverDb.deviceNamed('Caja cincuenta');
+  const { pos, device } = await DevicePosPage.paired(page, context, serverDb, 'Caja cincuenta');
   const manzanas = await serverDb.branchStock('ECO-0001');
   const pan = await serverDb.branchStock('ECO-0002');
-  await pos.waitForOfflineReady();
 
   await context.setOffline(true);
   await page.reload();

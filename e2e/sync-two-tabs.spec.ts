@@ -3,11 +3,7 @@ import { DevicePosPage } from './pos-page';
 
 test('two tabs of one tablet: one replicates, both show the same pending count, and no sale reaches the server twice (invariant 2, SPEC S1)', async ({ page, context, serverDb }) => {
   test.setTimeout(180_000);
-  const a = new DevicePosPage(page, context);
-  await a.open();
-  await a.pair(await serverDb.pairingCode(), 'Caja dos pestañas');
-  const device = await serverDb.deviceNamed('Caja dos pestañas');
-  await a.waitForOfflineReady();
+  const { pos: a, device } = await DevicePosPage.paired(page, context, serverDb, 'Caja dos pestañas');
   const pageB = await context.newPage();
   const b = new DevicePosPage(pageB, context);
   await b.open();
