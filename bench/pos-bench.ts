@@ -139,8 +139,11 @@ async function main(): Promise<void> {
     return { context, page, ms, statusReports };
   }
 
-  /** SALES one-item sales through the screen; the screen's own tap → durable measures. */
-  async function sellLoop(page: Page): Promise<number[]> {
+  /**
+   * SALES one-item sales through the screen; the screen's own measures: tap → durable (`commit`)
+   * and tap → the page's thread learns it (`seenByPage`, after the frame the tap makes it render).
+   */
+  async function sellLoop(page: Page): Promise<{ commit: number[]; seenByPage: number[] }> {
     await page.evaluate(() => performance.clearMeasures());
     const charge = page.getByRole('button', { name: /Cobrar en efectivo/ });
     await page.getByRole('searchbox', { name: 'Buscar producto' }).fill('Pan Integral');
@@ -153,16 +156,13 @@ async function main(): Promise<void> {
       await charge.click();
       await page.getByRole('button', { name: 'Nueva venta' }).click();
     }
-    seenByPage.push(...(await measures(page, 'pos:commit-seen')));
-    return measures(page, 'pos:commit');
+    return { commit: await measures(page, 'pos:commit'), seenByPage: await measures(page, 'pos:commit-seen') };
   }
-  /** Tap → the page's thread learns the ticket is durable (after the frame the tap makes it render). */
-  const seenByPage: number[] = [];
 
   const results: Record<string, unknown> = {};
   // Diagnostic: the same download with the device status reports answered locally (see README).
   const quiet = await pairFreshTablet('Caja bench sin informes', true);
-  const quietCommit = await sellLoop(quiet.page);
+  const { commit: quietCommit } = await sellLoop(quiet.page);
   await quiet.context.close();
   results.catalogueDownloadWithoutStatusReportsMs = quiet.ms;
   results.commitWithoutStatusReports = { count: quietCommit.length, p50: round(percentile(quietCommit, 50)), p95: round(percentile(quietCommit, 95)) };
@@ -172,8 +172,7 @@ async function main(): Promise<void> {
   results.statusReportsDuringDownload = statusReports;
   try {
     // 2. Commit: tap "charge" → durable, SALES times; a raw put of the same size beside it.
-    seenByPage.length = 0;
-    const commit = await sellLoop(page);
+    const { commit, seenByPage } = await sellLoop(page);
     // The journal writes with strict durability (flushed to disk before "complete"); the raw put
     // it is compared with does too. The browser's default durability is measured beside it.
     const rawPutRun = (durability: IDBTransactionDurability) => page.evaluate(async ({ count, durability }) => {
