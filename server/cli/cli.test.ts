@@ -31,6 +31,13 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliResult>
   });
 }
 
+/** Runs a command that must succeed; a failure shows what the command printed on stderr. */
+async function runCliOk(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const res = await runCli(args, env);
+  expect(res.code, `${args.join(' ')}: ${res.stderr}`).toBe(0);
+  return res;
+}
+
 /** The environment that points the CLI at the test server's own database. */
 async function cliEnvFor(server: TestServer, database: TestDatabase): Promise<Record<string, string>> {
   if (database.kind === 'sqlite') {
@@ -103,16 +110,16 @@ describe.each(reachable)('operator CLI against a running server on $label', (dat
 
   it('reset-password ends the old sessions and the new password works; disable-manager stops sign-in until --enable', async () => {
     const env2 = { ...env, ECOMARKET_ADMIN_PASSWORD: 'first-password-1' };
-    expect((await runCli(['create-admin', '--email', 'rosa@ecomarket.test', '--name', 'Rosa'], env2)).code).toBe(0);
+    await runCliOk(['create-admin', '--email', 'rosa@ecomarket.test', '--name', 'Rosa'], env2);
     const before = await signIn(server.url, 'rosa@ecomarket.test', 'first-password-1');
     const reset = await runCli(['reset-password', '--email', 'rosa@ecomarket.test'], { ...env, ECOMARKET_ADMIN_PASSWORD: 'second-password-2' });
     expect(reset.code, reset.stderr).toBe(0);
     expect(reset.stdout).not.toContain('second-password-2');
     expect((await fetch(`${server.url}/api/console/session`, { headers: { cookie: before.cookie } })).status).toBe(401);
     await signIn(server.url, 'rosa@ecomarket.test', 'second-password-2');
-    expect((await runCli(['disable-manager', '--email', 'rosa@ecomarket.test'], env)).code).toBe(0);
+    await runCliOk(['disable-manager', '--email', 'rosa@ecomarket.test'], env);
     await expect(signIn(server.url, 'rosa@ecomarket.test', 'second-password-2')).rejects.toThrow(/403/);
-    expect((await runCli(['disable-manager', '--email', 'rosa@ecomarket.test', '--enable'], env)).code).toBe(0);
+    await runCliOk(['disable-manager', '--email', 'rosa@ecomarket.test', '--enable'], env);
     await signIn(server.url, 'rosa@ecomarket.test', 'second-password-2');
   });
 
@@ -212,7 +219,7 @@ describe.each(reachable)('operator CLI against a running server on $label', (dat
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-restore-'));
     try {
       const target = { DATA_DIR: dataDir, PORT: '1' };
-      expect((await runCli(['pair', 'sucursal-001'], target)).code).toBe(0);
+      await runCliOk(['pair', 'sucursal-001'], target);
       const res = await runCli(['restore', path.join(work, 'backup.sqlite'), '--force'], target);
       expect(res.code, res.stderr).toBe(0);
       expect(fs.readdirSync(dataDir).some((f) => f.startsWith('ecomarket.sqlite.before-restore-'))).toBe(true);

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrations } from './migrations';
+import { OwnSchemaPostgresDialect } from './own-schema-introspector';
 import { withStatementCache } from './sqlite-statement-cache';
 import { startWalCheckpointer } from './wal-checkpointer';
 
@@ -33,7 +34,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     // An idle connection dropped by PostgreSQL (restart, failover) must not crash the server;
     // the pool opens a new one on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   }
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -55,23 +56,15 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  // Kysely looks for its migration tables in every PostgreSQL schema: with another schema of the
-  // same database already migrated (tests, several installs) it would skip creating its own.
+  // Each PostgreSQL schema (an install, a test) keeps its own migration tables; the dialect's
+  // introspector (own-schema-introspector.ts) only looks in this one.
   const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator.migrateToLatest();
-    const failed = results?.find((r) => r.status === 'Error');
-    if (!error && !failed) return;
-    // Kysely's check for its own tables reads the catalogue of every schema in the database; a
-    // schema dropped meanwhile (another install's, a test's) fails that read with 3F000 before
-    // anything is migrated. Looking again finds it gone.
-    const vanishedSchema = (error as { code?: string } | undefined)?.code === '3F000' && !failed;
-    if (vanishedSchema && attempt < 10) continue;
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
-  }
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`Database migration${failed ? ` ${failed.migrationName}` : ''} failed: ${String(error)}`);
 }
