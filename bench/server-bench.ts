@@ -19,8 +19,11 @@
  * TARGET_LINES_PER_S=10000 RATE_SECONDS=10 LEGACY_REQUESTS=5000 LEGACY_CONCURRENCY=50 ONLY=sqlite|postgres
  * BENCH_SERVER_NODE_ARGS (extra node flags for the server process, e.g. --cpu-prof), BENCH_SERVER_DEBUG=1 (the
  * server prints its event-loop use and group-commit sizes once a second).
+ *
+ * Each phase also reports the server process's CPU time per request (all its threads, from /proc
+ * on Linux): steadier between runs than the latencies on a shared machine.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -211,9 +214,34 @@ interface PhaseResult {
   p99Ms: number;
   maxMs: number;
   errors: number;
+  /** CPU time of the server process (every thread: requests, SQLite, checkpoints, GC) per request; null without /proc. */
+  serverCpuMsPerRequest: number | null;
 }
 
-function summarise(phase: string, latencies: number[], lines: number, seconds: number, errors: number): PhaseResult {
+const CLOCK_TICKS_PER_S = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time the server process has used so far, in ms (Linux /proc; null elsewhere). Steadier than
+ * latency on a shared machine: it counts the work, not the waiting.
+ */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (name) ": state is the first field; utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
+
+function summarise(phase: string, latencies: number[], lines: number, seconds: number, errors: number, serverCpuMs: number | null): PhaseResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     phase,
@@ -226,6 +254,7 @@ function summarise(phase: string, latencies: number[], lines: number, seconds: n
     p99Ms: round(percentile(sorted, 99), 1),
     maxMs: round(sorted.at(-1) ?? NaN, 1),
     errors,
+    serverCpuMsPerRequest: serverCpuMs === null || latencies.length === 0 ? null : round(serverCpuMs / latencies.length, 2),
   };
 }
 
@@ -285,7 +314,11 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T,
   );
 }
 
-async function runAgainst(label: string, hello: Hello): Promise<PhaseResult[]> {
+async function runAgainst(label: string, hello: Hello, serverPid: number): Promise<PhaseResult[]> {
+  const cpuSince = (before: number | null) => {
+    const now = processCpuMs(serverPid);
+    return before === null || now === null ? null : now - before;
+  };
   const base = hello.url;
   const devices: Device[] = [];
   await pool(hello.codes, 20, async ({ code }, i) => {
@@ -311,6 +344,7 @@ async function runAgainst(label: string, hello: Hello): Promise<PhaseResult[]> {
     let lines = 0;
     let errors = 0;
     const started = performance.now();
+    const cpuBefore = processCpuMs(serverPid);
     await Promise.all(
       devices.map(async (d, i) => {
         for (const batch of batches[i]!) {
@@ -322,7 +356,7 @@ async function runAgainst(label: string, hello: Hello): Promise<PhaseResult[]> {
         }
       }),
     );
-    results.push(summarise(`${label} · saturation: ${devices.length} devices × ${settings.batches} batches back to back`, latencies, lines, (performance.now() - started) / 1000, errors));
+    results.push(summarise(`${label} · saturation: ${devices.length} devices × ${settings.batches} batches back to back`, latencies, lines, (performance.now() - started) / 1000, errors, cpuSince(cpuBefore)));
   }
 
   {
@@ -333,6 +367,7 @@ async function runAgainst(label: string, hello: Hello): Promise<PhaseResult[]> {
     let lines = 0;
     let errors = 0;
     const started = performance.now();
+    const cpuBefore = processCpuMs(serverPid);
     await Promise.all(
       devices.map(async (d) => {
         const offset = Math.random() * intervalMs;
@@ -349,7 +384,7 @@ async function runAgainst(label: string, hello: Hello): Promise<PhaseResult[]> {
       }),
     );
     results.push(
-      summarise(`${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`, latencies, lines, (performance.now() - started) / 1000, errors),
+      summarise(`${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`, latencies, lines, (performance.now() - started) / 1000, errors, cpuSince(cpuBefore)),
     );
   }
 
@@ -360,6 +395,7 @@ async function runAgainst(label: string, hello: Hello): Promise<PhaseResult[]> {
     let lines = 0;
     const startIso = Date.now();
     const started = performance.now();
+    const cpuBefore = processCpuMs(serverPid);
     await pool(Array.from({ length: settings.legacyRequests }, (_, i) => i), settings.legacyConcurrency, async (i) => {
       const productId = 1 + (i % 5);
       const quantity = 1 + randomInt(3);
@@ -375,7 +411,7 @@ async function runAgainst(label: string, hello: Hello): Promise<PhaseResult[]> {
         noteError(`legacy answered ${res.status}: ${res.text.slice(0, 300)}`);
       }
     });
-    results.push(summarise(`${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`, latencies, lines, (performance.now() - started) / 1000, errors));
+    results.push(summarise(`${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`, latencies, lines, (performance.now() - started) / 1000, errors, cpuSince(cpuBefore)));
   }
   return results;
 }
@@ -408,7 +444,7 @@ async function main(): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-bench-'));
     const { child, hello } = await startChild({ BENCH_KIND: 'sqlite', BENCH_DATA_DIR: dir });
     try {
-      all.push({ database: 'SQLite', version: hello.databaseVersion, results: await runAgainst('SQLite', hello) });
+      all.push({ database: 'SQLite', version: hello.databaseVersion, results: await runAgainst('SQLite', hello, child.pid!) });
     } finally {
       await stopChild(child);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -423,7 +459,7 @@ async function main(): Promise<void> {
     try {
       const { child, hello } = await startChild({ BENCH_KIND: 'postgres', BENCH_DATABASE_URL: databaseUrl, BENCH_SCHEMA: schema });
       try {
-        all.push({ database: 'PostgreSQL', version: hello.databaseVersion, results: await runAgainst('PostgreSQL', hello) });
+        all.push({ database: 'PostgreSQL', version: hello.databaseVersion, results: await runAgainst('PostgreSQL', hello, child.pid!) });
       } finally {
         await stopChild(child);
       }
@@ -434,8 +470,8 @@ async function main(): Promise<void> {
   }
 
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.type()} ${os.release()}` };
-  const header = ['phase', 'requests', 'sale lines', 's', 'lines/s', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors'];
-  const rows = all.flatMap((d) => d.results.map((r) => [r.phase, r.requests, r.lines, r.seconds, r.linesPerS, r.requestsPerS, r.p50Ms, r.p99Ms, r.maxMs, r.errors].map(String)));
+  const header = ['phase', 'requests', 'sale lines', 's', 'lines/s', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'server CPU ms/req'];
+  const rows = all.flatMap((d) => d.results.map((r) => [r.phase, r.requests, r.lines, r.seconds, r.linesPerS, r.requestsPerS, r.p50Ms, r.p99Ms, r.maxMs, r.errors, r.serverCpuMsPerRequest ?? '–'].map(String)));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' │ ');
   console.log(`\nEcoMarket server benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}`);
