@@ -39,7 +39,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
     res.json(body);
   });
 
-  app.post('/api/devices/pair', express.json({ limit: '4kb' }), failedAttemptLimit({ limit: config.pairLimitPerIp, what: 'pairing' }), async (req, res) => {
+  app.post('/api/devices/pair', express.json({ limit: '4kb' }), failedAttemptLimit({ db, limit: config.pairLimitPerIp, what: 'pairing' }), async (req, res) => {
     const body = parseOrThrow(pairRequestSchema, req.body, 'pairing request');
     const paired = await pairDevice(db, body.code, body.deviceName);
     logger.info({ deviceId: paired.deviceId, branchId: paired.branch.id }, 'device paired');

@@ -40,8 +40,9 @@ registerOperation({
 /** /api/console/session: sign in (POST), who am I (GET), sign out (DELETE). */
 export function sessionRoutes({ db, config, logger }: { db: Db; config: ServerConfig; logger: Logger }): Router {
   const router = Router();
-  const perIp = failedAttemptLimit({ limit: config.signInLimitPerIp, what: 'sign-in' });
+  const perIp = failedAttemptLimit({ db, limit: config.signInLimitPerIp, what: 'sign-in' });
   const perEmail = failedAttemptLimit({
+    db,
     limit: config.signInLimitPerEmail,
     what: 'sign-in',
     key: (req) => `email:${String((req.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,

@@ -1,4 +1,4 @@
-/** Row types of migration 0002: managers, their sessions, and the latest health report of each device. */
+/** Row types of migration 0002 (managers, their sessions, the latest health report of each device) and 0006 (failed attempts). */
 export interface AuthTables {
   managers: {
     id: string;
@@ -35,5 +35,13 @@ export interface AuthTables {
     report: string;
     /** Server clock when the report arrived. */
     received_at: string;
+  };
+  /** Failed sign-ins and pairings per key (server/http/rate-limit.ts), shared by every server instance. */
+  failed_attempts: {
+    /** The limit's name and the client's key, e.g. "sign-in:email:rosa@…" or "pairing:203.0.113.7". */
+    key: string;
+    hits: number;
+    /** Server clock (ms since the epoch) when the window ends and the count starts again. */
+    reset_at_ms: number;
   };
 }

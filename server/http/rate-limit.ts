@@ -1,21 +1,83 @@
 import type { Request, RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type ClientRateLimitInfo, type IncrementResponse, type Store } from 'express-rate-limit';
+import type { Db } from '../db/database';
 import { ApiError } from './api-error';
 
 const WINDOW_MS = 15 * 60_000;
 
 /**
+ * express-rate-limit's counters kept in the database (table failed_attempts), so that server
+ * instances sharing a PostgreSQL database count together (a guesser gains nothing by being
+ * balanced across them) and a restart does not wipe the counts. Fixed windows: the first failure
+ * of a key starts one; hits are counted with one atomic upsert.
+ */
+export class DatabaseAttemptStore implements Store {
+  readonly localKeys = false;
+  private lastSweepMs = 0;
+
+  constructor(
+    private readonly db: Db,
+    readonly prefix: string,
+    private readonly windowMs = WINDOW_MS,
+  ) {}
+
+  async increment(key: string): Promise<IncrementResponse> {
+    const now = Date.now();
+    const row = await this.db
+      .insertInto('failed_attempts')
+      .values({ key: this.prefix + key, hits: 1, reset_at_ms: now + this.windowMs })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          hits: eb.case().when('failed_attempts.reset_at_ms', '<=', now).then(1).else(eb('failed_attempts.hits', '+', 1)).end(),
+          reset_at_ms: eb.case().when('failed_attempts.reset_at_ms', '<=', now).then(now + this.windowMs).else(eb.ref('failed_attempts.reset_at_ms')).end(),
+        })),
+      )
+      .returning(['hits', 'reset_at_ms'])
+      .executeTakeFirstOrThrow();
+    await this.sweep(now);
+    return { totalHits: Number(row.hits), resetTime: new Date(Number(row.reset_at_ms)) };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.db
+      .updateTable('failed_attempts')
+      .set((eb) => ({ hits: eb('hits', '-', 1) }))
+      .where('key', '=', this.prefix + key)
+      .where('hits', '>', 0)
+      .execute();
+  }
+
+  async get(key: string): Promise<ClientRateLimitInfo | undefined> {
+    const row = await this.db.selectFrom('failed_attempts').select(['hits', 'reset_at_ms']).where('key', '=', this.prefix + key).executeTakeFirst();
+    if (!row || Number(row.reset_at_ms) <= Date.now()) return undefined;
+    return { totalHits: Number(row.hits), resetTime: new Date(Number(row.reset_at_ms)) };
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.db.deleteFrom('failed_attempts').where('key', '=', this.prefix + key).execute();
+  }
+
+  /** Forgets ended windows, at most once a minute per store, so keys seen once do not pile up. */
+  private async sweep(now: number): Promise<void> {
+    if (now - this.lastSweepMs < 60_000) return;
+    this.lastSweepMs = now;
+    await this.db.deleteFrom('failed_attempts').where('reset_at_ms', '<=', now).execute();
+  }
+}
+
+/**
  * Failed attempts per key per 15 minutes, then 429 with Retry-After. Only failures count, so a
  * shop pairing twenty tablets or a manager signing in all day is never slowed; guessing is.
- * The store is in memory: with several server instances each one counts on its own (README).
+ * Counted in the database (DatabaseAttemptStore): every server instance sees the same count.
  */
-export function failedAttemptLimit(options: { limit: number; what: string; key?: (req: Request) => string }): RequestHandler {
+export function failedAttemptLimit(options: { db: Db; limit: number; what: string; key?: (req: Request) => string }): RequestHandler {
   return rateLimit({
     windowMs: WINDOW_MS,
     limit: options.limit,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store: new DatabaseAttemptStore(options.db, `${options.what}:`),
     ...(options.key ? { keyGenerator: options.key } : {}),
     handler: (req, res, next) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;

@@ -6,6 +6,8 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { createLogger } from '../logger';
 import { issueLegacyKey } from '../legacy/legacy-keys';
+import type { ApiErrorBody } from '../../shared/protocol';
+import { createManager } from '../test/managers';
 import { startServer, type RunningServer } from '../start-server';
 import { testDatabases, type TestDatabase } from '../test/databases';
 import { catalogue, makeSale, openStream, pairDevice, pullStock, pushSales, request, startTestServer, type TestServer } from '../test/test-server';
@@ -99,6 +101,22 @@ describe.each(postgresDatabases)('scale-out: two server instances on one $label 
       await stream.next('changed', 1000);
     } finally {
       stream.close();
+    }
+  });
+
+  it('failed sign-ins through A and B count together: the per-email limit (8) is reached across instances', async () => {
+    const manager = await createManager(a.db, { role: 'admin' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const via = i % 2 === 0 ? a.url : b.url;
+      statuses.push((await request(via, '/api/console/session', { json: { email: manager.email, password: `wrong-${i}-password` } })).status);
+    }
+    expect(statuses).toEqual(Array(8).fill(401));
+    // Four failures each: with counters per instance both would still let the right password in.
+    for (const via of [b.url, a.url]) {
+      const res = await request<ApiErrorBody>(via, '/api/console/session', { json: { email: manager.email, password: manager.password } });
+      expect(res.status).toBe(429);
+      expect(res.body.error.code).toBe('RATE_LIMITED');
     }
   });
 

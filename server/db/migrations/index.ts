@@ -4,6 +4,7 @@ import { managers } from './0002-managers';
 import { ledger } from './0003-ledger';
 import { catalogue } from './0004-catalogue';
 import { legacy } from './0005-legacy';
+import { failedAttempts } from './0006-failed-attempts';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-ledger': ledger,
   '0004-catalogue': catalogue,
   '0005-legacy': legacy,
+  '0006-failed-attempts': failedAttempts,
 };
