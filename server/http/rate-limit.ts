@@ -8,8 +8,9 @@ const WINDOW_MS = 15 * 60_000;
 /**
  * express-rate-limit's counters kept in the database (table failed_attempts), so that server
  * instances sharing a PostgreSQL database count together (a guesser gains nothing by being
- * balanced across them) and a restart does not wipe the counts. Fixed windows: the first failure
- * of a key starts one; hits are counted with one atomic upsert.
+ * balanced across them) and a restart does not wipe the counts. Fixed windows started by a key's
+ * first attempt; every attempt is counted with one atomic upsert and a success gives its hit back
+ * (skipSuccessfulRequests), so only failures add up.
  */
 export class DatabaseAttemptStore implements Store {
   readonly localKeys = false;
