@@ -6,11 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '../shared/protocol';
 import { loadConfig } from './config';
-import { testDatabases, type TestDatabase } from './test/databases';
+import { reachableTestDatabases, type TestDatabase } from './test/databases';
 import { createManager } from './test/managers';
 import { startTestServer, type TestServer } from './test/test-server';
-
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
 
 /** A self-signed certificate for localhost and 127.0.0.1, made with the machine's openssl. */
 function selfSignedCertificate(dir: string): { certFile: string; keyFile: string; cert: Buffer } {
@@ -44,7 +42,7 @@ describe('HTTPS settings', () => {
   });
 });
 
-describe.each(reachable)('built-in HTTPS on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('built-in HTTPS on $label', (database: TestDatabase) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-tls-'));
   const tls = selfSignedCertificate(dir);
   let server: TestServer;

@@ -5,12 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { errorMiddleware } from '../http/api-error';
 import { createLogger } from '../logger';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import { request, startTestServer, type TestServer } from '../test/test-server';
 import { canManageBranch, managerOf, requireManager } from './manager-session';
-
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
 
 describe('canManageBranch', () => {
   it('an admin manages every branch, a branch manager only theirs', () => {
@@ -25,7 +23,7 @@ describe('canManageBranch', () => {
  * requireManager as other parts mount it: a small app of routes guarded by it, on the database of a
  * real test server (where managers sign in), over HTTP.
  */
-describe.each(reachable)('requireManager on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('requireManager on $label', (database: TestDatabase) => {
   let server: TestServer;
   let guarded: http.Server;
   let guardedUrl: string;

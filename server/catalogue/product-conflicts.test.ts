@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncPath, type ProductDoc, type PushResult } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import { addBranch, catalogue, openStream, pairDevice, pullProducts, request, startTestServer, type PairedDevice, type TestServer } from '../test/test-server';
 
@@ -16,9 +16,7 @@ function pushProducts(server: TestServer, token: string, rows: { newDocumentStat
   return request<PushResult & { conflicts: ProductDoc[] }>(server.url, syncPath('products', 'push'), { token, json: rows });
 }
 
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
-
-describe.each(reachable)('catalogue conflicts, device edits against console edits (DESIGN invariant 6) on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('catalogue conflicts, device edits against console edits (DESIGN invariant 6) on $label', (database: TestDatabase) => {
   let server: TestServer;
   let admin: SignedIn;
   let device: PairedDevice;

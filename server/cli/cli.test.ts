@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeviceHealth } from '../../shared/console/device-health';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { signIn } from '../test/managers';
 import { catalogue, makeSale, pairDevice, pullProducts, pushSales, startTestServer, type TestServer } from '../test/test-server';
 
@@ -50,8 +50,6 @@ async function cliEnvFor(server: TestServer, database: TestDatabase): Promise<Re
   return { DATABASE_URL: url.toString() };
 }
 
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
-
 describe('operator CLI help', () => {
   it('every command answers --help with its usage and exit code 0; no command prints the overview and fails', async () => {
     // Three at a time: the machine is shared and each run is a fresh tsx process.
@@ -72,7 +70,7 @@ describe('operator CLI help', () => {
   });
 });
 
-describe.each(reachable)('operator CLI against a running server on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('operator CLI against a running server on $label', (database: TestDatabase) => {
   let server: TestServer;
   let env: Record<string, string>;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-cli-'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPin } from '../../shared/auth/pin-hash';
 import { syncPath, type BranchSettingsDoc, type CashierDoc, type Checkpoint, type ProductDoc } from '../../shared/protocol';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import { addBranch, catalogue, openStream, pairDevice, pullProducts, request, startTestServer, type PairedDevice, type TestServer } from '../test/test-server';
 
@@ -15,9 +15,7 @@ function pull<D>(server: TestServer, collection: 'cashiers' | 'settings', token:
   return request<{ documents: D[]; checkpoint: Checkpoint | null }>(server.url, `${syncPath(collection, 'pull')}?${q}`, { token });
 }
 
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
-
-describe.each(reachable)('console catalogue, branches and cashiers on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('console catalogue, branches and cashiers on $label', (database: TestDatabase) => {
   let server: TestServer;
   let admin: SignedIn;
   let branchManager: SignedIn;

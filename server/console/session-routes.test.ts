@@ -4,14 +4,13 @@ import type { ApiErrorBody } from '../../shared/protocol';
 import { disableManager } from '../auth/manager-accounts';
 import { sha256 } from '../auth/secrets';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn } from '../test/managers';
 import { request, startTestServer, type TestServer } from '../test/test-server';
 
 const SESSION = '/api/console/session';
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
 
-describe.each(reachable)('console session over HTTP on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('console session over HTTP on $label', (database: TestDatabase) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(database);

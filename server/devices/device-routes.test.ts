@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceListResponse } from '../../shared/console/device-health';
 import type { ApiErrorBody, DeviceStatusReport } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import { addBranch, pairDevice, pullProducts, request, startTestServer, type TestServer } from '../test/test-server';
-
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
 
 const REPORT: DeviceStatusReport = {
   appVersion: '0.1.0',
@@ -19,7 +17,7 @@ const REPORT: DeviceStatusReport = {
   storage: { usageBytes: 1000, quotaBytes: 100000, persisted: true },
 };
 
-describe.each(reachable)('devices: status reports, console list and revoke, over HTTP on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('devices: status reports, console list and revoke, over HTTP on $label', (database: TestDatabase) => {
   let server: TestServer;
   let admin: SignedIn;
   let branchManager: SignedIn;

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { startTestServer, type TestServer } from '../test/test-server';
 import { DatabaseAttemptStore } from './rate-limit';
 
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
-
-describe.each(reachable)('failed-attempt counters in the database on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('failed-attempt counters in the database on $label', (database: TestDatabase) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(database);

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { issuePairingCode } from '../auth/pairing';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { pairDevice, request, startTestServer, type TestServer } from '../test/test-server';
-
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
 
 type OpenApi = {
   openapi: string;
@@ -27,7 +25,7 @@ function cspOf(headers: Headers): Map<string, string> {
   );
 }
 
-describe.each(reachable)('security headers, API docs and rate limits over HTTP on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('security headers, API docs and rate limits over HTTP on $label', (database: TestDatabase) => {
   let server: TestServer;
   let deviceToken: string;
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import type { Page, ReconciliationItem, MovementRow, TransferRow } from '../../s
 import type { ProductDoc, PushResult } from '../../shared/protocol';
 import type { ShiftReport } from '../../shared/sale/shift-report';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import { addBranch, catalogue, makeSale, openStream, pairDevice, pullStock, pushSales, request, startTestServer, stockLevels, type PairedDevice, type TestServer } from '../test/test-server';
 import { makeCount, makeRefund, makeShiftEvent, makeTransferReceipt, pushDocs } from './ledger-test-documents';
@@ -15,9 +15,7 @@ function product(products: readonly ProductDoc[], name: string): ProductDoc {
   return found;
 }
 
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
-
-describe.each(reachable)('stock ledger and reconciliation over HTTP on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('stock ledger and reconciliation over HTTP on $label', (database: TestDatabase) => {
   let server: TestServer;
   let admin: SignedIn;
   let products: ProductDoc[];

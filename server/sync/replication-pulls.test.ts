@@ -23,7 +23,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { SequenceAllocator } from '../ledger/server-sequence';
-import { testDatabases, type TestDatabase } from '../test/databases';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import {
   addBranch,
   catalogue,
@@ -111,9 +111,7 @@ async function pullAll<D>(server: TestServer, collection: ReplicatedCollection, 
   throw new Error('pull did not end');
 }
 
-const reachable = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
-
-describe.each(reachable)('replication pulls of every collection on $label', (database: TestDatabase) => {
+describe.each(reachableTestDatabases)('replication pulls of every collection on $label', (database: TestDatabase) => {
   let server: TestServer;
   let a1: PairedDevice;
   let a2: PairedDevice;

@@ -43,3 +43,6 @@ async function resolveDatabases(env: NodeJS.ProcessEnv): Promise<TestDatabase[]>
 }
 
 export const testDatabases: TestDatabase[] = await resolveDatabases(process.env);
+
+/** The databases a suite can run on now: SQLite, and PostgreSQL unless it was found unreachable (without REQUIRE_POSTGRES). */
+export const reachableTestDatabases: TestDatabase[] = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
