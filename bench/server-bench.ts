@@ -241,8 +241,24 @@ function processCpuMs(pid: number): number | null {
   }
 }
 
-function summarise(phase: string, latencies: number[], lines: number, seconds: number, errors: number, serverCpuMs: number | null): PhaseResult {
+/** Wall time and the server's CPU time since a phase started. */
+function phaseClock(serverPid: number): { started: number; seconds(): number; serverCpuMs(): number | null } {
+  const started = performance.now();
+  const cpuAtStart = processCpuMs(serverPid);
+  return {
+    started,
+    seconds: () => (performance.now() - started) / 1000,
+    serverCpuMs: () => {
+      const now = processCpuMs(serverPid);
+      return cpuAtStart === null || now === null ? null : now - cpuAtStart;
+    },
+  };
+}
+
+function summarise(phase: string, latencies: number[], lines: number, errors: number, clock: ReturnType<typeof phaseClock>): PhaseResult {
   const sorted = [...latencies].sort((a, b) => a - b);
+  const seconds = clock.seconds();
+  const serverCpuMs = clock.serverCpuMs();
   return {
     phase,
     requests: latencies.length,
@@ -315,10 +331,6 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T,
 }
 
 async function runAgainst(label: string, hello: Hello, serverPid: number): Promise<PhaseResult[]> {
-  const cpuSince = (before: number | null) => {
-    const now = processCpuMs(serverPid);
-    return before === null || now === null ? null : now - before;
-  };
   const base = hello.url;
   const devices: Device[] = [];
   await pool(hello.codes, 20, async ({ code }, i) => {
@@ -343,8 +355,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
     const latencies: number[] = [];
     let lines = 0;
     let errors = 0;
-    const started = performance.now();
-    const cpuBefore = processCpuMs(serverPid);
+    const clock = phaseClock(serverPid);
     await Promise.all(
       devices.map(async (d, i) => {
         for (const batch of batches[i]!) {
@@ -356,7 +367,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
         }
       }),
     );
-    results.push(summarise(`${label} · saturation: ${devices.length} devices × ${settings.batches} batches back to back`, latencies, lines, (performance.now() - started) / 1000, errors, cpuSince(cpuBefore)));
+    results.push(summarise(`${label} · saturation: ${devices.length} devices × ${settings.batches} batches back to back`, latencies, lines, errors, clock));
   }
 
   {
@@ -366,14 +377,13 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
     const latencies: number[] = [];
     let lines = 0;
     let errors = 0;
-    const started = performance.now();
-    const cpuBefore = processCpuMs(serverPid);
+    const clock = phaseClock(serverPid);
     await Promise.all(
       devices.map(async (d) => {
         const offset = Math.random() * intervalMs;
         for (let r = 0; r < rounds; r++) {
           const batch = saleBatch(d, products);
-          const scheduled = started + offset + r * intervalMs;
+          const scheduled = clock.started + offset + r * intervalMs;
           const wait = scheduled - performance.now();
           if (wait > 0) await new Promise((res) => setTimeout(res, wait));
           const result = await push(base, d, batch).catch((err: unknown) => failed(err));
@@ -384,7 +394,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
       }),
     );
     results.push(
-      summarise(`${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`, latencies, lines, (performance.now() - started) / 1000, errors, cpuSince(cpuBefore)),
+      summarise(`${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`, latencies, lines, errors, clock),
     );
   }
 
@@ -394,8 +404,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
     let errors = 0;
     let lines = 0;
     const startIso = Date.now();
-    const started = performance.now();
-    const cpuBefore = processCpuMs(serverPid);
+    const clock = phaseClock(serverPid);
     await pool(Array.from({ length: settings.legacyRequests }, (_, i) => i), settings.legacyConcurrency, async (i) => {
       const productId = 1 + (i % 5);
       const quantity = 1 + randomInt(3);
@@ -411,7 +420,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
         noteError(`legacy answered ${res.status}: ${res.text.slice(0, 300)}`);
       }
     });
-    results.push(summarise(`${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`, latencies, lines, (performance.now() - started) / 1000, errors, cpuSince(cpuBefore)));
+    results.push(summarise(`${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`, latencies, lines, errors, clock));
   }
   return results;
 }
