@@ -63,9 +63,9 @@ export interface PulledPage {
 /**
  * Everything the server sends down, one RxDB pull replication per collection the database has;
  * only the leader tab replicates. A pull the server does not serve yet (404) fails like an
- * offline period and is retried every `retryTime`.
+ * offline period and is retried every `retryTime`. `onPage` hears of every page pulled (the
+ * catalogue's download progress).
  */
-
 export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$: Observable<LiveSignal>, retryTime = 5000, onPage?: (page: PulledPage) => void): PullReplications {
   const out: PullReplications = {};
   for (const name of PULLED_COLLECTIONS) {
