@@ -14,45 +14,13 @@ export function saleTime(deviceCreatedAt: string, receivedAt: string): string {
   return new Date(Number.isFinite(device) && device < received ? device : received).toISOString();
 }
 
-/** The price history rows of these products, oldest first per product. */
-function priceHistory(trx: Transaction<Database>, productIds: readonly string[]) {
-  return trx
-    .selectFrom('product_prices')
-    .select(['product_id', 'price_cents', 'valid_from'])
-    .where('product_id', 'in', [...productIds])
-    .orderBy('product_id')
-    .orderBy('valid_from')
-    .orderBy('seq')
-    .execute();
-}
-
 /**
- * Master unit price of each product in force at `at` (DESIGN invariant 7): the newest row of the
- * catalogue's price history (product_prices) with valid_from ≤ at. A sale older than the first
- * recorded price takes the earliest one; a product without history takes its catalogue price.
- */
-export async function masterPricesAt(trx: Transaction<Database>, productIds: readonly string[], at: string): Promise<Map<string, number>> {
-  if (productIds.length === 0) return new Map();
-  const ids = [...productIds];
-  const prices = new Map<string, number>();
-  for (const row of await priceHistory(trx, ids)) {
-    // Ascending order: the last row at or before `at` wins; the first row stands in when none is.
-    if (row.valid_from <= at || !prices.has(row.product_id)) prices.set(row.product_id, Number(row.price_cents));
-  }
-  const missing = ids.filter((id) => !prices.has(id));
-  if (missing.length > 0) {
-    for (const r of await trx.selectFrom('products').select(['id', 'price_cents']).where('id', 'in', missing).execute()) prices.set(r.id, Number(r.price_cents));
-  }
-  return prices;
-}
-
-/**
- * masterPricesAt for many sales at once, and the catalogue names beside it: the products and the
- * price history of every product of a batch read in two queries, then looked up in memory per sale
- * time. Same rule as masterPricesAt. One CatalogueReads serves every push of a group transaction
- * (group-commit.ts): nothing changes products or prices while the group holds the sequence lock,
- * since every catalogue writer takes that lock too. It only reads, so a push rolled back to its
- * savepoint leaves nothing wrong in it.
+ * Catalogue names and master prices of the products of a batch (or of one legacy notification):
+ * the products and their price history read in two queries, then looked up in memory per sale
+ * time. One CatalogueReads serves every push of a group transaction (group-commit.ts): nothing
+ * changes products or prices while the group holds the sequence lock, since every catalogue writer
+ * takes that lock too. It only reads, so a push rolled back to its savepoint leaves nothing wrong
+ * in it.
  */
 export class CatalogueReads {
   /** null: no such product. */
@@ -67,7 +35,16 @@ export class CatalogueReads {
       for (const r of await trx.selectFrom('products').select(['id', 'name', 'price_cents']).where('id', 'in', chunk).execute()) {
         this.products.set(r.id, { name: r.name, priceCents: Number(r.price_cents) });
       }
-      for (const r of await priceHistory(trx, chunk)) {
+      const history = await trx
+        .selectFrom('product_prices')
+        .select(['product_id', 'price_cents', 'valid_from'])
+        .where('product_id', 'in', chunk)
+        .orderBy('product_id')
+        .orderBy('valid_from')
+        .orderBy('seq')
+        .execute();
+      // Oldest first per product: priceAt relies on it.
+      for (const r of history) {
         const list = this.history.get(r.product_id) ?? [];
         list.push({ priceCents: Number(r.price_cents), validFrom: r.valid_from });
         this.history.set(r.product_id, list);
@@ -80,7 +57,12 @@ export class CatalogueReads {
     return this.products.get(productId)?.name;
   }
 
-  /** Master unit price of a loaded product at `at`. */
+  /**
+   * Master unit price of a loaded product in force at `at` (DESIGN invariant 7): the newest row of
+   * the catalogue's price history (product_prices) with valid_from ≤ at. A sale older than the
+   * first recorded price takes the earliest one; a product without history takes its catalogue
+   * price; undefined when the catalogue does not have the product.
+   */
   priceAt(productId: string, at: string): number | undefined {
     const list = this.history.get(productId);
     if (!list) return this.products.get(productId)?.priceCents;

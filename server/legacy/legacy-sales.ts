@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SaleDoc } from '../../shared/protocol';
 import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { Db } from '../db/database';
-import { masterPricesAt } from '../ledger/master-price';
+import { CatalogueReads } from '../ledger/master-price';
 import { SequenceAllocator } from '../ledger/server-sequence';
 import { applyMovement } from '../ledger/stock-movements';
 import { openItem, recordOversell } from '../reconciliation/open-items';
@@ -126,7 +126,9 @@ export async function recordSaleNotification(db: Db, key: LegacyKeyIdentity, n: 
       await recordOversell(trx, { branchId: key.branchId, locationId: key.locationId, productId: product.id, productName: product.name, level, saleId: sale.id, receiptNumber: receipt }, appliedSeq, now);
       reconciliationChanged = true;
     }
-    const masterUnit = (await masterPricesAt(trx, [product.id], now)).get(product.id);
+    const catalogue = new CatalogueReads();
+    await catalogue.load(trx, [product.id]);
+    const masterUnit = catalogue.priceAt(product.id, now);
     const expectedTotalCents = masterUnit === undefined ? undefined : masterUnit * n.quantity;
     if (expectedTotalCents !== undefined && expectedTotalCents !== n.salePriceCents) {
       reconciliationChanged ||= await openItem(
