@@ -20,7 +20,8 @@ import { assertCanManageBranch, managerOf, requireManager } from '../auth/manage
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import { registerOperation, type OperationSpec } from '../http/openapi';
-import { listMovements, listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
+import { listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
+import { listMovements } from '../ledger/movement-queries';
 import { assertCanManageLocation, cancelTransfer, createTransfer, locationInfo, receiveTransfer, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { assignItem, getItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';

@@ -1,53 +1,13 @@
-import type { MovementRow, Page, TransferRow } from '../../shared/console/ledger-api';
+import type { Page, TransferRow } from '../../shared/console/ledger-api';
 import type { SaleDoc } from '../../shared/protocol';
 import { shiftReport, type ShiftReport } from '../../shared/sale/shift-report';
 import type { Db } from '../db/database';
 import type { ShiftEventDoc } from '../../shared/protocol';
 
-function splitCursor(cursor: string): { seq: number; id: string } {
+/** The (seq, id) of a newest-first list's cursor (cursorSchema has checked its form). */
+export function splitCursor(cursor: string): { seq: number; id: string } {
   const dot = cursor.indexOf('.');
   return { seq: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) };
-}
-
-/** Movements newest first, by (seq, id) descending; `locations` limits a branch manager's view. */
-export async function listMovements(
-  db: Db,
-  q: { locations: 'all' | string[]; locationId?: string; productId?: string; cursor?: string; limit: number },
-): Promise<Page<MovementRow>> {
-  let query = db
-    .selectFrom('stock_movements')
-    .leftJoin('products', 'products.id', 'stock_movements.product_id')
-    .selectAll('stock_movements')
-    .select('products.name as product_name');
-  if (q.locations !== 'all') {
-    if (q.locations.length === 0) return { items: [], nextCursor: null };
-    query = query.where('stock_movements.location_id', 'in', q.locations);
-  }
-  if (q.locationId) query = query.where('stock_movements.location_id', '=', q.locationId);
-  if (q.productId) query = query.where('stock_movements.product_id', '=', q.productId);
-  if (q.cursor) {
-    const c = splitCursor(q.cursor);
-    query = query.where((eb) => eb.or([eb('stock_movements.seq', '<', c.seq), eb.and([eb('stock_movements.seq', '=', c.seq), eb('stock_movements.id', '<', c.id)])]));
-  }
-  const rows = await query.orderBy('stock_movements.seq', 'desc').orderBy('stock_movements.id', 'desc').limit(q.limit + 1).execute();
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      seq: Number(r.seq),
-      locationId: r.location_id,
-      productId: r.product_id,
-      productName: r.product_name ?? '',
-      delta: Number(r.delta),
-      kind: r.kind,
-      saleId: r.sale_id,
-      actor: r.actor,
-      reason: r.reason,
-      createdAt: r.created_at,
-    })),
-    nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null,
-  };
 }
 
 export interface StockRow {

@@ -5,6 +5,7 @@ import { ledger } from './0003-ledger';
 import { catalogue } from './0004-catalogue';
 import { legacy } from './0005-legacy';
 import { failedAttempts } from './0006-failed-attempts';
+import { ledgerIndexes } from './0007-ledger-indexes';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-catalogue': catalogue,
   '0005-legacy': legacy,
   '0006-failed-attempts': failedAttempts,
+  '0007-ledger-indexes': ledgerIndexes,
 };
