@@ -376,7 +376,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
     const rounds = Math.max(1, Math.floor((settings.rateSeconds * 1000) / intervalMs));
     // Built before the clock starts: made inside the schedule, the first round's 10,000 sales took
     // the load generator's one thread about 150 ms, and the pushes due meanwhile went out late and
-    // were counted as server latency (the whole p99 of a run, bench/results of 2026-11-28).
+    // were counted as server latency (a run's 11 slowest pushes, README "Server ingest").
     const batches = devices.map((d) => Array.from({ length: rounds }, () => saleBatch(d, products)));
     const latencies: number[] = [];
     let lines = 0;

@@ -357,16 +357,16 @@ describe.each(reachableTestDatabases)('stock ledger and reconciliation over HTTP
     });
 
     it("a product's movements page newest first however far apart their sequence numbers are (bucketed history index)", async () => {
-      const [oats, rice] = [product(products, 'Café Premium'), product(products, 'Pan Integral')];
-      // Corrections of oats at two locations, with runs of other writes between them (sequence
+      const [coffee, bread] = [product(products, 'Café Premium'), product(products, 'Pan Integral')];
+      // Corrections of coffee at two locations, with runs of other writes between them (sequence
       // numbers skipped) long enough to cross the history index's buckets of 4,096 and its
-      // widening search windows; rice moves in between and must never show.
+      // widening search windows; bread moves in between and must never show.
       const gaps = [0, 1, 4096 * 3, 4096 * 40, 7, 4096 * 700, 4096 * 2, 0];
       for (const [i, gap] of gaps.entries()) {
         await server.db.updateTable('server_sequence').set((eb) => ({ value: eb('value', '+', gap) })).where('id', '=', 1).execute();
         const locationId = i % 3 === 0 ? CENTRE_LOCATION_ID : DEMO_BRANCH_ID;
-        expect((await post('/api/console/corrections', { locationId, productId: oats.id, delta: i + 1, reason: `history ${i}` })).status).toBe(201);
-        expect((await post('/api/console/corrections', { locationId, productId: rice.id, delta: 1, reason: 'between' })).status).toBe(201);
+        expect((await post('/api/console/corrections', { locationId, productId: coffee.id, delta: i + 1, reason: `history ${i}` })).status).toBe(201);
+        expect((await post('/api/console/corrections', { locationId, productId: bread.id, delta: 1, reason: 'between' })).status).toBe(201);
       }
       const pages = async (query: string) => {
         const seen: MovementRow[] = [];
@@ -384,14 +384,14 @@ describe.each(reachableTestDatabases)('stock ledger and reconciliation over HTTP
         return seen.map((m) => m.id);
       };
       const truth = async (locationId?: string) => {
-        let query = server.db.selectFrom('stock_movements').select('id').where('product_id', '=', oats.id);
+        let query = server.db.selectFrom('stock_movements').select('id').where('product_id', '=', coffee.id);
         if (locationId) query = query.where('location_id', '=', locationId);
         return (await query.orderBy('seq', 'desc').orderBy('id', 'desc').execute()).map((r) => r.id);
       };
       expect((await truth()).length).toBeGreaterThan(gaps.length);
-      expect(await pages(`productId=${oats.id}`)).toEqual(await truth());
-      expect(await pages(`productId=${oats.id}&locationId=${DEMO_BRANCH_ID}`)).toEqual(await truth(DEMO_BRANCH_ID));
-      expect(await pages(`productId=${oats.id}&locationId=${CENTRE_LOCATION_ID}`)).toEqual(await truth(CENTRE_LOCATION_ID));
+      expect(await pages(`productId=${coffee.id}`)).toEqual(await truth());
+      expect(await pages(`productId=${coffee.id}&locationId=${DEMO_BRANCH_ID}`)).toEqual(await truth(DEMO_BRANCH_ID));
+      expect(await pages(`productId=${coffee.id}&locationId=${CENTRE_LOCATION_ID}`)).toEqual(await truth(CENTRE_LOCATION_ID));
     });
 
     it('the console endpoints are in the OpenAPI document with their request schemas', async () => {

@@ -10,7 +10,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  *   (seq, id). Sequence numbers only grow, so new entries go at the end.
  * - A product's history: (location_id, seq / 4096, product_id, seq). Within one bucket of 4,096
  *   sequence numbers entries still land by product, but only among the bucket's few pages, which a
- *   push's lines share; a history read seeks bucket by bucket (ledger-queries.ts,
+ *   push's lines share; a history read seeks bucket by bucket (movement-queries.ts,
  *   MOVEMENT_HISTORY_BUCKET, which must stay equal to the divisor here).
  * - A sale's movements carry the sale's location and sequence number, so
  *   stock_movements_location_seq finds them; the unused index on sale_id goes.
