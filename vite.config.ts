@@ -7,7 +7,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The app's version as the tablet shows and reports it: package.json's unless the build sets one.
-process.env.VITE_APP_VERSION ??= (JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8')) as { version: string }).version;
+process.env.VITE_APP_VERSION ??= (
+  JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** Where the build goes; the server reads the same folder from CLIENT_DIR. */
 const outDir = path.resolve(here, process.env.CLIENT_DIR ?? 'dist');

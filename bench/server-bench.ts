@@ -33,7 +33,13 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { syncPath, type PairResponse, type ProductDoc, type ProductsPullResponse, type PushResult } from '../shared/protocol';
+import {
+  syncPath,
+  type PairResponse,
+  type ProductDoc,
+  type ProductsPullResponse,
+  type PushResult,
+} from '../shared/protocol';
 import { issuePairingCode } from '../server/auth/pairing';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
@@ -88,17 +94,41 @@ async function serve(): Promise<void> {
   // failure; the benchmark pairs its devices from one address.
   const config = loadConfig(
     {},
-    { port: '0', host: '127.0.0.1', logLevel: 'silent', dataDir, databaseUrl: kind === 'postgres' ? databaseUrl : '', clientDir: path.join(dataDir, 'no-client'), pairLimitPerIp: '100000' },
+    {
+      port: '0',
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      dataDir,
+      databaseUrl: kind === 'postgres' ? databaseUrl : '',
+      clientDir: path.join(dataDir, 'no-client'),
+      pairLimitPerIp: '100000',
+    },
   );
-  const db = kind === 'postgres' ? openDatabase({ kind, databaseUrl, pgSchema: process.env.BENCH_SCHEMA!, poolSize: 10 }) : openDatabase({ kind, sqliteFile: config.sqliteFile });
+  const db =
+    kind === 'postgres'
+      ? openDatabase({ kind, databaseUrl, pgSchema: process.env.BENCH_SCHEMA!, poolSize: 10 })
+      : openDatabase({ kind, sqliteFile: config.sqliteFile });
   const running = await startServer(config, createLogger('silent'), { db });
 
   const now = new Date().toISOString();
   const branchIds = [DEMO_BRANCH_ID];
   for (let b = 2; b <= settings.branches; b++) {
     const id = `sucursal-${String(b).padStart(3, '0')}`;
-    await db.insertInto('locations').values({ id, name: `Sucursal ${b}`, kind: 'branch' }).execute();
-    await db.insertInto('branches').values({ id, name: `Sucursal ${b}`, location_id: id, receipt_prefix: String(b).padStart(3, '0'), currency: 'USD', created_at: now }).execute();
+    await db
+      .insertInto('locations')
+      .values({ id, name: `Sucursal ${b}`, kind: 'branch' })
+      .execute();
+    await db
+      .insertInto('branches')
+      .values({
+        id,
+        name: `Sucursal ${b}`,
+        location_id: id,
+        receipt_prefix: String(b).padStart(3, '0'),
+        currency: 'USD',
+        created_at: now,
+      })
+      .execute();
     branchIds.push(id);
   }
   // A grocery-sized catalogue with ample stock everywhere, so the run measures ingest, not oversell handling.
@@ -110,13 +140,38 @@ async function serve(): Promise<void> {
       const id = `bench-${String(i).padStart(5, '0')}`;
       await trx
         .insertInto('products')
-        .values({ id, sku: `BENCH-${i}`, barcode: null, name: `Producto ${i}`, category: 'Bench', price_cents: 100 + (i % 50) * 25, tax_rate_bp: 0, legacy_id: null, deleted: 0, seq: seq.next(), updated_at: now })
+        .values({
+          id,
+          sku: `BENCH-${i}`,
+          barcode: null,
+          name: `Producto ${i}`,
+          category: 'Bench',
+          price_cents: 100 + (i % 50) * 25,
+          tax_rate_bp: 0,
+          legacy_id: null,
+          deleted: 0,
+          seq: seq.next(),
+          updated_at: now,
+        })
         .execute();
       ids.push(id);
     }
     for (const locationId of branchIds) {
       for (const productId of ids) {
-        await applyMovement(trx, { locationId, productId, delta: 10_000_000, kind: 'correction', saleId: null, actor: 'bench', reason: 'benchmark opening stock' }, seq.next(), now);
+        await applyMovement(
+          trx,
+          {
+            locationId,
+            productId,
+            delta: 10_000_000,
+            kind: 'correction',
+            saleId: null,
+            actor: 'bench',
+            reason: 'benchmark opening stock',
+          },
+          seq.next(),
+          now,
+        );
       }
     }
     await seq.save();
@@ -139,7 +194,9 @@ async function serve(): Promise<void> {
     setInterval(() => {
       const busy = performance.eventLoopUtilization(elu).utilization;
       elu = performance.eventLoopUtilization();
-      process.stderr.write(`[server] event loop ${Math.round(busy * 100)}% busy, last groups ${groupCommitter(db).recentGroupSizes.slice(-20).join(',')}\n`);
+      process.stderr.write(
+        `[server] event loop ${Math.round(busy * 100)}% busy, last groups ${groupCommitter(db).recentGroupSizes.slice(-20).join(',')}\n`,
+      );
     }, 1000).unref();
   }
   const hello: Hello = { url: running.url, codes, legacyKey: key, databaseVersion: version };
@@ -170,7 +227,13 @@ let retries = 0;
  * One request; a connection the server closed while idle (keep-alive race) is retried once, as
  * the POS's outbox and the prototype's retries would: pushes and notifications are idempotent.
  */
-async function call(base: string, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
+async function call(
+  base: string,
+  method: string,
+  urlPath: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   try {
     return await callOnce(base, method, urlPath, body, headers);
   } catch (err) {
@@ -181,11 +244,29 @@ async function call(base: string, method: string, urlPath: string, body?: string
   }
 }
 
-function callOnce(base: string, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
+function callOnce(
+  base: string,
+  method: string,
+  urlPath: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const url = new URL(urlPath, base);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { agent, method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } },
+      {
+        agent,
+        method,
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        headers: {
+          ...headers,
+          ...(body !== undefined
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+            : {}),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -255,7 +336,13 @@ function phaseClock(serverPid: number): { started: number; seconds(): number; se
   };
 }
 
-function summarise(phase: string, latencies: number[], lines: number, errors: number, clock: ReturnType<typeof phaseClock>): PhaseResult {
+function summarise(
+  phase: string,
+  latencies: number[],
+  lines: number,
+  errors: number,
+  clock: ReturnType<typeof phaseClock>,
+): PhaseResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   const seconds = clock.seconds();
   const serverCpuMs = clock.serverCpuMs();
@@ -270,7 +357,8 @@ function summarise(phase: string, latencies: number[], lines: number, errors: nu
     p99Ms: round(percentile(sorted, 99), 1),
     maxMs: round(sorted.at(-1) ?? NaN, 1),
     errors,
-    serverCpuMsPerRequest: serverCpuMs === null || latencies.length === 0 ? null : round(serverCpuMs / latencies.length, 2),
+    serverCpuMsPerRequest:
+      serverCpuMs === null || latencies.length === 0 ? null : round(serverCpuMs / latencies.length, 2),
   };
 }
 
@@ -291,7 +379,13 @@ function saleBatch(device: Device, products: ProductDoc[]): { body: string; line
     const picked = new Set<number>();
     while (picked.size < count) picked.add(randomInt(products.length));
     device.seq += 1;
-    sales.push({ newDocumentState: makeSale(device, device.seq, [...picked].map((i) => ({ product: products[i]!, quantity: 1 + randomInt(3) }))) });
+    sales.push({
+      newDocumentState: makeSale(
+        device,
+        device.seq,
+        [...picked].map((i) => ({ product: products[i]!, quantity: 1 + randomInt(3) })),
+      ),
+    });
     lines += count;
   }
   return { body: JSON.stringify(sales), lines };
@@ -303,22 +397,40 @@ function noteError(message: string): void {
 }
 
 function failed(err: unknown): { ok: false; lines: 0 } {
-  noteError(`push failed: ${err instanceof Error ? `${(err as NodeJS.ErrnoException).code ?? ''} ${err.message}` : String(err)}`);
+  noteError(
+    `push failed: ${err instanceof Error ? `${(err as NodeJS.ErrnoException).code ?? ''} ${err.message}` : String(err)}`,
+  );
   return { ok: false, lines: 0 };
 }
 
-async function push(base: string, device: Device, batch: { body: string; lines: number }): Promise<{ ok: boolean; lines: number }> {
-  const res = await call(base, 'POST', syncPath('sales', 'push'), batch.body, { authorization: `Bearer ${device.token}` });
+async function push(
+  base: string,
+  device: Device,
+  batch: { body: string; lines: number },
+): Promise<{ ok: boolean; lines: number }> {
+  const res = await call(base, 'POST', syncPath('sales', 'push'), batch.body, {
+    authorization: `Bearer ${device.token}`,
+  });
   if (res.status !== 200) {
     noteError(`push answered ${res.status}: ${res.text.slice(0, 300)}`);
     return { ok: false, lines: 0 };
   }
   const result = JSON.parse(res.text) as PushResult;
-  if (result.rejected.length > 0) noteError(`push rejected ${result.rejected.length} sale(s), e.g. ${JSON.stringify(result.rejected[0]).slice(0, 300)}`);
-  return { ok: result.rejected.length === 0 && result.acks.length === settings.salesPerBatch, lines: result.rejected.length === 0 ? batch.lines : 0 };
+  if (result.rejected.length > 0)
+    noteError(
+      `push rejected ${result.rejected.length} sale(s), e.g. ${JSON.stringify(result.rejected[0]).slice(0, 300)}`,
+    );
+  return {
+    ok: result.rejected.length === 0 && result.acks.length === settings.salesPerBatch,
+    lines: result.rejected.length === 0 ? batch.lines : 0,
+  };
 }
 
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -336,14 +448,17 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
   await pool(hello.codes, 20, async ({ code }, i) => {
     let res = await call(base, 'POST', '/api/devices/pair', JSON.stringify({ code, deviceName: `bench ${i}` }));
     // A pairing that failed on a busy database is retried; its code was not spent.
-    for (let attempt = 0; res.status === 500 && attempt < 3; attempt++) res = await call(base, 'POST', '/api/devices/pair', JSON.stringify({ code, deviceName: `bench ${i}` }));
+    for (let attempt = 0; res.status === 500 && attempt < 3; attempt++)
+      res = await call(base, 'POST', '/api/devices/pair', JSON.stringify({ code, deviceName: `bench ${i}` }));
     if (res.status !== 201) {
       noteError(`pairing failed: ${res.status} ${res.text}`);
       throw new Error(`pairing failed: ${res.status} ${res.text}\n${[...errorSamples].join('\n')}`);
     }
     devices[i] = { ...(JSON.parse(res.text) as PairResponse), seq: 0 };
   });
-  const pulled = await call(base, 'GET', `${syncPath('products', 'pull')}?limit=1000`, undefined, { authorization: `Bearer ${devices[0]!.token}` });
+  const pulled = await call(base, 'GET', `${syncPath('products', 'pull')}?limit=1000`, undefined, {
+    authorization: `Bearer ${devices[0]!.token}`,
+  });
   const products = (JSON.parse(pulled.text) as ProductsPullResponse).documents.filter((p) => !p._deleted);
   const results: PhaseResult[] = [];
 
@@ -367,7 +482,15 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
         }
       }),
     );
-    results.push(summarise(`${label} · saturation: ${devices.length} devices × ${settings.batches} batches back to back`, latencies, lines, errors, clock));
+    results.push(
+      summarise(
+        `${label} · saturation: ${devices.length} devices × ${settings.batches} batches back to back`,
+        latencies,
+        lines,
+        errors,
+        clock,
+      ),
+    );
   }
 
   {
@@ -398,33 +521,65 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
       }),
     );
     results.push(
-      summarise(`${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`, latencies, lines, errors, clock),
+      summarise(
+        `${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`,
+        latencies,
+        lines,
+        errors,
+        clock,
+      ),
     );
   }
 
   {
-    const prices = new Map([[1, 2.5], [2, 1.8], [3, 3.2], [4, 8.9], [5, 12.5]]);
+    const prices = new Map([
+      [1, 2.5],
+      [2, 1.8],
+      [3, 3.2],
+      [4, 8.9],
+      [5, 12.5],
+    ]);
     const latencies: number[] = [];
     let errors = 0;
     let lines = 0;
     const startIso = Date.now();
     const clock = phaseClock(serverPid);
-    await pool(Array.from({ length: settings.legacyRequests }, (_, i) => i), settings.legacyConcurrency, async (i) => {
-      const productId = 1 + (i % 5);
-      const quantity = 1 + randomInt(3);
-      // The prototype's naive datetime.now().isoformat(), unique per sale; its float total.
-      const timestamp = new Date(startIso + i).toISOString().replace('Z', '') + String(i % 1000).padStart(3, '0');
-      const body = JSON.stringify({ branch_id: DEMO_BRANCH_ID, product_id: productId, quantity_sold: quantity, timestamp, sale_price: prices.get(productId)! * quantity });
-      const t = performance.now();
-      const res = await call(base, 'POST', `/legacy/${hello.legacyKey}/sale-notification`, body).catch((err: unknown) => ({ status: 0, text: String(err) }));
-      latencies.push(performance.now() - t);
-      if (res.status === 200) lines++;
-      else {
-        errors++;
-        noteError(`legacy answered ${res.status}: ${res.text.slice(0, 300)}`);
-      }
-    });
-    results.push(summarise(`${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`, latencies, lines, errors, clock));
+    await pool(
+      Array.from({ length: settings.legacyRequests }, (_, i) => i),
+      settings.legacyConcurrency,
+      async (i) => {
+        const productId = 1 + (i % 5);
+        const quantity = 1 + randomInt(3);
+        // The prototype's naive datetime.now().isoformat(), unique per sale; its float total.
+        const timestamp = new Date(startIso + i).toISOString().replace('Z', '') + String(i % 1000).padStart(3, '0');
+        const body = JSON.stringify({
+          branch_id: DEMO_BRANCH_ID,
+          product_id: productId,
+          quantity_sold: quantity,
+          timestamp,
+          sale_price: prices.get(productId)! * quantity,
+        });
+        const t = performance.now();
+        const res = await call(base, 'POST', `/legacy/${hello.legacyKey}/sale-notification`, body).catch(
+          (err: unknown) => ({ status: 0, text: String(err) }),
+        );
+        latencies.push(performance.now() - t);
+        if (res.status === 200) lines++;
+        else {
+          errors++;
+          noteError(`legacy answered ${res.status}: ${res.text.slice(0, 300)}`);
+        }
+      },
+    );
+    results.push(
+      summarise(
+        `${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`,
+        latencies,
+        lines,
+        errors,
+        clock,
+      ),
+    );
   }
   return results;
 }
@@ -457,7 +612,11 @@ async function main(): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-bench-'));
     const { child, hello } = await startChild({ BENCH_KIND: 'sqlite', BENCH_DATA_DIR: dir });
     try {
-      all.push({ database: 'SQLite', version: hello.databaseVersion, results: await runAgainst('SQLite', hello, child.pid!) });
+      all.push({
+        database: 'SQLite',
+        version: hello.databaseVersion,
+        results: await runAgainst('SQLite', hello, child.pid!),
+      });
     } finally {
       await stopChild(child);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -470,9 +629,17 @@ async function main(): Promise<void> {
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
-      const { child, hello } = await startChild({ BENCH_KIND: 'postgres', BENCH_DATABASE_URL: databaseUrl, BENCH_SCHEMA: schema });
+      const { child, hello } = await startChild({
+        BENCH_KIND: 'postgres',
+        BENCH_DATABASE_URL: databaseUrl,
+        BENCH_SCHEMA: schema,
+      });
       try {
-        all.push({ database: 'PostgreSQL', version: hello.databaseVersion, results: await runAgainst('PostgreSQL', hello, child.pid!) });
+        all.push({
+          database: 'PostgreSQL',
+          version: hello.databaseVersion,
+          results: await runAgainst('PostgreSQL', hello, child.pid!),
+        });
       } finally {
         await stopChild(child);
       }
@@ -482,15 +649,59 @@ async function main(): Promise<void> {
     }
   }
 
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.type()} ${os.release()}` };
-  const header = ['phase', 'requests', 'sale lines', 's', 'lines/s', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'server CPU ms/req'];
-  const rows = all.flatMap((d) => d.results.map((r) => [r.phase, r.requests, r.lines, r.seconds, r.linesPerS, r.requestsPerS, r.p50Ms, r.p99Ms, r.maxMs, r.errors, r.serverCpuMsPerRequest ?? '–'].map(String)));
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '?',
+    memoryGb: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+  const header = [
+    'phase',
+    'requests',
+    'sale lines',
+    's',
+    'lines/s',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'errors',
+    'server CPU ms/req',
+  ];
+  const rows = all.flatMap((d) =>
+    d.results.map((r) =>
+      [
+        r.phase,
+        r.requests,
+        r.lines,
+        r.seconds,
+        r.linesPerS,
+        r.requestsPerS,
+        r.p50Ms,
+        r.p99Ms,
+        r.maxMs,
+        r.errors,
+        r.serverCpuMsPerRequest ?? '–',
+      ].map(String),
+    ),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' │ ');
-  console.log(`\nEcoMarket server benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}`);
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' │ ');
+  console.log(
+    `\nEcoMarket server benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}`,
+  );
   for (const d of all) console.log(`  ${d.database}: ${d.version}`);
-  console.log(`  load average (1/5/15 min) at start ${loadAverageAtStart.map((l) => l.toFixed(1)).join(' / ')}, at end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work on the machine)`);
-  console.log(`  ${settings.devices} devices in ${settings.branches} branches, ${settings.salesPerBatch} sales × 2–3 lines per push, ${settings.products} extra products\n`);
+  console.log(
+    `  load average (1/5/15 min) at start ${loadAverageAtStart.map((l) => l.toFixed(1)).join(' / ')}, at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (other work on the machine)`,
+  );
+  console.log(
+    `  ${settings.devices} devices in ${settings.branches} branches, ${settings.salesPerBatch} sales × 2–3 lines per push, ${settings.products} extra products\n`,
+  );
   console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   for (const r of rows) console.log(line(r));
@@ -499,9 +710,13 @@ async function main(): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().slice(0, 16).replace(':', '-');
   const file = path.join(resultsDir, `server-${stamp}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, loadAverageAtStart, loadAverageAtEnd: os.loadavg(), settings, connectionRetries: retries, databases: all, errorSamples: [...errorSamples] }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, loadAverageAtStart, loadAverageAtEnd: os.loadavg(), settings, connectionRetries: retries, databases: all, errorSamples: [...errorSamples] }, null, 2)}\n`,
+  );
   console.log(`Connections reset by the server and retried once: ${retries}`);
-  if (errorSamples.size > 0) console.log(`\nErrors seen (first ${errorSamples.size}):\n${[...errorSamples].map((e) => `  ${e}`).join('\n')}`);
+  if (errorSamples.size > 0)
+    console.log(`\nErrors seen (first ${errorSamples.size}):\n${[...errorSamples].map((e) => `  ${e}`).join('\n')}`);
   console.log(`\nWritten to ${path.relative(process.cwd(), file)}`);
   agent.destroy();
 }

@@ -6,13 +6,20 @@ import { baseURL, chromiumArgs, chromiumPath } from './e2e-env';
 import { expect, test } from './fixtures';
 import { DevicePosPage } from './pos-page';
 
-test('a broken tablet\'s unsent queue, exported and imported on another tablet of the branch, reaches the server once with its own ids (invariant 2)', async ({ page, context, serverDb }) => {
+test("a broken tablet's unsent queue, exported and imported on another tablet of the branch, reaches the server once with its own ids (invariant 2)", async ({
+  page,
+  context,
+  serverDb,
+}) => {
   test.setTimeout(180_000);
   const { pos: broken, device: brokenDevice } = await DevicePosPage.paired(page, context, serverDb, 'Caja rota');
   await context.setOffline(true);
   const receipts = [await broken.sellOne('Pan Integral'), await broken.sellOne('Manzanas Orgánicas')];
   await broken.goTo('Dispositivo');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar lo no enviado' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exportar lo no enviado' }).click(),
+  ]);
   await expect(page.getByRole('status').filter({ hasText: 'Exportados 2 documentos' })).toBeVisible();
   const exported = path.join(os.tmpdir(), `queue-${Date.now()}.json`);
   await download.saveAs(exported);
@@ -22,7 +29,12 @@ test('a broken tablet\'s unsent queue, exported and imported on another tablet o
 
   // The spare tablet: its own profile, paired to the same branch.
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-spare-'));
-  const spareContext = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs, baseURL, viewport: { width: 1280, height: 800 } });
+  const spareContext = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+  });
   try {
     const sparePage = spareContext.pages()[0] ?? (await spareContext.newPage());
     const spare = new DevicePosPage(sparePage, spareContext);
@@ -32,7 +44,9 @@ test('a broken tablet\'s unsent queue, exported and imported on another tablet o
     await spare.goTo('Dispositivo');
     const input = sparePage.getByLabel('Importar cola de otra tableta');
     await input.setInputFiles(other);
-    await expect(sparePage.getByRole('alert')).toHaveText('El archivo es de otra sucursal (Sucursal Norte). Solo se puede importar en una tableta de la misma sucursal.');
+    await expect(sparePage.getByRole('alert')).toHaveText(
+      'El archivo es de otra sucursal (Sucursal Norte). Solo se puede importar en una tableta de la misma sucursal.',
+    );
     await input.setInputFiles(exported);
     await expect(sparePage.getByRole('status').filter({ hasText: 'Importados 2 documentos' })).toBeVisible();
     await spare.shoot('queue-imported');

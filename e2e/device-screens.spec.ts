@@ -1,7 +1,11 @@
 import { expect, test } from './fixtures';
 import { DevicePosPage } from './pos-page';
 
-test('every section of the tablet, landscape and portrait, with storage persistence and use shown', async ({ page, context, serverDb }) => {
+test('every section of the tablet, landscape and portrait, with storage persistence and use shown', async ({
+  page,
+  context,
+  serverDb,
+}) => {
   const pos = new DevicePosPage(page, context);
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja pantallas');

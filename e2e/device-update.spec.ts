@@ -13,13 +13,21 @@ function replaceDir(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
 }
 
-test('an update waits while the cart is full and applies after the sale, at the cashier\'s word (invariant 9)', async ({ page, context, serverDb }) => {
+test("an update waits while the cart is full and applies after the sale, at the cashier's word (invariant 9)", async ({
+  page,
+  context,
+  serverDb,
+}) => {
   test.setTimeout(240_000);
   // A second build of the app with a visible change, to be deployed while the POS is open.
   const v1 = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-v1-'));
   const v2 = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-v2-'));
   fs.cpSync(servedDir, v1, { recursive: true });
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, env: { ...process.env, CLIENT_DIR: v2, VITE_APP_VERSION: '9.9.9-e2e' }, stdio: 'pipe' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    env: { ...process.env, CLIENT_DIR: v2, VITE_APP_VERSION: '9.9.9-e2e' },
+    stdio: 'pipe',
+  });
 
   const pos = new DevicePosPage(page, context);
   try {

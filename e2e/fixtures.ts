@@ -34,7 +34,8 @@ export const test = base.extend<Fixtures>({
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       // Failed requests while the test has cut the network are expected, not app errors.
-      if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/.test(m.text())) errors.push(`console: ${m.text()}`);
+      if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/.test(m.text()))
+        errors.push(`console: ${m.text()}`);
     });
     await use(page);
     expect(errors, 'the page logged errors').toEqual([]);

@@ -2,13 +2,21 @@ import { expect, test } from './fixtures';
 import { sendTransfer, setReorderLevel } from './device-server-setup';
 import { DevicePosPage } from './pos-page';
 
-test('inventory: low stock, other stores with their age, a count and a transfer received become movements on the server (invariants 3, 6)', async ({ page, context, serverDb }) => {
+test('inventory: low stock, other stores with their age, a count and a transfer received become movements on the server (invariants 3, 6)', async ({
+  page,
+  context,
+  serverDb,
+}) => {
   test.setTimeout(120_000);
   await setReorderLevel(serverDb, 'ECO-0003', 10);
-  const transferId = await sendTransfer(serverDb, [
-    { sku: 'ECO-0002', quantity: 10 },
-    { sku: 'ECO-0003', quantity: 5 },
-  ], 'reposición semanal');
+  const transferId = await sendTransfer(
+    serverDb,
+    [
+      { sku: 'ECO-0002', quantity: 10 },
+      { sku: 'ECO-0003', quantity: 5 },
+    ],
+    'reposición semanal',
+  );
   const pan = await serverDb.branchStock('ECO-0002');
   const leche = await serverDb.branchStock('ECO-0003');
   const panCentral = await serverDb.branchStock('ECO-0002', 'central');

@@ -1,6 +1,11 @@
 import { expect, test } from './fixtures';
 
-test('pair → network off → reload → sell 3 → network on: the server has each sale exactly once (invariants 1, 2, 3, 9)', async ({ pos, page, context, serverDb }) => {
+test('pair → network off → reload → sell 3 → network on: the server has each sale exactly once (invariants 1, 2, 3, 9)', async ({
+  pos,
+  page,
+  context,
+  serverDb,
+}) => {
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja offline');
   const device = await serverDb.deviceNamed('Caja offline');
@@ -13,7 +18,11 @@ test('pair → network off → reload → sell 3 → network on: the server has 
   await expect(pos.connection()).toHaveText('Sin conexión');
   await expect(pos.stockOf('ECO-0002')).toHaveText(`Existencias: ${before}`);
 
-  const receipts = [await pos.sellOne('Pan Integral'), await pos.sellOne('Pan Integral'), await pos.sellOne('Pan Integral')];
+  const receipts = [
+    await pos.sellOne('Pan Integral'),
+    await pos.sellOne('Pan Integral'),
+    await pos.sellOne('Pan Integral'),
+  ];
   expect(new Set(receipts).size).toBe(3);
   expect(receipts[0]).toMatch(/^001-\d{2}-000001$/);
   // Stock drops at once on the device, and the sales wait for the network.
@@ -46,5 +55,9 @@ test('the POS is installable: Chromium reports no installability errors', async 
   expect(installabilityErrors).toEqual([]);
   const manifest = await (await page.request.get('/manifest.webmanifest')).json();
   expect(manifest).toMatchObject({ start_url: '/pos', display: 'standalone', short_name: 'EcoMarket' });
-  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes}/${i.purpose}`)).toEqual(['192x192/any', '512x512/any', '512x512/maskable']);
+  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes}/${i.purpose}`)).toEqual([
+    '192x192/any',
+    '512x512/any',
+    '512x512/maskable',
+  ]);
 });

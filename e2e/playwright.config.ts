@@ -22,6 +22,12 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1', CLIENT_DIR: process.env.CLIENT_DIR ?? 'dist' },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      CLIENT_DIR: process.env.CLIENT_DIR ?? 'dist',
+    },
   },
 });

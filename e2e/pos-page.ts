@@ -124,7 +124,12 @@ export class PosPage {
 
 export class DevicePosPage extends PosPage {
   /** A tablet paired as `name`, its app cached for offline use; with its row on the server. */
-  static async paired(page: Page, context: BrowserContext, serverDb: ServerDb, name: string): Promise<{ pos: DevicePosPage; device: { id: string; number: number } }> {
+  static async paired(
+    page: Page,
+    context: BrowserContext,
+    serverDb: ServerDb,
+    name: string,
+  ): Promise<{ pos: DevicePosPage; device: { id: string; number: number } }> {
     const pos = new DevicePosPage(page, context);
     await pos.open();
     await pos.pair(await serverDb.pairingCode(), name);
@@ -134,7 +139,10 @@ export class DevicePosPage extends PosPage {
   }
 
   async goTo(section: 'Vender' | 'Inventario' | 'Turno' | 'Dispositivo'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Secciones' })
+      .getByRole('button', { name: new RegExp(`^${section}`) })
+      .click();
   }
 
   async signIn(name: string, pin: string): Promise<void> {

@@ -1,6 +1,11 @@
 import { expect, test } from './fixtures';
 
-test('refund of a synced sale with the network off: scan the receipt, part then the rest; units back in stock at once; a third refund is refused; the server gets both', async ({ pos, page, context, serverDb }) => {
+test('refund of a synced sale with the network off: scan the receipt, part then the rest; units back in stock at once; a third refund is refused; the server gets both', async ({
+  pos,
+  page,
+  context,
+  serverDb,
+}) => {
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja devoluciones');
   const device = await serverDb.deviceNamed('Caja devoluciones');
@@ -45,7 +50,9 @@ test('refund of a synced sale with the network off: scan the receipt, part then 
   // Everything is back: a further refund of the same units is refused here.
   await page.getByRole('button', { name: 'Otra devolución' }).click();
   await pos.findReceipt(receipt);
-  await expect(page.getByRole('alert')).toHaveText('Este ticket ya se devolvió por completo en esta tableta. No se puede devolver otra vez.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Este ticket ya se devolvió por completo en esta tableta. No se puede devolver otra vez.',
+  );
   await expect(page.getByRole('button', { name: /^Devolver USD/ })).toHaveCount(0);
   await expect(page.getByRole('spinbutton', { name: 'Unidades a devolver de Pan Integral' })).toBeDisabled();
 

@@ -6,7 +6,11 @@ import { baseURL, chromiumArgs, chromiumPath } from './e2e-env';
 import { expect, test } from './fixtures';
 import { PosPage } from './pos-page';
 
-test('a sale rung up on another tablet of the branch is found by receipt number and refunded here, offline; the server links the refund to it', async ({ pos, page, serverDb }) => {
+test('a sale rung up on another tablet of the branch is found by receipt number and refunded here, offline; the server links the refund to it', async ({
+  pos,
+  page,
+  serverDb,
+}) => {
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja A');
   await pos.addButton('Manzanas Orgánicas').click();
@@ -16,7 +20,12 @@ test('a sale rung up on another tablet of the branch is found by receipt number 
   await expect(pos.pending()).toHaveText('Todo enviado', { timeout: 30_000 });
 
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-profile-b-'));
-  const contextB = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs, baseURL, viewport: { width: 1280, height: 800 } });
+  const contextB = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+  });
   try {
     const b = new PosPage(contextB.pages()[0] ?? (await contextB.newPage()), contextB);
     await b.open();

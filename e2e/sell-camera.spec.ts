@@ -42,7 +42,11 @@ async function installCameraStandIns(page: import('@playwright/test').Page, came
   }, camera);
 }
 
-test('camera scanning where the browser has BarcodeDetector: the code held up adds its product, and the camera is let go', async ({ pos, page, serverDb }) => {
+test('camera scanning where the browser has BarcodeDetector: the code held up adds its product, and the camera is let go', async ({
+  pos,
+  page,
+  serverDb,
+}) => {
   await installCameraStandIns(page, 'works');
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja cámara');
@@ -57,7 +61,9 @@ test('camera scanning where the browser has BarcodeDetector: the code held up ad
   await expect(dialog).toBeHidden();
   await expect(pos.cartTotal()).toHaveText('USD 1.80');
   await expect(page.getByText('Pan Integral').first()).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { cameraTracksStopped: number }).cameraTracksStopped)).toBeGreaterThan(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { cameraTracksStopped: number }).cameraTracksStopped),
+  ).toBeGreaterThan(0);
 
   // An unknown code read by the camera says so, like the wedge scanner.
   await page.evaluate(() => ((window as unknown as { heldUpCode: string }).heldUpCode = '7509999999999'));
@@ -79,7 +85,9 @@ test('a camera the tablet refuses says what happened and what to use instead', a
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja cámara denegada');
   await page.getByRole('button', { name: 'Escanear con la cámara' }).click();
-  await expect(page.getByRole('alert')).toContainText('No se pudo abrir la cámara: Permission denied. Use el lector o escriba el código.');
+  await expect(page.getByRole('alert')).toContainText(
+    'No se pudo abrir la cámara: Permission denied. Use el lector o escriba el código.',
+  );
 });
 
 test('without BarcodeDetector there is no camera button at all', async ({ pos, page, serverDb }) => {

@@ -1,7 +1,11 @@
 import { expect, test } from './fixtures';
 import { setTaxRate } from './sell-setup';
 
-test('cart with a percent discount and two tax rates survives a reload; cash with change; split card + cash; the server gets each ticket whole', async ({ pos, page, serverDb }) => {
+test('cart with a percent discount and two tax rates survives a reload; cash with change; split card + cash; the server gets each ticket whole', async ({
+  pos,
+  page,
+  serverDb,
+}) => {
   await setTaxRate(serverDb, 'ECO-0003', 1600);
   await setTaxRate(serverDb, 'ECO-0002', 800);
   await pos.open();
@@ -47,7 +51,9 @@ test('cart with a percent discount and two tax rates survives a reload; cash wit
 
   // Split: 5.00 on card, the rest in cash with a 10 note.
   await pos.addButton('Café Premium').click();
-  await expect(page.getByRole('note').filter({ hasText: 'Café Premium' })).toContainText('Café Premium quedará con existencias negativas (-1)');
+  await expect(page.getByRole('note').filter({ hasText: 'Café Premium' })).toContainText(
+    'Café Premium quedará con existencias negativas (-1)',
+  );
   await pos.openPayment();
   await pos.payCard('5');
   await expect(page.getByTestId('amount-due')).toHaveText('USD 3.90');
@@ -59,14 +65,31 @@ test('cart with a percent discount and two tax rates survives a reload; cash wit
   await expect(pos.pending()).toHaveText('Todo enviado', { timeout: 30_000 });
   const sales = await serverDb.salesOfDevice(device.id);
   expect(sales.map((s) => s.receipt_number)).toEqual([first, second]);
-  const [cash, split] = sales.map((s) => JSON.parse(s.body) as { totalCents: number; lines: { discountCents: number; discountReason: string | null; taxRateBp: number }[]; payments: unknown[] });
+  const [cash, split] = sales.map(
+    (s) =>
+      JSON.parse(s.body) as {
+        totalCents: number;
+        lines: { discountCents: number; discountReason: string | null; taxRateBp: number }[];
+        payments: unknown[];
+      },
+  );
   expect(cash!.totalCents).toBe(1044);
-  expect(cash!.lines.map((l) => [l.taxRateBp, l.discountCents, l.discountReason])).toEqual([[1600, 96, 'Cliente frecuente'], [800, 0, null]]);
+  expect(cash!.lines.map((l) => [l.taxRateBp, l.discountCents, l.discountReason])).toEqual([
+    [1600, 96, 'Cliente frecuente'],
+    [800, 0, null],
+  ]);
   expect(cash!.payments).toEqual([{ method: 'cash', amountCents: 1044, tenderedCents: 2000 }]);
-  expect(split!.payments).toEqual([{ method: 'card', amountCents: 500, tenderedCents: null }, { method: 'cash', amountCents: 390, tenderedCents: 1000 }]);
+  expect(split!.payments).toEqual([
+    { method: 'card', amountCents: 500, tenderedCents: null },
+    { method: 'cash', amountCents: 390, tenderedCents: 1000 },
+  ]);
 });
 
-test('receipt print layouts for 58 mm and 80 mm paper, the width remembered on the device', async ({ pos, page, serverDb }) => {
+test('receipt print layouts for 58 mm and 80 mm paper, the width remembered on the device', async ({
+  pos,
+  page,
+  serverDb,
+}) => {
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja ticket');
   await pos.addButton('Manzanas Orgánicas').click();

@@ -12,7 +12,12 @@ async function localTicketCount(p: Page): Promise<number> {
   return m ? Number(m[1]) : 0;
 }
 
-test('invariant 1: the page killed at random moments of checkout leaves no sale or one whole sale, never half, and never the same cart twice', async ({ pos, page, context, serverDb }) => {
+test('invariant 1: the page killed at random moments of checkout leaves no sale or one whole sale, never half, and never the same cart twice', async ({
+  pos,
+  page,
+  context,
+  serverDb,
+}) => {
   test.setTimeout(300_000);
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja choque');
@@ -36,7 +41,8 @@ test('invariant 1: the page killed at random moments of checkout leaves no sale 
 
     const charge = p.getByRole('button', { name: /Cobrar en efectivo/ });
     if (!(await charge.isVisible())) {
-      if (await p.getByRole('button', { name: 'Nueva venta' }).isVisible()) await p.getByRole('button', { name: 'Nueva venta' }).click();
+      if (await p.getByRole('button', { name: 'Nueva venta' }).isVisible())
+        await p.getByRole('button', { name: 'Nueva venta' }).click();
       await p.getByRole('button', { name: 'Añadir Pan Integral al carrito' }).click();
       await p.getByRole('button', { name: 'Añadir Manzanas Orgánicas al carrito' }).click();
       cartsBuilt += 1;
@@ -82,7 +88,11 @@ test('invariant 1: the page killed at random moments of checkout leaves no sale 
   expect(sales.length).toBeLessThanOrEqual(cartsBuilt);
   expect(sales.map((s) => Number(s.device_seq))).toEqual(sales.map((_, i) => i + 1));
   for (const s of sales) {
-    const doc = JSON.parse(s.body) as { totalCents: number; lines: { name: string; quantity: number }[]; payments: { amountCents: number }[] };
+    const doc = JSON.parse(s.body) as {
+      totalCents: number;
+      lines: { name: string; quantity: number }[];
+      payments: { amountCents: number }[];
+    };
     expect(doc.lines.map((l) => `${l.quantity} ${l.name}`)).toEqual(['1 Pan Integral', '1 Manzanas Orgánicas']);
     expect(doc.totalCents).toBe(430);
     expect(doc.payments.reduce((a, b) => a + b.amountCents, 0)).toBe(430);

@@ -1,7 +1,11 @@
 import { expect, test } from './fixtures';
 import { BARCODE } from './sell-setup';
 
-test('find by name without accents, SKU and category; a wedge scan adds the item from anywhere; an unknown barcode adds nothing and says so', async ({ pos, page, serverDb }) => {
+test('find by name without accents, SKU and category; a wedge scan adds the item from anywhere; an unknown barcode adds nothing and says so', async ({
+  pos,
+  page,
+  serverDb,
+}) => {
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja buscar');
 
@@ -45,13 +49,17 @@ test('find by name without accents, SKU and category; a wedge scan adds the item
   await expect(page.getByRole('button', { name: 'Escanear con la cámara' })).toHaveCount(hasDetector ? 1 : 0);
 
   await pos.scanWithWedge(BARCODE.cafe);
-  await expect(page.getByRole('note').filter({ hasText: 'Café Premium' })).toContainText('Café Premium quedará con existencias negativas');
+  await expect(page.getByRole('note').filter({ hasText: 'Café Premium' })).toContainText(
+    'Café Premium quedará con existencias negativas',
+  );
   await page.screenshot({ path: test.info().outputPath('sell-landscape.png') });
   await page.setViewportSize({ width: 800, height: 1280 });
   await page.screenshot({ path: test.info().outputPath('sell-portrait.png') });
   // Touch targets: every button on the selling screen is at least 44 px high.
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button')].filter((b) => b.offsetParent && b.getBoundingClientRect().height < 44).map((b) => b.getAttribute('aria-label') ?? b.textContent),
+    [...document.querySelectorAll('button')]
+      .filter((b) => b.offsetParent && b.getBoundingClientRect().height < 44)
+      .map((b) => b.getAttribute('aria-label') ?? b.textContent),
   );
   expect(small).toEqual([]);
 });

@@ -1,13 +1,23 @@
 import { expect, test } from './fixtures';
 import { setBranchSettings } from './sell-setup';
 
-test('invariant 7: a branch that does not allow overselling blocks the charge with a clear alert; header and footer from the settings print on the receipt; English works', async ({ pos, page, serverDb }) => {
-  await setBranchSettings(serverDb, { allowOversell: false, receiptHeader: 'EcoMarket Centro\nRFC ECO010101AAA', receiptFooter: '¡Gracias por su compra!' });
+test('invariant 7: a branch that does not allow overselling blocks the charge with a clear alert; header and footer from the settings print on the receipt; English works', async ({
+  pos,
+  page,
+  serverDb,
+}) => {
+  await setBranchSettings(serverDb, {
+    allowOversell: false,
+    receiptHeader: 'EcoMarket Centro\nRFC ECO010101AAA',
+    receiptFooter: '¡Gracias por su compra!',
+  });
   try {
     await pos.open();
     await pos.pair(await serverDb.pairingCode(), 'Caja estricta');
     await pos.addButton('Quinoa').click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Quinoa' })).toContainText('esta sucursal no permite vender sin existencias');
+    await expect(page.getByRole('alert').filter({ hasText: 'Quinoa' })).toContainText(
+      'esta sucursal no permite vender sin existencias',
+    );
     await expect(page.getByRole('button', { name: /Cobrar en efectivo/ })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Cobrar con cambio, tarjeta o mixto' })).toBeDisabled();
     await page.getByRole('button', { name: 'Quitar Quinoa' }).click();
@@ -22,7 +32,9 @@ test('invariant 7: a branch that does not allow overselling blocks the charge wi
     await expect(page.getByText('✓ Paid')).toBeVisible();
     await page.getByRole('button', { name: 'New sale' }).click();
     await page.getByRole('button', { name: 'Add Quinoa to the cart' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Quinoa' })).toContainText('this branch does not allow selling past zero');
+    await expect(page.getByRole('alert').filter({ hasText: 'Quinoa' })).toContainText(
+      'this branch does not allow selling past zero',
+    );
     await expect(page.getByTestId('tax-0')).toContainText('Tax exempt (0 %)');
   } finally {
     await setBranchSettings(serverDb, { allowOversell: true, receiptHeader: '', receiptFooter: '' });

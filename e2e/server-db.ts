@@ -12,7 +12,12 @@ export class ServerDb {
   }
 
   async deviceNamed(name: string): Promise<{ id: string; number: number }> {
-    const row = await this.db.selectFrom('devices').select(['id', 'number']).where('name', '=', name).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('devices')
+      .select(['id', 'number'])
+      .where('name', '=', name)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     return { id: row.id, number: Number(row.number) };
   }
 

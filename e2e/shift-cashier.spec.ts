@@ -4,7 +4,11 @@ import type { ServerDb } from './server-db';
 import { addCashier, removeCashiers, setIdleLock } from './device-server-setup';
 import { DevicePosPage } from './pos-page';
 
-test('PIN sign-in works offline, wrong PINs back off, the till locks when idle, and a shift opens, moves cash and closes with its report', async ({ page, context, serverDb }) => {
+test('PIN sign-in works offline, wrong PINs back off, the till locks when idle, and a shift opens, moves cash and closes with its report', async ({
+  page,
+  context,
+  serverDb,
+}) => {
   test.setTimeout(180_000);
   const cashiers = [await addCashier(serverDb, 'Ana Torres', '2468'), await addCashier(serverDb, 'Beto Ruiz', '1357')];
   await setIdleLock(serverDb, 15);
@@ -29,12 +33,17 @@ async function shiftScenario(page: Page, context: BrowserContext, serverDb: Serv
   await context.setOffline(true);
   await page.reload();
   await expect(pos.lockScreen()).toBeVisible();
-  await pos.lockScreen().getByRole('button', { name: /^Ana Torres/ }).click();
+  await pos
+    .lockScreen()
+    .getByRole('button', { name: /^Ana Torres/ })
+    .click();
   for (let i = 0; i < 4; i++) {
     await pos.lockScreen().getByLabel('PIN de Ana Torres').fill('0000');
     await pos.lockScreen().getByRole('button', { name: 'Entrar' }).click();
     // Wait for this attempt's own answer (the PIN check is a slow hash), not the previous one's.
-    await expect(pos.lockScreen().getByRole('alert')).toContainText(`PIN incorrecto. Inténtelo de nuevo (${4 - i} intentos`);
+    await expect(pos.lockScreen().getByRole('alert')).toContainText(
+      `PIN incorrecto. Inténtelo de nuevo (${4 - i} intentos`,
+    );
   }
   await pos.lockScreen().getByLabel('PIN de Ana Torres').fill('0000');
   await pos.lockScreen().getByRole('button', { name: 'Entrar' }).click();
@@ -83,9 +92,20 @@ async function shiftScenario(page: Page, context: BrowserContext, serverDb: Serv
   await pos.shoot('shift-closed');
 
   await context.setOffline(false);
-  await expect(page.getByTestId('unsynced')).toHaveText('Todo lo de esta tableta ha llegado a la oficina central.', { timeout: 60_000 });
-  const events = await serverDb.db.selectFrom('shift_events').select(['kind', 'amount_cents', 'cashier_name']).where('device_id', '=', device.id).execute();
-  expect(events.map((e) => `${e.kind}:${Number(e.amount_cents)}:${e.cashier_name}`).sort()).toEqual(['cash_in:2000:Ana Torres', 'cash_out:550:Ana Torres', 'close:11600:Ana Torres', 'open:10000:Ana Torres']);
+  await expect(page.getByTestId('unsynced')).toHaveText('Todo lo de esta tableta ha llegado a la oficina central.', {
+    timeout: 60_000,
+  });
+  const events = await serverDb.db
+    .selectFrom('shift_events')
+    .select(['kind', 'amount_cents', 'cashier_name'])
+    .where('device_id', '=', device.id)
+    .execute();
+  expect(events.map((e) => `${e.kind}:${Number(e.amount_cents)}:${e.cashier_name}`).sort()).toEqual([
+    'cash_in:2000:Ana Torres',
+    'cash_out:550:Ana Torres',
+    'close:11600:Ana Torres',
+    'open:10000:Ana Torres',
+  ]);
   const sales = await serverDb.salesOfDevice(device.id);
   expect(sales.map((s) => s.cashier_name)).toEqual(['Ana Torres', 'Ana Torres']);
   expect(sales.filter((s) => s.shift_id !== null)).toHaveLength(1);

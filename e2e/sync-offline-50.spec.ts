@@ -1,7 +1,11 @@
 import { expect, test } from './fixtures';
 import { DevicePosPage } from './pos-page';
 
-test('50 sales offline, reload, reconnect: exactly 50 on the server and the right stock (invariants 1, 2, 3, 4, 9)', async ({ page, context, serverDb }) => {
+test('50 sales offline, reload, reconnect: exactly 50 on the server and the right stock (invariants 1, 2, 3, 4, 9)', async ({
+  page,
+  context,
+  serverDb,
+}) => {
   test.setTimeout(300_000);
   const { pos, device } = await DevicePosPage.paired(page, context, serverDb, 'Caja cincuenta');
   const manzanas = await serverDb.branchStock('ECO-0001');

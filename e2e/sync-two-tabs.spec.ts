@@ -1,7 +1,11 @@
 import { expect, test } from './fixtures';
 import { DevicePosPage } from './pos-page';
 
-test('two tabs of one tablet: one replicates, both show the same pending count, and no sale reaches the server twice (invariant 2, SPEC S1)', async ({ page, context, serverDb }) => {
+test('two tabs of one tablet: one replicates, both show the same pending count, and no sale reaches the server twice (invariant 2, SPEC S1)', async ({
+  page,
+  context,
+  serverDb,
+}) => {
   test.setTimeout(180_000);
   const { pos: a, device } = await DevicePosPage.paired(page, context, serverDb, 'Caja dos pestañas');
   const pageB = await context.newPage();
@@ -11,7 +15,12 @@ test('two tabs of one tablet: one replicates, both show the same pending count, 
 
   await context.setOffline(true);
   await expect(a.connection()).toHaveText('Sin conexión');
-  const receipts = [await a.sellOne('Pan Integral'), await b.sellOne('Manzanas Orgánicas'), await a.sellOne('Pan Integral'), await b.sellOne('Pan Integral')];
+  const receipts = [
+    await a.sellOne('Pan Integral'),
+    await b.sellOne('Manzanas Orgánicas'),
+    await a.sellOne('Pan Integral'),
+    await b.sellOne('Pan Integral'),
+  ];
   expect(new Set(receipts).size).toBe(4);
   await expect(a.pending()).toContainText('Por enviar: 4');
   await expect(b.pending()).toContainText('Por enviar: 4');

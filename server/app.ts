@@ -35,16 +35,26 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use(securityHeaders());
 
   app.get('/api/health', (_req, res) => {
-    const body: HealthResponse = { status: 'ok', version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, database: config.databaseKind };
+    const body: HealthResponse = {
+      status: 'ok',
+      version: SERVER_VERSION,
+      protocolVersion: PROTOCOL_VERSION,
+      database: config.databaseKind,
+    };
     res.json(body);
   });
 
-  app.post('/api/devices/pair', express.json({ limit: '4kb' }), failedAttemptLimit({ db, limit: config.pairLimitPerIp, what: 'pairing' }), async (req, res) => {
-    const body = parseOrThrow(pairRequestSchema, req.body, 'pairing request');
-    const paired = await pairDevice(db, body.code, body.deviceName);
-    logger.info({ deviceId: paired.deviceId, branchId: paired.branch.id }, 'device paired');
-    res.status(201).json(paired);
-  });
+  app.post(
+    '/api/devices/pair',
+    express.json({ limit: '4kb' }),
+    failedAttemptLimit({ db, limit: config.pairLimitPerIp, what: 'pairing' }),
+    async (req, res) => {
+      const body = parseOrThrow(pairRequestSchema, req.body, 'pairing request');
+      const paired = await pairDevice(db, body.code, body.deviceName);
+      logger.info({ deviceId: paired.deviceId, branchId: paired.branch.id }, 'device paired');
+      res.status(201).json(paired);
+    },
+  );
 
   app.use('/api/console/session', sessionRoutes({ db, config, logger }));
   app.use('/api/devices/status', deviceStatusRoutes({ db }));
@@ -53,7 +63,10 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console', ledgerRoutes({ db, bus, logger }));
   app.use('/api/console', catalogueRoutes({ db, bus, logger }));
   app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
-  app.use('/api/sync/v1', syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000, salesPullDays: config.salesPullDays }));
+  app.use(
+    '/api/sync/v1',
+    syncRoutes({ db, bus, logger, heartbeatMs: config.heartbeatSeconds * 1000, salesPullDays: config.salesPullDays }),
+  );
 
   // The seed's central API for its Python branch prototype; an unknown key falls through to the plain 404.
   app.use('/legacy/:key', legacyRoutes({ db, bus, logger }));
@@ -81,7 +94,8 @@ function serveClient(app: Express, clientDir: string, logger: Logger): void {
       index: false,
       redirect: false,
       setHeaders: (res, file) => {
-        if (file.endsWith('sw.js') || file.endsWith('.webmanifest') || file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+        if (file.endsWith('sw.js') || file.endsWith('.webmanifest') || file.endsWith('.html'))
+          res.setHeader('Cache-Control', 'no-cache');
       },
     }),
   );

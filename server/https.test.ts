@@ -14,23 +14,47 @@ import { startTestServer, type TestServer } from './test/test-server';
 function selfSignedCertificate(dir: string): { certFile: string; keyFile: string; cert: Buffer } {
   const certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
-    '-keyout', keyFile, '-out', certFile,
-    '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   return { certFile, keyFile, cert: fs.readFileSync(certFile) };
 }
 
-function httpsRequest(url: string, ca: Buffer, options: { method?: string; body?: unknown } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function httpsRequest(
+  url: string,
+  ca: Buffer,
+  options: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const req = https.request(url, { ca, method: options.method ?? 'GET', headers: payload ? { 'content-type': 'application/json' } : {} }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = https.request(
+      url,
+      { ca, method: options.method ?? 'GET', headers: payload ? { 'content-type': 'application/json' } : {} },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -64,14 +88,21 @@ describe.each(reachableTestDatabases)('built-in HTTPS on $label', (database: Tes
   });
 
   it('a client that does not trust the certificate is refused (it is really TLS with our cert)', async () => {
-    await expect(httpsRequest(`${server.url}/api/health`, Buffer.from(''))).rejects.toThrow(/self[- ]signed|certificate/i);
+    await expect(httpsRequest(`${server.url}/api/health`, Buffer.from(''))).rejects.toThrow(
+      /self[- ]signed|certificate/i,
+    );
   });
 
   it('over https the console session cookie is Secure', async () => {
     const m = await createManager(server.db, { role: 'admin' });
-    const res = await httpsRequest(`${server.url}/api/console/session`, tls.cert, { method: 'POST', body: { email: m.email, password: m.password } });
+    const res = await httpsRequest(`${server.url}/api/console/session`, tls.cert, {
+      method: 'POST',
+      body: { email: m.email, password: m.password },
+    });
     expect(res.status).toBe(201);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('ecomarket_session='))!;
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('ecomarket_session='))!;
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);
   });
@@ -79,8 +110,11 @@ describe.each(reachableTestDatabases)('built-in HTTPS on $label', (database: Tes
 
 describe('HTTPS with unreadable files', () => {
   it('a missing certificate file stops the start with a message naming the setting', async () => {
-    await expect(startTestServer({ kind: 'sqlite', label: 'SQLite' }, { tlsCertFile: '/nonexistent/cert.pem', tlsKeyFile: '/nonexistent/key.pem' })).rejects.toThrow(
-      /TLS_CERT_FILE=\/nonexistent\/cert.pem cannot be read \(ENOENT\)/,
-    );
+    await expect(
+      startTestServer(
+        { kind: 'sqlite', label: 'SQLite' },
+        { tlsCertFile: '/nonexistent/cert.pem', tlsKeyFile: '/nonexistent/key.pem' },
+      ),
+    ).rejects.toThrow(/TLS_CERT_FILE=\/nonexistent\/cert.pem cannot be read \(ENOENT\)/);
   });
 });

@@ -31,7 +31,11 @@ export function openConfiguredDatabase(config: ServerConfig, pgSchema?: string):
 }
 
 /** Opens the database, migrates, seeds on first start and listens. Used by main and by tests. */
-export async function startServer(config: ServerConfig, logger: Logger, options: { db?: Db } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger,
+  options: { db?: Db } = {},
+): Promise<RunningServer> {
   const db = options.db ?? openConfiguredDatabase(config);
   await migrateToLatest(db);
   const seeded = await seedDemoIfEmpty(db);

@@ -5,7 +5,13 @@ import { formatMoney, isCents, multiplyCents, sumCents } from './money';
 describe('money in integer minor units', () => {
   it('isCents accepts safe integers only: no fractions, NaN, infinities or unsafe integers', () => {
     expect([0, 1, -250, Number.MAX_SAFE_INTEGER].map(isCents)).toEqual([true, true, true, true]);
-    expect([0.5, 12.34, Number.NaN, Infinity, Number.MAX_SAFE_INTEGER + 1].map(isCents)).toEqual([false, false, false, false, false]);
+    expect([0.5, 12.34, Number.NaN, Infinity, Number.MAX_SAFE_INTEGER + 1].map(isCents)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('multiplyCents multiplies a unit price by a quantity exactly', () => {

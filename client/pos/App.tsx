@@ -40,7 +40,14 @@ export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: D
   const [engine, setEngine] = useState<SyncEngine | null>(null);
   useEffect(() => {
     if (!pairing) return;
-    const e = new SyncEngine({ db, pairing, baseUrl: window.location.origin, appVersion: APP_VERSION, storageStatus: readStorageStatus, browserOnline: () => navigator.onLine });
+    const e = new SyncEngine({
+      db,
+      pairing,
+      baseUrl: window.location.origin,
+      appVersion: APP_VERSION,
+      storageStatus: readStorageStatus,
+      browserOnline: () => navigator.onLine,
+    });
     setEngine(e);
     void e.start();
     return () => {
@@ -56,7 +63,11 @@ export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: D
 
   return (
     <LocaleContext.Provider value={i18n}>
-      {pairing ? engine && <Shell db={db} pairing={pairing} engine={engine} /> : <PairScreen db={db} onPaired={setPairing} />}
+      {pairing ? (
+        engine && <Shell db={db} pairing={pairing} engine={engine} />
+      ) : (
+        <PairScreen db={db} onPaired={setPairing} />
+      )}
     </LocaleContext.Provider>
   );
 }
@@ -70,30 +81,61 @@ function Shell({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairin
   const session = usePosSession(db, pairing);
   const [tab, setTab] = useState<Tab>('sell');
   const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId), [db, pairing]);
-  const ledger = useObservable<SyncLedger>(ledger$, { stock: new Map(), levelSeq: new Map(), pending: { count: 0, salesCount: 0, valueCents: 0, rejected: 0 } });
-  const money = useCallback((cents: number) => formatMoney(cents, pairing.branch.currency, INTL_LOCALE[locale]), [pairing, locale]);
+  const ledger = useObservable<SyncLedger>(ledger$, {
+    stock: new Map(),
+    levelSeq: new Map(),
+    pending: { count: 0, salesCount: 0, valueCents: 0, rejected: 0 },
+  });
+  const money = useCallback(
+    (cents: number) => formatMoney(cents, pairing.branch.currency, INTL_LOCALE[locale]),
+    [pairing, locale],
+  );
   const { lock } = session;
   const canLock = session.cashiers.length > 0 && session.cashier !== null;
   useIdleLock(session.settings?.idleLockSeconds ?? null, canLock, lock);
 
   const cashierName = session.cashier?.name ?? `${t('cashier')} ${pairing.deviceNumber}`;
   const author = { cashierId: session.cashier?.id ?? null, cashierName };
-  const context = useMemo(() => ({ cashier: session.cashier, shiftId: session.shiftId, settings: session.settings }), [session.cashier, session.shiftId, session.settings]);
+  const context = useMemo(
+    () => ({ cashier: session.cashier, shiftId: session.shiftId, settings: session.settings }),
+    [session.cashier, session.shiftId, session.settings],
+  );
 
   return (
     <SessionContext.Provider value={context}>
       <div className="shell" inert={session.locked}>
         <div className="shell-content">
           {tab === 'sell' ? (
-            <SellScreen db={db} pairing={pairing} engine={engine} ledger={ledger} money={money} cashierName={cashierName} />
+            <SellScreen
+              db={db}
+              pairing={pairing}
+              engine={engine}
+              ledger={ledger}
+              money={money}
+              cashierName={cashierName}
+            />
           ) : (
             <div className="shell-page">
               <TopBar pairing={pairing} cashierName={cashierName} />
               <SyncStatusBar engine={engine} pending={ledger.pending} money={money} />
               <UpdateBanner cartEmpty={loadDraftCart(pairing.deviceId).lines.length === 0} />
-              {tab === 'inventory' && <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />}
-              {tab === 'shift' && <ShiftScreen db={db} pairing={pairing} shiftId={session.shiftId} events={session.shiftEvents} author={author} pending={ledger.pending} money={money} />}
-              {tab === 'device' && <DeviceScreen db={db} pairing={pairing} engine={engine} pending={ledger.pending} money={money} />}
+              {tab === 'inventory' && (
+                <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />
+              )}
+              {tab === 'shift' && (
+                <ShiftScreen
+                  db={db}
+                  pairing={pairing}
+                  shiftId={session.shiftId}
+                  events={session.shiftEvents}
+                  author={author}
+                  pending={ledger.pending}
+                  money={money}
+                />
+              )}
+              {tab === 'device' && (
+                <DeviceScreen db={db} pairing={pairing} engine={engine} pending={ledger.pending} money={money} />
+              )}
             </div>
           )}
         </div>
@@ -105,7 +147,12 @@ function Shell({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairin
             </button>
           ))}
           {canLock && (
-            <button type="button" className="lock-button" aria-label={t('lockNamed', { name: cashierName })} onClick={lock}>
+            <button
+              type="button"
+              className="lock-button"
+              aria-label={t('lockNamed', { name: cashierName })}
+              onClick={lock}
+            >
               {t('lock')}
             </button>
           )}

@@ -36,7 +36,14 @@ export function PairScreen({ db, onPaired }: { db: PosDatabase; onPaired: (p: De
         <p>{t('pairHelp')}</p>
         <label>
           {t('pairCode')}
-          <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" placeholder="ABCD-2345" required />
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            placeholder="ABCD-2345"
+            required
+          />
         </label>
         <label>
           {t('deviceName')}

@@ -5,7 +5,19 @@ import { askForUpdateCheck, replayQueuedSales } from './app-update';
 import { INTL_LOCALE, useI18n, useT, type Messages } from './i18n';
 import { useObservable } from './use-observable';
 
-const messages: Messages<'documents' | 'region' | 'breaker' | 'closed' | 'open' | 'half_open' | 'catalogue' | 'catalogueOf' | 'catalogueDone' | 'others' | 'checkUpdate'> = {
+const messages: Messages<
+  | 'documents'
+  | 'region'
+  | 'breaker'
+  | 'closed'
+  | 'open'
+  | 'half_open'
+  | 'catalogue'
+  | 'catalogueOf'
+  | 'catalogueDone'
+  | 'others'
+  | 'checkUpdate'
+> = {
   es: {
     documents: '{count} documentos',
     region: 'Estado de sincronización',
@@ -50,7 +62,15 @@ function useBrowserOnline(): boolean {
 }
 
 /** Always in view: network, what waits to be sent, last sync, the circuit breaker, progress. */
-export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; pending: PendingSummary; money: (c: number) => string }) {
+export function SyncStatusBar({
+  engine,
+  pending,
+  money,
+}: {
+  engine: SyncEngine;
+  pending: PendingSummary;
+  money: (c: number) => string;
+}) {
   const { t, locale } = useI18n();
   const m = useT(messages);
   const browserOnline = useBrowserOnline();
@@ -60,7 +80,10 @@ export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; 
   const catalogue = useObservable(engine.catalogue$, engine.catalogue$.value);
   const online = browserOnline && link.connected;
   const n = (x: number) => x.toLocaleString(INTL_LOCALE[locale]);
-  const catalogueText = catalogue.total === null ? m('catalogue', { count: n(catalogue.pulled) }) : m('catalogueOf', { count: n(catalogue.pulled), total: n(catalogue.total) });
+  const catalogueText =
+    catalogue.total === null
+      ? m('catalogue', { count: n(catalogue.pulled) })
+      : m('catalogueOf', { count: n(catalogue.pulled), total: n(catalogue.total) });
 
   const wasOnline = useRef(browserOnline);
   useEffect(() => {
@@ -72,7 +95,12 @@ export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; 
     void engine.syncNow();
   }, [browserOnline, engine]);
 
-  const lastSync = outbox.lastSuccessAt && link.lastPullAt ? (outbox.lastSuccessAt > link.lastPullAt ? outbox.lastSuccessAt : link.lastPullAt) : (outbox.lastSuccessAt ?? link.lastPullAt);
+  const lastSync =
+    outbox.lastSuccessAt && link.lastPullAt
+      ? outbox.lastSuccessAt > link.lastPullAt
+        ? outbox.lastSuccessAt
+        : link.lastPullAt
+      : (outbox.lastSuccessAt ?? link.lastPullAt);
   const salesPending = pending.salesCount ?? pending.count;
   const otherPending = pending.count - salesPending;
 
@@ -94,13 +122,22 @@ export function SyncStatusBar({ engine, pending, money }: { engine: SyncEngine; 
       {link.leader && !catalogue.done && (
         <span className="progress" data-testid="catalogue-progress">
           {/* Without a total (an older server) the bar is indeterminate. */}
-          <progress aria-label={catalogueText} {...(catalogue.total === null ? {} : { max: catalogue.total, value: Math.min(catalogue.pulled, catalogue.total) })} />
+          <progress
+            aria-label={catalogueText}
+            {...(catalogue.total === null
+              ? {}
+              : { max: catalogue.total, value: Math.min(catalogue.pulled, catalogue.total) })}
+          />
           {catalogueText}
         </span>
       )}
       {outbox.draining && outbox.total > 1 && (
         <span className="progress" data-testid="drain-progress">
-          <progress max={outbox.total} value={outbox.sent} aria-label={t('sending', { sent: n(outbox.sent), total: n(outbox.total) })} />
+          <progress
+            max={outbox.total}
+            value={outbox.sent}
+            aria-label={t('sending', { sent: n(outbox.sent), total: n(outbox.total) })}
+          />
           {t('sending', { sent: n(outbox.sent), total: n(outbox.total) })}
         </span>
       )}

@@ -3,12 +3,14 @@ import { createContext, useContext } from 'react';
 const es = {
   appTitle: 'EcoMarket TPV',
   pairTitle: 'Vincular esta tableta',
-  pairHelp: 'Pida al operador un código de vinculación (npm run ecomarket -- pair <sucursal>) y escríbalo aquí. Se usa una sola vez.',
+  pairHelp:
+    'Pida al operador un código de vinculación (npm run ecomarket -- pair <sucursal>) y escríbalo aquí. Se usa una sola vez.',
   pairCode: 'Código de vinculación',
   deviceName: 'Nombre de esta tableta',
   pairButton: 'Vincular',
   pairing: 'Vinculando…',
-  pairNeedsNetwork: 'Para vincular hace falta conexión con la oficina central. Conéctese a la red de la tienda y vuelva a intentarlo.',
+  pairNeedsNetwork:
+    'Para vincular hace falta conexión con la oficina central. Conéctese a la red de la tienda y vuelva a intentarlo.',
   online: 'En línea',
   offline: 'Sin conexión',
   offlineHelp: 'Puede seguir vendiendo: las ventas se guardan en la tableta y se envían solas al volver la red.',
@@ -32,7 +34,8 @@ const es = {
   paid: 'Pagado',
   receipt: 'Ticket',
   newSale: 'Nueva venta',
-  oversellWarning: 'Atención: {name} quedará con existencias negativas ({qty}). La venta se permite y la oficina central lo revisará.',
+  oversellWarning:
+    'Atención: {name} quedará con existencias negativas ({qty}). La venta se permite y la oficina central lo revisará.',
   rejectedSales: '{count} ventas rechazadas por el servidor: avise al encargado.',
   updateReady: 'Hay una versión nueva de la aplicación.',
   updateNow: 'Actualizar ahora',
@@ -80,7 +83,8 @@ const en: Record<MessageKey, string> = {
   paid: 'Paid',
   receipt: 'Receipt',
   newSale: 'New sale',
-  oversellWarning: 'Warning: {name} will go below zero ({qty}). The sale is allowed and the central office will review it.',
+  oversellWarning:
+    'Warning: {name} will go below zero ({qty}). The sale is allowed and the central office will review it.',
   rejectedSales: '{count} sales were refused by the server: tell the manager.',
   updateReady: 'A new version of the app is ready.',
   updateNow: 'Update now',

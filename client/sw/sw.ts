@@ -42,7 +42,10 @@ registerRoute(
       return await fetch(request);
     } catch {
       await salesQueue.pushRequest({ request: copy });
-      return new Response(JSON.stringify({ queued: true }), { status: 202, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ queued: true }), {
+        status: 202,
+        headers: { 'content-type': 'application/json' },
+      });
     }
   },
   'POST',

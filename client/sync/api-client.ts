@@ -27,7 +27,10 @@ export interface DeviceApi {
 }
 
 export async function getJson(api: DeviceApi, path: string): Promise<unknown> {
-  const res = await api.fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Bearer ${api.token}` }, cache: 'no-store' });
+  const res = await api.fetch(`${api.baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${api.token}` },
+    cache: 'no-store',
+  });
   if (!res.ok) throw await readApiError(res);
   return res.json();
 }

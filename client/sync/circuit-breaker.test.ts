@@ -4,7 +4,7 @@ import { CircuitBreaker, CircuitOpenError } from './circuit-breaker';
 const ok = () => Promise.resolve('ok');
 const down = () => Promise.reject(new TypeError('fetch failed'));
 
-describe('circuit breaker (the seed\'s closed / open / half-open)', () => {
+describe("circuit breaker (the seed's closed / open / half-open)", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 

@@ -173,7 +173,6 @@ export const transferSchema: RxJsonSchema<TransferRow> = {
   required: ['id', 'fromLocationId', 'toLocationId', 'lines', 'status', 'sentAt'],
 };
 
-
 export const countSchema: RxJsonSchema<CountRow> = {
   version: 0,
   primaryKey: 'id',
@@ -190,7 +189,16 @@ export const countSchema: RxJsonSchema<CountRow> = {
     note: { type: 'string' },
     countedAt: { type: 'string', maxLength: 40 },
   },
-  required: ['id', 'branchId', 'deviceId', 'productId', 'countedQuantity', 'believedQuantity', 'believedLevelSeq', 'countedAt'],
+  required: [
+    'id',
+    'branchId',
+    'deviceId',
+    'productId',
+    'countedQuantity',
+    'believedQuantity',
+    'believedLevelSeq',
+    'countedAt',
+  ],
   indexes: [['deviceId', 'countedAt']],
 };
 

@@ -9,8 +9,18 @@ import type { DevicePairing } from './device-pairing';
 import { openPosDatabase } from './pos-database';
 import { inThisThread, TicketJournal, type TicketTemplate } from './ticket-journal';
 
-const pairing = { deviceId: 'dev-1', deviceNumber: 2, token: 't', branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' } } as unknown as DevicePairing;
-const pan: CartLine = { product: { id: 'p-pan', name: 'Pan Integral', priceCents: 180, taxRateBp: 800 }, quantity: 3, discountCents: 54, discountReason: 'Promoción' };
+const pairing = {
+  deviceId: 'dev-1',
+  deviceNumber: 2,
+  token: 't',
+  branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' },
+} as unknown as DevicePairing;
+const pan: CartLine = {
+  product: { id: 'p-pan', name: 'Pan Integral', priceCents: 180, taxRateBp: 800 },
+  quantity: 3,
+  discountCents: 54,
+  discountReason: 'Promoción',
+};
 const cash = (amountCents: number) => ({ method: 'cash' as const, amountCents, tenderedCents: amountCents });
 
 let db: PosDatabase | null = null;
@@ -23,7 +33,13 @@ const idb = { indexedDB, IDBKeyRange };
 
 /** Opens (or reopens, as after a reload) the database `name` with its ticket journal `${name}-tickets`. */
 async function open(name = `commit-${Date.now()}-${Math.random()}`) {
-  db = await openPosDatabase({ name, storage: getRxStorageDexie(idb), openJournal: inThisThread(idb), multiInstance: false, collections: ['sales', 'acks'] });
+  db = await openPosDatabase({
+    name,
+    storage: getRxStorageDexie(idb),
+    openJournal: inThisThread(idb),
+    multiInstance: false,
+    collections: ['sales', 'acks'],
+  });
   return db;
 }
 
@@ -34,18 +50,47 @@ async function all(d: PosDatabase): Promise<SaleRow[]> {
 describe('commitSale (invariant 1: the whole ticket in one write)', () => {
   it('writes one document holding lines, payments, cashier and numbers, valid on the wire', async () => {
     const d = await open();
-    const sale = await commitSale(d, pairing, { lines: [pan], payments: [cash(486)], cashierId: 'c-1', cashierName: 'Ana', shiftId: 's-1' });
+    const sale = await commitSale(d, pairing, {
+      lines: [pan],
+      payments: [cash(486)],
+      cashierId: 'c-1',
+      cashierName: 'Ana',
+      shiftId: 's-1',
+    });
     const [stored] = await all(d);
     expect(stored).toEqual(sale);
-    expect(sale).toMatchObject({ kind: 'sale', refundOf: null, deviceSeq: 1, receiptNumber: '001-02-000001', cashierId: 'c-1', cashierName: 'Ana', shiftId: 's-1', totalCents: 486 });
-    expect(sale.lines).toEqual([{ productId: 'p-pan', name: 'Pan Integral', quantity: 3, unitPriceCents: 180, taxRateBp: 800, discountCents: 54, discountReason: 'Promoción', lineTotalCents: 486 }]);
+    expect(sale).toMatchObject({
+      kind: 'sale',
+      refundOf: null,
+      deviceSeq: 1,
+      receiptNumber: '001-02-000001',
+      cashierId: 'c-1',
+      cashierName: 'Ana',
+      shiftId: 's-1',
+      totalCents: 486,
+    });
+    expect(sale.lines).toEqual([
+      {
+        productId: 'p-pan',
+        name: 'Pan Integral',
+        quantity: 3,
+        unitPriceCents: 180,
+        taxRateBp: 800,
+        discountCents: 54,
+        discountReason: 'Promoción',
+        lineTotalCents: 486,
+      },
+    ]);
     expect(saleDocSchema.safeParse({ ...sale, _deleted: false }).success).toBe(true);
   });
 
   it('invariants 1 and 2: committing the same cart id twice (a double tap, a retry after a crash) saves one ticket', async () => {
     const d = await open();
     const id = uuidv7();
-    const [a, b] = await Promise.all([commitSale(d, pairing, { id, lines: [pan], payments: [cash(486)], cashierName: 'Ana' }), commitSale(d, pairing, { id, lines: [pan], payments: [cash(486)], cashierName: 'Ana' })]);
+    const [a, b] = await Promise.all([
+      commitSale(d, pairing, { id, lines: [pan], payments: [cash(486)], cashierName: 'Ana' }),
+      commitSale(d, pairing, { id, lines: [pan], payments: [cash(486)], cashierName: 'Ana' }),
+    ]);
     expect(a.id).toBe(id);
     expect(b).toEqual(a);
     expect(await all(d)).toHaveLength(1);
@@ -55,15 +100,25 @@ describe('commitSale (invariant 1: the whole ticket in one write)', () => {
 
   it('refuses a ticket that does not add up and writes nothing', async () => {
     const d = await open();
-    await expect(commitSale(d, pairing, { lines: [pan], payments: [cash(480)], cashierName: 'Ana' })).rejects.toThrow('payments (480) do not add up to the total (486)');
-    await expect(commitSale(d, pairing, { lines: [{ ...pan, discountReason: null }], payments: [cash(486)], cashierName: 'Ana' })).rejects.toThrow('a discount needs a reason');
+    await expect(commitSale(d, pairing, { lines: [pan], payments: [cash(480)], cashierName: 'Ana' })).rejects.toThrow(
+      'payments (480) do not add up to the total (486)',
+    );
+    await expect(
+      commitSale(d, pairing, { lines: [{ ...pan, discountReason: null }], payments: [cash(486)], cashierName: 'Ana' }),
+    ).rejects.toThrow('a discount needs a reason');
     expect(await all(d)).toEqual([]);
   });
 
   it('a refund is a ticket of its own: kind refund, naming the sale, numbered in the same device sequence', async () => {
     const d = await open();
     const sale = await commitSale(d, pairing, { lines: [pan], payments: [cash(486)], cashierName: 'Ana' });
-    const refund = await commitSale(d, pairing, { kind: 'refund', refundOf: sale.id, lines: [{ ...pan, quantity: 1, discountCents: 18 }], payments: [{ method: 'card', amountCents: 162, tenderedCents: null }], cashierName: 'Ana' });
+    const refund = await commitSale(d, pairing, {
+      kind: 'refund',
+      refundOf: sale.id,
+      lines: [{ ...pan, quantity: 1, discountCents: 18 }],
+      payments: [{ method: 'card', amountCents: 162, tenderedCents: null }],
+      cashierName: 'Ana',
+    });
     expect(refund).toMatchObject({ kind: 'refund', refundOf: sale.id, deviceSeq: 2, totalCents: 162 });
   });
 });
@@ -132,7 +187,9 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
   it('a ticket that cannot be written leaves nothing behind and takes no number', async () => {
     const journal = await TicketJournal.open(idb, `fail-${Date.now()}-${Math.random()}`);
     // A function cannot be stored in IndexedDB: the put throws inside the transaction, which aborts.
-    await expect(journal.charge({ ...sampleTemplate(), cashierName: (() => 'x') as unknown as string })).rejects.toThrow();
+    await expect(
+      journal.charge({ ...sampleTemplate(), cashierName: (() => 'x') as unknown as string }),
+    ).rejects.toThrow();
     expect(await journal.all()).toEqual([]);
     expect((await journal.charge(sampleTemplate())).sale.deviceSeq).toBe(1);
     journal.close();
@@ -177,7 +234,18 @@ function sampleTemplate(): TicketTemplate {
     shiftId: null,
     createdAt: new Date().toISOString(),
     currency: 'USD',
-    lines: [{ productId: 'p-pan', name: 'Pan Integral', quantity: 1, unitPriceCents: 180, taxRateBp: 800, discountCents: 0, discountReason: null, lineTotalCents: 180 }],
+    lines: [
+      {
+        productId: 'p-pan',
+        name: 'Pan Integral',
+        quantity: 1,
+        unitPriceCents: 180,
+        taxRateBp: 800,
+        discountCents: 0,
+        discountReason: null,
+        lineTotalCents: 180,
+      },
+    ],
     totalCents: 180,
     payments: [cash(180)],
   };

@@ -94,7 +94,12 @@ export interface ChargedSale {
  * the ticket is durable and may be shown as paid; until it does, nothing of it exists. Copying it
  * into RxDB follows at once (`stored`); a crash in between is repaired at the next start.
  */
-export async function chargeSale(db: PosDatabase, pairing: DevicePairing, draft: TicketDraft, now = new Date()): Promise<ChargedSale> {
+export async function chargeSale(
+  db: PosDatabase,
+  pairing: DevicePairing,
+  draft: TicketDraft,
+  now = new Date(),
+): Promise<ChargedSale> {
   const lines = draft.lines.filter((l) => l.quantity > 0).map(toSaleLine);
   if (lines.length === 0) throw new Error('The cart is empty.');
   const kind = draft.kind ?? 'sale';
@@ -122,7 +127,12 @@ export async function chargeSale(db: PosDatabase, pairing: DevicePairing, draft:
 }
 
 /** chargeSale, resolving once the ticket is in RxDB too (refunds, simulations, tests). */
-export async function commitSale(db: PosDatabase, pairing: DevicePairing, draft: TicketDraft, now = new Date()): Promise<SaleRow> {
+export async function commitSale(
+  db: PosDatabase,
+  pairing: DevicePairing,
+  draft: TicketDraft,
+  now = new Date(),
+): Promise<SaleRow> {
   return (await chargeSale(db, pairing, draft, now)).stored;
 }
 

@@ -1,5 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import { countDocSchema, shiftEventDocSchema, transferReceiptDocSchema, type CountDoc, type ShiftEventDoc, type TransferReceiptDoc } from '../../shared/protocol';
+import {
+  countDocSchema,
+  shiftEventDocSchema,
+  transferReceiptDocSchema,
+  type CountDoc,
+  type ShiftEventDoc,
+  type TransferReceiptDoc,
+} from '../../shared/protocol';
 import type { CountRow, PosDatabase, ShiftEventRow, TransferReceiptRow } from './collections';
 import type { DevicePairing } from './device-pairing';
 
@@ -43,12 +50,20 @@ export async function recordShiftEvent(
 }
 
 /** A new shift: its id, and the open event with the float. */
-export async function openShift(db: PosDatabase, pairing: DevicePairing, floatCents: number, author: Author): Promise<ShiftEventRow> {
+export async function openShift(
+  db: PosDatabase,
+  pairing: DevicePairing,
+  floatCents: number,
+  author: Author,
+): Promise<ShiftEventRow> {
   return recordShiftEvent(db, pairing, { shiftId: uuidv7(), kind: 'open', amountCents: floatCents, author });
 }
 
 /** The shift this device has open: the latest open with no close after it. */
-export function currentShiftId(events: readonly Pick<ShiftEventRow, 'shiftId' | 'kind' | 'at' | 'deviceId'>[], deviceId: string): string | null {
+export function currentShiftId(
+  events: readonly Pick<ShiftEventRow, 'shiftId' | 'kind' | 'at' | 'deviceId'>[],
+  deviceId: string,
+): string | null {
   const own = events.filter((e) => e.deviceId === deviceId).sort((a, b) => a.at.localeCompare(b.at));
   const closed = new Set(own.filter((e) => e.kind === 'close').map((e) => e.shiftId));
   const open = own.filter((e) => e.kind === 'open' && !closed.has(e.shiftId)).at(-1);
@@ -63,7 +78,14 @@ export function currentShiftId(events: readonly Pick<ShiftEventRow, 'shiftId' | 
 export async function recordCount(
   db: PosDatabase,
   pairing: DevicePairing,
-  input: { productId: string; countedQuantity: number; believedQuantity: number; believedLevelSeq: number; note?: string; cashierId: string | null },
+  input: {
+    productId: string;
+    countedQuantity: number;
+    believedQuantity: number;
+    believedLevelSeq: number;
+    note?: string;
+    cashierId: string | null;
+  },
 ): Promise<CountRow> {
   const doc = countDocSchema.parse({
     id: uuidv7(),

@@ -12,7 +12,13 @@ export async function loadPairing(db: PosDatabase): Promise<DevicePairing | null
   return doc ? (doc.toJSON().data as DevicePairing) : null;
 }
 
-export async function pairThisDevice(db: PosDatabase, baseUrl: string, code: string, deviceName: string, fetchImpl: typeof fetch = fetch): Promise<DevicePairing> {
+export async function pairThisDevice(
+  db: PosDatabase,
+  baseUrl: string,
+  code: string,
+  deviceName: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<DevicePairing> {
   const res = await fetchImpl(`${baseUrl}/api/devices/pair`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

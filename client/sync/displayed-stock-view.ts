@@ -16,9 +16,12 @@ export interface OwnMovements {
 /** Every stock movement a document makes, as (product, delta). */
 export function documentMovements(own: OwnMovements): { id: string; productId: string; delta: number }[] {
   const out: { id: string; productId: string; delta: number }[] = [];
-  for (const sale of own.sales) for (const line of sale.lines) out.push({ id: sale.id, productId: line.productId, delta: lineStockDelta(sale.kind, line) });
+  for (const sale of own.sales)
+    for (const line of sale.lines)
+      out.push({ id: sale.id, productId: line.productId, delta: lineStockDelta(sale.kind, line) });
   for (const c of own.counts ?? []) out.push({ id: c.id, productId: c.productId, delta: countDelta(c) });
-  for (const r of own.transferReceipts ?? []) for (const line of r.lines) out.push({ id: r.id, productId: line.productId, delta: line.quantity });
+  for (const r of own.transferReceipts ?? [])
+    for (const line of r.lines) out.push({ id: r.id, productId: line.productId, delta: line.quantity });
   return out;
 }
 
@@ -35,7 +38,8 @@ export function computeDisplayedStock(
 ): Map<string, number> {
   const docs: OwnMovements = Array.isArray(own) ? { sales: own as readonly SaleRow[] } : (own as OwnMovements);
   const byProduct = new Map<string, PulledLevel>();
-  for (const l of levels) if (l.locationId === locationId) byProduct.set(l.productId, { quantity: l.quantity, seq: l.seq });
+  for (const l of levels)
+    if (l.locationId === locationId) byProduct.set(l.productId, { quantity: l.quantity, seq: l.seq });
   const movements = new Map<string, LocalMovement[]>();
   for (const m of documentMovements(docs)) {
     const ack = acks.get(m.id);
@@ -74,9 +78,15 @@ function rowsOf<T>(collection: RxCollection<T> | null): Observable<T[]> {
 }
 
 /** Rows made on this device or imported from another tablet's export. */
-function ownRows<T extends { id: string; deviceId: string }>(collection: RxCollection<T> | null, deviceId: string, imported$: Observable<Set<string>>): Observable<T[]> {
+function ownRows<T extends { id: string; deviceId: string }>(
+  collection: RxCollection<T> | null,
+  deviceId: string,
+  imported$: Observable<Set<string>>,
+): Observable<T[]> {
   if (!collection) return of([]);
-  return combineLatest([rowsOf<T>(collection), imported$]).pipe(map(([rows, imported]) => rows.filter((r) => r.deviceId === deviceId || imported.has(r.id))));
+  return combineLatest([rowsOf<T>(collection), imported$]).pipe(
+    map(([rows, imported]) => rows.filter((r) => r.deviceId === deviceId || imported.has(r.id))),
+  );
 }
 
 export function observeSyncLedger(db: PosDatabase, locationId: string, deviceId: string): Observable<SyncLedger> {

@@ -9,7 +9,12 @@ import { Outbox } from './outbox';
 import { inThisThread } from './ticket-journal';
 import { openPosDatabase } from './pos-database';
 
-const pairing = { deviceId: 'dev-1', deviceNumber: 1, token: 't', branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' } } as unknown as DevicePairing;
+const pairing = {
+  deviceId: 'dev-1',
+  deviceNumber: 1,
+  token: 't',
+  branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' },
+} as unknown as DevicePairing;
 
 let db: PosDatabase | null = null;
 afterEach(async () => {
@@ -23,16 +28,30 @@ function fakeServer(missing: string[] = []) {
   let seq = 0;
   const impl: typeof fetch = async (input, init) => {
     const path = new URL(String(input)).pathname;
-    if (missing.some((m) => path.includes(`/${m}/`))) return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'no route' } }), { status: 404 });
+    if (missing.some((m) => path.includes(`/${m}/`)))
+      return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'no route' } }), { status: 404 });
     const rows = JSON.parse(String(init?.body)) as { newDocumentState: { id: string } }[];
     received.push({ path, ids: rows.map((r) => r.newDocumentState.id) });
-    return new Response(JSON.stringify({ conflicts: [], acks: rows.map((r) => ({ id: r.newDocumentState.id, appliedSeq: ++seq })), rejected: [] }), { status: 200 });
+    return new Response(
+      JSON.stringify({
+        conflicts: [],
+        acks: rows.map((r) => ({ id: r.newDocumentState.id, appliedSeq: ++seq })),
+        rejected: [],
+      }),
+      { status: 200 },
+    );
   };
   return { received, api: { baseUrl: 'http://server', token: 't', fetch: impl } };
 }
 
 async function open() {
-  db = await openPosDatabase({ name: `outbox-${Date.now()}-${Math.random()}`, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), openJournal: inThisThread({ indexedDB, IDBKeyRange }), multiInstance: false, collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'] });
+  db = await openPosDatabase({
+    name: `outbox-${Date.now()}-${Math.random()}`,
+    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    openJournal: inThisThread({ indexedDB, IDBKeyRange }),
+    multiInstance: false,
+    collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'],
+  });
   return db;
 }
 
@@ -40,7 +59,13 @@ describe('outbox channels (SPEC S7)', () => {
   it('pushes each kind of document to its own path, sales first, then shift events and counts; all acked', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
-    await recordCount(d, pairing, { productId: 'p1', countedQuantity: 3, believedQuantity: 4, believedLevelSeq: 7, cashierId: null });
+    await recordCount(d, pairing, {
+      productId: 'p1',
+      countedQuantity: 3,
+      believedQuantity: 4,
+      believedLevelSeq: 7,
+      cashierId: null,
+    });
     const { received, api } = fakeServer();
     const outbox = new Outbox(d, api, pairing.deviceId);
     await outbox.drain();
@@ -53,7 +78,13 @@ describe('outbox channels (SPEC S7)', () => {
   it('a channel the server does not serve yet (404) stays queued and does not hold back the others', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
-    const count = await recordCount(d, pairing, { productId: 'p1', countedQuantity: 3, believedQuantity: 4, believedLevelSeq: 7, cashierId: null });
+    const count = await recordCount(d, pairing, {
+      productId: 'p1',
+      countedQuantity: 3,
+      believedQuantity: 4,
+      believedLevelSeq: 7,
+      cashierId: null,
+    });
     const { received, api } = fakeServer(['shiftevents']);
     const outbox = new Outbox(d, api, pairing.deviceId);
     await outbox.drain();
@@ -62,11 +93,23 @@ describe('outbox channels (SPEC S7)', () => {
     expect(await outbox.unacknowledged({ collection: 'shiftevents', orderBy: 'at' })).toHaveLength(1);
   });
 
-  it('documents imported from another tablet are pushed as they are (their id and deviceId), other devices\' documents are not', async () => {
+  it("documents imported from another tablet are pushed as they are (their id and deviceId), other devices' documents are not", async () => {
     const d = await open();
     const other = { ...pairing, deviceId: 'dev-broken' } as DevicePairing;
-    const imported = await recordCount(d, other, { productId: 'p1', countedQuantity: 1, believedQuantity: 2, believedLevelSeq: 1, cashierId: null });
-    await recordCount(d, { ...pairing, deviceId: 'dev-someone-else' } as DevicePairing, { productId: 'p2', countedQuantity: 1, believedQuantity: 2, believedLevelSeq: 1, cashierId: null });
+    const imported = await recordCount(d, other, {
+      productId: 'p1',
+      countedQuantity: 1,
+      believedQuantity: 2,
+      believedLevelSeq: 1,
+      cashierId: null,
+    });
+    await recordCount(d, { ...pairing, deviceId: 'dev-someone-else' } as DevicePairing, {
+      productId: 'p2',
+      countedQuantity: 1,
+      believedQuantity: 2,
+      believedLevelSeq: 1,
+      cashierId: null,
+    });
     await markImported(d, [imported.id]);
     const { received, api } = fakeServer();
     await new Outbox(d, api, pairing.deviceId).drain();
@@ -75,7 +118,13 @@ describe('outbox channels (SPEC S7)', () => {
 
   it('S7: a push the service worker queued (202) waits for its replay, until the server is known reachable again', async () => {
     const d = await open();
-    const count = await recordCount(d, pairing, { productId: 'p1', countedQuantity: 3, believedQuantity: 4, believedLevelSeq: 7, cashierId: null });
+    const count = await recordCount(d, pairing, {
+      productId: 'p1',
+      countedQuantity: 3,
+      believedQuantity: 4,
+      believedLevelSeq: 7,
+      cashierId: null,
+    });
     const server = fakeServer();
     let offline = true;
     const calls: string[] = [];
@@ -83,7 +132,9 @@ describe('outbox channels (SPEC S7)', () => {
       ...server.api,
       fetch: (async (input, init) => {
         calls.push(new URL(String(input)).pathname);
-        return offline ? new Response(JSON.stringify({ queued: true }), { status: 202 }) : server.api.fetch(input, init);
+        return offline
+          ? new Response(JSON.stringify({ queued: true }), { status: 202 })
+          : server.api.fetch(input, init);
       }) as typeof fetch,
     };
     const outbox = new Outbox(d, api, pairing.deviceId, { handOffRetryMs: 120_000 });
@@ -103,7 +154,10 @@ describe('outbox channels (SPEC S7)', () => {
     const api = {
       baseUrl: 'http://server',
       token: 't',
-      fetch: (async () => new Response(JSON.stringify({ error: { code: 'CLIENT_OUTDATED', message: 'update the app' } }), { status: 426 })) as typeof fetch,
+      fetch: (async () =>
+        new Response(JSON.stringify({ error: { code: 'CLIENT_OUTDATED', message: 'update the app' } }), {
+          status: 426,
+        })) as typeof fetch,
     };
     const outbox = new Outbox(d, api, pairing.deviceId);
     await outbox.drain();

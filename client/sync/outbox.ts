@@ -42,7 +42,14 @@ export const DEFAULT_CHANNELS: OutboxChannel[] = [
  * for a while, then sent again.
  */
 export class Outbox {
-  readonly state$ = new BehaviorSubject<OutboxState>({ draining: false, sent: 0, total: 0, lastSuccessAt: null, lastError: null, outdated: false });
+  readonly state$ = new BehaviorSubject<OutboxState>({
+    draining: false,
+    sent: 0,
+    total: 0,
+    lastSuccessAt: null,
+    lastError: null,
+    outdated: false,
+  });
   private running: Promise<void> | null = null;
   private again = false;
   private readonly handedOff = new Map<string, number>();
@@ -51,7 +58,12 @@ export class Outbox {
     private readonly db: PosDatabase,
     private readonly api: DeviceApi,
     private readonly deviceId: string,
-    private readonly options: { channels?: OutboxChannel[]; batchSize?: number; handOffRetryMs?: number; now?: () => number } = {},
+    private readonly options: {
+      channels?: OutboxChannel[];
+      batchSize?: number;
+      handOffRetryMs?: number;
+      now?: () => number;
+    } = {},
   ) {}
 
   /**
@@ -91,9 +103,16 @@ export class Outbox {
   async unacknowledged(channel: OutboxChannel, importedIds?: ReadonlySet<string>): Promise<Record<string, unknown>[]> {
     const collection = this.collection(channel.collection);
     if (!collection) return [];
-    const own = await collection.find({ selector: { deviceId: this.deviceId }, sort: [{ [channel.orderBy]: 'asc' }] }).exec();
+    const own = await collection
+      .find({ selector: { deviceId: this.deviceId }, sort: [{ [channel.orderBy]: 'asc' }] })
+      .exec();
     const imported = importedIds ?? (await loadImportedIds(this.db));
-    const foreign = imported.size > 0 ? [...(await collection.findByIds([...imported]).exec()).values()].filter((d) => d.get('deviceId') !== this.deviceId) : [];
+    const foreign =
+      imported.size > 0
+        ? [...(await collection.findByIds([...imported]).exec()).values()].filter(
+            (d) => d.get('deviceId') !== this.deviceId,
+          )
+        : [];
     const docs = [...own, ...foreign];
     if (docs.length === 0) return [];
     const acks = await this.db.acks.findByIds(docs.map((d) => d.primary)).exec();
@@ -120,7 +139,9 @@ export class Outbox {
     const due: { channel: OutboxChannel; docs: Record<string, unknown>[] }[] = [];
     const imported = await loadImportedIds(this.db);
     for (const channel of channels) {
-      const docs = (await this.unacknowledged(channel, imported)).filter((d) => (this.handedOff.get(String(d.id)) ?? -Infinity) + retryMs <= now());
+      const docs = (await this.unacknowledged(channel, imported)).filter(
+        (d) => (this.handedOff.get(String(d.id)) ?? -Infinity) + retryMs <= now(),
+      );
       if (docs.length > 0) due.push({ channel, docs });
     }
     const total = due.reduce((n, d) => n + d.docs.length, 0);

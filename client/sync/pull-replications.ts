@@ -46,7 +46,9 @@ const PULLS = {
   transfers: { schema: transfersPullResponseSchema },
   /** The branch's recent sales (for refunds); this device's own land on themselves unchanged. */
   sales: { schema: salesPullResponseSchema },
-} satisfies Partial<Record<ReplicatedCollection, { schema: z.ZodType<{ documents: unknown[]; checkpoint: Checkpoint | null }> }>>;
+} satisfies Partial<
+  Record<ReplicatedCollection, { schema: z.ZodType<{ documents: unknown[]; checkpoint: Checkpoint | null }> }>
+>;
 
 export type PulledCollection = keyof typeof PULLS;
 export const PULLED_COLLECTIONS = Object.keys(PULLS) as PulledCollection[];
@@ -66,7 +68,13 @@ export interface PulledPage {
  * offline period and is retried every `retryTime`. `onPage` hears of every page pulled (the
  * catalogue's download progress).
  */
-export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$: Observable<LiveSignal>, retryTime = 5000, onPage?: (page: PulledPage) => void): PullReplications {
+export function startPullReplications(
+  db: PosDatabase,
+  api: DeviceApi,
+  signals$: Observable<LiveSignal>,
+  retryTime = 5000,
+  onPage?: (page: PulledPage) => void,
+): PullReplications {
   const out: PullReplications = {};
   for (const name of PULLED_COLLECTIONS) {
     const collection = (db.collections as unknown as Record<string, RxCollection | undefined>)[name];
@@ -85,7 +93,11 @@ export function startPullReplications(db: PosDatabase, api: DeviceApi, signals$:
           const body = schema.parse(await getJson(api, pullUrl(name, cp, batchSize)));
           // SPEC S4: acks first, so no stored level ever holds a movement the device still counts as pending.
           if ('acks' in body) await recordAcks(db, body.acks);
-          onPage?.({ collection: name, documents: body.documents.length, remaining: 'remaining' in body ? body.remaining : undefined });
+          onPage?.({
+            collection: name,
+            documents: body.documents.length,
+            remaining: 'remaining' in body ? body.remaining : undefined,
+          });
           return { documents: body.documents as never[], checkpoint: body.checkpoint ?? cp };
         },
       },

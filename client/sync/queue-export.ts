@@ -34,11 +34,18 @@ export type QueueExport = z.infer<typeof queueExportSchema>;
 type ExportedCollection = keyof QueueExport['documents'];
 
 export async function exportQueue(outbox: Outbox, pairing: DevicePairing): Promise<QueueExport> {
-  const documents: Record<ExportedCollection, Record<string, unknown>[]> = { sales: [], shiftevents: [], counts: [], transferreceipts: [] };
+  const documents: Record<ExportedCollection, Record<string, unknown>[]> = {
+    sales: [],
+    shiftevents: [],
+    counts: [],
+    transferreceipts: [],
+  };
   for (const channel of DEFAULT_CHANNELS) {
     const docs = await outbox.unacknowledged(channel);
     // Only the wire fields: RxDB's own (_rev, _meta, _attachments) stay on this tablet.
-    documents[channel.collection as ExportedCollection] = docs.map((d) => Object.fromEntries([...Object.entries(d).filter(([k]) => !k.startsWith('_')), ['_deleted', false]]));
+    documents[channel.collection as ExportedCollection] = docs.map((d) =>
+      Object.fromEntries([...Object.entries(d).filter(([k]) => !k.startsWith('_')), ['_deleted', false]]),
+    );
   }
   return queueExportSchema.parse({
     format: QUEUE_EXPORT_FORMAT,
@@ -55,7 +62,8 @@ export function countExported(file: QueueExport): number {
   return Object.values(file.documents).reduce((n, docs) => n + docs.length, 0);
 }
 
-export type ImportProblem = { kind: 'not-a-queue-file' } | { kind: 'other-branch'; branchName: string } | { kind: 'wrong-documents' };
+export type ImportProblem =
+  { kind: 'not-a-queue-file' } | { kind: 'other-branch'; branchName: string } | { kind: 'wrong-documents' };
 
 export class QueueImportError extends Error {
   constructor(readonly problem: ImportProblem) {
@@ -71,12 +79,14 @@ export function parseQueueFile(text: string, pairing: DevicePairing): QueueExpor
   } catch {
     throw new QueueImportError({ kind: 'not-a-queue-file' });
   }
-  if ((json as { format?: unknown } | null)?.format !== QUEUE_EXPORT_FORMAT) throw new QueueImportError({ kind: 'not-a-queue-file' });
+  if ((json as { format?: unknown } | null)?.format !== QUEUE_EXPORT_FORMAT)
+    throw new QueueImportError({ kind: 'not-a-queue-file' });
   const parsed = queueExportSchema.safeParse(json);
   if (!parsed.success) throw new QueueImportError({ kind: 'not-a-queue-file' });
   const file = parsed.data;
   const docs = Object.values(file.documents).flat();
-  if (file.branchId !== pairing.branch.id) throw new QueueImportError({ kind: 'other-branch', branchName: file.branchName });
+  if (file.branchId !== pairing.branch.id)
+    throw new QueueImportError({ kind: 'other-branch', branchName: file.branchName });
   // Every document must belong to the branch too (DESIGN invariant 8): the server would refuse it anyway.
   if (docs.some((d) => d.branchId !== pairing.branch.id)) throw new QueueImportError({ kind: 'wrong-documents' });
   return file;
@@ -86,7 +96,10 @@ export function parseQueueFile(text: string, pairing: DevicePairing): QueueExpor
  * Stores the file's documents that this device does not have yet, unchanged, and marks them as
  * imported so the outbox pushes them and the status bar counts them until the server acks them.
  */
-export async function importQueue(db: PosDatabase, file: QueueExport): Promise<{ imported: number; alreadyHere: number }> {
+export async function importQueue(
+  db: PosDatabase,
+  file: QueueExport,
+): Promise<{ imported: number; alreadyHere: number }> {
   let imported = 0;
   let alreadyHere = 0;
   for (const name of Object.keys(file.documents) as ExportedCollection[]) {
@@ -98,7 +111,10 @@ export async function importQueue(db: PosDatabase, file: QueueExport): Promise<{
     alreadyHere += docs.length - fresh.length;
     if (fresh.length > 0) {
       // Mark first: a crash between the two steps must not leave documents this device ignores.
-      await markImported(db, fresh.map((d) => d.id));
+      await markImported(
+        db,
+        fresh.map((d) => d.id),
+      );
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const result = await collection.bulkInsert(fresh as any[]);
       imported += result.success.length;

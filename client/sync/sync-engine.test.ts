@@ -41,10 +41,18 @@ let server: TestServer;
 let opened: PosDatabase[] = [];
 let engines: SyncEngine[] = [];
 
-
 let dbCounter = 0;
-async function openDevice(name = `pos-test-${Date.now()}-${dbCounter++}`, collections?: PosCollectionName[]): Promise<PosDatabase> {
-  const db = await openPosDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), openJournal: inThisThread({ indexedDB, IDBKeyRange }), multiInstance: false, collections });
+async function openDevice(
+  name = `pos-test-${Date.now()}-${dbCounter++}`,
+  collections?: PosCollectionName[],
+): Promise<PosDatabase> {
+  const db = await openPosDatabase({
+    name,
+    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    openJournal: inThisThread({ indexedDB, IDBKeyRange }),
+    multiInstance: false,
+    collections,
+  });
   opened.push(db);
   return db;
 }
@@ -55,7 +63,15 @@ async function pair(db: PosDatabase): Promise<DevicePairing> {
 }
 
 function engineFor(db: PosDatabase, pairing: DevicePairing, fetchImpl: typeof fetch): SyncEngine {
-  const engine = new SyncEngine({ db, pairing, baseUrl: server.url, fetch: fetchImpl, retryTimeMs: 100, sweepMs: 200, breakerRecoveryMs: 150 });
+  const engine = new SyncEngine({
+    db,
+    pairing,
+    baseUrl: server.url,
+    fetch: fetchImpl,
+    retryTimeMs: 100,
+    sweepMs: 200,
+    breakerRecoveryMs: 150,
+  });
   engines.push(engine);
   return engine;
 }
@@ -81,7 +97,12 @@ async function serverSales(deviceId: string): Promise<number> {
 }
 
 async function serverLevel(productId: string): Promise<number> {
-  const row = await server.db.selectFrom('stock_levels').select('quantity').where('location_id', '=', 'sucursal-001').where('product_id', '=', productId).executeTakeFirstOrThrow();
+  const row = await server.db
+    .selectFrom('stock_levels')
+    .select('quantity')
+    .where('location_id', '=', 'sucursal-001')
+    .where('product_id', '=', productId)
+    .executeTakeFirstOrThrow();
   return Number(row.quantity);
 }
 
@@ -127,8 +148,24 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await server.db.transaction().execute(async (trx) => {
       const seq = await SequenceAllocator.lock(trx);
       const now = new Date().toISOString();
-      const rows = Array.from({ length: 2345 }, (_, n) => ({ id: `bulk-${String(n).padStart(4, '0')}`, sku: `BULK-${n}`, barcode: null, name: `Producto ${n}`, category: 'Granel', price_cents: 100, tax_rate_bp: 0, legacy_id: null, deleted: 0, seq: seq.next(), updated_at: now }));
-      for (let i = 0; i < rows.length; i += 100) await trx.insertInto('products').values(rows.slice(i, i + 100)).execute();
+      const rows = Array.from({ length: 2345 }, (_, n) => ({
+        id: `bulk-${String(n).padStart(4, '0')}`,
+        sku: `BULK-${n}`,
+        barcode: null,
+        name: `Producto ${n}`,
+        category: 'Granel',
+        price_cents: 100,
+        tax_rate_bp: 0,
+        legacy_id: null,
+        deleted: 0,
+        seq: seq.next(),
+        updated_at: now,
+      }));
+      for (let i = 0; i < rows.length; i += 100)
+        await trx
+          .insertInto('products')
+          .values(rows.slice(i, i + 100))
+          .execute();
       await seq.save();
     });
     const db = await openDevice();
@@ -151,7 +188,11 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
 
     net.mode = 'down';
     for (let i = 0; i < 3; i++) {
-      await commitSale(db, pairing, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }], cashierName: 'Ana' });
+      await commitSale(db, pairing, {
+        lines: [{ product: pan, quantity: 2 }],
+        payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }],
+        cashierName: 'Ana',
+      });
     }
     let view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(9);
@@ -191,7 +232,11 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await engine.awaitPulled();
     const leche = await product(db, 'ECO-0003');
     net.mode = 'down';
-    await commitSale(db, pairing, { lines: [{ product: leche, quantity: 10 }], payments: [{ method: 'card', amountCents: 3200, tenderedCents: null }], cashierName: 'Ana' });
+    await commitSale(db, pairing, {
+      lines: [{ product: leche, quantity: 10 }],
+      payments: [{ method: 'card', amountCents: 3200, tenderedCents: null }],
+      cashierName: 'Ana',
+    });
     expect((await ledger(db, pairing)).stock.get(leche.id)).toBe(-2);
 
     await engine.stop();
@@ -211,7 +256,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect(await serverSales(pairing.deviceId)).toBe(1);
   });
 
-  it('two devices of one branch: each sees the other\'s sales through the server level, its own through acks', async () => {
+  it("two devices of one branch: each sees the other's sales through the server level, its own through acks", async () => {
     // RxDB's free storage opens 13 collections per process: two whole devices do not fit.
     const a = await openDevice(undefined, CORE_POS_COLLECTIONS);
     const b = await openDevice(undefined, CORE_POS_COLLECTIONS);
@@ -224,9 +269,21 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await ea.awaitPulled();
     await eb.awaitPulled();
     const manzanasA = await product(a, 'ECO-0001');
-    await commitSale(a, pa, { lines: [{ product: manzanasA, quantity: 4 }], payments: [{ method: 'cash', amountCents: 1000, tenderedCents: 1000 }], cashierName: 'A' });
-    await commitSale(b, pb, { lines: [{ product: manzanasA, quantity: 1 }], payments: [{ method: 'cash', amountCents: 250, tenderedCents: 250 }], cashierName: 'B' });
-    await until(async () => (await ledger(a, pa)).stock.get(manzanasA.id) === 20 && (await ledger(b, pb)).stock.get(manzanasA.id) === 20, 'both devices at 20');
+    await commitSale(a, pa, {
+      lines: [{ product: manzanasA, quantity: 4 }],
+      payments: [{ method: 'cash', amountCents: 1000, tenderedCents: 1000 }],
+      cashierName: 'A',
+    });
+    await commitSale(b, pb, {
+      lines: [{ product: manzanasA, quantity: 1 }],
+      payments: [{ method: 'cash', amountCents: 250, tenderedCents: 250 }],
+      cashierName: 'B',
+    });
+    await until(
+      async () =>
+        (await ledger(a, pa)).stock.get(manzanasA.id) === 20 && (await ledger(b, pb)).stock.get(manzanasA.id) === 20,
+      'both devices at 20',
+    );
     expect(await serverLevel(manzanasA.id)).toBe(20);
     expect(pa.deviceNumber).not.toBe(pb.deviceNumber);
   });
@@ -234,13 +291,23 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   it('S4, invariant 6: a count is a delta against what the tablet showed; it reaches the server and is acked with the stock pull like a sale', async () => {
     const { db, pairing, net, engine } = await syncedDevice();
     const pan = await product(db, 'ECO-0002');
-    await commitSale(db, pairing, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }], cashierName: 'Ana' });
+    await commitSale(db, pairing, {
+      lines: [{ product: pan, quantity: 2 }],
+      payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }],
+      cashierName: 'Ana',
+    });
     await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the sale acked');
     net.mode = 'down';
     const before = await ledger(db, pairing);
     expect(before.stock.get(pan.id)).toBe(13);
     // Counted 10 while the tablet showed 13: a −3 adjustment, shown at once.
-    await recordCount(db, pairing, { productId: pan.id, countedQuantity: 10, believedQuantity: 13, believedLevelSeq: before.levelSeq?.get(pan.id) ?? 0, cashierId: null });
+    await recordCount(db, pairing, {
+      productId: pan.id,
+      countedQuantity: 10,
+      believedQuantity: 13,
+      believedLevelSeq: before.levelSeq?.get(pan.id) ?? 0,
+      cashierId: null,
+    });
     let view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(10);
     expect(view.pending).toMatchObject({ count: 1, salesCount: 0 });
@@ -263,13 +330,23 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     net.mode = 'down';
     const author = { cashierId: null, cashierName: 'Ana' };
     const open = await openShift(db, pairing, 10000, author);
-    await recordShiftEvent(db, pairing, { shiftId: open.shiftId, kind: 'cash_out', amountCents: 2000, reason: 'proveedor', author });
+    await recordShiftEvent(db, pairing, {
+      shiftId: open.shiftId,
+      kind: 'cash_out',
+      amountCents: 2000,
+      reason: 'proveedor',
+      author,
+    });
     await recordShiftEvent(db, pairing, { shiftId: open.shiftId, kind: 'close', amountCents: 8000, author });
     expect((await ledger(db, pairing)).pending.count).toBe(3);
     net.mode = 'up';
     await engine.syncNow();
     await until(async () => (await ledger(db, pairing)).pending.count === 0, 'shift events acked');
-    const rows = await server.db.selectFrom('shift_events').select(['id', 'kind']).where('shift_id', '=', open.shiftId).execute();
+    const rows = await server.db
+      .selectFrom('shift_events')
+      .select(['id', 'kind'])
+      .where('shift_id', '=', open.shiftId)
+      .execute();
     expect(rows.map((r) => r.kind).sort()).toEqual(['cash_out', 'close', 'open']);
   });
 
@@ -277,7 +354,15 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const db = await openDevice();
     const pairing = await pair(db);
     const { net, impl } = switchableFetch();
-    const engine = new SyncEngine({ db, pairing, baseUrl: server.url, fetch: impl, retryTimeMs: 100, sweepMs: 100_000, breakerRecoveryMs: 60_000 });
+    const engine = new SyncEngine({
+      db,
+      pairing,
+      baseUrl: server.url,
+      fetch: impl,
+      retryTimeMs: 100,
+      sweepMs: 100_000,
+      breakerRecoveryMs: 60_000,
+    });
     engines.push(engine);
     await engine.start();
     await engine.awaitPulled();
@@ -293,7 +378,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await until(async () => engine.breaker.state === 'closed', 'the breaker to close after a good trial');
   });
 
-  it('recovery: another tablet of the branch imports a broken tablet\'s queue; each sale reaches the server once, with its own id and device', async () => {
+  it("recovery: another tablet of the branch imports a broken tablet's queue; each sale reaches the server once, with its own id and device", async () => {
     const broken = await openDevice(undefined, CORE_POS_COLLECTIONS);
     const spare = await openDevice(undefined, CORE_POS_COLLECTIONS);
     const pb = await pair(broken);
@@ -305,11 +390,23 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const pan = await product(broken, 'ECO-0002');
     // The first sale reaches the server, the answer is lost; the second never leaves the tablet.
     const sold = [];
-    sold.push(await commitSale(broken, pb, { lines: [{ product: pan, quantity: 1 }], payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }], cashierName: 'Ana' }));
+    sold.push(
+      await commitSale(broken, pb, {
+        lines: [{ product: pan, quantity: 1 }],
+        payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }],
+        cashierName: 'Ana',
+      }),
+    );
     net.mode = 'lose-responses';
     await eb.outbox.drain();
     net.mode = 'down';
-    sold.push(await commitSale(broken, pb, { lines: [{ product: pan, quantity: 2 }], payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }], cashierName: 'Ana' }));
+    sold.push(
+      await commitSale(broken, pb, {
+        lines: [{ product: pan, quantity: 2 }],
+        payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }],
+        cashierName: 'Ana',
+      }),
+    );
     const file = JSON.parse(JSON.stringify(await exportQueue(eb.outbox, pb))) as unknown;
     await eb.stop();
     expect(await serverSales(pb.deviceId)).toBe(1);
@@ -325,7 +422,12 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect((await ledger(spare, ps)).pending).toMatchObject({ count: 2, salesCount: 2, valueCents: 540 });
     await es.start();
     await until(async () => (await ledger(spare, ps)).pending.count === 0, 'imported sales acked');
-    const rows = await server.db.selectFrom('sales').select(['id', 'device_id']).where('device_id', '=', pb.deviceId).orderBy('device_seq').execute();
+    const rows = await server.db
+      .selectFrom('sales')
+      .select(['id', 'device_id'])
+      .where('device_id', '=', pb.deviceId)
+      .orderBy('device_seq')
+      .execute();
     expect(rows).toEqual(sold.map((s) => ({ id: s.id, device_id: pb.deviceId })));
     expect(await serverSales(ps.deviceId)).toBe(0);
     // A second import of the same file changes nothing.
@@ -334,17 +436,28 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
 
   it('reports its sync health to the server (breaker, pending, online) and again when it changes', async () => {
     const { db, pairing, net, engine } = await syncedDevice();
-    const status = async () => server.db.selectFrom('device_status').selectAll().where('device_id', '=', pairing.deviceId).executeTakeFirst();
-    await until(async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1, 'a first report');
+    const status = async () =>
+      server.db.selectFrom('device_status').selectAll().where('device_id', '=', pairing.deviceId).executeTakeFirst();
+    await until(
+      async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1,
+      'a first report',
+    );
     const pan = await product(db, 'ECO-0002');
     net.mode = 'down';
-    await commitSale(db, pairing, { lines: [{ product: pan, quantity: 1 }], payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }], cashierName: 'Ana' });
+    await commitSale(db, pairing, {
+      lines: [{ product: pan, quantity: 1 }],
+      payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }],
+      cashierName: 'Ana',
+    });
     expect((await engine.statusReport()).pendingCount).toBe(1);
     net.mode = 'up';
     await engine.syncNow();
     await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the sale acked');
     const last = await status();
     expect(last?.pending_count !== undefined).toBe(true);
-    expect(JSON.parse(String(last?.report))).toMatchObject({ appVersion: '0.0.0', storage: { usageBytes: null, quotaBytes: null, persisted: null } });
+    expect(JSON.parse(String(last?.report))).toMatchObject({
+      appVersion: '0.0.0',
+      storage: { usageBytes: null, quotaBytes: null, persisted: null },
+    });
   });
 });

@@ -102,10 +102,14 @@ export class SyncEngine {
   async start(): Promise<void> {
     const { db, pairing } = this.options;
     // Every tab keeps the pending count; only the leader talks to the server.
-    this.subscriptions.push(observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId).subscribe((l) => (this.pending = l.pending)));
+    this.subscriptions.push(
+      observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId).subscribe((l) => (this.pending = l.pending)),
+    );
     // Shown before the first exchange of this session, and while offline.
     const saved = await db.getLocal<{ at: string | null; catalogueDone: boolean }>(SYNC_MEMO).catch(() => null);
-    const memo = saved ? (saved.toJSON().data as { at: string | null; catalogueDone: boolean }) : { at: null, catalogueDone: false };
+    const memo = saved
+      ? (saved.toJSON().data as { at: string | null; catalogueDone: boolean })
+      : { at: null, catalogueDone: false };
     if (memo.at && !this.link$.value.lastPullAt) this.patch({ lastPullAt: memo.at });
     if (memo.catalogueDone) this.catalogue$.next({ ...this.catalogue$.value, done: true });
     await db.waitForLeadership();
@@ -130,7 +134,11 @@ export class SyncEngine {
     for (const r of Object.values(this.replications)) this.subscriptions.push(r.received$.subscribe(pulled));
     if (this.replications.products) {
       const products = this.replications.products;
-      this.subscriptions.push(products.received$.subscribe(() => this.catalogue$.next({ ...this.catalogue$.value, pulled: this.catalogue$.value.pulled + 1 })));
+      this.subscriptions.push(
+        products.received$.subscribe(() =>
+          this.catalogue$.next({ ...this.catalogue$.value, pulled: this.catalogue$.value.pulled + 1 }),
+        ),
+      );
       void products.awaitInitialReplication().then(() => {
         this.catalogue$.next({ ...this.catalogue$.value, done: true });
         void db.upsertLocal(SYNC_MEMO, { at: this.link$.value.lastPullAt, catalogueDone: true }).catch(() => undefined);
@@ -138,7 +146,9 @@ export class SyncEngine {
     }
     this.subscriptions.push(this.stream.connected$.subscribe((connected) => this.patch({ connected })));
     // A reconnect means the server is reachable again: deliver what waited, at once.
-    this.subscriptions.push(this.stream.signals$.subscribe((s) => s.type === 'resync' && void this.outbox.serverReachable()));
+    this.subscriptions.push(
+      this.stream.signals$.subscribe((s) => s.type === 'resync' && void this.outbox.serverReachable()),
+    );
     const outgoing = (['sales', 'counts', 'shiftevents', 'transferreceipts'] as const)
       .map((n) => (db.collections as unknown as Record<string, RxCollection | undefined>)[n])
       .filter((c): c is RxCollection => !!c)
@@ -177,8 +187,16 @@ export class SyncEngine {
   async statusReport(): Promise<DeviceStatusReport> {
     const link = this.link$.value;
     const outbox = this.outbox.state$.value;
-    const storage = (await this.options.storageStatus?.().catch(() => null)) ?? { usageBytes: null, quotaBytes: null, persisted: null };
-    const lastSyncAt = [link.lastPullAt, outbox.lastSuccessAt].filter((x): x is string => !!x).sort().at(-1) ?? null;
+    const storage = (await this.options.storageStatus?.().catch(() => null)) ?? {
+      usageBytes: null,
+      quotaBytes: null,
+      persisted: null,
+    };
+    const lastSyncAt =
+      [link.lastPullAt, outbox.lastSuccessAt]
+        .filter((x): x is string => !!x)
+        .sort()
+        .at(-1) ?? null;
     return {
       appVersion: this.options.appVersion ?? '0.0.0',
       online: (this.options.browserOnline?.() ?? true) && link.connected,

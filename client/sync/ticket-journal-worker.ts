@@ -12,7 +12,10 @@ export interface JournalRequest {
 }
 export type JournalReply = { call: number; result: unknown } | { call: number; error: string };
 
-const scope = globalThis as unknown as { postMessage(message: JournalReply): void; onmessage: ((e: MessageEvent<JournalRequest>) => void) | null };
+const scope = globalThis as unknown as {
+  postMessage(message: JournalReply): void;
+  onmessage: ((e: MessageEvent<JournalRequest>) => void) | null;
+};
 let journal: Promise<TicketJournal> | null = null;
 
 scope.onmessage = (e) => {

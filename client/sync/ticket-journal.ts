@@ -23,7 +23,10 @@ export interface IndexedDbApi {
 }
 
 /** A ticket before it has its number: the sale without deviceSeq and receiptNumber, and what makes the number. */
-export type TicketTemplate = Omit<SaleRow, 'deviceSeq' | 'receiptNumber'> & { receiptPrefix: string; deviceNumber: number };
+export type TicketTemplate = Omit<SaleRow, 'deviceSeq' | 'receiptNumber'> & {
+  receiptPrefix: string;
+  deviceNumber: number;
+};
 
 export interface ChargeResult {
   sale: SaleRow;
@@ -79,7 +82,8 @@ export class TicketJournal implements Journal {
       };
       req.onsuccess = () => resolve(new TicketJournal(req.result, idb.IDBKeyRange));
       req.onerror = () => reject(req.error ?? new Error(`Could not open ${name}`));
-      req.onblocked = () => reject(new Error(`${name} is blocked by an older version open in another tab; close the other tabs.`));
+      req.onblocked = () =>
+        reject(new Error(`${name} is blocked by an older version open in another tab; close the other tabs.`));
     });
   }
 
@@ -176,7 +180,10 @@ export class TicketJournal implements Journal {
   /** The highest number of `deviceId` taken so far (its tickets here and its floor), read in `tx`. */
   private lastTaken(tx: IDBTransaction, deviceId: string, then: (last: number) => void): void {
     const floor = tx.objectStore(FLOORS).get(deviceId);
-    const highest = tx.objectStore(TICKETS).index(BY_NUMBER).openKeyCursor(this.keyRange.bound([deviceId, -Infinity], [deviceId, Infinity]), 'prev');
+    const highest = tx
+      .objectStore(TICKETS)
+      .index(BY_NUMBER)
+      .openKeyCursor(this.keyRange.bound([deviceId, -Infinity], [deviceId, Infinity]), 'prev');
     highest.onsuccess = () => {
       const top = highest.result ? (highest.result.key as [string, number])[1] : 0;
       then(Math.max(top, (floor.result as Floor | undefined)?.lastSeq ?? 0));

@@ -4,7 +4,10 @@ import type { SaleRow } from './collections';
 
 /** The browser's ticket journal: the same TicketJournal, run in a dedicated worker. */
 export async function openWorkerJournal(name: string): Promise<Journal> {
-  const worker = new Worker(new URL('./ticket-journal-worker.ts', import.meta.url), { type: 'module', name: 'ticket-journal' });
+  const worker = new Worker(new URL('./ticket-journal-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'ticket-journal',
+  });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextCall = 1;
   let broken: Error | null = null;

@@ -12,15 +12,26 @@ export function requireDevice(db: Db): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
-    if (!match?.[1]) throw new ApiError('UNAUTHENTICATED', 'This device is not paired: pair it again with a code from the operator.');
+    if (!match?.[1])
+      throw new ApiError('UNAUTHENTICATED', 'This device is not paired: pair it again with a code from the operator.');
     const row = await db
       .selectFrom('devices')
       .innerJoin('branches', 'branches.id', 'devices.branch_id')
-      .select(['devices.id', 'devices.number', 'devices.branch_id', 'devices.revoked_at', 'devices.last_seen_at', 'branches.location_id', 'branches.receipt_prefix'])
+      .select([
+        'devices.id',
+        'devices.number',
+        'devices.branch_id',
+        'devices.revoked_at',
+        'devices.last_seen_at',
+        'branches.location_id',
+        'branches.receipt_prefix',
+      ])
       .where('devices.token_hash', '=', sha256(match[1]))
       .executeTakeFirst();
-    if (!row) throw new ApiError('UNAUTHENTICATED', 'This device token is unknown: pair the device again with a new code.');
-    if (row.revoked_at) throw new ApiError('UNAUTHENTICATED', 'This device was unpaired by a manager: pair it again with a new code.');
+    if (!row)
+      throw new ApiError('UNAUTHENTICATED', 'This device token is unknown: pair the device again with a new code.');
+    if (row.revoked_at)
+      throw new ApiError('UNAUTHENTICATED', 'This device was unpaired by a manager: pair it again with a new code.');
     await touchLastSeen(db, row.id, row.last_seen_at);
     const identity: DeviceIdentity = {
       deviceId: row.id,

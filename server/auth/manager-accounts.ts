@@ -35,7 +35,16 @@ export async function createManagerAccount(db: Db, input: NewManager, now = new 
   const id = uuidv7();
   await db
     .insertInto('managers')
-    .values({ id, email, name: input.name.trim(), role: input.role, branch_ids: branchIds, password_hash: await hashPassword(input.password), created_at: now.toISOString(), disabled_at: null })
+    .values({
+      id,
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      branch_ids: branchIds,
+      password_hash: await hashPassword(input.password),
+      created_at: now.toISOString(),
+      disabled_at: null,
+    })
     .execute();
   return { id };
 }
@@ -55,7 +64,11 @@ export function parseBranchIds(row: Pick<AuthTables['managers'], 'role' | 'branc
 }
 
 async function managerIdByEmail(db: Db, email: string): Promise<string> {
-  const row = await db.selectFrom('managers').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom('managers')
+    .select('id')
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `There is no manager with the email ${email.trim().toLowerCase()}.`);
   return row.id;
 }

@@ -37,7 +37,8 @@ export function dummyPasswordHash(): Promise<string> {
 
 /** Null when acceptable, else what is wrong with it, in words for the operator. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (new Set(password).size < 4) return 'The password repeats too few characters; choose a less guessable one.';
   return null;
 }

@@ -62,12 +62,16 @@ describe.each(reachableTestDatabases)('requireManager on $label', (database: Tes
     expect(res.status).toBe(401);
     expect(res.body.error).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(res.body.error.message).toMatch(/sign in/);
-    const forged = await request(guardedUrl, '/any', { headers: { cookie: 'ecomarket_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+    const forged = await request(guardedUrl, '/any', {
+      headers: { cookie: 'ecomarket_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
     expect(forged.status).toBe(401);
   });
 
   it('managerOf gives the signed-in manager with role and branches', async () => {
-    const res = await request<{ role: string; branchIds: unknown }>(guardedUrl, '/any', { headers: { cookie: branchManager.cookie } });
+    const res = await request<{ role: string; branchIds: unknown }>(guardedUrl, '/any', {
+      headers: { cookie: branchManager.cookie },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ role: 'branch_manager', branchIds: ['sucursal-001'] });
   });
@@ -84,7 +88,10 @@ describe.each(reachableTestDatabases)('requireManager on $label', (database: Tes
 
   it("role 'admin': a branch manager gets 403 FORBIDDEN and nothing changes; an admin passes", async () => {
     const before = changes.length;
-    const res = await request<ApiErrorBody>(guardedUrl, '/admin-only', { method: 'POST', headers: branchManager.headers() });
+    const res = await request<ApiErrorBody>(guardedUrl, '/admin-only', {
+      method: 'POST',
+      headers: branchManager.headers(),
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
     expect(res.body.error.message).toMatch(/administrator/);

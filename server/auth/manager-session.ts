@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { CSRF_HEADER, SESSION_COOKIE, type ManagerRole, type ManagerSummary } from '../../shared/console/manager-session';
+import {
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  type ManagerRole,
+  type ManagerSummary,
+} from '../../shared/console/manager-session';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { parseBranchIds } from './manager-accounts';
@@ -43,14 +48,25 @@ export function sessionCookieValue(req: Request): string | null {
 export function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date): void {
   // Secure whenever the browser reached us over https (directly or through a loopback proxy that
   // sets X-Forwarded-Proto); plain-http LAN installs would otherwise never keep the cookie.
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', expires: expiresAt });
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.secure,
+    path: '/',
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {
   res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
 }
 
-export async function createSession(db: Db, managerId: string, ttlHours: number, now = new Date()): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  managerId: string,
+  ttlHours: number,
+  now = new Date(),
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = newToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
@@ -58,7 +74,14 @@ export async function createSession(db: Db, managerId: string, ttlHours: number,
   await db.deleteFrom('manager_sessions').where('expires_at', '<=', now.toISOString()).execute();
   await db
     .insertInto('manager_sessions')
-    .values({ token_hash: sha256(token), manager_id: managerId, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), last_seen_at: now.toISOString() })
+    .values({
+      token_hash: sha256(token),
+      manager_id: managerId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      last_seen_at: now.toISOString(),
+    })
     .execute();
   return { token, csrfToken, expiresAt };
 }
@@ -94,7 +117,11 @@ export async function loadSession(db: Db, req: Request, now = new Date()): Promi
     .executeTakeFirst();
   if (!row || row.disabled_at || row.expires_at <= nowIso) return null;
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await db.updateTable('manager_sessions').set({ last_seen_at: nowIso }).where('token_hash', '=', tokenHash).execute();
+    await db
+      .updateTable('manager_sessions')
+      .set({ last_seen_at: nowIso })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   }
   return {
     manager: { id: row.id, name: row.name, email: row.email, role: row.role, branchIds: parseBranchIds(row) },
@@ -111,12 +138,19 @@ export async function loadSession(db: Db, req: Request, now = new Date()): Promi
 export function requireManager(db: Db, options: { role?: 'admin' } = {}): RequestHandler {
   return async (req, _res, next) => {
     const session = await loadSession(db, req);
-    if (!session) throw new ApiError('UNAUTHENTICATED', 'You are not signed in, or your session has expired: sign in to the console again.');
+    if (!session)
+      throw new ApiError(
+        'UNAUTHENTICATED',
+        'You are not signed in, or your session has expired: sign in to the console again.',
+      );
     if (options.role === 'admin' && session.manager.role !== 'admin') {
       throw new ApiError('FORBIDDEN', 'Only an administrator can do this; ask an administrator of EcoMarket.');
     }
     if (!SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== session.csrfToken) {
-      throw new ApiError('FORBIDDEN', `This request lacks the console's security token (header ${CSRF_HEADER}); reload the console page and try again.`);
+      throw new ApiError(
+        'FORBIDDEN',
+        `This request lacks the console's security token (header ${CSRF_HEADER}); reload the console page and try again.`,
+      );
     }
     (req as unknown as Record<symbol, ManagerIdentity>)[managerKey] = session.manager;
     next();
@@ -132,6 +166,9 @@ export function managerOf(req: Request): ManagerIdentity {
 /** 403 unless the manager manages the branch. */
 export function assertCanManageBranch(manager: ManagerIdentity, branchId: string): void {
   if (!canManageBranch(manager, branchId)) {
-    throw new ApiError('FORBIDDEN', `You do not manage branch ${branchId}; ask an administrator or that branch's manager.`);
+    throw new ApiError(
+      'FORBIDDEN',
+      `You do not manage branch ${branchId}; ask an administrator or that branch's manager.`,
+    );
   }
 }

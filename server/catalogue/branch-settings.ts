@@ -18,7 +18,11 @@ export const DEFAULT_BRANCH_SETTINGS = {
 export const branchSettingsPatchSchema = z
   .object({
     allowOversell: z.boolean(),
-    idleLockSeconds: z.number().int().min(15, 'The idle lock needs at least 15 seconds.').max(3600, 'The idle lock is at most 3600 seconds (one hour).'),
+    idleLockSeconds: z
+      .number()
+      .int()
+      .min(15, 'The idle lock needs at least 15 seconds.')
+      .max(3600, 'The idle lock is at most 3600 seconds (one hour).'),
     receiptHeader: z.string().max(500),
     receiptFooter: z.string().max(500),
     /** Product fields this branch's devices may edit; others are refused (DESIGN invariant 6). */
@@ -81,7 +85,8 @@ function toSettings(r: SettingsRow): BranchSettings {
     receiptPrefix: r.receipt_prefix,
     currency: r.currency,
     allowOversell: r.allow_oversell === null ? DEFAULT_BRANCH_SETTINGS.allowOversell : Number(r.allow_oversell) === 1,
-    idleLockSeconds: r.idle_lock_seconds === null ? DEFAULT_BRANCH_SETTINGS.idleLockSeconds : Number(r.idle_lock_seconds),
+    idleLockSeconds:
+      r.idle_lock_seconds === null ? DEFAULT_BRANCH_SETTINGS.idleLockSeconds : Number(r.idle_lock_seconds),
     receiptHeader: r.receipt_header ?? DEFAULT_BRANCH_SETTINGS.receiptHeader,
     receiptFooter: r.receipt_footer ?? DEFAULT_BRANCH_SETTINGS.receiptFooter,
     productEditFields: parseEditFields(r.product_edit_fields),
@@ -117,7 +122,12 @@ export function settingsDoc(s: BranchSettings): BranchSettingsDoc {
 }
 
 /** Writes the whole settings row with a new sequence (the caller holds the sequence lock). */
-export async function saveBranchSettings(trx: Transaction<Database>, s: BranchSettings, seq: number, now: string): Promise<void> {
+export async function saveBranchSettings(
+  trx: Transaction<Database>,
+  s: BranchSettings,
+  seq: number,
+  now: string,
+): Promise<void> {
   const values = {
     allow_oversell: s.allowOversell ? 1 : 0,
     idle_lock_seconds: s.idleLockSeconds,

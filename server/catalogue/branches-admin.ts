@@ -8,25 +8,56 @@ import { branchSettings, saveBranchSettings, type BranchSettings, type BranchSet
 
 export const branchCreateSchema = z
   .object({
-    id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'A branch id has 2-63 lower-case letters, digits and dashes, like sucursal-002.'),
+    id: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,62}$/,
+        'A branch id has 2-63 lower-case letters, digits and dashes, like sucursal-002.',
+      ),
     name: z.string().trim().min(1, 'The branch needs a name.').max(200),
-    receiptPrefix: z.string().trim().regex(/^[A-Z0-9]{1,8}$/, 'The receipt prefix has 1-8 capital letters or digits, like 002.'),
-    currency: z.string().trim().regex(/^[A-Z]{3}$/, 'The currency is a 3-letter ISO code, like USD or MXN.'),
+    receiptPrefix: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{1,8}$/, 'The receipt prefix has 1-8 capital letters or digits, like 002.'),
+    currency: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{3}$/, 'The currency is a 3-letter ISO code, like USD or MXN.'),
   })
   .strict();
 
 /** A new branch and its own stock location (same id), with default settings. */
-export async function createBranch(db: Db, input: z.infer<typeof branchCreateSchema>, now = new Date().toISOString()): Promise<BranchSettings> {
+export async function createBranch(
+  db: Db,
+  input: z.infer<typeof branchCreateSchema>,
+  now = new Date().toISOString(),
+): Promise<BranchSettings> {
   await db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     const taken = await trx.selectFrom('locations').select('id').where('id', '=', input.id).executeTakeFirst();
     if (taken) throw new ApiError('CONFLICT', `There is already a branch or location ${input.id}; choose another id.`);
-    const prefix = await trx.selectFrom('branches').select('id').where('receipt_prefix', '=', input.receiptPrefix).executeTakeFirst();
-    if (prefix) throw new ApiError('CONFLICT', `Receipt prefix ${input.receiptPrefix} is used by branch ${prefix.id}; receipt numbers must be unique, choose another.`);
+    const prefix = await trx
+      .selectFrom('branches')
+      .select('id')
+      .where('receipt_prefix', '=', input.receiptPrefix)
+      .executeTakeFirst();
+    if (prefix)
+      throw new ApiError(
+        'CONFLICT',
+        `Receipt prefix ${input.receiptPrefix} is used by branch ${prefix.id}; receipt numbers must be unique, choose another.`,
+      );
     await trx.insertInto('locations').values({ id: input.id, name: input.name, kind: 'branch' }).execute();
     await trx
       .insertInto('branches')
-      .values({ id: input.id, name: input.name, location_id: input.id, receipt_prefix: input.receiptPrefix, currency: input.currency, created_at: now })
+      .values({
+        id: input.id,
+        name: input.name,
+        location_id: input.id,
+        receipt_prefix: input.receiptPrefix,
+        currency: input.currency,
+        created_at: now,
+      })
       .execute();
     await seq.save();
   });
@@ -34,7 +65,12 @@ export async function createBranch(db: Db, input: z.infer<typeof branchCreateSch
 }
 
 /** Changes some settings of a branch with a new sequence, so its devices pull them (SPEC S5). */
-export async function patchBranchSettings(db: Db, branchId: string, patch: BranchSettingsPatch, now = new Date().toISOString()): Promise<BranchSettings> {
+export async function patchBranchSettings(
+  db: Db,
+  branchId: string,
+  patch: BranchSettingsPatch,
+  now = new Date().toISOString(),
+): Promise<BranchSettings> {
   return db.transaction().execute(async (trx: Transaction<Database>) => {
     const seq = await SequenceAllocator.lock(trx);
     const current = await branchSettings(trx, branchId);

@@ -33,12 +33,31 @@ async function assertBranch(db: Pick<Db, 'selectFrom'>, branchId: string): Promi
 
 export async function listCashiers(db: Db, branchId: string): Promise<CashierSummary[]> {
   await assertBranch(db, branchId);
-  const rows = await db.selectFrom('cashiers').selectAll().where('branch_id', '=', branchId).where('deleted', '=', 0).orderBy('name').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, branchId: r.branch_id, name: r.name, role: r.role, active: Number(r.active) === 1, updatedAt: r.updated_at }));
+  const rows = await db
+    .selectFrom('cashiers')
+    .selectAll()
+    .where('branch_id', '=', branchId)
+    .where('deleted', '=', 0)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    branchId: r.branch_id,
+    name: r.name,
+    role: r.role,
+    active: Number(r.active) === 1,
+    updatedAt: r.updated_at,
+  }));
 }
 
 /** The PIN is hashed before the transaction: PBKDF2 is slow on purpose and must not hold the sequence lock. */
-export async function createCashier(db: Db, branchId: string, input: z.infer<typeof cashierCreateSchema>, now = new Date().toISOString()): Promise<{ cashier: CashierSummary; seq: number }> {
+export async function createCashier(
+  db: Db,
+  branchId: string,
+  input: z.infer<typeof cashierCreateSchema>,
+  now = new Date().toISOString(),
+): Promise<{ cashier: CashierSummary; seq: number }> {
   await assertBranch(db, branchId);
   const hash = await hashPin(input.pin);
   const id = uuidv7();
@@ -47,7 +66,20 @@ export async function createCashier(db: Db, branchId: string, input: z.infer<typ
     const n = s.next();
     await trx
       .insertInto('cashiers')
-      .values({ id, branch_id: branchId, name: input.name, role: input.role, pin_hash: hash.pinHash, pin_salt: hash.pinSalt, pin_iterations: hash.pinIterations, active: 1, deleted: 0, seq: n, created_at: now, updated_at: now })
+      .values({
+        id,
+        branch_id: branchId,
+        name: input.name,
+        role: input.role,
+        pin_hash: hash.pinHash,
+        pin_salt: hash.pinSalt,
+        pin_iterations: hash.pinIterations,
+        active: 1,
+        deleted: 0,
+        seq: n,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await s.save();
     return n;
@@ -65,8 +97,15 @@ export async function patchCashier(
   const hash = patch.pin === undefined ? null : await hashPin(patch.pin);
   return db.transaction().execute(async (trx) => {
     const s = await SequenceAllocator.lock(trx);
-    const row = await trx.selectFrom('cashiers').selectAll().where('id', '=', cashierId).where('branch_id', '=', branchId).where('deleted', '=', 0).executeTakeFirst();
-    if (!row) throw new ApiError('NOT_FOUND', `Branch ${branchId} has no cashier ${cashierId}; reload the cashier list.`);
+    const row = await trx
+      .selectFrom('cashiers')
+      .selectAll()
+      .where('id', '=', cashierId)
+      .where('branch_id', '=', branchId)
+      .where('deleted', '=', 0)
+      .executeTakeFirst();
+    if (!row)
+      throw new ApiError('NOT_FOUND', `Branch ${branchId} has no cashier ${cashierId}; reload the cashier list.`);
     const n = s.next();
     const next = {
       name: patch.name ?? row.name,
@@ -78,6 +117,9 @@ export async function patchCashier(
     };
     await trx.updateTable('cashiers').set(next).where('id', '=', cashierId).execute();
     await s.save();
-    return { cashier: { id: cashierId, branchId, name: next.name, role: next.role, active: next.active === 1, updatedAt: now }, seq: n };
+    return {
+      cashier: { id: cashierId, branchId, name: next.name, role: next.role, active: next.active === 1, updatedAt: now },
+      seq: n,
+    };
   });
 }

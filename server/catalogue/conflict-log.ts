@@ -18,11 +18,23 @@ export interface ConflictContext {
  * what the conflict is about, so a retried push (same base, same edit, same centre value) finds
  * its entry and logs nothing more. Returns how many entries were new.
  */
-export async function logConflicts(trx: Transaction<Database>, seq: SequenceAllocator, ctx: ConflictContext, conflicts: readonly FieldConflict[], now: string): Promise<number> {
+export async function logConflicts(
+  trx: Transaction<Database>,
+  seq: SequenceAllocator,
+  ctx: ConflictContext,
+  conflicts: readonly FieldConflict[],
+  now: string,
+): Promise<number> {
   let added = 0;
   for (const c of conflicts) {
-    const [base, centre, device] = [JSON.stringify(c.base ?? null), JSON.stringify(c.centre ?? null), JSON.stringify(c.device ?? null)];
-    const key = createHash('sha256').update(JSON.stringify([ctx.productId, c.field, base, centre, device, ctx.deviceId])).digest('hex');
+    const [base, centre, device] = [
+      JSON.stringify(c.base ?? null),
+      JSON.stringify(c.centre ?? null),
+      JSON.stringify(c.device ?? null),
+    ];
+    const key = createHash('sha256')
+      .update(JSON.stringify([ctx.productId, c.field, base, centre, device, ctx.deviceId]))
+      .digest('hex');
     const seen = await trx.selectFrom('conflict_log').select('id').where('conflict_key', '=', key).executeTakeFirst();
     if (seen) continue;
     await trx
@@ -89,7 +101,10 @@ export async function listConflicts(
   if (q.branchId) query = query.where('conflict_log.branch_id', '=', q.branchId);
   if (q.productId) query = query.where('conflict_log.product_id', '=', q.productId);
   if (q.cursor !== undefined) query = query.where('conflict_log.seq', '<', q.cursor);
-  const rows = await query.orderBy('conflict_log.seq', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('conflict_log.seq', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => ({

@@ -26,7 +26,12 @@ const fields = {
 };
 
 export const productCreateSchema = z
-  .object({ ...fields, barcode: fields.barcode.default(null), category: fields.category.default(''), taxRateBp: fields.taxRateBp.default(0) })
+  .object({
+    ...fields,
+    barcode: fields.barcode.default(null),
+    category: fields.category.default(''),
+    taxRateBp: fields.taxRateBp.default(0),
+  })
   .strict();
 export type ProductCreate = z.infer<typeof productCreateSchema>;
 
@@ -73,14 +78,19 @@ function decodeCursor(cursor: string): { n: string; i: string } {
 }
 
 /** Products by name (then id), filtered by a text found in name, SKU, barcode or category. */
-export async function listProducts(db: Db, q: z.infer<typeof productListQuerySchema>): Promise<{ items: ConsoleProduct[]; nextCursor: string | null }> {
+export async function listProducts(
+  db: Db,
+  q: z.infer<typeof productListQuerySchema>,
+): Promise<{ items: ConsoleProduct[]; nextCursor: string | null }> {
   let query = db.selectFrom('products').selectAll();
   if (q.includeDeleted === '0' || q.includeDeleted === 'false') query = query.where('deleted', '=', 0);
   if (q.query) {
     const like = `%${q.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
       eb.or(
-        (['name', 'sku', 'barcode', 'category'] as const).map((c) => eb(sql`lower(coalesce(${sql.ref(c)}, ''))`, 'like', sql`${like} escape '\\'`)),
+        (['name', 'sku', 'barcode', 'category'] as const).map((c) =>
+          eb(sql`lower(coalesce(${sql.ref(c)}, ''))`, 'like', sql`${like} escape '\\'`),
+        ),
       ),
     );
   }
@@ -88,7 +98,11 @@ export async function listProducts(db: Db, q: z.infer<typeof productListQuerySch
     const c = decodeCursor(q.cursor);
     query = query.where((eb) => eb.or([eb('name', '>', c.n), eb.and([eb('name', '=', c.n), eb('id', '>', c.i)])]));
   }
-  const rows = await query.orderBy('name').orderBy('id').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('name')
+    .orderBy('id')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
@@ -104,10 +118,16 @@ async function current(db: Db, id: string): Promise<ConsoleProduct> {
 
 async function assertSkuFree(db: Pick<Db, 'selectFrom'>, sku: string, exceptId: string | null): Promise<void> {
   const other = await db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst();
-  if (other && other.id !== exceptId) throw new ApiError('CONFLICT', `SKU ${sku} already belongs to another product; choose another SKU.`);
+  if (other && other.id !== exceptId)
+    throw new ApiError('CONFLICT', `SKU ${sku} already belongs to another product; choose another SKU.`);
 }
 
-export async function createProduct(db: Db, input: ProductCreate, managerId: string, now = new Date().toISOString()): Promise<ProductWriteResult> {
+export async function createProduct(
+  db: Db,
+  input: ProductCreate,
+  managerId: string,
+  now = new Date().toISOString(),
+): Promise<ProductWriteResult> {
   const id = uuidv7();
   const doc: ProductDoc = { id, ...input, legacyId: null, _deleted: false };
   const written = await db.transaction().execute(async (trx) => {
@@ -139,15 +159,29 @@ export async function patchProduct(
     const start = seq.last;
     const master = await loadProduct(trx, id);
     if (!master) throw new ApiError('NOT_FOUND', `There is no product ${id}; reload the product list.`);
-    if (patch.baseSeq > master.seq) throw new ApiError('BAD_REQUEST', `baseSeq ${patch.baseSeq} is newer than product ${id} (version ${master.seq}); send the seq the product list gave you.`);
+    if (patch.baseSeq > master.seq)
+      throw new ApiError(
+        'BAD_REQUEST',
+        `baseSeq ${patch.baseSeq} is newer than product ${id} (version ${master.seq}); send the seq the product list gave you.`,
+      );
     let base = master.doc;
     if (patch.baseSeq < master.seq) {
-      const revision = await trx.selectFrom('product_revisions').select('doc').where('product_id', '=', id).where('seq', '=', patch.baseSeq).executeTakeFirst();
-      if (!revision) throw new ApiError('CONFLICT', `Product ${id} changed since you opened it and that version is not on record; reload it and make your change again.`);
+      const revision = await trx
+        .selectFrom('product_revisions')
+        .select('doc')
+        .where('product_id', '=', id)
+        .where('seq', '=', patch.baseSeq)
+        .executeTakeFirst();
+      if (!revision)
+        throw new ApiError(
+          'CONFLICT',
+          `Product ${id} changed since you opened it and that version is not on record; reload it and make your change again.`,
+        );
       base = JSON.parse(revision.doc) as ProductDoc;
     }
     const edited: ProductDoc = { ...base };
-    for (const f of EDITABLE_PRODUCT_FIELDS) if (patch[f] !== undefined) (edited as Record<string, unknown>)[f] = patch[f];
+    for (const f of EDITABLE_PRODUCT_FIELDS)
+      if (patch[f] !== undefined) (edited as Record<string, unknown>)[f] = patch[f];
     if (edited.sku !== master.doc.sku) await assertSkuFree(trx, edited.sku, id);
     // "device" here is whatever happened to the product since the console's version.
     const merge = mergeProduct({ base, centre: edited, device: master.doc, deviceMayEdit: EDITABLE_PRODUCT_FIELDS });
@@ -165,14 +199,26 @@ export async function patchProduct(
         .execute();
       for (const c of merge.conflicts) {
         // Attribute the overridden value to the latest device edit that set it; console-vs-console is last-writer-wins.
-        const byDevice = since.find((r) => r.source === 'device' && (JSON.parse(r.doc) as Record<string, unknown>)[c.field] === c.device);
+        const byDevice = since.find(
+          (r) => r.source === 'device' && (JSON.parse(r.doc) as Record<string, unknown>)[c.field] === c.device,
+        );
         if (!byDevice || !byDevice.branch_id) continue;
-        await logConflicts(trx, seq, { productId: id, deviceId: byDevice.actor, branchId: byDevice.branch_id }, [c], now);
+        await logConflicts(
+          trx,
+          seq,
+          { productId: id, deviceId: byDevice.actor, branchId: byDevice.branch_id },
+          [c],
+          now,
+        );
         logged.push({ field: c.field, deviceValue: c.device });
       }
     }
     if (!sameProduct(merged, master.doc)) {
-      await writeProduct(trx, merged, master.doc, seq.next(), now, { source: 'console', actor: managerId, branchId: null });
+      await writeProduct(trx, merged, master.doc, seq.next(), now, {
+        source: 'console',
+        actor: managerId,
+        branchId: null,
+      });
     }
     await seq.save();
     return { logged, writtenUpTo: seq.last > start ? seq.last : null };
@@ -181,14 +227,23 @@ export async function patchProduct(
 }
 
 /** Soft delete: devices pull the product with _deleted and drop it from the catalogue; sales keep it. */
-export async function deleteProduct(db: Db, id: string, managerId: string, now = new Date().toISOString()): Promise<ProductWriteResult> {
+export async function deleteProduct(
+  db: Db,
+  id: string,
+  managerId: string,
+  now = new Date().toISOString(),
+): Promise<ProductWriteResult> {
   const written = await db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     const master = await loadProduct(trx, id);
     if (!master) throw new ApiError('NOT_FOUND', `There is no product ${id}; reload the product list.`);
     if (master.doc._deleted) return null;
     const n = seq.next();
-    await writeProduct(trx, { ...master.doc, _deleted: true }, master.doc, n, now, { source: 'console', actor: managerId, branchId: null });
+    await writeProduct(trx, { ...master.doc, _deleted: true }, master.doc, n, now, {
+      source: 'console',
+      actor: managerId,
+      branchId: null,
+    });
     await seq.save();
     return n;
   });

@@ -54,12 +54,20 @@ export async function pushProductEdits(
         continue;
       }
       if (!master) {
-        refuse('FORBIDDEN', 403, `Product ${id} is not in the master catalogue: products are created in the manager console, not on a tablet.`);
+        refuse(
+          'FORBIDDEN',
+          403,
+          `Product ${id} is not in the master catalogue: products are created in the manager console, not on a tablet.`,
+        );
         continue;
       }
       const base = productDocSchema.safeParse(row.assumedMasterState);
       if (!base.success || base.data.id !== id) {
-        refuse('BAD_REQUEST', 400, `Product ${id}: the push must carry the version the device last pulled (assumedMasterState) to merge against.`);
+        refuse(
+          'BAD_REQUEST',
+          400,
+          `Product ${id}: the push must carry the version the device last pulled (assumedMasterState) to merge against.`,
+        );
         continue;
       }
       const merge = mergeProduct({ base: base.data, centre: master.doc, device: edit.data, deviceMayEdit: mayEdit });
@@ -74,9 +82,19 @@ export async function pushProductEdits(
       let appliedSeq = master.seq;
       if (!sameProduct(merge.merged, master.doc)) {
         appliedSeq = seq.next();
-        await writeProduct(trx, merge.merged, master.doc, appliedSeq, now, { source: 'device', actor: device.deviceId, branchId: device.branchId });
+        await writeProduct(trx, merge.merged, master.doc, appliedSeq, now, {
+          source: 'device',
+          actor: device.deviceId,
+          branchId: device.branchId,
+        });
       }
-      await logConflicts(trx, seq, { productId: id, deviceId: device.deviceId, branchId: device.branchId }, merge.conflicts, now);
+      await logConflicts(
+        trx,
+        seq,
+        { productId: id, deviceId: device.deviceId, branchId: device.branchId },
+        merge.conflicts,
+        now,
+      );
       result.acks.push({ id, appliedSeq: Math.max(1, appliedSeq) });
       if (!sameProduct(merge.merged, edit.data)) result.conflicts.push(merge.merged);
     }

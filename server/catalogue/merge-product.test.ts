@@ -77,7 +77,17 @@ describe('mergeProduct (DESIGN invariant 6: field merge against the base, centre
   });
 
   it('the example of the issue: centre changes price and name, device changes name and barcode', () => {
-    const base: ProductDoc = { id: 'p1', sku: 'A', barcode: '1', name: 'Pan', category: '', priceCents: 100, taxRateBp: 0, legacyId: null, _deleted: false };
+    const base: ProductDoc = {
+      id: 'p1',
+      sku: 'A',
+      barcode: '1',
+      name: 'Pan',
+      category: '',
+      priceCents: 100,
+      taxRateBp: 0,
+      legacyId: null,
+      _deleted: false,
+    };
     const r = mergeProduct({
       base,
       centre: { ...base, priceCents: 120, name: 'Pan integral' },

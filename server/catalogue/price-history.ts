@@ -18,20 +18,45 @@ export async function recordMissingInitialPrices(db: Db): Promise<number> {
   for (const chunk of chunks(missingPrice)) {
     await db
       .insertInto('product_prices')
-      .values(chunk.map((p) => ({ id: uuidv7(), product_id: p.id, price_cents: Number(p.price_cents), valid_from: p.updated_at, seq: Number(p.seq) })))
+      .values(
+        chunk.map((p) => ({
+          id: uuidv7(),
+          product_id: p.id,
+          price_cents: Number(p.price_cents),
+          valid_from: p.updated_at,
+          seq: Number(p.seq),
+        })),
+      )
       .execute();
   }
   const missingRevision = await db
     .selectFrom('products')
     .selectAll('products')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('product_revisions').select('product_revisions.seq').whereRef('product_revisions.product_id', '=', 'products.id').whereRef('product_revisions.seq', '=', 'products.seq'))),
+      not(
+        exists(
+          selectFrom('product_revisions')
+            .select('product_revisions.seq')
+            .whereRef('product_revisions.product_id', '=', 'products.id')
+            .whereRef('product_revisions.seq', '=', 'products.seq'),
+        ),
+      ),
     )
     .execute();
   for (const chunk of chunks(missingRevision)) {
     await db
       .insertInto('product_revisions')
-      .values(chunk.map((r) => ({ product_id: r.id, seq: Number(r.seq), doc: JSON.stringify(productDoc(r)), source: 'system' as const, actor: 'system', branch_id: null, created_at: r.updated_at })))
+      .values(
+        chunk.map((r) => ({
+          product_id: r.id,
+          seq: Number(r.seq),
+          doc: JSON.stringify(productDoc(r)),
+          source: 'system' as const,
+          actor: 'system',
+          branch_id: null,
+          created_at: r.updated_at,
+        })),
+      )
       .execute();
   }
   return missingPrice.length;

@@ -7,5 +7,9 @@ export type EditableProductField = (typeof EDITABLE_PRODUCT_FIELDS)[number];
 export const editableProductFieldSchema = z.enum(EDITABLE_PRODUCT_FIELDS);
 
 /** Every field the merge looks at: the editable ones and those only the centre sets. */
-export const MERGED_PRODUCT_FIELDS = [...EDITABLE_PRODUCT_FIELDS, 'legacyId', '_deleted'] as const satisfies readonly (keyof ProductDoc)[];
+export const MERGED_PRODUCT_FIELDS = [
+  ...EDITABLE_PRODUCT_FIELDS,
+  'legacyId',
+  '_deleted',
+] as const satisfies readonly (keyof ProductDoc)[];
 export type MergedProductField = (typeof MERGED_PRODUCT_FIELDS)[number];

@@ -54,17 +54,35 @@ export async function writeProduct(
     updated_at: now,
   };
   if (previous) await trx.updateTable('products').set(values).where('id', '=', doc.id).execute();
-  else await trx.insertInto('products').values({ id: doc.id, ...values }).execute();
+  else
+    await trx
+      .insertInto('products')
+      .values({ id: doc.id, ...values })
+      .execute();
   await trx
     .insertInto('product_revisions')
-    .values({ product_id: doc.id, seq, doc: JSON.stringify(doc), source: change.source, actor: change.actor, branch_id: change.branchId, created_at: now })
+    .values({
+      product_id: doc.id,
+      seq,
+      doc: JSON.stringify(doc),
+      source: change.source,
+      actor: change.actor,
+      branch_id: change.branchId,
+      created_at: now,
+    })
     .execute();
   if (!previous || previous.priceCents !== doc.priceCents) {
-    await trx.insertInto('product_prices').values({ id: uuidv7(), product_id: doc.id, price_cents: doc.priceCents, valid_from: now, seq }).execute();
+    await trx
+      .insertInto('product_prices')
+      .values({ id: uuidv7(), product_id: doc.id, price_cents: doc.priceCents, valid_from: now, seq })
+      .execute();
   }
 }
 
-export async function loadProduct(db: Pick<Db | Transaction<Database>, 'selectFrom'>, id: string): Promise<{ doc: ProductDoc; seq: number } | null> {
+export async function loadProduct(
+  db: Pick<Db | Transaction<Database>, 'selectFrom'>,
+  id: string,
+): Promise<{ doc: ProductDoc; seq: number } | null> {
   const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? { doc: productDoc(row), seq: Number(row.seq) } : null;
 }

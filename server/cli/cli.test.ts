@@ -8,14 +8,32 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeviceHealth } from '../../shared/console/device-health';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { signIn } from '../test/managers';
-import { catalogue, makeSale, pairDevice, pullProducts, pushSales, startTestServer, type TestServer } from '../test/test-server';
+import {
+  catalogue,
+  makeSale,
+  pairDevice,
+  pullProducts,
+  pushSales,
+  startTestServer,
+  type TestServer,
+} from '../test/test-server';
 
 // Each CLI run is a fresh tsx process (seconds on a busy 2-core machine).
 vi.setConfig({ testTimeout: 240_000 });
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const CLI = path.resolve('server/cli/main.ts');
-const COMMANDS = ['create-admin', 'create-manager', 'reset-password', 'disable-manager', 'pair', 'devices', 'revoke-device', 'backup', 'restore'];
+const COMMANDS = [
+  'create-admin',
+  'create-manager',
+  'reset-password',
+  'disable-manager',
+  'pair',
+  'devices',
+  'revoke-device',
+  'backup',
+  'restore',
+];
 
 interface CliResult {
   code: number;
@@ -25,9 +43,14 @@ interface CliResult {
 
 function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(TSX, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'silent', ...env }, timeout: 100_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'silent', ...env }, timeout: 100_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -55,7 +78,9 @@ describe('operator CLI help', () => {
     // Three at a time: the machine is shared and each run is a fresh tsx process.
     const results: CliResult[] = [];
     for (let i = 0; i < COMMANDS.length; i += 3) {
-      results.push(...(await Promise.all(COMMANDS.slice(i, i + 3).map((c) => runCli([c, '--help'], { DATA_DIR: os.tmpdir() })))));
+      results.push(
+        ...(await Promise.all(COMMANDS.slice(i, i + 3).map((c) => runCli([c, '--help'], { DATA_DIR: os.tmpdir() })))),
+      );
     }
     results.forEach((r, i) => {
       expect(r.code, r.stderr).toBe(0);
@@ -85,23 +110,35 @@ describe.each(reachableTestDatabases)('operator CLI against a running server on 
 
   it('create-admin takes the password from ECOMARKET_ADMIN_PASSWORD, never prints it, and the admin signs in over HTTP', async () => {
     const password = 'correct horse battery';
-    const res = await runCli(['create-admin', '--email', 'Root@EcoMarket.test', '--name', 'Root Admin'], { ...env, ECOMARKET_ADMIN_PASSWORD: password });
+    const res = await runCli(['create-admin', '--email', 'Root@EcoMarket.test', '--name', 'Root Admin'], {
+      ...env,
+      ECOMARKET_ADMIN_PASSWORD: password,
+    });
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout + res.stderr).not.toContain(password);
     const s = await signIn(server.url, 'root@ecomarket.test', password);
     expect(s.session.manager).toMatchObject({ name: 'Root Admin', role: 'admin', branchIds: 'all' });
-    const again = await runCli(['create-admin', '--email', 'root@ecomarket.test', '--name', 'Other'], { ...env, ECOMARKET_ADMIN_PASSWORD: password });
+    const again = await runCli(['create-admin', '--email', 'root@ecomarket.test', '--name', 'Other'], {
+      ...env,
+      ECOMARKET_ADMIN_PASSWORD: password,
+    });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already a manager');
   });
 
   it('create-manager makes a branch manager who signs in limited to their branch; an unknown branch is refused', async () => {
     const password = 'gerente-password-1';
-    const res = await runCli(['create-manager', '--email', 'luis@ecomarket.test', '--name', 'Luis', '--branch', 'sucursal-001'], { ...env, ECOMARKET_ADMIN_PASSWORD: password });
+    const res = await runCli(
+      ['create-manager', '--email', 'luis@ecomarket.test', '--name', 'Luis', '--branch', 'sucursal-001'],
+      { ...env, ECOMARKET_ADMIN_PASSWORD: password },
+    );
     expect(res.code, res.stderr).toBe(0);
     const s = await signIn(server.url, 'luis@ecomarket.test', password);
     expect(s.session.manager).toMatchObject({ role: 'branch_manager', branchIds: ['sucursal-001'] });
-    const unknown = await runCli(['create-manager', '--email', 'x@ecomarket.test', '--name', 'X', '--branch', 'sucursal-999'], { ...env, ECOMARKET_ADMIN_PASSWORD: password });
+    const unknown = await runCli(
+      ['create-manager', '--email', 'x@ecomarket.test', '--name', 'X', '--branch', 'sucursal-999'],
+      { ...env, ECOMARKET_ADMIN_PASSWORD: password },
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('There is no branch sucursal-999');
   });
@@ -110,7 +147,10 @@ describe.each(reachableTestDatabases)('operator CLI against a running server on 
     const env2 = { ...env, ECOMARKET_ADMIN_PASSWORD: 'first-password-1' };
     await runCliOk(['create-admin', '--email', 'rosa@ecomarket.test', '--name', 'Rosa'], env2);
     const before = await signIn(server.url, 'rosa@ecomarket.test', 'first-password-1');
-    const reset = await runCli(['reset-password', '--email', 'rosa@ecomarket.test'], { ...env, ECOMARKET_ADMIN_PASSWORD: 'second-password-2' });
+    const reset = await runCli(['reset-password', '--email', 'rosa@ecomarket.test'], {
+      ...env,
+      ECOMARKET_ADMIN_PASSWORD: 'second-password-2',
+    });
     expect(reset.code, reset.stderr).toBe(0);
     expect(reset.stdout).not.toContain('second-password-2');
     expect((await fetch(`${server.url}/api/console/session`, { headers: { cookie: before.cookie } })).status).toBe(401);
@@ -122,13 +162,18 @@ describe.each(reachableTestDatabases)('operator CLI against a running server on 
   });
 
   it('create-admin refuses a password under 10 characters, and without a terminal or env it says how to give one', async () => {
-    const weak = await runCli(['create-admin', '--email', 'weak@ecomarket.test', '--name', 'Weak'], { ...env, ECOMARKET_ADMIN_PASSWORD: 'short1234' });
+    const weak = await runCli(['create-admin', '--email', 'weak@ecomarket.test', '--name', 'Weak'], {
+      ...env,
+      ECOMARKET_ADMIN_PASSWORD: 'short1234',
+    });
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('at least 10 characters');
     const noTty = await runCli(['create-admin', '--email', 'weak@ecomarket.test', '--name', 'Weak'], env);
     expect(noTty.code).toBe(1);
     expect(noTty.stderr).toContain('ECOMARKET_ADMIN_PASSWORD');
-    expect(await server.db.selectFrom('managers').select('id').where('email', '=', 'weak@ecomarket.test').execute()).toEqual([]);
+    expect(
+      await server.db.selectFrom('managers').select('id').where('email', '=', 'weak@ecomarket.test').execute(),
+    ).toEqual([]);
   });
 
   it('devices lists a paired device with its branch, number, name and reported health; --json for scripts', async () => {
@@ -136,7 +181,16 @@ describe.each(reachableTestDatabases)('operator CLI against a running server on 
     await fetch(`${server.url}/api/devices/status`, {
       method: 'POST',
       headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ appVersion: '9.8.7', online: false, breaker: 'open', pendingCount: 4, pendingValueCents: 1050, rejectedCount: 0, lastSyncAt: null, storage: { usageBytes: null, quotaBytes: null, persisted: null } }),
+      body: JSON.stringify({
+        appVersion: '9.8.7',
+        online: false,
+        breaker: 'open',
+        pendingCount: 4,
+        pendingValueCents: 1050,
+        rejectedCount: 0,
+        lastSyncAt: null,
+        storage: { usageBytes: null, quotaBytes: null, persisted: null },
+      }),
     });
     const res = await runCli(['devices'], env);
     expect(res.code, res.stderr).toBe(0);

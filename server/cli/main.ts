@@ -54,7 +54,12 @@ async function main(argv: string[]): Promise<number> {
   const { command } = await load();
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, ...command.options } });
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: { help: { type: 'boolean', short: 'h' }, ...command.options },
+    });
   } catch (err) {
     console.error(`${err instanceof Error ? err.message : String(err)}\n\n${commandHelp(command)}`);
     return 1;

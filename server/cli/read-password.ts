@@ -11,7 +11,9 @@ export async function readNewPassword(email: string): Promise<string | null> {
   let password = process.env[PASSWORD_ENV];
   if (password === undefined) {
     if (!process.stdin.isTTY) {
-      console.error(`No terminal to ask for the password: set ${PASSWORD_ENV} for scripts, or run the command in a terminal.`);
+      console.error(
+        `No terminal to ask for the password: set ${PASSWORD_ENV} for scripts, or run the command in a terminal.`,
+      );
       return null;
     }
     password = await promptHidden(`Password for ${email}: `);

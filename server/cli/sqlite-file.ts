@@ -12,9 +12,17 @@ export function inspectSqliteFile(file: string): SqliteFileSummary {
   if (!fs.existsSync(file)) throw new Error(`There is no file ${file}.`);
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    const migrations = tables.has('kysely_migration') ? (db.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name) : [];
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
+    const migrations = tables.has('kysely_migration')
+      ? (db.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)
+      : [];
     const counts: Record<string, number> = {};
     for (const t of ['branches', 'products', 'devices', 'sales', 'stock_movements']) {
       if (tables.has(t)) counts[t] = (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
@@ -26,7 +34,9 @@ export function inspectSqliteFile(file: string): SqliteFileSummary {
 }
 
 export function describeSummary(s: SqliteFileSummary): string {
-  return `${Object.entries(s.counts).map(([t, n]) => `${n} ${t.replace('_', ' ')}`).join(', ')}; schema ${s.migrations.at(-1) ?? 'unknown'}`;
+  return `${Object.entries(s.counts)
+    .map(([t, n]) => `${n} ${t.replace('_', ' ')}`)
+    .join(', ')}; schema ${s.migrations.at(-1) ?? 'unknown'}`;
 }
 
 /**

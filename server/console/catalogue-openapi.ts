@@ -25,7 +25,14 @@ const branchView = z.object({
   }),
   seq: z.number().int(),
 });
-const cashierSummary = z.object({ id: z.string(), branchId: z.string(), name: z.string(), role: z.enum(['cashier', 'supervisor']), active: z.boolean(), updatedAt: z.string() });
+const cashierSummary = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  name: z.string(),
+  role: z.enum(['cashier', 'supervisor']),
+  active: z.boolean(),
+  updatedAt: z.string(),
+});
 const conflictEntry = z.object({
   id: z.string(),
   productId: z.string(),
@@ -49,16 +56,23 @@ registerOperation({
   method: 'get',
   path: '/api/console/products',
   summary: 'Search the master catalogue',
-  description: 'By name then id; `query` matches name, SKU, barcode or category; pass nextCursor as cursor for the next page.',
+  description:
+    'By name then id; `query` matches name, SKU, barcode or category; pass nextCursor as cursor for the next page.',
   request: { query: productListQuerySchema },
-  responses: { 200: { description: 'A page of products.', body: z.object({ items: z.array(consoleProduct), nextCursor: z.string().nullable() }) } },
+  responses: {
+    200: {
+      description: 'A page of products.',
+      body: z.object({ items: z.array(consoleProduct), nextCursor: z.string().nullable() }),
+    },
+  },
 });
 registerOperation({
   ...common,
   method: 'post',
   path: '/api/console/products',
   summary: 'Create a product (administrators)',
-  description: 'Stamps a server sequence (devices pull it) and the first row of its price history. 409 for a SKU in use.',
+  description:
+    'Stamps a server sequence (devices pull it) and the first row of its price history. 409 for a SKU in use.',
   request: { body: productCreateSchema },
   responses: { 201: { description: 'The product.', body: consoleProduct } },
 });
@@ -70,7 +84,15 @@ registerOperation({
   description:
     'baseSeq is the seq the console showed. If the product changed since, the edit is merged per field (DESIGN invariant 6): the console wins fields both changed, and a device value it overrode goes to the conflict log. A price change adds a price-history row.',
   request: { body: productPatchSchema },
-  responses: { 200: { description: 'The product now, and the device values this edit overrode.', body: z.object({ product: consoleProduct, conflicts: z.array(z.object({ field: z.string(), deviceValue: z.unknown() })) }) } },
+  responses: {
+    200: {
+      description: 'The product now, and the device values this edit overrode.',
+      body: z.object({
+        product: consoleProduct,
+        conflicts: z.array(z.object({ field: z.string(), deviceValue: z.unknown() })),
+      }),
+    },
+  },
 });
 registerOperation({
   ...common,
@@ -86,7 +108,12 @@ registerOperation({
   summary: 'Conflict log of catalogue edits, newest first',
   description: 'Every device value that lost a field merge to the centre. A branch manager sees their branches only.',
   request: { query: conflictListQuerySchema },
-  responses: { 200: { description: 'A page of entries; pass nextCursor as cursor.', body: z.object({ items: z.array(conflictEntry), nextCursor: z.number().int().nullable() }) } },
+  responses: {
+    200: {
+      description: 'A page of entries; pass nextCursor as cursor.',
+      body: z.object({ items: z.array(conflictEntry), nextCursor: z.number().int().nullable() }),
+    },
+  },
 });
 registerOperation({
   ...common,
@@ -109,7 +136,8 @@ registerOperation({
   method: 'patch',
   path: '/api/console/branches/:id/settings',
   summary: 'Change settings of a branch',
-  description: 'Oversell, idle lock, receipt header/footer, and the product fields its devices may edit (default none). Devices of the branch pull them.',
+  description:
+    'Oversell, idle lock, receipt header/footer, and the product fields its devices may edit (default none). Devices of the branch pull them.',
   request: { body: branchSettingsPatchSchema },
   responses: { 200: { description: 'The branch and its settings.', body: branchView } },
 });
@@ -118,14 +146,20 @@ registerOperation({
   method: 'get',
   path: '/api/console/branches/:id/cashiers',
   summary: 'Cashiers of a branch',
-  responses: { 200: { description: 'Cashiers by name (never a PIN or its hash).', body: z.object({ cashiers: z.array(cashierSummary) }) } },
+  responses: {
+    200: {
+      description: 'Cashiers by name (never a PIN or its hash).',
+      body: z.object({ cashiers: z.array(cashierSummary) }),
+    },
+  },
 });
 registerOperation({
   ...common,
   method: 'post',
   path: '/api/console/branches/:id/cashiers',
   summary: 'Add a cashier with a 4-8 digit PIN',
-  description: 'The PIN is stored as PBKDF2-SHA256 (shared/auth/pin-hash.ts); devices pull the hash and verify offline.',
+  description:
+    'The PIN is stored as PBKDF2-SHA256 (shared/auth/pin-hash.ts); devices pull the hash and verify offline.',
   request: { body: cashierCreateSchema },
   responses: { 201: { description: 'The cashier.', body: cashierSummary } },
 });

@@ -4,9 +4,24 @@ import { z } from 'zod';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import { branchSettingsPatchSchema, listBranchSettings, type BranchSettings } from '../catalogue/branch-settings';
 import { branchCreateSchema, createBranch, patchBranchSettings } from '../catalogue/branches-admin';
-import { cashierCreateSchema, cashierPatchSchema, createCashier, listCashiers, patchCashier } from '../catalogue/cashiers-admin';
+import {
+  cashierCreateSchema,
+  cashierPatchSchema,
+  createCashier,
+  listCashiers,
+  patchCashier,
+} from '../catalogue/cashiers-admin';
 import { conflictListQuerySchema, listConflicts } from '../catalogue/conflict-log';
-import { createProduct, deleteProduct, listProducts, patchProduct, productCreateSchema, productListQuerySchema, productPatchSchema, type ProductWriteResult } from '../catalogue/console-products';
+import {
+  createProduct,
+  deleteProduct,
+  listProducts,
+  patchProduct,
+  productCreateSchema,
+  productListQuerySchema,
+  productPatchSchema,
+  type ProductWriteResult,
+} from '../catalogue/console-products';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import type { ChangeBus } from '../live/change-bus';
@@ -52,7 +67,12 @@ export function catalogueRoutes({ db, bus, logger }: CatalogueRouteDeps): Router
   const admin = requireManager(db, { role: 'admin' });
 
   const publishProduct = (r: ProductWriteResult) => {
-    if (r.writtenUpTo !== null) bus.publish({ seq: r.writtenUpTo, collections: r.conflicts.length ? ['products', 'conflicts'] : ['products'], locationIds: [] });
+    if (r.writtenUpTo !== null)
+      bus.publish({
+        seq: r.writtenUpTo,
+        collections: r.conflicts.length ? ['products', 'conflicts'] : ['products'],
+        locationIds: [],
+      });
   };
 
   router.get('/products', anyManager, async (req, res) => {

@@ -22,7 +22,17 @@ import { parseOrThrow } from '../http/api-error';
 import { registerOperation, type OperationSpec } from '../http/openapi';
 import { listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
 import { listMovements } from '../ledger/movement-queries';
-import { assertCanManageLocation, cancelTransfer, createTransfer, locationInfo, receiveTransfer, recordCorrection, recordReceipt, visibleLocations, type LocationInfo } from '../ledger/manager-movements';
+import {
+  assertCanManageLocation,
+  cancelTransfer,
+  createTransfer,
+  locationInfo,
+  receiveTransfer,
+  recordCorrection,
+  recordReceipt,
+  visibleLocations,
+  type LocationInfo,
+} from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { assignItem, getItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
 
@@ -30,15 +40,36 @@ const branchesOf = (location: LocationInfo) => (location.branchId ? [location.br
 const itemIdSchema = z.object({ id: z.string().min(1).max(64) });
 
 const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
-  { method: 'post', path: '/api/console/receipts', summary: 'Goods received at a location (receipt movements)', request: { body: receiptRequestSchema }, responses: { 201: { description: 'Applied at the returned server sequence.' } } },
-  { method: 'post', path: '/api/console/transfers', summary: 'Send stock to another location (transfer_out now; the branch confirms arrival)', request: { body: transferRequestSchema }, responses: { 201: { description: 'Sent; the receiving branch pulls it.' } } },
-  { method: 'get', path: '/api/console/transfers', summary: 'Transfers from or to your locations, newest first', request: { query: transfersQuerySchema }, responses: { 200: { description: 'A page of transfers and nextCursor.' } } },
+  {
+    method: 'post',
+    path: '/api/console/receipts',
+    summary: 'Goods received at a location (receipt movements)',
+    request: { body: receiptRequestSchema },
+    responses: { 201: { description: 'Applied at the returned server sequence.' } },
+  },
+  {
+    method: 'post',
+    path: '/api/console/transfers',
+    summary: 'Send stock to another location (transfer_out now; the branch confirms arrival)',
+    request: { body: transferRequestSchema },
+    responses: { 201: { description: 'Sent; the receiving branch pulls it.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/console/transfers',
+    summary: 'Transfers from or to your locations, newest first',
+    request: { query: transfersQuerySchema },
+    responses: { 200: { description: 'A page of transfers and nextCursor.' } },
+  },
   {
     method: 'post',
     path: '/api/console/transfers/:id/receive',
     summary: 'Confirm what arrived of a transfer (a destination without tablets, e.g. the central warehouse)',
     request: { params: itemIdSchema, body: transferArrivalRequestSchema },
-    responses: { 200: { description: 'Received; a difference from what was sent opens a transfer_discrepancy item.' }, 409: { description: 'Already received.' } },
+    responses: {
+      200: { description: 'Received; a difference from what was sent opens a transfer_discrepancy item.' },
+      409: { description: 'Already received.' },
+    },
   },
   {
     method: 'post',
@@ -47,18 +78,73 @@ const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
     request: { params: itemIdSchema, body: cancelTransferRequestSchema },
     responses: { 200: { description: 'Cancelled.' }, 409: { description: 'Already received or cancelled.' } },
   },
-  { method: 'post', path: '/api/console/corrections', summary: 'Correct a level by a delta, with the reason', request: { body: correctionRequestSchema }, responses: { 201: { description: 'Applied; returns the new level.' } } },
-  { method: 'get', path: '/api/console/movements', summary: 'Stock movements newest first (kind, who, when, why)', request: { query: movementsQuerySchema }, responses: { 200: { description: 'A page of movements and nextCursor.' } } },
-  { method: 'get', path: '/api/console/stock', summary: 'Stock levels of a location by product', request: { query: stockQuerySchema }, responses: { 200: { description: 'A page of levels and nextCursor.' } } },
-  { method: 'get', path: '/api/console/sales', summary: 'Sales and refunds newest first, with lines and payments', request: { query: salesQuerySchema }, responses: { 200: { description: 'A page of sales and nextCursor.' } } },
-  { method: 'get', path: '/api/console/shifts', summary: "A branch's recent shift reports (float, sales by tender, refunds, cash in/out, expected, counted, over/short)", request: { query: shiftsQuerySchema }, responses: { 200: { description: 'Shift reports, most recent first.' } } },
-  { method: 'get', path: '/api/console/reconciliation', summary: 'Reconciliation items (oversell, price mismatch, count, double refund, transfer) newest first', request: { query: reconciliationQuerySchema }, responses: { 200: { description: 'A page of items and nextCursor.' } } },
-  { method: 'get', path: '/api/console/reconciliation/:id', summary: 'One reconciliation item with its figures', request: { params: itemIdSchema }, responses: { 200: { description: 'The item.' }, 404: { description: 'No such item.' } } },
-  { method: 'post', path: '/api/console/reconciliation/:id/assign', summary: 'Assign an item to a manager (default: yourself)', request: { params: itemIdSchema, body: assignRequestSchema }, responses: { 200: { description: 'The item, assigned.' } } },
-  { method: 'post', path: '/api/console/reconciliation/:id/resolve', summary: 'Resolve an item with a note', request: { params: itemIdSchema, body: resolveRequestSchema }, responses: { 200: { description: 'The item, resolved.' }, 409: { description: 'Already resolved.' } } },
+  {
+    method: 'post',
+    path: '/api/console/corrections',
+    summary: 'Correct a level by a delta, with the reason',
+    request: { body: correctionRequestSchema },
+    responses: { 201: { description: 'Applied; returns the new level.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/console/movements',
+    summary: 'Stock movements newest first (kind, who, when, why)',
+    request: { query: movementsQuerySchema },
+    responses: { 200: { description: 'A page of movements and nextCursor.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/console/stock',
+    summary: 'Stock levels of a location by product',
+    request: { query: stockQuerySchema },
+    responses: { 200: { description: 'A page of levels and nextCursor.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/console/sales',
+    summary: 'Sales and refunds newest first, with lines and payments',
+    request: { query: salesQuerySchema },
+    responses: { 200: { description: 'A page of sales and nextCursor.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/console/shifts',
+    summary:
+      "A branch's recent shift reports (float, sales by tender, refunds, cash in/out, expected, counted, over/short)",
+    request: { query: shiftsQuerySchema },
+    responses: { 200: { description: 'Shift reports, most recent first.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/console/reconciliation',
+    summary: 'Reconciliation items (oversell, price mismatch, count, double refund, transfer) newest first',
+    request: { query: reconciliationQuerySchema },
+    responses: { 200: { description: 'A page of items and nextCursor.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/console/reconciliation/:id',
+    summary: 'One reconciliation item with its figures',
+    request: { params: itemIdSchema },
+    responses: { 200: { description: 'The item.' }, 404: { description: 'No such item.' } },
+  },
+  {
+    method: 'post',
+    path: '/api/console/reconciliation/:id/assign',
+    summary: 'Assign an item to a manager (default: yourself)',
+    request: { params: itemIdSchema, body: assignRequestSchema },
+    responses: { 200: { description: 'The item, assigned.' } },
+  },
+  {
+    method: 'post',
+    path: '/api/console/reconciliation/:id/resolve',
+    summary: 'Resolve an item with a note',
+    request: { params: itemIdSchema, body: resolveRequestSchema },
+    responses: { 200: { description: 'The item, resolved.' }, 409: { description: 'Already resolved.' } },
+  },
 ];
-for (const op of ledgerOperations) registerOperation({ ...op, tags: ['console: stock and reconciliation'], auth: 'manager' });
-
+for (const op of ledgerOperations)
+  registerOperation({ ...op, tags: ['console: stock and reconciliation'], auth: 'manager' });
 
 /**
  * Console endpoints of the stock ledger and reconciliation (manager session, DESIGN invariant 8):
@@ -86,7 +172,12 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const t = await createTransfer(db, m, body);
     logger.info({ managerId: m.id, transferId: t.id, from: t.from.id, to: t.to.id }, 'transfer sent');
     // Stock moved at the source only; the receiving branch's devices pull the new transfer.
-    bus.publish({ seq: t.seq, collections: ['stock', 'transfers'], locationIds: [t.from.id], branchIds: [...branchesOf(t.from), ...branchesOf(t.to)] });
+    bus.publish({
+      seq: t.seq,
+      collections: ['stock', 'transfers'],
+      locationIds: [t.from.id],
+      branchIds: [...branchesOf(t.from), ...branchesOf(t.to)],
+    });
     res.status(201).json({ id: t.id, seq: t.seq, status: 'sent' });
   });
 
@@ -108,7 +199,12 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const m = managerOf(req);
     const c = await cancelTransfer(db, m, id, body.reason);
     logger.info({ managerId: m.id, transferId: id }, 'transfer cancelled');
-    bus.publish({ seq: c.seq, collections: ['stock', 'transfers'], locationIds: [c.from.id], branchIds: [...branchesOf(c.from), ...branchesOf(c.to)] });
+    bus.publish({
+      seq: c.seq,
+      collections: ['stock', 'transfers'],
+      locationIds: [c.from.id],
+      branchIds: [...branchesOf(c.from), ...branchesOf(c.to)],
+    });
     res.json({ id, seq: c.seq, status: 'cancelled' });
   });
 
@@ -123,8 +219,16 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const body = parseOrThrow(correctionRequestSchema, req.body, 'stock correction');
     const m = managerOf(req);
     const c = await recordCorrection(db, m, body);
-    logger.info({ managerId: m.id, locationId: c.location.id, productId: body.productId, delta: body.delta }, 'stock corrected');
-    bus.publish({ seq: c.seq, collections: ['stock'], locationIds: [c.location.id], branchIds: branchesOf(c.location) });
+    logger.info(
+      { managerId: m.id, locationId: c.location.id, productId: body.productId, delta: body.delta },
+      'stock corrected',
+    );
+    bus.publish({
+      seq: c.seq,
+      collections: ['stock'],
+      locationIds: [c.location.id],
+      branchIds: branchesOf(c.location),
+    });
     res.status(201).json({ seq: c.seq, level: c.level });
   });
 
@@ -168,7 +272,12 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const { id } = parseOrThrow(itemIdSchema, req.params, 'item');
     const body = parseOrThrow(assignRequestSchema, req.body ?? {}, 'assignment');
     const { item, seq } = await assignItem(db, managerOf(req), id, body.managerId);
-    bus.publish({ seq, collections: ['reconciliation'], locationIds: [], branchIds: item.branchId ? [item.branchId] : [] });
+    bus.publish({
+      seq,
+      collections: ['reconciliation'],
+      locationIds: [],
+      branchIds: item.branchId ? [item.branchId] : [],
+    });
     res.json(item);
   });
 
@@ -178,7 +287,12 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const m = managerOf(req);
     const { item, seq } = await resolveItem(db, m, id, body.note);
     logger.info({ managerId: m.id, itemId: id, kind: item.kind }, 'reconciliation item resolved');
-    bus.publish({ seq, collections: ['reconciliation'], locationIds: [], branchIds: item.branchId ? [item.branchId] : [] });
+    bus.publish({
+      seq,
+      collections: ['reconciliation'],
+      locationIds: [],
+      branchIds: item.branchId ? [item.branchId] : [],
+    });
     res.json(item);
   });
 

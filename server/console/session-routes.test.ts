@@ -21,7 +21,9 @@ describe.each(reachableTestDatabases)('console session over HTTP on $label', (da
 
   it('signs in with email and password: 201, an HttpOnly SameSite=Strict cookie, the manager and a CSRF token', async () => {
     const m = await createManager(server.db, { role: 'branch_manager', email: 'Gerente@EcoMarket.test' });
-    const res = await request<SessionResponse>(server.url, SESSION, { json: { email: 'gerente@ecomarket.test', password: m.password } });
+    const res = await request<SessionResponse>(server.url, SESSION, {
+      json: { email: 'gerente@ecomarket.test', password: m.password },
+    });
     expect(res.status).toBe(201);
     expect(res.body.manager).toMatchObject({ id: m.id, role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
     expect(res.body.csrfToken.length).toBeGreaterThan(20);
@@ -33,7 +35,11 @@ describe.each(reachableTestDatabases)('console session over HTTP on $label', (da
     expect(cookie).not.toMatch(/; Secure/i);
     // Only the token's hash is stored.
     const token = cookie.split(';')[0]!.split('=')[1]!;
-    const stored = await server.db.selectFrom('manager_sessions').select('token_hash').where('manager_id', '=', m.id).execute();
+    const stored = await server.db
+      .selectFrom('manager_sessions')
+      .select('token_hash')
+      .where('manager_id', '=', m.id)
+      .execute();
     expect(stored.map((s) => s.token_hash)).toEqual([sha256(token)]);
   });
 
@@ -52,8 +58,12 @@ describe.each(reachableTestDatabases)('console session over HTTP on $label', (da
 
   it('a wrong password and an unknown email get the same 401 and message (no account probing)', async () => {
     const m = await createManager(server.db, { role: 'admin' });
-    const wrong = await request<ApiErrorBody>(server.url, SESSION, { json: { email: m.email, password: 'not-the-password' } });
-    const unknown = await request<ApiErrorBody>(server.url, SESSION, { json: { email: 'nobody@ecomarket.test', password: 'not-the-password' } });
+    const wrong = await request<ApiErrorBody>(server.url, SESSION, {
+      json: { email: m.email, password: 'not-the-password' },
+    });
+    const unknown = await request<ApiErrorBody>(server.url, SESSION, {
+      json: { email: 'nobody@ecomarket.test', password: 'not-the-password' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body.error).toEqual(wrong.body.error);
@@ -73,11 +83,19 @@ describe.each(reachableTestDatabases)('console session over HTTP on $label', (da
   it('an expired session is refused and removed at the next sign-in', async () => {
     const m = await createManager(server.db, { role: 'admin' });
     const s = await signIn(server.url, m.email, m.password);
-    await server.db.updateTable('manager_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('manager_id', '=', m.id).execute();
+    await server.db
+      .updateTable('manager_sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('manager_id', '=', m.id)
+      .execute();
     expect((await request(server.url, SESSION, { headers: { cookie: s.cookie } })).status).toBe(401);
     // The next sign-in (anyone's) forgets ended sessions.
     await signIn(server.url, m.email, m.password);
-    const left = await server.db.selectFrom('manager_sessions').select('expires_at').where('manager_id', '=', m.id).execute();
+    const left = await server.db
+      .selectFrom('manager_sessions')
+      .select('expires_at')
+      .where('manager_id', '=', m.id)
+      .execute();
     expect(left).toHaveLength(1);
     expect(Date.parse(left[0]!.expires_at)).toBeGreaterThan(Date.now());
   });
@@ -89,7 +107,9 @@ describe.each(reachableTestDatabases)('console session over HTTP on $label', (da
     expect(out.status).toBe(204);
     expect(out.headers.getSetCookie().join()).toMatch(/ecomarket_session=;/);
     expect((await request(server.url, SESSION, { headers: { cookie: s.cookie } })).status).toBe(401);
-    expect(await server.db.selectFrom('manager_sessions').select('token_hash').where('manager_id', '=', m.id).execute()).toEqual([]);
+    expect(
+      await server.db.selectFrom('manager_sessions').select('token_hash').where('manager_id', '=', m.id).execute(),
+    ).toEqual([]);
   });
 
   it('a malformed sign-in body is a 400 that names the field', async () => {
@@ -111,7 +131,9 @@ describe.each(reachableTestDatabases)('console session over HTTP on $label', (da
     it('after 4 failed sign-ins for one email the 5th is 429 with Retry-After, even with the right password', async () => {
       const m = await createManager(limited.db, { role: 'admin' });
       for (let i = 0; i < 4; i++) {
-        expect((await request(limited.url, SESSION, { json: { email: m.email, password: `wrong-${i}-password` } })).status).toBe(401);
+        expect(
+          (await request(limited.url, SESSION, { json: { email: m.email, password: `wrong-${i}-password` } })).status,
+        ).toBe(401);
       }
       const res = await request<ApiErrorBody>(limited.url, SESSION, { json: { email: m.email, password: m.password } });
       expect(res.status).toBe(429);
@@ -120,14 +142,22 @@ describe.each(reachableTestDatabases)('console session over HTTP on $label', (da
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       // Another manager from the same IP can still sign in: 5 of the IP's 7 failures are spent.
       const other = await createManager(limited.db, { role: 'admin' });
-      expect((await request(limited.url, SESSION, { json: { email: other.email, password: other.password } })).status).toBe(201);
+      expect(
+        (await request(limited.url, SESSION, { json: { email: other.email, password: other.password } })).status,
+      ).toBe(201);
     });
 
     it('failures across different emails from one IP add up to 429 (limit 7)', async () => {
       // 5 failures were spent above (4 wrong passwords and the refused 429); two more reach 7.
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) {
-        statuses.push((await request(limited.url, SESSION, { json: { email: `probe${i}@ecomarket.test`, password: 'guess-guess' } })).status);
+        statuses.push(
+          (
+            await request(limited.url, SESSION, {
+              json: { email: `probe${i}@ecomarket.test`, password: 'guess-guess' },
+            })
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 429]);
     });

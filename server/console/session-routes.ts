@@ -10,13 +10,15 @@ import { ApiError, parseOrThrow } from '../http/api-error';
 import { registerOperation } from '../http/openapi';
 import { failedAttemptLimit } from '../http/rate-limit';
 
-const WRONG_CREDENTIALS = 'The email or the password is wrong. Check both and try again; an administrator can reset your password.';
+const WRONG_CREDENTIALS =
+  'The email or the password is wrong. Check both and try again; an administrator can reset your password.';
 
 registerOperation({
   method: 'post',
   path: '/api/console/session',
   summary: 'Sign in to the console',
-  description: 'Sets the HttpOnly, SameSite=Strict cookie ecomarket_session (Secure over https). Send csrfToken back as header x-csrf-token on every change. Failed attempts are rate limited per IP and per email (429 with Retry-After).',
+  description:
+    'Sets the HttpOnly, SameSite=Strict cookie ecomarket_session (Secure over https). Send csrfToken back as header x-csrf-token on every change. Failed attempts are rate limited per IP and per email (429 with Retry-After).',
   tags: ['console'],
   request: { body: signInRequestSchema },
   responses: { 201: { description: 'Signed in.', body: sessionResponseSchema } },
@@ -45,7 +47,10 @@ export function sessionRoutes({ db, config, logger }: { db: Db; config: ServerCo
     db,
     limit: config.signInLimitPerEmail,
     what: 'sign-in',
-    key: (req) => `email:${String((req.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+    key: (req) =>
+      `email:${String((req.body as { email?: unknown } | undefined)?.email ?? '')
+        .trim()
+        .toLowerCase()}`,
   });
 
   router.post('/', express.json({ limit: '4kb' }), perIp, perEmail, async (req, res) => {
@@ -56,12 +61,19 @@ export function sessionRoutes({ db, config, logger }: { db: Db; config: ServerCo
       logger.warn({ email: body.email, ip: req.ip }, 'console sign-in refused');
       throw new ApiError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
-    if (row.disabled_at) throw new ApiError('FORBIDDEN', 'This account is disabled. Ask an administrator to enable it again.');
+    if (row.disabled_at)
+      throw new ApiError('FORBIDDEN', 'This account is disabled. Ask an administrator to enable it again.');
     const session = await createSession(db, row.id, config.managerSessionHours);
     setSessionCookie(req, res, session.token, session.expiresAt);
     logger.info({ managerId: row.id }, 'manager signed in');
     const response: SessionResponse = {
-      manager: summaryOf({ id: row.id, name: row.name, email: row.email, role: row.role, branchIds: parseBranchIds(row) }),
+      manager: summaryOf({
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        role: row.role,
+        branchIds: parseBranchIds(row),
+      }),
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
     };
@@ -70,8 +82,16 @@ export function sessionRoutes({ db, config, logger }: { db: Db; config: ServerCo
 
   router.get('/', async (req, res) => {
     const session = await loadSession(db, req);
-    if (!session) throw new ApiError('UNAUTHENTICATED', 'You are not signed in, or your session has expired: sign in to the console again.');
-    const response: SessionResponse = { manager: summaryOf(session.manager), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    if (!session)
+      throw new ApiError(
+        'UNAUTHENTICATED',
+        'You are not signed in, or your session has expired: sign in to the console again.',
+      );
+    const response: SessionResponse = {
+      manager: summaryOf(session.manager),
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    };
     res.json(response);
   });
 
@@ -86,4 +106,3 @@ export function sessionRoutes({ db, config, logger }: { db: Db; config: ServerCo
 
   return router;
 }
-

@@ -4,7 +4,16 @@ import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { issueLegacyKey } from '../legacy/legacy-keys';
 import { testDatabases } from '../test/databases';
 import { createManager, signIn } from '../test/managers';
-import { addBranch, catalogue, makeSale, pairDevice, pushSales, request, startTestServer, type TestServer } from '../test/test-server';
+import {
+  addBranch,
+  catalogue,
+  makeSale,
+  pairDevice,
+  pushSales,
+  request,
+  startTestServer,
+  type TestServer,
+} from '../test/test-server';
 import type { ConsoleChanged } from './stream-routes';
 
 interface ConsoleStream {
@@ -21,7 +30,10 @@ interface ConsoleStream {
 /** Opens the console's live stream with the session cookie, as the browser's EventSource does. */
 async function openConsoleStream(baseUrl: string, cookie: string): Promise<ConsoleStream> {
   const abort = new AbortController();
-  const res = await fetch(`${baseUrl}/api/console/stream`, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+  const res = await fetch(`${baseUrl}/api/console/stream`, {
+    headers: { cookie, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
   const events: { event: string; data: unknown }[] = [];
   let cursor = 0;
   let wake: (() => void) | null = null;
@@ -92,7 +104,9 @@ describe.each(testDatabases)('console live stream on $label', (database) => {
   async function sellAt(branchId: string): Promise<void> {
     const device = await pairDevice(server, branchId);
     const products = await catalogue(server.url, device.token);
-    const res = await pushSales(server.url, device.token, [makeSale(device, 1, [{ product: products[0]!, quantity: 1 }])]);
+    const res = await pushSales(server.url, device.token, [
+      makeSale(device, 1, [{ product: products[0]!, quantity: 1 }]),
+    ]);
     expect(res.body.acks).toHaveLength(1);
   }
 
@@ -102,7 +116,7 @@ describe.each(testDatabases)('console live stream on $label', (database) => {
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
 
-  it('a sale reaches a signed-in administrator\'s console within 1 s; heartbeats keep the stream alive', async () => {
+  it("a sale reaches a signed-in administrator's console within 1 s; heartbeats keep the stream alive", async () => {
     const stream = await openConsoleStream(server.url, await signedInCookie('admin'));
     try {
       expect(stream.status).toBe(200);
@@ -128,13 +142,15 @@ describe.each(testDatabases)('console live stream on $label', (database) => {
       await stream.next('heartbeat', 1000);
       const out = await request(server.url, '/api/console/session', { method: 'DELETE', headers: signedIn.headers() });
       expect(out.status).toBeLessThan(300);
-      await expect(Promise.race([stream.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 2000))])).resolves.toBe('ended');
+      await expect(
+        Promise.race([stream.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 2000))]),
+      ).resolves.toBe('ended');
     } finally {
       stream.close();
     }
   });
 
-  it('invariant 8: a branch manager hears of their own branch\'s sales and not of other branches\'', async () => {
+  it("invariant 8: a branch manager hears of their own branch's sales and not of other branches'", async () => {
     const stream = await openConsoleStream(server.url, await signedInCookie('branch_manager', ['sucursal-002']));
     try {
       await stream.next('resync', 2000);
@@ -158,7 +174,13 @@ describe.each(testDatabases)('console live stream on $label', (database) => {
     try {
       await stream.next('resync', 2000);
       const res = await request(server.url, `/legacy/${key}/sale-notification`, {
-        json: { branch_id: DEMO_BRANCH_ID, product_id: 1, quantity_sold: 2, timestamp: '2026-11-27T09:00:00.000001', sale_price: 4.0 },
+        json: {
+          branch_id: DEMO_BRANCH_ID,
+          product_id: 1,
+          quantity_sold: 2,
+          timestamp: '2026-11-27T09:00:00.000001',
+          sale_price: 4.0,
+        },
       });
       expect(res.status).toBe(200);
       const changed = (await stream.next('changed', 1000)) as ConsoleChanged;

@@ -59,7 +59,11 @@ async function scopeOf(db: Db, manager: ManagerIdentity): Promise<Scope> {
   const branches = manager.branchIds.length
     ? await db.selectFrom('branches').select(['id', 'location_id']).where('id', 'in', manager.branchIds).execute()
     : [];
-  return { all: false, branchIds: new Set(branches.map((b) => b.id)), locationIds: new Set(branches.map((b) => b.location_id)) };
+  return {
+    all: false,
+    branchIds: new Set(branches.map((b) => b.id)),
+    locationIds: new Set(branches.map((b) => b.location_id)),
+  };
 }
 
 export function visibleTo(scope: Scope, event: ChangeEvent): ConsoleChanged | null {
@@ -72,5 +76,3 @@ export function visibleTo(scope: Scope, event: ChangeEvent): ConsoleChanged | nu
   if (collections.length === 0) return null;
   return { seq: event.seq, collections, locationIds, branchIds: ownBranches };
 }
-
-

@@ -49,9 +49,14 @@ export class BulkInsert<R extends Row> {
     let text = texts.get(rowCount);
     if (text === undefined) {
       const placeholder = Object.fromEntries(this.columns.map((c) => [c, 0])) as R;
-      const compiled = this.build(db, Array.from({ length: rowCount }, () => placeholder)).compile();
+      const compiled = this.build(
+        db,
+        Array.from({ length: rowCount }, () => placeholder),
+      ).compile();
       if (compiled.parameters.length !== rowCount * this.columns.length) {
-        throw new Error(`BulkInsert: ${rowCount} rows of ${this.columns.length} columns compiled to ${compiled.parameters.length} parameters`);
+        throw new Error(
+          `BulkInsert: ${rowCount} rows of ${this.columns.length} columns compiled to ${compiled.parameters.length} parameters`,
+        );
       }
       text = compiled.sql;
       texts.set(rowCount, text);

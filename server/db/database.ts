@@ -46,7 +46,8 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MB of page cache instead of 2 MB: the ledger's indexes stay in memory (bench/server-bench.ts).
   sqlite.pragma('cache_size = -65536');
-  if (file === ':memory:') return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  if (file === ':memory:')
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // WAL checkpoints run in a worker thread (wal-checkpointer.ts); this connection checkpoints by
   // itself only past 4,000 pages (16 MB) of log instead of SQLite's default 1,000.
   sqlite.pragma('wal_autocheckpoint = 4000');
@@ -58,7 +59,10 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
 export async function migrateToLatest(db: Db): Promise<void> {
   // Each PostgreSQL schema (an install, a test) keeps its own migration tables; the dialect's
   // introspector (own-schema-introspector.ts) only looks in this one.
-  const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -66,5 +70,6 @@ export async function migrateToLatest(db: Db): Promise<void> {
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw new Error(`Database migration${failed ? ` ${failed.migrationName}` : ''} failed: ${String(error)}`);
+  if (error || failed)
+    throw new Error(`Database migration${failed ? ` ${failed.migrationName}` : ''} failed: ${String(error)}`);
 }

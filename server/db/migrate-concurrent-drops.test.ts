@@ -37,36 +37,46 @@ async function churnSchemas(databaseUrl: string): Promise<() => Promise<void>> {
  * introspector (own-schema-introspector.ts) reads only the connection's schema.
  */
 describe('migrations while other schemas come and go (PostgreSQL)', () => {
-  it.skipIf(!database)('every schema migrates and introspects although other schemas are created and dropped meanwhile', async () => {
-    if (database?.kind !== 'postgres') throw new Error('unreachable: skipped without PostgreSQL');
-    const admin = new pg.Client({ connectionString: database.databaseUrl });
-    await admin.connect();
-    const stopChurn = await churnSchemas(database.databaseUrl);
-    const outcomes: string[] = [];
-    try {
-      for (let r = 0; r < 6; r++) {
-        const schema = `migchurn_${process.pid}_${r}`;
-        await admin.query(`CREATE SCHEMA ${schema}`);
-        const db = openDatabase({ kind: 'postgres', databaseUrl: database.databaseUrl, pgSchema: schema, poolSize: 2 });
-        try {
-          await migrateToLatest(db);
-          for (let i = 0; i < 20; i++) {
-            const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-            if (!tables.every((t) => t.schema === schema)) throw new Error(`introspection left ${schema}`);
-            if (!tables.some((t) => t.name === 'kysely_migration')) throw new Error('introspection misses kysely_migration');
+  it.skipIf(!database)(
+    'every schema migrates and introspects although other schemas are created and dropped meanwhile',
+    async () => {
+      if (database?.kind !== 'postgres') throw new Error('unreachable: skipped without PostgreSQL');
+      const admin = new pg.Client({ connectionString: database.databaseUrl });
+      await admin.connect();
+      const stopChurn = await churnSchemas(database.databaseUrl);
+      const outcomes: string[] = [];
+      try {
+        for (let r = 0; r < 6; r++) {
+          const schema = `migchurn_${process.pid}_${r}`;
+          await admin.query(`CREATE SCHEMA ${schema}`);
+          const db = openDatabase({
+            kind: 'postgres',
+            databaseUrl: database.databaseUrl,
+            pgSchema: schema,
+            poolSize: 2,
+          });
+          try {
+            await migrateToLatest(db);
+            for (let i = 0; i < 20; i++) {
+              const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+              if (!tables.every((t) => t.schema === schema)) throw new Error(`introspection left ${schema}`);
+              if (!tables.some((t) => t.name === 'kysely_migration'))
+                throw new Error('introspection misses kysely_migration');
+            }
+            outcomes.push('ok');
+          } catch (err) {
+            outcomes.push(String(err));
+          } finally {
+            await db.destroy();
+            await admin.query(`DROP SCHEMA ${schema} CASCADE`);
           }
-          outcomes.push('ok');
-        } catch (err) {
-          outcomes.push(String(err));
-        } finally {
-          await db.destroy();
-          await admin.query(`DROP SCHEMA ${schema} CASCADE`);
         }
+      } finally {
+        await stopChurn();
+        await admin.end();
       }
-    } finally {
-      await stopChurn();
-      await admin.end();
-    }
-    expect(outcomes).toEqual(Array(6).fill('ok'));
-  }, 120_000);
+      expect(outcomes).toEqual(Array(6).fill('ok'));
+    },
+    120_000,
+  );
 });

@@ -1,7 +1,8 @@
 import type { ColumnType } from 'kysely';
 
 /** Row types of the ledger's tables (migration 0003-ledger). */
-export type ReconciliationKind = 'oversell' | 'price_mismatch' | 'count_discrepancy' | 'double_refund' | 'transfer_discrepancy';
+export type ReconciliationKind =
+  'oversell' | 'price_mismatch' | 'count_discrepancy' | 'double_refund' | 'transfer_discrepancy';
 export type ReconciliationStatus = 'open' | 'assigned' | 'resolved';
 
 export interface LedgerTables {

@@ -27,14 +27,22 @@ export interface CoreTables {
     seq: number;
     updated_at: string;
   };
-  stock_levels: { location_id: string; product_id: string; quantity: number; reorder_level: number | null; seq: number; updated_at: string };
+  stock_levels: {
+    location_id: string;
+    product_id: string;
+    quantity: number;
+    reorder_level: number | null;
+    seq: number;
+    updated_at: string;
+  };
   stock_movements: {
     id: string;
     seq: number;
     location_id: string;
     product_id: string;
     delta: number;
-    kind: 'sale' | 'refund' | 'receipt' | 'transfer_out' | 'transfer_in' | 'count_adjustment' | 'correction' | 'initial';
+    kind:
+      'sale' | 'refund' | 'receipt' | 'transfer_out' | 'transfer_in' | 'count_adjustment' | 'correction' | 'initial';
     sale_id: string | null;
     actor: string;
     reason: string;

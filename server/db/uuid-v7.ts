@@ -42,7 +42,25 @@ export function uuidv7(now = Date.now()): string {
   const b9 = (counter >>> 6) & 0xff;
   const b10 = ((counter << 2) & 0xff) | (pool[r + 10]! & 0x03);
   return (
-    hex[b0]! + hex[b1]! + hex[b2]! + hex[b3]! + '-' + hex[b4]! + hex[b5]! + '-' + hex[b6]! + hex[b7]! + '-' + hex[b8]! + hex[b9]! + '-' +
-    hex[b10]! + hex[pool[r + 11]!]! + hex[pool[r + 12]!]! + hex[pool[r + 13]!]! + hex[pool[r + 14]!]! + hex[pool[r + 15]!]!
+    hex[b0]! +
+    hex[b1]! +
+    hex[b2]! +
+    hex[b3]! +
+    '-' +
+    hex[b4]! +
+    hex[b5]! +
+    '-' +
+    hex[b6]! +
+    hex[b7]! +
+    '-' +
+    hex[b8]! +
+    hex[b9]! +
+    '-' +
+    hex[b10]! +
+    hex[pool[r + 11]!]! +
+    hex[pool[r + 12]!]! +
+    hex[pool[r + 13]!]! +
+    hex[pool[r + 14]!]! +
+    hex[pool[r + 15]!]!
   );
 }

@@ -53,7 +53,9 @@ export function startWalCheckpointer(file: string, intervalMs = 50): WalCheckpoi
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs } });
   // Never what keeps the process alive, and never what brings it down.
   worker.unref();
-  worker.on('error', (err) => console.error(`SQLite checkpoint worker failed (the server checkpoints by itself instead): ${err.message}`));
+  worker.on('error', (err) =>
+    console.error(`SQLite checkpoint worker failed (the server checkpoints by itself instead): ${err.message}`),
+  );
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {

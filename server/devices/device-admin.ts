@@ -4,7 +4,10 @@ import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 
 /** Every device of the given branches ('all' for every branch), by branch and number, with its last report. */
-export async function listDevices(db: Db, scope: { branchIds: string[] | 'all'; offset?: number; limit?: number }): Promise<{ devices: DeviceHealth[]; nextOffset: number | null }> {
+export async function listDevices(
+  db: Db,
+  scope: { branchIds: string[] | 'all'; offset?: number; limit?: number },
+): Promise<{ devices: DeviceHealth[]; nextOffset: number | null }> {
   if (scope.branchIds !== 'all' && scope.branchIds.length === 0) return { devices: [], nextOffset: null };
   const limit = scope.limit ?? 1_000_000;
   const offset = scope.offset ?? 0;
@@ -53,12 +56,20 @@ export async function listDevices(db: Db, scope: { branchIds: string[] | 'all'; 
 
 export async function deviceBranch(db: Db, deviceId: string): Promise<string> {
   const row = await db.selectFrom('devices').select('branch_id').where('id', '=', deviceId).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', `There is no device ${deviceId}; list them with GET /api/console/devices or npm run ecomarket -- devices.`);
+  if (!row)
+    throw new ApiError(
+      'NOT_FOUND',
+      `There is no device ${deviceId}; list them with GET /api/console/devices or npm run ecomarket -- devices.`,
+    );
   return row.branch_id;
 }
 
 /** Unpairs a device for good: its token gets 401 from now on. Revoking twice keeps the first time. */
-export async function revokeDevice(db: Db, deviceId: string, now = new Date()): Promise<{ revokedAt: string; alreadyRevoked: boolean }> {
+export async function revokeDevice(
+  db: Db,
+  deviceId: string,
+  now = new Date(),
+): Promise<{ revokedAt: string; alreadyRevoked: boolean }> {
   await deviceBranch(db, deviceId);
   const updated = await db
     .updateTable('devices')
@@ -73,7 +84,12 @@ export async function revokeDevice(db: Db, deviceId: string, now = new Date()): 
 }
 
 /** Keeps only the latest report per device, stamped with the server's receive time. */
-export async function saveDeviceStatus(db: Db, deviceId: string, report: DeviceStatusReport, now = new Date()): Promise<string> {
+export async function saveDeviceStatus(
+  db: Db,
+  deviceId: string,
+  report: DeviceStatusReport,
+  now = new Date(),
+): Promise<string> {
   const receivedAt = now.toISOString();
   const row = {
     app_version: report.appVersion,

@@ -1,7 +1,11 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { deviceListQuerySchema, deviceListResponseSchema, type DeviceListResponse } from '../../shared/console/device-health';
+import {
+  deviceListQuerySchema,
+  deviceListResponseSchema,
+  type DeviceListResponse,
+} from '../../shared/console/device-health';
 import { deviceStatusReportSchema } from '../../shared/protocol';
 import { deviceOf, requireDevice } from '../auth/device-auth';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
@@ -27,7 +31,12 @@ registerOperation({
   description: "An admin, or the manager of the device's branch. The device's token gets 401 from then on.",
   tags: ['console'],
   auth: 'manager',
-  responses: { 200: { description: 'Revoked (or already revoked: the first time is kept).', body: z.object({ deviceId: z.string(), revokedAt: z.string() }) } },
+  responses: {
+    200: {
+      description: 'Revoked (or already revoked: the first time is kept).',
+      body: z.object({ deviceId: z.string(), revokedAt: z.string() }),
+    },
+  },
 });
 
 /** POST /api/devices/status: a device reports its sync health (the latest report is kept). */

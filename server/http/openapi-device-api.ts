@@ -40,7 +40,8 @@ registerOperation({
   method: 'post',
   path: '/api/devices/pair',
   summary: 'Pair a device with a one-time code from the operator',
-  description: 'Spends the code (once) and returns the device token. Failed attempts are rate limited per IP (429 with Retry-After).',
+  description:
+    'Spends the code (once) and returns the device token. Failed attempts are rate limited per IP (429 with Retry-After).',
   tags: ['device'],
   request: { body: pairRequestSchema },
   responses: { 201: { description: 'Paired: keep the token secret.', body: pairResponseSchema } },
@@ -50,7 +51,8 @@ registerOperation({
   method: 'post',
   path: DEVICE_STATUS_PATH,
   summary: "Report the device's sync health",
-  description: 'The server keeps the latest report per device with its own receive time; managers see it in the console.',
+  description:
+    'The server keeps the latest report per device with its own receive time; managers see it in the console.',
   tags: ['device'],
   auth: 'device',
   request: { body: deviceStatusReportSchema },
@@ -71,11 +73,14 @@ for (const [collection, response] of pulls) {
     method: 'get',
     path: syncPath(collection, 'pull'),
     summary: `Pull ${collection} changed after a checkpoint`,
-    description: 'Documents in server-sequence order after {seq, id}; pass the returned checkpoint to the next pull. 426 when the path carries an outdated schema version.',
+    description:
+      'Documents in server-sequence order after {seq, id}; pass the returned checkpoint to the next pull. 426 when the path carries an outdated schema version.',
     tags: ['sync'],
     auth: 'device',
     request: { query: pullQuerySchema },
-    responses: { 200: { description: 'A page of documents and the next checkpoint (null: nothing new).', body: response } },
+    responses: {
+      200: { description: 'A page of documents and the next checkpoint (null: nothing new).', body: response },
+    },
   });
 }
 
@@ -91,10 +96,16 @@ for (const [collection, doc] of pushes) {
     method: 'post',
     path: syncPath(collection, 'push'),
     summary: `Push ${collection} (RxDB push rows)`,
-    description: 'Idempotent: the same id with the same content gets the same ack; each row is checked on its own, refusals come back in `rejected`. At most 500 rows and 2 MB.',
+    description:
+      'Idempotent: the same id with the same content gets the same ack; each row is checked on its own, refusals come back in `rejected`. At most 500 rows and 2 MB.',
     tags: ['sync'],
     auth: 'device',
-    request: { body: z.array(z.object({ newDocumentState: doc, assumedMasterState: doc.optional() })).min(1).max(500) },
+    request: {
+      body: z
+        .array(z.object({ newDocumentState: doc, assumedMasterState: doc.optional() }))
+        .min(1)
+        .max(500),
+    },
     responses: { 200: { description: 'Per-document acks and refusals.', body: pushResultSchema } },
   });
 }
@@ -107,16 +118,25 @@ registerOperation({
     'text/event-stream. Events: `resync` on every (re)connect (pull from your checkpoints), `changed` with data `{seq, collections}` (the schema below), `heartbeat` every SSE_HEARTBEAT_SECONDS.',
   tags: ['sync'],
   auth: 'device',
-  responses: { 200: { description: 'An endless event stream; `changed` events carry this data.', body: streamChangedSchema, contentType: 'text/event-stream' } },
+  responses: {
+    200: {
+      description: 'An endless event stream; `changed` events carry this data.',
+      body: streamChangedSchema,
+      contentType: 'text/event-stream',
+    },
+  },
 });
 
 registerOperation({
   method: 'get',
   path: '/api/sync/v1/{collection}/{version}/stream',
   summary: 'Live changes of one collection (Server-Sent Events)',
-  description: 'As /api/sync/v1/stream, with only the named collection in `changed` events. 426 when the version is not the server\'s, 404 for an unknown collection.',
+  description:
+    "As /api/sync/v1/stream, with only the named collection in `changed` events. 426 when the version is not the server's, 404 for an unknown collection.",
   tags: ['sync'],
   auth: 'device',
   request: { params: z.object({ collection: z.enum(REPLICATED_COLLECTIONS), version: z.string() }) },
-  responses: { 200: { description: 'An endless event stream.', body: streamChangedSchema, contentType: 'text/event-stream' } },
+  responses: {
+    200: { description: 'An endless event stream.', body: streamChangedSchema, contentType: 'text/event-stream' },
+  },
 });

@@ -33,7 +33,11 @@ export function registerOperation(op: OperationSpec): void {
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -66,10 +70,15 @@ function operationObject(op: OperationSpec): JsonSchema {
   for (const [status, r] of Object.entries(op.responses)) {
     responses[status] = {
       description: r.description,
-      ...(r.body ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.body, 'output') } } } : {}),
+      ...(r.body
+        ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.body, 'output') } } }
+        : {}),
     };
   }
-  responses.default = { description: 'Refused or failed: a code and a message a person can act on.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };
+  responses.default = {
+    description: 'Refused or failed: a code and a message a person can act on.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+  };
   const auth = op.auth ?? 'none';
   return {
     summary: op.summary,
@@ -77,7 +86,14 @@ function operationObject(op: OperationSpec): JsonSchema {
     tags: op.tags,
     operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     ...(parameters.length ? { parameters } : {}),
-    ...(op.request?.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.request.body, 'input') } } } } : {}),
+    ...(op.request?.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(op.request.body, 'input') } },
+          },
+        }
+      : {}),
     responses,
     security: SECURITY[auth],
   };
@@ -86,7 +102,9 @@ function operationObject(op: OperationSpec): JsonSchema {
 /** The OpenAPI 3.1 document of every registered operation, built from their zod schemas. */
 export function buildOpenApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
-  const sorted = [...operations.values()].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  const sorted = [...operations.values()].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
+  );
   for (const op of sorted) {
     const p = op.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     (paths[p] ??= {})[op.method] = operationObject(op);
@@ -107,9 +125,23 @@ export function buildOpenApiDocument(): JsonSchema {
     components: {
       schemas: { ApiError: jsonSchema(apiErrorBodySchema, 'output') },
       securitySchemes: {
-        deviceToken: { type: 'http', scheme: 'bearer', description: 'The token a device received when it paired (POST /api/devices/pair).' },
-        managerSession: { type: 'apiKey', in: 'cookie', name: 'ecomarket_session', description: 'Set by POST /api/console/session.' },
-        csrfToken: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'csrfToken from the sign-in answer; needed on POST, PUT, PATCH and DELETE.' },
+        deviceToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The token a device received when it paired (POST /api/devices/pair).',
+        },
+        managerSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'ecomarket_session',
+          description: 'Set by POST /api/console/session.',
+        },
+        csrfToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-csrf-token',
+          description: 'csrfToken from the sign-in answer; needed on POST, PUT, PATCH and DELETE.',
+        },
       },
     },
   };

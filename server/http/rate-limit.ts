@@ -29,8 +29,18 @@ export class DatabaseAttemptStore implements Store {
       .values({ key: this.prefix + key, hits: 1, reset_at_ms: now + this.windowMs })
       .onConflict((oc) =>
         oc.column('key').doUpdateSet((eb) => ({
-          hits: eb.case().when('failed_attempts.reset_at_ms', '<=', now).then(1).else(eb('failed_attempts.hits', '+', 1)).end(),
-          reset_at_ms: eb.case().when('failed_attempts.reset_at_ms', '<=', now).then(now + this.windowMs).else(eb.ref('failed_attempts.reset_at_ms')).end(),
+          hits: eb
+            .case()
+            .when('failed_attempts.reset_at_ms', '<=', now)
+            .then(1)
+            .else(eb('failed_attempts.hits', '+', 1))
+            .end(),
+          reset_at_ms: eb
+            .case()
+            .when('failed_attempts.reset_at_ms', '<=', now)
+            .then(now + this.windowMs)
+            .else(eb.ref('failed_attempts.reset_at_ms'))
+            .end(),
         })),
       )
       .returning(['hits', 'reset_at_ms'])
@@ -49,13 +59,20 @@ export class DatabaseAttemptStore implements Store {
   }
 
   async get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    const row = await this.db.selectFrom('failed_attempts').select(['hits', 'reset_at_ms']).where('key', '=', this.prefix + key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('failed_attempts')
+      .select(['hits', 'reset_at_ms'])
+      .where('key', '=', this.prefix + key)
+      .executeTakeFirst();
     if (!row || Number(row.reset_at_ms) <= Date.now()) return undefined;
     return { totalHits: Number(row.hits), resetTime: new Date(Number(row.reset_at_ms)) };
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.db.deleteFrom('failed_attempts').where('key', '=', this.prefix + key).execute();
+    await this.db
+      .deleteFrom('failed_attempts')
+      .where('key', '=', this.prefix + key)
+      .execute();
   }
 
   /** Forgets ended windows, at most once a minute per store, so keys seen once do not pile up. */
@@ -71,7 +88,12 @@ export class DatabaseAttemptStore implements Store {
  * shop pairing twenty tablets or a manager signing in all day is never slowed; guessing is.
  * Counted in the database (DatabaseAttemptStore): every server instance sees the same count.
  */
-export function failedAttemptLimit(options: { db: Db; limit: number; what: string; key?: (req: Request) => string }): RequestHandler {
+export function failedAttemptLimit(options: {
+  db: Db;
+  limit: number;
+  what: string;
+  key?: (req: Request) => string;
+}): RequestHandler {
   return rateLimit({
     windowMs: WINDOW_MS,
     limit: options.limit,
@@ -84,7 +106,12 @@ export function failedAttemptLimit(options: { db: Db; limit: number; what: strin
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000));
       res.setHeader('Retry-After', String(seconds));
-      next(new ApiError('RATE_LIMITED', `Too many failed ${options.what} attempts. Wait ${Math.ceil(seconds / 60)} minute(s) and try again.`));
+      next(
+        new ApiError(
+          'RATE_LIMITED',
+          `Too many failed ${options.what} attempts. Wait ${Math.ceil(seconds / 60)} minute(s) and try again.`,
+        ),
+      );
     },
   });
 }

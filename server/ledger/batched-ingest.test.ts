@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { testDatabases } from '../test/databases';
-import { catalogue, makeSale, pairDevice, pushSales, startTestServer, stockLevels, type TestServer } from '../test/test-server';
+import {
+  catalogue,
+  makeSale,
+  pairDevice,
+  pushSales,
+  startTestServer,
+  stockLevels,
+  type TestServer,
+} from '../test/test-server';
 
 /**
  * ingestSales folds a push's movements in memory and writes sales, lines, movements and levels in
@@ -18,11 +26,19 @@ describe.each(testDatabases)('batched sale ingest on $label', (database) => {
     await server?.close();
   });
 
-  it('invariant 3: after one push of many sales sharing products, every level is its movements\' sum and carries the last sale\'s sequence', async () => {
+  it("invariant 3: after one push of many sales sharing products, every level is its movements' sum and carries the last sale's sequence", async () => {
     const device = await pairDevice(server);
     const products = await catalogue(server.url, device.token);
-    const [apples, bread] = [products.find((p) => p.name === 'Manzanas Orgánicas')!, products.find((p) => p.name === 'Pan Integral')!];
-    const sales = Array.from({ length: 12 }, (_, i) => makeSale(device, i + 1, [{ product: apples, quantity: 1 }, { product: bread, quantity: 1 + (i % 2) }]));
+    const [apples, bread] = [
+      products.find((p) => p.name === 'Manzanas Orgánicas')!,
+      products.find((p) => p.name === 'Pan Integral')!,
+    ];
+    const sales = Array.from({ length: 12 }, (_, i) =>
+      makeSale(device, i + 1, [
+        { product: apples, quantity: 1 },
+        { product: bread, quantity: 1 + (i % 2) },
+      ]),
+    );
     const res = await pushSales(server.url, device.token, sales);
     expect(res.body.acks).toHaveLength(12);
     const lastSeq = Math.max(...res.body.acks.map((a) => a.appliedSeq));
@@ -48,10 +64,20 @@ describe.each(testDatabases)('batched sale ingest on $label', (database) => {
     const sales = Array.from({ length: 5 }, (_, i) => makeSale(device, i + 1, [{ product: milk, quantity: 3 }]));
     const res = await pushSales(server.url, device.token, sales);
     expect(res.body.acks).toHaveLength(5);
-    const items = await server.db.selectFrom('reconciliation_items').selectAll().where('kind', '=', 'oversell').where('product_id', '=', milk.id).execute();
+    const items = await server.db
+      .selectFrom('reconciliation_items')
+      .selectAll()
+      .where('kind', '=', 'oversell')
+      .where('product_id', '=', milk.id)
+      .execute();
     expect(items).toHaveLength(1);
     // 8 in stock: the third sale (8 − 9 = −1) is the first below zero; the fifth leaves −7.
-    const details = JSON.parse(items[0]!.details) as { level: number; lowestLevel: number; sales: number; lastSaleId: string };
+    const details = JSON.parse(items[0]!.details) as {
+      level: number;
+      lowestLevel: number;
+      sales: number;
+      lastSaleId: string;
+    };
     expect(details).toMatchObject({ level: -7, lowestLevel: -7, sales: 3, lastSaleId: sales[4]!.id });
   });
 

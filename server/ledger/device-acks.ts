@@ -16,10 +16,20 @@ export async function stockAcksBetween(db: Db, deviceId: string, from: number, t
     .where('applied_seq', '>=', from)
     .where('applied_seq', '<=', to)
     .unionAll(
-      db.selectFrom('stock_counts').select(['id', 'applied_seq']).where('device_id', '=', deviceId).where('applied_seq', '>=', from).where('applied_seq', '<=', to),
+      db
+        .selectFrom('stock_counts')
+        .select(['id', 'applied_seq'])
+        .where('device_id', '=', deviceId)
+        .where('applied_seq', '>=', from)
+        .where('applied_seq', '<=', to),
     )
     .unionAll(
-      db.selectFrom('transfer_receipts').select(['id', 'applied_seq']).where('device_id', '=', deviceId).where('applied_seq', '>=', from).where('applied_seq', '<=', to),
+      db
+        .selectFrom('transfer_receipts')
+        .select(['id', 'applied_seq'])
+        .where('device_id', '=', deviceId)
+        .where('applied_seq', '>=', from)
+        .where('applied_seq', '<=', to),
     )
     .unionAll(
       db

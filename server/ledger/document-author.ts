@@ -10,7 +10,10 @@ export interface DocumentAuthor {
   relayedBy: string | null;
 }
 
-export type AuthorLookup = (doc: { id: string; branchId: string; deviceId: string }, what: string) => DocumentAuthor | Rejection;
+export type AuthorLookup = (
+  doc: { id: string; branchId: string; deviceId: string },
+  what: string,
+) => DocumentAuthor | Rejection;
 
 /**
  * DESIGN invariant 8 and the recovery relay: a device may deliver documents made by any device of
@@ -18,12 +21,21 @@ export type AuthorLookup = (doc: { id: string; branchId: string; deviceId: strin
  * ids and deviceId. Anything naming another branch, or a device of another branch, is refused.
  * Devices named by the batch are read once, before the writing transaction.
  */
-export async function authorLookup(db: Db, pusher: DeviceIdentity, deviceIds: readonly string[]): Promise<AuthorLookup> {
+export async function authorLookup(
+  db: Db,
+  pusher: DeviceIdentity,
+  deviceIds: readonly string[],
+): Promise<AuthorLookup> {
   const others = [...new Set(deviceIds.filter((id) => id !== pusher.deviceId))];
   const rows =
     others.length === 0
       ? []
-      : await db.selectFrom('devices').select(['id', 'number']).where('branch_id', '=', pusher.branchId).where('id', 'in', others).execute();
+      : await db
+          .selectFrom('devices')
+          .select(['id', 'number'])
+          .where('branch_id', '=', pusher.branchId)
+          .where('id', 'in', others)
+          .execute();
   const sameBranch = new Map(rows.map((r) => [r.id, Number(r.number)]));
   return (doc, what) => {
     const forbidden = (why: string): Rejection => ({
@@ -33,7 +45,8 @@ export async function authorLookup(db: Db, pusher: DeviceIdentity, deviceIds: re
       message: `${what} ${doc.id} names branch ${doc.branchId} and device ${doc.deviceId}, but this device is ${pusher.deviceId} of ${pusher.branchId}: ${why}`,
     });
     if (doc.branchId !== pusher.branchId) return forbidden('a device only delivers documents of its own branch.');
-    if (doc.deviceId === pusher.deviceId) return { deviceId: pusher.deviceId, deviceNumber: pusher.deviceNumber, relayedBy: null };
+    if (doc.deviceId === pusher.deviceId)
+      return { deviceId: pusher.deviceId, deviceNumber: pusher.deviceNumber, relayedBy: null };
     const number = sameBranch.get(doc.deviceId);
     if (number === undefined) return forbidden(`device ${doc.deviceId} is not a device of this branch.`);
     return { deviceId: doc.deviceId, deviceNumber: number, relayedBy: pusher.deviceId };
@@ -46,5 +59,8 @@ export function isRejection(value: DocumentAuthor | Rejection): value is Rejecti
 
 /** The movement's "who" and the tail of its "why" for a document, naming the relaying device if any. */
 export function actorOf(author: DocumentAuthor): { actor: string; relayNote: string } {
-  return { actor: `device:${author.deviceId}`, relayNote: author.relayedBy ? ` (relayed by device:${author.relayedBy})` : '' };
+  return {
+    actor: `device:${author.deviceId}`,
+    relayNote: author.relayedBy ? ` (relayed by device:${author.relayedBy})` : '',
+  };
 }

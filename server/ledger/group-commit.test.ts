@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { testDatabases } from '../test/databases';
-import { catalogue, makeSale, pairDevice, startTestServer, stockLevels, type PairedDevice, type TestServer } from '../test/test-server';
+import {
+  catalogue,
+  makeSale,
+  pairDevice,
+  startTestServer,
+  stockLevels,
+  type PairedDevice,
+  type TestServer,
+} from '../test/test-server';
 import { GroupCommitter, groupCommitter } from './group-commit';
 import { ingestSales } from './ingest-sales';
 import { currentSequence } from './server-sequence';
@@ -21,22 +29,34 @@ describe.each(testDatabases)('group commit on $label', (database) => {
     // A parent/child pair whose foreign key is checked only at COMMIT, on both databases: a way to
     // make a whole group transaction fail at its commit.
     await sql`create table gc_parent (id text primary key)`.execute(server.db);
-    await sql`create table gc_child (id text primary key, parent_id text not null references gc_parent (id) deferrable initially deferred)`.execute(server.db);
+    await sql`create table gc_child (id text primary key, parent_id text not null references gc_parent (id) deferrable initially deferred)`.execute(
+      server.db,
+    );
   });
   afterAll(async () => {
     await server?.close();
   });
 
-  const insertParent = (id: string) => async (trx: Parameters<Parameters<GroupCommitter['run']>[0]>[0], seq: Parameters<Parameters<GroupCommitter['run']>[0]>[1]) => {
-    await sql`insert into gc_parent (id) values (${id})`.execute(trx);
-    return seq.next();
-  };
-  const parents = async () => (await sql<{ id: string }>`select id from gc_parent order by id`.execute(server.db)).rows.map((r) => r.id);
+  const insertParent =
+    (id: string) =>
+    async (
+      trx: Parameters<Parameters<GroupCommitter['run']>[0]>[0],
+      seq: Parameters<Parameters<GroupCommitter['run']>[0]>[1],
+    ) => {
+      await sql`insert into gc_parent (id) values (${id})`.execute(trx);
+      return seq.next();
+    };
+  const parents = async () =>
+    (await sql<{ id: string }>`select id from gc_parent order by id`.execute(server.db)).rows.map((r) => r.id);
 
   it('works submitted together share one transaction and take sequence numbers in submission order', async () => {
     const committer = new GroupCommitter(server.db);
     const before = await currentSequence(server.db);
-    const seqs = await Promise.all([committer.run(insertParent('a1')), committer.run(insertParent('a2')), committer.run(insertParent('a3'))]);
+    const seqs = await Promise.all([
+      committer.run(insertParent('a1')),
+      committer.run(insertParent('a2')),
+      committer.run(insertParent('a3')),
+    ]);
     expect(committer.recentGroupSizes).toEqual([3]);
     expect(seqs).toEqual([before + 1, before + 2, before + 3]);
     expect(await currentSequence(server.db)).toBe(before + 3);
@@ -95,22 +115,38 @@ describe.each(testDatabases)('group commit on $label', (database) => {
       .select(['devices.id', 'devices.number', 'devices.branch_id', 'branches.location_id', 'branches.receipt_prefix'])
       .where('devices.id', '=', device.deviceId)
       .executeTakeFirstOrThrow();
-    return { deviceId: row.id, deviceNumber: Number(row.number), branchId: row.branch_id, locationId: row.location_id, receiptPrefix: row.receipt_prefix };
+    return {
+      deviceId: row.id,
+      deviceNumber: Number(row.number),
+      branchId: row.branch_id,
+      locationId: row.location_id,
+      receiptPrefix: row.receipt_prefix,
+    };
   }
 
   it('invariants 2, 3 and 5: two pushes in one group, one with a refused sale, each get their own acks with the sequence their rows carry', async () => {
     const [a, b] = [await pairDevice(server), await pairDevice(server)];
     const products = await catalogue(server.url, a.token);
-    const [apples, bread] = [products.find((p) => p.name === 'Manzanas Orgánicas')!, products.find((p) => p.name === 'Pan Integral')!];
+    const [apples, bread] = [
+      products.find((p) => p.name === 'Manzanas Orgánicas')!,
+      products.find((p) => p.name === 'Pan Integral')!,
+    ];
     const salesA = [1, 2, 3].map((n) => makeSale(a, n, [{ product: apples, quantity: 1 }]));
     const unknownProduct = { id: 'no-such-product', name: 'Nada', priceCents: 100 };
-    const salesB = [makeSale(b, 1, [{ product: bread, quantity: 1 }]), makeSale(b, 2, [{ product: unknownProduct, quantity: 1 }]), makeSale(b, 3, [{ product: apples, quantity: 2 }])];
+    const salesB = [
+      makeSale(b, 1, [{ product: bread, quantity: 1 }]),
+      makeSale(b, 2, [{ product: unknownProduct, quantity: 1 }]),
+      makeSale(b, 3, [{ product: apples, quantity: 2 }]),
+    ];
     const before = await currentSequence(server.db);
     const groupsBefore = groupCommitter(server.db).recentGroupSizes.length;
     const rows = (sales: unknown[]) => sales.map((s) => ({ newDocumentState: s }));
     // Submitted in the same turn of the event loop: one group of two.
     const [idA, idB] = [await identityOf(a), await identityOf(b)];
-    const [resultA, resultB] = await Promise.all([ingestSales(server.db, idA, rows(salesA)), ingestSales(server.db, idB, rows(salesB))]);
+    const [resultA, resultB] = await Promise.all([
+      ingestSales(server.db, idA, rows(salesA)),
+      ingestSales(server.db, idB, rows(salesB)),
+    ]);
     expect(groupCommitter(server.db).recentGroupSizes.slice(groupsBefore)).toEqual([2]);
 
     expect(resultA.rejected).toEqual([]);
@@ -126,12 +162,24 @@ describe.each(testDatabases)('group commit on $label', (database) => {
 
     // Each ack's sequence is the one its sale row and its movements carry.
     for (const ack of [...resultA.acks, ...resultB.acks]) {
-      const sale = await server.db.selectFrom('sales').select(['applied_seq', 'seq']).where('id', '=', ack.id).executeTakeFirstOrThrow();
+      const sale = await server.db
+        .selectFrom('sales')
+        .select(['applied_seq', 'seq'])
+        .where('id', '=', ack.id)
+        .executeTakeFirstOrThrow();
       expect(Number(sale.applied_seq)).toBe(ack.appliedSeq);
-      const movements = await server.db.selectFrom('stock_movements').select('seq').where('sale_id', '=', ack.id).execute();
+      const movements = await server.db
+        .selectFrom('stock_movements')
+        .select('seq')
+        .where('sale_id', '=', ack.id)
+        .execute();
       expect(movements.map((m) => Number(m.seq))).toEqual([ack.appliedSeq]);
     }
-    const refused = await server.db.selectFrom('rejected_sales').select(['sale_id', 'code']).where('sale_id', '=', salesB[1]!.id).execute();
+    const refused = await server.db
+      .selectFrom('rejected_sales')
+      .select(['sale_id', 'code'])
+      .where('sale_id', '=', salesB[1]!.id)
+      .execute();
     expect(refused).toEqual([{ sale_id: salesB[1]!.id, code: 'NOT_FOUND' }]);
     // The later push's movement of the same product comes after the earlier push's (levels are exact).
     const levels = await stockLevels(server.db, DEMO_BRANCH_ID);
@@ -144,7 +192,11 @@ describe.each(testDatabases)('group commit on $label', (database) => {
     const identity = await identityOf(device);
     const products = await catalogue(server.url, device.token);
     const sale = makeSale(device, 1, [{ product: products[0]!, quantity: 1 }]);
-    const reused = { ...sale, lines: [{ ...sale.lines[0]!, quantity: 2, lineTotalCents: sale.lines[0]!.unitPriceCents * 2 }], totalCents: sale.lines[0]!.unitPriceCents * 2 };
+    const reused = {
+      ...sale,
+      lines: [{ ...sale.lines[0]!, quantity: 2, lineTotalCents: sale.lines[0]!.unitPriceCents * 2 }],
+      totalCents: sale.lines[0]!.unitPriceCents * 2,
+    };
     reused.payments = [{ method: 'cash', amountCents: reused.totalCents, tenderedCents: reused.totalCents }];
     const groupsBefore = groupCommitter(server.db).recentGroupSizes.length;
     const [first, retry, other] = await Promise.all([
@@ -158,7 +210,11 @@ describe.each(testDatabases)('group commit on $label', (database) => {
     expect(retry.appliedUpTo).toBeNull();
     expect(other.acks).toEqual([]);
     expect(other.rejected).toEqual([expect.objectContaining({ id: sale.id, code: 'SALE_ID_REUSED', status: 409 })]);
-    const movements = await server.db.selectFrom('stock_movements').select('delta').where('sale_id', '=', sale.id).execute();
+    const movements = await server.db
+      .selectFrom('stock_movements')
+      .select('delta')
+      .where('sale_id', '=', sale.id)
+      .execute();
     expect(movements.map((m) => Number(m.delta))).toEqual([-1]);
   });
 });

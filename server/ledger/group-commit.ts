@@ -97,7 +97,11 @@ export class GroupCommitter {
   private takeGroup(): Pending[] {
     let weight = 0;
     let n = 0;
-    while (n < this.queue.length && n < this.maxWorks && (n === 0 || weight + this.queue[n]!.weight <= this.maxWeight)) {
+    while (
+      n < this.queue.length &&
+      n < this.maxWorks &&
+      (n === 0 || weight + this.queue[n]!.weight <= this.maxWeight)
+    ) {
       weight += this.queue[n]!.weight;
       n++;
     }
@@ -117,7 +121,8 @@ export class GroupCommitter {
           // Alone: a failure fails the transaction, no savepoint needed.
           outcomes.push({ ok: true, value: await group[0]!.work(trx, seq, scope) });
         } else {
-          for (const [i, pending] of group.entries()) outcomes.push(await runInSavepoint(trx, seq, scope, `group_work_${i}`, pending.work));
+          for (const [i, pending] of group.entries())
+            outcomes.push(await runInSavepoint(trx, seq, scope, `group_work_${i}`, pending.work));
         }
         await seq.save();
       });
@@ -138,7 +143,13 @@ export class GroupCommitter {
   }
 }
 
-async function runInSavepoint(trx: Transaction<Database>, seq: SequenceAllocator, scope: GroupScope, name: string, work: GroupWork<unknown>): Promise<Outcome> {
+async function runInSavepoint(
+  trx: Transaction<Database>,
+  seq: SequenceAllocator,
+  scope: GroupScope,
+  name: string,
+  work: GroupWork<unknown>,
+): Promise<Outcome> {
   await sql.raw(`savepoint ${name}`).execute(trx);
   const mark = seq.last;
   try {

@@ -14,11 +14,21 @@ export const countsKind: DocumentKind<CountDoc> = {
   collection: 'counts',
   what: 'Count',
   schema: countDocSchema,
-  existing: (trx, id) => trx.selectFrom('stock_counts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
+  existing: (trx, id) =>
+    trx.selectFrom('stock_counts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
-    const product = await trx.selectFrom('products').select(['id', 'name']).where('id', '=', doc.productId).executeTakeFirst();
+    const product = await trx
+      .selectFrom('products')
+      .select(['id', 'name'])
+      .where('id', '=', doc.productId)
+      .executeTakeFirst();
     if (!product) {
-      return { id: doc.id, code: 'NOT_FOUND', status: 404, message: `Count ${doc.id} counts product ${doc.productId}, which the catalogue does not have; nothing was applied.` };
+      return {
+        id: doc.id,
+        code: 'NOT_FOUND',
+        status: 404,
+        message: `Count ${doc.id} counts product ${doc.productId}, which the catalogue does not have; nothing was applied.`,
+      };
     }
     const before = await trx
       .selectFrom('stock_levels')

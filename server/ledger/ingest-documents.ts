@@ -62,11 +62,20 @@ export async function ingestDocuments<D extends { id: string; branchId: string; 
   rows: readonly { newDocumentState: unknown }[],
   now = new Date().toISOString(),
 ): Promise<DocumentIngestResult> {
-  const result: DocumentIngestResult = { acks: [], rejected: [], appliedUpTo: null, stockLocationIds: [], reconciliation: false, transfers: false };
+  const result: DocumentIngestResult = {
+    acks: [],
+    rejected: [],
+    appliedUpTo: null,
+    stockLocationIds: [],
+    reconciliation: false,
+    transfers: false,
+  };
   const authorOf = await authorLookup(
     db,
     device,
-    rows.map((r) => (r.newDocumentState as { deviceId?: unknown } | null)?.deviceId).filter((id): id is string => typeof id === 'string'),
+    rows
+      .map((r) => (r.newDocumentState as { deviceId?: unknown } | null)?.deviceId)
+      .filter((id): id is string => typeof id === 'string'),
   );
   const valid: { doc: D; author: DocumentAuthor; hash: string; body: string }[] = [];
   for (const row of rows) {
@@ -74,8 +83,15 @@ export async function ingestDocuments<D extends { id: string; branchId: string; 
     const docId = typeof rawId === 'string' ? rawId.slice(0, 100) : '(no id)';
     const parsed = kind.schema.safeParse(row.newDocumentState);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || kind.what.toLowerCase()}: ${i.message}`).join('; ');
-      result.rejected.push({ id: docId, code: 'BAD_REQUEST', status: 400, message: `${kind.what} ${docId} is malformed: ${issues}` });
+      const issues = parsed.error.issues
+        .map((i) => `${i.path.join('.') || kind.what.toLowerCase()}: ${i.message}`)
+        .join('; ');
+      result.rejected.push({
+        id: docId,
+        code: 'BAD_REQUEST',
+        status: 400,
+        message: `${kind.what} ${docId} is malformed: ${issues}`,
+      });
       continue;
     }
     const doc = parsed.data;
@@ -85,7 +101,12 @@ export async function ingestDocuments<D extends { id: string; branchId: string; 
       continue;
     }
     if (doc._deleted) {
-      result.rejected.push({ id: doc.id, code: 'BAD_REQUEST', status: 400, message: `${kind.what} ${doc.id} is marked deleted; what was recorded cannot be deleted.` });
+      result.rejected.push({
+        id: doc.id,
+        code: 'BAD_REQUEST',
+        status: 400,
+        message: `${kind.what} ${doc.id} is marked deleted; what was recorded cannot be deleted.`,
+      });
       continue;
     }
     // Hash of the document as validated (schema key order), to tell a retry from a reused id.
@@ -101,14 +122,30 @@ export async function ingestDocuments<D extends { id: string; branchId: string; 
       result.rejected.push(r);
       await trx
         .insertInto('rejected_documents')
-        .values({ id: uuidv7(), collection: kind.collection, device_id: device.deviceId, document_id: r.id, code: r.code, message: r.message, body, created_at: now })
+        .values({
+          id: uuidv7(),
+          collection: kind.collection,
+          device_id: device.deviceId,
+          document_id: r.id,
+          code: r.code,
+          message: r.message,
+          body,
+          created_at: now,
+        })
         .execute();
     };
     const recordRelay = async (doc: D, author: DocumentAuthor, appliedSeq: number) => {
       if (!author.relayedBy) return;
       await trx
         .insertInto('document_relays')
-        .values({ document_id: doc.id, collection: kind.collection, author_device_id: author.deviceId, relayed_by_device_id: author.relayedBy, applied_seq: appliedSeq, created_at: now })
+        .values({
+          document_id: doc.id,
+          collection: kind.collection,
+          author_device_id: author.deviceId,
+          relayed_by_device_id: author.relayedBy,
+          applied_seq: appliedSeq,
+          created_at: now,
+        })
         .onConflict((oc) => oc.columns(['document_id', 'relayed_by_device_id']).doNothing())
         .execute();
     };
@@ -119,7 +156,15 @@ export async function ingestDocuments<D extends { id: string; branchId: string; 
           result.acks.push({ id: doc.id, appliedSeq: Number(existing.applied_seq) });
           await recordRelay(doc, author, Number(existing.applied_seq));
         } else {
-          await refuse({ id: doc.id, code: 'DOCUMENT_ID_REUSED', status: 409, message: `${kind.what} id ${doc.id} was already received with other content; this version was not applied.` }, body);
+          await refuse(
+            {
+              id: doc.id,
+              code: 'DOCUMENT_ID_REUSED',
+              status: 409,
+              message: `${kind.what} id ${doc.id} was already received with other content; this version was not applied.`,
+            },
+            body,
+          );
         }
         continue;
       }

@@ -28,15 +28,44 @@ function issuesText(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'sale'}: ${i.message}`).join('; ');
 }
 
-
 // The batch's multi-row inserts, compiled once per row count (bulk-insert.ts).
 const insertSales = new BulkInsert<Database['sales']>(
-  ['id', 'kind', 'refund_of', 'cashier_id', 'shift_id', 'branch_id', 'device_id', 'device_seq', 'receipt_number', 'cashier_name', 'device_created_at', 'received_at', 'currency', 'total_cents', 'content_hash', 'body', 'applied_seq', 'seq'],
+  [
+    'id',
+    'kind',
+    'refund_of',
+    'cashier_id',
+    'shift_id',
+    'branch_id',
+    'device_id',
+    'device_seq',
+    'receipt_number',
+    'cashier_name',
+    'device_created_at',
+    'received_at',
+    'currency',
+    'total_cents',
+    'content_hash',
+    'body',
+    'applied_seq',
+    'seq',
+  ],
   (db, rows) => db.insertInto('sales').values(rows),
   50,
 );
 const insertLines = new BulkInsert<Database['sale_lines']>(
-  ['sale_id', 'line_no', 'product_id', 'name', 'quantity', 'unit_price_cents', 'tax_rate_bp', 'discount_cents', 'discount_reason', 'line_total_cents'],
+  [
+    'sale_id',
+    'line_no',
+    'product_id',
+    'name',
+    'quantity',
+    'unit_price_cents',
+    'tax_rate_bp',
+    'discount_cents',
+    'discount_reason',
+    'line_total_cents',
+  ],
   (db, rows) => db.insertInto('sale_lines').values(rows),
   200,
 );
@@ -50,13 +79,20 @@ function reject(saleId: string, code: Rejection['code'], status: number, message
  * most once per id. The same id with the same content gets the same ack again; the same id with
  * other content is refused and logged, never applied. One bad sale does not stop the others.
  */
-export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly { newDocumentState: unknown }[], now = new Date().toISOString()): Promise<IngestResult> {
+export async function ingestSales(
+  db: Db,
+  device: DeviceIdentity,
+  rows: readonly { newDocumentState: unknown }[],
+  now = new Date().toISOString(),
+): Promise<IngestResult> {
   const rejected: Rejection[] = [];
   const valid: { sale: SaleDoc; hash: string; body: string; author: DocumentAuthor }[] = [];
   const authorOf = await authorLookup(
     db,
     device,
-    rows.map((r) => (r.newDocumentState as { deviceId?: unknown } | null)?.deviceId).filter((id): id is string => typeof id === 'string'),
+    rows
+      .map((r) => (r.newDocumentState as { deviceId?: unknown } | null)?.deviceId)
+      .filter((id): id is string => typeof id === 'string'),
   );
 
   for (const row of rows) {
@@ -75,11 +111,25 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     }
     const expectedReceipt = receiptNumber(device.receiptPrefix, author.deviceNumber, sale.deviceSeq);
     if (sale.receiptNumber !== expectedReceipt) {
-      rejected.push(reject(sale.id, 'BAD_REQUEST', 400, `Sale ${sale.id} has receipt number ${sale.receiptNumber}; sale ${sale.deviceSeq} of device ${author.deviceId} must be ${expectedReceipt}.`));
+      rejected.push(
+        reject(
+          sale.id,
+          'BAD_REQUEST',
+          400,
+          `Sale ${sale.id} has receipt number ${sale.receiptNumber}; sale ${sale.deviceSeq} of device ${author.deviceId} must be ${expectedReceipt}.`,
+        ),
+      );
       continue;
     }
     if ((sale.kind === 'refund') !== (sale.refundOf !== null)) {
-      rejected.push(reject(sale.id, 'BAD_REQUEST', 400, `Sale ${sale.id}: a refund must name the sale it refunds (refundOf), and a sale must not.`));
+      rejected.push(
+        reject(
+          sale.id,
+          'BAD_REQUEST',
+          400,
+          `Sale ${sale.id}: a refund must name the sale it refunds (refundOf), and a sale must not.`,
+        ),
+      );
       continue;
     }
     const problems = saleArithmeticProblems(sale);
@@ -88,7 +138,14 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       continue;
     }
     if (sale._deleted) {
-      rejected.push(reject(sale.id, 'BAD_REQUEST', 400, `Sale ${sale.id} is marked deleted; sales cannot be deleted, refund them instead.`));
+      rejected.push(
+        reject(
+          sale.id,
+          'BAD_REQUEST',
+          400,
+          `Sale ${sale.id} is marked deleted; sales cannot be deleted, refund them instead.`,
+        ),
+      );
       continue;
     }
     // Hash of the sale as validated (schema key order), to tell a retry from a reused id.
@@ -114,7 +171,9 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     await movements.load(device.locationId, productIds);
     const saleIds = valid.map((v) => v.sale.id);
     const received = new Map(
-      (await trx.selectFrom('sales').select(['id', 'content_hash', 'applied_seq']).where('id', 'in', saleIds).execute()).map((r) => [r.id, r]),
+      (
+        await trx.selectFrom('sales').select(['id', 'content_hash', 'applied_seq']).where('id', 'in', saleIds).execute()
+      ).map((r) => [r.id, r]),
     );
     const numberKey = (deviceId: string, deviceSeq: number) => `${deviceId}\u0000${deviceSeq}`;
     const usedNumbers = new Map(
@@ -141,7 +200,15 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       rejectedInTransaction.push(r);
       await trx
         .insertInto('rejected_sales')
-        .values({ id: uuidv7(), device_id: device.deviceId, sale_id: r.id, code: r.code, message: r.message, body, created_at: now })
+        .values({
+          id: uuidv7(),
+          device_id: device.deviceId,
+          sale_id: r.id,
+          code: r.code,
+          message: r.message,
+          body,
+          created_at: now,
+        })
         .execute();
     };
 
@@ -149,7 +216,14 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       if (!author.relayedBy) return;
       await trx
         .insertInto('document_relays')
-        .values({ document_id: sale.id, collection: 'sales', author_device_id: author.deviceId, relayed_by_device_id: author.relayedBy, applied_seq: appliedSeq, created_at: now })
+        .values({
+          document_id: sale.id,
+          collection: 'sales',
+          author_device_id: author.deviceId,
+          relayed_by_device_id: author.relayedBy,
+          applied_seq: appliedSeq,
+          created_at: now,
+        })
         .onConflict((oc) => oc.columns(['document_id', 'relayed_by_device_id']).doNothing())
         .execute();
     };
@@ -160,17 +234,42 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
         if (existing.content_hash === hash) {
           acks.push({ id: sale.id, appliedSeq: Number(existing.applied_seq) });
           await recordRelay(sale, author, Number(existing.applied_seq));
-        } else await logRejection(reject(sale.id, 'SALE_ID_REUSED', 409, `Sale id ${sale.id} was already received with other content; this version was not applied.`), body);
+        } else
+          await logRejection(
+            reject(
+              sale.id,
+              'SALE_ID_REUSED',
+              409,
+              `Sale id ${sale.id} was already received with other content; this version was not applied.`,
+            ),
+            body,
+          );
         continue;
       }
       const sameNumber = usedNumbers.get(numberKey(author.deviceId, sale.deviceSeq));
       if (sameNumber) {
-        await logRejection(reject(sale.id, 'CONFLICT', 409, `Receipt ${sale.receiptNumber} was already used by sale ${sameNumber}; this sale was not applied.`), body);
+        await logRejection(
+          reject(
+            sale.id,
+            'CONFLICT',
+            409,
+            `Receipt ${sale.receiptNumber} was already used by sale ${sameNumber}; this sale was not applied.`,
+          ),
+          body,
+        );
         continue;
       }
       const missing = sale.lines.find((l) => catalogue.name(l.productId) === undefined);
       if (missing) {
-        await logRejection(reject(sale.id, 'NOT_FOUND', 404, `Sale ${sale.id} sells product ${missing.productId}, which the catalogue does not have.`), body);
+        await logRejection(
+          reject(
+            sale.id,
+            'NOT_FOUND',
+            404,
+            `Sale ${sale.id} sells product ${missing.productId}, which the catalogue does not have.`,
+          ),
+          body,
+        );
         continue;
       }
       if (sale.kind === 'refund') await flushSales();
@@ -220,12 +319,33 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
       const { actor, relayNote } = actorOf(author);
       for (const line of sale.lines) {
         const level = movements.apply(
-          { locationId: device.locationId, productId: line.productId, delta: lineStockDelta(sale.kind, line), kind: sale.kind, saleId: sale.id, actor, reason: `${sale.kind} ${sale.receiptNumber}${relayNote}` },
+          {
+            locationId: device.locationId,
+            productId: line.productId,
+            delta: lineStockDelta(sale.kind, line),
+            kind: sale.kind,
+            saleId: sale.id,
+            actor,
+            reason: `${sale.kind} ${sale.receiptNumber}${relayNote}`,
+          },
           appliedSeq,
         );
         if (sale.kind === 'sale' && level < 0) {
           const productName = catalogue.name(line.productId) ?? line.name;
-          await recordOversell(trx, { branchId: device.branchId, locationId: device.locationId, productId: line.productId, productName, level, saleId: sale.id, receiptNumber: sale.receiptNumber }, appliedSeq, now);
+          await recordOversell(
+            trx,
+            {
+              branchId: device.branchId,
+              locationId: device.locationId,
+              productId: line.productId,
+              productName,
+              level,
+              saleId: sale.id,
+              receiptNumber: sale.receiptNumber,
+            },
+            appliedSeq,
+            now,
+          );
           reconciliationChanged = true;
         }
       }
@@ -279,7 +399,12 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
             saleId: sale.refundOf,
             documentId: sale.id,
             summary: `Refund ${sale.receiptNumber} returns more than remained of sale ${refund.originalReceipt}: ${refund.overRefunded.map((o) => `${o.name} ${o.refunded} of ${o.remaining} left`).join(', ')}`,
-            details: { refundReceiptNumber: sale.receiptNumber, originalReceiptNumber: refund.originalReceipt, refundTotalCents: sale.totalCents, lines: refund.overRefunded },
+            details: {
+              refundReceiptNumber: sale.receiptNumber,
+              originalReceiptNumber: refund.originalReceipt,
+              refundTotalCents: sale.totalCents,
+              lines: refund.overRefunded,
+            },
           },
           appliedSeq,
           now,
@@ -294,5 +419,10 @@ export async function ingestSales(db: Db, device: DeviceIdentity, rows: readonly
     await movements.flush();
     return { acks, rejectedInTransaction, appliedUpTo, reconciliationChanged };
   }, valid.length);
-  return { acks: applied.acks, rejected: [...rejected, ...applied.rejectedInTransaction], appliedUpTo: applied.appliedUpTo, reconciliationChanged: applied.reconciliationChanged };
+  return {
+    acks: applied.acks,
+    rejected: [...rejected, ...applied.rejectedInTransaction],
+    appliedUpTo: applied.appliedUpTo,
+    reconciliationChanged: applied.reconciliationChanged,
+  };
 }

@@ -6,11 +6,22 @@ export const shiftEventsKind: DocumentKind<ShiftEventDoc> = {
   collection: 'shiftevents',
   what: 'Shift event',
   schema: shiftEventDocSchema,
-  existing: (trx, id) => trx.selectFrom('shift_events').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
+  existing: (trx, id) =>
+    trx.selectFrom('shift_events').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
-    const other = await trx.selectFrom('shift_events').select(['branch_id']).where('shift_id', '=', doc.shiftId).limit(1).executeTakeFirst();
+    const other = await trx
+      .selectFrom('shift_events')
+      .select(['branch_id'])
+      .where('shift_id', '=', doc.shiftId)
+      .limit(1)
+      .executeTakeFirst();
     if (other && other.branch_id !== device.branchId) {
-      return { id: doc.id, code: 'FORBIDDEN', status: 403, message: `Shift ${doc.shiftId} belongs to another branch; this event was not recorded.` };
+      return {
+        id: doc.id,
+        code: 'FORBIDDEN',
+        status: 403,
+        message: `Shift ${doc.shiftId} belongs to another branch; this event was not recorded.`,
+      };
     }
     await trx
       .insertInto('shift_events')

@@ -11,23 +11,49 @@ export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
   collection: 'transferreceipts',
   what: 'Transfer receipt',
   schema: transferReceiptDocSchema,
-  existing: (trx, id) => trx.selectFrom('transfer_receipts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
+  existing: (trx, id) =>
+    trx.selectFrom('transfer_receipts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
-    const refuse = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT', status: number, message: string) => ({ id: doc.id, code, status, message });
+    const refuse = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT', status: number, message: string) => ({
+      id: doc.id,
+      code,
+      status,
+      message,
+    });
     const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', doc.transferId).executeTakeFirst();
-    if (!transfer) return refuse('NOT_FOUND', 404, `Transfer ${doc.transferId} does not exist; this receipt was not applied.`);
+    if (!transfer)
+      return refuse('NOT_FOUND', 404, `Transfer ${doc.transferId} does not exist; this receipt was not applied.`);
     if (transfer.to_location_id !== device.locationId) {
-      return refuse('FORBIDDEN', 403, `Transfer ${doc.transferId} goes to ${transfer.to_location_id}, not to this branch; it cannot be received here.`);
+      return refuse(
+        'FORBIDDEN',
+        403,
+        `Transfer ${doc.transferId} goes to ${transfer.to_location_id}, not to this branch; it cannot be received here.`,
+      );
     }
     if (transfer.status !== 'sent') {
-      const by = await trx.selectFrom('transfer_receipts').select('id').where('transfer_id', '=', transfer.id).executeTakeFirst();
-      return refuse('CONFLICT', 409, `Transfer ${transfer.id} is already ${transfer.status}${by ? ` (receipt ${by.id})` : ''}; this receipt was not applied.`);
+      const by = await trx
+        .selectFrom('transfer_receipts')
+        .select('id')
+        .where('transfer_id', '=', transfer.id)
+        .executeTakeFirst();
+      return refuse(
+        'CONFLICT',
+        409,
+        `Transfer ${transfer.id} is already ${transfer.status}${by ? ` (receipt ${by.id})` : ''}; this receipt was not applied.`,
+      );
     }
     const arrived = quantitiesByProduct(doc.lines);
     const productIds = [...arrived.keys()];
-    const known = new Set((await trx.selectFrom('products').select('id').where('id', 'in', productIds).execute()).map((r) => r.id));
+    const known = new Set(
+      (await trx.selectFrom('products').select('id').where('id', 'in', productIds).execute()).map((r) => r.id),
+    );
     const unknown = productIds.find((p) => !known.has(p));
-    if (unknown) return refuse('NOT_FOUND', 404, `Transfer receipt ${doc.id} names product ${unknown}, which the catalogue does not have; nothing was applied.`);
+    if (unknown)
+      return refuse(
+        'NOT_FOUND',
+        404,
+        `Transfer receipt ${doc.id} names product ${unknown}, which the catalogue does not have; nothing was applied.`,
+      );
 
     const { actor, relayNote } = actorOf(author);
     await trx
@@ -45,7 +71,14 @@ export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
         applied_seq: appliedSeq,
       })
       .execute();
-    const { discrepancy } = await applyTransferArrival(trx, transfer, doc.lines, { branchId: device.branchId, actor, reasonTail: relayNote, receiptId: doc.id }, appliedSeq, now);
+    const { discrepancy } = await applyTransferArrival(
+      trx,
+      transfer,
+      doc.lines,
+      { branchId: device.branchId, actor, reasonTail: relayNote, receiptId: doc.id },
+      appliedSeq,
+      now,
+    );
     return { stockLocationIds: [device.locationId], transfers: true, reconciliation: discrepancy };
   },
 };

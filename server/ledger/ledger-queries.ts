@@ -22,14 +22,29 @@ export interface StockRow {
 }
 
 /** Levels of one location by product id; the cursor is the last product id of the previous page. */
-export async function listStock(db: Db, q: { locationId: string; cursor?: string; limit: number }): Promise<Page<StockRow>> {
+export async function listStock(
+  db: Db,
+  q: { locationId: string; cursor?: string; limit: number },
+): Promise<Page<StockRow>> {
   let query = db
     .selectFrom('stock_levels')
     .innerJoin('products', 'products.id', 'stock_levels.product_id')
-    .select(['stock_levels.location_id', 'stock_levels.product_id', 'stock_levels.quantity', 'stock_levels.reorder_level', 'stock_levels.seq', 'stock_levels.updated_at', 'products.name', 'products.sku'])
+    .select([
+      'stock_levels.location_id',
+      'stock_levels.product_id',
+      'stock_levels.quantity',
+      'stock_levels.reorder_level',
+      'stock_levels.seq',
+      'stock_levels.updated_at',
+      'products.name',
+      'products.sku',
+    ])
     .where('stock_levels.location_id', '=', q.locationId);
   if (q.cursor) query = query.where('stock_levels.product_id', '>', q.cursor);
-  const rows = await query.orderBy('stock_levels.product_id').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('stock_levels.product_id')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => ({
@@ -65,8 +80,28 @@ export interface SaleRow {
 }
 
 /** Sales and refunds newest first (server order), with their lines and payments. */
-export async function listSales(db: Db, q: { branches: 'all' | string[]; branchId?: string; cursor?: string; limit: number }): Promise<Page<SaleRow>> {
-  let query = db.selectFrom('sales').select(['id', 'kind', 'refund_of', 'branch_id', 'device_id', 'receipt_number', 'cashier_name', 'shift_id', 'device_created_at', 'received_at', 'currency', 'total_cents', 'body', 'seq']);
+export async function listSales(
+  db: Db,
+  q: { branches: 'all' | string[]; branchId?: string; cursor?: string; limit: number },
+): Promise<Page<SaleRow>> {
+  let query = db
+    .selectFrom('sales')
+    .select([
+      'id',
+      'kind',
+      'refund_of',
+      'branch_id',
+      'device_id',
+      'receipt_number',
+      'cashier_name',
+      'shift_id',
+      'device_created_at',
+      'received_at',
+      'currency',
+      'total_cents',
+      'body',
+      'seq',
+    ]);
   if (q.branches !== 'all') {
     if (q.branches.length === 0) return { items: [], nextCursor: null };
     query = query.where('branch_id', 'in', q.branches);
@@ -76,7 +111,11 @@ export async function listSales(db: Db, q: { branches: 'all' | string[]; branchI
     const c = splitCursor(q.cursor);
     query = query.where((eb) => eb.or([eb('seq', '<', c.seq), eb.and([eb('seq', '=', c.seq), eb('id', '<', c.id)])]));
   }
-  const rows = await query.orderBy('seq', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
@@ -116,8 +155,18 @@ export async function shiftReports(db: Db, branchId: string, limit: number): Pro
     .execute();
   if (shifts.length === 0) return [];
   const ids = shifts.map((s) => s.shift_id);
-  const events = await db.selectFrom('shift_events').select(['shift_id', 'body']).where('shift_id', 'in', ids).where('branch_id', '=', branchId).execute();
-  const sales = await db.selectFrom('sales').select(['shift_id', 'body']).where('shift_id', 'in', ids).where('branch_id', '=', branchId).execute();
+  const events = await db
+    .selectFrom('shift_events')
+    .select(['shift_id', 'body'])
+    .where('shift_id', 'in', ids)
+    .where('branch_id', '=', branchId)
+    .execute();
+  const sales = await db
+    .selectFrom('sales')
+    .select(['shift_id', 'body'])
+    .where('shift_id', 'in', ids)
+    .where('branch_id', '=', branchId)
+    .execute();
   return ids.map((id) =>
     shiftReport(
       id,
@@ -130,22 +179,42 @@ export async function shiftReports(db: Db, branchId: string, limit: number): Pro
 /** Transfers newest first; `locations` limits a branch manager to transfers from or to their locations. */
 export async function listTransfers(
   db: Db,
-  q: { locations: 'all' | string[]; locationId?: string; status?: TransferRow['status']; cursor?: string; limit: number },
+  q: {
+    locations: 'all' | string[];
+    locationId?: string;
+    status?: TransferRow['status'];
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<Page<TransferRow>> {
   let query = db.selectFrom('transfers').selectAll();
   const locations = q.locations;
   if (locations !== 'all') {
     if (locations.length === 0) return { items: [], nextCursor: null };
-    query = query.where((eb) => eb.or([eb('transfers.from_location_id', 'in', locations), eb('transfers.to_location_id', 'in', locations)]));
+    query = query.where((eb) =>
+      eb.or([eb('transfers.from_location_id', 'in', locations), eb('transfers.to_location_id', 'in', locations)]),
+    );
   }
   const locationId = q.locationId;
-  if (locationId) query = query.where((eb) => eb.or([eb('transfers.from_location_id', '=', locationId), eb('transfers.to_location_id', '=', locationId)]));
+  if (locationId)
+    query = query.where((eb) =>
+      eb.or([eb('transfers.from_location_id', '=', locationId), eb('transfers.to_location_id', '=', locationId)]),
+    );
   if (q.status) query = query.where('transfers.status', '=', q.status);
   if (q.cursor) {
     const c = splitCursor(q.cursor);
-    query = query.where((eb) => eb.or([eb('transfers.seq', '<', c.seq), eb.and([eb('transfers.seq', '=', c.seq), eb('transfers.id', '<', c.id)])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('transfers.seq', '<', c.seq),
+        eb.and([eb('transfers.seq', '=', c.seq), eb('transfers.id', '<', c.id)]),
+      ]),
+    );
   }
-  const rows = await query.orderBy('transfers.seq', 'desc').orderBy('transfers.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('transfers.seq', 'desc')
+    .orderBy('transfers.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {

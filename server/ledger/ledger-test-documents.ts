@@ -17,15 +17,30 @@ type Device = Pick<PairResponse, 'deviceId' | 'deviceNumber' | 'branch'>;
 
 /** Pushes documents of any device → server collection as RxDB push rows. */
 export function pushDocs(baseUrl: string, token: string, collection: ReplicatedCollection, docs: readonly unknown[]) {
-  return request<PushResult>(baseUrl, syncPath(collection, 'push'), { token, json: docs.map((d) => ({ newDocumentState: d })) });
+  return request<PushResult>(baseUrl, syncPath(collection, 'push'), {
+    token,
+    json: docs.map((d) => ({ newDocumentState: d })),
+  });
 }
 
 /** A refund of `lines` (product and quantity) of `sale`, at the prices the sale charged, paid back in cash. */
-export function makeRefund(device: Device, deviceSeq: number, sale: SaleDoc, lines: readonly { product: Pick<ProductDoc, 'id'>; quantity: number }[], overrides: Partial<SaleDoc> = {}): SaleDoc {
+export function makeRefund(
+  device: Device,
+  deviceSeq: number,
+  sale: SaleDoc,
+  lines: readonly { product: Pick<ProductDoc, 'id'>; quantity: number }[],
+  overrides: Partial<SaleDoc> = {},
+): SaleDoc {
   const refundLines = lines.map(({ product, quantity }) => {
     const sold = sale.lines.find((l) => l.productId === product.id);
     if (!sold) throw new Error(`sale ${sale.id} did not sell ${product.id}`);
-    return { ...sold, quantity, discountCents: 0, discountReason: null, lineTotalCents: sold.unitPriceCents * quantity };
+    return {
+      ...sold,
+      quantity,
+      discountCents: 0,
+      discountReason: null,
+      lineTotalCents: sold.unitPriceCents * quantity,
+    };
   });
   const totalCents = refundLines.reduce((s, l) => s + l.lineTotalCents, 0);
   return {
@@ -49,7 +64,13 @@ export function makeRefund(device: Device, deviceSeq: number, sale: SaleDoc, lin
   };
 }
 
-export function makeCount(device: Device, productId: string, countedQuantity: number, believedQuantity: number, overrides: Partial<CountDoc> = {}): CountDoc {
+export function makeCount(
+  device: Device,
+  productId: string,
+  countedQuantity: number,
+  believedQuantity: number,
+  overrides: Partial<CountDoc> = {},
+): CountDoc {
   return {
     id: uuidv7(),
     branchId: device.branch.id,
@@ -66,7 +87,13 @@ export function makeCount(device: Device, productId: string, countedQuantity: nu
   };
 }
 
-export function makeShiftEvent(device: Device, shiftId: string, kind: ShiftEventDoc['kind'], amountCents: number, overrides: Partial<ShiftEventDoc> = {}): ShiftEventDoc {
+export function makeShiftEvent(
+  device: Device,
+  shiftId: string,
+  kind: ShiftEventDoc['kind'],
+  amountCents: number,
+  overrides: Partial<ShiftEventDoc> = {},
+): ShiftEventDoc {
   return {
     id: uuidv7(),
     shiftId,
@@ -83,7 +110,12 @@ export function makeShiftEvent(device: Device, shiftId: string, kind: ShiftEvent
   };
 }
 
-export function makeTransferReceipt(device: Device, transferId: string, lines: readonly { productId: string; quantity: number }[], overrides: Partial<TransferReceiptDoc> = {}): TransferReceiptDoc {
+export function makeTransferReceipt(
+  device: Device,
+  transferId: string,
+  lines: readonly { productId: string; quantity: number }[],
+  overrides: Partial<TransferReceiptDoc> = {},
+): TransferReceiptDoc {
   return {
     id: uuidv7(),
     transferId,

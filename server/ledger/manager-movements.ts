@@ -1,5 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { CorrectionRequest, ReceiptRequest, TransferArrivalRequest, TransferRequest } from '../../shared/console/ledger-api';
+import type {
+  CorrectionRequest,
+  ReceiptRequest,
+  TransferArrivalRequest,
+  TransferRequest,
+} from '../../shared/console/ledger-api';
 import { canManageBranch, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
@@ -28,35 +33,65 @@ export async function locationInfo(db: Db, locationId: string): Promise<Location
 /** DESIGN invariant 8: a branch manager acts on their branches' locations; the central warehouse is for administrators. */
 export function assertCanManageLocation(manager: ManagerIdentity, location: LocationInfo): void {
   const ok = location.branchId === null ? manager.branchIds === 'all' : canManageBranch(manager, location.branchId);
-  if (!ok) throw new ApiError('FORBIDDEN', `You do not manage ${location.name}; ask an administrator or that branch's manager.`);
+  if (!ok)
+    throw new ApiError(
+      'FORBIDDEN',
+      `You do not manage ${location.name}; ask an administrator or that branch's manager.`,
+    );
 }
 
 /** Location ids a manager may read; 'all' for an administrator. */
 export async function visibleLocations(db: Db, manager: ManagerIdentity): Promise<'all' | string[]> {
   if (manager.branchIds === 'all') return 'all';
   if (manager.branchIds.length === 0) return [];
-  return (await db.selectFrom('branches').select('location_id').where('id', 'in', manager.branchIds).execute()).map((r) => r.location_id);
+  return (await db.selectFrom('branches').select('location_id').where('id', 'in', manager.branchIds).execute()).map(
+    (r) => r.location_id,
+  );
 }
 
 async function assertProducts(db: Db, productIds: readonly string[]): Promise<void> {
   const unique = [...new Set(productIds)];
-  const known = new Set((await db.selectFrom('products').select('id').where('id', 'in', unique).execute()).map((r) => r.id));
+  const known = new Set(
+    (await db.selectFrom('products').select('id').where('id', 'in', unique).execute()).map((r) => r.id),
+  );
   const missing = unique.find((p) => !known.has(p));
-  if (missing) throw new ApiError('NOT_FOUND', `There is no product ${missing} in the catalogue; choose products from the list.`);
+  if (missing)
+    throw new ApiError('NOT_FOUND', `There is no product ${missing} in the catalogue; choose products from the list.`);
 }
 
 const actorOf = (manager: ManagerIdentity) => `manager:${manager.id}`;
 
 /** Goods received at a location: one `receipt` movement per line. Returns the sequence it was applied at. */
-export async function recordReceipt(db: Db, manager: ManagerIdentity, r: ReceiptRequest, now = new Date().toISOString()): Promise<{ seq: number; location: LocationInfo }> {
+export async function recordReceipt(
+  db: Db,
+  manager: ManagerIdentity,
+  r: ReceiptRequest,
+  now = new Date().toISOString(),
+): Promise<{ seq: number; location: LocationInfo }> {
   const location = await locationInfo(db, r.locationId);
   assertCanManageLocation(manager, location);
-  await assertProducts(db, r.lines.map((l) => l.productId));
+  await assertProducts(
+    db,
+    r.lines.map((l) => l.productId),
+  );
   const seq = await db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
     const s = alloc.next();
     for (const line of r.lines) {
-      await applyMovement(trx, { locationId: location.id, productId: line.productId, delta: line.quantity, kind: 'receipt', saleId: null, actor: actorOf(manager), reason: `received: ${r.supplierNote}` }, s, now);
+      await applyMovement(
+        trx,
+        {
+          locationId: location.id,
+          productId: line.productId,
+          delta: line.quantity,
+          kind: 'receipt',
+          saleId: null,
+          actor: actorOf(manager),
+          reason: `received: ${r.supplierNote}`,
+        },
+        s,
+        now,
+      );
     }
     await alloc.save();
     return s;
@@ -65,14 +100,32 @@ export async function recordReceipt(db: Db, manager: ManagerIdentity, r: Receipt
 }
 
 /** A manager's correction by a delta, with the reason. */
-export async function recordCorrection(db: Db, manager: ManagerIdentity, c: CorrectionRequest, now = new Date().toISOString()): Promise<{ seq: number; level: number; location: LocationInfo }> {
+export async function recordCorrection(
+  db: Db,
+  manager: ManagerIdentity,
+  c: CorrectionRequest,
+  now = new Date().toISOString(),
+): Promise<{ seq: number; level: number; location: LocationInfo }> {
   const location = await locationInfo(db, c.locationId);
   assertCanManageLocation(manager, location);
   await assertProducts(db, [c.productId]);
   return db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
     const s = alloc.next();
-    const level = await applyMovement(trx, { locationId: location.id, productId: c.productId, delta: c.delta, kind: 'correction', saleId: null, actor: actorOf(manager), reason: c.reason }, s, now);
+    const level = await applyMovement(
+      trx,
+      {
+        locationId: location.id,
+        productId: c.productId,
+        delta: c.delta,
+        kind: 'correction',
+        saleId: null,
+        actor: actorOf(manager),
+        reason: c.reason,
+      },
+      s,
+      now,
+    );
     await alloc.save();
     return { seq: s, level, location };
   });
@@ -91,7 +144,10 @@ export async function createTransfer(
   const from = await locationInfo(db, t.fromLocationId);
   const to = await locationInfo(db, t.toLocationId);
   assertCanManageLocation(manager, from);
-  await assertProducts(db, t.lines.map((l) => l.productId));
+  await assertProducts(
+    db,
+    t.lines.map((l) => l.productId),
+  );
   const id = uuidv7();
   const seq = await db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
@@ -99,14 +155,33 @@ export async function createTransfer(
     for (const line of t.lines) {
       await applyMovement(
         trx,
-        { locationId: from.id, productId: line.productId, delta: -line.quantity, kind: 'transfer_out', saleId: null, actor: actorOf(manager), reason: `transfer ${id} to ${to.id}${t.note ? `: ${t.note}` : ''}` },
+        {
+          locationId: from.id,
+          productId: line.productId,
+          delta: -line.quantity,
+          kind: 'transfer_out',
+          saleId: null,
+          actor: actorOf(manager),
+          reason: `transfer ${id} to ${to.id}${t.note ? `: ${t.note}` : ''}`,
+        },
         s,
         now,
       );
     }
     await trx
       .insertInto('transfers')
-      .values({ id, from_location_id: from.id, to_location_id: to.id, lines: JSON.stringify(t.lines), status: 'sent', note: t.note, sent_at: now, received_at: null, seq: s, created_by: actorOf(manager) })
+      .values({
+        id,
+        from_location_id: from.id,
+        to_location_id: to.id,
+        lines: JSON.stringify(t.lines),
+        status: 'sent',
+        note: t.note,
+        sent_at: now,
+        received_at: null,
+        seq: s,
+        created_by: actorOf(manager),
+      })
       .execute();
     await alloc.save();
     return s;
@@ -125,18 +200,42 @@ export async function receiveTransfer(
   r: TransferArrivalRequest,
   now = new Date().toISOString(),
 ): Promise<{ seq: number; to: LocationInfo; discrepancy: boolean }> {
-  const found = await db.selectFrom('transfers').select(['to_location_id']).where('id', '=', transferId).executeTakeFirst();
+  const found = await db
+    .selectFrom('transfers')
+    .select(['to_location_id'])
+    .where('id', '=', transferId)
+    .executeTakeFirst();
   if (!found) throw new ApiError('NOT_FOUND', `There is no transfer ${transferId}; reload the list.`);
   const to = await locationInfo(db, found.to_location_id);
   assertCanManageLocation(manager, to);
-  await assertProducts(db, r.lines.map((l) => l.productId));
+  await assertProducts(
+    db,
+    r.lines.map((l) => l.productId),
+  );
   return db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
     // Read again under the lock: a branch device may have confirmed it meanwhile.
-    const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', transferId).executeTakeFirstOrThrow();
-    if (transfer.status !== 'sent') throw new ApiError('CONFLICT', `Transfer ${transferId} is already ${transfer.status}; nothing was applied.`);
+    const transfer = await trx
+      .selectFrom('transfers')
+      .selectAll()
+      .where('id', '=', transferId)
+      .executeTakeFirstOrThrow();
+    if (transfer.status !== 'sent')
+      throw new ApiError('CONFLICT', `Transfer ${transferId} is already ${transfer.status}; nothing was applied.`);
     const s = alloc.next();
-    const { discrepancy } = await applyTransferArrival(trx, transfer, r.lines, { branchId: to.branchId, actor: actorOf(manager), reasonTail: ' (confirmed in the console)', receiptId: `console:${manager.id}` }, s, now);
+    const { discrepancy } = await applyTransferArrival(
+      trx,
+      transfer,
+      r.lines,
+      {
+        branchId: to.branchId,
+        actor: actorOf(manager),
+        reasonTail: ' (confirmed in the console)',
+        receiptId: `console:${manager.id}`,
+      },
+      s,
+      now,
+    );
     await alloc.save();
     return { seq: s, to, discrepancy };
   });
@@ -147,21 +246,47 @@ export async function receiveTransfer(
  * the reverse of its transfer_out) and the transfer becomes `cancelled`, which the receiving
  * branch's devices pull, so they can no longer confirm it.
  */
-export async function cancelTransfer(db: Db, manager: ManagerIdentity, transferId: string, reason: string, now = new Date().toISOString()): Promise<{ seq: number; from: LocationInfo; to: LocationInfo }> {
-  const found = await db.selectFrom('transfers').select(['from_location_id', 'to_location_id']).where('id', '=', transferId).executeTakeFirst();
+export async function cancelTransfer(
+  db: Db,
+  manager: ManagerIdentity,
+  transferId: string,
+  reason: string,
+  now = new Date().toISOString(),
+): Promise<{ seq: number; from: LocationInfo; to: LocationInfo }> {
+  const found = await db
+    .selectFrom('transfers')
+    .select(['from_location_id', 'to_location_id'])
+    .where('id', '=', transferId)
+    .executeTakeFirst();
   if (!found) throw new ApiError('NOT_FOUND', `There is no transfer ${transferId}; reload the list.`);
   const from = await locationInfo(db, found.from_location_id);
   const to = await locationInfo(db, found.to_location_id);
   assertCanManageLocation(manager, from);
   const seq = await db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
-    const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', transferId).executeTakeFirstOrThrow();
-    if (transfer.status !== 'sent') throw new ApiError('CONFLICT', `Transfer ${transferId} is already ${transfer.status}; it can no longer be cancelled.`);
+    const transfer = await trx
+      .selectFrom('transfers')
+      .selectAll()
+      .where('id', '=', transferId)
+      .executeTakeFirstOrThrow();
+    if (transfer.status !== 'sent')
+      throw new ApiError(
+        'CONFLICT',
+        `Transfer ${transferId} is already ${transfer.status}; it can no longer be cancelled.`,
+      );
     const s = alloc.next();
     for (const line of JSON.parse(transfer.lines) as { productId: string; quantity: number }[]) {
       await applyMovement(
         trx,
-        { locationId: from.id, productId: line.productId, delta: line.quantity, kind: 'transfer_in', saleId: null, actor: actorOf(manager), reason: `transfer ${transferId} cancelled: ${reason}` },
+        {
+          locationId: from.id,
+          productId: line.productId,
+          delta: line.quantity,
+          kind: 'transfer_in',
+          saleId: null,
+          actor: actorOf(manager),
+          reason: `transfer ${transferId} cancelled: ${reason}`,
+        },
         s,
         now,
       );

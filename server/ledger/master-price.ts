@@ -32,7 +32,11 @@ export class CatalogueReads {
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500);
       for (const id of chunk) this.products.set(id, null);
-      for (const r of await trx.selectFrom('products').select(['id', 'name', 'price_cents']).where('id', 'in', chunk).execute()) {
+      for (const r of await trx
+        .selectFrom('products')
+        .select(['id', 'name', 'price_cents'])
+        .where('id', 'in', chunk)
+        .execute()) {
         this.products.set(r.id, { name: r.name, priceCents: Number(r.price_cents) });
       }
       const history = await trx

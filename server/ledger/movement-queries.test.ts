@@ -20,13 +20,20 @@ describe('movement queries use their indexes on SQLite', () => {
 
   const explain = async (query: Compilable) => {
     const compiled = query.compile();
-    const result = await db.executeQuery<{ detail: string }>({ ...compiled, sql: `explain query plan ${compiled.sql}` });
+    const result = await db.executeQuery<{ detail: string }>({
+      ...compiled,
+      sql: `explain query plan ${compiled.sql}`,
+    });
     return result.rows.map((r) => r.detail).join(' | ');
   };
 
   it("a product's history seeks bucket by bucket in stock_movements_product_history", async () => {
-    const detail = await explain(productMovementsInBuckets(db, ['sucursal-001'], 'p-1', [40, 39, 38], { seq: 163_000, id: 'x' }, 51));
-    expect(detail).toContain('USING INDEX stock_movements_product_history (location_id=? AND <expr>=? AND product_id=? AND seq<?)');
+    const detail = await explain(
+      productMovementsInBuckets(db, ['sucursal-001'], 'p-1', [40, 39, 38], { seq: 163_000, id: 'x' }, 51),
+    );
+    expect(detail).toContain(
+      'USING INDEX stock_movements_product_history (location_id=? AND <expr>=? AND product_id=? AND seq<?)',
+    );
     expect(detail).not.toContain('stock_movements_location_seq');
   });
 

@@ -31,12 +31,27 @@ function inScope(db: Db, locations: 'all' | readonly string[], cursor: Cursor | 
 }
 
 /** Movements of the locations (or all), newest first: a walk down stock_movements_location_seq or stock_movements_seq. */
-export function movementsNewestFirst(db: Db, locations: 'all' | readonly string[], cursor: Cursor | null, limit: number) {
-  return inScope(db, locations, cursor).orderBy('stock_movements.seq', 'desc').orderBy('stock_movements.id', 'desc').limit(limit);
+export function movementsNewestFirst(
+  db: Db,
+  locations: 'all' | readonly string[],
+  cursor: Cursor | null,
+  limit: number,
+) {
+  return inScope(db, locations, cursor)
+    .orderBy('stock_movements.seq', 'desc')
+    .orderBy('stock_movements.id', 'desc')
+    .limit(limit);
 }
 
 /** One product's movements at the locations within the given buckets, newest first: seeks in stock_movements_product_history. */
-export function productMovementsInBuckets(db: Db, locations: readonly string[], productId: string, buckets: readonly number[], cursor: Cursor | null, limit: number) {
+export function productMovementsInBuckets(
+  db: Db,
+  locations: readonly string[],
+  productId: string,
+  buckets: readonly number[],
+  cursor: Cursor | null,
+  limit: number,
+) {
   return (
     inScope(db, locations, cursor)
       .where('stock_movements.product_id', '=', productId)
@@ -56,7 +71,11 @@ export async function listMovements(
   db: Db,
   q: { locations: 'all' | string[]; locationId?: string; productId?: string; cursor?: string; limit: number },
 ): Promise<Page<MovementRow>> {
-  const scope = q.locationId ? (q.locations === 'all' || q.locations.includes(q.locationId) ? [q.locationId] : []) : q.locations;
+  const scope = q.locationId
+    ? q.locations === 'all' || q.locations.includes(q.locationId)
+      ? [q.locationId]
+      : []
+    : q.locations;
   if (scope !== 'all' && scope.length === 0) return { items: [], nextCursor: null };
   const cursor = q.cursor ? splitCursor(q.cursor) : null;
 
@@ -65,12 +84,22 @@ export async function listMovements(
     // Buckets newest first, a widening window of them per query: a product that sells often is
     // found in the first one, a rare one in a few dozen queries per year of history. The index
     // leads with the location, so every location in scope is named.
-    const locations = scope === 'all' ? (await db.selectFrom('locations').select('id').execute()).map((l) => l.id) : scope;
+    const locations =
+      scope === 'all' ? (await db.selectFrom('locations').select('id').execute()).map((l) => l.id) : scope;
     let high = Math.floor((cursor ? cursor.seq : await currentSequence(db)) / MOVEMENT_HISTORY_BUCKET);
     for (let width = 16; high >= 0 && rows.length <= q.limit; width = Math.min(width * 2, 1024)) {
       const low = Math.max(0, high - width + 1);
       const buckets = Array.from({ length: high - low + 1 }, (_, i) => high - i);
-      rows.push(...(await productMovementsInBuckets(db, locations, q.productId, buckets, cursor, q.limit + 1 - rows.length).execute()));
+      rows.push(
+        ...(await productMovementsInBuckets(
+          db,
+          locations,
+          q.productId,
+          buckets,
+          cursor,
+          q.limit + 1 - rows.length,
+        ).execute()),
+      );
       high = low - 1;
     }
   } else if (scope === 'all') {

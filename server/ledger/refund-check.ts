@@ -24,13 +24,30 @@ export interface RefundCheck {
  * the prices that sale charged. Returning more than remains (two devices refunding the same units
  * offline) is not refused: it is flagged as a double refund.
  */
-export async function checkRefund(trx: Transaction<Database>, refund: SaleDoc, branchId: string): Promise<RefundCheck | Rejection> {
-  const refused = (code: Rejection['code'], status: number, message: string): Rejection => ({ id: refund.id, code, status, message });
+export async function checkRefund(
+  trx: Transaction<Database>,
+  refund: SaleDoc,
+  branchId: string,
+): Promise<RefundCheck | Rejection> {
+  const refused = (code: Rejection['code'], status: number, message: string): Rejection => ({
+    id: refund.id,
+    code,
+    status,
+    message,
+  });
   const original = refund.refundOf
-    ? await trx.selectFrom('sales').select(['id', 'kind', 'branch_id', 'receipt_number']).where('id', '=', refund.refundOf).executeTakeFirst()
+    ? await trx
+        .selectFrom('sales')
+        .select(['id', 'kind', 'branch_id', 'receipt_number'])
+        .where('id', '=', refund.refundOf)
+        .executeTakeFirst()
     : undefined;
   if (original?.kind === 'refund') {
-    return refused('BAD_REQUEST', 400, `Refund ${refund.receiptNumber} names refund ${original.receipt_number}, not a sale; a refund returns units of the original sale.`);
+    return refused(
+      'BAD_REQUEST',
+      400,
+      `Refund ${refund.receiptNumber} names refund ${original.receipt_number}, not a sale; a refund returns units of the original sale.`,
+    );
   }
   if (!original) {
     return refused(
@@ -40,11 +57,19 @@ export async function checkRefund(trx: Transaction<Database>, refund: SaleDoc, b
     );
   }
   if (original.branch_id !== branchId) {
-    return refused('FORBIDDEN', 403, `Refund ${refund.receiptNumber} returns sale ${original.receipt_number} of another branch; a branch only refunds its own sales.`);
+    return refused(
+      'FORBIDDEN',
+      403,
+      `Refund ${refund.receiptNumber} returns sale ${original.receipt_number} of another branch; a branch only refunds its own sales.`,
+    );
   }
   const key = (productId: string, price: number) => `${productId}\u0000${price}`;
   const sold = new Map<string, number>();
-  for (const l of await trx.selectFrom('sale_lines').select(['product_id', 'unit_price_cents', 'quantity']).where('sale_id', '=', original.id).execute()) {
+  for (const l of await trx
+    .selectFrom('sale_lines')
+    .select(['product_id', 'unit_price_cents', 'quantity'])
+    .where('sale_id', '=', original.id)
+    .execute()) {
     const k = key(l.product_id, Number(l.unit_price_cents));
     sold.set(k, (sold.get(k) ?? 0) + Number(l.quantity));
   }
@@ -72,7 +97,13 @@ export async function checkRefund(trx: Transaction<Database>, refund: SaleDoc, b
     }
     const r = returning.get(k);
     if (r) r.quantity += line.quantity;
-    else returning.set(k, { productId: line.productId, name: line.name, unitPriceCents: line.unitPriceCents, quantity: line.quantity });
+    else
+      returning.set(k, {
+        productId: line.productId,
+        name: line.name,
+        unitPriceCents: line.unitPriceCents,
+        quantity: line.quantity,
+      });
   }
   const overRefunded: OverRefundedLine[] = [];
   for (const [k, r] of returning) {
@@ -80,7 +111,15 @@ export async function checkRefund(trx: Transaction<Database>, refund: SaleDoc, b
     const before = refundedBefore.get(k) ?? 0;
     const remaining = Math.max(0, soldQty - before);
     if (r.quantity > remaining) {
-      overRefunded.push({ productId: r.productId, name: r.name, unitPriceCents: r.unitPriceCents, sold: soldQty, refundedBefore: before, remaining, refunded: r.quantity });
+      overRefunded.push({
+        productId: r.productId,
+        name: r.name,
+        unitPriceCents: r.unitPriceCents,
+        sold: soldQty,
+        refundedBefore: before,
+        remaining,
+        refunded: r.quantity,
+      });
     }
   }
   return { originalReceipt: original.receipt_number, overRefunded };

@@ -34,7 +34,8 @@ export class SequenceAllocator {
 
   /** Gives back the numbers taken after `last` was `mark` (their writes were rolled back to a savepoint). */
   rewind(mark: number): void {
-    if (mark < this.start || mark > this.current) throw new Error(`SequenceAllocator: cannot rewind to ${mark} (start ${this.start}, current ${this.current})`);
+    if (mark < this.start || mark > this.current)
+      throw new Error(`SequenceAllocator: cannot rewind to ${mark} (start ${this.start}, current ${this.current})`);
     this.current = mark;
   }
 

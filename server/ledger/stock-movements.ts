@@ -41,7 +41,14 @@ export async function applyMovement(
     .execute();
   const level = await trx
     .insertInto('stock_levels')
-    .values({ location_id: movement.locationId, product_id: movement.productId, quantity: movement.delta, reorder_level: null, seq, updated_at: now })
+    .values({
+      location_id: movement.locationId,
+      product_id: movement.productId,
+      quantity: movement.delta,
+      reorder_level: null,
+      seq,
+      updated_at: now,
+    })
     .onConflict((oc) =>
       oc.columns(['location_id', 'product_id']).doUpdateSet((eb) => ({
         quantity: eb('stock_levels.quantity', '+', movement.delta),
@@ -86,16 +93,33 @@ export class MovementBatch {
     const ids = [...new Set(productIds)].filter((id) => !this.loaded.has(key(locationId, id)));
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const rows = await this.trx.selectFrom('stock_levels').select(['product_id', 'quantity', 'seq']).where('location_id', '=', locationId).where('product_id', 'in', chunk).execute();
-      for (const r of rows) this.levels.set(key(locationId, r.product_id), { locationId, productId: r.product_id, quantity: Number(r.quantity), seq: Number(r.seq) });
+      const rows = await this.trx
+        .selectFrom('stock_levels')
+        .select(['product_id', 'quantity', 'seq'])
+        .where('location_id', '=', locationId)
+        .where('product_id', 'in', chunk)
+        .execute();
+      for (const r of rows)
+        this.levels.set(key(locationId, r.product_id), {
+          locationId,
+          productId: r.product_id,
+          quantity: Number(r.quantity),
+          seq: Number(r.seq),
+        });
       for (const id of chunk) this.loaded.add(key(locationId, id));
     }
   }
 
   apply(movement: MovementInput, seq: number): number {
     const k = key(movement.locationId, movement.productId);
-    if (!this.loaded.has(k)) throw new Error(`MovementBatch: level of ${movement.productId} at ${movement.locationId} was not loaded`);
-    const level = this.levels.get(k) ?? { locationId: movement.locationId, productId: movement.productId, quantity: 0, seq };
+    if (!this.loaded.has(k))
+      throw new Error(`MovementBatch: level of ${movement.productId} at ${movement.locationId} was not loaded`);
+    const level = this.levels.get(k) ?? {
+      locationId: movement.locationId,
+      productId: movement.productId,
+      quantity: 0,
+      seq,
+    };
     level.quantity += movement.delta;
     level.seq = seq;
     this.levels.set(k, level);
@@ -123,7 +147,14 @@ export class MovementBatch {
     this.dirty.clear();
     await upsertLevels.execute(
       this.trx,
-      levels.map((l) => ({ location_id: l.locationId, product_id: l.productId, quantity: l.quantity, reorder_level: null, seq: l.seq, updated_at: this.now })),
+      levels.map((l) => ({
+        location_id: l.locationId,
+        product_id: l.productId,
+        quantity: l.quantity,
+        reorder_level: null,
+        seq: l.seq,
+        updated_at: this.now,
+      })),
     );
   }
 }
@@ -134,7 +165,14 @@ const insertMovements = new BulkInsert<Database['stock_movements']>(
   ROWS_PER_INSERT,
 );
 
-type LevelRow = { location_id: string; product_id: string; quantity: number; reorder_level: number | null; seq: number; updated_at: string };
+type LevelRow = {
+  location_id: string;
+  product_id: string;
+  quantity: number;
+  reorder_level: number | null;
+  seq: number;
+  updated_at: string;
+};
 const upsertLevels = new BulkInsert<LevelRow>(
   ['location_id', 'product_id', 'quantity', 'reorder_level', 'seq', 'updated_at'],
   (db, rows) =>

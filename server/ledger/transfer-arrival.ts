@@ -24,7 +24,15 @@ export async function applyTransferArrival(
     if (quantity === 0) continue;
     await applyMovement(
       trx,
-      { locationId: transfer.to_location_id, productId, delta: quantity, kind: 'transfer_in', saleId: null, actor: by.actor, reason: `transfer ${transfer.id} from ${transfer.from_location_id} received${by.reasonTail}` },
+      {
+        locationId: transfer.to_location_id,
+        productId,
+        delta: quantity,
+        kind: 'transfer_in',
+        saleId: null,
+        actor: by.actor,
+        reason: `transfer ${transfer.id} from ${transfer.from_location_id} received${by.reasonTail}`,
+      },
       seq,
       now,
     );
@@ -47,7 +55,13 @@ export async function applyTransferArrival(
       saleId: null,
       documentId: transfer.id,
       summary: `Transfer ${transfer.id} from ${transfer.from_location_id}: ${differences.map((d) => `${d.productId} sent ${d.sent}, received ${d.received}`).join('; ')}`,
-      details: { transferId: transfer.id, receiptId: by.receiptId, fromLocationId: transfer.from_location_id, toLocationId: transfer.to_location_id, lines: differences },
+      details: {
+        transferId: transfer.id,
+        receiptId: by.receiptId,
+        fromLocationId: transfer.from_location_id,
+        toLocationId: transfer.to_location_id,
+        lines: differences,
+      },
     },
     seq,
     now,

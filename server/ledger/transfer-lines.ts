@@ -24,7 +24,10 @@ export interface TransferDifference {
 }
 
 /** Every product whose received quantity differs from what was sent (missing on either side counts as 0). */
-export function transferDifferences(sent: readonly TransferLine[], received: readonly TransferLine[]): TransferDifference[] {
+export function transferDifferences(
+  sent: readonly TransferLine[],
+  received: readonly TransferLine[],
+): TransferDifference[] {
   const s = quantitiesByProduct(sent);
   const r = quantitiesByProduct(received);
   const products = [...new Set([...s.keys(), ...r.keys()])];

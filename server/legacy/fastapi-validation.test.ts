@@ -3,7 +3,7 @@ import { decimalToCents, parseModel, ValidationFailed } from './fastapi-validati
 
 const cents = (text: string) => decimalToCents({ text });
 
-describe('decimalToCents: the seed\'s float prices to integer cents without float maths', () => {
+describe("decimalToCents: the seed's float prices to integer cents without float maths", () => {
   it.each([
     ['2.5', 250],
     ['12.5', 1250],
@@ -30,15 +30,26 @@ describe('decimalToCents: the seed\'s float prices to integer cents without floa
     expect(cents('1e30')).toBeNull();
   });
 
-  it('matches Python\'s float × int totals of the prototype (price × quantity, then rounded to cents)', () => {
-    for (const [price, qty] of [[3.2, 3], [1.8, 7], [2.5, 9], [8.9, 11], [0.1, 3]] as const) {
+  it("matches Python's float × int totals of the prototype (price × quantity, then rounded to cents)", () => {
+    for (const [price, qty] of [
+      [3.2, 3],
+      [1.8, 7],
+      [2.5, 9],
+      [8.9, 11],
+      [0.1, 3],
+    ] as const) {
       expect(cents(String(price * qty))).toBe(Math.round(price * 100) * qty);
     }
   });
 });
 
 describe('parseModel: pydantic v2 lax-mode errors, as FastAPI answers 422', () => {
-  const model = { product_id: { type: 'int' as const, gt: 0 }, name: { type: 'str' as const }, price: { type: 'float' as const }, when: { type: 'datetime' as const } };
+  const model = {
+    product_id: { type: 'int' as const, gt: 0 },
+    name: { type: 'str' as const },
+    price: { type: 'float' as const },
+    when: { type: 'datetime' as const },
+  };
 
   function errorsOf(body: unknown) {
     try {
@@ -60,16 +71,32 @@ describe('parseModel: pydantic v2 lax-mode errors, as FastAPI answers 422', () =
   it('names every wrong or missing field with type, loc, msg and input', () => {
     const body = { product_id: 1.5, name: 3, price: 'abc' };
     expect(errorsOf(body)).toEqual([
-      { type: 'int_from_float', loc: ['body', 'product_id'], msg: 'Input should be a valid integer, got a number with a fractional part', input: 1.5 },
+      {
+        type: 'int_from_float',
+        loc: ['body', 'product_id'],
+        msg: 'Input should be a valid integer, got a number with a fractional part',
+        input: 1.5,
+      },
       { type: 'string_type', loc: ['body', 'name'], msg: 'Input should be a valid string', input: 3 },
-      { type: 'float_parsing', loc: ['body', 'price'], msg: 'Input should be a valid number, unable to parse string as a number', input: 'abc' },
+      {
+        type: 'float_parsing',
+        loc: ['body', 'price'],
+        msg: 'Input should be a valid number, unable to parse string as a number',
+        input: 'abc',
+      },
       { type: 'missing', loc: ['body', 'when'], msg: 'Field required', input: body },
     ]);
   });
 
   it('applies Field(gt=0) bounds', () => {
     expect(errorsOf({ product_id: 0, name: 'x', price: 1, when: '2026-01-01T00:00:00' })).toEqual([
-      { type: 'greater_than', loc: ['body', 'product_id'], msg: 'Input should be greater than 0', input: 0, ctx: { gt: 0 } },
+      {
+        type: 'greater_than',
+        loc: ['body', 'product_id'],
+        msg: 'Input should be greater than 0',
+        input: 0,
+        ctx: { gt: 0 },
+      },
     ]);
   });
 

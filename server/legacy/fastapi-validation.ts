@@ -36,7 +36,13 @@ interface FieldSpec {
 }
 
 type Parsed<T extends Record<string, FieldSpec>> = {
-  [K in keyof T]: T[K]['type'] extends 'int' ? number : T[K]['type'] extends 'float' ? DecimalText : T[K]['type'] extends 'str' ? string : Date;
+  [K in keyof T]: T[K]['type'] extends 'int'
+    ? number
+    : T[K]['type'] extends 'float'
+      ? DecimalText
+      : T[K]['type'] extends 'str'
+        ? string
+        : Date;
 };
 
 const INT_TEXT = /^\s*[+-]?\d+(_\d+)*\s*$/;
@@ -44,15 +50,40 @@ const FLOAT_TEXT = /^\s*[+-]?(\d+(_\d+)*(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 function parseInt_(value: unknown, loc: (string | number)[], errors: PydanticError[]): number | undefined {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return void errors.push({ type: 'finite_number', loc, msg: 'Input should be a finite number', input: value });
-    if (!Number.isInteger(value)) return void errors.push({ type: 'int_from_float', loc, msg: 'Input should be a valid integer, got a number with a fractional part', input: value });
-    if (!Number.isSafeInteger(value)) return void errors.push({ type: 'int_parsing_size', loc, msg: 'Unable to parse input string as an integer, exceeded maximum size', input: value });
+    if (!Number.isFinite(value))
+      return void errors.push({ type: 'finite_number', loc, msg: 'Input should be a finite number', input: value });
+    if (!Number.isInteger(value))
+      return void errors.push({
+        type: 'int_from_float',
+        loc,
+        msg: 'Input should be a valid integer, got a number with a fractional part',
+        input: value,
+      });
+    if (!Number.isSafeInteger(value))
+      return void errors.push({
+        type: 'int_parsing_size',
+        loc,
+        msg: 'Unable to parse input string as an integer, exceeded maximum size',
+        input: value,
+      });
     return value;
   }
   if (typeof value === 'string') {
-    if (!INT_TEXT.test(value)) return void errors.push({ type: 'int_parsing', loc, msg: 'Input should be a valid integer, unable to parse string as an integer', input: value });
+    if (!INT_TEXT.test(value))
+      return void errors.push({
+        type: 'int_parsing',
+        loc,
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
+        input: value,
+      });
     const n = Number(value.trim().replace(/_/g, ''));
-    if (!Number.isSafeInteger(n)) return void errors.push({ type: 'int_parsing_size', loc, msg: 'Unable to parse input string as an integer, exceeded maximum size', input: value });
+    if (!Number.isSafeInteger(n))
+      return void errors.push({
+        type: 'int_parsing_size',
+        loc,
+        msg: 'Unable to parse input string as an integer, exceeded maximum size',
+        input: value,
+      });
     return n;
   }
   errors.push({ type: 'int_type', loc, msg: 'Input should be a valid integer', input: value });
@@ -61,12 +92,19 @@ function parseInt_(value: unknown, loc: (string | number)[], errors: PydanticErr
 
 function parseFloat_(value: unknown, loc: (string | number)[], errors: PydanticError[]): DecimalText | undefined {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return void errors.push({ type: 'finite_number', loc, msg: 'Input should be a finite number', input: value });
+    if (!Number.isFinite(value))
+      return void errors.push({ type: 'finite_number', loc, msg: 'Input should be a finite number', input: value });
     // String(x) is the shortest decimal that reads back as x: the text the client's json.dumps wrote.
     return { text: String(value) };
   }
   if (typeof value === 'string' && FLOAT_TEXT.test(value)) return { text: value.trim().replace(/_/g, '') };
-  if (typeof value === 'string') return void errors.push({ type: 'float_parsing', loc, msg: 'Input should be a valid number, unable to parse string as a number', input: value });
+  if (typeof value === 'string')
+    return void errors.push({
+      type: 'float_parsing',
+      loc,
+      msg: 'Input should be a valid number, unable to parse string as a number',
+      input: value,
+    });
   errors.push({ type: 'float_type', loc, msg: 'Input should be a valid number', input: value });
   return undefined;
 }
@@ -86,25 +124,63 @@ function parseDatetime(value: unknown, loc: (string | number)[], errors: Pydanti
       const date = new Date(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
       if (!Number.isNaN(date.getTime())) return date;
     }
-    errors.push({ type: 'datetime_from_date_parsing', loc, msg: 'Input should be a valid datetime or date, invalid character in year', input: value });
+    errors.push({
+      type: 'datetime_from_date_parsing',
+      loc,
+      msg: 'Input should be a valid datetime or date, invalid character in year',
+      input: value,
+    });
     return undefined;
   }
   errors.push({ type: 'datetime_type', loc, msg: 'Input should be a valid datetime', input: value });
   return undefined;
 }
 
-function checkBounds(spec: FieldSpec, numeric: number, input: unknown, loc: (string | number)[], errors: PydanticError[]): void {
-  if (spec.gt !== undefined && !(numeric > spec.gt)) errors.push({ type: 'greater_than', loc, msg: `Input should be greater than ${spec.gt}`, input, ctx: { gt: spec.gt } });
+function checkBounds(
+  spec: FieldSpec,
+  numeric: number,
+  input: unknown,
+  loc: (string | number)[],
+  errors: PydanticError[],
+): void {
+  if (spec.gt !== undefined && !(numeric > spec.gt))
+    errors.push({
+      type: 'greater_than',
+      loc,
+      msg: `Input should be greater than ${spec.gt}`,
+      input,
+      ctx: { gt: spec.gt },
+    });
   if (spec.ge !== undefined && !(numeric >= spec.ge)) {
-    errors.push({ type: 'greater_than_equal', loc, msg: `Input should be greater than or equal to ${spec.ge}`, input, ctx: { ge: spec.ge } });
+    errors.push({
+      type: 'greater_than_equal',
+      loc,
+      msg: `Input should be greater than or equal to ${spec.ge}`,
+      input,
+      ctx: { ge: spec.ge },
+    });
   }
-  if (spec.le !== undefined && !(numeric <= spec.le)) errors.push({ type: 'less_than_equal', loc, msg: `Input should be less than or equal to ${spec.le}`, input, ctx: { le: spec.le } });
+  if (spec.le !== undefined && !(numeric <= spec.le))
+    errors.push({
+      type: 'less_than_equal',
+      loc,
+      msg: `Input should be less than or equal to ${spec.le}`,
+      input,
+      ctx: { le: spec.le },
+    });
 }
 
 /** Validates a JSON body like a pydantic model with these fields; throws ValidationFailed with every problem. */
 export function parseModel<T extends Record<string, FieldSpec>>(fields: T, body: unknown): Parsed<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ValidationFailed([{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: body }]);
+    throw new ValidationFailed([
+      {
+        type: 'model_attributes_type',
+        loc: ['body'],
+        msg: 'Input should be a valid dictionary or object to extract fields from',
+        input: body,
+      },
+    ]);
   }
   const errors: PydanticError[] = [];
   const out: Record<string, unknown> = {};
@@ -146,7 +222,13 @@ export function parseJsonBody(text: string): unknown {
   } catch (err) {
     const position = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
     throw new ValidationFailed([
-      { type: 'json_invalid', loc: ['body', position ? Number(position) : 0], msg: 'JSON decode error', input: {}, ctx: { error: text.trim() === '' ? 'Expecting value' : 'Invalid JSON' } },
+      {
+        type: 'json_invalid',
+        loc: ['body', position ? Number(position) : 0],
+        msg: 'JSON decode error',
+        input: {},
+        ctx: { error: text.trim() === '' ? 'Expecting value' : 'Invalid JSON' },
+      },
     ]);
   }
 }
@@ -165,7 +247,7 @@ export function decimalToCents({ text }: DecimalText): number | null {
   let point = intPart.replace(/^0+(?=\d)/, '').length + Number(expText ?? 0);
   if (intPart.replace(/^0+/, '') === '') {
     // 0.0xx: leading zeros of the fraction were dropped from digits; move the point left for them.
-    const lead = (fracPart.match(/^0*/)?.[0].length ?? 0);
+    const lead = fracPart.match(/^0*/)?.[0].length ?? 0;
     digits = fracPart.slice(lead) || '0';
     point = -lead + Number(expText ?? 0);
   }

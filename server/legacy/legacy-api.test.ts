@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { testDatabases } from '../test/databases';
-import { addBranch, catalogue, openStream, pairDevice, request, startTestServer, stockLevels, type TestServer } from '../test/test-server';
+import {
+  addBranch,
+  catalogue,
+  openStream,
+  pairDevice,
+  request,
+  startTestServer,
+  stockLevels,
+  type TestServer,
+} from '../test/test-server';
 import { issueLegacyKey, revokeLegacyKey } from './legacy-keys';
 
 /**
@@ -13,12 +22,19 @@ import { issueLegacyKey, revokeLegacyKey } from './legacy-keys';
 
 /** What httpx sends for `client.post(url, json=notification)`. */
 function prototypePost(baseUrl: string, path: string, body: unknown) {
-  return request(baseUrl, path, { method: 'POST', rawBody: JSON.stringify(body), headers: { 'content-type': 'application/json', 'user-agent': 'python-httpx/0.27.0', accept: '*/*' } });
+  return request(baseUrl, path, {
+    method: 'POST',
+    rawBody: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', 'user-agent': 'python-httpx/0.27.0', accept: '*/*' },
+  });
 }
 
 /** datetime.now().isoformat(): naive, microseconds. */
 function pythonNow(offsetSeconds = 0): string {
-  return new Date(Date.now() + offsetSeconds * 1000).toISOString().replace('Z', '').replace(/\.(\d{3})$/, '.$1457');
+  return new Date(Date.now() + offsetSeconds * 1000)
+    .toISOString()
+    .replace('Z', '')
+    .replace(/\.(\d{3})$/, '.$1457');
 }
 
 describe.each(testDatabases)('legacy API on $label', (database) => {
@@ -37,18 +53,35 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
   });
 
   const branchLevel = async (legacyId: number) => {
-    const product = await server.db.selectFrom('products').select('id').where('legacy_id', '=', legacyId).executeTakeFirstOrThrow();
+    const product = await server.db
+      .selectFrom('products')
+      .select('id')
+      .where('legacy_id', '=', legacyId)
+      .executeTakeFirstOrThrow();
     return (await stockLevels(server.db, DEMO_BRANCH_ID)).get(product.id)?.quantity ?? 0;
   };
-  const salesCount = async () => Number((await server.db.selectFrom('sales').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const salesCount = async () =>
+    Number(
+      (
+        await server.db
+          .selectFrom('sales')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
-  it('GET / answers the seed\'s service info', async () => {
+  it("GET / answers the seed's service info", async () => {
     const res = await request(server.url, `${base}/`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ service: '🌿 EcoMarket Central API', status: 'operational', total_products: 5, total_notifications: 0 });
+    expect(res.body).toEqual({
+      service: '🌿 EcoMarket Central API',
+      status: 'operational',
+      total_products: 5,
+      total_notifications: 0,
+    });
   });
 
-  it('GET /inventory lists the seed\'s products with float prices and the branch\'s stock', async () => {
+  it("GET /inventory lists the seed's products with float prices and the branch's stock", async () => {
     const res = await request(server.url, `${base}/inventory`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
@@ -62,13 +95,21 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
 
   it('invariant 2 + 3: a prototype sale notification becomes one sale of the branch with a sale movement, and its retries change nothing', async () => {
     const before = await salesCount();
-    const notification = { branch_id: 'sucursal-001', product_id: 3, quantity_sold: 3, timestamp: pythonNow(), sale_price: 9.600000000000001 };
+    const notification = {
+      branch_id: 'sucursal-001',
+      product_id: 3,
+      quantity_sold: 3,
+      timestamp: pythonNow(),
+      sale_price: 9.600000000000001,
+    };
     const first = await prototypePost(server.url, `${base}/sale-notification`, notification);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ status: 'received', message: 'Venta registrada para 3 unidades', updated_stock: 5 });
 
     // The prototype retries without an id; concurrent retries too.
-    const retries = await Promise.all([1, 2, 3, 4].map(() => prototypePost(server.url, `${base}/sale-notification`, notification)));
+    const retries = await Promise.all(
+      [1, 2, 3, 4].map(() => prototypePost(server.url, `${base}/sale-notification`, notification)),
+    );
     for (const r of retries) expect({ status: r.status, body: r.body }).toEqual({ status: 200, body: first.body });
     expect(await salesCount()).toBe(before + 1);
     expect(await branchLevel(3)).toBe(5);
@@ -77,104 +118,220 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(sale).toMatchObject({ kind: 'sale', branch_id: DEMO_BRANCH_ID, total_cents: 960, currency: 'USD' });
     expect(sale.device_id).toMatch(/^legacy-/);
     expect(sale.receipt_number).toMatch(/^001-\d{2}-000001$/);
-    const movements = await server.db.selectFrom('stock_movements').selectAll().where('sale_id', '=', sale.id).execute();
+    const movements = await server.db
+      .selectFrom('stock_movements')
+      .selectAll()
+      .where('sale_id', '=', sale.id)
+      .execute();
     expect(movements).toHaveLength(1);
-    expect(movements[0]).toMatchObject({ kind: 'sale', delta: -3, location_id: DEMO_BRANCH_ID, actor: 'legacy:sucursal-001' });
+    expect(movements[0]).toMatchObject({
+      kind: 'sale',
+      delta: -3,
+      location_id: DEMO_BRANCH_ID,
+      actor: 'legacy:sucursal-001',
+    });
     const lines = await server.db.selectFrom('sale_lines').selectAll().where('sale_id', '=', sale.id).execute();
-    expect(lines).toEqual([expect.objectContaining({ quantity: 3, unit_price_cents: 320, discount_cents: 0, line_total_cents: 960 })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ quantity: 3, unit_price_cents: 320, discount_cents: 0, line_total_cents: 960 }),
+    ]);
     // Charged exactly the master price: no price mismatch.
-    const items = await server.db.selectFrom('reconciliation_items').select('kind').where('sale_id', '=', sale.id).execute();
+    const items = await server.db
+      .selectFrom('reconciliation_items')
+      .select('kind')
+      .where('sale_id', '=', sale.id)
+      .execute();
     expect(items).toEqual([]);
   });
 
   it('a second sale gets the next legacy receipt number; GET / counts the notifications', async () => {
-    const res = await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-001', product_id: 1, quantity_sold: 2, timestamp: pythonNow(1), sale_price: 5.0 });
+    const res = await prototypePost(server.url, `${base}/sale-notification`, {
+      branch_id: 'sucursal-001',
+      product_id: 1,
+      quantity_sold: 2,
+      timestamp: pythonNow(1),
+      sale_price: 5.0,
+    });
     expect(res.status).toBe(200);
-    const last = await server.db.selectFrom('sales').select('receipt_number').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const last = await server.db
+      .selectFrom('sales')
+      .select('receipt_number')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(last.receipt_number).toMatch(/-000002$/);
     expect((await request<{ total_notifications: number }>(server.url, `${base}/`)).body.total_notifications).toBe(2);
   });
 
   it('invariant 7: a sale_price other than master price × quantity opens one price_mismatch item; the total stays what was charged', async () => {
-    const res = await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-001', product_id: 2, quantity_sold: 3, timestamp: pythonNow(2), sale_price: 5.0 });
+    const res = await prototypePost(server.url, `${base}/sale-notification`, {
+      branch_id: 'sucursal-001',
+      product_id: 2,
+      quantity_sold: 3,
+      timestamp: pythonNow(2),
+      sale_price: 5.0,
+    });
     expect(res.status).toBe(200);
     const sale = await server.db.selectFrom('sales').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(Number(sale.total_cents)).toBe(500);
     const lines = await server.db.selectFrom('sale_lines').selectAll().where('sale_id', '=', sale.id).execute();
     // 500 / 3: unit 167, 1 cent of rounding as a discount, total exact.
     expect(lines[0]).toMatchObject({ unit_price_cents: 167, discount_cents: 1, line_total_cents: 500 });
-    const items = await server.db.selectFrom('reconciliation_items').selectAll().where('sale_id', '=', sale.id).execute();
+    const items = await server.db
+      .selectFrom('reconciliation_items')
+      .selectAll()
+      .where('sale_id', '=', sale.id)
+      .execute();
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: 'price_mismatch', status: 'open', branch_id: DEMO_BRANCH_ID });
-    expect(JSON.parse(items[0]!.details)).toMatchObject({ expectedTotalCents: 540, chargedTotalCents: 500, differenceCents: -40 });
+    expect(JSON.parse(items[0]!.details)).toMatchObject({
+      expectedTotalCents: 540,
+      chargedTotalCents: 500,
+      differenceCents: -40,
+    });
   });
 
   it('invariant 7: selling more than the branch holds is recorded, goes below zero and opens an oversell item', async () => {
-    const res = await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-001', product_id: 4, quantity_sold: 2, timestamp: pythonNow(3), sale_price: 17.8 });
+    const res = await prototypePost(server.url, `${base}/sale-notification`, {
+      branch_id: 'sucursal-001',
+      product_id: 4,
+      quantity_sold: 2,
+      timestamp: pythonNow(3),
+      sale_price: 17.8,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ updated_stock: -2 });
-    const items = await server.db.selectFrom('reconciliation_items').select('kind').where('kind', '=', 'oversell').execute();
+    const items = await server.db
+      .selectFrom('reconciliation_items')
+      .select('kind')
+      .where('kind', '=', 'oversell')
+      .execute();
     expect(items.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('an unknown product answers the seed\'s 404 and records nothing', async () => {
+  it("an unknown product answers the seed's 404 and records nothing", async () => {
     const before = await salesCount();
-    const res = await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-001', product_id: 99, quantity_sold: 1, timestamp: pythonNow(4), sale_price: 1.0 });
+    const res = await prototypePost(server.url, `${base}/sale-notification`, {
+      branch_id: 'sucursal-001',
+      product_id: 99,
+      quantity_sold: 1,
+      timestamp: pythonNow(4),
+      sale_price: 1.0,
+    });
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ detail: 'Producto no encontrado' });
     expect(await salesCount()).toBe(before);
   });
 
-  it('invariant 8: a notification naming another branch than the key\'s is refused and records nothing', async () => {
+  it("invariant 8: a notification naming another branch than the key's is refused and records nothing", async () => {
     await addBranch(server.db, 'sucursal-002', '002');
     const before = await salesCount();
-    const res = await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-002', product_id: 1, quantity_sold: 1, timestamp: pythonNow(5), sale_price: 2.5 });
+    const res = await prototypePost(server.url, `${base}/sale-notification`, {
+      branch_id: 'sucursal-002',
+      product_id: 1,
+      quantity_sold: 1,
+      timestamp: pythonNow(5),
+      sale_price: 2.5,
+    });
     expect(res.status).toBe(403);
     expect(await salesCount()).toBe(before);
   });
 
-  it('a malformed body answers FastAPI\'s 422 with a pydantic detail list and records nothing', async () => {
+  it("a malformed body answers FastAPI's 422 with a pydantic detail list and records nothing", async () => {
     const before = await salesCount();
-    const missing = await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-001', product_id: 'uno', quantity_sold: 0, sale_price: 2.5 });
+    const missing = await prototypePost(server.url, `${base}/sale-notification`, {
+      branch_id: 'sucursal-001',
+      product_id: 'uno',
+      quantity_sold: 0,
+      sale_price: 2.5,
+    });
     expect(missing.status).toBe(422);
     expect(missing.body).toEqual({
       detail: [
-        { type: 'int_parsing', loc: ['body', 'product_id'], msg: 'Input should be a valid integer, unable to parse string as an integer', input: 'uno' },
-        { type: 'greater_than', loc: ['body', 'quantity_sold'], msg: 'Input should be greater than 0', input: 0, ctx: { gt: 0 } },
-        { type: 'missing', loc: ['body', 'timestamp'], msg: 'Field required', input: { branch_id: 'sucursal-001', product_id: 'uno', quantity_sold: 0, sale_price: 2.5 } },
+        {
+          type: 'int_parsing',
+          loc: ['body', 'product_id'],
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+          input: 'uno',
+        },
+        {
+          type: 'greater_than',
+          loc: ['body', 'quantity_sold'],
+          msg: 'Input should be greater than 0',
+          input: 0,
+          ctx: { gt: 0 },
+        },
+        {
+          type: 'missing',
+          loc: ['body', 'timestamp'],
+          msg: 'Field required',
+          input: { branch_id: 'sucursal-001', product_id: 'uno', quantity_sold: 0, sale_price: 2.5 },
+        },
       ],
     });
-    const broken = await request<{ detail: { type: string; loc: unknown[] }[] }>(server.url, `${base}/sale-notification`, { method: 'POST', rawBody: '{"branch_id": ' });
+    const broken = await request<{ detail: { type: string; loc: unknown[] }[] }>(
+      server.url,
+      `${base}/sale-notification`,
+      { method: 'POST', rawBody: '{"branch_id": ' },
+    );
     expect(broken.status).toBe(422);
     expect(broken.body.detail[0]).toMatchObject({ type: 'json_invalid', msg: 'JSON decode error' });
-    const badPath = await request<{ detail: { type: string; loc: unknown[] }[] }>(server.url, `${base}/inventory/abc`, { method: 'DELETE' });
+    const badPath = await request<{ detail: { type: string; loc: unknown[] }[] }>(server.url, `${base}/inventory/abc`, {
+      method: 'DELETE',
+    });
     expect(badPath.status).toBe(422);
     expect(badPath.body.detail[0]).toMatchObject({ type: 'int_parsing', loc: ['path', 'product_id'] });
     expect(await salesCount()).toBe(before);
   });
 
-  it('inventory CRUD edits the master catalogue with the seed\'s answers; stock arrives as a correction movement with a reason', async () => {
-    const created = await prototypePost(server.url, `${base}/inventory`, { id: 6, name: 'Miel de Abeja', price: 6.75, stock: 12 });
+  it("inventory CRUD edits the master catalogue with the seed's answers; stock arrives as a correction movement with a reason", async () => {
+    const created = await prototypePost(server.url, `${base}/inventory`, {
+      id: 6,
+      name: 'Miel de Abeja',
+      price: 6.75,
+      stock: 12,
+    });
     expect(created.status).toBe(200);
     expect(created.body).toEqual({ id: 6, name: 'Miel de Abeja', price: 6.75, stock: 12 });
     const dup = await prototypePost(server.url, `${base}/inventory`, { id: 6, name: 'Otra', price: 1, stock: 0 });
     expect(dup.status).toBe(400);
     expect(dup.body).toEqual({ detail: 'El producto ya existe' });
 
-    const product = await server.db.selectFrom('products').selectAll().where('legacy_id', '=', 6).executeTakeFirstOrThrow();
+    const product = await server.db
+      .selectFrom('products')
+      .selectAll()
+      .where('legacy_id', '=', 6)
+      .executeTakeFirstOrThrow();
     expect(Number(product.price_cents)).toBe(675);
-    const corrections = await server.db.selectFrom('stock_movements').selectAll().where('product_id', '=', product.id).execute();
-    expect(corrections).toEqual([expect.objectContaining({ kind: 'correction', delta: 12, location_id: DEMO_BRANCH_ID, actor: 'legacy:sucursal-001' })]);
+    const corrections = await server.db
+      .selectFrom('stock_movements')
+      .selectAll()
+      .where('product_id', '=', product.id)
+      .execute();
+    expect(corrections).toEqual([
+      expect.objectContaining({
+        kind: 'correction',
+        delta: 12,
+        location_id: DEMO_BRANCH_ID,
+        actor: 'legacy:sucursal-001',
+      }),
+    ]);
     expect(corrections[0]!.reason).toContain('stock set to 12');
 
     // A paired tablet of the branch sees the new product in its catalogue pull.
     const device = await pairDevice(server);
     expect((await catalogue(server.url, device.token)).map((p) => p.name)).toContain('Miel de Abeja');
 
-    const updated = await request(server.url, `${base}/inventory/6`, { method: 'PUT', json: { id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 } });
+    const updated = await request(server.url, `${base}/inventory/6`, {
+      method: 'PUT',
+      json: { id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 },
+    });
     expect(updated.status).toBe(200);
     // Price changes go into the catalogue's history, which the price-mismatch check reads.
-    const prices = await server.db.selectFrom('product_prices').select('price_cents').where('product_id', '=', product.id).orderBy('seq').execute();
+    const prices = await server.db
+      .selectFrom('product_prices')
+      .select('price_cents')
+      .where('product_id', '=', product.id)
+      .orderBy('seq')
+      .execute();
     expect(prices.map((r) => Number(r.price_cents))).toEqual([675, 700]);
     expect(updated.body).toEqual({ id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 });
     expect(await branchLevel(6)).toBe(10);
@@ -183,10 +340,20 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
 
     // The same PUT again writes nothing: no second correction.
     const seqBefore = await server.db.selectFrom('server_sequence').select('value').executeTakeFirstOrThrow();
-    await request(server.url, `${base}/inventory/6`, { method: 'PUT', json: { id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 } });
+    await request(server.url, `${base}/inventory/6`, {
+      method: 'PUT',
+      json: { id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 },
+    });
     expect(await server.db.selectFrom('server_sequence').select('value').executeTakeFirstOrThrow()).toEqual(seqBefore);
 
-    expect((await request(server.url, `${base}/inventory/77`, { method: 'PUT', json: { id: 77, name: 'x', price: 1, stock: 1 } })).body).toEqual({ detail: 'Producto no encontrado' });
+    expect(
+      (
+        await request(server.url, `${base}/inventory/77`, {
+          method: 'PUT',
+          json: { id: 77, name: 'x', price: 1, stock: 1 },
+        })
+      ).body,
+    ).toEqual({ detail: 'Producto no encontrado' });
     const removed = await request(server.url, `${base}/inventory/6`, { method: 'DELETE' });
     expect(removed.status).toBe(200);
     expect(removed.body).toEqual({ removed: 'Miel de Abeja 500 g', id: 6 });
@@ -196,12 +363,18 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect((await request<{ id: number }[]>(server.url, `${base}/inventory`)).body.map((p) => p.id)).not.toContain(6);
   });
 
-  it('a sale through the legacy API reaches the branch\'s tablets on their live stream', async () => {
+  it("a sale through the legacy API reaches the branch's tablets on their live stream", async () => {
     const device = await pairDevice(server);
     const stream = await openStream(server.url, device.token);
     try {
       await stream.next('resync', 2000);
-      await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-001', product_id: 1, quantity_sold: 1, timestamp: pythonNow(10), sale_price: 2.5 });
+      await prototypePost(server.url, `${base}/sale-notification`, {
+        branch_id: 'sucursal-001',
+        product_id: 1,
+        quantity_sold: 1,
+        timestamp: pythonNow(10),
+        sale_price: 2.5,
+      });
       const changed = await stream.next('changed', 1000);
       expect((changed.data as { collections: string[] }).collections).toContain('stock');
     } finally {
@@ -210,7 +383,10 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
   });
 
   it('an oversized body answers 413 with a detail, and changes nothing', async () => {
-    const res = await request(server.url, `${base}/inventory`, { method: 'POST', rawBody: JSON.stringify({ id: 50, name: 'x'.repeat(70_000), price: 1, stock: 1 }) });
+    const res = await request(server.url, `${base}/inventory`, {
+      method: 'POST',
+      rawBody: JSON.stringify({ id: 50, name: 'x'.repeat(70_000), price: 1, stock: 1 }),
+    });
     expect(res.status).toBe(413);
     expect(res.body).toEqual({ detail: expect.any(String) });
     expect((await request<{ id: number }[]>(server.url, `${base}/inventory`)).body.map((p) => p.id)).not.toContain(50);
@@ -226,7 +402,11 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
       ['POST', '/inventory', { id: 9, name: 'x', price: 1, stock: 1 }],
       ['PUT', '/inventory/1', { id: 1, name: 'x', price: 1, stock: 1 }],
       ['DELETE', '/inventory/1'],
-      ['POST', '/sale-notification', { branch_id: 'sucursal-001', product_id: 1, quantity_sold: 1, timestamp: pythonNow(20), sale_price: 2.5 }],
+      [
+        'POST',
+        '/sale-notification',
+        { branch_id: 'sucursal-001', product_id: 1, quantity_sold: 1, timestamp: pythonNow(20), sale_price: 2.5 },
+      ],
       ['POST', '/sale-notification', '{broken'],
     ];
     const before = await salesCount();
@@ -244,10 +424,16 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect((await request(server.url, `${base}/inventory`)).status).toBe(200);
   });
 
-  it('a failure inside answers FastAPI\'s plain 500 and applies nothing (runs last: it breaks this server\'s legacy table)', async () => {
+  it("a failure inside answers FastAPI's plain 500 and applies nothing (runs last: it breaks this server's legacy table)", async () => {
     await server.db.schema.dropTable('legacy_notifications').execute();
     const before = await salesCount();
-    const res = await prototypePost(server.url, `${base}/sale-notification`, { branch_id: 'sucursal-001', product_id: 1, quantity_sold: 1, timestamp: pythonNow(30), sale_price: 2.5 });
+    const res = await prototypePost(server.url, `${base}/sale-notification`, {
+      branch_id: 'sucursal-001',
+      product_id: 1,
+      quantity_sold: 1,
+      timestamp: pythonNow(30),
+      sale_price: 2.5,
+    });
     expect(res.status).toBe(500);
     expect(res.body).toBe('Internal Server Error');
     expect(await salesCount()).toBe(before);

@@ -31,15 +31,28 @@ const KEY_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
  * recorded under a pseudo-device of the branch (numbered like a paired tablet, with no token that
  * can sign in), so they get receipt numbers from their own sequence and pull like any sale.
  */
-export async function issueLegacyKey(db: Db, branchId: string, now = new Date()): Promise<{ id: string; key: string; prefix: string }> {
+export async function issueLegacyKey(
+  db: Db,
+  branchId: string,
+  now = new Date(),
+): Promise<{ id: string; key: string; prefix: string }> {
   const key = newToken();
   const id = uuidv7();
   const nowIso = now.toISOString();
   await db.transaction().execute(async (trx) => {
     // Lock the branch row before numbering, as pairing does, so a tablet pairing at once cannot take the same number.
-    const locked = await trx.updateTable('branches').set((eb) => ({ name: eb.ref('name') })).where('id', '=', branchId).executeTakeFirst();
-    if (Number(locked.numUpdatedRows) === 0) throw new ApiError('NOT_FOUND', `There is no branch ${branchId}; see the branch ids in the console.`);
-    const last = await trx.selectFrom('devices').select((eb) => eb.fn.max('number').as('n')).where('branch_id', '=', branchId).executeTakeFirst();
+    const locked = await trx
+      .updateTable('branches')
+      .set((eb) => ({ name: eb.ref('name') }))
+      .where('id', '=', branchId)
+      .executeTakeFirst();
+    if (Number(locked.numUpdatedRows) === 0)
+      throw new ApiError('NOT_FOUND', `There is no branch ${branchId}; see the branch ids in the console.`);
+    const last = await trx
+      .selectFrom('devices')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('branch_id', '=', branchId)
+      .executeTakeFirst();
     const deviceId = `legacy-${id}`;
     await trx
       .insertInto('devices')
@@ -57,7 +70,16 @@ export async function issueLegacyKey(db: Db, branchId: string, now = new Date())
       .execute();
     await trx
       .insertInto('legacy_keys')
-      .values({ id, branch_id: branchId, device_id: deviceId, key_hash: sha256(key), key_prefix: key.slice(0, PREFIX_LENGTH), last_seq: 0, created_at: nowIso, revoked_at: null })
+      .values({
+        id,
+        branch_id: branchId,
+        device_id: deviceId,
+        key_hash: sha256(key),
+        key_prefix: key.slice(0, PREFIX_LENGTH),
+        last_seq: 0,
+        created_at: nowIso,
+        revoked_at: null,
+      })
       .execute();
   });
   return { id, key, prefix: key.slice(0, PREFIX_LENGTH) };
@@ -66,20 +88,34 @@ export async function issueLegacyKey(db: Db, branchId: string, now = new Date())
 /** Revokes by id or by the key's first characters (at least 4, and matching one key only). */
 export async function revokeLegacyKey(db: Db, idOrPrefix: string, now = new Date()): Promise<LegacyKeyRow> {
   const needle = idOrPrefix.trim();
-  if (needle.length < 4) throw new ApiError('BAD_REQUEST', 'Give the key id or at least the first 4 characters of the key (see `legacy-key list`).');
+  if (needle.length < 4)
+    throw new ApiError(
+      'BAD_REQUEST',
+      'Give the key id or at least the first 4 characters of the key (see `legacy-key list`).',
+    );
   let exact = await db.selectFrom('legacy_keys').select('id').where('id', '=', needle).execute();
-  if (exact.length === 0 && KEY_SHAPE.test(needle)) exact = await db.selectFrom('legacy_keys').select('id').where('key_hash', '=', sha256(needle)).execute();
+  if (exact.length === 0 && KEY_SHAPE.test(needle))
+    exact = await db.selectFrom('legacy_keys').select('id').where('key_hash', '=', sha256(needle)).execute();
   if (exact.length === 0) {
     const candidates = await db.selectFrom('legacy_keys').select(['id', 'key_prefix']).execute();
     const head = needle.slice(0, PREFIX_LENGTH);
     exact = candidates.filter((k) => k.key_prefix.startsWith(head));
   }
-  if (exact.length === 0) throw new ApiError('NOT_FOUND', `No legacy key has id or prefix "${needle}"; see \`legacy-key list\`.`);
-  if (exact.length > 1) throw new ApiError('CONFLICT', `${exact.length} legacy keys start with "${needle}"; give more characters or the key id.`);
+  if (exact.length === 0)
+    throw new ApiError('NOT_FOUND', `No legacy key has id or prefix "${needle}"; see \`legacy-key list\`.`);
+  if (exact.length > 1)
+    throw new ApiError(
+      'CONFLICT',
+      `${exact.length} legacy keys start with "${needle}"; give more characters or the key id.`,
+    );
   const id = exact[0]!.id;
   const nowIso = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    const key = await trx.selectFrom('legacy_keys').select(['device_id', 'revoked_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const key = await trx
+      .selectFrom('legacy_keys')
+      .select(['device_id', 'revoked_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     if (key.revoked_at) return;
     await trx.updateTable('legacy_keys').set({ revoked_at: nowIso }).where('id', '=', id).execute();
     await trx.updateTable('devices').set({ revoked_at: nowIso }).where('id', '=', key.device_id).execute();
@@ -92,12 +128,32 @@ export async function listLegacyKeys(db: Db): Promise<LegacyKeyRow[]> {
   const rows = await db
     .selectFrom('legacy_keys')
     .leftJoin('legacy_notifications', 'legacy_notifications.key_id', 'legacy_keys.id')
-    .select((eb) => ['legacy_keys.id', 'legacy_keys.branch_id', 'legacy_keys.key_prefix', 'legacy_keys.created_at', 'legacy_keys.revoked_at', eb.fn.count('legacy_notifications.id').as('n')])
-    .groupBy(['legacy_keys.id', 'legacy_keys.branch_id', 'legacy_keys.key_prefix', 'legacy_keys.created_at', 'legacy_keys.revoked_at'])
+    .select((eb) => [
+      'legacy_keys.id',
+      'legacy_keys.branch_id',
+      'legacy_keys.key_prefix',
+      'legacy_keys.created_at',
+      'legacy_keys.revoked_at',
+      eb.fn.count('legacy_notifications.id').as('n'),
+    ])
+    .groupBy([
+      'legacy_keys.id',
+      'legacy_keys.branch_id',
+      'legacy_keys.key_prefix',
+      'legacy_keys.created_at',
+      'legacy_keys.revoked_at',
+    ])
     .orderBy('legacy_keys.created_at')
     .orderBy('legacy_keys.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, branchId: r.branch_id, prefix: r.key_prefix, createdAt: r.created_at, revokedAt: r.revoked_at, notifications: Number(r.n) }));
+  return rows.map((r) => ({
+    id: r.id,
+    branchId: r.branch_id,
+    prefix: r.key_prefix,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+    notifications: Number(r.n),
+  }));
 }
 
 /** The branch a key from a URL grants, or null for anything else: unknown, revoked or malformed. */
@@ -107,7 +163,15 @@ export async function resolveLegacyKey(db: Db, key: string): Promise<LegacyKeyId
     .selectFrom('legacy_keys')
     .innerJoin('branches', 'branches.id', 'legacy_keys.branch_id')
     .innerJoin('devices', 'devices.id', 'legacy_keys.device_id')
-    .select(['legacy_keys.id', 'legacy_keys.branch_id', 'legacy_keys.device_id', 'devices.number', 'branches.location_id', 'branches.receipt_prefix', 'branches.currency'])
+    .select([
+      'legacy_keys.id',
+      'legacy_keys.branch_id',
+      'legacy_keys.device_id',
+      'devices.number',
+      'branches.location_id',
+      'branches.receipt_prefix',
+      'branches.currency',
+    ])
     .where('legacy_keys.key_hash', '=', sha256(key))
     .where('legacy_keys.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -124,7 +188,12 @@ export async function resolveLegacyKey(db: Db, key: string): Promise<LegacyKeyId
 }
 
 /** The operator command `legacy-key issue|revoke|list`; returns the exit code. */
-export async function runLegacyKeyCommand(db: Db, args: readonly string[], out: { log(line: string): void; error(line: string): void }, publicUrl = 'http://<server>:8000'): Promise<number> {
+export async function runLegacyKeyCommand(
+  db: Db,
+  args: readonly string[],
+  out: { log(line: string): void; error(line: string): void },
+  publicUrl = 'http://<server>:8000',
+): Promise<number> {
   const [action, arg] = args;
   try {
     switch (action) {
@@ -134,7 +203,9 @@ export async function runLegacyKeyCommand(db: Db, args: readonly string[], out: 
           return 1;
         }
         const issued = await issueLegacyKey(db, arg);
-        out.log(`Legacy API key for ${arg} (id ${issued.id}):\n\n  ${issued.key}\n\nIt is shown only this once. Set the branch prototype's CENTRAL_API_URL to\n  ${publicUrl}/legacy/${issued.key}\nRevoke it with: npm run ecomarket -- legacy-key revoke ${issued.prefix.startsWith('-') ? issued.id : issued.prefix}`);
+        out.log(
+          `Legacy API key for ${arg} (id ${issued.id}):\n\n  ${issued.key}\n\nIt is shown only this once. Set the branch prototype's CENTRAL_API_URL to\n  ${publicUrl}/legacy/${issued.key}\nRevoke it with: npm run ecomarket -- legacy-key revoke ${issued.prefix.startsWith('-') ? issued.id : issued.prefix}`,
+        );
         return 0;
       }
       case 'revoke': {
@@ -152,9 +223,20 @@ export async function runLegacyKeyCommand(db: Db, args: readonly string[], out: 
           out.log('No legacy API keys. Issue one with: npm run ecomarket -- legacy-key issue <branch-id>');
           return 0;
         }
-        out.log(['id'.padEnd(36), 'branch'.padEnd(16), 'key'.padEnd(11), 'created'.padEnd(24), 'sales', 'status'].join('  '));
+        out.log(
+          ['id'.padEnd(36), 'branch'.padEnd(16), 'key'.padEnd(11), 'created'.padEnd(24), 'sales', 'status'].join('  '),
+        );
         for (const r of rows) {
-          out.log([r.id.padEnd(36), r.branchId.padEnd(16), `${r.prefix}…`.padEnd(11), r.createdAt.padEnd(24), String(r.notifications).padStart(5), r.revokedAt ? `revoked ${r.revokedAt}` : 'active'].join('  '));
+          out.log(
+            [
+              r.id.padEnd(36),
+              r.branchId.padEnd(16),
+              `${r.prefix}…`.padEnd(11),
+              r.createdAt.padEnd(24),
+              String(r.notifications).padStart(5),
+              r.revokedAt ? `revoked ${r.revokedAt}` : 'active',
+            ].join('  '),
+          );
         }
         return 0;
       }

@@ -2,8 +2,24 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
-import { decimalToCents, parseJsonBody, parseModel, parsePathInt, ValidationFailed, type DecimalText, type PydanticError } from './fastapi-validation';
-import { addProduct, countLegacyProducts, deleteProduct, listInventory, updateProduct, type InventoryResult, type ProductInput } from './legacy-inventory';
+import {
+  decimalToCents,
+  parseJsonBody,
+  parseModel,
+  parsePathInt,
+  ValidationFailed,
+  type DecimalText,
+  type PydanticError,
+} from './fastapi-validation';
+import {
+  addProduct,
+  countLegacyProducts,
+  deleteProduct,
+  listInventory,
+  updateProduct,
+  type InventoryResult,
+  type ProductInput,
+} from './legacy-inventory';
 import { resolveLegacyKey, type LegacyKeyIdentity } from './legacy-keys';
 import { recordSaleNotification } from './legacy-sales';
 
@@ -35,11 +51,27 @@ const saleNotificationModel = {
 function centsOf(field: string, value: DecimalText, input: unknown, min: number): number {
   const cents = decimalToCents(value);
   if (cents === null || cents > MAX_CENTS) {
-    throw new ValidationFailed([{ type: 'less_than_equal', loc: ['body', field], msg: `Input should be less than or equal to ${MAX_CENTS / 100}`, input, ctx: { le: MAX_CENTS / 100 } }]);
+    throw new ValidationFailed([
+      {
+        type: 'less_than_equal',
+        loc: ['body', field],
+        msg: `Input should be less than or equal to ${MAX_CENTS / 100}`,
+        input,
+        ctx: { le: MAX_CENTS / 100 },
+      },
+    ]);
   }
   if (cents < min) {
     // 0.001 rounds to 0 cents: not a price anyone charged.
-    throw new ValidationFailed([{ type: 'greater_than_equal', loc: ['body', field], msg: `Input should be greater than or equal to ${min / 100}`, input, ctx: { ge: min / 100 } }]);
+    throw new ValidationFailed([
+      {
+        type: 'greater_than_equal',
+        loc: ['body', field],
+        msg: `Input should be greater than or equal to ${min / 100}`,
+        input,
+        ctx: { ge: min / 100 },
+      },
+    ]);
   }
   return cents;
 }
@@ -50,12 +82,29 @@ function productInput(body: unknown): ProductInput {
   if (name === '' || name.length > 200) {
     const detail: PydanticError[] = [
       name === ''
-        ? { type: 'string_too_short', loc: ['body', 'name'], msg: 'String should have at least 1 character', input: p.name, ctx: { min_length: 1 } }
-        : { type: 'string_too_long', loc: ['body', 'name'], msg: 'String should have at most 200 characters', input: p.name, ctx: { max_length: 200 } },
+        ? {
+            type: 'string_too_short',
+            loc: ['body', 'name'],
+            msg: 'String should have at least 1 character',
+            input: p.name,
+            ctx: { min_length: 1 },
+          }
+        : {
+            type: 'string_too_long',
+            loc: ['body', 'name'],
+            msg: 'String should have at most 200 characters',
+            input: p.name,
+            ctx: { max_length: 200 },
+          },
     ];
     throw new ValidationFailed(detail);
   }
-  return { id: p.id, name, priceCents: centsOf('price', p.price, (body as Record<string, unknown>).price, 0), stock: p.stock };
+  return {
+    id: p.id,
+    name,
+    priceCents: centsOf('price', p.price, (body as Record<string, unknown>).price, 0),
+    stock: p.stock,
+  };
 }
 
 const keyOf = (res: Response) => res.locals.legacyKey as LegacyKeyIdentity;
@@ -84,7 +133,11 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
     const collections: ('products' | 'stock')[] = [];
     if (result.changed.products) collections.push('products');
     if (result.changed.stockAt) collections.push('stock');
-    bus.publish({ seq: result.changed.seq, collections, locationIds: result.changed.stockAt ? [result.changed.stockAt] : [] });
+    bus.publish({
+      seq: result.changed.seq,
+      collections,
+      locationIds: result.changed.stockAt ? [result.changed.stockAt] : [],
+    });
   };
 
   router.get('/', async (_req, res) => {
@@ -94,7 +147,12 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
       .select((eb) => eb.fn.countAll().as('n'))
       .where('branch_id', '=', key.branchId)
       .executeTakeFirstOrThrow();
-    res.json({ service: '🌿 EcoMarket Central API', status: 'operational', total_products: await countLegacyProducts(db), total_notifications: Number(notifications.n) });
+    res.json({
+      service: '🌿 EcoMarket Central API',
+      status: 'operational',
+      total_products: await countLegacyProducts(db),
+      total_notifications: Number(notifications.n),
+    });
   });
 
   router.get('/inventory', async (_req, res) => {
@@ -136,9 +194,17 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
     if (result.applied) {
       const collections: ChangeEvent['collections'] = ['stock', 'sales'];
       if (result.applied.reconciliationChanged) collections.push('reconciliation');
-      bus.publish({ seq: result.applied.seq, collections, locationIds: [result.applied.locationId], branchIds: [key.branchId] });
+      bus.publish({
+        seq: result.applied.seq,
+        collections,
+        locationIds: [result.applied.locationId],
+        branchIds: [key.branchId],
+      });
     } else if (result.answer.status !== 200) {
-      logger.warn({ legacyKeyId: key.keyId, status: result.answer.status, detail: result.answer.body }, 'legacy sale notification refused');
+      logger.warn(
+        { legacyKeyId: key.keyId, status: result.answer.status, detail: result.answer.body },
+        'legacy sale notification refused',
+      );
     }
     res.status(result.answer.status).json(result.answer.body);
   });
@@ -161,7 +227,10 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
       res.status(413).json({ detail: 'El cuerpo de la petición es demasiado grande.' });
       return;
     }
-    logger.error({ err, method: req.method, url: `/legacy/<key ${keyOf(res)?.keyId ?? 'unknown'}>${req.path}` }, 'legacy request failed');
+    logger.error(
+      { err, method: req.method, url: `/legacy/<key ${keyOf(res)?.keyId ?? 'unknown'}>${req.path}` },
+      'legacy request failed',
+    );
     if (!res.headersSent) res.status(500).type('text/plain').send('Internal Server Error');
   });
 

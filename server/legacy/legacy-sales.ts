@@ -39,10 +39,23 @@ export interface SaleNotificationResult {
  * `sale_price` is the total charged; a total that differs from master price × quantity opens a
  * price_mismatch item, and a level below zero an oversell item (invariant 7).
  */
-export async function recordSaleNotification(db: Db, key: LegacyKeyIdentity, n: SaleNotification, now = new Date().toISOString()): Promise<SaleNotificationResult> {
+export async function recordSaleNotification(
+  db: Db,
+  key: LegacyKeyIdentity,
+  n: SaleNotification,
+  now = new Date().toISOString(),
+): Promise<SaleNotificationResult> {
   if (n.branchId !== key.branchId) {
     // Invariant 8: the key's branch is the only one it may report for.
-    return { answer: { status: 403, body: { detail: `Esta clave es de la sucursal ${key.branchId}; la notificación dice ${n.branchId}. Use la URL de la clave de esa sucursal.` } }, applied: null };
+    return {
+      answer: {
+        status: 403,
+        body: {
+          detail: `Esta clave es de la sucursal ${key.branchId}; la notificación dice ${n.branchId}. Use la URL de la clave de esa sucursal.`,
+        },
+      },
+      applied: null,
+    };
   }
   return db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
@@ -116,14 +129,35 @@ export async function recordSaleNotification(db: Db, key: LegacyKeyIdentity, n: 
       .execute();
     const level = await applyMovement(
       trx,
-      { locationId: key.locationId, productId: product.id, delta: -n.quantity, kind: 'sale', saleId: sale.id, actor: `legacy:${key.branchId}`, reason: `sale ${receipt} (legacy API)` },
+      {
+        locationId: key.locationId,
+        productId: product.id,
+        delta: -n.quantity,
+        kind: 'sale',
+        saleId: sale.id,
+        actor: `legacy:${key.branchId}`,
+        reason: `sale ${receipt} (legacy API)`,
+      },
       appliedSeq,
       now,
     );
 
     let reconciliationChanged = false;
     if (level < 0) {
-      await recordOversell(trx, { branchId: key.branchId, locationId: key.locationId, productId: product.id, productName: product.name, level, saleId: sale.id, receiptNumber: receipt }, appliedSeq, now);
+      await recordOversell(
+        trx,
+        {
+          branchId: key.branchId,
+          locationId: key.locationId,
+          productId: product.id,
+          productName: product.name,
+          level,
+          saleId: sale.id,
+          receiptNumber: receipt,
+        },
+        appliedSeq,
+        now,
+      );
       reconciliationChanged = true;
     }
     const catalogue = new CatalogueReads();
@@ -161,7 +195,11 @@ export async function recordSaleNotification(db: Db, key: LegacyKeyIdentity, n: 
     }
 
     // The seed's answer; updated_stock is the branch's ledger level, below zero when oversold.
-    const response = { status: 'received', message: `Venta registrada para ${n.quantity} unidades`, updated_stock: level };
+    const response = {
+      status: 'received',
+      message: `Venta registrada para ${n.quantity} unidades`,
+      updated_stock: level,
+    };
     await trx
       .insertInto('legacy_notifications')
       .values({
@@ -179,7 +217,10 @@ export async function recordSaleNotification(db: Db, key: LegacyKeyIdentity, n: 
       })
       .execute();
     await seq.save();
-    return { answer: { status: 200, body: response }, applied: { seq: appliedSeq, locationId: key.locationId, reconciliationChanged } };
+    return {
+      answer: { status: 200, body: response },
+      applied: { seq: appliedSeq, locationId: key.locationId, reconciliationChanged },
+    };
   });
 }
 
@@ -188,7 +229,13 @@ export async function recordSaleNotification(db: Db, key: LegacyKeyIdentity, n: 
  * refunds. The seed sends only a total: the unit price is the total over the quantity, rounded
  * up to the cent, and the few cents of rounding are a line discount so the total is exact.
  */
-function legacySaleDoc(key: LegacyKeyIdentity, n: SaleNotification, product: { id: string; name: string; tax_rate_bp: number }, deviceSeq: number, receipt: string): SaleDoc {
+function legacySaleDoc(
+  key: LegacyKeyIdentity,
+  n: SaleNotification,
+  product: { id: string; name: string; tax_rate_bp: number },
+  deviceSeq: number,
+  receipt: string,
+): SaleDoc {
   const rest = n.salePriceCents % n.quantity;
   const unit = (n.salePriceCents - rest) / n.quantity + (rest === 0 ? 0 : 1);
   const discount = unit * n.quantity - n.salePriceCents;

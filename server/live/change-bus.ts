@@ -2,7 +2,18 @@ import { EventEmitter } from 'node:events';
 
 export interface ChangeEvent {
   seq: number;
-  collections: ('products' | 'stock' | 'sales' | 'otherstock' | 'cashiers' | 'settings' | 'transfers' | 'conflicts' | 'reconciliation' | 'shifts')[];
+  collections: (
+    | 'products'
+    | 'stock'
+    | 'sales'
+    | 'otherstock'
+    | 'cashiers'
+    | 'settings'
+    | 'transfers'
+    | 'conflicts'
+    | 'reconciliation'
+    | 'shifts'
+  )[];
   /** Locations whose stock changed; empty when none did. */
   locationIds: string[];
   /** Branches whose devices must re-pull a branch collection (cashiers, settings, sales); absent: decided by locationIds. */

@@ -8,7 +8,18 @@ import { ChangeBus, type ChangeEvent } from './change-bus';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay well below. */
 export const MAX_PAYLOAD_BYTES = 7900;
 
-const ALL_COLLECTIONS: ChangeEvent['collections'] = ['products', 'stock', 'sales', 'otherstock', 'cashiers', 'settings', 'transfers', 'conflicts', 'reconciliation', 'shifts'];
+const ALL_COLLECTIONS: ChangeEvent['collections'] = [
+  'products',
+  'stock',
+  'sales',
+  'otherstock',
+  'cashiers',
+  'settings',
+  'transfers',
+  'conflicts',
+  'reconciliation',
+  'shifts',
+];
 
 interface Envelope {
   /** Instance that published it: it has already delivered the event to its own subscribers. */
@@ -91,7 +102,9 @@ export class PgChangeBus extends ChangeBus {
   simulateConnectionLoss(): void {
     const client = this.client;
     if (!client) return;
-    (client as unknown as { connection: { stream: { destroy(err?: Error): void } } }).connection.stream.destroy(new Error('simulated connection loss'));
+    (client as unknown as { connection: { stream: { destroy(err?: Error): void } } }).connection.stream.destroy(
+      new Error('simulated connection loss'),
+    );
   }
 
   private flush(): Promise<void> {
@@ -103,7 +116,11 @@ export class PgChangeBus extends ChangeBus {
       .execute(this.options.db)
       .then(
         () => undefined,
-        (err: unknown) => this.options.logger.error({ err, events: payloads.length }, 'could not send change notification to other server instances'),
+        (err: unknown) =>
+          this.options.logger.error(
+            { err, events: payloads.length },
+            'could not send change notification to other server instances',
+          ),
       );
     this.inFlight.add(sent);
     void sent.finally(() => this.inFlight.delete(sent));
@@ -111,7 +128,11 @@ export class PgChangeBus extends ChangeBus {
   }
 
   private async connect(isReconnect: boolean): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, connectionTimeoutMillis: 5000, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.options.databaseUrl,
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
+    });
     client.on('notification', (msg) => {
       if (msg.channel !== this.channel || !msg.payload) return;
       try {
@@ -138,7 +159,10 @@ export class PgChangeBus extends ChangeBus {
       client.removeAllListeners('end');
       await client.end().catch(() => undefined);
       if (!isReconnect) throw err;
-      this.options.logger.warn({ err: (err as Error).message, retryInMs: this.backoff }, 'PostgreSQL LISTEN reconnect failed');
+      this.options.logger.warn(
+        { err: (err as Error).message, retryInMs: this.backoff },
+        'PostgreSQL LISTEN reconnect failed',
+      );
       this.scheduleReconnect();
       return;
     }
@@ -168,10 +192,19 @@ export class PgChangeBus extends ChangeBus {
   /** After a gap in LISTEN, tell every subscriber to re-pull everything from its checkpoint. */
   private async announceResync(): Promise<void> {
     try {
-      const seq = await this.options.db.selectFrom('server_sequence').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+      const seq = await this.options.db
+        .selectFrom('server_sequence')
+        .select('value')
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
       const locations = await this.options.db.selectFrom('locations').select('id').execute();
       const branches = await this.options.db.selectFrom('branches').select('id').execute();
-      this.deliver({ seq: Number(seq.value), collections: [...ALL_COLLECTIONS], locationIds: locations.map((l) => l.id), branchIds: branches.map((b) => b.id) });
+      this.deliver({
+        seq: Number(seq.value),
+        collections: [...ALL_COLLECTIONS],
+        locationIds: locations.map((l) => l.id),
+        branchIds: branches.map((b) => b.id),
+      });
     } catch (err) {
       this.options.logger.error({ err }, 'could not announce a resync after the LISTEN gap');
     }
@@ -187,16 +220,27 @@ export function envelopes(instanceId: string, event: ChangeEvent): string[] {
   if (Buffer.byteLength(whole) < MAX_PAYLOAD_BYTES) return [whole];
   const locations = event.locationIds;
   const branches = event.branchIds ?? [];
-  if (locations.length + branches.length <= 1) throw new Error('a change event is too large for a PostgreSQL notification');
-  const half = (list: string[]) => [list.slice(0, Math.ceil(list.length / 2)), list.slice(Math.ceil(list.length / 2))] as const;
+  if (locations.length + branches.length <= 1)
+    throw new Error('a change event is too large for a PostgreSQL notification');
+  const half = (list: string[]) =>
+    [list.slice(0, Math.ceil(list.length / 2)), list.slice(Math.ceil(list.length / 2))] as const;
   const [l1, l2] = half(locations);
   const [b1, b2] = half(branches);
-  const part = (locationIds: string[], branchIds: string[]): ChangeEvent => ({ ...event, locationIds, ...(event.branchIds ? { branchIds } : {}) });
+  const part = (locationIds: string[], branchIds: string[]): ChangeEvent => ({
+    ...event,
+    locationIds,
+    ...(event.branchIds ? { branchIds } : {}),
+  });
   return [...envelopes(instanceId, part(l1, b1)), ...envelopes(instanceId, part(l2, b2))];
 }
 
 /** The bus for this configuration: PostgreSQL LISTEN/NOTIFY across instances, or in-process for SQLite. */
-export async function createChangeBus(options: { kind: 'sqlite' | 'postgres'; db: Db; databaseUrl: string; logger: Logger }): Promise<ChangeBus> {
+export async function createChangeBus(options: {
+  kind: 'sqlite' | 'postgres';
+  db: Db;
+  databaseUrl: string;
+  logger: Logger;
+}): Promise<ChangeBus> {
   if (options.kind !== 'postgres') return new ChangeBus();
   return PgChangeBus.start({ db: options.db, databaseUrl: options.databaseUrl, logger: options.logger });
 }

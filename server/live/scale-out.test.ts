@@ -10,15 +10,39 @@ import type { ApiErrorBody } from '../../shared/protocol';
 import { createManager } from '../test/managers';
 import { startServer, type RunningServer } from '../start-server';
 import { testDatabases, type TestDatabase } from '../test/databases';
-import { catalogue, makeSale, openStream, pairDevice, pullStock, pushSales, request, startTestServer, type TestServer } from '../test/test-server';
+import {
+  catalogue,
+  makeSale,
+  openStream,
+  pairDevice,
+  pullStock,
+  pushSales,
+  request,
+  startTestServer,
+  type TestServer,
+} from '../test/test-server';
 import type { ChangeEvent } from './change-bus';
 import { createChangeBus, envelopes, MAX_PAYLOAD_BYTES, PgChangeBus } from './pg-change-bus';
 
 /** A second server instance on the first one's PostgreSQL schema: what a scaled-out deployment runs. */
-async function startSecondInstance(first: TestServer, database: Extract<TestDatabase, { kind: 'postgres' }>): Promise<RunningServer> {
+async function startSecondInstance(
+  first: TestServer,
+  database: Extract<TestDatabase, { kind: 'postgres' }>,
+): Promise<RunningServer> {
   const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(first.db)).rows[0]!.s;
-  const config = loadConfig({}, { port: '0', host: '127.0.0.1', logLevel: 'silent', databaseUrl: database.databaseUrl, clientDir: path.join(os.tmpdir(), 'ecomarket-no-client') });
-  return startServer(config, createLogger('silent'), { db: openDatabase({ kind: 'postgres', databaseUrl: database.databaseUrl, pgSchema: schema }) });
+  const config = loadConfig(
+    {},
+    {
+      port: '0',
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      databaseUrl: database.databaseUrl,
+      clientDir: path.join(os.tmpdir(), 'ecomarket-no-client'),
+    },
+  );
+  return startServer(config, createLogger('silent'), {
+    db: openDatabase({ kind: 'postgres', databaseUrl: database.databaseUrl, pgSchema: schema }),
+  });
 }
 
 async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
@@ -43,7 +67,12 @@ describe('change bus payloads', () => {
   });
 
   it('with SQLite the bus is in-process: one instance, nothing to listen to, events delivered at once', async () => {
-    const bus = await createChangeBus({ kind: 'sqlite', db: undefined as never, databaseUrl: '', logger: createLogger('silent') });
+    const bus = await createChangeBus({
+      kind: 'sqlite',
+      db: undefined as never,
+      databaseUrl: '',
+      logger: createLogger('silent'),
+    });
     expect(bus).not.toBeInstanceOf(PgChangeBus);
     const seen: number[] = [];
     bus.subscribe((e) => seen.push(e.seq));
@@ -52,7 +81,9 @@ describe('change bus payloads', () => {
   });
 });
 
-const postgresDatabases = testDatabases.filter((d): d is Extract<TestDatabase, { kind: 'postgres' }> => d.kind === 'postgres');
+const postgresDatabases = testDatabases.filter(
+  (d): d is Extract<TestDatabase, { kind: 'postgres' }> => d.kind === 'postgres',
+);
 
 describe.each(postgresDatabases)('scale-out: two server instances on one $label database', (database) => {
   let a: TestServer;
@@ -76,7 +107,9 @@ describe.each(postgresDatabases)('scale-out: two server instances on one $label 
     try {
       await stream.next('resync', 2000);
       const startedAt = Date.now();
-      const push = await pushSales(a.url, device.token, [makeSale(device, 1, [{ product: products[0]!, quantity: 2 }])]);
+      const push = await pushSales(a.url, device.token, [
+        makeSale(device, 1, [{ product: products[0]!, quantity: 2 }]),
+      ]);
       expect(push.status).toBe(200);
       const changed = await stream.next('changed', 1000);
       expect(Date.now() - startedAt).toBeLessThan(1000);
@@ -96,7 +129,15 @@ describe.each(postgresDatabases)('scale-out: two server instances on one $label 
     const stream = await openStream(a.url, device.token);
     try {
       await stream.next('resync', 2000);
-      const res = await request(b.url, `/legacy/${key}/sale-notification`, { json: { branch_id: device.branch.id, product_id: 2, quantity_sold: 1, timestamp: '2026-11-27T10:00:00.000001', sale_price: 1.8 } });
+      const res = await request(b.url, `/legacy/${key}/sale-notification`, {
+        json: {
+          branch_id: device.branch.id,
+          product_id: 2,
+          quantity_sold: 1,
+          timestamp: '2026-11-27T10:00:00.000001',
+          sale_price: 1.8,
+        },
+      });
       expect(res.status).toBe(200);
       await stream.next('changed', 1000);
     } finally {
@@ -109,12 +150,20 @@ describe.each(postgresDatabases)('scale-out: two server instances on one $label 
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       const via = i % 2 === 0 ? a.url : b.url;
-      statuses.push((await request(via, '/api/console/session', { json: { email: manager.email, password: `wrong-${i}-password` } })).status);
+      statuses.push(
+        (
+          await request(via, '/api/console/session', {
+            json: { email: manager.email, password: `wrong-${i}-password` },
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual(Array(8).fill(401));
     // Four failures each: with counters per instance both would still let the right password in.
     for (const via of [b.url, a.url]) {
-      const res = await request<ApiErrorBody>(via, '/api/console/session', { json: { email: manager.email, password: manager.password } });
+      const res = await request<ApiErrorBody>(via, '/api/console/session', {
+        json: { email: manager.email, password: manager.password },
+      });
       expect(res.status).toBe(429);
       expect(res.body.error.code).toBe('RATE_LIMITED');
     }
@@ -128,7 +177,11 @@ describe.each(postgresDatabases)('scale-out: two server instances on one $label 
       bus.simulateConnectionLoss();
       await until('the drop is noticed', () => !bus.listening, 2000);
       await until('B listens again', () => bus.listening, 5000);
-      await until('B announces a resync to its subscribers', () => heard.some((e) => e.collections.includes('products') && e.collections.includes('stock')), 2000);
+      await until(
+        'B announces a resync to its subscribers',
+        () => heard.some((e) => e.collections.includes('products') && e.collections.includes('stock')),
+        2000,
+      );
 
       heard.length = 0;
       const device = await pairDevice(a);

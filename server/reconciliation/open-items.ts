@@ -70,13 +70,26 @@ export interface OversellDetails {
  */
 export async function recordOversell(
   trx: Transaction<Database>,
-  o: { branchId: string; locationId: string; productId: string; productName: string; level: number; saleId: string; receiptNumber: string },
+  o: {
+    branchId: string;
+    locationId: string;
+    productId: string;
+    productName: string;
+    level: number;
+    saleId: string;
+    receiptNumber: string;
+  },
   seq: number,
   now: string,
 ): Promise<void> {
   const key = oversellKey(o.locationId, o.productId);
-  const existing = await trx.selectFrom('reconciliation_items').select(['id', 'details']).where('cause_key', '=', key).executeTakeFirst();
-  const summary = (d: OversellDetails) => `${d.productName}: stock at ${o.locationId} is ${d.level} (oversold by ${-d.level}) after ${d.sales} sale(s) below zero`;
+  const existing = await trx
+    .selectFrom('reconciliation_items')
+    .select(['id', 'details'])
+    .where('cause_key', '=', key)
+    .executeTakeFirst();
+  const summary = (d: OversellDetails) =>
+    `${d.productName}: stock at ${o.locationId} is ${d.level} (oversold by ${-d.level}) after ${d.sales} sale(s) below zero`;
   if (existing) {
     const before = JSON.parse(existing.details) as OversellDetails;
     const details: OversellDetails = {
@@ -87,10 +100,21 @@ export async function recordOversell(
       lastReceiptNumber: o.receiptNumber,
       productName: o.productName,
     };
-    await trx.updateTable('reconciliation_items').set({ details: JSON.stringify(details), summary: summary(details), updated_at: now, seq }).where('id', '=', existing.id).execute();
+    await trx
+      .updateTable('reconciliation_items')
+      .set({ details: JSON.stringify(details), summary: summary(details), updated_at: now, seq })
+      .where('id', '=', existing.id)
+      .execute();
     return;
   }
-  const details: OversellDetails = { level: o.level, lowestLevel: o.level, sales: 1, lastSaleId: o.saleId, lastReceiptNumber: o.receiptNumber, productName: o.productName };
+  const details: OversellDetails = {
+    level: o.level,
+    lowestLevel: o.level,
+    sales: 1,
+    lastSaleId: o.saleId,
+    lastReceiptNumber: o.receiptNumber,
+    productName: o.productName,
+  };
   await trx
     .insertInto('reconciliation_items')
     .values({

@@ -50,7 +50,10 @@ export async function listItems(
   q: { status?: ReconciliationStatus; kind?: ReconciliationKind; branchId?: string; cursor?: string; limit: number },
 ): Promise<Page<ReconciliationItem>> {
   if (q.branchId && !canManageBranch(manager, q.branchId)) {
-    throw new ApiError('FORBIDDEN', `You do not manage branch ${q.branchId}; ask an administrator or that branch's manager.`);
+    throw new ApiError(
+      'FORBIDDEN',
+      `You do not manage branch ${q.branchId}; ask an administrator or that branch's manager.`,
+    );
   }
   let query = db.selectFrom('reconciliation_items').selectAll();
   if (q.status) query = query.where('status', '=', q.status);
@@ -64,10 +67,17 @@ export async function listItems(
     const c = splitCursor(q.cursor);
     query = query.where((eb) => eb.or([eb('seq', '<', c.seq), eb.and([eb('seq', '=', c.seq), eb('id', '<', c.id)])]));
   }
-  const rows = await query.orderBy('seq', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { items: page.map(itemOf), nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null };
+  return {
+    items: page.map(itemOf),
+    nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null,
+  };
 }
 
 /** The item if this manager may act on it: 404 when it does not exist, 403 when it is another branch's. */
@@ -75,7 +85,11 @@ async function itemFor(db: Db, manager: ManagerIdentity, id: string): Promise<Ro
   const row = await db.selectFrom('reconciliation_items').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `There is no reconciliation item ${id}; reload the list.`);
   const allowed = row.branch_id === null ? manager.branchIds === 'all' : canManageBranch(manager, row.branch_id);
-  if (!allowed) throw new ApiError('FORBIDDEN', `Item ${id} belongs to ${row.branch_id ?? 'the central warehouse'}, which you do not manage.`);
+  if (!allowed)
+    throw new ApiError(
+      'FORBIDDEN',
+      `Item ${id} belongs to ${row.branch_id ?? 'the central warehouse'}, which you do not manage.`,
+    );
   return row;
 }
 
@@ -84,16 +98,32 @@ export async function getItem(db: Db, manager: ManagerIdentity, id: string): Pro
 }
 
 /** open|assigned → assigned to a manager of the item's branch (default: the one asking). */
-export async function assignItem(db: Db, manager: ManagerIdentity, id: string, managerId: string | undefined, now = new Date().toISOString()): Promise<{ item: ReconciliationItem; seq: number }> {
+export async function assignItem(
+  db: Db,
+  manager: ManagerIdentity,
+  id: string,
+  managerId: string | undefined,
+  now = new Date().toISOString(),
+): Promise<{ item: ReconciliationItem; seq: number }> {
   const row = await itemFor(db, manager, id);
-  if (row.status === 'resolved') throw new ApiError('CONFLICT', `Item ${id} is already resolved; it cannot be assigned.`);
+  if (row.status === 'resolved')
+    throw new ApiError('CONFLICT', `Item ${id} is already resolved; it cannot be assigned.`);
   let assignee = { id: manager.id, name: manager.name };
   if (managerId && managerId !== manager.id) {
-    const other = await db.selectFrom('managers').select(['id', 'name', 'role', 'branch_ids', 'disabled_at']).where('id', '=', managerId).executeTakeFirst();
-    if (!other || other.disabled_at) throw new ApiError('NOT_FOUND', `There is no active manager ${managerId}; choose another.`);
+    const other = await db
+      .selectFrom('managers')
+      .select(['id', 'name', 'role', 'branch_ids', 'disabled_at'])
+      .where('id', '=', managerId)
+      .executeTakeFirst();
+    if (!other || other.disabled_at)
+      throw new ApiError('NOT_FOUND', `There is no active manager ${managerId}; choose another.`);
     const branches = other.role === 'admin' ? 'all' : (JSON.parse(other.branch_ids ?? '[]') as string[]);
     const canSee = row.branch_id === null ? branches === 'all' : branches === 'all' || branches.includes(row.branch_id);
-    if (!canSee) throw new ApiError('BAD_REQUEST', `${other.name} does not manage ${row.branch_id ?? 'the central warehouse'}; assign the item to one of its managers.`);
+    if (!canSee)
+      throw new ApiError(
+        'BAD_REQUEST',
+        `${other.name} does not manage ${row.branch_id ?? 'the central warehouse'}; assign the item to one of its managers.`,
+      );
     assignee = { id: other.id, name: other.name };
   }
   return db.transaction().execute(async (trx) => {
@@ -101,12 +131,23 @@ export async function assignItem(db: Db, manager: ManagerIdentity, id: string, m
     const s = seq.next();
     await trx
       .updateTable('reconciliation_items')
-      .set({ status: 'assigned', assigned_to: assignee.id, assigned_to_name: assignee.name, assigned_at: now, updated_at: now, seq: s })
+      .set({
+        status: 'assigned',
+        assigned_to: assignee.id,
+        assigned_to_name: assignee.name,
+        assigned_at: now,
+        updated_at: now,
+        seq: s,
+      })
       .where('id', '=', id)
       .where('status', '!=', 'resolved')
       .execute();
     await seq.save();
-    const updated = await trx.selectFrom('reconciliation_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const updated = await trx
+      .selectFrom('reconciliation_items')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return { item: itemOf(updated), seq: s };
   });
 }
@@ -115,22 +156,46 @@ export async function assignItem(db: Db, manager: ManagerIdentity, id: string, m
  * → resolved with the note and the resolving manager's name. A resolved oversell gives its
  * cause key up (renamed), so the next oversell of that product opens a new item.
  */
-export async function resolveItem(db: Db, manager: ManagerIdentity, id: string, note: string, now = new Date().toISOString()): Promise<{ item: ReconciliationItem; seq: number }> {
+export async function resolveItem(
+  db: Db,
+  manager: ManagerIdentity,
+  id: string,
+  note: string,
+  now = new Date().toISOString(),
+): Promise<{ item: ReconciliationItem; seq: number }> {
   const row = await itemFor(db, manager, id);
-  if (row.status === 'resolved') throw new ApiError('CONFLICT', `Item ${id} was already resolved by ${row.resolved_by_name ?? 'another manager'}.`);
+  if (row.status === 'resolved')
+    throw new ApiError('CONFLICT', `Item ${id} was already resolved by ${row.resolved_by_name ?? 'another manager'}.`);
   return db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     const s = seq.next();
-    const causeKey = row.kind === 'oversell' && row.cause_key === oversellKey(row.location_id, row.product_id ?? '') ? `${row.cause_key}:resolved:${uuidv7()}` : row.cause_key;
+    const causeKey =
+      row.kind === 'oversell' && row.cause_key === oversellKey(row.location_id, row.product_id ?? '')
+        ? `${row.cause_key}:resolved:${uuidv7()}`
+        : row.cause_key;
     const done = await trx
       .updateTable('reconciliation_items')
-      .set({ status: 'resolved', cause_key: causeKey, resolved_by: manager.id, resolved_by_name: manager.name, resolution_note: note, resolved_at: now, updated_at: now, seq: s })
+      .set({
+        status: 'resolved',
+        cause_key: causeKey,
+        resolved_by: manager.id,
+        resolved_by_name: manager.name,
+        resolution_note: note,
+        resolved_at: now,
+        updated_at: now,
+        seq: s,
+      })
       .where('id', '=', id)
       .where('status', '!=', 'resolved')
       .executeTakeFirst();
-    if ((done.numUpdatedRows ?? 0n) === 0n) throw new ApiError('CONFLICT', `Item ${id} was resolved meanwhile by another manager.`);
+    if ((done.numUpdatedRows ?? 0n) === 0n)
+      throw new ApiError('CONFLICT', `Item ${id} was resolved meanwhile by another manager.`);
     await seq.save();
-    const updated = await trx.selectFrom('reconciliation_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const updated = await trx
+      .selectFrom('reconciliation_items')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return { item: itemOf(updated), seq: s };
   });
 }

@@ -22,7 +22,11 @@ function afterCheckpoint(since: Checkpoint, idColumn: 'id' | 'product_id' = 'id'
   return sql<SqlBool>`(seq > ${since.seq} or (seq = ${since.seq} and ${sql.ref(idColumn)} > ${since.id}))`;
 }
 
-export async function productsSince(db: Db, since: Checkpoint, limit: number): Promise<{ documents: ProductDoc[]; checkpoint: Checkpoint | null; remaining: number }> {
+export async function productsSince(
+  db: Db,
+  since: Checkpoint,
+  limit: number,
+): Promise<{ documents: ProductDoc[]; checkpoint: Checkpoint | null; remaining: number }> {
   const rows = await db
     .selectFrom('products')
     .selectAll()
@@ -35,9 +39,21 @@ export async function productsSince(db: Db, since: Checkpoint, limit: number): P
   const checkpoint = last ? { seq: Number(last.seq), id: last.id } : null;
   // Counted only when the page is full: a first download shows "N of total" (SPEC S5 order).
   // Two range counts on the (seq, id) index rather than one over the OR, which scans the table.
-  const count = async (where: RawBuilder<SqlBool>) => Number((await db.selectFrom('products').select((eb) => eb.fn.countAll<number | string>().as('n')).where(where).executeTakeFirstOrThrow()).n);
+  const count = async (where: RawBuilder<SqlBool>) =>
+    Number(
+      (
+        await db
+          .selectFrom('products')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where(where)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const remaining =
-    checkpoint && rows.length === limit ? (await count(sql<SqlBool>`seq > ${checkpoint.seq}`)) + (await count(sql<SqlBool>`seq = ${checkpoint.seq} and id > ${checkpoint.id}`)) : 0;
+    checkpoint && rows.length === limit
+      ? (await count(sql<SqlBool>`seq > ${checkpoint.seq}`)) +
+        (await count(sql<SqlBool>`seq = ${checkpoint.seq} and id > ${checkpoint.id}`))
+      : 0;
   return { documents: rows.map(productDoc), checkpoint, remaining };
 }
 
@@ -88,7 +104,12 @@ type Page<D> = { documents: D[]; checkpoint: Checkpoint | null };
  * Levels of every location but the device's own (other branches and the centre), read-only on the
  * device. The checkpoint id is the level id `<location>:<product>`, which breaks ties on seq.
  */
-export async function otherStockSince(db: Db, ownLocationId: string, since: Checkpoint, limit: number): Promise<Page<OtherStockLevelDoc>> {
+export async function otherStockSince(
+  db: Db,
+  ownLocationId: string,
+  since: Checkpoint,
+  limit: number,
+): Promise<Page<OtherStockLevelDoc>> {
   const cut = since.id.lastIndexOf(':');
   const afterLocation = cut < 0 ? since.id : since.id.slice(0, cut);
   const afterProduct = cut < 0 ? '' : since.id.slice(cut + 1);
@@ -112,7 +133,10 @@ export async function otherStockSince(db: Db, ownLocationId: string, since: Chec
           eb('stock_levels.seq', '=', since.seq),
           eb.or([
             eb('stock_levels.location_id', '>', afterLocation),
-            eb.and([eb('stock_levels.location_id', '=', afterLocation), eb('stock_levels.product_id', '>', afterProduct)]),
+            eb.and([
+              eb('stock_levels.location_id', '=', afterLocation),
+              eb('stock_levels.product_id', '>', afterProduct),
+            ]),
           ]),
         ]),
       ]),
@@ -141,7 +165,13 @@ export async function otherStockSince(db: Db, ownLocationId: string, since: Chec
  * The branch's sales and refunds received since `receivedSince` (server time), from every device
  * of the branch, as the devices sent them: a tablet can refund a sale made on another one.
  */
-export async function salesSince(db: Db, branchId: string, receivedSince: string, since: Checkpoint, limit: number): Promise<Page<SaleDoc>> {
+export async function salesSince(
+  db: Db,
+  branchId: string,
+  receivedSince: string,
+  since: Checkpoint,
+  limit: number,
+): Promise<Page<SaleDoc>> {
   const rows = await db
     .selectFrom('sales')
     .select(['id', 'seq', 'body'])
@@ -160,7 +190,12 @@ export async function salesSince(db: Db, branchId: string, receivedSince: string
 }
 
 /** The branch's cashiers with their PIN hashes (never a PIN), including deactivated and deleted ones. */
-export async function cashiersSince(db: Db, branchId: string, since: Checkpoint, limit: number): Promise<Page<CashierDoc>> {
+export async function cashiersSince(
+  db: Db,
+  branchId: string,
+  since: Checkpoint,
+  limit: number,
+): Promise<Page<CashierDoc>> {
   const rows = await db
     .selectFrom('cashiers')
     .selectAll()
@@ -187,7 +222,12 @@ export async function settingsSince(db: Db, branchId: string, since: Checkpoint)
 }
 
 /** Transfers addressed to the device's location (it receives them and confirms what arrived). */
-export async function transfersSince(db: Db, locationId: string, since: Checkpoint, limit: number): Promise<Page<TransferDoc>> {
+export async function transfersSince(
+  db: Db,
+  locationId: string,
+  since: Checkpoint,
+  limit: number,
+): Promise<Page<TransferDoc>> {
   const rows = await db
     .selectFrom('transfers')
     .selectAll()

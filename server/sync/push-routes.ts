@@ -15,7 +15,6 @@ export interface PushRouteDeps {
   logger: Logger;
 }
 
-
 /**
  * Device pushes of immutable documents (sales and refunds, counts, shift events, transfer
  * receipts): per-document acks and refusals (SPEC S2), live events after commit (SPEC S6).
@@ -34,7 +33,12 @@ export function pushRoutes({ db, bus, logger }: PushRouteDeps): Router {
     if (result.appliedUpTo !== null) {
       const collections: ChangeEvent['collections'] = ['stock', 'sales'];
       if (result.reconciliationChanged) collections.push('reconciliation');
-      bus.publish({ seq: result.appliedUpTo, collections, locationIds: [device.locationId], branchIds: [device.branchId] });
+      bus.publish({
+        seq: result.appliedUpTo,
+        collections,
+        locationIds: [device.locationId],
+        branchIds: [device.branchId],
+      });
     }
     const body: PushResult = { conflicts: [], acks: result.acks, rejected: result.rejected };
     res.json(body);
@@ -58,7 +62,13 @@ export function pushRoutes({ db, bus, logger }: PushRouteDeps): Router {
         if (result.transfers) collections.push('transfers');
         if (result.reconciliation) collections.push('reconciliation');
         if (collection === 'shiftevents') collections.push('shifts');
-        if (collections.length > 0) bus.publish({ seq: result.appliedUpTo, collections, locationIds: result.stockLocationIds, branchIds: [device.branchId] });
+        if (collections.length > 0)
+          bus.publish({
+            seq: result.appliedUpTo,
+            collections,
+            locationIds: result.stockLocationIds,
+            branchIds: [device.branchId],
+          });
       }
       const body: PushResult = { conflicts: [], acks: result.acks, rejected: result.rejected };
       res.json(body);

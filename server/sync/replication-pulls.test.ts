@@ -58,7 +58,20 @@ async function addCashier(db: Db, branchId: string, name: string, pin = '1234'):
   await stamped(db, (trx, seq) =>
     trx
       .insertInto('cashiers')
-      .values({ id, branch_id: branchId, name, role: 'cashier', pin_hash: hash.pinHash, pin_salt: hash.pinSalt, pin_iterations: hash.pinIterations, active: 1, deleted: 0, seq, created_at: now, updated_at: now })
+      .values({
+        id,
+        branch_id: branchId,
+        name,
+        role: 'cashier',
+        pin_hash: hash.pinHash,
+        pin_salt: hash.pinSalt,
+        pin_iterations: hash.pinIterations,
+        active: 1,
+        deleted: 0,
+        seq,
+        created_at: now,
+        updated_at: now,
+      })
       .execute(),
   );
   return id;
@@ -69,7 +82,18 @@ async function addTransfer(db: Db, from: string, to: string, productId: string):
   await stamped(db, (trx, seq) =>
     trx
       .insertInto('transfers')
-      .values({ id, from_location_id: from, to_location_id: to, lines: JSON.stringify([{ productId, quantity: 3 }]), status: 'sent', note: 'reposición', sent_at: new Date().toISOString(), received_at: null, seq, created_by: 'test' })
+      .values({
+        id,
+        from_location_id: from,
+        to_location_id: to,
+        lines: JSON.stringify([{ productId, quantity: 3 }]),
+        status: 'sent',
+        note: 'reposición',
+        sent_at: new Date().toISOString(),
+        received_at: null,
+        seq,
+        created_by: 'test',
+      })
       .execute(),
   );
   return id;
@@ -80,7 +104,12 @@ interface Page<D> {
   checkpoint: Checkpoint | null;
 }
 
-function pull<D>(server: TestServer, collection: ReplicatedCollection, token: string, since: Partial<Checkpoint> & { limit?: number } = {}) {
+function pull<D>(
+  server: TestServer,
+  collection: ReplicatedCollection,
+  token: string,
+  since: Partial<Checkpoint> & { limit?: number } = {},
+) {
   const q = new URLSearchParams();
   if (since.seq !== undefined) q.set('seq', String(since.seq));
   if (since.id !== undefined) q.set('id', since.id);
@@ -92,7 +121,13 @@ function pull<D>(server: TestServer, collection: ReplicatedCollection, token: st
  * Pulls a collection page by page from `from` until the checkpoint is null, checking SPEC S5 on
  * the way: every page at most `limit` long, checkpoints strictly increasing in (seq, id).
  */
-async function pullAll<D>(server: TestServer, collection: ReplicatedCollection, token: string, limit: number, from: Checkpoint = { seq: 0, id: '' }) {
+async function pullAll<D>(
+  server: TestServer,
+  collection: ReplicatedCollection,
+  token: string,
+  limit: number,
+  from: Checkpoint = { seq: 0, id: '' },
+) {
   const documents: D[] = [];
   let cp = from;
   for (let i = 0; i < 1000; i++) {
@@ -134,7 +169,11 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
     it('S5: pages through the levels of every other location (centre and other branches), never the device’s own', async () => {
       const { documents } = await pullAll<OtherStockLevelDoc>(server, 'otherstock', b1.token, 3);
       for (const d of documents) otherStockLevelDocSchema.parse(d);
-      const all = await server.db.selectFrom('stock_levels').selectAll().where('location_id', '<>', OTHER_BRANCH).execute();
+      const all = await server.db
+        .selectFrom('stock_levels')
+        .selectAll()
+        .where('location_id', '<>', OTHER_BRANCH)
+        .execute();
       expect(documents.map((d) => d.id).sort()).toEqual(all.map((r) => `${r.location_id}:${r.product_id}`).sort());
       expect(new Set(documents.map((d) => d.locationId))).toEqual(new Set([CENTRE_LOCATION_ID, DEMO_BRANCH_ID]));
       const centre = documents.find((d) => d.locationId === CENTRE_LOCATION_ID);
@@ -151,18 +190,32 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
     it('S5: a sale at sucursal-001 reaches the other branch’s otherstock pull from its last checkpoint', async () => {
       const { checkpoint } = await pullAll<OtherStockLevelDoc>(server, 'otherstock', b1.token, 100);
       const apples = products.find((p) => p.name === 'Manzanas Orgánicas')!;
-      const before = await server.db.selectFrom('stock_levels').select('quantity').where('location_id', '=', DEMO_BRANCH_ID).where('product_id', '=', apples.id).executeTakeFirstOrThrow();
+      const before = await server.db
+        .selectFrom('stock_levels')
+        .select('quantity')
+        .where('location_id', '=', DEMO_BRANCH_ID)
+        .where('product_id', '=', apples.id)
+        .executeTakeFirstOrThrow();
       const push = await pushSales(server.url, a1.token, [makeSale(a1, 1, [{ product: apples, quantity: 2 }])]);
       expect(push.body.acks).toHaveLength(1);
       const after = await pullAll<OtherStockLevelDoc>(server, 'otherstock', b1.token, 100, checkpoint);
-      expect(after.documents).toEqual([expect.objectContaining({ locationId: DEMO_BRANCH_ID, productId: apples.id, quantity: Number(before.quantity) - 2 })]);
+      expect(after.documents).toEqual([
+        expect.objectContaining({
+          locationId: DEMO_BRANCH_ID,
+          productId: apples.id,
+          quantity: Number(before.quantity) - 2,
+        }),
+      ]);
     });
   });
 
   describe('sales', () => {
     it('S5: another tablet of the branch pulls the branch’s sales page by page, as they were sent', async () => {
       const apples = products.find((p) => p.name === 'Pan Integral')!;
-      const sent = [makeSale(a1, 2, [{ product: apples, quantity: 1 }]), makeSale(a1, 3, [{ product: apples, quantity: 1 }])];
+      const sent = [
+        makeSale(a1, 2, [{ product: apples, quantity: 1 }]),
+        makeSale(a1, 3, [{ product: apples, quantity: 1 }]),
+      ];
       expect((await pushSales(server.url, a1.token, sent)).body.acks).toHaveLength(2);
       const { documents } = await pullAll<SaleDoc>(server, 'sales', a2.token, 1);
       for (const d of documents) saleDocSchema.parse(d);
@@ -177,7 +230,11 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
 
     it('only the last SALES_PULL_DAYS days (30 by default) of sales are pulled', async () => {
       const old = (await pullAll<SaleDoc>(server, 'sales', a2.token, 50)).documents[0]!;
-      await server.db.updateTable('sales').set({ received_at: new Date(Date.now() - 31 * 86_400_000).toISOString() }).where('id', '=', old.id).execute();
+      await server.db
+        .updateTable('sales')
+        .set({ received_at: new Date(Date.now() - 31 * 86_400_000).toISOString() })
+        .where('id', '=', old.id)
+        .execute();
       const { documents } = await pullAll<SaleDoc>(server, 'sales', a2.token, 50);
       expect(documents.map((d) => d.id)).not.toContain(old.id);
       expect(documents.length).toBeGreaterThan(0);
@@ -204,7 +261,15 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
       expect(first.status).toBe(200);
       expect(first.body.documents).toEqual([
         branchSettingsDocSchema.parse({
-          id: DEMO_BRANCH_ID, name: 'Sucursal 001', locationId: DEMO_BRANCH_ID, currency: 'USD', allowOversell: true, idleLockSeconds: 120, receiptHeader: '', receiptFooter: '', _deleted: false,
+          id: DEMO_BRANCH_ID,
+          name: 'Sucursal 001',
+          locationId: DEMO_BRANCH_ID,
+          currency: 'USD',
+          allowOversell: true,
+          idleLockSeconds: 120,
+          receiptHeader: '',
+          receiptFooter: '',
+          _deleted: false,
         }),
       ]);
       const again = await pull<BranchSettingsDoc>(server, 'settings', a1.token, first.body.checkpoint!);
@@ -215,9 +280,18 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
       const cpA = (await pull<BranchSettingsDoc>(server, 'settings', a1.token)).body.checkpoint!;
       const cpB = (await pull<BranchSettingsDoc>(server, 'settings', b1.token)).body.checkpoint!;
       const current = (await branchSettings(server.db, DEMO_BRANCH_ID))!;
-      await stamped(server.db, (trx, seq) => saveBranchSettings(trx, { ...current, allowOversell: false, receiptFooter: '¡Gracias!' }, seq, new Date().toISOString()));
+      await stamped(server.db, (trx, seq) =>
+        saveBranchSettings(
+          trx,
+          { ...current, allowOversell: false, receiptFooter: '¡Gracias!' },
+          seq,
+          new Date().toISOString(),
+        ),
+      );
       const a = await pull<BranchSettingsDoc>(server, 'settings', a1.token, cpA);
-      expect(a.body.documents).toEqual([expect.objectContaining({ id: DEMO_BRANCH_ID, allowOversell: false, receiptFooter: '¡Gracias!' })]);
+      expect(a.body.documents).toEqual([
+        expect.objectContaining({ id: DEMO_BRANCH_ID, allowOversell: false, receiptFooter: '¡Gracias!' }),
+      ]);
       const b = await pull<BranchSettingsDoc>(server, 'settings', b1.token, cpB);
       expect(b.body).toEqual({ documents: [], checkpoint: null });
       const bAll = await pull<BranchSettingsDoc>(server, 'settings', b1.token);
@@ -234,27 +308,47 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
       const mine = await pullAll<TransferDoc>(server, 'transfers', a1.token, 1);
       expect(mine.documents.map((t) => t.id)).toEqual([t1, t2]);
       for (const t of mine.documents) transferDocSchema.parse(t);
-      expect(mine.documents[0]).toMatchObject({ fromLocationId: CENTRE_LOCATION_ID, toLocationId: DEMO_BRANCH_ID, lines: [{ productId: p.id, quantity: 3 }], status: 'sent', note: 'reposición' });
+      expect(mine.documents[0]).toMatchObject({
+        fromLocationId: CENTRE_LOCATION_ID,
+        toLocationId: DEMO_BRANCH_ID,
+        lines: [{ productId: p.id, quantity: 3 }],
+        status: 'sent',
+        note: 'reposición',
+      });
       const theirs = await pullAll<TransferDoc>(server, 'transfers', b1.token, 10);
       expect(theirs.documents.map((t) => t.id)).toEqual([tb]);
     });
   });
 
   describe('versions and scope', () => {
-    it.each(['otherstock', 'sales', 'cashiers', 'settings', 'transfers'] as const)('S9: %s pulled with another schema version is answered 426 CLIENT_OUTDATED', async (collection) => {
-      const res = await request<{ error: { code: string; message: string } }>(server.url, `/api/sync/v1/${collection}/7/pull`, { token: a1.token });
-      expect(res.status).toBe(426);
-      expect(res.body.error.code).toBe('CLIENT_OUTDATED');
-      expect(res.body.error.message).toMatch(/Update the app/);
-    });
+    it.each(['otherstock', 'sales', 'cashiers', 'settings', 'transfers'] as const)(
+      'S9: %s pulled with another schema version is answered 426 CLIENT_OUTDATED',
+      async (collection) => {
+        const res = await request<{ error: { code: string; message: string } }>(
+          server.url,
+          `/api/sync/v1/${collection}/7/pull`,
+          { token: a1.token },
+        );
+        expect(res.status).toBe(426);
+        expect(res.body.error.code).toBe('CLIENT_OUTDATED');
+        expect(res.body.error.message).toMatch(/Update the app/);
+      },
+    );
 
-    it.each(['otherstock', 'sales', 'cashiers', 'settings', 'transfers'] as const)('S8: %s pull without a device token is 401', async (collection) => {
-      const res = await request(server.url, syncPath(collection, 'pull'));
-      expect(res.status).toBe(401);
-    });
+    it.each(['otherstock', 'sales', 'cashiers', 'settings', 'transfers'] as const)(
+      'S8: %s pull without a device token is 401',
+      async (collection) => {
+        const res = await request(server.url, syncPath(collection, 'pull'));
+        expect(res.status).toBe(401);
+      },
+    );
 
     it('a malformed checkpoint is a 400 naming the field', async () => {
-      const res = await request<{ error: { code: string; message: string } }>(server.url, `${syncPath('cashiers', 'pull')}?seq=-1`, { token: a1.token });
+      const res = await request<{ error: { code: string; message: string } }>(
+        server.url,
+        `${syncPath('cashiers', 'pull')}?seq=-1`,
+        { token: a1.token },
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain('seq');
     });
@@ -268,7 +362,9 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
         await other.next('resync', 2000);
         await sibling.next('resync', 2000);
         const bread = products.find((p) => p.name === 'Pan Integral')!;
-        expect((await pushSales(server.url, a1.token, [makeSale(a1, 10, [{ product: bread, quantity: 1 }])])).body.acks).toHaveLength(1);
+        expect(
+          (await pushSales(server.url, a1.token, [makeSale(a1, 10, [{ product: bread, quantity: 1 }])])).body.acks,
+        ).toHaveLength(1);
         const toOther = await other.next('changed', 2000);
         expect(toOther.data).toMatchObject({ collections: ['otherstock'] });
         const toSibling = await sibling.next('changed', 2000);
@@ -285,16 +381,25 @@ describe('collectionsFor: what of a change concerns a device (SPEC S6)', () => {
   const device = { branchId: 'b1', locationId: 'l1' };
   it('products and otherstock go to every device', () => {
     expect(collectionsFor(device, { seq: 1, collections: ['products'], locationIds: [] })).toEqual(['products']);
-    expect(collectionsFor(device, { seq: 1, collections: ['otherstock'], locationIds: ['l2'] })).toEqual(['otherstock']);
+    expect(collectionsFor(device, { seq: 1, collections: ['otherstock'], locationIds: ['l2'] })).toEqual([
+      'otherstock',
+    ]);
   });
   it('stock: own location → stock, another location → otherstock', () => {
     expect(collectionsFor(device, { seq: 1, collections: ['stock'], locationIds: ['l1'] })).toEqual(['stock']);
     expect(collectionsFor(device, { seq: 1, collections: ['stock'], locationIds: ['l2'] })).toEqual(['otherstock']);
-    expect(collectionsFor(device, { seq: 1, collections: ['stock'], locationIds: ['l1', 'l2'] }).sort()).toEqual(['otherstock', 'stock']);
+    expect(collectionsFor(device, { seq: 1, collections: ['stock'], locationIds: ['l1', 'l2'] }).sort()).toEqual([
+      'otherstock',
+      'stock',
+    ]);
   });
   it('branch collections only to the branch named, by branchIds or by its location', () => {
-    expect(collectionsFor(device, { seq: 1, collections: ['cashiers', 'settings'], locationIds: [], branchIds: ['b2'] })).toEqual([]);
-    expect(collectionsFor(device, { seq: 1, collections: ['cashiers', 'settings'], locationIds: [], branchIds: ['b1'] })).toEqual(['cashiers', 'settings']);
+    expect(
+      collectionsFor(device, { seq: 1, collections: ['cashiers', 'settings'], locationIds: [], branchIds: ['b2'] }),
+    ).toEqual([]);
+    expect(
+      collectionsFor(device, { seq: 1, collections: ['cashiers', 'settings'], locationIds: [], branchIds: ['b1'] }),
+    ).toEqual(['cashiers', 'settings']);
     expect(collectionsFor(device, { seq: 1, collections: ['transfers'], locationIds: ['l2'] })).toEqual([]);
     expect(collectionsFor(device, { seq: 1, collections: ['transfers'], locationIds: ['l1'] })).toEqual(['transfers']);
   });

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, stockLevelId, type HealthResponse, type PairResponse, type ProductDoc, type Ack, type SaleDoc, type PushResult } from '../../shared/protocol';
+import {
+  PROTOCOL_VERSION,
+  stockLevelId,
+  type HealthResponse,
+  type PairResponse,
+  type ProductDoc,
+  type Ack,
+  type SaleDoc,
+  type PushResult,
+} from '../../shared/protocol';
 import { issuePairingCode } from '../auth/pairing';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { currentSequence } from '../ledger/server-sequence';
@@ -22,7 +31,9 @@ import {
   type TestServer,
 } from '../test/test-server';
 
-const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 const PUSH = '/api/sync/v1/sales/0/push';
 
 /** The seed prototype's branch stock at sucursal-001 (seed-demo.ts). */
@@ -45,7 +56,10 @@ function ackOf(body: PushResult, saleId: string): Ack | undefined {
 }
 
 async function salesCount(server: TestServer): Promise<number> {
-  const row = await server.db.selectFrom('sales').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await server.db
+    .selectFrom('sales')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -76,18 +90,33 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
     it(`GET /api/health reports the package version, protocol version and the ${database.kind} database`, async () => {
       const res = await request<HealthResponse>(server.url, '/api/health');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', version: PACKAGE_VERSION, protocolVersion: PROTOCOL_VERSION, database: database.kind });
+      expect(res.body).toEqual({
+        status: 'ok',
+        version: PACKAGE_VERSION,
+        protocolVersion: PROTOCOL_VERSION,
+        database: database.kind,
+      });
     });
 
     it('a pairing code pairs one device of its branch, and only once: the second use is 403', async () => {
       const { code } = await issuePairingCode(server.db, DEMO_BRANCH_ID, 15);
-      const first = await request<PairResponse>(server.url, '/api/devices/pair', { json: { code, deviceName: 'Caja 1' } });
+      const first = await request<PairResponse>(server.url, '/api/devices/pair', {
+        json: { code, deviceName: 'Caja 1' },
+      });
       expect(first.status).toBe(201);
       expect(first.body.deviceNumber).toBe(1);
       expect(first.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-      expect(first.body.branch).toEqual({ id: DEMO_BRANCH_ID, name: 'Sucursal 001', locationId: DEMO_BRANCH_ID, receiptPrefix: '001', currency: 'USD' });
+      expect(first.body.branch).toEqual({
+        id: DEMO_BRANCH_ID,
+        name: 'Sucursal 001',
+        locationId: DEMO_BRANCH_ID,
+        receiptPrefix: '001',
+        currency: 'USD',
+      });
 
-      const again = await request<{ error: { code: string; message: string } }>(server.url, '/api/devices/pair', { json: { code, deviceName: 'Caja 2' } });
+      const again = await request<{ error: { code: string; message: string } }>(server.url, '/api/devices/pair', {
+        json: { code, deviceName: 'Caja 2' },
+      });
       expect(again.status).toBe(403);
       expect(again.body.error.code).toBe('FORBIDDEN');
       expect(again.body.error.message).toMatch(/already used or expired/);
@@ -100,31 +129,46 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
 
     it('a code typed in lower case without the dash still pairs, and the next device of the branch gets the next number', async () => {
       const { code } = await issuePairingCode(server.db, DEMO_BRANCH_ID, 15);
-      const res = await request<PairResponse>(server.url, '/api/devices/pair', { json: { code: code.replace('-', '').toLowerCase(), deviceName: 'Caja 2' } });
+      const res = await request<PairResponse>(server.url, '/api/devices/pair', {
+        json: { code: code.replace('-', '').toLowerCase(), deviceName: 'Caja 2' },
+      });
       expect(res.status).toBe(201);
       expect(res.body.deviceNumber).toBe(2);
     });
 
     it('six tablets pairing at once with six codes of one branch all pair, with distinct consecutive numbers', async () => {
-      const before = await server.db.selectFrom('devices').select((eb) => eb.fn.max('number').as('n')).executeTakeFirstOrThrow();
+      const before = await server.db
+        .selectFrom('devices')
+        .select((eb) => eb.fn.max('number').as('n'))
+        .executeTakeFirstOrThrow();
       const start = Number(before.n ?? 0);
       const codes = await Promise.all(Array.from({ length: 6 }, () => issuePairingCode(server.db, DEMO_BRANCH_ID, 15)));
-      const results = await Promise.all(codes.map(({ code }, i) => request<PairResponse>(server.url, '/api/devices/pair', { json: { code, deviceName: `Caja ${i}` } })));
+      const results = await Promise.all(
+        codes.map(({ code }, i) =>
+          request<PairResponse>(server.url, '/api/devices/pair', { json: { code, deviceName: `Caja ${i}` } }),
+        ),
+      );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
-      expect(results.map((r) => r.body.deviceNumber).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6].map((n) => start + n));
+      expect(results.map((r) => r.body.deviceNumber).sort((a, b) => a - b)).toEqual(
+        [1, 2, 3, 4, 5, 6].map((n) => start + n),
+      );
     });
 
     it('an expired pairing code is refused with 403 and pairs nothing', async () => {
       const before = await server.db.selectFrom('devices').select('id').execute();
       const { code } = await issuePairingCode(server.db, DEMO_BRANCH_ID, 1, new Date(Date.now() - 2 * 60_000));
-      const res = await request<{ error: { code: string } }>(server.url, '/api/devices/pair', { json: { code, deviceName: 'Caja tarde' } });
+      const res = await request<{ error: { code: string } }>(server.url, '/api/devices/pair', {
+        json: { code, deviceName: 'Caja tarde' },
+      });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
       expect(await server.db.selectFrom('devices').select('id').execute()).toHaveLength(before.length);
     });
 
     it('a malformed pairing code is refused with 400 and a message saying what a code looks like', async () => {
-      const res = await request<{ error: { code: string; message: string; details: { path: string; message: string }[] } }>(server.url, '/api/devices/pair', {
+      const res = await request<{
+        error: { code: string; message: string; details: { path: string; message: string }[] };
+      }>(server.url, '/api/devices/pair', {
         json: { code: 'AB!', deviceName: 'Caja' },
       });
       expect(res.status).toBe(400);
@@ -153,12 +197,19 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
         await request(server.url, '/api/sync/v1/stream', { token: unknownToken }),
       ]) {
         expect(res.status).toBe(401);
-        expect((res.body as { error: { code: string; message: string } }).error).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/pair/) });
+        expect((res.body as { error: { code: string; message: string } }).error).toMatchObject({
+          code: 'UNAUTHENTICATED',
+          message: expect.stringMatching(/pair/),
+        });
       }
 
       const device = await pairDevice(server);
       expect((await pullStock(server.url, device.token)).status).toBe(200);
-      await server.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).where('id', '=', device.deviceId).execute();
+      await server.db
+        .updateTable('devices')
+        .set({ revoked_at: new Date().toISOString() })
+        .where('id', '=', device.deviceId)
+        .execute();
       const revoked = await pullStock(server.url, device.token);
       expect(revoked.status).toBe(401);
     });
@@ -209,7 +260,12 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
     });
 
     it('invariant 5: paging with limit=2 walks all 5 seed products exactly once, in (seq, id) order', async () => {
-      const expected = await server.db.selectFrom('products').select(['id', 'seq']).orderBy('seq').orderBy('id').execute();
+      const expected = await server.db
+        .selectFrom('products')
+        .select(['id', 'seq'])
+        .orderBy('seq')
+        .orderBy('id')
+        .execute();
       expect(expected).toHaveLength(5);
       const { pages, checkpoint } = await walk(2);
       expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
@@ -237,7 +293,16 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       const before = await pullProducts(server.url, device.token, { limit: 1000 });
       const seq = (await currentSequence(server.db)) + 1;
       const now = new Date().toISOString();
-      const base = { barcode: null, category: 'Test', price_cents: 100, tax_rate_bp: 0, legacy_id: null, deleted: 0, seq, updated_at: now };
+      const base = {
+        barcode: null,
+        category: 'Test',
+        price_cents: 100,
+        tax_rate_bp: 0,
+        legacy_id: null,
+        deleted: 0,
+        seq,
+        updated_at: now,
+      };
       await server.db
         .insertInto('products')
         .values([
@@ -254,7 +319,11 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
     it('a pull with a limit out of 1..1000 is 400, and a pull with another schema version is 426', async () => {
       expect((await pullProducts(server.url, device.token, { limit: 0 })).status).toBe(400);
       expect((await pullProducts(server.url, device.token, { limit: 1001 })).status).toBe(400);
-      const outdated = await request<{ error: { code: string; message: string } }>(server.url, '/api/sync/v1/products/1/pull', { token: device.token });
+      const outdated = await request<{ error: { code: string; message: string } }>(
+        server.url,
+        '/api/sync/v1/products/1/pull',
+        { token: device.token },
+      );
       expect(outdated.status).toBe(426);
       expect(outdated.body.error.code).toBe('CLIENT_OUTDATED');
       expect(outdated.body.error.message).toMatch(/Update the app/);
@@ -280,7 +349,9 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       const res = await pullStock(server.url, device.token, { limit: 1000 });
       expect(res.status).toBe(200);
       expect(res.body.acks).toEqual([]);
-      const byName = Object.fromEntries(res.body.documents.map((d) => [products.find((p) => p.id === d.productId)!.name, d.quantity]));
+      const byName = Object.fromEntries(
+        res.body.documents.map((d) => [products.find((p) => p.id === d.productId)!.name, d.quantity]),
+      );
       expect(byName).toEqual(SEED_BRANCH_STOCK);
       for (const doc of res.body.documents) {
         expect(doc.locationId).toBe(DEMO_BRANCH_ID);
@@ -306,7 +377,13 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
         seen.push(...res.body.documents.map((d) => d.productId));
         checkpoint = res.body.checkpoint;
       }
-      const levels = await server.db.selectFrom('stock_levels').select(['product_id']).where('location_id', '=', DEMO_BRANCH_ID).orderBy('seq').orderBy('product_id').execute();
+      const levels = await server.db
+        .selectFrom('stock_levels')
+        .select(['product_id'])
+        .where('location_id', '=', DEMO_BRANCH_ID)
+        .orderBy('seq')
+        .orderBy('product_id')
+        .execute();
       expect(seen).toEqual(levels.map((l) => l.product_id));
     });
 
@@ -323,13 +400,23 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       // Page 1 ends at the apples level (seq A): only sale A is inside it.
       const page1 = await pullStock(server.url, device.token, { ...start, limit: 1 });
       expect(page1.body.documents).toEqual([
-        { id: stockLevelId(DEMO_BRANCH_ID, apples.id), locationId: DEMO_BRANCH_ID, productId: apples.id, quantity: 23, reorderLevel: null, seq: ackA.appliedSeq, _deleted: false },
+        {
+          id: stockLevelId(DEMO_BRANCH_ID, apples.id),
+          locationId: DEMO_BRANCH_ID,
+          productId: apples.id,
+          quantity: 23,
+          reorderLevel: null,
+          seq: ackA.appliedSeq,
+          _deleted: false,
+        },
       ]);
       expect(page1.body.checkpoint).toEqual({ seq: ackA.appliedSeq, id: apples.id });
       expect(page1.body.acks).toEqual([{ id: saleA.id, appliedSeq: ackA.appliedSeq }]);
 
       const page2 = await pullStock(server.url, device.token, { ...page1.body.checkpoint!, limit: 1 });
-      expect(page2.body.documents.map((d) => [d.productId, d.quantity, d.seq])).toEqual([[bread.id, 14, ackB.appliedSeq]]);
+      expect(page2.body.documents.map((d) => [d.productId, d.quantity, d.seq])).toEqual([
+        [bread.id, 14, ackB.appliedSeq],
+      ]);
       // Acks at the checkpoint's own seq may come again (the device stores them idempotently); none beyond it.
       expect(page2.body.acks).toContainEqual({ id: saleB.id, appliedSeq: ackB.appliedSeq });
       expect(page2.body.acks.every((a) => a.appliedSeq <= page2.body.checkpoint!.seq)).toBe(true);
@@ -365,7 +452,12 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
     const p = (name: string) => product(products, name);
     const level = async (name: string) => (await stockLevels(server.db, DEMO_BRANCH_ID)).get(p(name).id)!;
     const sale = (lines: { name: string; quantity: number }[], overrides: Partial<SaleDoc> = {}) =>
-      makeSale(device, nextSeq++, lines.map((l) => ({ product: p(l.name), quantity: l.quantity })), overrides);
+      makeSale(
+        device,
+        nextSeq++,
+        lines.map((l) => ({ product: p(l.name), quantity: l.quantity })),
+        overrides,
+      );
 
     it('invariant 3: a valid sale is acked with appliedSeq; its level drops by the quantity and carries that seq', async () => {
       const before = await level('Manzanas Orgánicas');
@@ -381,12 +473,23 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
 
       expect(await level('Manzanas Orgánicas')).toEqual({ quantity: before.quantity - 3, seq: appliedSeq });
       const movements = await saleMovements(server, s.id);
-      expect(movements.map((m) => [m.location_id, m.product_id, m.delta, m.seq])).toEqual([[DEMO_BRANCH_ID, p('Manzanas Orgánicas').id, -3, appliedSeq]]);
+      expect(movements.map((m) => [m.location_id, m.product_id, m.delta, m.seq])).toEqual([
+        [DEMO_BRANCH_ID, p('Manzanas Orgánicas').id, -3, appliedSeq],
+      ]);
       const row = await server.db.selectFrom('sales').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
-      expect([row.branch_id, row.device_id, Number(row.applied_seq), Number(row.total_cents), row.receipt_number]).toEqual([DEMO_BRANCH_ID, device.deviceId, appliedSeq, 750, '001-01-000001']);
+      expect([
+        row.branch_id,
+        row.device_id,
+        Number(row.applied_seq),
+        Number(row.total_cents),
+        row.receipt_number,
+      ]).toEqual([DEMO_BRANCH_ID, device.deviceId, appliedSeq, 750, '001-01-000001']);
       // The device sees the new level over HTTP too.
       const pulled = await pullStock(server.url, device.token, { limit: 1000 });
-      expect(pulled.body.documents.find((d) => d.productId === p('Manzanas Orgánicas').id)).toMatchObject({ quantity: before.quantity - 3, seq: appliedSeq });
+      expect(pulled.body.documents.find((d) => d.productId === p('Manzanas Orgánicas').id)).toMatchObject({
+        quantity: before.quantity - 3,
+        seq: appliedSeq,
+      });
     });
 
     it('invariant 3: a sale of two products moves both levels, stamped with the one appliedSeq', async () => {
@@ -422,17 +525,29 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       const ack = (await pushSales(server.url, device.token, [original])).body.acks[0]!;
       applied.set(original.id, original);
       const milkBefore = await level('Leche Deslactosada');
-      const changed = makeSale(device, original.deviceSeq, [{ product: p('Leche Deslactosada'), quantity: 4 }], { id: original.id });
+      const changed = makeSale(device, original.deviceSeq, [{ product: p('Leche Deslactosada'), quantity: 4 }], {
+        id: original.id,
+      });
 
       const res = await pushSales(server.url, device.token, [changed]);
       expect(res.status).toBe(200);
       expect(res.body.acks).toEqual([]);
-      expect(res.body.rejected).toEqual([{ id: original.id, code: 'SALE_ID_REUSED', status: 409, message: expect.stringContaining('other content') }]);
+      expect(res.body.rejected).toEqual([
+        { id: original.id, code: 'SALE_ID_REUSED', status: 409, message: expect.stringContaining('other content') },
+      ]);
       expect(await level('Leche Deslactosada')).toEqual(milkBefore);
 
-      const stored = await server.db.selectFrom('sales').select(['total_cents', 'applied_seq']).where('id', '=', original.id).executeTakeFirstOrThrow();
+      const stored = await server.db
+        .selectFrom('sales')
+        .select(['total_cents', 'applied_seq'])
+        .where('id', '=', original.id)
+        .executeTakeFirstOrThrow();
       expect([Number(stored.total_cents), Number(stored.applied_seq)]).toEqual([320, ack.appliedSeq]);
-      const logged = await server.db.selectFrom('rejected_sales').selectAll().where('sale_id', '=', original.id).execute();
+      const logged = await server.db
+        .selectFrom('rejected_sales')
+        .selectAll()
+        .where('sale_id', '=', original.id)
+        .execute();
       expect(logged).toHaveLength(1);
       expect(logged[0]).toMatchObject({ device_id: device.deviceId, code: 'SALE_ID_REUSED' });
       expect((JSON.parse(logged[0]!.body) as SaleDoc).lines[0]!.quantity).toBe(4);
@@ -479,7 +594,9 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       const res = await pushSales(server.url, device.token, [good1, bad, good2]);
       expect(res.status).toBe(200);
       expect(res.body.acks.map((a) => a.id)).toEqual([good1.id, good2.id]);
-      expect(res.body.rejected).toEqual([{ id: bad.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('lines.0.quantity') }]);
+      expect(res.body.rejected).toEqual([
+        { id: bad.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('lines.0.quantity') },
+      ]);
       applied.set(good1.id, good1);
       applied.set(good2.id, good2);
       // invariant 7: oversell is allowed, the level goes below zero.
@@ -491,14 +608,18 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       const good = sale([{ name: 'Quinoa', quantity: 1 }]);
       const res = await pushSales(server.url, device.token, [{ hello: 'world' }, good]);
       expect(res.body.acks.map((a) => a.id)).toEqual([good.id]);
-      expect(res.body.rejected).toEqual([{ id: '(no id)', code: 'BAD_REQUEST', status: 400, message: expect.stringMatching(/id/) }]);
+      expect(res.body.rejected).toEqual([
+        { id: '(no id)', code: 'BAD_REQUEST', status: 400, message: expect.stringMatching(/id/) },
+      ]);
       applied.set(good.id, good);
     });
 
     it('invariant 8: a sale claiming another branch or another device is refused FORBIDDEN and not applied', async () => {
       const otherBranch = sale([{ name: 'Manzanas Orgánicas', quantity: 1 }], { branchId: 'sucursal-002' });
       // A device of the same branch may relay another's documents (recovery relay); one the branch does not have may not.
-      const otherDevice = makeSale(other, 1, [{ product: p('Manzanas Orgánicas'), quantity: 1 }], { deviceId: 'device-of-nowhere' });
+      const otherDevice = makeSale(other, 1, [{ product: p('Manzanas Orgánicas'), quantity: 1 }], {
+        deviceId: 'device-of-nowhere',
+      });
       const apples = await level('Manzanas Orgánicas');
       const res = await pushSales(server.url, device.token, [otherBranch, otherDevice]);
       expect(res.body.acks).toEqual([]);
@@ -519,10 +640,27 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
         },
         message: 'lineTotalCents',
       },
-      { what: 'a total that is not the sum of the lines', mutate: (s: SaleDoc) => void (s.totalCents -= 10), message: 'totalCents' },
-      { what: 'payments short of the total', mutate: (s: SaleDoc) => void (s.payments[0]!.amountCents = s.totalCents - 1), message: 'do not add up' },
-      { what: 'card payments above the total', mutate: (s: SaleDoc) => void (s.payments = [{ method: 'card', amountCents: s.totalCents + 100, tenderedCents: null }]), message: 'do not add up' },
-      { what: 'cash tendered below what it pays', mutate: (s: SaleDoc) => void (s.payments[0]!.tenderedCents = s.totalCents - 1), message: 'tendered' },
+      {
+        what: 'a total that is not the sum of the lines',
+        mutate: (s: SaleDoc) => void (s.totalCents -= 10),
+        message: 'totalCents',
+      },
+      {
+        what: 'payments short of the total',
+        mutate: (s: SaleDoc) => void (s.payments[0]!.amountCents = s.totalCents - 1),
+        message: 'do not add up',
+      },
+      {
+        what: 'card payments above the total',
+        mutate: (s: SaleDoc) =>
+          void (s.payments = [{ method: 'card', amountCents: s.totalCents + 100, tenderedCents: null }]),
+        message: 'do not add up',
+      },
+      {
+        what: 'cash tendered below what it pays',
+        mutate: (s: SaleDoc) => void (s.payments[0]!.tenderedCents = s.totalCents - 1),
+        message: 'tendered',
+      },
       {
         what: 'a discount without a reason',
         mutate: (s: SaleDoc) => {
@@ -541,56 +679,87 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       const bread = await level('Pan Integral');
       const res = await pushSales(server.url, device.token, [s]);
       expect(res.body.acks).toEqual([]);
-      expect(res.body.rejected).toEqual([{ id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining(message) }]);
+      expect(res.body.rejected).toEqual([
+        { id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining(message) },
+      ]);
       expect(await level('Pan Integral')).toEqual(bread);
     });
 
     it("a receipt number that is not this device's number for the sequence is refused", async () => {
       const s = sale([{ name: 'Pan Integral', quantity: 1 }], { receiptNumber: '001-09-000001' });
       const res = await pushSales(server.url, device.token, [s]);
-      expect(res.body.rejected).toEqual([{ id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('receipt number') }]);
+      expect(res.body.rejected).toEqual([
+        { id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('receipt number') },
+      ]);
     });
 
     it('a sale marked deleted is refused: sales are refunded, never deleted', async () => {
       const s = sale([{ name: 'Pan Integral', quantity: 1 }], { _deleted: true });
       const res = await pushSales(server.url, device.token, [s]);
-      expect(res.body.rejected).toEqual([{ id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('deleted') }]);
+      expect(res.body.rejected).toEqual([
+        { id: s.id, code: 'BAD_REQUEST', status: 400, message: expect.stringContaining('deleted') },
+      ]);
     });
 
     it('a new sale reusing a device sequence number already taken is refused CONFLICT and logged', async () => {
       const taken = [...applied.values()][0]!;
       const s = makeSale(device, taken.deviceSeq, [{ product: p('Quinoa'), quantity: 1 }]);
       const res = await pushSales(server.url, device.token, [s]);
-      expect(res.body.rejected).toEqual([{ id: s.id, code: 'CONFLICT', status: 409, message: expect.stringContaining(taken.id) }]);
-      expect(await server.db.selectFrom('rejected_sales').select('code').where('sale_id', '=', s.id).execute()).toEqual([{ code: 'CONFLICT' }]);
+      expect(res.body.rejected).toEqual([
+        { id: s.id, code: 'CONFLICT', status: 409, message: expect.stringContaining(taken.id) },
+      ]);
+      expect(await server.db.selectFrom('rejected_sales').select('code').where('sale_id', '=', s.id).execute()).toEqual(
+        [{ code: 'CONFLICT' }],
+      );
     });
 
     it('a sale of a product the catalogue does not have is refused NOT_FOUND (404) and logged', async () => {
-      const s = makeSale(device, nextSeq++, [{ product: { id: 'no-such-product', name: 'Fantasma', priceCents: 100 }, quantity: 1 }]);
+      const s = makeSale(device, nextSeq++, [
+        { product: { id: 'no-such-product', name: 'Fantasma', priceCents: 100 }, quantity: 1 },
+      ]);
       const res = await pushSales(server.url, device.token, [s]);
       expect(res.body.acks).toEqual([]);
-      expect(res.body.rejected).toEqual([{ id: s.id, code: 'NOT_FOUND', status: 404, message: expect.stringContaining('no-such-product') }]);
-      expect(await server.db.selectFrom('rejected_sales').select('code').where('sale_id', '=', s.id).execute()).toEqual([{ code: 'NOT_FOUND' }]);
-      expect(await server.db.selectFrom('stock_levels').select('product_id').where('product_id', '=', 'no-such-product').execute()).toEqual([]);
+      expect(res.body.rejected).toEqual([
+        { id: s.id, code: 'NOT_FOUND', status: 404, message: expect.stringContaining('no-such-product') },
+      ]);
+      expect(await server.db.selectFrom('rejected_sales').select('code').where('sale_id', '=', s.id).execute()).toEqual(
+        [{ code: 'NOT_FOUND' }],
+      );
+      expect(
+        await server.db
+          .selectFrom('stock_levels')
+          .select('product_id')
+          .where('product_id', '=', 'no-such-product')
+          .execute(),
+      ).toEqual([]);
     });
 
     it('a push to another schema version of sales is 426 CLIENT_OUTDATED and applies nothing', async () => {
       const s = sale([{ name: 'Quinoa', quantity: 1 }]);
-      const res = await request<{ error: { code: string } }>(server.url, '/api/sync/v1/sales/1/push', { token: device.token, json: [{ newDocumentState: s }] });
+      const res = await request<{ error: { code: string } }>(server.url, '/api/sync/v1/sales/1/push', {
+        token: device.token,
+        json: [{ newDocumentState: s }],
+      });
       expect(res.status).toBe(426);
       expect(res.body.error.code).toBe('CLIENT_OUTDATED');
       expect(await server.db.selectFrom('sales').select('id').where('id', '=', s.id).execute()).toEqual([]);
     });
 
     it('a push whose body is not valid JSON is 400 with a message saying so', async () => {
-      const res = await request<{ error: { code: string; message: string } }>(server.url, PUSH, { token: device.token, rawBody: '[{"newDocumentState": {' });
+      const res = await request<{ error: { code: string; message: string } }>(server.url, PUSH, {
+        token: device.token,
+        rawBody: '[{"newDocumentState": {',
+      });
       expect(res.status).toBe(400);
       expect(res.body.error).toEqual({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
     });
 
     it('a push body over 2 MB is 413 PAYLOAD_TOO_LARGE', async () => {
       const rawBody = JSON.stringify([{ newDocumentState: { padding: 'x'.repeat(2 * 1024 * 1024 + 10) } }]);
-      const res = await request<{ error: { code: string; message: string } }>(server.url, PUSH, { token: device.token, rawBody });
+      const res = await request<{ error: { code: string; message: string } }>(server.url, PUSH, {
+        token: device.token,
+        rawBody,
+      });
       expect(res.status).toBe(413);
       expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
       expect(res.body.error.message).toMatch(/fewer sales/);
@@ -599,11 +768,18 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
     it('a push body that is not a non-empty array of rows is 400', async () => {
       const s = sale([{ name: 'Quinoa', quantity: 1 }]);
       for (const json of [{ newDocumentState: s }, [], [s], 'sale']) {
-        const res = await request<{ error: { code: string; message: string } }>(server.url, PUSH, { token: device.token, json });
+        const res = await request<{ error: { code: string; message: string } }>(server.url, PUSH, {
+          token: device.token,
+          json,
+        });
         expect(res.status, JSON.stringify(json).slice(0, 40)).toBe(400);
         expect(res.body.error.code).toBe('BAD_REQUEST');
         // A bare JSON string is refused by the strict JSON parser; the others by the push schema.
-        expect(res.body.error.message).toMatch(typeof json === 'string' ? /not valid JSON/ : /sales push is not valid: \(root\)|sales push is not valid: 0\.newDocumentState/);
+        expect(res.body.error.message).toMatch(
+          typeof json === 'string'
+            ? /not valid JSON/
+            : /sales push is not valid: \(root\)|sales push is not valid: 0\.newDocumentState/,
+        );
       }
       expect(await server.db.selectFrom('sales').select('id').where('id', '=', s.id).execute()).toEqual([]);
     });
@@ -620,7 +796,8 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       expect(movements.map((m) => [m.sale_id, m.product_id, m.delta]).sort(byKey)).toEqual(expectedLines.sort(byKey));
 
       const sold = new Map<string, number>();
-      for (const s of applied.values()) for (const l of s.lines) sold.set(l.productId, (sold.get(l.productId) ?? 0) + l.quantity);
+      for (const s of applied.values())
+        for (const l of s.lines) sold.set(l.productId, (sold.get(l.productId) ?? 0) + l.quantity);
       const now = await stockLevels(server.db, DEMO_BRANCH_ID);
       for (const [productId, start] of initialStock) {
         expect(now.get(productId)!.quantity, productId).toBe(start.quantity - (sold.get(productId) ?? 0));
@@ -662,7 +839,10 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       );
       // 10 requests per device; request r carries sales r%6 and (r+3)%6: each sale 3–4 times over.
       const requests = devices.flatMap((d, di) =>
-        Array.from({ length: 10 }, (_, r) => ({ device: d, sales: [salesByDevice[di]![r % 6]!, salesByDevice[di]![(r + 3) % 6]!] })),
+        Array.from({ length: 10 }, (_, r) => ({
+          device: d,
+          sales: [salesByDevice[di]![r % 6]!, salesByDevice[di]![(r + 3) % 6]!],
+        })),
       );
       expect(requests).toHaveLength(20);
       const responses = await Promise.all(requests.map((rq) => pushSales(server.url, rq.device.token, rq.sales)));
@@ -683,17 +863,27 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       expect(await currentSequence(server.db)).toBe(seqBefore + 12);
 
       expect(await salesCount(server)).toBe(12);
-      const storedSeqs = (await server.db.selectFrom('sales').select('applied_seq').execute()).map((r) => Number(r.applied_seq));
+      const storedSeqs = (await server.db.selectFrom('sales').select('applied_seq').execute()).map((r) =>
+        Number(r.applied_seq),
+      );
       expect(new Set(storedSeqs).size).toBe(12);
       const movements = await saleMovements(server);
       expect(movements).toHaveLength(distinct.reduce((n, s) => n + s.lines.length, 0));
 
       const final = await stockLevels(server.db, DEMO_BRANCH_ID);
       for (const [productId, start] of initial) {
-        const sold = distinct.flatMap((s) => s.lines).filter((l) => l.productId === productId).reduce((n, l) => n + l.quantity, 0);
+        const sold = distinct
+          .flatMap((s) => s.lines)
+          .filter((l) => l.productId === productId)
+          .reduce((n, l) => n + l.quantity, 0);
         expect(final.get(productId)!.quantity, productId).toBe(start.quantity - sold);
         // Each level is stamped with the last sale that touched it.
-        const lastSeq = Math.max(start.seq, ...distinct.filter((s) => s.lines.some((l) => l.productId === productId)).map((s) => [...ackSeqs.get(s.id)!][0]!));
+        const lastSeq = Math.max(
+          start.seq,
+          ...distinct
+            .filter((s) => s.lines.some((l) => l.productId === productId))
+            .map((s) => [...ackSeqs.get(s.id)!][0]!),
+        );
         expect(final.get(productId)!.seq, productId).toBe(lastSeq);
       }
     });
@@ -729,7 +919,7 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       }
     });
 
-    it('S6: a per-collection stream (/api/sync/v1/<collection>/<version>/stream) sends resync, then only that collection\'s changes; 426 for another version, 404 for no such collection', async () => {
+    it("S6: a per-collection stream (/api/sync/v1/<collection>/<version>/stream) sends resync, then only that collection's changes; 426 for another version, 404 for no such collection", async () => {
       const listener = await pairDevice(server);
       const seller = await pairDevice(server);
       const products = await catalogue(server.url, seller.token);
@@ -737,14 +927,18 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       try {
         expect(stream.status).toBe(200);
         expect(await stream.next('resync', 1000)).toEqual({ event: 'resync', data: {} });
-        const ack = (await pushSales(server.url, seller.token, [makeSale(seller, 1, [{ product: products[0]!, quantity: 1 }])])).body.acks[0]!;
+        const ack = (
+          await pushSales(server.url, seller.token, [makeSale(seller, 1, [{ product: products[0]!, quantity: 1 }])])
+        ).body.acks[0]!;
         expect((await stream.next('changed', 1000)).data).toEqual({ seq: ack.appliedSeq, collections: ['stock'] });
       } finally {
         stream.close();
       }
       const outdated = await request(server.url, '/api/sync/v1/stock/7/stream', { token: listener.token });
       expect(outdated.status).toBe(426);
-      const unknown = await request<{ error: { code: string } }>(server.url, '/api/sync/v1/nonsense/0/stream', { token: listener.token });
+      const unknown = await request<{ error: { code: string } }>(server.url, '/api/sync/v1/nonsense/0/stream', {
+        token: listener.token,
+      });
       expect(unknown.status).toBe(404);
     });
 
@@ -755,7 +949,11 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
         await stream.next('resync', 1000);
         await stream.next('heartbeat', 1000);
         // As the CLI's revoke-device does, straight in the database (another process).
-        await server.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).where('id', '=', device.deviceId).execute();
+        await server.db
+          .updateTable('devices')
+          .set({ revoked_at: new Date().toISOString() })
+          .where('id', '=', device.deviceId)
+          .execute();
         await expect(stream.next('never-sent', 2000)).rejects.toThrow('stream ended');
       } finally {
         stream.close();
@@ -788,19 +986,25 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       let farAck: Ack;
       try {
         await stream.next('resync', 1000);
-        farAck = (await pushSales(server.url, far.token, [makeSale(far, 1, [{ product: products[1]!, quantity: 4 }])])).body.acks[0]!;
-        const nearAck = (await pushSales(server.url, seller.token, [makeSale(seller, 1, [{ product: products[1]!, quantity: 1 }])])).body.acks[0]!;
+        farAck = (await pushSales(server.url, far.token, [makeSale(far, 1, [{ product: products[1]!, quantity: 4 }])]))
+          .body.acks[0]!;
+        const nearAck = (
+          await pushSales(server.url, seller.token, [makeSale(seller, 1, [{ product: products[1]!, quantity: 1 }])])
+        ).body.acks[0]!;
         expect(nearAck.appliedSeq).toBeGreaterThan(farAck.appliedSeq);
         // Events arrive in order: collect up to this branch's own change.
         const seen: { seq: number; collections: string[] }[] = [];
-        while (!seen.some((e) => e.seq === nearAck.appliedSeq)) seen.push((await stream.next('changed', 1000)).data as { seq: number; collections: string[] });
+        while (!seen.some((e) => e.seq === nearAck.appliedSeq))
+          seen.push((await stream.next('changed', 1000)).data as { seq: number; collections: string[] });
         for (const e of seen.filter((x) => x.seq === farAck.appliedSeq)) expect(e.collections).not.toContain('stock');
         expect(seen.find((e) => e.seq === nearAck.appliedSeq)!.collections).toContain('stock');
       } finally {
         stream.close();
       }
       const farStock = await pullStock(server.url, far.token, { limit: 1000 });
-      expect(farStock.body.documents.map((d) => [d.locationId, d.productId, d.quantity])).toEqual([['sucursal-002', products[1]!.id, -4]]);
+      expect(farStock.body.documents.map((d) => [d.locationId, d.productId, d.quantity])).toEqual([
+        ['sucursal-002', products[1]!.id, -4],
+      ]);
       expect(farStock.body.acks).toEqual([farAck]);
     });
   });

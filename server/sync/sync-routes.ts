@@ -17,7 +17,15 @@ import { pushProductEdits } from '../catalogue/device-product-push';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { ChangeEvent } from '../live/change-bus';
 import { serveChangeStream } from '../live/change-stream';
-import { cashiersSince, otherStockSince, productsSince, salesSince, settingsSince, stockSince, transfersSince } from './pull-queries';
+import {
+  cashiersSince,
+  otherStockSince,
+  productsSince,
+  salesSince,
+  settingsSince,
+  stockSince,
+  transfersSince,
+} from './pull-queries';
 
 export interface SyncRouteDeps {
   db: Db;
@@ -27,7 +35,6 @@ export interface SyncRouteDeps {
   /** Days of the branch's sales a device pulls (for refunds across tablets); server/config.ts SALES_PULL_DAYS. */
   salesPullDays?: number;
 }
-
 
 export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }: SyncRouteDeps): Router {
   const router = Router();
@@ -83,7 +90,8 @@ export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }:
     const device = deviceOf(req);
     const result = await pushProductEdits(db, device, rows);
     for (const r of result.rejected) logger.warn({ deviceId: device.deviceId, ...r }, 'product edit refused');
-    if (result.writtenUpTo !== null) bus.publish({ seq: result.writtenUpTo, collections: ['products', 'conflicts'], locationIds: [] });
+    if (result.writtenUpTo !== null)
+      bus.publish({ seq: result.writtenUpTo, collections: ['products', 'conflicts'], locationIds: [] });
     const body: PushResult = { conflicts: result.conflicts, acks: result.acks, rejected: result.rejected };
     res.json(body);
   });
@@ -124,10 +132,15 @@ export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }:
  * cashiers, settings, transfers, …) only the branch named by branchIds, or, without branchIds,
  * the branch whose location is in locationIds (every branch when none is named).
  */
-export function collectionsFor(device: Pick<DeviceIdentity, 'branchId' | 'locationId'>, event: ChangeEvent): ReplicatedCollection[] {
+export function collectionsFor(
+  device: Pick<DeviceIdentity, 'branchId' | 'locationId'>,
+  event: ChangeEvent,
+): ReplicatedCollection[] {
   const out = new Set<ReplicatedCollection>();
   const atOwnLocation = event.locationIds.includes(device.locationId);
-  const forBranch = event.branchIds ? event.branchIds.includes(device.branchId) : event.locationIds.length === 0 || atOwnLocation;
+  const forBranch = event.branchIds
+    ? event.branchIds.includes(device.branchId)
+    : event.locationIds.length === 0 || atOwnLocation;
   for (const c of event.collections) {
     if (!(c in COLLECTION_SCHEMA_VERSIONS)) continue;
     const collection = c as ReplicatedCollection;
@@ -139,5 +152,3 @@ export function collectionsFor(device: Pick<DeviceIdentity, 'branchId' | 'locati
   }
   return [...out];
 }
-
-

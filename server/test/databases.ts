@@ -6,8 +6,7 @@ import pg from 'pg';
  * REQUIRE_POSTGRES=1 (CI) an unset URL or an unreachable server fails the run instead of skipping.
  */
 export type TestDatabase =
-  | { kind: 'sqlite'; label: string }
-  | { kind: 'postgres'; label: string; databaseUrl: string; unreachable?: string };
+  { kind: 'sqlite'; label: string } | { kind: 'postgres'; label: string; databaseUrl: string; unreachable?: string };
 
 export const LOCAL_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -30,7 +29,9 @@ async function resolveDatabases(env: NodeJS.ProcessEnv): Promise<TestDatabase[]>
   const required = env.REQUIRE_POSTGRES === '1';
   if (!databaseUrl) {
     if (required) {
-      throw new Error(`REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set; set it, e.g. TEST_DATABASE_URL=${LOCAL_TEST_DATABASE_URL}`);
+      throw new Error(
+        `REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set; set it, e.g. TEST_DATABASE_URL=${LOCAL_TEST_DATABASE_URL}`,
+      );
     }
     return databases;
   }
@@ -45,4 +46,6 @@ async function resolveDatabases(env: NodeJS.ProcessEnv): Promise<TestDatabase[]>
 export const testDatabases: TestDatabase[] = await resolveDatabases(process.env);
 
 /** The databases a suite can run on now: SQLite, and PostgreSQL unless it was found unreachable (without REQUIRE_POSTGRES). */
-export const reachableTestDatabases: TestDatabase[] = testDatabases.filter((d) => !(d.kind === 'postgres' && d.unreachable));
+export const reachableTestDatabases: TestDatabase[] = testDatabases.filter(
+  (d) => !(d.kind === 'postgres' && d.unreachable),
+);

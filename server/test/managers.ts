@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { CSRF_HEADER, SESSION_COOKIE, type ManagerRole, type SessionResponse } from '../../shared/console/manager-session';
+import {
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  type ManagerRole,
+  type SessionResponse,
+} from '../../shared/console/manager-session';
 import { createManagerAccount } from '../auth/manager-accounts';
 import type { Db } from '../db/database';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';

@@ -36,11 +36,24 @@ export interface TestServer {
  * Starts the real server (startServer: migrate, seed, listen on port 0) on a fresh database:
  * a new SQLite file in a temp dir, or a new PostgreSQL schema t_<random> dropped on close.
  */
-export async function startTestServer(database: TestDatabase, overrides: Partial<Record<ConfigKey, string>> = {}): Promise<TestServer> {
+export async function startTestServer(
+  database: TestDatabase,
+  overrides: Partial<Record<ConfigKey, string>> = {},
+): Promise<TestServer> {
   const logger = createLogger('silent');
   if (database.kind === 'sqlite') {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ecomarket-test-'));
-    const config = loadConfig({}, { ...overrides, port: '0', host: '127.0.0.1', logLevel: 'silent', dataDir: dir, clientDir: path.join(dir, 'dist') });
+    const config = loadConfig(
+      {},
+      {
+        ...overrides,
+        port: '0',
+        host: '127.0.0.1',
+        logLevel: 'silent',
+        dataDir: dir,
+        clientDir: path.join(dir, 'dist'),
+      },
+    );
     const db = openDatabase({ kind: 'sqlite', sqliteFile: config.sqliteFile });
     try {
       const running = await startServer(config, logger, { db });
@@ -62,10 +75,18 @@ export async function startTestServer(database: TestDatabase, overrides: Partial
 
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await withAdminClient(database.databaseUrl, (c) => c.query(`CREATE SCHEMA ${schema}`));
-  const dropSchema = () => withAdminClient(database.databaseUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+  const dropSchema = () =>
+    withAdminClient(database.databaseUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   const config = loadConfig(
     {},
-    { ...overrides, port: '0', host: '127.0.0.1', logLevel: 'silent', databaseUrl: database.databaseUrl, clientDir: path.join(os.tmpdir(), 'ecomarket-no-client') },
+    {
+      ...overrides,
+      port: '0',
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      databaseUrl: database.databaseUrl,
+      clientDir: path.join(os.tmpdir(), 'ecomarket-no-client'),
+    },
   );
   const db = openDatabase({ kind: 'postgres', databaseUrl: database.databaseUrl, pgSchema: schema });
   try {
@@ -98,10 +119,20 @@ async function withAdminClient<T>(databaseUrl: string, fn: (client: pg.Client) =
 
 /** A second branch with its own location (the seed has one), straight in the database. */
 export async function addBranch(db: Db, id: string, receiptPrefix: string): Promise<void> {
-  await db.insertInto('locations').values({ id, name: `Sucursal ${receiptPrefix}`, kind: 'branch' }).execute();
+  await db
+    .insertInto('locations')
+    .values({ id, name: `Sucursal ${receiptPrefix}`, kind: 'branch' })
+    .execute();
   await db
     .insertInto('branches')
-    .values({ id, name: `Sucursal ${receiptPrefix}`, location_id: id, receipt_prefix: receiptPrefix, currency: 'USD', created_at: new Date().toISOString() })
+    .values({
+      id,
+      name: `Sucursal ${receiptPrefix}`,
+      location_id: id,
+      receipt_prefix: receiptPrefix,
+      currency: 'USD',
+      created_at: new Date().toISOString(),
+    })
     .execute();
 }
 
@@ -125,7 +156,11 @@ export interface RequestOptions {
 }
 
 /** One HTTP request to the server; the body is parsed as JSON when the answer is JSON. */
-export async function request<T = unknown>(baseUrl: string, urlPath: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+export async function request<T = unknown>(
+  baseUrl: string,
+  urlPath: string,
+  options: RequestOptions = {},
+): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined;
@@ -136,7 +171,11 @@ export async function request<T = unknown>(baseUrl: string, urlPath: string, opt
     body = options.rawBody;
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(baseUrl + urlPath, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const res = await fetch(baseUrl + urlPath, {
+    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+  });
   const text = await res.text();
   const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
   return { status: res.status, headers: res.headers, body: (isJson && text ? JSON.parse(text) : text) as T };
@@ -151,7 +190,11 @@ export interface PairedDevice extends PairResponse {
 }
 
 /** Issues a one-time code for the branch straight in the database and spends it over HTTP. */
-export async function pairDevice(server: Pick<TestServer, 'url' | 'db'>, branchId = DEMO_BRANCH_ID, deviceName = `tablet ${randomBytes(3).toString('hex')}`): Promise<PairedDevice> {
+export async function pairDevice(
+  server: Pick<TestServer, 'url' | 'db'>,
+  branchId = DEMO_BRANCH_ID,
+  deviceName = `tablet ${randomBytes(3).toString('hex')}`,
+): Promise<PairedDevice> {
   const { code } = await issuePairingCode(server.db, branchId, 15);
   const res = await request<PairResponse>(server.url, '/api/devices/pair', { json: { code, deviceName } });
   if (res.status !== 201) throw new Error(`pairing failed with ${res.status}: ${JSON.stringify(res.body)}`);
@@ -161,7 +204,11 @@ export async function pairDevice(server: Pick<TestServer, 'url' | 'db'>, branchI
 // ---------------------------------------------------------------------------------------------
 // Sync calls
 
-export function pullProducts(baseUrl: string, token: string, since: { seq?: number; id?: string; limit?: number } = {}) {
+export function pullProducts(
+  baseUrl: string,
+  token: string,
+  since: { seq?: number; id?: string; limit?: number } = {},
+) {
   return request<ProductsPullResponse>(baseUrl, `${syncPath('products', 'pull')}?${pullQuery(since)}`, { token });
 }
 
@@ -171,7 +218,10 @@ export function pullStock(baseUrl: string, token: string, since: { seq?: number;
 
 /** Pushes sales as RxDB push rows ({ newDocumentState }). */
 export function pushSales(baseUrl: string, token: string, sales: readonly unknown[]) {
-  return request<PushResult>(baseUrl, syncPath('sales', 'push'), { token, json: sales.map((s) => ({ newDocumentState: s })) });
+  return request<PushResult>(baseUrl, syncPath('sales', 'push'), {
+    token,
+    json: sales.map((s) => ({ newDocumentState: s })),
+  });
 }
 
 function pullQuery(since: { seq?: number; id?: string; limit?: number }): string {
@@ -207,7 +257,12 @@ export interface SaleLineSpec {
  * A valid SaleDoc for the device: UUIDv7 id, its receipt number for deviceSeq, line totals, total
  * and a cash payment that adds up. Override any field to make it invalid on purpose.
  */
-export function makeSale(device: Pick<PairResponse, 'deviceId' | 'deviceNumber' | 'branch'>, deviceSeq: number, lines: readonly SaleLineSpec[], overrides: Partial<SaleDoc> = {}): SaleDoc {
+export function makeSale(
+  device: Pick<PairResponse, 'deviceId' | 'deviceNumber' | 'branch'>,
+  deviceSeq: number,
+  lines: readonly SaleLineSpec[],
+  overrides: Partial<SaleDoc> = {},
+): SaleDoc {
   const saleLines = lines.map(({ product, quantity }) => ({
     productId: product.id,
     name: product.name,
@@ -260,7 +315,10 @@ export interface SseStream {
 /** Opens the device's live stream with fetch and parses the event stream from the body. */
 export async function openStream(baseUrl: string, token: string, path: string = SYNC_STREAM_PATH): Promise<SseStream> {
   const abort = new AbortController();
-  const res = await fetch(baseUrl + path, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+  const res = await fetch(baseUrl + path, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
   const queue: SseEvent[] = [];
   const waiter: { wake: (() => void) | null } = { wake: null };
   let ended = false;

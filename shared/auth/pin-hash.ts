@@ -39,8 +39,13 @@ async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: nu
 }
 
 /** Hashes a PIN with a new random salt (or the given one, to verify or to test). */
-export async function hashPin(pin: string, saltB64?: string, iterations: number = PIN_HASH_ITERATIONS): Promise<PinHash> {
-  const salt = saltB64 === undefined ? globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES)) : fromBase64(saltB64);
+export async function hashPin(
+  pin: string,
+  saltB64?: string,
+  iterations: number = PIN_HASH_ITERATIONS,
+): Promise<PinHash> {
+  const salt =
+    saltB64 === undefined ? globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES)) : fromBase64(saltB64);
   const hash = await derive(pin, salt, iterations);
   return { pinHash: toBase64(hash), pinSalt: toBase64(salt), pinIterations: iterations };
 }

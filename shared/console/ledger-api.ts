@@ -25,7 +25,10 @@ export const transferRequestSchema = z
     lines: stockLines,
     note: z.string().trim().max(500).default(''),
   })
-  .refine((t) => t.fromLocationId !== t.toLocationId, { message: 'A transfer needs two different locations.', path: ['toLocationId'] });
+  .refine((t) => t.fromLocationId !== t.toLocationId, {
+    message: 'A transfer needs two different locations.',
+    path: ['toLocationId'],
+  });
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
 /** What arrived of a transfer, confirmed in the console (a destination without tablets, e.g. the central warehouse). */
@@ -38,28 +41,53 @@ export const transferArrivalRequestSchema = z.object({
 export type TransferArrivalRequest = z.infer<typeof transferArrivalRequestSchema>;
 
 /** Calling back a transfer that has not arrived. */
-export const cancelTransferRequestSchema = z.object({ reason: z.string().trim().min(3, 'Say why the transfer is cancelled (at least 3 characters).').max(500) });
+export const cancelTransferRequestSchema = z.object({
+  reason: z.string().trim().min(3, 'Say why the transfer is cancelled (at least 3 characters).').max(500),
+});
 
 /** A manager's correction of a level by a delta (never an absolute level), with the reason. */
 export const correctionRequestSchema = z.object({
   locationId: id,
   productId: id,
-  delta: z.number().int().min(-1e9).max(1e9).refine((d) => d !== 0, 'A correction of 0 changes nothing; type how many units to add (+) or remove (−).'),
+  delta: z
+    .number()
+    .int()
+    .min(-1e9)
+    .max(1e9)
+    .refine((d) => d !== 0, 'A correction of 0 changes nothing; type how many units to add (+) or remove (−).'),
   reason: z.string().trim().min(3, 'Say why the stock is corrected (at least 3 characters).').max(500),
 });
 export type CorrectionRequest = z.infer<typeof correctionRequestSchema>;
 
 /** Opaque cursor of a newest-first list: `<seq>.<id>` of the last row of the previous page. */
-export const cursorSchema = z.string().regex(/^\d{1,15}\.[^\s]{1,140}$/, 'The cursor is not one this server gave out; start from the first page.');
+export const cursorSchema = z
+  .string()
+  .regex(/^\d{1,15}\.[^\s]{1,140}$/, 'The cursor is not one this server gave out; start from the first page.');
 const limit = z.coerce.number().int().min(1).max(200).default(50);
 
-export const movementsQuerySchema = z.object({ locationId: id.optional(), productId: id.optional(), cursor: cursorSchema.optional(), limit });
+export const movementsQuerySchema = z.object({
+  locationId: id.optional(),
+  productId: id.optional(),
+  cursor: cursorSchema.optional(),
+  limit,
+});
 export const stockQuerySchema = z.object({ locationId: id, cursor: id.optional(), limit });
 export const salesQuerySchema = z.object({ branchId: id.optional(), cursor: cursorSchema.optional(), limit });
-export const transfersQuerySchema = z.object({ locationId: id.optional(), status: z.enum(['sent', 'received', 'cancelled']).optional(), cursor: cursorSchema.optional(), limit });
+export const transfersQuerySchema = z.object({
+  locationId: id.optional(),
+  status: z.enum(['sent', 'received', 'cancelled']).optional(),
+  cursor: cursorSchema.optional(),
+  limit,
+});
 export const shiftsQuerySchema = z.object({ branchId: id, limit });
 
-export const RECONCILIATION_KINDS = ['oversell', 'price_mismatch', 'count_discrepancy', 'double_refund', 'transfer_discrepancy'] as const;
+export const RECONCILIATION_KINDS = [
+  'oversell',
+  'price_mismatch',
+  'count_discrepancy',
+  'double_refund',
+  'transfer_discrepancy',
+] as const;
 export const RECONCILIATION_STATUSES = ['open', 'assigned', 'resolved'] as const;
 export const reconciliationQuerySchema = z.object({
   status: z.enum(RECONCILIATION_STATUSES).optional(),
@@ -70,7 +98,9 @@ export const reconciliationQuerySchema = z.object({
 });
 /** Assign to a manager (default: the one asking). */
 export const assignRequestSchema = z.object({ managerId: id.optional() });
-export const resolveRequestSchema = z.object({ note: z.string().trim().min(3, 'Write what was done to resolve it (at least 3 characters).').max(2000) });
+export const resolveRequestSchema = z.object({
+  note: z.string().trim().min(3, 'Write what was done to resolve it (at least 3 characters).').max(2000),
+});
 
 export interface MovementRow {
   id: string;

@@ -27,6 +27,9 @@ function fingerprint(): string {
 describe('protocol version', () => {
   it('every wire schema change comes with a protocol version bump', () => {
     const actual = fingerprint();
-    expect(actual, `wire schemas changed: bump PROTOCOL_VERSION (now ${PROTOCOL_VERSION}) and record its fingerprint ${actual}`).toBe(FINGERPRINTS[PROTOCOL_VERSION]);
+    expect(
+      actual,
+      `wire schemas changed: bump PROTOCOL_VERSION (now ${PROTOCOL_VERSION}) and record its fingerprint ${actual}`,
+    ).toBe(FINGERPRINTS[PROTOCOL_VERSION]);
   });
 });

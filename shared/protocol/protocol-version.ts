@@ -33,7 +33,10 @@ export const COLLECTION_SCHEMA_VERSIONS = {
 } as const;
 
 export type ReplicatedCollection = keyof typeof COLLECTION_SCHEMA_VERSIONS;
-export const REPLICATED_COLLECTIONS = Object.keys(COLLECTION_SCHEMA_VERSIONS) as [ReplicatedCollection, ...ReplicatedCollection[]];
+export const REPLICATED_COLLECTIONS = Object.keys(COLLECTION_SCHEMA_VERSIONS) as [
+  ReplicatedCollection,
+  ...ReplicatedCollection[],
+];
 
 export function syncPath(collection: ReplicatedCollection, action: 'pull' | 'push'): string {
   return `/api/sync/v1/${collection}/${COLLECTION_SCHEMA_VERSIONS[collection]}/${action}`;

@@ -14,7 +14,9 @@ export function pullResponseSchema<D extends z.ZodType>(doc: D) {
 }
 
 /** `remaining`: products after this page still to pull, for the first download's "N of total" (servers before protocol 3 leave it out). */
-export const productsPullResponseSchema = pullResponseSchema(productDocSchema).extend({ remaining: z.number().int().nonnegative().optional() });
+export const productsPullResponseSchema = pullResponseSchema(productDocSchema).extend({
+  remaining: z.number().int().nonnegative().optional(),
+});
 export type ProductsPullResponse = z.infer<typeof productsPullResponseSchema>;
 
 /**

@@ -29,7 +29,10 @@ export const transferReceiptDocSchema = z.object({
   branchId: z.string().min(1).max(64),
   deviceId: z.string().min(1).max(64),
   cashierId: z.string().max(64).nullable(),
-  lines: z.array(z.object({ productId: z.string().min(1).max(64), quantity: z.number().int().nonnegative().max(1e9) })).min(1).max(500),
+  lines: z
+    .array(z.object({ productId: z.string().min(1).max(64), quantity: z.number().int().nonnegative().max(1e9) }))
+    .min(1)
+    .max(500),
   receivedAt: z.iso.datetime({ offset: true }),
   _deleted: z.boolean(),
 });

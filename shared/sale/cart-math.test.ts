@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Payment, SaleLine } from '../protocol/sale-doc';
-import { addTender, discountCents, parseAmountToCents, percentToBasisPoints, quickCashAmounts, remainingDue, taxBreakdown } from './cart-math';
+import {
+  addTender,
+  discountCents,
+  parseAmountToCents,
+  percentToBasisPoints,
+  quickCashAmounts,
+  remainingDue,
+  taxBreakdown,
+} from './cart-math';
 import { changeDue, saleArithmeticProblems } from './sale-arithmetic';
 import { refundableUnits, refundLine } from './refund-math';
 
@@ -18,13 +26,21 @@ describe('line discounts', () => {
 
   it('a discount never exceeds the line and is never negative, whatever the cashier types', () => {
     fc.assert(
-      fc.property(gross, fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -5000, max: 20000 }), (g, cents, bp) => {
-        for (const d of [discountCents(g, { kind: 'amount', cents }), discountCents(g, { kind: 'percent', basisPoints: bp })]) {
-          expect(Number.isInteger(d)).toBe(true);
-          expect(d).toBeGreaterThanOrEqual(0);
-          expect(d).toBeLessThanOrEqual(g);
-        }
-      }),
+      fc.property(
+        gross,
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: -5000, max: 20000 }),
+        (g, cents, bp) => {
+          for (const d of [
+            discountCents(g, { kind: 'amount', cents }),
+            discountCents(g, { kind: 'percent', basisPoints: bp }),
+          ]) {
+            expect(Number.isInteger(d)).toBe(true);
+            expect(d).toBeGreaterThanOrEqual(0);
+            expect(d).toBeLessThanOrEqual(g);
+          }
+        },
+      ),
     );
   });
 
@@ -52,28 +68,40 @@ describe('line discounts', () => {
 
 describe('tax breakdown of tax-inclusive prices', () => {
   it('16 % included in 116.00 is 16.00; half a cent rounds up per rate group', () => {
-    expect(taxBreakdown([{ taxRateBp: 1600, lineTotalCents: 11600 }])).toEqual([{ taxRateBp: 1600, grossCents: 11600, taxCents: 1600, netCents: 10000 }]);
+    expect(taxBreakdown([{ taxRateBp: 1600, lineTotalCents: 11600 }])).toEqual([
+      { taxRateBp: 1600, grossCents: 11600, taxCents: 1600, netCents: 10000 },
+    ]);
     // 10 % included: 1.65 holds 0.15 exactly; 0.11 holds 0.01 exactly.
     expect(taxBreakdown([{ taxRateBp: 1000, lineTotalCents: 165 }])[0]!.taxCents).toBe(15);
     expect(taxBreakdown([{ taxRateBp: 1000, lineTotalCents: 11 }])[0]!.taxCents).toBe(1);
     // Grouped: two lines of the same rate are taxed on their sum, not line by line.
-    expect(taxBreakdown([{ taxRateBp: 1600, lineTotalCents: 58 }, { taxRateBp: 1600, lineTotalCents: 58 }])[0]!.taxCents).toBe(16);
+    expect(
+      taxBreakdown([
+        { taxRateBp: 1600, lineTotalCents: 58 },
+        { taxRateBp: 1600, lineTotalCents: 58 },
+      ])[0]!.taxCents,
+    ).toBe(16);
   });
 
   it('per group tax + net = gross, and the groups add up to the tax-inclusive total exactly', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ taxRateBp: rate, lineTotalCents: fc.integer({ min: 0, max: 1e10 }) }), { maxLength: 30 }), (lines) => {
-        const groups = taxBreakdown(lines);
-        const total = lines.reduce((s, l) => s + l.lineTotalCents, 0);
-        expect(groups.reduce((s, g) => s + g.grossCents, 0)).toBe(total);
-        for (const g of groups) {
-          expect(g.taxCents + g.netCents).toBe(g.grossCents);
-          expect(g.taxCents).toBeGreaterThanOrEqual(0);
-          // Within half a cent of the exact tax.
-          expect(Math.abs(g.taxCents - (g.grossCents * g.taxRateBp) / (10000 + g.taxRateBp))).toBeLessThanOrEqual(0.5 + 1e-9 * g.grossCents);
-        }
-        expect(new Set(groups.map((g) => g.taxRateBp)).size).toBe(groups.length);
-      }),
+      fc.property(
+        fc.array(fc.record({ taxRateBp: rate, lineTotalCents: fc.integer({ min: 0, max: 1e10 }) }), { maxLength: 30 }),
+        (lines) => {
+          const groups = taxBreakdown(lines);
+          const total = lines.reduce((s, l) => s + l.lineTotalCents, 0);
+          expect(groups.reduce((s, g) => s + g.grossCents, 0)).toBe(total);
+          for (const g of groups) {
+            expect(g.taxCents + g.netCents).toBe(g.grossCents);
+            expect(g.taxCents).toBeGreaterThanOrEqual(0);
+            // Within half a cent of the exact tax.
+            expect(Math.abs(g.taxCents - (g.grossCents * g.taxRateBp) / (10000 + g.taxRateBp))).toBeLessThanOrEqual(
+              0.5 + 1e-9 * g.grossCents,
+            );
+          }
+          expect(new Set(groups.map((g) => g.taxRateBp)).size).toBe(groups.length);
+        },
+      ),
     );
   });
 });
@@ -87,7 +115,12 @@ describe('tenders and change', () => {
 
   it('a card cannot pay more than is due, and nothing is taken once all is paid', () => {
     expect(addTender(680, [], { method: 'card', amountCents: 700 })).toEqual({ problem: 'card-over-due' });
-    expect(addTender(680, [{ method: 'card', amountCents: 680, tenderedCents: null }], { method: 'cash', tenderedCents: 100 })).toEqual({ problem: 'nothing-due' });
+    expect(
+      addTender(680, [{ method: 'card', amountCents: 680, tenderedCents: null }], {
+        method: 'cash',
+        tenderedCents: 100,
+      }),
+    ).toEqual({ problem: 'nothing-due' });
     expect(addTender(680, [], { method: 'cash', tenderedCents: 0 })).toEqual({ problem: 'not-positive' });
   });
 
@@ -95,7 +128,13 @@ describe('tenders and change', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1e9 }),
-        fc.array(fc.oneof(fc.record({ method: fc.constant('card' as const), amountCents: fc.integer({ min: 1, max: 1e9 }) }), fc.record({ method: fc.constant('cash' as const), tenderedCents: fc.integer({ min: 1, max: 2e9 }) })), { maxLength: 8 }),
+        fc.array(
+          fc.oneof(
+            fc.record({ method: fc.constant('card' as const), amountCents: fc.integer({ min: 1, max: 1e9 }) }),
+            fc.record({ method: fc.constant('cash' as const), tenderedCents: fc.integer({ min: 1, max: 2e9 }) }),
+          ),
+          { maxLength: 8 },
+        ),
         (total, tenders) => {
           let payments: Payment[] = [];
           for (const t of tenders) {
@@ -107,7 +146,16 @@ describe('tenders and change', () => {
           if (left > 0) payments = [...payments, { method: 'cash', amountCents: left, tenderedCents: left }];
           expect(payments.reduce((s, p) => s + p.amountCents, 0)).toBe(total);
           expect(changeDue(payments)).toBeGreaterThanOrEqual(0);
-          const line: SaleLine = { productId: 'p', name: 'x', quantity: 1, unitPriceCents: total, taxRateBp: 0, discountCents: 0, discountReason: null, lineTotalCents: total };
+          const line: SaleLine = {
+            productId: 'p',
+            name: 'x',
+            quantity: 1,
+            unitPriceCents: total,
+            taxRateBp: 0,
+            discountCents: 0,
+            discountReason: null,
+            lineTotalCents: total,
+          };
           expect(saleArithmeticProblems({ lines: [line], totalCents: total, payments })).toEqual([]);
         },
       ),
@@ -128,26 +176,45 @@ describe('tenders and change', () => {
 
 describe('refunds', () => {
   const line = (quantity: number, discountCents: number, productId = 'p'): SaleLine => ({
-    productId, name: 'x', quantity, unitPriceCents: 333, taxRateBp: 1600, discountCents, discountReason: discountCents ? 'promo' : null, lineTotalCents: 333 * quantity - discountCents,
+    productId,
+    name: 'x',
+    quantity,
+    unitPriceCents: 333,
+    taxRateBp: 1600,
+    discountCents,
+    discountReason: discountCents ? 'promo' : null,
+    lineTotalCents: 333 * quantity - discountCents,
   });
 
   it('refunding a discounted line unit by unit gives back exactly what was paid, and every refund line adds up', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.array(fc.integer({ min: 1, max: 10 }), { maxLength: 20 }), (qty, share, steps) => {
-        const sold = line(qty, Math.floor(333 * qty * share));
-        let done = 0;
-        let back = 0;
-        for (const s of [...steps, qty]) {
-          const units = Math.min(s, qty - done);
-          if (units === 0) break;
-          const r = refundLine(sold, done, units);
-          expect(saleArithmeticProblems({ lines: [r], totalCents: r.lineTotalCents, payments: r.lineTotalCents > 0 ? [{ method: 'cash', amountCents: r.lineTotalCents, tenderedCents: null }] : [] }).filter((p) => !p.startsWith('payments'))).toEqual([]);
-          done += units;
-          back += r.lineTotalCents;
-        }
-        expect(done).toBe(qty);
-        expect(back).toBe(sold.lineTotalCents);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.array(fc.integer({ min: 1, max: 10 }), { maxLength: 20 }),
+        (qty, share, steps) => {
+          const sold = line(qty, Math.floor(333 * qty * share));
+          let done = 0;
+          let back = 0;
+          for (const s of [...steps, qty]) {
+            const units = Math.min(s, qty - done);
+            if (units === 0) break;
+            const r = refundLine(sold, done, units);
+            expect(
+              saleArithmeticProblems({
+                lines: [r],
+                totalCents: r.lineTotalCents,
+                payments:
+                  r.lineTotalCents > 0 ? [{ method: 'cash', amountCents: r.lineTotalCents, tenderedCents: null }] : [],
+              }).filter((p) => !p.startsWith('payments')),
+            ).toEqual([]);
+            done += units;
+            back += r.lineTotalCents;
+          }
+          expect(done).toBe(qty);
+          expect(back).toBe(sold.lineTotalCents);
+        },
+      ),
     );
   });
 

@@ -82,7 +82,11 @@ export type TenderInput = { method: 'card'; amountCents: Cents } | { method: 'ca
  * cash pays up to what is due and the rest of the notes handed over is change (tenderedCents
  * keeps what was handed over). Returns a sentence instead when the tender cannot be taken.
  */
-export function addTender(totalCents: Cents, payments: readonly Payment[], tender: TenderInput): { payments: Payment[] } | { problem: 'nothing-due' | 'not-positive' | 'card-over-due' } {
+export function addTender(
+  totalCents: Cents,
+  payments: readonly Payment[],
+  tender: TenderInput,
+): { payments: Payment[] } | { problem: 'nothing-due' | 'not-positive' | 'card-over-due' } {
   const due = remainingDue(totalCents, payments);
   if (due === 0) return { problem: 'nothing-due' };
   if (tender.method === 'card') {

@@ -2,17 +2,25 @@ import { multiplyCents, sumCents } from '../money';
 import type { Payment, SaleDoc, SaleLine } from '../protocol/sale-doc';
 
 /** unitPrice × quantity − discount, in cents. */
-export function lineTotal(line: Pick<SaleLine, 'unitPriceCents' | 'quantity'> & Partial<Pick<SaleLine, 'discountCents'>>): number {
+export function lineTotal(
+  line: Pick<SaleLine, 'unitPriceCents' | 'quantity'> & Partial<Pick<SaleLine, 'discountCents'>>,
+): number {
   return multiplyCents(line.unitPriceCents, line.quantity) - (line.discountCents ?? 0);
 }
 
-export function saleTotal(lines: readonly (Pick<SaleLine, 'unitPriceCents' | 'quantity'> & Partial<Pick<SaleLine, 'discountCents'>>)[]): number {
+export function saleTotal(
+  lines: readonly (Pick<SaleLine, 'unitPriceCents' | 'quantity'> & Partial<Pick<SaleLine, 'discountCents'>>)[],
+): number {
   return sumCents(lines.map(lineTotal));
 }
 
 /** Cash change due: cash handed over beyond what it pays (never negative). */
 export function changeDue(payments: readonly Payment[]): number {
-  return sumCents(payments.map((p) => (p.method === 'cash' && p.tenderedCents !== null ? Math.max(0, p.tenderedCents - p.amountCents) : 0)));
+  return sumCents(
+    payments.map((p) =>
+      p.method === 'cash' && p.tenderedCents !== null ? Math.max(0, p.tenderedCents - p.amountCents) : 0,
+    ),
+  );
 }
 
 /**
@@ -24,10 +32,14 @@ export function saleArithmeticProblems(sale: Pick<SaleDoc, 'lines' | 'totalCents
   const problems: string[] = [];
   sale.lines.forEach((line, i) => {
     const gross = multiplyCents(line.unitPriceCents, line.quantity);
-    if (line.discountCents > gross) problems.push(`line ${i + 1}: discount ${line.discountCents} exceeds the line's ${gross}`);
-    if (line.discountCents > 0 && !line.discountReason?.trim()) problems.push(`line ${i + 1}: a discount needs a reason`);
+    if (line.discountCents > gross)
+      problems.push(`line ${i + 1}: discount ${line.discountCents} exceeds the line's ${gross}`);
+    if (line.discountCents > 0 && !line.discountReason?.trim())
+      problems.push(`line ${i + 1}: a discount needs a reason`);
     if (line.lineTotalCents !== lineTotal(line)) {
-      problems.push(`line ${i + 1}: lineTotalCents ${line.lineTotalCents} is not ${line.quantity} × ${line.unitPriceCents} − ${line.discountCents}`);
+      problems.push(
+        `line ${i + 1}: lineTotalCents ${line.lineTotalCents} is not ${line.quantity} × ${line.unitPriceCents} − ${line.discountCents}`,
+      );
     }
   });
   const expected = sumCents(sale.lines.map((l) => l.lineTotalCents));
@@ -37,7 +49,8 @@ export function saleArithmeticProblems(sale: Pick<SaleDoc, 'lines' | 'totalCents
   const paid = sumCents(sale.payments.map((p) => p.amountCents));
   if (paid !== sale.totalCents) problems.push(`payments (${paid}) do not add up to the total (${sale.totalCents})`);
   sale.payments.forEach((p, i) => {
-    if (p.method === 'card' && p.tenderedCents !== null) problems.push(`payment ${i + 1}: a card payment has no cash tendered`);
+    if (p.method === 'card' && p.tenderedCents !== null)
+      problems.push(`payment ${i + 1}: a card payment has no cash tendered`);
     if (p.method === 'cash' && p.tenderedCents !== null && p.tenderedCents < p.amountCents) {
       problems.push(`payment ${i + 1}: cash tendered ${p.tenderedCents} is less than the ${p.amountCents} it pays`);
     }

@@ -41,6 +41,12 @@ describe('shift report', () => {
 
   it('an open shift has no count and no over/short yet', () => {
     const r = shiftReport('s2', [{ kind: 'open', amountCents: 5_000, at: at(0), cashierName: 'Luis' }], []);
-    expect(r).toMatchObject({ status: 'open', expectedCashCents: 5_000, countedCashCents: null, overShortCents: null, cashierName: 'Luis' });
+    expect(r).toMatchObject({
+      status: 'open',
+      expectedCashCents: 5_000,
+      countedCashCents: null,
+      overShortCents: null,
+      cashierName: 'Luis',
+    });
   });
 });

@@ -36,15 +36,27 @@ interface DeviceMovement {
   delta: number;
 }
 
-function shownBy(device: { movements: DeviceMovement[]; acks: Map<string, number>; level: { quantity: number; seq: number } | undefined }): number {
-  const movements: LocalMovement[] = device.movements.map((m) => ({ delta: m.delta, appliedSeq: device.acks.get(m.id) ?? null }));
+function shownBy(device: {
+  movements: DeviceMovement[];
+  acks: Map<string, number>;
+  level: { quantity: number; seq: number } | undefined;
+}): number {
+  const movements: LocalMovement[] = device.movements.map((m) => ({
+    delta: m.delta,
+    appliedSeq: device.acks.get(m.id) ?? null,
+  }));
   return displayedStock(device.level, movements);
 }
 
 function simulate(steps: readonly Step[], initial: number) {
   const server = { seq: 1, level: { quantity: initial, seq: 1 }, applied: new Map<string, number>() };
   // What the device keeps in IndexedDB; a reload keeps all of it, nothing else exists.
-  const device = { movements: [] as DeviceMovement[], acks: new Map<string, number>(), level: undefined as { quantity: number; seq: number } | undefined, checkpoint: 0 };
+  const device = {
+    movements: [] as DeviceMovement[],
+    acks: new Map<string, number>(),
+    level: undefined as { quantity: number; seq: number } | undefined,
+    checkpoint: 0,
+  };
   let next = 0;
   const check = () => {
     const levelSeq = device.level?.seq ?? 0;
@@ -87,7 +99,8 @@ function simulate(steps: readonly Step[], initial: number) {
       case 'pull': {
         if (server.level.seq <= device.checkpoint && device.level) break;
         // The server sends this device's acks in [checkpoint, level.seq] with the level.
-        for (const [id, seq] of server.applied) if (seq >= device.checkpoint && seq <= server.level.seq) device.acks.set(id, seq);
+        for (const [id, seq] of server.applied)
+          if (seq >= device.checkpoint && seq <= server.level.seq) device.acks.set(id, seq);
         if (s.crashAfterAcks) break;
         device.level = { ...server.level };
         device.checkpoint = server.level.seq;
@@ -114,7 +127,10 @@ describe('displayed stock (SPEC S4, invariant 4)', () => {
   it('S4: once everything is pushed and pulled, the device shows the server level exactly', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), fc.integer({ min: 0, max: 50 }), (steps, initial) => {
-        const { server, device } = simulate([...steps, { kind: 'push', upTo: 1000, loseResponse: true }, { kind: 'pull', crashAfterAcks: false }], initial);
+        const { server, device } = simulate(
+          [...steps, { kind: 'push', upTo: 1000, loseResponse: true }, { kind: 'pull', crashAfterAcks: false }],
+          initial,
+        );
         expect(shownBy(device)).toBe(server.level.quantity);
       }),
       { numRuns: 1000 },

@@ -104,7 +104,12 @@ export function LockScreen({ cashiers, onSignIn }: { cashiers: CashierRow[]; onS
                     {checking ? t('checking') : t('enter')}
                   </button>
                 ) : (
-                  <button key={k} type="button" aria-label={t('digit', { d: k })} onClick={() => setPin((p) => (p + k).slice(0, 8))}>
+                  <button
+                    key={k}
+                    type="button"
+                    aria-label={t('digit', { d: k })}
+                    onClick={() => setPin((p) => (p + k).slice(0, 8))}
+                  >
                     {k}
                   </button>
                 ),

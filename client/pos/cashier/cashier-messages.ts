@@ -1,7 +1,20 @@
 import type { Messages } from '../i18n';
 
 export const cashierMessages: Messages<
-  'title' | 'who' | 'pinFor' | 'pin' | 'enter' | 'clear' | 'digit' | 'wrongPin' | 'wait' | 'checking' | 'back' | 'lock' | 'noCashiers' | 'supervisor'
+  | 'title'
+  | 'who'
+  | 'pinFor'
+  | 'pin'
+  | 'enter'
+  | 'clear'
+  | 'digit'
+  | 'wrongPin'
+  | 'wait'
+  | 'checking'
+  | 'back'
+  | 'lock'
+  | 'noCashiers'
+  | 'supervisor'
 > = {
   es: {
     title: 'Tableta bloqueada',

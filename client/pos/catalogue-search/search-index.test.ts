@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogueIndex, type SearchableProduct } from './search-index';
 
-const p = (id: string, name: string, category = 'Despensa', sku = `SKU-${id}`, barcode: string | null = `750${id.padStart(10, '0')}`): SearchableProduct => ({ id, name, category, sku, barcode });
+const p = (
+  id: string,
+  name: string,
+  category = 'Despensa',
+  sku = `SKU-${id}`,
+  barcode: string | null = `750${id.padStart(10, '0')}`,
+): SearchableProduct => ({ id, name, category, sku, barcode });
 
 describe('catalogue search index', () => {
   const index = new CatalogueIndex();
@@ -47,7 +53,8 @@ describe('catalogue search index', () => {
   it('answers a keystroke over 20,000 products in well under 16 ms, with a bounded result list', () => {
     const big = new CatalogueIndex();
     const words = ['Manzana', 'Café', 'Pan', 'Leche', 'Quinoa', 'Arroz', 'Aceite', 'Miel', 'Té', 'Jabón'];
-    for (let n = 0; n < 20_000; n++) big.upsert(p(String(n), `${words[n % 10]} ${words[(n * 7) % 10]} ${n}`, `Cat ${n % 25}`));
+    for (let n = 0; n < 20_000; n++)
+      big.upsert(p(String(n), `${words[n % 10]} ${words[(n * 7) % 10]} ${n}`, `Cat ${n % 25}`));
     const queries = ['m', 'ma', 'man', 'manz', 'cafe', 'cafe t', '1234', 'zzz', 'a'];
     // Warm the JIT as a cashier's first keystrokes do; the browser benchmark (npm run bench:pos) measures it cold too.
     for (let round = 0; round < 3; round++) for (const q of queries) big.search(q);

@@ -9,7 +9,11 @@ export interface SearchableProduct {
 
 /** Lower case, accents removed: "Café" and "cafe" are the same word to a cashier. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 interface Entry<P> {
@@ -45,7 +49,11 @@ export class CatalogueIndex<P extends SearchableProduct> {
     if (old) this.bySku.delete(old.product.sku.toLowerCase());
     this.bySku.set(product.sku.toLowerCase(), product);
     const foldedName = foldText(product.name);
-    this.byId.set(product.id, { product, foldedName, haystack: `${foldedName}\u0000${product.sku.toLowerCase()}\u0000${product.barcode ?? ''}` });
+    this.byId.set(product.id, {
+      product,
+      foldedName,
+      haystack: `${foldedName}\u0000${product.sku.toLowerCase()}\u0000${product.barcode ?? ''}`,
+    });
     if (product.barcode) this.byBarcode.set(product.barcode, product);
     this.sorted = null;
   }
@@ -79,7 +87,9 @@ export class CatalogueIndex<P extends SearchableProduct> {
 
   private entries(): Entry<P>[] {
     if (!this.sorted) {
-      this.sorted = [...this.byId.values()].sort((a, b) => (a.foldedName < b.foldedName ? -1 : a.foldedName > b.foldedName ? 1 : 0));
+      this.sorted = [...this.byId.values()].sort((a, b) =>
+        a.foldedName < b.foldedName ? -1 : a.foldedName > b.foldedName ? 1 : 0,
+      );
       this.starts = [];
       let at = 0;
       for (const e of this.sorted) {
@@ -110,7 +120,8 @@ export class CatalogueIndex<P extends SearchableProduct> {
     const folded = words.join(' ');
     const entries = this.entries();
     const items: P[] = [];
-    const fits = (e: Entry<P>) => (category === null || e.product.category === category) && words.every((w) => e.haystack.includes(w));
+    const fits = (e: Entry<P>) =>
+      (category === null || e.product.category === category) && words.every((w) => e.haystack.includes(w));
 
     const exact = query.trim() ? this.byBarcodeOrSku(query) : undefined;
     const exactEntry = exact ? this.byId.get(exact.id) : undefined;

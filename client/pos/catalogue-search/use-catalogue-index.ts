@@ -7,7 +7,11 @@ import { CatalogueIndex } from './search-index';
  * current change by change (no re-query of 20,000 documents per pulled batch). `version` changes
  * whenever the index does, at most a few times a second, so screens re-run their search.
  */
-export function useCatalogueIndex(db: PosDatabase): { index: CatalogueIndex<ProductRow>; version: number; ready: boolean } {
+export function useCatalogueIndex(db: PosDatabase): {
+  index: CatalogueIndex<ProductRow>;
+  version: number;
+  ready: boolean;
+} {
   const [state] = useState(() => ({ index: new CatalogueIndex<ProductRow>() }));
   const [version, setVersion] = useState(0);
   const [ready, setReady] = useState(false);
@@ -25,7 +29,8 @@ export function useCatalogueIndex(db: PosDatabase): { index: CatalogueIndex<Prod
     const touched = new Set<string>();
     const sub = db.products.$.subscribe((ev) => {
       touched.add(ev.documentId);
-      if (ev.operation === 'DELETE' || (ev.documentData as { _deleted?: boolean } | undefined)?._deleted) index.remove(ev.documentId);
+      if (ev.operation === 'DELETE' || (ev.documentData as { _deleted?: boolean } | undefined)?._deleted)
+        index.remove(ev.documentId);
       else index.upsert(stripMeta(ev.documentData as ProductRow));
       bump();
     });
@@ -51,5 +56,14 @@ export function useCatalogueIndex(db: PosDatabase): { index: CatalogueIndex<Prod
 }
 
 function stripMeta(p: ProductRow): ProductRow {
-  return { id: p.id, sku: p.sku, barcode: p.barcode ?? null, name: p.name, category: p.category, priceCents: p.priceCents, taxRateBp: p.taxRateBp, legacyId: p.legacyId ?? null };
+  return {
+    id: p.id,
+    sku: p.sku,
+    barcode: p.barcode ?? null,
+    name: p.name,
+    category: p.category,
+    priceCents: p.priceCents,
+    taxRateBp: p.taxRateBp,
+    legacyId: p.legacyId ?? null,
+  };
 }

@@ -14,7 +14,19 @@ import { formatBytes, readStorageStatus, requestPersistentStorage, storageStatus
 export const APP_VERSION = (import.meta.env as Record<string, string | undefined>).VITE_APP_VERSION ?? '0.0.0';
 
 /** Sync health, storage safety and queue recovery for this tablet. */
-export function DeviceScreen({ db, pairing, engine, pending, money }: { db: PosDatabase; pairing: DevicePairing; engine: SyncEngine; pending: PendingSummary; money: (c: number) => string }) {
+export function DeviceScreen({
+  db,
+  pairing,
+  engine,
+  pending,
+  money,
+}: {
+  db: PosDatabase;
+  pairing: DevicePairing;
+  engine: SyncEngine;
+  pending: PendingSummary;
+  money: (c: number) => string;
+}) {
   const t = useT(deviceMessages);
   const { locale } = useI18n();
   const breaker = useObservable(engine.breaker.state$, engine.breaker.state);
@@ -50,7 +62,15 @@ export function DeviceScreen({ db, pairing, engine, pending, money }: { db: PosD
     } catch (err) {
       if (err instanceof QueueImportError) {
         const p = err.problem;
-        setMessage({ text: p.kind === 'other-branch' ? t('otherBranch', { branch: p.branchName }) : p.kind === 'wrong-documents' ? t('wrongDocuments') : t('notQueueFile'), alert: true });
+        setMessage({
+          text:
+            p.kind === 'other-branch'
+              ? t('otherBranch', { branch: p.branchName })
+              : p.kind === 'wrong-documents'
+                ? t('wrongDocuments')
+                : t('notQueueFile'),
+          alert: true,
+        });
       } else setMessage({ text: err instanceof Error ? err.message : String(err), alert: true });
     } finally {
       setBusy(false);
@@ -58,7 +78,8 @@ export function DeviceScreen({ db, pairing, engine, pending, money }: { db: PosD
     }
   }
 
-  const persistText = storage.persisted === true ? t('persistYes') : storage.persisted === false ? t('persistNo') : t('persistUnknown');
+  const persistText =
+    storage.persisted === true ? t('persistYes') : storage.persisted === false ? t('persistNo') : t('persistUnknown');
   return (
     <main className="screen device" aria-labelledby="device-title">
       <h1 id="device-title">{t('title')}</h1>
@@ -117,7 +138,8 @@ export function DeviceScreen({ db, pairing, engine, pending, money }: { db: PosD
             <div>
               <dt>{t('used')}</dt>
               <dd data-testid="storage-used">
-                {formatBytes(storage.usageBytes, INTL_LOCALE[locale])} / {formatBytes(storage.quotaBytes, INTL_LOCALE[locale])}
+                {formatBytes(storage.usageBytes, INTL_LOCALE[locale])} /{' '}
+                {formatBytes(storage.quotaBytes, INTL_LOCALE[locale])}
               </dd>
             </div>
             <div>

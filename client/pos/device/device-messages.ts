@@ -59,16 +59,19 @@ export const deviceMessages: Messages<
     persistNo: 'rechazado: el navegador podría borrar datos si le falta espacio',
     persistUnknown: 'desconocido',
     persistAsk: 'Pedir almacenamiento persistente',
-    persistRefusedHelp: 'Instale la aplicación en la pantalla de inicio y vuelva a pedirlo; mientras tanto, sincronice a menudo.',
+    persistRefusedHelp:
+      'Instale la aplicación en la pantalla de inicio y vuelva a pedirlo; mientras tanto, sincronice a menudo.',
     recovery: 'Recuperación de la cola',
-    recoveryHelp: 'Si una tableta se rompe, exporte aquí lo que no se ha enviado y cárguelo en otra tableta de la misma sucursal. Los documentos conservan su identificador: nunca se duplican.',
+    recoveryHelp:
+      'Si una tableta se rompe, exporte aquí lo que no se ha enviado y cárguelo en otra tableta de la misma sucursal. Los documentos conservan su identificador: nunca se duplican.',
     export: 'Exportar lo no enviado',
     exported: 'Exportados {count} documentos en {file}.',
     import: 'Importar cola de otra tableta',
     importing: 'Importando…',
     imported: 'Importados {count} documentos ({already} ya estaban). Se enviarán a la oficina central.',
     notQueueFile: 'Ese archivo no es una exportación de la cola del TPV.',
-    otherBranch: 'El archivo es de otra sucursal ({branch}). Solo se puede importar en una tableta de la misma sucursal.',
+    otherBranch:
+      'El archivo es de otra sucursal ({branch}). Solo se puede importar en una tableta de la misma sucursal.',
     wrongDocuments: 'El archivo contiene documentos de otra sucursal; no se ha importado nada.',
     checkUpdate: 'Buscar actualización',
   },
@@ -97,7 +100,8 @@ export const deviceMessages: Messages<
     persistAsk: 'Ask for persistent storage',
     persistRefusedHelp: 'Install the app on the home screen and ask again; meanwhile, sync often.',
     recovery: 'Queue recovery',
-    recoveryHelp: 'If a tablet breaks, export what it has not sent here and load it on another tablet of the same branch. Documents keep their ids: they are never duplicated.',
+    recoveryHelp:
+      'If a tablet breaks, export what it has not sent here and load it on another tablet of the same branch. Documents keep their ids: they are never duplicated.',
     export: 'Export what is not sent',
     exported: 'Exported {count} documents to {file}.',
     import: 'Import another tablet’s queue',

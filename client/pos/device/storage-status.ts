@@ -5,13 +5,25 @@ import type { StorageStatus } from '../../sync/sync-engine';
  * The browser may evict IndexedDB under storage pressure unless the site's storage is
  * persistent; unsynced sales live there, so the POS asks once at start and shows the answer.
  */
-export const storageStatus$ = new BehaviorSubject<StorageStatus & { asked: boolean }>({ usageBytes: null, quotaBytes: null, persisted: null, asked: false });
+export const storageStatus$ = new BehaviorSubject<StorageStatus & { asked: boolean }>({
+  usageBytes: null,
+  quotaBytes: null,
+  persisted: null,
+  asked: false,
+});
 
 export async function readStorageStatus(): Promise<StorageStatus> {
   const storage = navigator.storage as StorageManager | undefined;
   if (!storage) return { usageBytes: null, quotaBytes: null, persisted: null };
-  const [estimate, persisted] = await Promise.all([storage.estimate?.().catch(() => null), storage.persisted?.().catch(() => null)]);
-  const status = { usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null, persisted: persisted ?? null };
+  const [estimate, persisted] = await Promise.all([
+    storage.estimate?.().catch(() => null),
+    storage.persisted?.().catch(() => null),
+  ]);
+  const status = {
+    usageBytes: estimate?.usage ?? null,
+    quotaBytes: estimate?.quota ?? null,
+    persisted: persisted ?? null,
+  };
   storageStatus$.next({ ...status, asked: storageStatus$.value.asked });
   return status;
 }
@@ -35,5 +47,10 @@ export function formatBytes(bytes: number | null, locale: string): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }

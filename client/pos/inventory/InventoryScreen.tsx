@@ -13,15 +13,37 @@ import { TransfersPanel } from './TransfersPanel';
 const PAGE = 100;
 
 /** The branch's stock on the tablet: search, low stock, other stores, counts, transfers in. */
-export function InventoryScreen({ db, pairing, ledger, cashierId }: { db: PosDatabase; pairing: DevicePairing; ledger: SyncLedger; cashierId: string | null }) {
+export function InventoryScreen({
+  db,
+  pairing,
+  ledger,
+  cashierId,
+}: {
+  db: PosDatabase;
+  pairing: DevicePairing;
+  ledger: SyncLedger;
+  cashierId: string | null;
+}) {
   const t = useT(inventoryMessages);
   const { locale } = useI18n();
-  const products$ = useMemo(() => db.products.find().$.pipe(map((d) => d.map((x) => x.toJSON() as ProductRow).sort((a, b) => a.name.localeCompare(b.name)))), [db]);
+  const products$ = useMemo(
+    () =>
+      db.products
+        .find()
+        .$.pipe(map((d) => d.map((x) => x.toJSON() as ProductRow).sort((a, b) => a.name.localeCompare(b.name)))),
+    [db],
+  );
   const levels$ = useMemo(
-    () => db.stock.find({ selector: { locationId: pairing.branch.locationId } }).$.pipe(map((d) => new Map(d.map((x) => [x.productId, x.toJSON() as StockRow])))),
+    () =>
+      db.stock
+        .find({ selector: { locationId: pairing.branch.locationId } })
+        .$.pipe(map((d) => new Map(d.map((x) => [x.productId, x.toJSON() as StockRow])))),
     [db, pairing],
   );
-  const others$ = useMemo(() => db.otherstock.find().$.pipe(map((d) => d.map((x) => x.toJSON() as OtherStockRow))), [db]);
+  const others$ = useMemo(
+    () => db.otherstock.find().$.pipe(map((d) => d.map((x) => x.toJSON() as OtherStockRow))),
+    [db],
+  );
   const products = useObservable(products$, [] as ProductRow[]);
   const levels = useObservable(levels$, new Map<string, StockRow>());
   const others = useObservable(others$, [] as OtherStockRow[]);
@@ -43,15 +65,22 @@ export function InventoryScreen({ db, pairing, ledger, cashierId }: { db: PosDat
     return reorder !== null && reorder !== undefined && (ledger.stock.get(p.id) ?? 0) <= reorder;
   };
   const q = query.trim().toLowerCase();
-  const matches = products.filter((p) => (!q || p.name.toLowerCase().includes(q) || p.sku.toLowerCase().includes(q) || p.barcode === query.trim()) && (!lowOnly || isLow(p)));
+  const matches = products.filter(
+    (p) =>
+      (!q || p.name.toLowerCase().includes(q) || p.sku.toLowerCase().includes(q) || p.barcode === query.trim()) &&
+      (!lowOnly || isLow(p)),
+  );
   const selected = selectedId ? byId.get(selectedId) : undefined;
-  const selectedOthers = selected ? others.filter((o) => o.productId === selected.id && o.locationId !== pairing.branch.locationId) : [];
+  const selectedOthers = selected
+    ? others.filter((o) => o.productId === selected.id && o.locationId !== pairing.branch.locationId)
+    : [];
   const shownQty = selected ? (ledger.stock.get(selected.id) ?? 0) : 0;
 
   async function saveCount() {
     if (!selected) return;
     const counted = Number(countText);
-    if (countText.trim() === '' || !Number.isInteger(counted) || counted < 0) return setMessage({ text: t('badQuantity'), alert: true });
+    if (countText.trim() === '' || !Number.isInteger(counted) || counted < 0)
+      return setMessage({ text: t('badQuantity'), alert: true });
     await recordCount(db, pairing, {
       productId: selected.id,
       countedQuantity: counted,
@@ -71,7 +100,13 @@ export function InventoryScreen({ db, pairing, ledger, cashierId }: { db: PosDat
       <div className="inventory-grid">
         <section className="card stock-list" aria-label={t('stock')}>
           <div className="row-form">
-            <input type="search" aria-label={t('search')} placeholder={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+            <input
+              type="search"
+              aria-label={t('search')}
+              placeholder={t('search')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
             <label className="check">
               <input type="checkbox" checked={lowOnly} onChange={(e) => setLowOnly(e.target.checked)} />
               {t('lowOnly')}
@@ -89,9 +124,18 @@ export function InventoryScreen({ db, pairing, ledger, cashierId }: { db: PosDat
               {matches.slice(0, PAGE).map((p) => {
                 const low = isLow(p);
                 return (
-                  <tr key={p.id} className={[low ? 'low' : '', p.id === selectedId ? 'selected' : ''].join(' ')} data-testid={`inv-${p.sku}`}>
+                  <tr
+                    key={p.id}
+                    className={[low ? 'low' : '', p.id === selectedId ? 'selected' : ''].join(' ')}
+                    data-testid={`inv-${p.sku}`}
+                  >
                     <td>
-                      <button type="button" className="link" aria-label={t('select', { name: p.name })} onClick={() => (setSelectedId(p.id), setMessage(null))}>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={t('select', { name: p.name })}
+                        onClick={() => (setSelectedId(p.id), setMessage(null))}
+                      >
                         {p.name} <small>{p.sku}</small>
                       </button>
                     </td>
@@ -121,7 +165,10 @@ export function InventoryScreen({ db, pairing, ledger, cashierId }: { db: PosDat
                 <ul className="other-stores" data-testid="other-stores">
                   {selectedOthers.map((o) => (
                     <li key={o.id}>
-                      <strong>{o.locationName || o.locationId}</strong>: {o.quantity} <small className="hint">({t('updated', { age: relativeAge(o.updatedAt, now, INTL_LOCALE[locale]) })})</small>
+                      <strong>{o.locationName || o.locationId}</strong>: {o.quantity}{' '}
+                      <small className="hint">
+                        ({t('updated', { age: relativeAge(o.updatedAt, now, INTL_LOCALE[locale]) })})
+                      </small>
                     </li>
                   ))}
                 </ul>
@@ -136,7 +183,12 @@ export function InventoryScreen({ db, pairing, ledger, cashierId }: { db: PosDat
               >
                 <label className="field" htmlFor="count-qty">
                   {t('counted', { name: selected.name })}
-                  <input id="count-qty" inputMode="numeric" value={countText} onChange={(e) => setCountText(e.target.value.replace(/[^\d]/g, ''))} />
+                  <input
+                    id="count-qty"
+                    inputMode="numeric"
+                    value={countText}
+                    onChange={(e) => setCountText(e.target.value.replace(/[^\d]/g, ''))}
+                  />
                 </label>
                 <label className="field" htmlFor="count-note">
                   {t('note')}
@@ -154,7 +206,13 @@ export function InventoryScreen({ db, pairing, ledger, cashierId }: { db: PosDat
               {message.text}
             </p>
           )}
-          <TransfersPanel db={db} pairing={pairing} products={byId} locationNames={new Map(others.map((o) => [o.locationId, o.locationName || o.locationId]))} cashierId={cashierId} />
+          <TransfersPanel
+            db={db}
+            pairing={pairing}
+            products={byId}
+            locationNames={new Map(others.map((o) => [o.locationId, o.locationName || o.locationId]))}
+            cashierId={cashierId}
+          />
         </div>
       </div>
     </main>

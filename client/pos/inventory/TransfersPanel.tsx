@@ -26,10 +26,15 @@ export function TransfersPanel({
   const { locale } = useI18n();
   const data$ = useMemo(
     () =>
-      combineLatest([db.transfers.find({ selector: { toLocationId: pairing.branch.locationId } }).$, db.transferreceipts.find().$]).pipe(
+      combineLatest([
+        db.transfers.find({ selector: { toLocationId: pairing.branch.locationId } }).$,
+        db.transferreceipts.find().$,
+      ]).pipe(
         map(([transfers, receipts]) => {
           const received = new Set(receipts.map((r) => (r.toJSON() as TransferReceiptRow).transferId));
-          return transfers.map((d) => d.toJSON() as TransferRow).filter((tr) => tr.status === 'sent' && !received.has(tr.id));
+          return transfers
+            .map((d) => d.toJSON() as TransferRow)
+            .filter((tr) => tr.status === 'sent' && !received.has(tr.id));
         }),
       ),
     [db, pairing],
@@ -67,7 +72,11 @@ export function TransfersPanel({
       {waiting.map((tr) => (
         <article key={tr.id} className="transfer" aria-label={tr.id}>
           <p>
-            <strong>#{tr.id.slice(-6)}</strong> · {t('from', { location: locationNames.get(tr.fromLocationId) ?? tr.fromLocationId, age: relativeAge(tr.sentAt, Date.now(), INTL_LOCALE[locale]) })}
+            <strong>#{tr.id.slice(-6)}</strong> ·{' '}
+            {t('from', {
+              location: locationNames.get(tr.fromLocationId) ?? tr.fromLocationId,
+              age: relativeAge(tr.sentAt, Date.now(), INTL_LOCALE[locale]),
+            })}
           </p>
           {tr.note && <p className="hint">{tr.note}</p>}
           <ul className="transfer-lines">
@@ -93,7 +102,12 @@ export function TransfersPanel({
               );
             })}
           </ul>
-          <button type="button" className="primary" aria-label={`${t('markReceived')} #${tr.id.slice(-6)}`} onClick={() => void receive(tr)}>
+          <button
+            type="button"
+            className="primary"
+            aria-label={`${t('markReceived')} #${tr.id.slice(-6)}`}
+            onClick={() => void receive(tr)}
+          >
             {t('markReceived')}
           </button>
         </article>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relativeAge } from './relative-age';
 
-describe('age of another store\'s stock level', () => {
+describe("age of another store's stock level", () => {
   const now = Date.parse('2026-05-01T12:00:00Z');
   it('says how long ago, in Spanish and English', () => {
     expect(relativeAge('2026-05-01T11:55:00Z', now, 'es-MX')).toBe('hace 5 min');

@@ -14,11 +14,25 @@ import './receipt.css';
  * sold, discounts, tax breakdown, tenders, change and footer. The same markup is the on-screen
  * preview and, under @media print, the only thing on the page.
  */
-export function Receipt({ sale, branchName, settings, money, refundOfReceipt }: { sale: SaleRow; branchName: string; settings: BranchSettingsDoc | null; money: (c: number) => string; refundOfReceipt?: string | null }) {
+export function Receipt({
+  sale,
+  branchName,
+  settings,
+  money,
+  refundOfReceipt,
+}: {
+  sale: SaleRow;
+  branchName: string;
+  settings: BranchSettingsDoc | null;
+  money: (c: number) => string;
+  refundOfReceipt?: string | null;
+}) {
   const t = useT(receiptMessages);
   const { locale } = useI18n();
   const [width, setWidth] = useReceiptWidth();
-  const date = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(sale.createdAt));
+  const date = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeStyle: 'short' }).format(
+    new Date(sale.createdAt),
+  );
   const change = changeDue(sale.payments);
   const refund = sale.kind === 'refund';
   return (
@@ -74,7 +88,9 @@ export function Receipt({ sale, branchName, settings, money, refundOfReceipt }: 
                     </>
                   )}
                 </td>
-                <td className="num">{money(l.discountCents > 0 ? l.lineTotalCents : multiplyCents(l.unitPriceCents, l.quantity))}</td>
+                <td className="num">
+                  {money(l.discountCents > 0 ? l.lineTotalCents : multiplyCents(l.unitPriceCents, l.quantity))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -89,13 +105,18 @@ export function Receipt({ sale, branchName, settings, money, refundOfReceipt }: 
             ))}
             <tr className="grand">
               <td>{refund ? t('refundTotal') : t('total')}</td>
-              <td className="num" data-testid="receipt-total">{money(sale.totalCents)}</td>
+              <td className="num" data-testid="receipt-total">
+                {money(sale.totalCents)}
+              </td>
             </tr>
             {sale.payments.map((p, i) => (
               <tr key={i}>
                 <td>
                   {p.method === 'cash' ? t('cash') : t('card')}
-                  {p.method === 'cash' && p.tenderedCents !== null && p.tenderedCents !== p.amountCents && ` (${t('tendered')} ${money(p.tenderedCents)})`}
+                  {p.method === 'cash' &&
+                    p.tenderedCents !== null &&
+                    p.tenderedCents !== p.amountCents &&
+                    ` (${t('tendered')} ${money(p.tenderedCents)})`}
                 </td>
                 <td className="num">{money(p.amountCents)}</td>
               </tr>
@@ -103,7 +124,9 @@ export function Receipt({ sale, branchName, settings, money, refundOfReceipt }: 
             {change > 0 && (
               <tr className="grand">
                 <td>{t('change')}</td>
-                <td className="num" data-testid="receipt-change">{money(change)}</td>
+                <td className="num" data-testid="receipt-change">
+                  {money(change)}
+                </td>
               </tr>
             )}
           </tbody>

@@ -66,7 +66,11 @@ export function RefundScreen({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scanned]);
 
-  const lines = found ? found.sale.lines.map((l, i) => (units[i]! > 0 ? refundLine(l, l.quantity - found.left[i]!, units[i]!) : null)).filter((l) => l !== null) : [];
+  const lines = found
+    ? found.sale.lines
+        .map((l, i) => (units[i]! > 0 ? refundLine(l, l.quantity - found.left[i]!, units[i]!) : null))
+        .filter((l) => l !== null)
+    : [];
   const total = sumCents(lines.map((l) => l.lineTotalCents));
 
   async function refund() {
@@ -78,7 +82,11 @@ export function RefundScreen({
     const over = found.sale.lines.findIndex((l, i) => units[i]! > left[i]!);
     if (over >= 0) {
       setFound({ ...found, left });
-      return setError(left.every((n) => n === 0) ? t('alreadyRefunded') : t('tooMany', { n: left[over]!, name: found.sale.lines[over]!.name }));
+      return setError(
+        left.every((n) => n === 0)
+          ? t('alreadyRefunded')
+          : t('tooMany', { n: left[over]!, name: found.sale.lines[over]!.name }),
+      );
     }
     if (lines.length === 0) return setError(t('nothingSelected'));
     if (total === 0) return setError(t('zeroRefund'));
@@ -87,7 +95,12 @@ export function RefundScreen({
       const saved = await commitSale(db, pairing, {
         kind: 'refund',
         refundOf: found.sale.id,
-        lines: lines.map((l) => ({ product: { id: l.productId, name: l.name, priceCents: l.unitPriceCents, taxRateBp: l.taxRateBp }, quantity: l.quantity, discountCents: l.discountCents, discountReason: l.discountReason })),
+        lines: lines.map((l) => ({
+          product: { id: l.productId, name: l.name, priceCents: l.unitPriceCents, taxRateBp: l.taxRateBp },
+          quantity: l.quantity,
+          discountCents: l.discountCents,
+          discountReason: l.discountReason,
+        })),
         payments: [{ method, amountCents: total, tenderedCents: method === 'cash' ? total : null }],
         cashierId: cashier.id,
         cashierName: cashier.name,
@@ -108,8 +121,21 @@ export function RefundScreen({
         <p className="paid-title" role="status">
           ✓ {t('done')}
         </p>
-        <Receipt sale={done} branchName={pairing.branch.name} settings={settings} money={money} refundOfReceipt={receipt} />
-        <button type="button" className="primary" onClick={() => { setDone(null); setReceipt(''); }}>
+        <Receipt
+          sale={done}
+          branchName={pairing.branch.name}
+          settings={settings}
+          money={money}
+          refundOfReceipt={receipt}
+        />
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setDone(null);
+            setReceipt('');
+          }}
+        >
           {t('another')}
         </button>
       </section>
@@ -126,7 +152,12 @@ export function RefundScreen({
           void lookup(receipt);
         }}
       >
-        <input aria-label={t('receiptNumber')} placeholder="001-01-000001" value={receipt} onChange={(e) => setReceipt(e.target.value)} />
+        <input
+          aria-label={t('receiptNumber')}
+          placeholder="001-01-000001"
+          value={receipt}
+          onChange={(e) => setReceipt(e.target.value)}
+        />
         <button type="submit">{t('find')}</button>
       </form>
       <p className="hint">{t('scanHint')}</p>
@@ -139,9 +170,18 @@ export function RefundScreen({
         <>
           <p>
             <strong>{found.sale.receiptNumber}</strong> —{' '}
-            {t('soldOn', { date: new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(found.sale.createdAt)), total: money(found.sale.totalCents) })}
+            {t('soldOn', {
+              date: new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeStyle: 'short' }).format(
+                new Date(found.sale.createdAt),
+              ),
+              total: money(found.sale.totalCents),
+            })}
           </p>
-          {found.alreadyPartly && found.left.some((n) => n > 0) && <p className="warning" role="note">{t('partlyRefunded')}</p>}
+          {found.alreadyPartly && found.left.some((n) => n > 0) && (
+            <p className="warning" role="note">
+              {t('partlyRefunded')}
+            </p>
+          )}
           <ul className="refund-lines">
             {found.sale.lines.map((l, i) => (
               <li key={i}>
@@ -161,7 +201,12 @@ export function RefundScreen({
                     setUnits(units.map((u, j) => (j === i ? n : u)));
                   }}
                 />
-                <button type="button" disabled={found.left[i] === 0} aria-label={t('allOf', { name: l.name })} onClick={() => setUnits(units.map((u, j) => (j === i ? found.left[i]! : u)))}>
+                <button
+                  type="button"
+                  disabled={found.left[i] === 0}
+                  aria-label={t('allOf', { name: l.name })}
+                  onClick={() => setUnits(units.map((u, j) => (j === i ? found.left[i]! : u)))}
+                >
                   {t('all')}
                 </button>
               </li>
@@ -172,13 +217,30 @@ export function RefundScreen({
               <div role="radiogroup" aria-label={t('method')} className="segmented">
                 <span>{t('method')}:</span>
                 <label>
-                  <input type="radio" name="refund-method" checked={method === 'cash'} onChange={() => setMethod('cash')} /> {t('cash')}
+                  <input
+                    type="radio"
+                    name="refund-method"
+                    checked={method === 'cash'}
+                    onChange={() => setMethod('cash')}
+                  />{' '}
+                  {t('cash')}
                 </label>
                 <label>
-                  <input type="radio" name="refund-method" checked={method === 'card'} onChange={() => setMethod('card')} /> {t('card')}
+                  <input
+                    type="radio"
+                    name="refund-method"
+                    checked={method === 'card'}
+                    onChange={() => setMethod('card')}
+                  />{' '}
+                  {t('card')}
                 </label>
               </div>
-              <button type="button" className="primary charge" disabled={busy || lines.length === 0} onClick={() => void refund()}>
+              <button
+                type="button"
+                className="primary charge"
+                disabled={busy || lines.length === 0}
+                onClick={() => void refund()}
+              >
                 {busy ? t('saving') : t('refundButton', { amount: money(total) })}
               </button>
             </>

@@ -5,7 +5,8 @@ const es = {
   receiptNumber: 'Número de ticket',
   find: 'Buscar ticket',
   scanHint: 'Escanee el código del ticket o escriba su número (p. ej. 001-02-000123).',
-  notFound: 'No se encontró el ticket {receipt} en esta tableta. Revise el número; si es de otra caja, conéctese a la red para recibir las ventas de la sucursal.',
+  notFound:
+    'No se encontró el ticket {receipt} en esta tableta. Revise el número; si es de otra caja, conéctese a la red para recibir las ventas de la sucursal.',
   notASale: 'El ticket {receipt} es una devolución; busque el ticket de la venta original.',
   soldOn: 'Venta del {date}, {total}',
   unitsToRefund: 'Unidades a devolver de {name}',
@@ -33,7 +34,8 @@ const en: typeof es = {
   receiptNumber: 'Receipt number',
   find: 'Find receipt',
   scanHint: 'Scan the barcode on the receipt or type its number (e.g. 001-02-000123).',
-  notFound: 'Receipt {receipt} is not on this tablet. Check the number; if it is from another till, connect to the network to receive the branch’s sales.',
+  notFound:
+    'Receipt {receipt} is not on this tablet. Check the number; if it is from another till, connect to the network to receive the branch’s sales.',
   notASale: 'Receipt {receipt} is a refund; look up the receipt of the original sale.',
   soldOn: 'Sold on {date}, {total}',
   unitsToRefund: 'Units of {name} to refund',

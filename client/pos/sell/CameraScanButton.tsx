@@ -52,7 +52,9 @@ export function CameraScanButton({ onScan }: { onScan: (code: string) => void })
         await video.current.play();
         void tick();
       })
-      .catch((err: unknown) => setError(t('cameraFailed', { message: err instanceof Error ? err.message : String(err) })));
+      .catch((err: unknown) =>
+        setError(t('cameraFailed', { message: err instanceof Error ? err.message : String(err) })),
+      );
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
@@ -64,14 +66,26 @@ export function CameraScanButton({ onScan }: { onScan: (code: string) => void })
   if (!Detector) return null;
   return (
     <>
-      <button type="button" className="camera-button" onClick={() => { setError(null); setOpen(true); }} aria-label={t('scanCamera')}>
+      <button
+        type="button"
+        className="camera-button"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+        aria-label={t('scanCamera')}
+      >
         📷
       </button>
       {open && (
         <div className="camera" role="dialog" aria-label={t('cameraTitle')}>
           <p>{t('cameraTitle')}</p>
           <video ref={video} muted playsInline aria-label={t('cameraTitle')} />
-          {error && <p role="alert" className="error">{error}</p>}
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
           <button type="button" onClick={() => setOpen(false)}>
             {t('cameraClose')}
           </button>

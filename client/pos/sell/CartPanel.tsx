@@ -11,7 +11,17 @@ export interface CartActions {
 }
 
 /** Lines of the ticket with quantity, discount and remove; the totals with tax broken out. */
-export function CartPanel({ cart, totals, money, actions }: { cart: DraftCart; totals: CartTotals; money: (c: number) => string; actions: CartActions }) {
+export function CartPanel({
+  cart,
+  totals,
+  money,
+  actions,
+}: {
+  cart: DraftCart;
+  totals: CartTotals;
+  money: (c: number) => string;
+  actions: CartActions;
+}) {
   const t = useT(sellMessages);
   const [editing, setEditing] = useState<string | null>(null);
   return (
@@ -23,23 +33,48 @@ export function CartPanel({ cart, totals, money, actions }: { cart: DraftCart; t
             <li key={l.productId}>
               <div className="line-main">
                 <span className="line-name">{l.name}</span>
-                <span className="line-total" data-testid={`line-total-${l.sku}`}>{money(sold.lineTotalCents)}</span>
+                <span className="line-total" data-testid={`line-total-${l.sku}`}>
+                  {money(sold.lineTotalCents)}
+                </span>
               </div>
               <div className="line-controls">
                 <span className="qty">
-                  <button type="button" aria-label={t('decrease', { name: l.name })} onClick={() => actions.add(l.productId, -1)}>
+                  <button
+                    type="button"
+                    aria-label={t('decrease', { name: l.name })}
+                    onClick={() => actions.add(l.productId, -1)}
+                  >
                     −
                   </button>
-                  <QuantityInput line={l} label={t('quantity', { name: l.name })} onCommit={(q) => actions.setQuantity(l.productId, q)} />
-                  <button type="button" aria-label={t('increase', { name: l.name })} onClick={() => actions.add(l.productId, 1)}>
+                  <QuantityInput
+                    line={l}
+                    label={t('quantity', { name: l.name })}
+                    onCommit={(q) => actions.setQuantity(l.productId, q)}
+                  />
+                  <button
+                    type="button"
+                    aria-label={t('increase', { name: l.name })}
+                    onClick={() => actions.add(l.productId, 1)}
+                  >
                     +
                   </button>
                 </span>
                 <span className="unit-price">× {money(l.priceCents)}</span>
-                <button type="button" className="ghost" aria-label={t('discountFor', { name: l.name })} aria-expanded={editing === l.productId} onClick={() => setEditing(editing === l.productId ? null : l.productId)}>
+                <button
+                  type="button"
+                  className="ghost"
+                  aria-label={t('discountFor', { name: l.name })}
+                  aria-expanded={editing === l.productId}
+                  onClick={() => setEditing(editing === l.productId ? null : l.productId)}
+                >
                   %
                 </button>
-                <button type="button" className="ghost" aria-label={t('remove', { name: l.name })} onClick={() => actions.setQuantity(l.productId, 0)}>
+                <button
+                  type="button"
+                  className="ghost"
+                  aria-label={t('remove', { name: l.name })}
+                  onClick={() => actions.setQuantity(l.productId, 0)}
+                >
                   ✕
                 </button>
               </div>
@@ -106,11 +141,23 @@ function QuantityInput({ line, label, onCommit }: { line: DraftLine; label: stri
   );
 }
 
-function DiscountEditor({ line, onApply, onCancel }: { line: DraftLine; onApply: (d: LineDiscountInput | null, reason: string) => void; onCancel: () => void }) {
+function DiscountEditor({
+  line,
+  onApply,
+  onCancel,
+}: {
+  line: DraftLine;
+  onApply: (d: LineDiscountInput | null, reason: string) => void;
+  onCancel: () => void;
+}) {
   const t = useT(sellMessages);
   const [kind, setKind] = useState<'amount' | 'percent'>(line.discount?.kind ?? 'percent');
   const [value, setValue] = useState(
-    line.discount ? (line.discount.kind === 'amount' ? (line.discount.cents / 100).toFixed(2) : String(line.discount.basisPoints / 100)) : '',
+    line.discount
+      ? line.discount.kind === 'amount'
+        ? (line.discount.cents / 100).toFixed(2)
+        : String(line.discount.basisPoints / 100)
+      : '',
   );
   const [reason, setReason] = useState(line.discountReason);
   const [error, setError] = useState<string | null>(null);
@@ -124,10 +171,22 @@ function DiscountEditor({ line, onApply, onCancel }: { line: DraftLine; onApply:
     <div className="discount-editor" role="group" aria-label={t('discountFor', { name: line.name })}>
       <div role="radiogroup" aria-label={t('discountKind')} className="segmented">
         <label>
-          <input type="radio" name={`dk-${line.productId}`} checked={kind === 'percent'} onChange={() => setKind('percent')} /> {t('discountPercent')}
+          <input
+            type="radio"
+            name={`dk-${line.productId}`}
+            checked={kind === 'percent'}
+            onChange={() => setKind('percent')}
+          />{' '}
+          {t('discountPercent')}
         </label>
         <label>
-          <input type="radio" name={`dk-${line.productId}`} checked={kind === 'amount'} onChange={() => setKind('amount')} /> {t('discountAmount')}
+          <input
+            type="radio"
+            name={`dk-${line.productId}`}
+            checked={kind === 'amount'}
+            onChange={() => setKind('amount')}
+          />{' '}
+          {t('discountAmount')}
         </label>
       </div>
       <label>

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { Payment } from '../../../shared/protocol';
-import { addTender, parseAmountToCents, quickCashAmounts, remainingDue, type TenderInput } from '../../../shared/sale/cart-math';
+import {
+  addTender,
+  parseAmountToCents,
+  quickCashAmounts,
+  remainingDue,
+  type TenderInput,
+} from '../../../shared/sale/cart-math';
 import { changeDue } from '../../../shared/sale/sale-arithmetic';
 import { useT } from '../i18n';
 import { sellMessages } from './sell-messages';
@@ -54,9 +60,16 @@ export function PaymentPanel({
         <ol className="tenders" aria-label={t('paidSoFar')}>
           {payments.map((p, i) => (
             <li key={i}>
-              {p.method === 'cash' ? t('tenderCash', { amount: money(p.amountCents), tendered: money(p.tenderedCents ?? p.amountCents) }) : t('tenderCard', { amount: money(p.amountCents) })}
+              {p.method === 'cash'
+                ? t('tenderCash', { amount: money(p.amountCents), tendered: money(p.tenderedCents ?? p.amountCents) })
+                : t('tenderCard', { amount: money(p.amountCents) })}
               {!busy && (
-                <button type="button" className="ghost" aria-label={t('removeTender', { n: i + 1 })} onClick={() => setPayments(payments.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="ghost"
+                  aria-label={t('removeTender', { n: i + 1 })}
+                  onClick={() => setPayments(payments.filter((_, j) => j !== i))}
+                >
                   ✕
                 </button>
               )}
@@ -75,13 +88,24 @@ export function PaymentPanel({
             <legend>{t('cashTendered')}</legend>
             <div className="quick-cash">
               {quickCashAmounts(due).map((a) => (
-                <button key={a} type="button" aria-label={t('quickCash', { amount: money(a) })} onClick={() => take({ method: 'cash', tenderedCents: a })}>
+                <button
+                  key={a}
+                  type="button"
+                  aria-label={t('quickCash', { amount: money(a) })}
+                  onClick={() => take({ method: 'cash', tenderedCents: a })}
+                >
                   {money(a)}
                 </button>
               ))}
             </div>
             <div className="row">
-              <input inputMode="decimal" aria-label={t('cashTendered')} placeholder={money(due)} value={cashText} onChange={(e) => setCashText(e.target.value)} />
+              <input
+                inputMode="decimal"
+                aria-label={t('cashTendered')}
+                placeholder={money(due)}
+                value={cashText}
+                onChange={(e) => setCashText(e.target.value)}
+              />
               <button
                 type="button"
                 onClick={() => {
@@ -98,7 +122,13 @@ export function PaymentPanel({
             <legend>{t('cardAmount')}</legend>
             <p className="hint">{t('cardHelp')}</p>
             <div className="row">
-              <input inputMode="decimal" aria-label={t('cardAmount')} placeholder={money(due)} value={cardText} onChange={(e) => setCardText(e.target.value)} />
+              <input
+                inputMode="decimal"
+                aria-label={t('cardAmount')}
+                placeholder={money(due)}
+                value={cardText}
+                onChange={(e) => setCardText(e.target.value)}
+              />
               <button
                 type="button"
                 onClick={() => {

@@ -85,7 +85,13 @@ export function ProductFinder({
             {t('allCategories')}
           </button>
           {categories.map((c) => (
-            <button key={c.name} type="button" aria-pressed={category === c.name} aria-label={t('category', { name: c.name })} onClick={() => setCategory(category === c.name ? null : c.name)}>
+            <button
+              key={c.name}
+              type="button"
+              aria-pressed={category === c.name}
+              aria-label={t('category', { name: c.name })}
+              onClick={() => setCategory(category === c.name ? null : c.name)}
+            >
               {c.name} <span className="count">{c.count}</span>
             </button>
           ))}
@@ -106,7 +112,12 @@ export function ProductFinder({
           const level = stock.get(p.id) ?? 0;
           return (
             <li key={p.id}>
-              <button type="button" className="product" aria-label={t('addToCart', { name: p.name })} onClick={() => onAdd(p)}>
+              <button
+                type="button"
+                className="product"
+                aria-label={t('addToCart', { name: p.name })}
+                onClick={() => onAdd(p)}
+              >
                 <span className="product-name">{p.name}</span>
                 <span className="product-price">{money(p.priceCents)}</span>
                 <span className={level <= 0 ? 'product-stock low' : 'product-stock'} data-testid={`stock-${p.sku}`}>

@@ -15,7 +15,17 @@ import { SyncStatusBar } from '../SyncStatusBar';
 import { TopBar } from '../TopBar';
 import { UpdateBanner } from '../UpdateBanner';
 import { CartPanel } from './CartPanel';
-import { addProduct, cartTotals, emptyCart, loadDraftCart, saveDraftCart, setDiscount, setQuantity, toCartLine, type DraftCart } from './draft-cart';
+import {
+  addProduct,
+  cartTotals,
+  emptyCart,
+  loadDraftCart,
+  saveDraftCart,
+  setDiscount,
+  setQuantity,
+  toCartLine,
+  type DraftCart,
+} from './draft-cart';
 import { PaymentPanel } from './PaymentPanel';
 import { ProductFinder } from './ProductFinder';
 import { sellMessages } from './sell-messages';
@@ -42,7 +52,14 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
   const { index, version, ready } = useCatalogueIndex(db);
   // Only the yes/no: the engine's progress changes with every product pulled, and this screen is
   // too big to redraw that often (the sync bar shows the numbers).
-  const downloading$ = useMemo(() => combineLatest([engine.link$, engine.catalogue$]).pipe(map(([l, c]) => l.connected && !c.done), distinctUntilChanged()), [engine]);
+  const downloading$ = useMemo(
+    () =>
+      combineLatest([engine.link$, engine.catalogue$]).pipe(
+        map(([l, c]) => l.connected && !c.done),
+        distinctUntilChanged(),
+      ),
+    [engine],
+  );
   const downloading = useObservable(downloading$, engine.link$.value.connected && !engine.catalogue$.value.done);
   useBenchHooks(db, pairing, index);
   const [mode, setMode] = useState<'sell' | 'refund'>('sell');
@@ -54,7 +71,9 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
   const [refundScan, setRefundScan] = useState<{ code: string; at: number } | null>(null);
 
   const totals = useMemo(() => cartTotals(cart), [cart]);
-  const overs = cart.lines.map((l) => ({ name: l.name, after: (ledger.stock.get(l.productId) ?? 0) - l.quantity })).filter((l) => l.after < 0);
+  const overs = cart.lines
+    .map((l) => ({ name: l.name, after: (ledger.stock.get(l.productId) ?? 0) - l.quantity }))
+    .filter((l) => l.after < 0);
   const blocked = session.settings?.allowOversell === false && overs.length > 0;
 
   function setCart(update: (c: DraftCart) => DraftCart) {
@@ -67,7 +86,9 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
 
   // The receipt counter is read once now rather than on the first tap of "charge".
   useEffect(() => {
-    prepareSaleNumbering(db, pairing.deviceId).catch((err: unknown) => setError(t('saleFailed', { message: err instanceof Error ? err.message : String(err) })));
+    prepareSaleNumbering(db, pairing.deviceId).catch((err: unknown) =>
+      setError(t('saleFailed', { message: err instanceof Error ? err.message : String(err) })),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, pairing.deviceId]);
 
@@ -129,7 +150,14 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
       performance.measure('pos:commit-seen', { start, end: performance.now() });
       // The ticket is safe in the journal; if copying it into the sales database fails, the next
       // start copies it, and the cashier is told now.
-      stored.catch((err: unknown) => setError(t('saleNotStored', { receipt: sale.receiptNumber, message: err instanceof Error ? err.message : String(err) })));
+      stored.catch((err: unknown) =>
+        setError(
+          t('saleNotStored', {
+            receipt: sale.receiptNumber,
+            message: err instanceof Error ? err.message : String(err),
+          }),
+        ),
+      );
       // Only now, with the ticket durable in IndexedDB, does the cashier see "paid".
       setCart(() => emptyCart());
       setError(null);
@@ -178,7 +206,16 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
         </main>
       ) : (
         <main className="sell">
-          <ProductFinder index={index} version={version} ready={ready} downloading={downloading} stock={ledger.stock} money={money} onAdd={(p) => add(p)} onScan={scan} />
+          <ProductFinder
+            index={index}
+            version={version}
+            ready={ready}
+            downloading={downloading}
+            stock={ledger.stock}
+            money={money}
+            onAdd={(p) => add(p)}
+            onScan={scan}
+          />
           <section className="cart" aria-label={t('cart')}>
             <h2>{t('cart')}</h2>
             {stage.kind === 'paid' ? (
@@ -189,7 +226,15 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
                     {t('receipt')} <strong data-testid="receipt-number">{stage.sale.receiptNumber}</strong>
                   </p>
                   <p className="change-due">
-                    {t('changeDue')}: <strong data-testid="change-due">{money(stage.sale.payments.reduce((s, p) => s + (p.method === 'cash' && p.tenderedCents ? p.tenderedCents - p.amountCents : 0), 0))}</strong>
+                    {t('changeDue')}:{' '}
+                    <strong data-testid="change-due">
+                      {money(
+                        stage.sale.payments.reduce(
+                          (s, p) => s + (p.method === 'cash' && p.tenderedCents ? p.tenderedCents - p.amountCents : 0),
+                          0,
+                        ),
+                      )}
+                    </strong>
                   </p>
                 </div>
                 <button type="button" className="primary" onClick={() => setStage({ kind: 'cart' })}>
@@ -208,7 +253,8 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
                   actions={{
                     add: (id, delta) => {
                       const l = cart.lines.find((x) => x.productId === id);
-                      if (l) add({ id, sku: l.sku, name: l.name, priceCents: l.priceCents, taxRateBp: l.taxRateBp }, delta);
+                      if (l)
+                        add({ id, sku: l.sku, name: l.name, priceCents: l.priceCents, taxRateBp: l.taxRateBp }, delta);
                     },
                     setQuantity: (id, q) => setCart((c) => setQuantity(c, id, q)),
                     setDiscount: (id, d, reason) => setCart((c) => setDiscount(c, id, d, reason)),
@@ -225,18 +271,33 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
                   </p>
                 )}
                 {stage.kind === 'payment' ? (
-                  <PaymentPanel totalCents={totals.totalCents} money={money} busy={false} onComplete={(p) => void charge(p)} onCancel={() => setStage({ kind: 'cart' })} />
+                  <PaymentPanel
+                    totalCents={totals.totalCents}
+                    money={money}
+                    busy={false}
+                    onComplete={(p) => void charge(p)}
+                    onCancel={() => setStage({ kind: 'cart' })}
+                  />
                 ) : (
                   <div className="charge-buttons">
                     <button
                       type="button"
                       className="primary charge"
                       disabled={!canCharge || totals.totalCents === 0}
-                      onClick={() => void charge([{ method: 'cash', amountCents: totals.totalCents, tenderedCents: totals.totalCents }])}
+                      onClick={() =>
+                        void charge([
+                          { method: 'cash', amountCents: totals.totalCents, tenderedCents: totals.totalCents },
+                        ])
+                      }
                     >
                       {t('chargeCash')} {money(totals.totalCents)}
                     </button>
-                    <button type="button" className="charge secondary" disabled={!canCharge || totals.totalCents === 0} onClick={() => setStage({ kind: 'payment' })}>
+                    <button
+                      type="button"
+                      className="charge secondary"
+                      disabled={!canCharge || totals.totalCents === 0}
+                      onClick={() => setStage({ kind: 'payment' })}
+                    >
                       {t('pay')}
                     </button>
                   </div>

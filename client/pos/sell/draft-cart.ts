@@ -47,22 +47,54 @@ export function saveDraftCart(deviceId: string, cart: DraftCart): void {
   else localStorage.setItem(key(deviceId), JSON.stringify(cart));
 }
 
-export function addProduct(cart: DraftCart, p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'>, delta = 1): DraftCart {
+export function addProduct(
+  cart: DraftCart,
+  p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'>,
+  delta = 1,
+): DraftCart {
   const existing = cart.lines.find((l) => l.productId === p.id);
   if (!existing) {
     if (delta <= 0) return cart;
-    return { ...cart, lines: [...cart.lines, { productId: p.id, sku: p.sku, name: p.name, priceCents: p.priceCents, taxRateBp: p.taxRateBp, quantity: delta, discount: null, discountReason: '' }] };
+    return {
+      ...cart,
+      lines: [
+        ...cart.lines,
+        {
+          productId: p.id,
+          sku: p.sku,
+          name: p.name,
+          priceCents: p.priceCents,
+          taxRateBp: p.taxRateBp,
+          quantity: delta,
+          discount: null,
+          discountReason: '',
+        },
+      ],
+    };
   }
   return setQuantity(cart, p.id, existing.quantity + delta);
 }
 
 export function setQuantity(cart: DraftCart, productId: string, quantity: number): DraftCart {
   const q = Math.min(100_000, Math.trunc(quantity));
-  return { ...cart, lines: cart.lines.map((l) => (l.productId === productId ? { ...l, quantity: q } : l)).filter((l) => l.quantity > 0) };
+  return {
+    ...cart,
+    lines: cart.lines.map((l) => (l.productId === productId ? { ...l, quantity: q } : l)).filter((l) => l.quantity > 0),
+  };
 }
 
-export function setDiscount(cart: DraftCart, productId: string, discount: LineDiscountInput | null, reason: string): DraftCart {
-  return { ...cart, lines: cart.lines.map((l) => (l.productId === productId ? { ...l, discount, discountReason: discount ? reason : '' } : l)) };
+export function setDiscount(
+  cart: DraftCart,
+  productId: string,
+  discount: LineDiscountInput | null,
+  reason: string,
+): DraftCart {
+  return {
+    ...cart,
+    lines: cart.lines.map((l) =>
+      l.productId === productId ? { ...l, discount, discountReason: discount ? reason : '' } : l,
+    ),
+  };
 }
 
 export function toCartLine(l: DraftLine): CartLine {

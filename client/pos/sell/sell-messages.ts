@@ -12,14 +12,16 @@ const es = {
   noMatches: 'Ningún producto coincide con «{query}».',
   loadingCatalogue: 'Cargando catálogo…',
   noProducts: 'Aún no hay catálogo en esta tableta. Conéctela a la red una vez para descargarlo.',
-  downloadingProducts: 'Descargando el catálogo: los productos aparecen aquí en cuanto llegan (avance en la barra de arriba).',
+  downloadingProducts:
+    'Descargando el catálogo: los productos aparecen aquí en cuanto llegan (avance en la barra de arriba).',
   addToCart: 'Añadir {name} al carrito',
   stock: 'Existencias',
   scanCamera: 'Escanear con la cámara',
   cameraTitle: 'Apunte la cámara al código de barras',
   cameraClose: 'Cerrar cámara',
   cameraFailed: 'No se pudo abrir la cámara: {message}. Use el lector o escriba el código.',
-  unknownBarcode: 'El código {code} no corresponde a ningún producto. No se añadió nada; revise el código o busque el producto por nombre.',
+  unknownBarcode:
+    'El código {code} no corresponde a ningún producto. No se añadió nada; revise el código o busque el producto por nombre.',
   scanned: 'Añadido: {name}',
   cart: 'Carrito',
   cartEmpty: 'Toque un producto o escanee un código para añadirlo.',
@@ -47,8 +49,10 @@ const es = {
   total: 'Total',
   chargeCash: 'Cobrar en efectivo',
   pay: 'Cobrar con cambio, tarjeta o mixto',
-  oversellWarning: 'Atención: {name} quedará con existencias negativas ({qty}). La venta se permite y la oficina central lo revisará.',
-  oversellBlocked: 'No hay existencias suficientes de {name} ({qty} después de la venta) y esta sucursal no permite vender sin existencias. Quite unidades para cobrar.',
+  oversellWarning:
+    'Atención: {name} quedará con existencias negativas ({qty}). La venta se permite y la oficina central lo revisará.',
+  oversellBlocked:
+    'No hay existencias suficientes de {name} ({qty} después de la venta) y esta sucursal no permite vender sin existencias. Quite unidades para cobrar.',
   payment: 'Pago',
   due: 'Por cobrar',
   paidSoFar: 'Pagado',
@@ -66,7 +70,8 @@ const es = {
   cardOverDue: 'La tarjeta no puede cobrar más de lo pendiente ({due}).',
   saving: 'Guardando…',
   saleFailed: 'No se pudo guardar la venta: {message}. El carrito sigue intacto; inténtelo de nuevo.',
-  saleNotStored: 'La venta {receipt} está guardada y cobrada, pero no pudo pasar a la lista de ventas ({message}). Se reintentará al reabrir la app; no la cobre de nuevo.',
+  saleNotStored:
+    'La venta {receipt} está guardada y cobrada, pero no pudo pasar a la lista de ventas ({message}). Se reintentará al reabrir la app; no la cobre de nuevo.',
   retry: 'Reintentar',
   paid: 'Pagado',
   changeDue: 'Cambio',
@@ -125,8 +130,10 @@ const en: typeof es = {
   total: 'Total',
   chargeCash: 'Charge cash',
   pay: 'Pay with change, card or split',
-  oversellWarning: 'Warning: {name} will go below zero ({qty}). The sale is allowed and the central office will review it.',
-  oversellBlocked: 'Not enough stock of {name} ({qty} after the sale) and this branch does not allow selling past zero. Remove units to charge.',
+  oversellWarning:
+    'Warning: {name} will go below zero ({qty}). The sale is allowed and the central office will review it.',
+  oversellBlocked:
+    'Not enough stock of {name} ({qty} after the sale) and this branch does not allow selling past zero. Remove units to charge.',
   payment: 'Payment',
   due: 'Due',
   paidSoFar: 'Paid',
@@ -144,7 +151,8 @@ const en: typeof es = {
   cardOverDue: 'The card cannot pay more than is due ({due}).',
   saving: 'Saving…',
   saleFailed: 'The sale could not be saved: {message}. The cart is unchanged; try again.',
-  saleNotStored: 'Sale {receipt} is saved and paid, but could not be added to the sales list ({message}). It will be retried when the app reopens; do not charge it again.',
+  saleNotStored:
+    'Sale {receipt} is saved and paid, but could not be added to the sales list ({message}). It will be retried when the app reopens; do not charge it again.',
   retry: 'Try again',
   paid: 'Paid',
   changeDue: 'Change',

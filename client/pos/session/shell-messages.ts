@@ -1,6 +1,8 @@
 import type { Messages } from '../i18n';
 
-export const shellMessages: Messages<'nav' | 'sell' | 'inventory' | 'shift' | 'device' | 'lock' | 'lockNamed' | 'noShift' | 'cashier'> = {
+export const shellMessages: Messages<
+  'nav' | 'sell' | 'inventory' | 'shift' | 'device' | 'lock' | 'lockNamed' | 'noShift' | 'cashier'
+> = {
   es: {
     nav: 'Secciones',
     sell: 'Vender',

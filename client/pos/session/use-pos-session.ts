@@ -29,9 +29,29 @@ export interface PosSession extends Session {
 
 /** Who is signed in (kept for the tab's life), the shift this device has open, the branch settings. */
 export function usePosSession(db: PosDatabase, pairing: DevicePairing): PosSession {
-  const cashiers$ = useMemo(() => db.cashiers.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as CashierRow).filter((c) => c.active).sort((a, b) => a.name.localeCompare(b.name)))), [db]);
-  const settings$ = useMemo(() => db.settings.findOne(pairing.branch.id).$.pipe(map((d) => (d ? (d.toJSON() as SettingsRow) : null))), [db, pairing]);
-  const events$ = useMemo(() => db.shiftevents.find({ selector: { deviceId: pairing.deviceId } }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as ShiftEventRow))), [db, pairing]);
+  const cashiers$ = useMemo(
+    () =>
+      db.cashiers.find().$.pipe(
+        map((docs) =>
+          docs
+            .map((d) => d.toJSON() as CashierRow)
+            .filter((c) => c.active)
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        ),
+      ),
+    [db],
+  );
+  const settings$ = useMemo(
+    () => db.settings.findOne(pairing.branch.id).$.pipe(map((d) => (d ? (d.toJSON() as SettingsRow) : null))),
+    [db, pairing],
+  );
+  const events$ = useMemo(
+    () =>
+      db.shiftevents
+        .find({ selector: { deviceId: pairing.deviceId } })
+        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as ShiftEventRow))),
+    [db, pairing],
+  );
   const cashiers = useObservable(cashiers$, [] as CashierRow[]);
   const settingsRow = useObservable(settings$, null);
   const shiftEvents = useObservable(events$, [] as ShiftEventRow[]);

@@ -2,7 +2,15 @@ import type { ShiftReport } from '../../../shared/sale/shift-report';
 import { useT } from '../i18n';
 import { shiftMessages } from './shift-messages';
 
-export function ShiftReportView({ report, money, title }: { report: ShiftReport; money: (c: number) => string; title: string }) {
+export function ShiftReportView({
+  report,
+  money,
+  title,
+}: {
+  report: ShiftReport;
+  money: (c: number) => string;
+  title: string;
+}) {
   const t = useT(shiftMessages);
   const rows: [string, number][] = [
     [t('float'), report.floatCents],
@@ -38,7 +46,9 @@ export function ShiftReportView({ report, money, title }: { report: ShiftReport;
         {os !== null && (
           <div className={os === 0 ? 'strong' : 'strong off'}>
             <dt>{t('overShort')}</dt>
-            <dd data-testid="over-short">{os === 0 ? t('even') : os > 0 ? t('over', { amount: money(os) }) : t('short', { amount: money(-os) })}</dd>
+            <dd data-testid="over-short">
+              {os === 0 ? t('even') : os > 0 ? t('over', { amount: money(os) }) : t('short', { amount: money(-os) })}
+            </dd>
           </div>
         )}
       </dl>

@@ -11,7 +11,17 @@ import { parseAmountToCents } from './parse-amount';
 import { shiftMessages } from './shift-messages';
 import { ShiftReportView } from './ShiftReportView';
 
-function AmountField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+function AmountField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <label htmlFor={id} className="field">
       {label}
@@ -49,9 +59,20 @@ export function ShiftScreen({
   const [notice, setNotice] = useState<string | null>(null);
 
   // The shift shown: the open one, or else the last one this device closed.
-  const shownShiftId = shiftId ?? [...events].sort((a, b) => a.at.localeCompare(b.at)).filter((e) => e.kind === 'close').at(-1)?.shiftId ?? null;
+  const shownShiftId =
+    shiftId ??
+    [...events]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .filter((e) => e.kind === 'close')
+      .at(-1)?.shiftId ??
+    null;
   const sales$ = useMemo(
-    () => (shownShiftId ? db.sales.find({ selector: { shiftId: shownShiftId, deviceId: pairing.deviceId } }).$.pipe(map((d) => d.map((x) => x.toJSON() as SaleRow))) : null),
+    () =>
+      shownShiftId
+        ? db.sales
+            .find({ selector: { shiftId: shownShiftId, deviceId: pairing.deviceId } })
+            .$.pipe(map((d) => d.map((x) => x.toJSON() as SaleRow)))
+        : null,
     [db, shownShiftId, pairing],
   );
   const sales = useObservable(sales$, [] as SaleRow[]);
@@ -74,7 +95,8 @@ export function ShiftScreen({
     return cents;
   }
 
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(INTL_LOCALE[locale], { hour: '2-digit', minute: '2-digit' });
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString(INTL_LOCALE[locale], { hour: '2-digit', minute: '2-digit' });
 
   return (
     <main className="screen shift-screen" aria-labelledby="shift-title">
@@ -110,7 +132,8 @@ export function ShiftScreen({
       ) : (
         <>
           <p className="hint" data-testid="shift-open">
-            {t('openShift')} · {(() => {
+            {t('openShift')} ·{' '}
+            {(() => {
               const open = shiftEvents.find((e) => e.kind === 'open');
               return open ? t('openSince', { name: open.cashierName, time: time(open.at) }) : '';
             })()}
@@ -120,7 +143,13 @@ export function ShiftScreen({
               <h2>{t('cashMoves')}</h2>
               <div role="radiogroup" aria-label={t('cashMoves')} className="segmented">
                 {(['cash_in', 'cash_out'] as const).map((k) => (
-                  <button key={k} type="button" role="radio" aria-checked={moveKind === k} onClick={() => setMoveKind(k)}>
+                  <button
+                    key={k}
+                    type="button"
+                    role="radio"
+                    aria-checked={moveKind === k}
+                    onClick={() => setMoveKind(k)}
+                  >
                     {k === 'cash_in' ? t('cashIn') : t('cashOut')}
                   </button>
                 ))}
@@ -132,7 +161,17 @@ export function ShiftScreen({
                   const cents = amountOrError(moveText);
                   if (cents === null) return;
                   if (!reason.trim()) return setError(t('needReason'));
-                  void act(() => recordShiftEvent(db, pairing, { shiftId, kind: moveKind, amountCents: cents, reason: reason.trim(), author }), t('recorded')).then(() => {
+                  void act(
+                    () =>
+                      recordShiftEvent(db, pairing, {
+                        shiftId,
+                        kind: moveKind,
+                        amountCents: cents,
+                        reason: reason.trim(),
+                        author,
+                      }),
+                    t('recorded'),
+                  ).then(() => {
                     setMoveText('');
                     setReason('');
                   });
@@ -152,7 +191,8 @@ export function ShiftScreen({
                   .filter((e) => e.kind === 'cash_in' || e.kind === 'cash_out')
                   .map((e) => (
                     <li key={e.id}>
-                      {time(e.at)} · {e.kind === 'cash_in' ? t('cashIn') : t('cashOut')} {money(e.amountCents)} · {e.reason}
+                      {time(e.at)} · {e.kind === 'cash_in' ? t('cashIn') : t('cashOut')} {money(e.amountCents)} ·{' '}
+                      {e.reason}
                     </li>
                   ))}
               </ul>
@@ -165,7 +205,10 @@ export function ShiftScreen({
                   e.preventDefault();
                   const cents = amountOrError(countedText);
                   if (cents === null) return;
-                  void act(() => recordShiftEvent(db, pairing, { shiftId, kind: 'close', amountCents: cents, author }), t('closed')).then(() => setCountedText(''));
+                  void act(
+                    () => recordShiftEvent(db, pairing, { shiftId, kind: 'close', amountCents: cents, author }),
+                    t('closed'),
+                  ).then(() => setCountedText(''));
                 }}
               >
                 <AmountField id="shift-counted" label={t('counted')} value={countedText} onChange={setCountedText} />

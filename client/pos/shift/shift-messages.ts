@@ -65,7 +65,8 @@ export const shiftMessages: Messages<
     salesCount: '{sales} ventas, {refunds} devoluciones',
     badAmount: 'Escriba un importe, por ejemplo 150 o 150,50.',
     needReason: 'Escriba el motivo.',
-    unsynced: '{count} documentos de esta tableta aún no han llegado a la oficina central. Quedan en cola y se enviarán solos aunque el turno esté cerrado.',
+    unsynced:
+      '{count} documentos de esta tableta aún no han llegado a la oficina central. Quedan en cola y se enviarán solos aunque el turno esté cerrado.',
     allSynced: 'Todo lo de esta tableta ha llegado a la oficina central.',
     recorded: 'Registrado.',
     closed: 'Turno cerrado.',
@@ -100,7 +101,8 @@ export const shiftMessages: Messages<
     salesCount: '{sales} sales, {refunds} refunds',
     badAmount: 'Type an amount, for example 150 or 150.50.',
     needReason: 'Type the reason.',
-    unsynced: '{count} documents of this tablet have not reached the central office yet. They stay queued and go by themselves, even with the shift closed.',
+    unsynced:
+      '{count} documents of this tablet have not reached the central office yet. They stay queued and go by themselves, even with the shift closed.',
     allSynced: 'Everything from this tablet has reached the central office.',
     recorded: 'Recorded.',
     closed: 'Shift closed.',

@@ -14,7 +14,8 @@ Example: npm run ecomarket -- backup backups/ecomarket-$(date +%F).sqlite`,
   options: { force: { type: 'boolean' } },
   async run(ctx) {
     const file = ctx.args[0];
-    if (!file) throw new UsageError('backup needs the file to write, e.g. npm run ecomarket -- backup ecomarket-backup.sqlite');
+    if (!file)
+      throw new UsageError('backup needs the file to write, e.g. npm run ecomarket -- backup ecomarket-backup.sqlite');
     const target = path.resolve(file);
     if (ctx.config.databaseKind === 'postgres') {
       console.log(`This server uses PostgreSQL; back it up with pg_dump (the same major version as the server):
@@ -47,7 +48,9 @@ No backup was written by this command.`);
       return 1;
     }
     fs.renameSync(partial, target);
-    console.log(`Backed up ${source}\n      to ${target} (${(fs.statSync(target).size / 1024).toFixed(0)} KiB): ${describeSummary(summary)}.`);
+    console.log(
+      `Backed up ${source}\n      to ${target} (${(fs.statSync(target).size / 1024).toFixed(0)} KiB): ${describeSummary(summary)}.`,
+    );
     return 0;
   },
 };

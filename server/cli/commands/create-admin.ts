@@ -18,7 +18,9 @@ Example: npm run ecomarket -- create-admin --email ana@ecomarket.example --name 
     if (password === null) return 1;
     const db = await ctx.openDb();
     const { id } = await createManagerAccount(db, { email, name, role: 'admin', password });
-    console.log(`Created administrator ${name} <${email.trim().toLowerCase()}> (id ${id}). It can sign in to the manager console now.`);
+    console.log(
+      `Created administrator ${name} <${email.trim().toLowerCase()}> (id ${id}). It can sign in to the manager console now.`,
+    );
     return 0;
   },
 };

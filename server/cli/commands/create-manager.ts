@@ -14,12 +14,21 @@ Example: npm run ecomarket -- create-manager --email luis@ecomarket.example --na
     const email = stringOption(ctx, 'email');
     const name = stringOption(ctx, 'name');
     const branches = (ctx.values.branch as string[] | undefined) ?? [];
-    if (!email || !name || branches.length === 0) throw new UsageError('create-manager needs --email, --name and at least one --branch.');
+    if (!email || !name || branches.length === 0)
+      throw new UsageError('create-manager needs --email, --name and at least one --branch.');
     const password = await readNewPassword(email);
     if (password === null) return 1;
     const db = await ctx.openDb();
-    const { id } = await createManagerAccount(db, { email, name, role: 'branch_manager', branchIds: branches, password });
-    console.log(`Created branch manager ${name} <${email.trim().toLowerCase()}> for ${branches.join(', ')} (id ${id}).`);
+    const { id } = await createManagerAccount(db, {
+      email,
+      name,
+      role: 'branch_manager',
+      branchIds: branches,
+      password,
+    });
+    console.log(
+      `Created branch manager ${name} <${email.trim().toLowerCase()}> for ${branches.join(', ')} (id ${id}).`,
+    );
     return 0;
   },
 };

@@ -30,7 +30,20 @@ function row(d: DeviceHealth, now: number): string[] {
   ];
 }
 
-const HEADER = ['BRANCH', '#', 'NAME', 'DEVICE ID', 'LAST SEEN', 'NETWORK', 'PENDING', 'BREAKER', 'LAST SYNC', 'APP', 'REPORTED', 'STATE'];
+const HEADER = [
+  'BRANCH',
+  '#',
+  'NAME',
+  'DEVICE ID',
+  'LAST SEEN',
+  'NETWORK',
+  'PENDING',
+  'BREAKER',
+  'LAST SYNC',
+  'APP',
+  'REPORTED',
+  'STATE',
+];
 
 export const command: CliCommand = {
   name: 'devices',
@@ -55,7 +68,13 @@ status report: online or offline, pending sales (count / value), circuit breaker
     const now = Date.now();
     const rows = [HEADER, ...devices.map((d) => row(d, now))];
     const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+    for (const r of rows)
+      console.log(
+        r
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      );
     return 0;
   },
 };

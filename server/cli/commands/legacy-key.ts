@@ -14,6 +14,11 @@ Example: npm run ecomarket -- legacy-key issue sucursal-001`,
   async run(ctx) {
     const db = await ctx.openDb();
     const host = ctx.config.host === '0.0.0.0' || ctx.config.host === '::' ? '<server-address>' : ctx.config.host;
-    return runLegacyKeyCommand(db, ctx.args, { log: (l) => console.log(l), error: (l) => console.error(l) }, `http://${host}:${ctx.config.port}`);
+    return runLegacyKeyCommand(
+      db,
+      ctx.args,
+      { log: (l) => console.log(l), error: (l) => console.error(l) },
+      `http://${host}:${ctx.config.port}`,
+    );
   },
 };

@@ -12,7 +12,9 @@ after PAIRING_CODE_TTL_MINUTES. Example: npm run ecomarket -- pair sucursal-001`
     if (!branchId) throw new UsageError('pair needs a branch id, e.g. npm run ecomarket -- pair sucursal-001');
     const db = await ctx.openDb();
     const { code, expiresAt } = await issuePairingCode(db, branchId, ctx.config.pairingCodeTtlMinutes);
-    console.log(`Pairing code for ${branchId}: ${code}\nType it on the tablet's POS screen before ${new Date(expiresAt).toLocaleString()}. It works once.`);
+    console.log(
+      `Pairing code for ${branchId}: ${code}\nType it on the tablet's POS screen before ${new Date(expiresAt).toLocaleString()}. It works once.`,
+    );
     return 0;
   },
 };

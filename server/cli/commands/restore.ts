@@ -32,9 +32,14 @@ PostgreSQL: use pg_restore (see npm run ecomarket -- backup --help).`,
   options: { force: { type: 'boolean' } },
   async run(ctx) {
     const file = ctx.args[0];
-    if (!file) throw new UsageError('restore needs the backup file, e.g. npm run ecomarket -- restore ecomarket-backup.sqlite --force');
+    if (!file)
+      throw new UsageError(
+        'restore needs the backup file, e.g. npm run ecomarket -- restore ecomarket-backup.sqlite --force',
+      );
     if (ctx.config.databaseKind === 'postgres') {
-      console.error('This server uses PostgreSQL: restore with pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" <file>.');
+      console.error(
+        'This server uses PostgreSQL: restore with pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" <file>.',
+      );
       return 1;
     }
     const source = path.resolve(file);
@@ -42,7 +47,9 @@ PostgreSQL: use pg_restore (see npm run ecomarket -- backup --help).`,
     try {
       summary = inspectSqliteFile(source);
     } catch (err) {
-      console.error(`${source} cannot be read as a SQLite database: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(
+        `${source} cannot be read as a SQLite database: ${err instanceof Error ? err.message : String(err)}`,
+      );
       return 1;
     }
     if (summary.integrity !== 'ok') {

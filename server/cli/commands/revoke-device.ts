@@ -12,7 +12,11 @@ asks to be paired again. Sales it already delivered stay; sales it still holds a
     if (!deviceId) throw new UsageError('revoke-device needs a device id; list them with npm run ecomarket -- devices');
     const db = await ctx.openDb();
     const { revokedAt, alreadyRevoked } = await revokeDevice(db, deviceId);
-    console.log(alreadyRevoked ? `Device ${deviceId} was already revoked on ${revokedAt}.` : `Revoked device ${deviceId}; its token stops working now.`);
+    console.log(
+      alreadyRevoked
+        ? `Device ${deviceId} was already revoked on ${revokedAt}.`
+        : `Revoked device ${deviceId}; its token stops working now.`,
+    );
     return 0;
   },
 };

@@ -8,7 +8,10 @@ export const initial: Migration = {
       .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('value', 'bigint', (c) => c.notNull())
       .execute();
-    await db.insertInto('server_sequence' as never).values({ id: 1, value: 0 } as never).execute();
+    await db
+      .insertInto('server_sequence' as never)
+      .values({ id: 1, value: 0 } as never)
+      .execute();
 
     await db.schema
       .createTable('locations')
@@ -53,7 +56,11 @@ export const initial: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('stock_levels_pk', ['location_id', 'product_id'])
       .execute();
-    await db.schema.createIndex('stock_levels_location_seq').on('stock_levels').columns(['location_id', 'seq', 'product_id']).execute();
+    await db.schema
+      .createIndex('stock_levels_location_seq')
+      .on('stock_levels')
+      .columns(['location_id', 'seq', 'product_id'])
+      .execute();
 
     await db.schema
       .createTable('stock_movements')
@@ -68,7 +75,11 @@ export const initial: Migration = {
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('stock_movements_location_product').on('stock_movements').columns(['location_id', 'product_id', 'seq']).execute();
+    await db.schema
+      .createIndex('stock_movements_location_product')
+      .on('stock_movements')
+      .columns(['location_id', 'product_id', 'seq'])
+      .execute();
     await db.schema.createIndex('stock_movements_sale').on('stock_movements').column('sale_id').execute();
 
     await db.schema

@@ -27,8 +27,16 @@ export const ledger: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('seq', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('reconciliation_items_status_seq').on('reconciliation_items').columns(['status', 'seq', 'id']).execute();
-    await db.schema.createIndex('reconciliation_items_branch_seq').on('reconciliation_items').columns(['branch_id', 'seq', 'id']).execute();
+    await db.schema
+      .createIndex('reconciliation_items_status_seq')
+      .on('reconciliation_items')
+      .columns(['status', 'seq', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('reconciliation_items_branch_seq')
+      .on('reconciliation_items')
+      .columns(['branch_id', 'seq', 'id'])
+      .execute();
 
     await db.schema
       .createTable('transfers')
@@ -63,7 +71,11 @@ export const ledger: Migration = {
       .addColumn('body', 'text', (c) => c.notNull())
       .addColumn('applied_seq', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('stock_counts_device_applied').on('stock_counts').columns(['device_id', 'applied_seq']).execute();
+    await db.schema
+      .createIndex('stock_counts_device_applied')
+      .on('stock_counts')
+      .columns(['device_id', 'applied_seq'])
+      .execute();
 
     await db.schema
       .createTable('shift_events')
@@ -83,7 +95,11 @@ export const ledger: Migration = {
       .addColumn('applied_seq', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('shift_events_shift').on('shift_events').column('shift_id').execute();
-    await db.schema.createIndex('shift_events_branch_applied').on('shift_events').columns(['branch_id', 'applied_seq']).execute();
+    await db.schema
+      .createIndex('shift_events_branch_applied')
+      .on('shift_events')
+      .columns(['branch_id', 'applied_seq'])
+      .execute();
     await db.schema.createIndex('sales_shift').on('sales').column('shift_id').execute();
 
     await db.schema
@@ -99,7 +115,11 @@ export const ledger: Migration = {
       .addColumn('body', 'text', (c) => c.notNull())
       .addColumn('applied_seq', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('transfer_receipts_device_applied').on('transfer_receipts').columns(['device_id', 'applied_seq']).execute();
+    await db.schema
+      .createIndex('transfer_receipts_device_applied')
+      .on('transfer_receipts')
+      .columns(['device_id', 'applied_seq'])
+      .execute();
 
     await db.schema
       .createTable('document_relays')
@@ -111,7 +131,11 @@ export const ledger: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('document_relays_pk', ['document_id', 'relayed_by_device_id'])
       .execute();
-    await db.schema.createIndex('document_relays_by_applied').on('document_relays').columns(['relayed_by_device_id', 'applied_seq']).execute();
+    await db.schema
+      .createIndex('document_relays_by_applied')
+      .on('document_relays')
+      .columns(['relayed_by_device_id', 'applied_seq'])
+      .execute();
 
     await db.schema
       .createTable('rejected_documents')

@@ -12,7 +12,11 @@ export const catalogue: Migration = {
       .addColumn('valid_from', 'text', (c) => c.notNull())
       .addColumn('seq', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('product_prices_product_from').on('product_prices').columns(['product_id', 'valid_from', 'seq']).execute();
+    await db.schema
+      .createIndex('product_prices_product_from')
+      .on('product_prices')
+      .columns(['product_id', 'valid_from', 'seq'])
+      .execute();
 
     await db.schema
       .createTable('product_revisions')
@@ -73,7 +77,11 @@ export const catalogue: Migration = {
     await db.schema.createIndex('cashiers_branch_seq').on('cashiers').columns(['branch_id', 'seq', 'id']).execute();
 
     // The otherstock pull reads every location's levels in (seq) order.
-    await db.schema.createIndex('stock_levels_seq').on('stock_levels').columns(['seq', 'location_id', 'product_id']).execute();
+    await db.schema
+      .createIndex('stock_levels_seq')
+      .on('stock_levels')
+      .columns(['seq', 'location_id', 'product_id'])
+      .execute();
 
     // Products that exist before this migration get their current price as their first history row.
     const products = (await db
@@ -83,7 +91,13 @@ export const catalogue: Migration = {
     for (const p of products) {
       await db
         .insertInto('product_prices' as never)
-        .values({ id: uuidv7(), product_id: p.id, price_cents: Number(p.price_cents), valid_from: p.updated_at, seq: Number(p.seq) } as never)
+        .values({
+          id: uuidv7(),
+          product_id: p.id,
+          price_cents: Number(p.price_cents),
+          valid_from: p.updated_at,
+          seq: Number(p.seq),
+        } as never)
         .execute();
     }
   },

@@ -20,10 +20,21 @@ export const ledgerIndexes: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.dropIndex('stock_movements_location_product').execute();
     await db.schema.dropIndex('stock_movements_sale').execute();
-    await db.schema.createIndex('stock_movements_location_seq').on('stock_movements').columns(['location_id', 'seq', 'id']).execute();
+    await db.schema
+      .createIndex('stock_movements_location_seq')
+      .on('stock_movements')
+      .columns(['location_id', 'seq', 'id'])
+      .execute();
     await db.schema.createIndex('stock_movements_seq').on('stock_movements').columns(['seq', 'id']).execute();
-    await sql`create index stock_movements_product_history on stock_movements (location_id, (seq / 4096), product_id, seq)`.execute(db);
+    await sql`create index stock_movements_product_history on stock_movements (location_id, (seq / 4096), product_id, seq)`.execute(
+      db,
+    );
     await db.schema.dropIndex('sales_refund_of').execute();
-    await db.schema.createIndex('sales_refund_of').on('sales').column('refund_of').where(sql.ref('refund_of'), 'is not', null).execute();
+    await db.schema
+      .createIndex('sales_refund_of')
+      .on('sales')
+      .column('refund_of')
+      .where(sql.ref('refund_of'), 'is not', null)
+      .execute();
   },
 };
