@@ -19,6 +19,7 @@ import { syncRoutes } from './sync/sync-routes';
 import { pushRoutes } from './sync/push-routes';
 import { ledgerRoutes } from './console/ledger-routes';
 import { catalogueRoutes } from './console/catalogue-routes';
+import { setupRoutes } from './console/setup-routes';
 import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
@@ -57,6 +58,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   );
 
   app.use('/api/console/session', sessionRoutes({ db, config, logger }));
+  app.use('/api/console/setup', setupRoutes({ db, config, logger }));
   app.use('/api/devices/status', deviceStatusRoutes({ db }));
   app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
   app.use('/api/console/stream', consoleStreamRoutes({ db, bus, heartbeatMs: config.heartbeatSeconds * 1000 }));

@@ -3,12 +3,14 @@ import { describeConfig, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './start-server';
 import { DEMO_BRANCH_ID } from './db/seed-demo';
+import { setupCodeIfNeeded } from './auth/first-run-setup';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 logger.info({ config: describeConfig(config) }, 'starting EcoMarket central server');
 
 const running = await startServer(config, logger);
+const setup = await setupCodeIfNeeded(running.db);
 
 const lanUrls = Object.values(os.networkInterfaces())
   .flat()
@@ -25,6 +27,12 @@ Pair a tablet: run \`npm run ecomarket -- pair ${DEMO_BRANCH_ID}\` in another te
 on the tablet and type the code it prints (valid ${config.pairingCodeTtlMinutes} minutes, once).
 Tablets install the app only from a secure origin (https, or localhost on the same machine).
 `);
+if (setup) {
+  console.log(`No console administrator exists yet. Open ${running.url}/console and type this one-time setup code
+to create the first one: ${setup.code}  (valid until ${new Date(setup.expiresAt).toLocaleString()};
+\`npm run ecomarket -- setup-code\` prints a new one).
+`);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   backup: () => import('./commands/backup'),
   restore: () => import('./commands/restore'),
   'legacy-key': () => import('./commands/legacy-key'),
+  'setup-code': () => import('./commands/setup-code'),
 };
 
 async function overview(): Promise<string> {

@@ -6,6 +6,7 @@ import { catalogue } from './0004-catalogue';
 import { legacy } from './0005-legacy';
 import { failedAttempts } from './0006-failed-attempts';
 import { ledgerIndexes } from './0007-ledger-indexes';
+import { consoleSetup } from './0009-console-setup';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-legacy': legacy,
   '0006-failed-attempts': failedAttempts,
   '0007-ledger-indexes': ledgerIndexes,
+  '0009-console-setup': consoleSetup,
 };
