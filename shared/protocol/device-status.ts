@@ -10,6 +10,10 @@ export const deviceStatusReportSchema = z.object({
   rejectedCount: z.number().int().nonnegative(),
   /** Device clock of its last successful exchange with the server; display only. */
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Device clock of the oldest sale it has not delivered yet; null when none. Optional: older POS builds omit it. */
+  oldestPendingAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** Highest catalogue (products) server sequence the device has pulled and stored. Optional: older POS builds omit it. */
+  catalogueSeq: z.number().int().nonnegative().nullable().optional(),
   storage: z.object({
     usageBytes: z.number().nonnegative().nullable(),
     quotaBytes: z.number().nonnegative().nullable(),
