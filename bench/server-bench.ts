@@ -34,6 +34,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'kysely';
 import {
+  DETAILED_PUSH_ANSWER,
+  PUSH_ANSWER_HEADER,
   syncPath,
   type PairResponse,
   type ProductDoc,
@@ -410,6 +412,7 @@ async function push(
 ): Promise<{ ok: boolean; lines: number }> {
   const res = await call(base, 'POST', syncPath('sales', 'push'), batch.body, {
     authorization: `Bearer ${device.token}`,
+    [PUSH_ANSWER_HEADER]: DETAILED_PUSH_ANSWER,
   });
   if (res.status !== 200) {
     noteError(`push answered ${res.status}: ${res.text.slice(0, 300)}`);

@@ -1,6 +1,12 @@
 import { BehaviorSubject } from 'rxjs';
 import type { RxCollection } from 'rxdb';
-import { pushResultSchema, syncPath, type ReplicatedCollection } from '../../shared/protocol';
+import {
+  DETAILED_PUSH_ANSWER,
+  PUSH_ANSWER_HEADER,
+  pushResultSchema,
+  syncPath,
+  type ReplicatedCollection,
+} from '../../shared/protocol';
 import { ApiCallError, readApiError, type DeviceApi } from './api-client';
 import type { PosDatabase } from './collections';
 import { recordAcks, recordRejections } from './acks';
@@ -178,7 +184,11 @@ export class Outbox {
     const rows = batch.map((d) => ({ newDocumentState: { ...d, _deleted: false } }));
     const res = await this.api.fetch(`${this.api.baseUrl}${syncPath(channel.collection, 'push')}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${this.api.token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${this.api.token}`,
+        'content-type': 'application/json',
+        [PUSH_ANSWER_HEADER]: DETAILED_PUSH_ANSWER,
+      },
       body: JSON.stringify(rows),
     });
     if (res.status === 202) {

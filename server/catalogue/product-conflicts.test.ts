@@ -6,6 +6,7 @@ import { createManager, signIn, type SignedIn } from '../test/managers';
 import {
   addBranch,
   catalogue,
+  DETAILED_PUSH_HEADERS,
   openStream,
   pairDevice,
   pullProducts,
@@ -40,6 +41,7 @@ function pushProducts(
   return request<PushResult & { conflicts: ProductDoc[] }>(server.url, syncPath('products', 'push'), {
     token,
     json: rows,
+    headers: DETAILED_PUSH_HEADERS,
   });
 }
 

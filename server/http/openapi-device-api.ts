@@ -97,7 +97,7 @@ for (const [collection, doc] of pushes) {
     path: syncPath(collection, 'push'),
     summary: `Push ${collection} (RxDB push rows)`,
     description:
-      'Idempotent: the same id with the same content gets the same ack; each row is checked on its own, refusals come back in `rejected`. At most 500 rows and 2 MB.',
+      "Idempotent: the same id with the same content gets the same ack; each row is checked on its own. With the header `x-push-answer: detailed` (what the POS sends) the answer is the object below, refusals in `rejected`. Without it the answer is RxDB's: the array of conflicting master states, or, when a row was refused, a 4xx for the batch naming each refused id in `details` (the good rows are applied). At most 500 rows and 2 MB.",
     tags: ['sync'],
     auth: 'device',
     request: {
@@ -106,7 +106,9 @@ for (const [collection, doc] of pushes) {
         .min(1)
         .max(500),
     },
-    responses: { 200: { description: 'Per-document acks and refusals.', body: pushResultSchema } },
+    responses: {
+      200: { description: 'Per-document acks and refusals (with `x-push-answer: detailed`).', body: pushResultSchema },
+    },
   });
 }
 

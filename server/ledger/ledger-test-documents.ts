@@ -11,7 +11,7 @@ import {
   type TransferReceiptDoc,
 } from '../../shared/protocol';
 import { receiptNumber } from '../../shared/sale/receipt-number';
-import { request } from '../test/test-server';
+import { DETAILED_PUSH_HEADERS, request } from '../test/test-server';
 
 type Device = Pick<PairResponse, 'deviceId' | 'deviceNumber' | 'branch'>;
 
@@ -20,6 +20,7 @@ export function pushDocs(baseUrl: string, token: string, collection: ReplicatedC
   return request<PushResult>(baseUrl, syncPath(collection, 'push'), {
     token,
     json: docs.map((d) => ({ newDocumentState: d })),
+    headers: DETAILED_PUSH_HEADERS,
   });
 }
 

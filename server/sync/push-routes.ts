@@ -1,10 +1,11 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import { pushRequestSchema, type PushResult } from '../../shared/protocol';
+import { pushRequestSchema } from '../../shared/protocol';
 import { deviceOf, requireDevice } from '../auth/device-auth';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import { checkSchemaVersion } from './schema-version';
+import { sendPushAnswer } from './push-answer';
 import { ingestCounts, ingestShiftEvents, ingestTransferReceipts } from '../ledger/ingest-device-documents';
 import { ingestSales } from '../ledger/ingest-sales';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
@@ -40,8 +41,7 @@ export function pushRoutes({ db, bus, logger }: PushRouteDeps): Router {
         branchIds: [device.branchId],
       });
     }
-    const body: PushResult = { conflicts: [], acks: result.acks, rejected: result.rejected };
-    res.json(body);
+    sendPushAnswer(req, res, rows.length, { conflicts: [], acks: result.acks, rejected: result.rejected });
   });
 
   const documents = [
@@ -70,8 +70,7 @@ export function pushRoutes({ db, bus, logger }: PushRouteDeps): Router {
             branchIds: [device.branchId],
           });
       }
-      const body: PushResult = { conflicts: [], acks: result.acks, rejected: result.rejected };
-      res.json(body);
+      sendPushAnswer(req, res, rows.length, { conflicts: [], acks: result.acks, rejected: result.rejected });
     });
   }
   return router;

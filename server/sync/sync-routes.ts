@@ -5,13 +5,13 @@ import {
   pullQuerySchema,
   pushRequestSchema,
   type ReplicatedCollection,
-  type PushResult,
   type StreamChanged,
 } from '../../shared/protocol';
 import { deviceOf, isStillPaired, requireDevice } from '../auth/device-auth';
 import type { Db } from '../db/database';
 import { ApiError, parseOrThrow } from '../http/api-error';
 import { checkSchemaVersion } from './schema-version';
+import { sendPushAnswer } from './push-answer';
 import type { ChangeBus } from '../live/change-bus';
 import { pushProductEdits } from '../catalogue/device-product-push';
 import type { DeviceIdentity } from '../auth/device-identity';
@@ -92,8 +92,7 @@ export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }:
     for (const r of result.rejected) logger.warn({ deviceId: device.deviceId, ...r }, 'product edit refused');
     if (result.writtenUpTo !== null)
       bus.publish({ seq: result.writtenUpTo, collections: ['products', 'conflicts'], locationIds: [] });
-    const body: PushResult = { conflicts: result.conflicts, acks: result.acks, rejected: result.rejected };
-    res.json(body);
+    sendPushAnswer(req, res, rows.length, result);
   });
 
   // One stream for every collection (what the POS opens: browsers allow six connections per host)…

@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  DETAILED_PUSH_ANSWER,
+  PUSH_ANSWER_HEADER,
   syncPath,
   SYNC_STREAM_PATH,
   type PairResponse,
@@ -216,13 +218,17 @@ export function pullStock(baseUrl: string, token: string, since: { seq?: number;
   return request<StockPullResponse>(baseUrl, `${syncPath('stock', 'pull')}?${pullQuery(since)}`, { token });
 }
 
-/** Pushes sales as RxDB push rows ({ newDocumentState }). */
+/** Pushes sales as RxDB push rows ({ newDocumentState }) and asks for the POS's detailed answer. */
 export function pushSales(baseUrl: string, token: string, sales: readonly unknown[]) {
   return request<PushResult>(baseUrl, syncPath('sales', 'push'), {
     token,
     json: sales.map((s) => ({ newDocumentState: s })),
+    headers: DETAILED_PUSH_HEADERS,
   });
 }
+
+/** The header of the POS's pushes: the answer is `{conflicts, acks, rejected}` rather than RxDB's conflicts array. */
+export const DETAILED_PUSH_HEADERS = { [PUSH_ANSWER_HEADER]: DETAILED_PUSH_ANSWER };
 
 function pullQuery(since: { seq?: number; id?: string; limit?: number }): string {
   const q = new URLSearchParams();

@@ -14,6 +14,7 @@ const FINGERPRINTS: Record<number, string> = {
   1: '5e94dd8b36a71dc83e3ca68064dd6e4088775e1d5d44758b845179f592a45f16',
   2: '197b5ada32d73445aa86002d6d198c662c3b95736014e082dafaf03c2b475f0d',
   3: '10183c339adf5a2bd6896b0f81ea9ccf282af00735f0e11ea8e2798d2f1ff0b4',
+  4: '10183c339adf5a2bd6896b0f81ea9ccf282af00735f0e11ea8e2798d2f1ff0b4',
 };
 
 function fingerprint(): string {

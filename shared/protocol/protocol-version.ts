@@ -13,8 +13,13 @@
  * 3 — the products pull answer may carry `remaining` (products still to pull after the page).
  *     Optional both ways: older devices ignore it, newer devices show an indeterminate bar
  *     without it, so the products schema version stays 0.
+ * 4 — a push answers RxDB's documented shape (the array of conflicting master states, and a 4xx for
+ *     the batch when a row is refused, after the good rows are applied) unless it carries the header
+ *     `x-push-answer: detailed` (PUSH_ANSWER_HEADER), which the POS sends and which gets version
+ *     3's `{conflicts, acks, rejected}`. No document changed, so collection schema versions stay 0
+ *     and the fingerprint is version 3's.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Schema version of each replicated collection; it is part of the replication path. */
 export const COLLECTION_SCHEMA_VERSIONS = {

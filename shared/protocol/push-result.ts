@@ -34,7 +34,17 @@ export const pushRequestSchema = z
   .max(500);
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-/** Answer to every push of immutable documents: per-document acks and refusals. */
+/**
+ * The detailed answer (pushResultSchema below) is given to a push that carries this header with the
+ * value DETAILED_PUSH_ANSWER: the POS's outbox sends it, and so does the service worker's replay,
+ * which sends the very request it kept. Without it a push is answered as RxDB's replication
+ * protocol documents it: the array of conflicting master states, and a 4xx for the whole batch when
+ * a row was refused (after the good rows were applied), so a plain RxDB client sees it in `error$`.
+ */
+export const PUSH_ANSWER_HEADER = 'x-push-answer';
+export const DETAILED_PUSH_ANSWER = 'detailed';
+
+/** The detailed answer to a push: per-document acks and refusals. */
 export const pushResultSchema = z.object({
   /** Immutable documents never conflict (DESIGN 6); kept for RxDB's push contract, always empty. */
   conflicts: z.array(z.unknown()),
