@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import type { Db } from './db/database';
 import { ApiError, errorMiddleware, parseOrThrow } from './http/api-error';
 import { failedAttemptLimit } from './http/rate-limit';
+import { requestGuards } from './http/request-guards';
 import { securityHeaders } from './http/security-headers';
 import { apiDocsRoutes } from './http/api-docs-routes';
 import { sessionRoutes } from './console/session-routes';
@@ -32,8 +33,11 @@ export interface AppDeps {
 export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is a client's word unless a proxy the operator named (TRUST_PROXY) set it:
+  // believed from anyone, it would let a client pick the IP its sign-in attempts are counted under.
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  app.use(requestGuards());
 
   app.get('/api/health', (_req, res) => {
     const body: HealthResponse = {
@@ -108,6 +112,8 @@ function serveClient(app: Express, clientDir: string, logger: Logger): void {
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(posIndex);
+    // dotfiles: the install path itself may hold a hidden folder (/opt/.releases/ecomarket); the
+    // request cannot add one, since only this one file is ever sent.
+    res.sendFile(posIndex, { dotfiles: 'allow' });
   });
 }

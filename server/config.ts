@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -92,7 +93,37 @@ const definitions = {
     secret: false,
     description: 'Failed pairing attempts allowed per IP address per 15 minutes (then 429).',
   },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    default: '',
+    secret: false,
+    description:
+      'Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: empty for none (a direct install), loopback for nginx on the same machine, addresses or subnets separated by commas, or a number of hops.',
+  },
 } as const;
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Express's 'trust proxy' from TRUST_PROXY: false, a hop count, or a list of names, addresses and subnets. */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | string[] {
+  const text = value.trim();
+  if (text === '') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const validBits =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && !(isIP(address) && validBits && rest.length === 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not loopback, linklocal, uniquelocal, an IP address, a subnet (10.0.0.0/8) or a number of hops`,
+      });
+      return z.NEVER;
+    }
+  }
+  return entries;
+}
 
 const configSchema = z
   .object({
@@ -120,6 +151,7 @@ const configSchema = z
     signInLimitPerIp: z.coerce.number().int().min(1),
     signInLimitPerEmail: z.coerce.number().int().min(1),
     pairLimitPerIp: z.coerce.number().int().min(1),
+    trustProxy: z.string().transform(parseTrustProxy),
   })
   .refine((c) => !c.tlsCertFile === !c.tlsKeyFile, {
     path: ['tlsCertFile'],

@@ -11,7 +11,8 @@ const LAST_SEEN_EVERY_MS = 60_000;
 export function requireDevice(db: Db): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization') ?? '';
-    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
+    // The scheme is case-insensitive (RFC 7235 section 2.1); the token is not.
+    const match = /^[Bb][Ee][Aa][Rr][Ee][Rr] +([A-Za-z0-9_-]{20,100})$/.exec(header);
     if (!match?.[1])
       throw new ApiError('UNAUTHENTICATED', 'This device is not paired: pair it again with a code from the operator.');
     const row = await db

@@ -6,6 +6,7 @@ import { branchSettings } from './branch-settings';
 import { logConflicts } from './conflict-log';
 import { mergeProduct, sameProduct } from './merge-product';
 import { loadProduct, writeProduct } from './product-rows';
+import { nulRefusal } from '../ledger/validate-rows';
 
 export interface ProductPushResult {
   /** The master document after the push, for every row whose result is not exactly the device's edit: RxDB adopts it. */
@@ -43,11 +44,16 @@ export async function pushProductEdits(
     for (const row of rows) {
       const rawId = (row.newDocumentState as { id?: unknown } | null)?.id;
       const id = typeof rawId === 'string' ? rawId.slice(0, 100) : '(no id)';
-      const master = typeof rawId === 'string' ? await loadProduct(trx, rawId) : null;
+      const withNul = nulRefusal('Product', id, row);
+      const master = typeof rawId === 'string' && !withNul ? await loadProduct(trx, rawId) : null;
       const refuse = (code: Rejection['code'], status: number, message: string) => {
         result.rejected.push({ id, code, status, message });
         if (master) result.conflicts.push(master.doc);
       };
+      if (withNul) {
+        refuse('BAD_REQUEST', 400, withNul.message);
+        continue;
+      }
       const edit = productDocSchema.safeParse(row.newDocumentState);
       if (!edit.success) {
         refuse('BAD_REQUEST', 400, `Product ${id} is malformed: ${issues(edit.error)}`);

@@ -2,6 +2,8 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../../shared/protocol/api-error';
+import { pushRequestSchema } from '../../shared/protocol/push-result';
+import { NUL_MESSAGE, nulPaths } from '../../shared/text/nul-character';
 
 /** The one error type route code throws; the middleware below turns it into status and body. */
 export class ApiError extends Error {
@@ -18,11 +20,22 @@ export class ApiError extends Error {
   }
 }
 
-/** Parses with a zod schema or throws a 400 that names every wrong field. */
+/**
+ * Parses with a zod schema or throws a 400 that names every wrong field. Text holding U+0000 is
+ * refused here for every body and query alike (nul-character.ts), except in push batches, whose
+ * rows are checked one by one by their ingest so that one bad row refuses only itself (SPEC S2).
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const withNul = (schema as z.ZodType) === pushRequestSchema ? [] : nulPaths(value);
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const details = result.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+  if (result.success && withNul.length === 0) return result.data;
+  const details = [
+    ...withNul.map((path) => ({ path, message: NUL_MESSAGE })),
+    ...(result.success ? [] : result.error.issues).map((i) => ({
+      path: i.path.join('.') || '(root)',
+      message: i.message,
+    })),
+  ];
   throw new ApiError(
     'BAD_REQUEST',
     `The ${what} is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
@@ -30,10 +43,21 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
   );
 }
 
+/** The code for a client error raised outside our routes (body parser, static files, Express's own param decoding). */
+function codeOfClientStatus(status: number): ErrorCode {
+  const same = (Object.keys(ERROR_CODES) as ErrorCode[]).find((c) => ERROR_CODES[c] === status);
+  return same ?? 'BAD_REQUEST';
+}
+
+/**
+ * The one error shape `{error: {code, message, details?}}`; under /legacy/<key> the seed's
+ * FastAPI shape `{detail}` instead, since the seed's clients read that.
+ */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let body: ApiErrorBody;
     let status: number;
+    const clientStatus = Number(err?.status ?? err?.statusCode);
     if (err instanceof ApiError) {
       status = err.status;
       body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
@@ -52,7 +76,17 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     ) {
       status = 400;
       body = { error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } };
-    } else if (err?.status === 404 || err?.statusCode === 404) {
+    } else if (err instanceof URIError) {
+      // Express decoding a path parameter such as %FF.
+      status = 400;
+      body = {
+        error: {
+          code: 'BAD_REQUEST',
+          message:
+            'The address has a malformed percent-encoding (a % must be followed by two hex digits of valid UTF-8); correct the link and try again.',
+        },
+      };
+    } else if (clientStatus === 404) {
       // express.static with fallthrough: false (a missing hashed asset, e.g. after an update).
       status = 404;
       body = {
@@ -61,9 +95,17 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
           message: `There is no file ${req.originalUrl}. Reload the app to get the current version.`,
         },
       };
+    } else if (clientStatus >= 400 && clientStatus < 500) {
+      const code = codeOfClientStatus(clientStatus);
+      status = ERROR_CODES[code];
+      body = {
+        error: { code, message: `The request was refused (${err?.message ?? status}); correct it and try again.` },
+      };
     } else {
       status = 500;
-      logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+      // A legacy URL carries the branch's key: log it without.
+      const url = req.originalUrl.replace(/^\/legacy\/[^/?]*/, '/legacy/<key>');
+      logger.error({ err, method: req.method, url }, 'unhandled error');
       body = {
         error: {
           code: 'INTERNAL',
@@ -73,6 +115,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       };
     }
     if (res.headersSent) return;
-    res.status(status).json(body);
+    if (req.originalUrl.startsWith('/legacy/')) res.status(status).json({ detail: body.error.message });
+    else res.status(status).json(body);
   };
 }

@@ -26,7 +26,7 @@ export class DatabaseAttemptStore implements Store {
     const now = Date.now();
     const row = await this.db
       .insertInto('failed_attempts')
-      .values({ key: this.prefix + key, hits: 1, reset_at_ms: now + this.windowMs })
+      .values({ key: this.stored(key), hits: 1, reset_at_ms: now + this.windowMs })
       .onConflict((oc) =>
         oc.column('key').doUpdateSet((eb) => ({
           hits: eb
@@ -53,7 +53,7 @@ export class DatabaseAttemptStore implements Store {
     await this.db
       .updateTable('failed_attempts')
       .set((eb) => ({ hits: eb('hits', '-', 1) }))
-      .where('key', '=', this.prefix + key)
+      .where('key', '=', this.stored(key))
       .where('hits', '>', 0)
       .execute();
   }
@@ -62,17 +62,19 @@ export class DatabaseAttemptStore implements Store {
     const row = await this.db
       .selectFrom('failed_attempts')
       .select(['hits', 'reset_at_ms'])
-      .where('key', '=', this.prefix + key)
+      .where('key', '=', this.stored(key))
       .executeTakeFirst();
     if (!row || Number(row.reset_at_ms) <= Date.now()) return undefined;
     return { totalHits: Number(row.hits), resetTime: new Date(Number(row.reset_at_ms)) };
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.db
-      .deleteFrom('failed_attempts')
-      .where('key', '=', this.prefix + key)
-      .execute();
+    await this.db.deleteFrom('failed_attempts').where('key', '=', this.stored(key)).execute();
+  }
+
+  /** The key as a row key: U+0000 (which PostgreSQL cannot store) written as \u0000, so such a key counts too. */
+  private stored(key: string): string {
+    return (this.prefix + key).replaceAll('\u0000', '\\u0000');
   }
 
   /** Forgets ended windows, at most once a minute per store, so keys seen once do not pile up. */
@@ -101,6 +103,8 @@ export function failedAttemptLimit(options: {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store: new DatabaseAttemptStore(options.db, `${options.what}:`),
+    // Without TRUST_PROXY the header is ignored on purpose (app.ts), not a misconfiguration to warn about.
+    validate: { xForwardedForHeader: false },
     ...(options.key ? { keyGenerator: options.key } : {}),
     handler: (req, res, next) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;

@@ -26,7 +26,8 @@ export async function authorLookup(
   pusher: DeviceIdentity,
   deviceIds: readonly string[],
 ): Promise<AuthorLookup> {
-  const others = [...new Set(deviceIds.filter((id) => id !== pusher.deviceId))];
+  // An id with U+0000 names no device (and PostgreSQL could not even compare it); its row is refused later.
+  const others = [...new Set(deviceIds.filter((id) => id !== pusher.deviceId && !id.includes('\u0000')))];
   const rows =
     others.length === 0
       ? []

@@ -9,6 +9,7 @@ import type { Database } from '../db/schema';
 import type { LedgerTables } from '../db/schema-ledger';
 import { authorLookup, isRejection, type DocumentAuthor } from './document-author';
 import { SequenceAllocator } from './server-sequence';
+import { nulRefusal } from './validate-rows';
 
 type Collection = LedgerTables['document_relays']['collection'];
 
@@ -81,6 +82,11 @@ export async function ingestDocuments<D extends { id: string; branchId: string; 
   for (const row of rows) {
     const rawId = (row.newDocumentState as { id?: unknown } | null)?.id;
     const docId = typeof rawId === 'string' ? rawId.slice(0, 100) : '(no id)';
+    const withNul = nulRefusal(kind.what, docId, row.newDocumentState);
+    if (withNul) {
+      result.rejected.push(withNul);
+      continue;
+    }
     const parsed = kind.schema.safeParse(row.newDocumentState);
     if (!parsed.success) {
       const issues = parsed.error.issues

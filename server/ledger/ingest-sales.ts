@@ -14,6 +14,8 @@ import { openItem, recordOversell } from '../reconciliation/open-items';
 import { actorOf, authorLookup, isRejection, type DocumentAuthor } from './document-author';
 import { CatalogueReads, saleTime } from './master-price';
 import { checkRefund } from './refund-check';
+import { summarizeSales } from '../reports/summary-writer';
+import { nulRefusal } from './validate-rows';
 
 export interface IngestResult {
   acks: Ack[];
@@ -98,6 +100,11 @@ export async function ingestSales(
   for (const row of rows) {
     const rawId = (row.newDocumentState as { id?: unknown } | null)?.id;
     const saleId = typeof rawId === 'string' ? rawId.slice(0, 100) : '(no id)';
+    const withNul = nulRefusal('Sale', saleId, row.newDocumentState);
+    if (withNul) {
+      rejected.push(withNul);
+      continue;
+    }
     const parsed = saleDocSchema.safeParse(row.newDocumentState);
     if (!parsed.success) {
       rejected.push(reject(saleId, 'BAD_REQUEST', 400, `Sale ${saleId} is malformed: ${issuesText(parsed.error)}`));
@@ -193,6 +200,7 @@ export async function ingestSales(
     const flushSales = async () => {
       await insertSales.execute(trx, pendingSales);
       await insertLines.execute(trx, pendingLines);
+      await summarizeSales(trx, pendingSales, pendingLines);
       pendingSales.length = 0;
       pendingLines.length = 0;
     };

@@ -196,6 +196,14 @@ export function parseModel<T extends Record<string, FieldSpec>>(fields: T, body:
     if (spec.type === 'int') parsed = parseInt_(value, loc, errors);
     else if (spec.type === 'float') parsed = parseFloat_(value, loc, errors);
     else if (spec.type === 'datetime') parsed = parseDatetime(value, loc, errors);
+    else if (typeof value === 'string' && value.includes('\u0000'))
+      // PostgreSQL cannot store it; refused on SQLite alike.
+      errors.push({
+        type: 'string_pattern_mismatch',
+        loc,
+        msg: 'String should not contain the NUL character (U+0000)',
+        input: value,
+      });
     else if (typeof value === 'string') parsed = value;
     else errors.push({ type: 'string_type', loc, msg: 'Input should be a valid string', input: value });
     if (errors.length > before) continue;

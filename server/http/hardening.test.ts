@@ -1,0 +1,213 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody, ProductDoc } from '../../shared/protocol';
+import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { issueLegacyKey } from '../legacy/legacy-keys';
+import { currentSequence } from '../ledger/server-sequence';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { createManager, signIn, type SignedIn } from '../test/managers';
+import {
+  catalogue,
+  makeSale,
+  pairDevice,
+  pushSales,
+  request,
+  startTestServer,
+  type PairedDevice,
+  type TestServer,
+} from '../test/test-server';
+
+/** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
+function rawGet(baseUrl: string, rawPath: string): Promise<{ status: number; type: string; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ hostname, port, path: rawPath, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The defects an outside test found (issue 9, "Defects found"), each as it was reproduced. */
+describe.each(reachableTestDatabases)('hardening on $label', (database: TestDatabase) => {
+  let server: TestServer;
+  let device: PairedDevice;
+  let products: ProductDoc[];
+  let admin: SignedIn;
+  let legacyBase: string;
+  beforeAll(async () => {
+    server = await startTestServer(database);
+    device = await pairDevice(server);
+    products = await catalogue(server.url, device.token);
+    const account = await createManager(server.db, { role: 'admin' });
+    admin = await signIn(server.url, account.email, account.password);
+    legacyBase = `/legacy/${(await issueLegacyKey(server.db, DEMO_BRANCH_ID)).key}`;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  describe('defect 1: a malformed percent-encoding in the path', () => {
+    it('is a 400 in the one error shape on every kind of route', async () => {
+      const paths = [
+        '/api/console/reconciliation/%FF',
+        '/api/console/branches/%FF/cashiers',
+        '/api/console/products/%FF',
+        '/api/sync/v1/%FF/0/stream',
+        '/api/sync/v1/sales/%FF/push',
+        '/pos/%FF',
+        '/assets/%FF',
+        '/%E0%A4%A',
+      ];
+      for (const p of paths) {
+        const res = await request<ApiErrorBody>(server.url, p, { token: device.token, headers: admin.headers() });
+        expect(res.status, p).toBe(400);
+        expect(res.body.error.code, p).toBe('BAD_REQUEST');
+        expect(res.body.error.message, p).toMatch(/percent-encoding/);
+      }
+    });
+
+    it('under /legacy/<key> it is a 400 in the seed`s {detail} shape', async () => {
+      for (const method of ['DELETE', 'PUT', 'GET']) {
+        const res = await request<{ detail: string }>(server.url, `${legacyBase}/inventory/%FF`, { method });
+        expect(res.status, method).toBe(400);
+        expect(typeof res.body.detail, method).toBe('string');
+      }
+      const badKey = await request<{ detail: string }>(server.url, '/legacy/%FF/inventory');
+      expect(badKey.status).toBe(400);
+      expect(typeof badKey.body.detail).toBe('string');
+    });
+  });
+
+  describe('defect 2: ".." under /assets', () => {
+    it('is a 400, never a file and never a 500', async () => {
+      for (const p of [
+        '/assets/../../package.json',
+        '/assets/..%2f..%2fpackage.json',
+        '/assets/%2e%2e/%2e%2e/server/main.ts',
+        '/assets/%2E%2E%5C%2E%2E%5Cpackage.json',
+        '/pos/../package.json',
+      ]) {
+        const res = await rawGet(server.url, p);
+        expect(res.status, p).toBe(400);
+        expect(res.type, p).toMatch(/application\/json/);
+        expect((JSON.parse(res.body) as ApiErrorBody).error.code, p).toBe('BAD_REQUEST');
+        expect(res.body, p).not.toMatch(/"dependencies"|import /);
+      }
+    });
+  });
+
+  describe('defect 4: the NUL character', () => {
+    it('in one sale of a push batch refuses that sale only; the other is applied', async () => {
+      const good = makeSale(device, 1, [{ product: products[0]!, quantity: 1 }]);
+      const bad = makeSale(device, 2, [{ product: products[0]!, quantity: 1 }], { cashierName: 'Ana\u0000' });
+      const res = await pushSales(server.url, device.token, [good, bad]);
+      expect(res.status).toBe(200);
+      expect(res.body.acks.map((a) => a.id)).toEqual([good.id]);
+      expect(res.body.rejected).toEqual([
+        expect.objectContaining({
+          id: bad.id,
+          code: 'BAD_REQUEST',
+          message: expect.stringMatching(/cashierName.*NUL/),
+        }),
+      ]);
+      const stored = await server.db.selectFrom('sales').select('id').where('id', 'in', [good.id, bad.id]).execute();
+      expect(stored.map((s) => s.id)).toEqual([good.id]);
+    });
+
+    it('in a pull query, a console query or body, a status report or a sign-in is a 400 that changes nothing', async () => {
+      const before = await currentSequence(server.db);
+      const pull = await request<ApiErrorBody>(server.url, '/api/sync/v1/products/0/pull?id=%00', {
+        token: device.token,
+      });
+      expect(pull.status).toBe(400);
+      const consoleQuery = await request<ApiErrorBody>(server.url, '/api/console/sales?q=a%00', {
+        headers: admin.headers(),
+      });
+      expect(consoleQuery.status).toBe(400);
+      const consoleBody = await request<ApiErrorBody>(server.url, `/api/console/branches/${DEMO_BRANCH_ID}/cashiers`, {
+        headers: admin.headers(),
+        json: { name: 'Luis\u0000', pin: '4321' },
+      });
+      expect(consoleBody.status).toBe(400);
+      expect(consoleBody.body.error.details).toEqual(
+        expect.arrayContaining([{ path: 'name', message: expect.stringMatching(/NUL/) }]),
+      );
+      const signInRes = await request<ApiErrorBody>(server.url, '/api/console/session', {
+        json: { email: 'a\u0000@x.y', password: 'whatever-long-enough' },
+      });
+      expect(signInRes.status).toBe(400);
+      const status = await request<ApiErrorBody>(server.url, '/api/devices/status', {
+        token: device.token,
+        json: { appVersion: '1.0\u0000' },
+      });
+      expect(status.status).toBe(400);
+      expect(await currentSequence(server.db)).toBe(before);
+    });
+
+    it('in a legacy product name is the seed`s 422', async () => {
+      const res = await request<{ detail: { loc: string[] }[] }>(server.url, `${legacyBase}/inventory`, {
+        json: { id: 900, name: 'Pan\u0000', price: 1, stock: 1 },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.detail[0]!.loc).toEqual(['body', 'name']);
+    });
+  });
+
+  describe('defect 12: the smaller ones', () => {
+    it('the Bearer scheme is case-insensitive', async () => {
+      for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+        const res = await request(server.url, '/api/sync/v1/products/0/pull', {
+          headers: { authorization: `${scheme} ${device.token}` },
+        });
+        expect(res.status, scheme).toBe(200);
+      }
+    });
+
+    it('a pull limit above the most the server gives is clamped to it, not refused', async () => {
+      const res = await request<{ documents: unknown[] }>(server.url, '/api/sync/v1/products/0/pull?limit=5000', {
+        token: device.token,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.documents.length).toBe(products.length);
+      const zero = await request(server.url, '/api/sync/v1/products/0/pull?limit=0', { token: device.token });
+      expect(zero.status).toBe(400);
+    });
+  });
+});
+
+describe.each(reachableTestDatabases)('X-Forwarded-For on $label', (database: TestDatabase) => {
+  const failedSignIns = async (server: TestServer, n: number) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const res = await request(server.url, '/api/console/session', {
+        json: { email: `nobody${i}@ecomarket.test`, password: 'wrong-password' },
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
+      statuses.push(res.status);
+    }
+    return statuses;
+  };
+
+  it('is ignored without TRUST_PROXY: a local client cannot escape the per-IP sign-in limit', async () => {
+    const server = await startTestServer(database, { signInLimitPerIp: '3' });
+    try {
+      expect(await failedSignIns(server, 4)).toEqual([401, 401, 401, 429]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is believed from the proxies TRUST_PROXY names', async () => {
+    const server = await startTestServer(database, { signInLimitPerIp: '3', trustProxy: 'loopback' });
+    try {
+      expect(await failedSignIns(server, 4)).toEqual([401, 401, 401, 401]);
+    } finally {
+      await server.close();
+    }
+  });
+});
