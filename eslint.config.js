@@ -20,6 +20,19 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // The console and the POS are separate apps: neither imports the other (both may import shared/).
+    files: ['client/console/**/*.ts', 'client/console/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/pos/**', '**/sync/**', '**/sw/**'] }],
+    },
+  },
+  {
+    files: ['client/pos/**/*.ts', 'client/pos/**/*.tsx', 'client/sync/**/*.ts', 'client/sw/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/console/**', '!**/shared/console/**'] }],
+    },
+  },
+  {
     // shared/ is imported by both sides: it must not reach into either.
     files: ['shared/**/*.ts'],
     rules: {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -14,6 +14,21 @@ process.env.VITE_APP_VERSION ??= (
 /** Where the build goes; the server reads the same folder from CLIENT_DIR. */
 const outDir = path.resolve(here, process.env.CLIENT_DIR ?? 'dist');
 
+/** vite-plugin-pwa links the POS manifest into every page; the console links its own (scope /console). */
+function consoleKeepsItsOwnManifest(): Plugin {
+  return {
+    name: 'console-keeps-its-own-manifest',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) =>
+        ctx.path.endsWith('/console/index.html')
+          ? html.replace(/<link rel="manifest" href="\/manifest\.webmanifest"[^>]*>/, '')
+          : html,
+    },
+  };
+}
+
 export default defineConfig({
   root: path.join(here, 'client'),
   publicDir: path.join(here, 'client/public'),
@@ -22,7 +37,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { pos: path.join(here, 'client/pos/index.html') },
+      input: {
+        pos: path.join(here, 'client/pos/index.html'),
+        // The manager console: its own page and manifest (scope /console); the POS service worker leaves it alone.
+        console: path.join(here, 'client/console/index.html'),
+      },
     },
   },
   plugins: [
@@ -55,5 +74,6 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    consoleKeepsItsOwnManifest(),
   ],
 });

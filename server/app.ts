@@ -116,4 +116,13 @@ function serveClient(app: Express, clientDir: string, logger: Logger): void {
     // request cannot add one, since only this one file is ever sent.
     res.sendFile(posIndex, { dotfiles: 'allow' });
   });
+  const consoleIndex = path.join(root, 'console', 'index.html');
+  app.get(['/console', '/console/{*splat}'], (_req, res) => {
+    if (!fs.existsSync(consoleIndex)) {
+      res.status(503).type('text').send('The console is not built yet. Run `npm run build`, then reload.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(consoleIndex, { dotfiles: 'allow' });
+  });
 }

@@ -1,0 +1,34 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ManagerSummary } from '../../../shared/console/manager-session';
+
+/**
+ * Every page of the console. Adding a page is one entry here: its route (under /console), its
+ * name in the navigation (Spanish and English), and who may open it. Pages load lazily so the
+ * first load stays small.
+ */
+export interface ConsolePage {
+  /** wouter pattern under /console, e.g. '/fleet' or '/reconciliation/:id'. */
+  path: string;
+  /** Shown in the navigation; omit for pages reached from another page (details). */
+  nav?: { es: string; en: string };
+  component: LazyExoticComponent<ComponentType>;
+  /** Who may open it (the server enforces it too); default: every manager. */
+  allowed?: (manager: ManagerSummary) => boolean;
+}
+
+export const adminOnly = (m: ManagerSummary) => m.role === 'admin';
+
+export const PAGES: ConsolePage[] = [
+  {
+    path: '/fleet',
+    nav: { es: 'Tabletas', en: 'Devices' },
+    component: lazy(() => import('../fleet/fleet-page')),
+  },
+];
+
+/** Where the console lands after sign-in (until a Home page exists). */
+export const HOME_PATH = '/fleet';
+
+export function pagesFor(manager: ManagerSummary): ConsolePage[] {
+  return PAGES.filter((p) => !p.allowed || p.allowed(manager));
+}

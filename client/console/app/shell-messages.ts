@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n/i18n';
+
+export const shellMessages = defineMessages({
+  es: {
+    appName: 'EcoMarket · Consola',
+    skipToContent: 'Saltar al contenido',
+    sections: 'Secciones de la consola',
+    menu: 'Menú',
+    signOut: 'Cerrar sesión',
+    signedInAs: '{name} · {role}',
+    admin: 'Administración',
+    branchManager: 'Encargado de sucursal',
+    language: 'English',
+    languageLabel: 'English: cambiar el idioma a inglés',
+    offline:
+      'Se perdió la conexión con el servidor: lo que ve puede estar desactualizado. La consola se reconecta sola.',
+    loading: 'Cargando…',
+    pageFailed: 'No se pudo abrir esta página. Recargue la página; si se repite, avise al responsable técnico.',
+    reload: 'Recargar',
+    notFound: 'Esta página no existe en la consola.',
+    goHome: 'Ir al inicio',
+  },
+  en: {
+    appName: 'EcoMarket · Console',
+    skipToContent: 'Skip to content',
+    sections: 'Console sections',
+    menu: 'Menu',
+    signOut: 'Sign out',
+    signedInAs: '{name} · {role}',
+    admin: 'Administrator',
+    branchManager: 'Branch manager',
+    language: 'Español',
+    languageLabel: 'Español: switch the language to Spanish',
+    offline: 'The console has lost the server: what you see may be out of date. It reconnects by itself.',
+    loading: 'Loading…',
+    pageFailed: 'This page could not be opened. Reload the page; if it happens again, tell your technical contact.',
+    reload: 'Reload',
+    notFound: 'This page does not exist in the console.',
+    goHome: 'Go to the start page',
+  },
+});

@@ -1,0 +1,120 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { signInRequestSchema, type SignInRequest } from '../../../shared/console/manager-session';
+import { describeError } from '../api/error-messages';
+import { LanguageToggle } from '../app/language-toggle';
+import { defineMessages, useLocale, useT } from '../i18n/i18n';
+import { useSession } from './session-context';
+
+const m = defineMessages({
+  es: {
+    title: 'Consola de EcoMarket',
+    heading: 'Iniciar sesión',
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+    submit: 'Entrar',
+    submitting: 'Entrando…',
+    expired: 'Su sesión terminó. Inicie sesión de nuevo para volver a la página en la que estaba.',
+    emailInvalid: 'Escriba el correo con el que el administrador le dio de alta.',
+    passwordMissing: 'Escriba su contraseña.',
+    wrong:
+      'El correo o la contraseña no son correctos. Revise ambos; un administrador puede restablecer su contraseña.',
+    disabled: 'Esta cuenta está desactivada. Pida a un administrador que la active de nuevo.',
+    firstRun: '¿Es la primera vez? Cree el primer administrador con el código de instalación',
+  },
+  en: {
+    title: 'EcoMarket console',
+    heading: 'Sign in',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    expired: 'Your session ended. Sign in again to go back to the page you were on.',
+    emailInvalid: 'Type the email address the administrator registered for you.',
+    passwordMissing: 'Type your password.',
+    wrong: 'The email or the password is wrong. Check both; an administrator can reset your password.',
+    disabled: 'This account is disabled. Ask an administrator to enable it again.',
+    firstRun: 'First time? Create the first administrator with the setup code',
+  },
+});
+
+export function SignInPage({ expired, setupLink }: { expired: boolean; setupLink?: string }) {
+  const t = useT(m);
+  const { locale } = useLocale();
+  const { signIn } = useSession();
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<SignInRequest>({ resolver: zodResolver(signInRequestSchema) });
+
+  const submit = handleSubmit(async (body) => {
+    setFailure(null);
+    try {
+      await signIn(body);
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      if (status === 401) setFailure(t('wrong'));
+      else if (status === 403) setFailure(t('disabled'));
+      else setFailure(describeError(err, locale));
+    }
+  });
+
+  return (
+    <main className="sign-in" id="content">
+      <header className="sign-in-header">
+        <h1>{t('title')}</h1>
+        <LanguageToggle />
+      </header>
+      <form className="card form" onSubmit={submit} noValidate>
+        <h2>{t('heading')}</h2>
+        {expired && (
+          <p role="status" className="warning">
+            {t('expired')}
+          </p>
+        )}
+        <label>
+          {t('email')}
+          <input
+            type="email"
+            autoComplete="username"
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? 'email-error' : undefined}
+            {...register('email')}
+          />
+        </label>
+        {errors.email && (
+          <p id="email-error" className="field-error">
+            {t('emailInvalid')}
+          </p>
+        )}
+        <label>
+          {t('password')}
+          <input
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? 'password-error' : undefined}
+            {...register('password')}
+          />
+        </label>
+        {errors.password && (
+          <p id="password-error" className="field-error">
+            {t('passwordMissing')}
+          </p>
+        )}
+        {failure && (
+          <p role="alert" className="error">
+            {failure}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? t('submitting') : t('submit')}
+        </button>
+        {setupLink && <a href={setupLink}>{t('firstRun')}</a>}
+      </form>
+    </main>
+  );
+}
