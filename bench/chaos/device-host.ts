@@ -1,0 +1,52 @@
+/**
+ * A child process that runs a few simulated devices (RxDB's free storage opens at most 13
+ * collections per process; a device opens 4). The main process tells it what to do over IPC.
+ */
+import { SimulatedDevice } from './device-driver';
+import type { FromHost, ToHost } from './messages';
+
+const devices = new Map<number, SimulatedDevice>();
+const send = (m: FromHost) => process.send?.(m);
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+// A rejected promise of a closed device's engine must not end the host.
+process.on('unhandledRejection', (err) => console.error(`device host: ${message(err)}`));
+
+process.on('message', (m: ToHost) => {
+  void handle(m).catch((err: unknown) => send({ type: 'error', error: message(err) }));
+});
+
+async function handle(m: ToHost): Promise<void> {
+  switch (m.type) {
+    case 'open':
+      for (const spec of m.devices) devices.set(spec.index, new SimulatedDevice(spec, m.directUrl, m.proxyUrl));
+      await Promise.all([...devices.values()].map((d) => d.open()));
+      send({ type: 'opened' });
+      return;
+    case 'sell': {
+      const device = devices.get(m.index)!;
+      try {
+        const { saleId, lines } = await device.sell(m.productPicks);
+        send({ type: 'sold', index: m.index, saleId, lines });
+      } catch (err) {
+        send({ type: 'sellFailed', index: m.index, error: message(err) });
+      }
+      return;
+    }
+    case 'crash':
+      await devices.get(m.index)!.crash(m.downMs);
+      send({ type: 'reopened', index: m.index });
+      return;
+    case 'syncNow':
+      await Promise.all([...devices.values()].map((d) => d.syncNow()));
+      return;
+    case 'report':
+      send({ type: 'report', devices: await Promise.all([...devices.values()].map((d) => d.report())) });
+      return;
+    case 'close':
+      await Promise.all([...devices.values()].map((d) => d.close()));
+      send({ type: 'closed' });
+      setTimeout(() => process.exit(0), 100);
+      return;
+  }
+}
