@@ -114,7 +114,16 @@ const DATETIME_TEXT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|
 function parseDatetime(value: unknown, loc: (string | number)[], errors: PydanticError[]): Date | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
     // pydantic reads numbers as Unix time, in seconds below 2e10 and in milliseconds above.
-    return new Date(Math.abs(value) > 2e10 ? value : value * 1000);
+    const date = new Date(Math.abs(value) > 2e10 ? value : value * 1000);
+    const year = date.getUTCFullYear();
+    if (!Number.isNaN(date.getTime()) && year >= 1 && year <= 9999) return date;
+    errors.push({
+      type: 'datetime_parsing',
+      loc,
+      msg: 'Input should be a valid datetime, dates after 9999 are not supported as unix timestamps',
+      input: value,
+    });
+    return undefined;
   }
   if (typeof value === 'string') {
     const text = value.trim();

@@ -11,6 +11,11 @@ import {
   stockLevels,
   type TestServer,
 } from '../test/test-server';
+import { v7 as uuidv7 } from 'uuid';
+import { branchSettings, saveBranchSettings } from '../catalogue/branch-settings';
+import type { EditableProductField } from '../catalogue/product-fields';
+import { writeProduct } from '../catalogue/product-rows';
+import { currentSequence, SequenceAllocator } from '../ledger/server-sequence';
 import { issueLegacyKey, revokeLegacyKey } from './legacy-keys';
 
 /**
@@ -282,25 +287,85 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(await salesCount()).toBe(before);
   });
 
-  it("inventory CRUD edits the master catalogue with the seed's answers; stock arrives as a correction movement with a reason", async () => {
+  /** A product with a seed id, in the master catalogue as the console would add it (no API sets legacy ids). */
+  const addMasterProduct = async (legacyId: number, name: string, priceCents: number) =>
+    server.db.transaction().execute(async (trx) => {
+      const seq = await SequenceAllocator.lock(trx);
+      const doc = {
+        id: uuidv7(),
+        sku: `LEGACY-${legacyId}`,
+        barcode: null,
+        name,
+        category: 'Sin categoría',
+        priceCents,
+        taxRateBp: 0,
+        legacyId,
+        _deleted: false,
+      };
+      await writeProduct(trx, doc, null, seq.next(), new Date().toISOString(), {
+        source: 'console',
+        actor: 'test',
+        branchId: null,
+      });
+      await seq.save();
+      return doc;
+    });
+  const allowBranchEdits = async (fields: EditableProductField[]) =>
+    server.db.transaction().execute(async (trx) => {
+      const seq = await SequenceAllocator.lock(trx);
+      const settings = (await branchSettings(trx, DEMO_BRANCH_ID))!;
+      await saveBranchSettings(trx, { ...settings, productEditFields: fields }, seq.next(), new Date().toISOString());
+      await seq.save();
+    });
+  const sequence = () => currentSequence(server.db);
+
+  it("issue 9 defect 6: a branch key cannot create or withdraw a master product, nor change its name or price unless the branch's settings allow it", async () => {
+    const before = await sequence();
     const created = await prototypePost(server.url, `${base}/inventory`, {
       id: 6,
-      name: 'Miel de Abeja',
+      name: 'Miel',
       price: 6.75,
       stock: 12,
     });
-    expect(created.status).toBe(200);
-    expect(created.body).toEqual({ id: 6, name: 'Miel de Abeja', price: 6.75, stock: 12 });
-    const dup = await prototypePost(server.url, `${base}/inventory`, { id: 6, name: 'Otra', price: 1, stock: 0 });
+    expect(created.status).toBe(403);
+    expect((created.body as { detail: string }).detail).toMatch(/consola/);
+    const dup = await prototypePost(server.url, `${base}/inventory`, { id: 1, name: 'Otra', price: 1, stock: 0 });
     expect(dup.status).toBe(400);
     expect(dup.body).toEqual({ detail: 'El producto ya existe' });
 
-    const product = await server.db
+    const product = await addMasterProduct(6, 'Miel de Abeja', 675);
+    const levelBefore = await branchLevel(6);
+    const seqBefore = await sequence();
+    expect(seqBefore).toBeGreaterThan(before);
+    const cheaper = await request<{ detail: string }>(server.url, `${base}/inventory/6`, {
+      method: 'PUT',
+      json: { id: 6, name: 'Miel de Abeja', price: 0.01, stock: 15 },
+    });
+    expect(cheaper.status).toBe(403);
+    expect(cheaper.body.detail).toMatch(/no puede cambiar precio/);
+    const removed = await request<{ detail: string }>(server.url, `${base}/inventory/6`, { method: 'DELETE' });
+    expect(removed.status).toBe(403);
+    expect(removed.body.detail).toMatch(/no puede retirar/);
+    // Nothing of the refused requests was applied: price, catalogue, level and sequence as they were.
+    const row = await server.db
       .selectFrom('products')
       .selectAll()
-      .where('legacy_id', '=', 6)
+      .where('id', '=', product.id)
       .executeTakeFirstOrThrow();
-    expect(Number(product.price_cents)).toBe(675);
+    expect([Number(row.price_cents), Number(row.deleted)]).toEqual([675, 0]);
+    expect(await branchLevel(6)).toBe(levelBefore);
+    expect(await sequence()).toBe(seqBefore);
+    expect(await server.db.selectFrom('products').select('id').where('legacy_id', '=', 6).execute()).toHaveLength(1);
+  });
+
+  it("a branch key sets its own stock through a correction movement, and name and price where the branch's settings allow, with the seed's answers", async () => {
+    const product = await addMasterProduct(7, 'Jalea Real', 900);
+    const stocked = await request(server.url, `${base}/inventory/7`, {
+      method: 'PUT',
+      json: { id: 7, name: 'Jalea Real', price: 9, stock: 12 },
+    });
+    expect(stocked.status).toBe(200);
+    expect(stocked.body).toEqual({ id: 7, name: 'Jalea Real', price: 9, stock: 12 });
     const corrections = await server.db
       .selectFrom('stock_movements')
       .selectAll()
@@ -316,36 +381,39 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     ]);
     expect(corrections[0]!.reason).toContain('stock set to 12');
 
-    // A paired tablet of the branch sees the new product in its catalogue pull.
-    const device = await pairDevice(server);
-    expect((await catalogue(server.url, device.token)).map((p) => p.name)).toContain('Miel de Abeja');
+    await allowBranchEdits(['name', 'priceCents']);
+    try {
+      const updated = await request(server.url, `${base}/inventory/7`, {
+        method: 'PUT',
+        json: { id: 7, name: 'Jalea Real 250 g', price: 9.5, stock: 10 },
+      });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toEqual({ id: 7, name: 'Jalea Real 250 g', price: 9.5, stock: 10 });
+      // Price changes go into the catalogue's history, which the price-mismatch check reads.
+      const prices = await server.db
+        .selectFrom('product_prices')
+        .select('price_cents')
+        .where('product_id', '=', product.id)
+        .orderBy('seq')
+        .execute();
+      expect(prices.map((r) => Number(r.price_cents))).toEqual([900, 950]);
+      expect(await branchLevel(7)).toBe(10);
+      const list = await request<{ id: number; price: number; stock: number }[]>(server.url, `${base}/inventory`);
+      expect(list.body.find((p) => p.id === 7)).toEqual({ id: 7, name: 'Jalea Real 250 g', price: 9.5, stock: 10 });
+      // A paired tablet of the branch sees the new name in its catalogue pull.
+      const device = await pairDevice(server);
+      expect((await catalogue(server.url, device.token)).map((p) => p.name)).toContain('Jalea Real 250 g');
 
-    const updated = await request(server.url, `${base}/inventory/6`, {
-      method: 'PUT',
-      json: { id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 },
-    });
-    expect(updated.status).toBe(200);
-    // Price changes go into the catalogue's history, which the price-mismatch check reads.
-    const prices = await server.db
-      .selectFrom('product_prices')
-      .select('price_cents')
-      .where('product_id', '=', product.id)
-      .orderBy('seq')
-      .execute();
-    expect(prices.map((r) => Number(r.price_cents))).toEqual([675, 700]);
-    expect(updated.body).toEqual({ id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 });
-    expect(await branchLevel(6)).toBe(10);
-    const list = await request<{ id: number; price: number; stock: number }[]>(server.url, `${base}/inventory`);
-    expect(list.body.find((p) => p.id === 6)).toEqual({ id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 });
-
-    // The same PUT again writes nothing: no second correction.
-    const seqBefore = await server.db.selectFrom('server_sequence').select('value').executeTakeFirstOrThrow();
-    await request(server.url, `${base}/inventory/6`, {
-      method: 'PUT',
-      json: { id: 6, name: 'Miel de Abeja 500 g', price: 7, stock: 10 },
-    });
-    expect(await server.db.selectFrom('server_sequence').select('value').executeTakeFirstOrThrow()).toEqual(seqBefore);
-
+      // The same PUT again writes nothing: no second correction.
+      const seqBefore = await sequence();
+      await request(server.url, `${base}/inventory/7`, {
+        method: 'PUT',
+        json: { id: 7, name: 'Jalea Real 250 g', price: 9.5, stock: 10 },
+      });
+      expect(await sequence()).toBe(seqBefore);
+    } finally {
+      await allowBranchEdits([]);
+    }
     expect(
       (
         await request(server.url, `${base}/inventory/77`, {
@@ -354,13 +422,48 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
         })
       ).body,
     ).toEqual({ detail: 'Producto no encontrado' });
-    const removed = await request(server.url, `${base}/inventory/6`, { method: 'DELETE' });
-    expect(removed.status).toBe(200);
-    expect(removed.body).toEqual({ removed: 'Miel de Abeja 500 g', id: 6 });
-    const again = await request(server.url, `${base}/inventory/6`, { method: 'DELETE' });
-    expect(again.status).toBe(404);
-    expect(again.body).toEqual({ detail: 'Producto no encontrado' });
-    expect((await request<{ id: number }[]>(server.url, `${base}/inventory`)).body.map((p) => p.id)).not.toContain(6);
+    const gone = await request(server.url, `${base}/inventory/77`, { method: 'DELETE' });
+    expect(gone.status).toBe(404);
+    expect(gone.body).toEqual({ detail: 'Producto no encontrado' });
+  });
+
+  it('issue 9 defects 3 and 5: a timestamp out of range and ids beyond 32 bits answer the seed`s 422 and 404 on both databases', async () => {
+    const before = await salesCount();
+    for (const timestamp of [1e300, 9e15, -1e308]) {
+      const res = await prototypePost(server.url, `${base}/sale-notification`, {
+        branch_id: 'sucursal-001',
+        product_id: 1,
+        quantity_sold: 1,
+        timestamp,
+        sale_price: 2.5,
+      });
+      expect(res.status, String(timestamp)).toBe(422);
+      expect((res.body as { detail: { loc: string[] }[] }).detail[0]!.loc).toEqual(['body', 'timestamp']);
+    }
+    const bigSale = await prototypePost(server.url, `${base}/sale-notification`, {
+      branch_id: 'sucursal-001',
+      product_id: 2147483648,
+      quantity_sold: 1,
+      timestamp: pythonNow(),
+      sale_price: 2.5,
+    });
+    expect(bigSale.status).toBe(404);
+    expect(bigSale.body).toEqual({ detail: 'Producto no encontrado' });
+    const bigPost = await prototypePost(server.url, `${base}/inventory`, {
+      id: 2147483648,
+      name: 'x',
+      price: 1,
+      stock: 1,
+    });
+    expect(bigPost.status).toBe(422);
+    for (const method of ['PUT', 'DELETE']) {
+      const res = await request(server.url, `${base}/inventory/3000000000`, {
+        method,
+        ...(method === 'PUT' ? { json: { id: 3000000000, name: 'x', price: 1, stock: 1 } } : {}),
+      });
+      expect(res.status, method).toBe(404);
+    }
+    expect(await salesCount()).toBe(before);
   });
 
   it("a sale through the legacy API reaches the branch's tablets on their live stream", async () => {

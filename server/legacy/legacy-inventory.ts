@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { SequenceAllocator } from '../ledger/server-sequence';
 import { applyMovement } from '../ledger/stock-movements';
+import { branchSettings } from '../catalogue/branch-settings';
+import { mergeProduct } from '../catalogue/merge-product';
 import { loadProduct, writeProduct, type ProductChange } from '../catalogue/product-rows';
 import { centsToSeedFloat } from './fastapi-validation';
 import type { LegacyKeyIdentity } from './legacy-keys';
@@ -63,65 +64,28 @@ export async function countLegacyProducts(db: Db): Promise<number> {
 }
 
 /**
- * POST /inventory: a new product in the master catalogue (a product deleted earlier under the same
- * id comes back). Its `stock` becomes the branch's opening level through a correction movement.
+ * POST /inventory: the seed let any branch add to the catalogue. Products belong to the centre
+ * (DESIGN invariant 6; a tablet cannot create one either), so a branch key is told where products
+ * are created, and changes nothing; an id already in the catalogue keeps the seed's 400.
  */
-export async function addProduct(
-  db: Db,
-  key: LegacyKeyIdentity,
-  p: ProductInput,
-  now = new Date().toISOString(),
-): Promise<InventoryResult> {
-  return db.transaction().execute(async (trx) => {
-    const seq = await SequenceAllocator.lock(trx);
-    const existing = await trx
-      .selectFrom('products')
-      .select(['id', 'deleted'])
-      .where('legacy_id', '=', p.id)
-      .executeTakeFirst();
-    if (existing && !existing.deleted)
-      return { answer: { status: 400, body: { detail: 'El producto ya existe' } }, changed: null };
-    const productSeq = seq.next();
-    let productId: string;
-    // Through the catalogue's writer, so price history and revisions stay complete.
-    if (existing) {
-      productId = existing.id;
-      const previous = (await loadProduct(trx, productId))!.doc;
-      await writeProduct(
-        trx,
-        { ...previous, name: p.name, priceCents: p.priceCents, _deleted: false },
-        previous,
-        productSeq,
-        now,
-        legacyChange(key),
-      );
-    } else {
-      productId = uuidv7();
-      const skuTaken = await trx
-        .selectFrom('products')
-        .select('id')
-        .where('sku', '=', `LEGACY-${p.id}`)
-        .executeTakeFirst();
-      const doc = {
-        id: productId,
-        sku: skuTaken ? `LEGACY-${p.id}-${productId.slice(-6)}` : `LEGACY-${p.id}`,
-        barcode: null,
-        name: p.name,
-        category: 'Sin categoría',
-        priceCents: p.priceCents,
-        taxRateBp: 0,
-        legacyId: p.id,
-        _deleted: false,
-      };
-      await writeProduct(trx, doc, null, productSeq, now, legacyChange(key));
-    }
-    const stockChanged = await setBranchLevel(trx, seq, key, productId, p.stock, 'POST /inventory', now);
-    await seq.save();
-    return {
-      answer: { status: 200, body: seedProduct(p) },
-      changed: { seq: seq.last, products: true, stockAt: stockChanged ? key.locationId : null },
-    };
-  });
+export async function addProduct(db: Db, _key: LegacyKeyIdentity, p: ProductInput): Promise<InventoryResult> {
+  const existing = await db
+    .selectFrom('products')
+    .select(['id', 'deleted'])
+    .where('legacy_id', '=', p.id)
+    .executeTakeFirst();
+  if (existing && !existing.deleted)
+    return { answer: { status: 400, body: { detail: 'El producto ya existe' } }, changed: null };
+  return {
+    answer: {
+      status: 403,
+      body: {
+        detail:
+          'Los productos se dan de alta en la consola de gerentes (catálogo maestro de toda la cadena); la clave de una sucursal no puede crearlos. No se cambió nada.',
+      },
+    },
+    changed: null,
+  };
 }
 
 /** PUT /inventory/{id}: name and price in the master catalogue; a different `stock` is corrected at the branch. */
@@ -156,14 +120,17 @@ export async function updateProduct(
     let productsChanged = false;
     if (existing.name !== p.name || Number(existing.price_cents) !== p.priceCents) {
       const previous = (await loadProduct(trx, existing.id))!.doc;
-      await writeProduct(
-        trx,
-        { ...previous, name: p.name, priceCents: p.priceCents },
-        previous,
-        seq.next(),
-        now,
-        legacyChange(key),
-      );
+      // A tablet's rule (device-product-push.ts): only the fields the branch's settings allow. The
+      // seed sends no base version, so the base is the master as it is now: nothing to merge.
+      const mayEdit = (await branchSettings(trx, key.branchId))?.productEditFields ?? [];
+      const merge = mergeProduct({
+        base: previous,
+        centre: previous,
+        device: { ...previous, name: p.name, priceCents: p.priceCents },
+        deviceMayEdit: mayEdit,
+      });
+      if (merge.refused.length > 0) return { answer: refusedFields(merge.refused, mayEdit), changed: null };
+      await writeProduct(trx, merge.merged, previous, seq.next(), now, legacyChange(key));
       productsChanged = true;
     }
     const stockChanged = await setBranchLevel(trx, seq, key, existing.id, p.stock, `PUT /inventory/${pathId}`, now);
@@ -176,30 +143,44 @@ export async function updateProduct(
   });
 }
 
-/** DELETE /inventory/{id}: the product leaves the catalogue (kept, marked deleted, for the ledger's history). */
-export async function deleteProduct(
-  db: Db,
-  key: LegacyKeyIdentity,
-  pathId: number,
-  now = new Date().toISOString(),
-): Promise<InventoryResult> {
-  return db.transaction().execute(async (trx) => {
-    const seq = await SequenceAllocator.lock(trx);
-    const existing = await trx
-      .selectFrom('products')
-      .select(['id', 'name'])
-      .where('legacy_id', '=', pathId)
-      .where('deleted', '=', 0)
-      .executeTakeFirst();
-    if (!existing) return { answer: NOT_FOUND, changed: null };
-    const previous = (await loadProduct(trx, existing.id))!.doc;
-    await writeProduct(trx, { ...previous, _deleted: true }, previous, seq.next(), now, legacyChange(key));
-    await seq.save();
-    return {
-      answer: { status: 200, body: { removed: existing.name, id: pathId } },
-      changed: { seq: seq.last, products: true, stockAt: null },
-    };
-  });
+/** DELETE /inventory/{id}: the seed withdrew the product chain-wide; only the centre may (a 403 that changes nothing). */
+export async function deleteProduct(db: Db, _key: LegacyKeyIdentity, pathId: number): Promise<InventoryResult> {
+  const existing = await db
+    .selectFrom('products')
+    .select('id')
+    .where('legacy_id', '=', pathId)
+    .where('deleted', '=', 0)
+    .executeTakeFirst();
+  if (!existing) return { answer: NOT_FOUND, changed: null };
+  return {
+    answer: {
+      status: 403,
+      body: {
+        detail:
+          'La clave de una sucursal no puede retirar productos del catálogo maestro de toda la cadena; un gerente puede hacerlo en la consola. No se cambió nada.',
+      },
+    },
+    changed: null,
+  };
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  sku: 'SKU',
+  barcode: 'código de barras',
+  name: 'nombre',
+  category: 'categoría',
+  priceCents: 'precio',
+  taxRateBp: 'impuesto',
+};
+
+function refusedFields(refused: readonly string[], mayEdit: readonly string[]): LegacyAnswer {
+  const names = (fields: readonly string[]) => fields.map((f) => FIELD_NAMES[f] ?? f).join(', ');
+  return {
+    status: 403,
+    body: {
+      detail: `Esta sucursal no puede cambiar ${names(refused)} de los productos (puede cambiar: ${mayEdit.length ? names(mayEdit) : 'ninguno'}); no se cambió nada. Un gerente puede cambiarlo en la consola o permitirlo en la configuración de la sucursal.`,
+    },
+  };
 }
 
 /**

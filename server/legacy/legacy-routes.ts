@@ -32,8 +32,12 @@ export interface LegacyRouteDeps {
 const MAX_QUANTITY = 100_000;
 const MAX_CENTS = 1e12;
 
+/** products.legacy_id is a 32-bit integer on PostgreSQL; no product has an id beyond, on either database. */
+const MAX_LEGACY_ID = 2_147_483_647;
+const NO_SUCH_PRODUCT = { detail: 'Producto no encontrado' };
+
 const productModel = {
-  id: { type: 'int' as const, gt: 0 },
+  id: { type: 'int' as const, gt: 0, le: MAX_LEGACY_ID },
   name: { type: 'str' as const },
   price: { type: 'float' as const, ge: 0 },
   stock: { type: 'int' as const, ge: 0, le: 1e9 },
@@ -167,13 +171,16 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
 
   router.put('/inventory/:productId', async (req: Request<{ productId: string }>, res) => {
     const id = parsePathInt('product_id', req.params.productId);
+    if (Math.abs(id) > MAX_LEGACY_ID) return void res.status(404).json(NO_SUCH_PRODUCT);
     const result = await updateProduct(db, keyOf(res), id, productInput(jsonBody(req)));
     publish(result);
     res.status(result.answer.status).json(result.answer.body);
   });
 
   router.delete('/inventory/:productId', async (req: Request<{ productId: string }>, res) => {
-    const result = await deleteProduct(db, keyOf(res), parsePathInt('product_id', req.params.productId));
+    const id = parsePathInt('product_id', req.params.productId);
+    if (Math.abs(id) > MAX_LEGACY_ID) return void res.status(404).json(NO_SUCH_PRODUCT);
+    const result = await deleteProduct(db, keyOf(res), id);
     publish(result);
     res.status(result.answer.status).json(result.answer.body);
   });
@@ -183,6 +190,7 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
     const n = parseModel(saleNotificationModel, raw);
     const timestampInput = (raw as Record<string, unknown>).timestamp;
     const key = keyOf(res);
+    if (Math.abs(n.product_id) > MAX_LEGACY_ID) return void res.status(404).json(NO_SUCH_PRODUCT);
     const result = await recordSaleNotification(db, key, {
       branchId: n.branch_id,
       productLegacyId: n.product_id,
@@ -225,6 +233,10 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
     }
     if ((err as { type?: string } | null)?.type === 'entity.too.large') {
       res.status(413).json({ detail: 'El cuerpo de la petición es demasiado grande.' });
+      return;
+    }
+    if (err instanceof URIError) {
+      res.status(400).json({ detail: 'La dirección tiene un código % mal formado; corrija el enlace.' });
       return;
     }
     logger.error(
