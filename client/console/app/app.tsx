@@ -3,6 +3,7 @@ import { Redirect, Route, Router, Switch, useLocation, useSearch, Link } from 'w
 import { I18nProvider, useT } from '../i18n/i18n';
 import { LiveProvider } from '../live/live-context';
 import { SessionProvider, useSession } from '../session/session-context';
+import { SetupPage } from '../session/setup-page';
 import { SignInPage } from '../session/sign-in-page';
 import { Layout } from './layout';
 import { HOME_PATH, pagesFor } from './pages';
@@ -36,6 +37,7 @@ function Gate() {
     );
   if (state.status === 'signedOut') {
     if (location === '/sign-in') return <SignInPage expired={state.expired} />;
+    if (location === '/setup') return <SetupPage />;
     const asked = location === '/' ? '' : `${location}${search ? `?${search}` : ''}`;
     return <Redirect to={asked ? `/sign-in?next=${encodeURIComponent(asked)}` : '/sign-in'} replace />;
   }
@@ -55,6 +57,9 @@ function SignedIn() {
     <Switch>
       <Route path="/sign-in">
         <AfterSignIn />
+      </Route>
+      <Route path="/setup">
+        <Redirect to={HOME_PATH} replace />
       </Route>
       <Route path="/">
         <Redirect to={HOME_PATH} replace />

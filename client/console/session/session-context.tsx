@@ -16,6 +16,8 @@ interface SessionValue {
   state: SessionState;
   api: ApiClient;
   signIn: (body: SignInRequest) => Promise<void>;
+  /** A session the server opened another way (first-run setup signs the new administrator in). */
+  accept: (session: SessionResponse) => void;
   signOut: () => Promise<void>;
   /** Ask the server again who is signed in (after the live stream was refused, for one). */
   recheck: () => Promise<void>;
@@ -79,7 +81,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [api]);
 
-  const value = useMemo(() => ({ state, api, signIn, signOut, recheck }), [state, api, signIn, signOut, recheck]);
+  const value = useMemo(
+    () => ({ state, api, signIn, accept, signOut, recheck }),
+    [state, api, signIn, accept, signOut, recheck],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

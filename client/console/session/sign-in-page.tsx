@@ -1,5 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { SETUP_PATH, type SetupStatusResponse } from '../../../shared/console/first-run-setup';
 import { useForm } from 'react-hook-form';
 import { signInRequestSchema, type SignInRequest } from '../../../shared/console/manager-session';
 import { describeError } from '../api/error-messages';
@@ -21,7 +23,8 @@ const m = defineMessages({
     wrong:
       'El correo o la contraseña no son correctos. Revise ambos; un administrador puede restablecer su contraseña.',
     disabled: 'Esta cuenta está desactivada. Pida a un administrador que la active de nuevo.',
-    firstRun: '¿Es la primera vez? Cree el primer administrador con el código de instalación',
+    noAdmin: 'Esta consola aún no tiene administrador.',
+    firstRun: 'Crear el primer administrador con el código de instalación',
   },
   en: {
     title: 'EcoMarket console',
@@ -35,15 +38,23 @@ const m = defineMessages({
     passwordMissing: 'Type your password.',
     wrong: 'The email or the password is wrong. Check both; an administrator can reset your password.',
     disabled: 'This account is disabled. Ask an administrator to enable it again.',
-    firstRun: 'First time? Create the first administrator with the setup code',
+    noAdmin: 'This console has no administrator yet.',
+    firstRun: 'Create the first administrator with the setup code',
   },
 });
 
-export function SignInPage({ expired, setupLink }: { expired: boolean; setupLink?: string }) {
+export function SignInPage({ expired }: { expired: boolean }) {
   const t = useT(m);
   const { locale } = useLocale();
-  const { signIn } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
+  const { api, signIn } = useSession();
+  const [setupNeeded, setSetupNeeded] = useState(false);
+  useEffect(() => {
+    api.get<SetupStatusResponse>(SETUP_PATH).then(
+      (s) => setSetupNeeded(s.needed),
+      () => undefined,
+    );
+  }, [api]);
   const {
     register,
     handleSubmit,
@@ -113,7 +124,11 @@ export function SignInPage({ expired, setupLink }: { expired: boolean; setupLink
         <button type="submit" className="primary" disabled={isSubmitting}>
           {isSubmitting ? t('submitting') : t('submit')}
         </button>
-        {setupLink && <a href={setupLink}>{t('firstRun')}</a>}
+        {setupNeeded && (
+          <p className="warning">
+            {t('noAdmin')} <Link href="/setup">{t('firstRun')}</Link>
+          </p>
+        )}
       </form>
     </main>
   );
