@@ -46,7 +46,10 @@ test('cart with a percent discount and two tax rates survives a reload; cash wit
   await expect(page.getByTestId('change-due')).toHaveText('USD 9.56');
   await expect(page.getByTestId('receipt')).toContainText('Descuento (Cliente frecuente) −USD 0.96');
   await expect(page.getByTestId('receipt-change')).toHaveText('USD 9.56');
+  // After a restart the screen says what became of the last charge.
   await page.reload();
+  await expect(page.getByTestId('recovered-sale')).toHaveText(`Venta ${first} guardada — USD 10.44, efectivo`);
+  await pos.newSale();
   await expect(page.getByText('Toque un producto o escanee un código para añadirlo.')).toBeVisible();
 
   // Split: 5.00 on card, the rest in cash with a 10 note.

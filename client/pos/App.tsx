@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatMoney } from '../../shared/money';
-import type { PosDatabase } from '../sync/collections';
 import type { DevicePairing } from '../sync/device-pairing';
 import { observeSyncLedger, type SyncLedger } from '../sync/displayed-stock-view';
+import type { PosStore } from '../sync/pos-database';
 import { SyncEngine } from '../sync/sync-engine';
+import { APP_VERSION } from './app-version';
 import { LockScreen } from './cashier/LockScreen';
 import { useIdleLock } from './cashier/use-idle-lock';
-import { APP_VERSION, DeviceScreen } from './device/DeviceScreen';
+import { DeviceScreen } from './device/DeviceScreen';
 import { readStorageStatus, requestPersistentStorage } from './device/storage-status';
 import { INTL_LOCALE, LocaleContext, translator, useI18n, useT, type Locale } from './i18n';
 import { InventoryScreen } from './inventory/InventoryScreen';
@@ -14,8 +15,9 @@ import { PairScreen } from './PairScreen';
 import { SessionContext } from './session/session-context';
 import { shellMessages } from './session/shell-messages';
 import { usePosSession } from './session/use-pos-session';
-import { loadDraftCart } from './sell/draft-cart';
+import type { DraftStore } from './sell/draft-store';
 import { SellScreen } from './sell/SellScreen';
+import { useCheckout } from './sell/use-checkout';
 import { ShiftScreen } from './shift/ShiftScreen';
 import { SyncStatusBar } from './SyncStatusBar';
 import { TopBar } from './TopBar';
@@ -25,7 +27,17 @@ import './session/shell.css';
 
 const LOCALE_KEY = 'ecomarket.locale';
 
-export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: DevicePairing | null }) {
+export function App({
+  store,
+  drafts,
+  initialPairing,
+}: {
+  store: PosStore;
+  /** Where the cart being rung up is kept between taps. */
+  drafts: DraftStore;
+  initialPairing: DevicePairing | null;
+}) {
+  const { db } = store;
   const [pairing, setPairing] = useState(initialPairing);
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'es'));
   const i18n = useMemo(() => ({ locale, t: translator(locale), setLocale }), [locale]);
@@ -64,7 +76,7 @@ export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: D
   return (
     <LocaleContext.Provider value={i18n}>
       {pairing ? (
-        engine && <Shell db={db} pairing={pairing} engine={engine} />
+        engine && <Shell store={store} drafts={drafts} pairing={pairing} engine={engine} />
       ) : (
         <PairScreen db={db} onPaired={setPairing} />
       )}
@@ -75,8 +87,20 @@ export function App({ db, initialPairing }: { db: PosDatabase; initialPairing: D
 type Tab = 'sell' | 'inventory' | 'shift' | 'device';
 const TABS: Tab[] = ['sell', 'inventory', 'shift', 'device'];
 
-function Shell({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairing; engine: SyncEngine }) {
+function Shell({
+  store,
+  drafts,
+  pairing,
+  engine,
+}: {
+  store: PosStore;
+  drafts: DraftStore;
+  pairing: DevicePairing;
+  engine: SyncEngine;
+}) {
+  const { db } = store;
   const t = useT(shellMessages);
+  const checkout = useCheckout(store, drafts, pairing);
   const { locale } = useI18n();
   const session = usePosSession(db, pairing);
   const [tab, setTab] = useState<Tab>('sell');
@@ -107,7 +131,8 @@ function Shell({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairin
         <div className="shell-content">
           {tab === 'sell' ? (
             <SellScreen
-              db={db}
+              store={store}
+              checkout={checkout}
               pairing={pairing}
               engine={engine}
               ledger={ledger}
@@ -118,7 +143,7 @@ function Shell({ db, pairing, engine }: { db: PosDatabase; pairing: DevicePairin
             <div className="shell-page">
               <TopBar pairing={pairing} cashierName={cashierName} />
               <SyncStatusBar engine={engine} pending={ledger.pending} money={money} />
-              <UpdateBanner cartEmpty={loadDraftCart(pairing.deviceId).lines.length === 0} />
+              <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
               {tab === 'inventory' && (
                 <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />
               )}

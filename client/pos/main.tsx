@@ -6,15 +6,19 @@ import { loadPairing } from '../sync/device-pairing';
 import { openWorkerJournal } from '../sync/worker-journal';
 import { App } from './App';
 import { registerServiceWorker } from './app-update';
+import { openDraftStore } from './sell/draft-store';
 import './styles.css';
 
 registerServiceWorker();
 
-const db = await openPosDatabase({ storage: getRxStorageDexie(), openJournal: openWorkerJournal });
-const pairing = await loadPairing(db);
+const store = await openPosDatabase({ storage: getRxStorageDexie(), openJournal: openWorkerJournal });
+const drafts = await openDraftStore('ecomarket-pos-drafts');
+const pairing = await loadPairing(store.db);
+// Statically false in every build but the benchmark's, so the module is left out of them.
+if (import.meta.env.VITE_BENCH_HOOKS === '1') (await import('./bench-hooks')).installBenchHooks(store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App db={db} initialPairing={pairing} />
+    <App store={store} drafts={drafts} initialPairing={pairing} />
   </StrictMode>,
 );

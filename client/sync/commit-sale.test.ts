@@ -3,10 +3,10 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saleDocSchema } from '../../shared/protocol';
-import type { PosDatabase, SaleRow } from './collections';
+import type { SaleRow } from './collections';
 import { chargeSale, commitSale, type CartLine } from './commit-sale';
 import type { DevicePairing } from './device-pairing';
-import { openPosDatabase } from './pos-database';
+import { openPosDatabase, type PosStore } from './pos-database';
 import { inThisThread, TicketJournal, type TicketTemplate } from './ticket-journal';
 
 const pairing = {
@@ -23,9 +23,9 @@ const pan: CartLine = {
 };
 const cash = (amountCents: number) => ({ method: 'cash' as const, amountCents, tenderedCents: amountCents });
 
-let db: PosDatabase | null = null;
+let db: PosStore | null = null;
 afterEach(async () => {
-  await db?.close();
+  await db?.db.close();
   db = null;
 });
 
@@ -43,7 +43,7 @@ async function open(name = `commit-${Date.now()}-${Math.random()}`) {
   return db;
 }
 
-async function all(d: PosDatabase): Promise<SaleRow[]> {
+async function all({ db: d }: PosStore): Promise<SaleRow[]> {
   return (await d.sales.find({ sort: [{ deviceSeq: 'asc' }] }).exec()).map((x) => x.toJSON() as SaleRow);
 }
 
@@ -134,7 +134,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
     const { sale: orphan } = await journal.charge(sampleTemplate());
     journal.close();
     expect(await all(db)).toEqual([]);
-    await db.close();
+    await db.db.close();
     db = await open(name);
     expect(await all(db)).toEqual([orphan]);
     // And the next ticket continues the numbering.
@@ -152,7 +152,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
   it('numbers continue after the tickets already in RxDB (a database from before the journal, or pulled back from the server)', async () => {
     const d = await open();
     const { receiptPrefix: _p, deviceNumber: _n, ...row } = sampleTemplate();
-    await d.sales.insert({ ...row, deviceId: pairing.deviceId, deviceSeq: 41, receiptNumber: '001-02-000041' });
+    await d.db.sales.insert({ ...row, deviceId: pairing.deviceId, deviceSeq: 41, receiptNumber: '001-02-000041' });
     const sale = await commitSale(d, pairing, draft);
     expect(sale.deviceSeq).toBe(42);
     expect(sale.receiptNumber).toBe('001-02-000042');
@@ -209,7 +209,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
     const name = `prune-${Date.now()}-${Math.random()}`;
     db = await open(name);
     for (let i = 0; i < 230; i++) await commitSale(db, pairing, draft);
-    await db.close();
+    await db.db.close();
     db = await open(name);
     expect(await all(db)).toHaveLength(230);
     const journal = await TicketJournal.open(idb, `${name}-tickets`);

@@ -3,6 +3,7 @@ import type { Payment, SaleDoc, SaleLine } from '../../shared/protocol';
 import { lineTotal, saleArithmeticProblems, saleTotal } from '../../shared/sale/sale-arithmetic';
 import type { PosDatabase, ProductRow, SaleRow } from './collections';
 import type { DevicePairing } from './device-pairing';
+import type { PosStore } from './pos-database';
 import type { Journal } from './ticket-journal';
 
 export interface CartLine {
@@ -39,33 +40,22 @@ export function toSaleLine(l: CartLine): SaleLine {
   };
 }
 
-const journals = new WeakMap<PosDatabase, Journal>();
-const numbering = new WeakMap<PosDatabase, Map<string, Promise<void>>>();
-
-/** Gives the database its ticket journal (done by openPosDatabase). */
-export function attachTicketJournal(db: PosDatabase, journal: Journal): void {
-  journals.set(db, journal);
-}
-
-function journalOf(db: PosDatabase): Journal {
-  const journal = journals.get(db);
-  if (!journal) throw new Error('This POS database was opened without its ticket journal.');
-  return journal;
-}
+/** Per journal and device: its numbering read once this session. */
+const numbering = new WeakMap<Journal, Map<string, Promise<void>>>();
 
 /**
  * The journal's numbering starts above this device's tickets in RxDB (its own, and those pulled
  * back from the server): once per device and session, ahead of the first charge when the selling
  * screen calls it on mount.
  */
-export function prepareSaleNumbering(db: PosDatabase, deviceId: string): Promise<void> {
-  let perDevice = numbering.get(db);
-  if (!perDevice) numbering.set(db, (perDevice = new Map()));
+export function prepareSaleNumbering({ db, journal }: PosStore, deviceId: string): Promise<void> {
+  let perDevice = numbering.get(journal);
+  if (!perDevice) numbering.set(journal, (perDevice = new Map()));
   let ready = perDevice.get(deviceId);
   if (!ready) {
     ready = (async () => {
       const last = await db.sales.findOne({ selector: { deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
-      await journalOf(db).raiseFloor(deviceId, last?.deviceSeq ?? 0);
+      await journal.raiseFloor(deviceId, last?.deviceSeq ?? 0);
     })();
     ready.catch(() => perDevice.delete(deviceId));
     perDevice.set(deviceId, ready);
@@ -74,9 +64,9 @@ export function prepareSaleNumbering(db: PosDatabase, deviceId: string): Promise
 }
 
 /** Takes `count` receipt numbers at once (the benchmark's bulk backlog); resolves with the first. */
-export async function reserveSaleNumbers(db: PosDatabase, deviceId: string, count: number): Promise<number> {
-  await prepareSaleNumbering(db, deviceId);
-  return journalOf(db).reserve(deviceId, count);
+export async function reserveSaleNumbers(store: PosStore, deviceId: string, count: number): Promise<number> {
+  await prepareSaleNumbering(store, deviceId);
+  return store.journal.reserve(deviceId, count);
 }
 
 export interface ChargedSale {
@@ -95,7 +85,7 @@ export interface ChargedSale {
  * into RxDB follows at once (`stored`); a crash in between is repaired at the next start.
  */
 export async function chargeSale(
-  db: PosDatabase,
+  store: PosStore,
   pairing: DevicePairing,
   draft: TicketDraft,
   now = new Date(),
@@ -107,8 +97,8 @@ export async function chargeSale(
   const problems = saleArithmeticProblems(base);
   if (problems.length > 0) throw new Error(problems.join('; '));
 
-  await prepareSaleNumbering(db, pairing.deviceId);
-  const { sale, durableAt } = await journalOf(db).charge({
+  await prepareSaleNumbering(store, pairing.deviceId);
+  const { sale, durableAt } = await store.journal.charge({
     id: draft.id ?? uuidv7(),
     kind,
     refundOf: kind === 'refund' ? (draft.refundOf ?? null) : null,
@@ -123,17 +113,17 @@ export async function chargeSale(
     currency: pairing.branch.currency,
     ...base,
   });
-  return { sale, stored: storeTicket(db, sale), durableAt };
+  return { sale, stored: storeTicket(store.db, sale), durableAt };
 }
 
 /** chargeSale, resolving once the ticket is in RxDB too (refunds, simulations, tests). */
 export async function commitSale(
-  db: PosDatabase,
+  store: PosStore,
   pairing: DevicePairing,
   draft: TicketDraft,
   now = new Date(),
 ): Promise<SaleRow> {
-  return (await chargeSale(db, pairing, draft, now)).stored;
+  return (await chargeSale(store, pairing, draft, now)).stored;
 }
 
 async function storeTicket(db: PosDatabase, sale: SaleRow): Promise<SaleRow> {
@@ -156,8 +146,7 @@ const KEEP_STORED_TICKETS = 200;
  * RxDB, a failed insert) and prunes the journal down to its most recent stored tickets. Runs when
  * the database opens, before anything reads sales.
  */
-export async function storeJournaledTickets(db: PosDatabase): Promise<number> {
-  const journal = journalOf(db);
+export async function storeJournaledTickets({ db, journal }: PosStore): Promise<number> {
   const tickets = await journal.all();
   if (tickets.length === 0) return 0;
   const present = new Set((await db.sales.findByIds(tickets.map((t) => t.id)).exec()).keys());

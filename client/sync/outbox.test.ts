@@ -45,13 +45,13 @@ function fakeServer(missing: string[] = []) {
 }
 
 async function open() {
-  db = await openPosDatabase({
+  ({ db } = await openPosDatabase({
     name: `outbox-${Date.now()}-${Math.random()}`,
     storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
     openJournal: inThisThread({ indexedDB, IDBKeyRange }),
     multiInstance: false,
     collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'],
-  });
+  }));
   return db;
 }
 

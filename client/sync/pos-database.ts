@@ -16,7 +16,7 @@ import {
   type PosCollections,
   type PosDatabase,
 } from './collections';
-import { attachTicketJournal, storeJournaledTickets } from './commit-sale';
+import { storeJournaledTickets } from './commit-sale';
 import type { Journal } from './ticket-journal';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -60,6 +60,12 @@ export interface OpenPosDatabaseOptions {
   openJournal: (name: string) => Promise<Journal>;
 }
 
+/** The POS's local database and its ticket journal (where a charge becomes durable before RxDB has it). */
+export interface PosStore {
+  db: PosDatabase;
+  journal: Journal;
+}
+
 /** The POS's local database: everything the branch needs to sell with no network. */
 export async function openPosDatabase({
   name = 'ecomarket-pos',
@@ -67,7 +73,7 @@ export async function openPosDatabase({
   multiInstance = true,
   collections = ALL_POS_COLLECTIONS,
   openJournal,
-}: OpenPosDatabaseOptions): Promise<PosDatabase> {
+}: OpenPosDatabaseOptions): Promise<PosStore> {
   const db = await createRxDatabase<PosCollections>({
     name,
     storage,
@@ -77,14 +83,12 @@ export async function openPosDatabase({
     closeDuplicates: true,
   });
   await db.addCollections(Object.fromEntries(collections.map((c) => [c, { schema: SCHEMAS[c] }])));
-  if (collections.includes('sales')) {
-    const journal = await openJournal(`${name}-tickets`);
-    attachTicketJournal(db, journal);
-    db.onClose.push(() => journal.close());
-    // Tickets a crash left only in the journal reach RxDB before anything reads sales.
-    await storeJournaledTickets(db);
-  }
-  return db;
+  const journal = await openJournal(`${name}-tickets`);
+  db.onClose.push(() => journal.close());
+  const store = { db, journal };
+  // Tickets a crash left only in the journal reach RxDB before anything reads sales.
+  if (collections.includes('sales')) await storeJournaledTickets(store);
+  return store;
 }
 
 /** The collection, or null when this database was opened without it (see `collections`). */

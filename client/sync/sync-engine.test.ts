@@ -11,7 +11,7 @@ import { commitSale } from './commit-sale';
 import { pairThisDevice, type DevicePairing } from './device-pairing';
 import { observeSyncLedger } from './displayed-stock-view';
 import { inThisThread } from './ticket-journal';
-import { CORE_POS_COLLECTIONS, openPosDatabase, type PosCollectionName } from './pos-database';
+import { CORE_POS_COLLECTIONS, openPosDatabase, type PosCollectionName, type PosStore } from './pos-database';
 import { openShift, recordCount, recordShiftEvent } from './device-documents';
 import { exportQueue, importQueue, parseQueueFile, QueueImportError } from './queue-export';
 import { SyncEngine } from './sync-engine';
@@ -39,6 +39,7 @@ function switchableFetch() {
 
 let server: TestServer;
 let opened: PosDatabase[] = [];
+const stores: PosStore[] = [];
 let engines: SyncEngine[] = [];
 
 let dbCounter = 0;
@@ -46,15 +47,23 @@ async function openDevice(
   name = `pos-test-${Date.now()}-${dbCounter++}`,
   collections?: PosCollectionName[],
 ): Promise<PosDatabase> {
-  const db = await openPosDatabase({
+  const store = await openPosDatabase({
     name,
     storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
     openJournal: inThisThread({ indexedDB, IDBKeyRange }),
     multiInstance: false,
     collections,
   });
-  opened.push(db);
-  return db;
+  stores.push(store);
+  opened.push(store.db);
+  return store.db;
+}
+
+/** The database with its ticket journal, for charging on it. */
+function storeOf(db: PosDatabase): PosStore {
+  const store = stores.find((s) => s.db === db);
+  if (!store) throw new Error('not opened by openDevice');
+  return store;
 }
 
 async function pair(db: PosDatabase): Promise<DevicePairing> {
@@ -132,6 +141,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     for (const db of opened) await db.close();
     engines = [];
     opened = [];
+    stores.length = 0;
     await server?.close();
   });
 
@@ -188,7 +198,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
 
     net.mode = 'down';
     for (let i = 0; i < 3; i++) {
-      await commitSale(db, pairing, {
+      await commitSale(storeOf(db), pairing, {
         lines: [{ product: pan, quantity: 2 }],
         payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }],
         cashierName: 'Ana',
@@ -232,7 +242,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await engine.awaitPulled();
     const leche = await product(db, 'ECO-0003');
     net.mode = 'down';
-    await commitSale(db, pairing, {
+    await commitSale(storeOf(db), pairing, {
       lines: [{ product: leche, quantity: 10 }],
       payments: [{ method: 'card', amountCents: 3200, tenderedCents: null }],
       cashierName: 'Ana',
@@ -269,12 +279,12 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await ea.awaitPulled();
     await eb.awaitPulled();
     const manzanasA = await product(a, 'ECO-0001');
-    await commitSale(a, pa, {
+    await commitSale(storeOf(a), pa, {
       lines: [{ product: manzanasA, quantity: 4 }],
       payments: [{ method: 'cash', amountCents: 1000, tenderedCents: 1000 }],
       cashierName: 'A',
     });
-    await commitSale(b, pb, {
+    await commitSale(storeOf(b), pb, {
       lines: [{ product: manzanasA, quantity: 1 }],
       payments: [{ method: 'cash', amountCents: 250, tenderedCents: 250 }],
       cashierName: 'B',
@@ -291,7 +301,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   it('S4, invariant 6: a count is a delta against what the tablet showed; it reaches the server and is acked with the stock pull like a sale', async () => {
     const { db, pairing, net, engine } = await syncedDevice();
     const pan = await product(db, 'ECO-0002');
-    await commitSale(db, pairing, {
+    await commitSale(storeOf(db), pairing, {
       lines: [{ product: pan, quantity: 2 }],
       payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }],
       cashierName: 'Ana',
@@ -391,7 +401,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     // The first sale reaches the server, the answer is lost; the second never leaves the tablet.
     const sold = [];
     sold.push(
-      await commitSale(broken, pb, {
+      await commitSale(storeOf(broken), pb, {
         lines: [{ product: pan, quantity: 1 }],
         payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }],
         cashierName: 'Ana',
@@ -401,7 +411,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await eb.outbox.drain();
     net.mode = 'down';
     sold.push(
-      await commitSale(broken, pb, {
+      await commitSale(storeOf(broken), pb, {
         lines: [{ product: pan, quantity: 2 }],
         payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }],
         cashierName: 'Ana',
@@ -444,7 +454,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     );
     const pan = await product(db, 'ECO-0002');
     net.mode = 'down';
-    await commitSale(db, pairing, {
+    await commitSale(storeOf(db), pairing, {
       lines: [{ product: pan, quantity: 1 }],
       payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }],
       cashierName: 'Ana',

@@ -5,13 +5,11 @@ import type { PendingSummary } from '../../sync/displayed-stock-view';
 import { countExported, exportQueue, importQueue, parseQueueFile, QueueImportError } from '../../sync/queue-export';
 import type { SyncEngine } from '../../sync/sync-engine';
 import { askForUpdateCheck } from '../app-update';
+import { APP_VERSION } from '../app-version';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { useObservable } from '../use-observable';
 import { deviceMessages } from './device-messages';
 import { formatBytes, readStorageStatus, requestPersistentStorage, storageStatus$ } from './storage-status';
-
-/** Set at build time (VITE_APP_VERSION); the device reports it to the server with its status. */
-export const APP_VERSION = (import.meta.env as Record<string, string | undefined>).VITE_APP_VERSION ?? '0.0.0';
 
 /** Sync health, storage safety and queue recovery for this tablet. */
 export function DeviceScreen({

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import type { BranchSettingsDoc } from '../../../shared/protocol';
 import { refundableUnits, refundLine } from '../../../shared/sale/refund-math';
 import { sumCents } from '../../../shared/money';
-import type { PosDatabase, SaleRow } from '../../sync/collections';
+import type { SaleRow } from '../../sync/collections';
 import { commitSale } from '../../sync/commit-sale';
 import type { DevicePairing } from '../../sync/device-pairing';
+import type { PosStore } from '../../sync/pos-database';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { Receipt } from '../receipt/Receipt';
 import { findSaleForRefund } from './find-sale';
@@ -22,14 +23,14 @@ interface Found {
  * committed like a sale; its units go back into displayed stock at once.
  */
 export function RefundScreen({
-  db,
+  store,
   pairing,
   money,
   settings,
   cashier,
   scanned,
 }: {
-  db: PosDatabase;
+  store: PosStore;
   pairing: DevicePairing;
   money: (c: number) => string;
   settings: BranchSettingsDoc | null;
@@ -50,7 +51,7 @@ export function RefundScreen({
     setError(null);
     setDone(null);
     setFound(null);
-    const r = await findSaleForRefund(db, code);
+    const r = await findSaleForRefund(store.db, code);
     if (!r) return setError(t('notFound', { receipt: code }));
     if (r.sale.kind !== 'sale') return setError(t('notASale', { receipt: code }));
     const left = refundableUnits(r.sale, r.refunds);
@@ -77,7 +78,7 @@ export function RefundScreen({
     if (!found) return;
     setError(null);
     // Counted again from the database: a refund made meanwhile (another tab) is not given twice.
-    const fresh = await findSaleForRefund(db, found.sale.receiptNumber);
+    const fresh = await findSaleForRefund(store.db, found.sale.receiptNumber);
     const left = fresh ? refundableUnits(fresh.sale, fresh.refunds) : found.left;
     const over = found.sale.lines.findIndex((l, i) => units[i]! > left[i]!);
     if (over >= 0) {
@@ -92,7 +93,7 @@ export function RefundScreen({
     if (total === 0) return setError(t('zeroRefund'));
     setBusy(true);
     try {
-      const saved = await commitSale(db, pairing, {
+      const saved = await commitSale(store, pairing, {
         kind: 'refund',
         refundOf: found.sale.id,
         lines: lines.map((l) => ({

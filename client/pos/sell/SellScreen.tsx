@@ -1,52 +1,42 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { combineLatest, distinctUntilChanged, map } from 'rxjs';
-import type { Payment } from '../../../shared/protocol';
-import type { PosDatabase, ProductRow, SaleRow } from '../../sync/collections';
-import { chargeSale, prepareSaleNumbering } from '../../sync/commit-sale';
+import type { ProductRow } from '../../sync/collections';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { SyncLedger } from '../../sync/displayed-stock-view';
+import type { PosStore } from '../../sync/pos-database';
 import type { SyncEngine } from '../../sync/sync-engine';
 import { useCatalogueIndex } from '../catalogue-search/use-catalogue-index';
 import { useT } from '../i18n';
-import { Receipt } from '../receipt/Receipt';
 import { RefundScreen } from '../refund/RefundScreen';
 import { useSession } from '../session/session-context';
 import { SyncStatusBar } from '../SyncStatusBar';
 import { TopBar } from '../TopBar';
 import { UpdateBanner } from '../UpdateBanner';
+import { useObservable } from '../use-observable';
 import { CartPanel } from './CartPanel';
-import {
-  addProduct,
-  cartTotals,
-  emptyCart,
-  loadDraftCart,
-  saveDraftCart,
-  setDiscount,
-  setQuantity,
-  toCartLine,
-  type DraftCart,
-} from './draft-cart';
+import { addProduct, cartTotals, setDiscount, setQuantity } from './draft-cart';
+import { PaidPanel } from './PaidPanel';
 import { PaymentPanel } from './PaymentPanel';
 import { ProductFinder } from './ProductFinder';
 import { sellMessages } from './sell-messages';
 import { useBarcodeWedge } from './use-barcode-wedge';
-import { useBenchHooks } from './bench-hooks';
-import { useObservable } from '../use-observable';
+import type { Checkout } from './use-checkout';
 import './sell.css';
 
-type Stage = { kind: 'cart' } | { kind: 'payment' } | { kind: 'paid'; sale: SaleRow };
-
 interface SellScreenProps {
-  db: PosDatabase;
+  store: PosStore;
   pairing: DevicePairing;
   engine: SyncEngine;
   /** Displayed stock and pending documents, observed once by the shell for every screen. */
   ledger: SyncLedger;
   money: (cents: number) => string;
   cashierName: string;
+  /** The cart and its charge; kept by the shell, so it survives a visit to another section. */
+  checkout: Checkout;
 }
 
-export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: SellScreenProps) {
+export function SellScreen({ store, pairing, engine, ledger, money, cashierName, checkout }: SellScreenProps) {
+  const { db } = store;
   const t = useT(sellMessages);
   const session = useSession();
   const { index, version, ready } = useCatalogueIndex(db);
@@ -61,13 +51,9 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
     [engine],
   );
   const downloading = useObservable(downloading$, engine.link$.value.connected && !engine.catalogue$.value.done);
-  useBenchHooks(db, pairing, index);
   const [mode, setMode] = useState<'sell' | 'refund'>('sell');
-  const [cart, setCartState] = useState<DraftCart>(() => loadDraftCart(pairing.deviceId));
-  const [stage, setStage] = useState<Stage>({ kind: 'cart' });
-  const [error, setError] = useState<string | null>(null);
+  const { cart, stage, setCart, setStage, problem } = checkout;
   const [notice, setNotice] = useState<{ text: string; alert: boolean } | null>(null);
-  const committing = useRef(false);
   const [refundScan, setRefundScan] = useState<{ code: string; at: number } | null>(null);
 
   const totals = useMemo(() => cartTotals(cart), [cart]);
@@ -75,41 +61,16 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
     .map((l) => ({ name: l.name, after: (ledger.stock.get(l.productId) ?? 0) - l.quantity }))
     .filter((l) => l.after < 0);
   const blocked = session.settings?.allowOversell === false && overs.length > 0;
-
-  function setCart(update: (c: DraftCart) => DraftCart) {
-    setCartState((c) => {
-      const next = update(c);
-      saveDraftCart(pairing.deviceId, next);
-      return next;
-    });
-  }
-
-  // The receipt counter is read once now rather than on the first tap of "charge".
-  useEffect(() => {
-    prepareSaleNumbering(db, pairing.deviceId).catch((err: unknown) =>
-      setError(t('saleFailed', { message: err instanceof Error ? err.message : String(err) })),
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, pairing.deviceId]);
-
-  // A cart that outlived a crash right after its sale was saved: that sale exists, do not charge it again.
-  useEffect(() => {
-    void db.sales
-      .findOne(cart.id)
-      .exec()
-      .then((sold) => {
-        if (sold) {
-          setCart(() => emptyCart());
-          setStage({ kind: 'paid', sale: sold.toJSON() as SaleRow });
-        }
-      });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db]);
+  const error =
+    problem &&
+    (problem.kind === 'saleFailed'
+      ? t('saleFailed', { message: problem.message })
+      : t('saleNotStored', { receipt: problem.receipt, message: problem.message }));
 
   function add(p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'>, delta = 1) {
-    if (stage.kind === 'paid') setStage({ kind: 'cart' });
-    if (stage.kind === 'payment') return;
-    setError(null);
+    if (stage.kind === 'payment' || stage.kind === 'loading') return;
+    if (stage.kind !== 'cart' || stage.restored) setStage({ kind: 'cart' });
+    checkout.clearProblem();
     setCart((c) => addProduct(c, p, delta));
   }
 
@@ -129,45 +90,8 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
   }
   useBarcodeWedge(scan);
 
-  async function charge(payments: Payment[]) {
-    const start = performance.now();
-    // No re-render before the write: a render here would delay the commit by its own length.
-    // A second tap meanwhile is harmless: the cart id makes it the same ticket.
-    if (committing.current) return;
-    committing.current = true;
-    try {
-      const { sale, stored, durableAt } = await chargeSale(db, pairing, {
-        id: cart.id,
-        lines: cart.lines.map(toCartLine),
-        payments,
-        cashierId: session.cashier?.id ?? null,
-        cashierName,
-        shiftId: session.shiftId,
-      });
-      // For the POS benchmark: tap → durable in IndexedDB (in the journal's worker), and tap → this
-      // thread knows it (after the frame the tap itself makes the browser render).
-      performance.measure('pos:commit', { start, end: durableAt - performance.timeOrigin });
-      performance.measure('pos:commit-seen', { start, end: performance.now() });
-      // The ticket is safe in the journal; if copying it into the sales database fails, the next
-      // start copies it, and the cashier is told now.
-      stored.catch((err: unknown) =>
-        setError(
-          t('saleNotStored', {
-            receipt: sale.receiptNumber,
-            message: err instanceof Error ? err.message : String(err),
-          }),
-        ),
-      );
-      // Only now, with the ticket durable in IndexedDB, does the cashier see "paid".
-      setCart(() => emptyCart());
-      setError(null);
-      setStage({ kind: 'paid', sale });
-    } catch (err) {
-      setError(t('saleFailed', { message: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      committing.current = false;
-    }
-  }
+  const author = { cashierId: session.cashier?.id ?? null, cashierName, shiftId: session.shiftId };
+  const charge = (payments: Parameters<Checkout['charge']>[0]) => void checkout.charge(payments, author);
 
   const canCharge = cart.lines.length > 0 && !blocked;
 
@@ -196,7 +120,7 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
       {mode === 'refund' ? (
         <main className="sell single">
           <RefundScreen
-            db={db}
+            store={store}
             pairing={pairing}
             money={money}
             settings={session.settings}
@@ -218,34 +142,26 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
           />
           <section className="cart" aria-label={t('cart')}>
             <h2>{t('cart')}</h2>
-            {stage.kind === 'paid' ? (
-              <div className="paid">
-                <div role="status">
-                  <p className="paid-title">✓ {t('paid')}</p>
-                  <p>
-                    {t('receipt')} <strong data-testid="receipt-number">{stage.sale.receiptNumber}</strong>
-                  </p>
-                  <p className="change-due">
-                    {t('changeDue')}:{' '}
-                    <strong data-testid="change-due">
-                      {money(
-                        stage.sale.payments.reduce(
-                          (s, p) => s + (p.method === 'cash' && p.tenderedCents ? p.tenderedCents - p.amountCents : 0),
-                          0,
-                        ),
-                      )}
-                    </strong>
-                  </p>
-                </div>
-                <button type="button" className="primary" onClick={() => setStage({ kind: 'cart' })}>
-                  {t('newSale')}
-                </button>
-                <Receipt sale={stage.sale} branchName={pairing.branch.name} settings={session.settings} money={money} />
-              </div>
+            {stage.kind === 'loading' ? (
+              <p className="hint">{t('loadingCart')}</p>
+            ) : stage.kind === 'paid' ? (
+              <PaidPanel
+                sale={stage.sale}
+                recovered={stage.recovered === true}
+                branchName={pairing.branch.name}
+                settings={session.settings}
+                money={money}
+                onNewSale={checkout.newSale}
+              />
             ) : cart.lines.length === 0 ? (
               <p className="hint">{t('cartEmpty')}</p>
             ) : (
               <>
+                {stage.kind === 'cart' && stage.restored && (
+                  <p role="status" className="notice ok" data-testid="restored-cart">
+                    {t('restoredCart')}
+                  </p>
+                )}
                 <CartPanel
                   cart={cart}
                   totals={totals}
@@ -275,7 +191,7 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
                     totalCents={totals.totalCents}
                     money={money}
                     busy={false}
-                    onComplete={(p) => void charge(p)}
+                    onComplete={charge}
                     onCancel={() => setStage({ kind: 'cart' })}
                   />
                 ) : (
@@ -285,9 +201,7 @@ export function SellScreen({ db, pairing, engine, ledger, money, cashierName }: 
                       className="primary charge"
                       disabled={!canCharge || totals.totalCents === 0}
                       onClick={() =>
-                        void charge([
-                          { method: 'cash', amountCents: totals.totalCents, tenderedCents: totals.totalCents },
-                        ])
+                        charge([{ method: 'cash', amountCents: totals.totalCents, tenderedCents: totals.totalCents }])
                       }
                     >
                       {t('chargeCash')} {money(totals.totalCents)}

@@ -27,26 +27,6 @@ export interface DraftCart {
 
 export const emptyCart = (): DraftCart => ({ id: uuidv7(), lines: [] });
 
-const key = (deviceId: string) => `ecomarket.cart.${deviceId}`;
-
-/** The cart survives a reload: it is kept in localStorage on every change. */
-export function loadDraftCart(deviceId: string): DraftCart {
-  try {
-    const raw = localStorage.getItem(key(deviceId));
-    if (!raw) return emptyCart();
-    const parsed = JSON.parse(raw) as DraftCart;
-    if (typeof parsed.id !== 'string' || !Array.isArray(parsed.lines)) return emptyCart();
-    return parsed;
-  } catch {
-    return emptyCart();
-  }
-}
-
-export function saveDraftCart(deviceId: string, cart: DraftCart): void {
-  if (cart.lines.length === 0) localStorage.removeItem(key(deviceId));
-  else localStorage.setItem(key(deviceId), JSON.stringify(cart));
-}
-
 export function addProduct(
   cart: DraftCart,
   p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'>,

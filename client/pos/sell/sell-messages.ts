@@ -82,6 +82,15 @@ const es = {
   sell: 'Vender',
   refunds: 'Devoluciones',
   mode: 'Pantalla',
+  loadingCart: 'Recuperando el carrito…',
+  recoveredSale: 'Venta {receipt} guardada — {total}, {method}',
+  recoveredHelp: 'La aplicación se cerró durante el cobro y la venta quedó guardada: no la cobre de nuevo.',
+  restoredCart: 'Carrito recuperado tal como estaba: no se cobró. Cóbrelo o modifíquelo.',
+  methodCash: 'efectivo',
+  methodCard: 'tarjeta',
+  methodMixed: 'efectivo y tarjeta',
+  reprint: 'Reimprimir ticket {receipt}',
+  dismiss: 'Cerrar aviso',
 };
 
 const en: typeof es = {
@@ -163,6 +172,15 @@ const en: typeof es = {
   sell: 'Sell',
   refunds: 'Refunds',
   mode: 'Screen',
+  loadingCart: 'Recovering the cart…',
+  recoveredSale: 'Sale {receipt} saved — {total}, {method}',
+  recoveredHelp: 'The app closed during the charge and the sale was saved: do not charge it again.',
+  restoredCart: 'Cart recovered as it was: it was not charged. Charge it or change it.',
+  methodCash: 'cash',
+  methodCard: 'card',
+  methodMixed: 'cash and card',
+  reprint: 'Reprint receipt {receipt}',
+  dismiss: 'Dismiss',
 };
 
 export type SellMessageKey = keyof typeof es;
