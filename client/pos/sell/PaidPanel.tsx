@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import type { BranchSettingsDoc } from '../../../shared/protocol';
+import { changeDue } from '../../../shared/sale/sale-arithmetic';
+import type { SaleRow } from '../../sync/collections';
+import { useT } from '../i18n';
+import { Receipt } from '../receipt/Receipt';
+import { sellMessages } from './sell-messages';
+
+/** "Paid" after a charge, or, after a restart, which sale the last charge saved. */
+export function PaidPanel({
+  sale,
+  recovered,
+  branchName,
+  settings,
+  money,
+  onNewSale,
+}: {
+  sale: SaleRow;
+  recovered: boolean;
+  branchName: string;
+  settings: BranchSettingsDoc | null;
+  money: (c: number) => string;
+  onNewSale: () => void;
+}) {
+  const t = useT(sellMessages);
+  const title = useRef<HTMLDivElement>(null);
+  // At 1024×768 the cart can be taller than the screen: the outcome must be in view.
+  useEffect(() => {
+    // Not returned: Chromium's scrollIntoView returns a promise, which React would take for a clean-up.
+    void title.current?.scrollIntoView({ block: 'nearest' });
+  }, [sale.id]);
+  const methods = new Set(sale.payments.map((p) => p.method));
+  const method = methods.size > 1 ? t('methodMixed') : methods.has('card') ? t('methodCard') : t('methodCash');
+  return (
+    <div className="paid">
+      <div role="status" ref={title}>
+        {recovered ? (
+          <>
+            <p className="paid-title" data-testid="recovered-sale">
+              {t('recoveredSale', { receipt: sale.receiptNumber, total: money(sale.totalCents), method })}
+            </p>
+            <p>{t('recoveredHelp')}</p>
+          </>
+        ) : (
+          <p className="paid-title">✓ {t('paid')}</p>
+        )}
+        <p>
+          {t('receipt')} <strong data-testid="receipt-number">{sale.receiptNumber}</strong>
+        </p>
+        <p className="change-due">
+          {t('changeDue')}: <strong data-testid="change-due">{money(changeDue(sale.payments))}</strong>
+        </p>
+      </div>
+      <div className="row">
+        <button type="button" className="primary" onClick={onNewSale}>
+          {t('newSale')}
+        </button>
+        {recovered && (
+          <button type="button" onClick={() => window.print()}>
+            {t('reprint', { receipt: sale.receiptNumber })}
+          </button>
+        )}
+      </div>
+      <Receipt sale={sale} branchName={branchName} settings={settings} money={money} />
+    </div>
+  );
+}
