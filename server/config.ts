@@ -87,6 +87,13 @@ const definitions = {
     secret: false,
     description: 'Failed console sign-ins allowed per email address per 15 minutes (then 429).',
   },
+  fleetAlertMinutes: {
+    env: 'FLEET_ALERT_MINUTES',
+    default: '15',
+    secret: false,
+    description:
+      'Minutes without contact after which a device that still reports unsynced sales raises an alert on the fleet board.',
+  },
   pairLimitPerIp: {
     env: 'PAIR_LIMIT_PER_IP',
     default: '10',
@@ -151,6 +158,11 @@ const configSchema = z
     signInLimitPerIp: z.coerce.number().int().min(1),
     signInLimitPerEmail: z.coerce.number().int().min(1),
     pairLimitPerIp: z.coerce.number().int().min(1),
+    fleetAlertMinutes: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
     trustProxy: z.string().transform(parseTrustProxy),
   })
   .refine((c) => !c.tlsCertFile === !c.tlsKeyFile, {

@@ -12,6 +12,8 @@ export const DEFAULT_BRANCH_SETTINGS = {
   receiptHeader: '',
   receiptFooter: '',
   productEditFields: [] as EditableProductField[],
+  /** Until a manager sets the branch's own; the console shows times in it. */
+  timeZone: 'UTC',
 };
 
 /** PATCH /api/console/branches/:id/settings: any subset of the settings. */
@@ -44,6 +46,8 @@ export interface BranchSettings {
   receiptHeader: string;
   receiptFooter: string;
   productEditFields: EditableProductField[];
+  /** IANA time zone the console shows the branch's times in. */
+  timeZone: string;
   /** 0 while the branch still has the defaults. */
   seq: number;
 }
@@ -71,6 +75,7 @@ function settingsQuery(db: Reader) {
       'branch_settings.receipt_header',
       'branch_settings.receipt_footer',
       'branch_settings.product_edit_fields',
+      'branch_settings.time_zone',
       'branch_settings.seq',
     ]);
 }
@@ -90,6 +95,7 @@ function toSettings(r: SettingsRow): BranchSettings {
     receiptHeader: r.receipt_header ?? DEFAULT_BRANCH_SETTINGS.receiptHeader,
     receiptFooter: r.receipt_footer ?? DEFAULT_BRANCH_SETTINGS.receiptFooter,
     productEditFields: parseEditFields(r.product_edit_fields),
+    timeZone: r.time_zone ?? DEFAULT_BRANCH_SETTINGS.timeZone,
     seq: r.seq === null ? 0 : Number(r.seq),
   };
 }
@@ -134,6 +140,7 @@ export async function saveBranchSettings(
     receipt_header: s.receiptHeader,
     receipt_footer: s.receiptFooter,
     product_edit_fields: JSON.stringify(s.productEditFields),
+    time_zone: s.timeZone,
     seq,
     updated_at: now,
   };

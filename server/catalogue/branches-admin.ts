@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import { timeZoneSchema, type BranchEdit } from '../../shared/console/fleet';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
@@ -24,10 +25,11 @@ export const branchCreateSchema = z
       .string()
       .trim()
       .regex(/^[A-Z]{3}$/, 'The currency is a 3-letter ISO code, like USD or MXN.'),
+    timeZone: timeZoneSchema.optional(),
   })
   .strict();
 
-/** A new branch and its own stock location (same id), with default settings. */
+/** A new branch and its own stock location (same id), with default settings and its time zone. */
 export async function createBranch(
   db: Db,
   input: z.infer<typeof branchCreateSchema>,
@@ -59,16 +61,21 @@ export async function createBranch(
         created_at: now,
       })
       .execute();
+    const settings = (await branchSettings(trx, input.id))!;
+    await saveBranchSettings(trx, { ...settings, timeZone: input.timeZone ?? settings.timeZone }, seq.next(), now);
     await seq.save();
   });
   return (await branchSettings(db, input.id))!;
 }
 
-/** Changes some settings of a branch with a new sequence, so its devices pull them (SPEC S5). */
+/**
+ * Changes a branch (name, currency, time zone) and some of its settings with a new sequence, so
+ * its devices pull them (SPEC S5: the settings document carries the name and currency too).
+ */
 export async function patchBranchSettings(
   db: Db,
   branchId: string,
-  patch: BranchSettingsPatch,
+  patch: BranchSettingsPatch | BranchEdit,
   now = new Date().toISOString(),
 ): Promise<BranchSettings> {
   return db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -76,6 +83,14 @@ export async function patchBranchSettings(
     const current = await branchSettings(trx, branchId);
     if (!current) throw new ApiError('NOT_FOUND', `There is no branch ${branchId}; reload the branch list.`);
     const next: BranchSettings = { ...current, ...patch, seq: seq.next() };
+    if (next.name !== current.name || next.currency !== current.currency) {
+      await trx
+        .updateTable('branches')
+        .set({ name: next.name, currency: next.currency })
+        .where('id', '=', branchId)
+        .execute();
+      await trx.updateTable('locations').set({ name: next.name }).where('id', '=', current.locationId).execute();
+    }
     await saveBranchSettings(trx, next, next.seq, now);
     await seq.save();
     return next;

@@ -1,30 +1,16 @@
 import { z } from 'zod';
+import { branchEditSchema, branchViewSchema } from '../../shared/console/fleet';
 import { productDocSchema } from '../../shared/protocol';
 import { branchSettingsPatchSchema } from '../catalogue/branch-settings';
 import { branchCreateSchema } from '../catalogue/branches-admin';
 import { cashierCreateSchema, cashierPatchSchema } from '../catalogue/cashiers-admin';
 import { conflictListQuerySchema } from '../catalogue/conflict-log';
 import { productCreateSchema, productListQuerySchema, productPatchSchema } from '../catalogue/console-products';
-import { editableProductFieldSchema } from '../catalogue/product-fields';
 import { registerOperation } from '../http/openapi';
 
 /** The catalogue console endpoints in GET /api/openapi.json, with the schemas the routes parse with. */
 const consoleProduct = productDocSchema.extend({ seq: z.number().int(), updatedAt: z.string() });
-const branchView = z.object({
-  id: z.string(),
-  name: z.string(),
-  locationId: z.string(),
-  receiptPrefix: z.string(),
-  currency: z.string(),
-  settings: z.object({
-    allowOversell: z.boolean(),
-    idleLockSeconds: z.number().int(),
-    receiptHeader: z.string(),
-    receiptFooter: z.string(),
-    productEditFields: z.array(editableProductFieldSchema),
-  }),
-  seq: z.number().int(),
-});
+const branchView = branchViewSchema;
 const cashierSummary = z.object({
   id: z.string(),
   branchId: z.string(),
@@ -170,4 +156,14 @@ registerOperation({
   summary: 'Rename, change role, deactivate or give a new PIN',
   request: { body: cashierPatchSchema },
   responses: { 200: { description: 'The cashier.', body: cashierSummary } },
+});
+registerOperation({
+  ...common,
+  method: 'patch',
+  path: '/api/console/branches/:id',
+  summary: 'Edit a branch: name, currency, time zone, oversell policy, product fields its tablets may edit',
+  description:
+    "An admin, or a manager of that branch (403 otherwise). The branch's tablets pull the change with their settings.",
+  request: { params: z.object({ id: z.string() }), body: branchEditSchema },
+  responses: { 200: { description: 'The branch now.', body: branchView }, 404: { description: 'No such branch.' } },
 });

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { branchEditSchema } from '../../shared/console/fleet';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import { branchSettingsPatchSchema, listBranchSettings, type BranchSettings } from '../catalogue/branch-settings';
 import { branchCreateSchema, createBranch, patchBranchSettings } from '../catalogue/branches-admin';
@@ -43,6 +44,7 @@ function branchView(s: BranchSettings) {
     locationId: s.locationId,
     receiptPrefix: s.receiptPrefix,
     currency: s.currency,
+    timeZone: s.timeZone,
     settings: {
       allowOversell: s.allowOversell,
       idleLockSeconds: s.idleLockSeconds,
@@ -123,6 +125,16 @@ export function catalogueRoutes({ db, bus, logger }: CatalogueRouteDeps): Router
     assertCanManageBranch(managerOf(req), branchId);
     const body = parseOrThrow(branchSettingsPatchSchema, req.body, 'settings change');
     const saved = await patchBranchSettings(db, branchId, body);
+    bus.publish({ seq: saved.seq, collections: ['settings'], locationIds: [], branchIds: [branchId] });
+    res.json(branchView(saved));
+  });
+
+  router.patch('/branches/:id', anyManager, json, async (req, res) => {
+    const branchId = parseOrThrow(idParam, req.params.id, 'branch id');
+    assertCanManageBranch(managerOf(req), branchId);
+    const body = parseOrThrow(branchEditSchema, req.body, 'branch change');
+    const saved = await patchBranchSettings(db, branchId, body);
+    logger.info({ branchId, managerId: managerOf(req).id, fields: Object.keys(body) }, 'branch edited');
     bus.publish({ seq: saved.seq, collections: ['settings'], locationIds: [], branchIds: [branchId] });
     res.json(branchView(saved));
   });

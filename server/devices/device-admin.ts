@@ -1,7 +1,11 @@
+import type { z } from 'zod';
 import type { DeviceHealth } from '../../shared/console/device-health';
+import type { unsyncedReportSchema } from '../../shared/console/fleet';
 import { deviceStatusReportSchema, type DeviceStatusReport } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
+
+export type UnsyncedReport = z.infer<typeof unsyncedReportSchema>;
 
 /** Every device of the given branches ('all' for every branch), by branch and number, with its last report. */
 export async function listDevices(
@@ -64,13 +68,35 @@ export async function deviceBranch(db: Db, deviceId: string): Promise<string> {
   return row.branch_id;
 }
 
-/** Unpairs a device for good: its token gets 401 from now on. Revoking twice keeps the first time. */
+/** What the device's last report says it still holds; null before its first report. */
+export async function lastReportedUnsynced(db: Db, deviceId: string): Promise<UnsyncedReport | null> {
+  const row = await db
+    .selectFrom('device_status')
+    .select(['pending_count', 'pending_value_cents', 'report', 'received_at'])
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const parsed = deviceStatusReportSchema.safeParse(JSON.parse(row.report));
+  return {
+    count: Number(row.pending_count),
+    valueCents: Number(row.pending_value_cents),
+    oldestAt: parsed.success ? (parsed.data.oldestPendingAt ?? null) : null,
+    reportedAt: row.received_at,
+  };
+}
+
+/**
+ * Unpairs a device for good: its token gets 401 from now on. Revoking twice keeps the first time.
+ * The answer names what the device last reported it has not delivered: those sales stay on the
+ * tablet and no longer reach the server.
+ */
 export async function revokeDevice(
   db: Db,
   deviceId: string,
   now = new Date(),
-): Promise<{ revokedAt: string; alreadyRevoked: boolean }> {
+): Promise<{ revokedAt: string; alreadyRevoked: boolean; unsynced: UnsyncedReport | null }> {
   await deviceBranch(db, deviceId);
+  const unsynced = await lastReportedUnsynced(db, deviceId);
   const updated = await db
     .updateTable('devices')
     .set({ revoked_at: now.toISOString() })
@@ -78,9 +104,15 @@ export async function revokeDevice(
     .where('revoked_at', 'is', null)
     .returning('revoked_at')
     .executeTakeFirst();
-  if (updated?.revoked_at) return { revokedAt: updated.revoked_at, alreadyRevoked: false };
+  if (updated?.revoked_at) return { revokedAt: updated.revoked_at, alreadyRevoked: false, unsynced };
   const row = await db.selectFrom('devices').select('revoked_at').where('id', '=', deviceId).executeTakeFirstOrThrow();
-  return { revokedAt: row.revoked_at ?? now.toISOString(), alreadyRevoked: true };
+  return { revokedAt: row.revoked_at ?? now.toISOString(), alreadyRevoked: true, unsynced };
+}
+
+/** A new display name for a device (the console and receipts' device lists show it). */
+export async function renameDevice(db: Db, deviceId: string, name: string): Promise<void> {
+  await deviceBranch(db, deviceId);
+  await db.updateTable('devices').set({ name }).where('id', '=', deviceId).execute();
 }
 
 /** Keeps only the latest report per device, stamped with the server's receive time. */

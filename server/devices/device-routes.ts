@@ -1,11 +1,11 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import {
   deviceListQuerySchema,
   deviceListResponseSchema,
   type DeviceListResponse,
 } from '../../shared/console/device-health';
+import { revokeResponseSchema, type RevokeResponse } from '../../shared/console/fleet';
 import { deviceStatusReportSchema } from '../../shared/protocol';
 import { deviceOf, requireDevice } from '../auth/device-auth';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
@@ -28,13 +28,14 @@ registerOperation({
   method: 'post',
   path: '/api/console/devices/:id/revoke',
   summary: 'Unpair a device for good',
-  description: "An admin, or the manager of the device's branch. The device's token gets 401 from then on.",
+  description:
+    "An admin, or the manager of the device's branch. The device's token gets 401 from then on. The answer names the unsynced sales and their value the device last reported (they stay on the tablet).",
   tags: ['console'],
   auth: 'manager',
   responses: {
     200: {
       description: 'Revoked (or already revoked: the first time is kept).',
-      body: z.object({ deviceId: z.string(), revokedAt: z.string() }),
+      body: revokeResponseSchema,
     },
   },
 });
@@ -73,7 +74,8 @@ export function consoleDeviceRoutes({ db, logger }: { db: Db; logger: Logger }):
     assertCanManageBranch(manager, await deviceBranch(db, deviceId));
     const result = await revokeDevice(db, deviceId);
     logger.info({ deviceId, managerId: manager.id }, 'device revoked');
-    res.json({ deviceId, revokedAt: result.revokedAt });
+    const body: RevokeResponse = { deviceId, ...result };
+    res.json(body);
   });
   return router;
 }

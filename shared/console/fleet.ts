@@ -124,7 +124,7 @@ export const fleetDeviceSchema = deviceHealthSchema.extend({
   online: z.boolean(),
   unsyncedCount: z.number().int(),
   unsyncedValueCents: z.number().int(),
-  /** Minutes since the oldest unsynced sale (device clock vs its report time); null when unknown or none. */
+  /** Minutes since the oldest unsynced sale (its time is the device clock: display only); null when unknown or none. */
   oldestUnsyncedMinutes: z.number().int().nullable(),
   breaker: z.enum(['closed', 'open', 'half_open']).nullable(),
   /** Device clock of its last successful exchange (display only). */

@@ -7,6 +7,7 @@ import { legacy } from './0005-legacy';
 import { failedAttempts } from './0006-failed-attempts';
 import { ledgerIndexes } from './0007-ledger-indexes';
 import { consoleSetup } from './0009-console-setup';
+import { fleet } from './0010-fleet';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-failed-attempts': failedAttempts,
   '0007-ledger-indexes': ledgerIndexes,
   '0009-console-setup': consoleSetup,
+  '0010-fleet': fleet,
 };
