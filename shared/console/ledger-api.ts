@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RECONCILIATION_KINDS, RECONCILIATION_STATUSES } from './reconciliation';
 
 /** Console ↔ server messages of the stock ledger and reconciliation (not part of the device protocol). */
 
@@ -81,26 +82,13 @@ export const transfersQuerySchema = z.object({
 });
 export const shiftsQuerySchema = z.object({ branchId: id, limit });
 
-export const RECONCILIATION_KINDS = [
-  'oversell',
-  'price_mismatch',
-  'count_discrepancy',
-  'double_refund',
-  'transfer_discrepancy',
-] as const;
-export const RECONCILIATION_STATUSES = ['open', 'assigned', 'resolved'] as const;
-export const reconciliationQuerySchema = z.object({
-  status: z.enum(RECONCILIATION_STATUSES).optional(),
-  kind: z.enum(RECONCILIATION_KINDS).optional(),
-  branchId: id.optional(),
-  cursor: cursorSchema.optional(),
-  limit,
-});
-/** Assign to a manager (default: the one asking). */
-export const assignRequestSchema = z.object({ managerId: id.optional() });
-export const resolveRequestSchema = z.object({
-  note: z.string().trim().min(3, 'Write what was done to resolve it (at least 3 characters).').max(2000),
-});
+export {
+  assignRequestSchema,
+  RECONCILIATION_KINDS,
+  RECONCILIATION_STATUSES,
+  reconciliationQuerySchema,
+  resolveRequestSchema,
+} from './reconciliation';
 
 export interface MovementRow {
   id: string;
