@@ -3,6 +3,7 @@ import { Queue } from 'workbox-background-sync';
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { SYNC_PUSH_PATH } from '../../shared/protocol/replicated-collections';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -12,10 +13,12 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/pos/index.html'), { allowlist: [/^\/pos(\/|$)/] }));
 
 /**
- * Pushes of every collection (sales, counts, shift events, transfer receipts) that fail for want of a network are kept here and replayed by the browser's
- * Background Sync, at the next start where it has none, or when the page asks. Replays are safe:
- * the server's ingest is idempotent. A request the server answers (even with an error) is done;
- * the page learns the outcome from its next pull and re-sends whatever is still unacknowledged.
+ * Pushes of every pushed collection of shared/protocol's table that fail for want of a network are
+ * kept here and replayed by the browser's Background Sync, at the next start where it has none, or
+ * when the page asks. The replay sends the request as it was kept, with the POS's header asking for
+ * the detailed answer. Replays are safe: the server's ingest is idempotent. A request the server
+ * answers (even with an error) is done; the page learns the outcome from its next pull and re-sends
+ * whatever is still unacknowledged.
  */
 // The queue keeps its first name so requests queued by an earlier version are still replayed.
 const salesQueue = new Queue('ecomarket-sales-push', {
@@ -35,7 +38,7 @@ const salesQueue = new Queue('ecomarket-sales-push', {
 });
 
 registerRoute(
-  ({ url, request }) => request.method === 'POST' && /^\/api\/sync\/v1\/[a-z]+\/\d+\/push$/.test(url.pathname),
+  ({ url, request }) => request.method === 'POST' && SYNC_PUSH_PATH.test(url.pathname),
   async ({ request }) => {
     const copy = request.clone();
     try {

@@ -1,29 +1,25 @@
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
-import type {
-  BranchSettingsDoc,
-  CashierDoc,
-  CountDoc,
-  OtherStockLevelDoc,
-  ProductDoc,
-  SaleDoc,
-  ShiftEventDoc,
-  StockLevelDoc,
-  TransferDoc,
-  TransferReceiptDoc,
+import { z } from 'zod';
+import {
+  REPLICATED,
+  REPLICATED_COLLECTIONS,
+  type CollectionSpec,
+  type DocOf,
+  type ReplicatedCollection,
 } from '../../shared/protocol';
 
 type Stored<T> = Omit<T, '_deleted'>;
 
-export type ProductRow = Stored<ProductDoc>;
-export type StockRow = Stored<StockLevelDoc>;
-export type SaleRow = Stored<SaleDoc>;
-export type OtherStockRow = Stored<OtherStockLevelDoc>;
-export type CashierRow = Stored<CashierDoc>;
-export type SettingsRow = Stored<BranchSettingsDoc>;
-export type TransferRow = Stored<TransferDoc>;
-export type CountRow = Stored<CountDoc>;
-export type ShiftEventRow = Stored<ShiftEventDoc>;
-export type TransferReceiptRow = Stored<TransferReceiptDoc>;
+export type ProductRow = Stored<DocOf<'products'>>;
+export type StockRow = Stored<DocOf<'stock'>>;
+export type SaleRow = Stored<DocOf<'sales'>>;
+export type OtherStockRow = Stored<DocOf<'otherstock'>>;
+export type CashierRow = Stored<DocOf<'cashiers'>>;
+export type SettingsRow = Stored<DocOf<'settings'>>;
+export type TransferRow = Stored<DocOf<'transfers'>>;
+export type CountRow = Stored<DocOf<'counts'>>;
+export type ShiftEventRow = Stored<DocOf<'shiftevents'>>;
+export type TransferReceiptRow = Stored<DocOf<'transferreceipts'>>;
 
 /** What the server said about a document this device pushed; local only, never replicated. */
 export interface AckRow {
@@ -34,63 +30,6 @@ export interface AckRow {
 }
 
 const id = { type: 'string', maxLength: 140 } as const;
-
-export const productSchema: RxJsonSchema<ProductRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    sku: { type: 'string', maxLength: 64 },
-    barcode: { type: ['string', 'null'] },
-    name: { type: 'string' },
-    category: { type: 'string' },
-    priceCents: { type: 'integer' },
-    taxRateBp: { type: 'integer' },
-    legacyId: { type: ['integer', 'null'] },
-  },
-  required: ['id', 'sku', 'name', 'category', 'priceCents', 'taxRateBp'],
-};
-
-export const stockSchema: RxJsonSchema<StockRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    locationId: { type: 'string' },
-    productId: { type: 'string' },
-    quantity: { type: 'integer' },
-    reorderLevel: { type: ['integer', 'null'] },
-    seq: { type: 'integer' },
-  },
-  required: ['id', 'locationId', 'productId', 'quantity', 'seq'],
-};
-
-export const saleSchema: RxJsonSchema<SaleRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    kind: { type: 'string', enum: ['sale', 'refund'] },
-    refundOf: { type: ['string', 'null'] },
-    branchId: { type: 'string' },
-    deviceId: { type: 'string', maxLength: 64 },
-    cashierId: { type: ['string', 'null'] },
-    shiftId: { type: ['string', 'null'] },
-    deviceSeq: { type: 'integer', minimum: 1, maximum: 1e12, multipleOf: 1 },
-    receiptNumber: { type: 'string' },
-    cashierName: { type: 'string' },
-    createdAt: { type: 'string' },
-    currency: { type: 'string' },
-    lines: { type: 'array', items: { type: 'object' } },
-    totalCents: { type: 'integer' },
-    payments: { type: 'array', items: { type: 'object' } },
-  },
-  required: ['id', 'kind', 'branchId', 'deviceId', 'deviceSeq', 'receiptNumber', 'lines', 'totalCents', 'payments'],
-  indexes: ['deviceSeq', ['deviceId', 'deviceSeq']],
-};
 
 export const ackSchema: RxJsonSchema<AckRow> = {
   version: 0,
@@ -105,156 +44,79 @@ export const ackSchema: RxJsonSchema<AckRow> = {
   required: ['id'],
 };
 
-export const otherStockSchema: RxJsonSchema<OtherStockRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    locationId: { type: 'string' },
-    locationName: { type: 'string' },
-    productId: { type: 'string', maxLength: 64 },
-    quantity: { type: 'integer' },
-    reorderLevel: { type: ['integer', 'null'] },
-    seq: { type: 'integer' },
-    updatedAt: { type: 'string' },
-  },
-  required: ['id', 'locationId', 'productId', 'quantity', 'seq', 'updatedAt'],
-  indexes: ['productId'],
+type JsonSchema = {
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
 };
 
-export const cashierSchema: RxJsonSchema<CashierRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    branchId: { type: 'string' },
-    name: { type: 'string' },
-    role: { type: 'string', enum: ['cashier', 'supervisor'] },
-    pinHash: { type: 'string' },
-    pinSalt: { type: 'string' },
-    pinIterations: { type: 'integer' },
-    active: { type: 'boolean' },
-  },
-  required: ['id', 'branchId', 'name', 'role', 'pinHash', 'pinSalt', 'pinIterations', 'active'],
-};
-
-export const settingsSchema: RxJsonSchema<SettingsRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    name: { type: 'string' },
-    locationId: { type: 'string' },
-    currency: { type: 'string' },
-    allowOversell: { type: 'boolean' },
-    idleLockSeconds: { type: 'integer' },
-    receiptHeader: { type: 'string' },
-    receiptFooter: { type: 'string' },
-  },
-  required: ['id', 'name', 'locationId', 'currency', 'allowOversell', 'idleLockSeconds'],
-};
-
-export const transferSchema: RxJsonSchema<TransferRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    fromLocationId: { type: 'string' },
-    toLocationId: { type: 'string' },
-    lines: { type: 'array', items: { type: 'object' } },
-    status: { type: 'string', enum: ['sent', 'received', 'cancelled'] },
-    note: { type: 'string' },
-    sentAt: { type: 'string' },
-  },
-  required: ['id', 'fromLocationId', 'toLocationId', 'lines', 'status', 'sentAt'],
-};
-
-export const countSchema: RxJsonSchema<CountRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    branchId: { type: 'string' },
-    deviceId: { type: 'string', maxLength: 64 },
-    productId: { type: 'string' },
-    countedQuantity: { type: 'integer' },
-    believedQuantity: { type: 'integer' },
-    believedLevelSeq: { type: 'integer' },
-    cashierId: { type: ['string', 'null'] },
-    note: { type: 'string' },
-    countedAt: { type: 'string', maxLength: 40 },
-  },
-  required: [
-    'id',
-    'branchId',
-    'deviceId',
-    'productId',
-    'countedQuantity',
-    'believedQuantity',
-    'believedLevelSeq',
-    'countedAt',
-  ],
-  indexes: [['deviceId', 'countedAt']],
-};
-
-export const shiftEventSchema: RxJsonSchema<ShiftEventRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    shiftId: { type: 'string', maxLength: 64 },
-    kind: { type: 'string', enum: ['open', 'cash_in', 'cash_out', 'close'] },
-    branchId: { type: 'string' },
-    deviceId: { type: 'string', maxLength: 64 },
-    cashierId: { type: ['string', 'null'] },
-    cashierName: { type: 'string' },
-    amountCents: { type: 'integer' },
-    reason: { type: 'string' },
-    at: { type: 'string', maxLength: 40 },
-  },
-  required: ['id', 'shiftId', 'kind', 'branchId', 'deviceId', 'amountCents', 'at'],
-  indexes: [['deviceId', 'at'], 'shiftId'],
-};
-
-export const transferReceiptSchema: RxJsonSchema<TransferReceiptRow> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id,
-    transferId: { type: 'string' },
-    branchId: { type: 'string' },
-    deviceId: { type: 'string', maxLength: 64 },
-    cashierId: { type: ['string', 'null'] },
-    lines: { type: 'array', items: { type: 'object' } },
-    receivedAt: { type: 'string', maxLength: 40 },
-  },
-  required: ['id', 'transferId', 'branchId', 'deviceId', 'lines', 'receivedAt'],
-  indexes: [['deviceId', 'receivedAt']],
-};
-
-/**
- * 11 collections. RxDB's free storage opens at most 13 per process, and the database's own
- * internal and local-document stores take two of them: there is no room for another one.
- */
-export interface PosCollections {
-  products: RxCollection<ProductRow>;
-  stock: RxCollection<StockRow>;
-  sales: RxCollection<SaleRow>;
-  acks: RxCollection<AckRow>;
-  otherstock: RxCollection<OtherStockRow>;
-  cashiers: RxCollection<CashierRow>;
-  settings: RxCollection<SettingsRow>;
-  transfers: RxCollection<TransferRow>;
-  counts: RxCollection<CountRow>;
-  shiftevents: RxCollection<ShiftEventRow>;
-  transferreceipts: RxCollection<TransferReceiptRow>;
+/** A field as RxDB stores it: its JSON type (nullable: also null), its enum; arrays of objects hold objects. */
+function storedField(field: JsonSchema): Record<string, unknown> {
+  if (field.anyOf) {
+    const [value] = field.anyOf.filter((f) => f.type !== 'null');
+    return { type: [value!.type, 'null'] };
+  }
+  if (field.type === 'array') return { type: 'array', items: { type: 'object' } };
+  return field.enum ? { type: field.type, enum: field.enum } : { type: field.type };
 }
 
+/**
+ * The RxDB schema of a replicated collection, made from its zod schema (shared/protocol's table)
+ * and the collection's storage hints: primary key `id`, indexes, maxLength and bounds where RxDB
+ * needs them. collections.test.ts pins the result to what installed tablets hold.
+ */
+export function rxSchemaOf<K extends ReplicatedCollection>(collection: K): RxJsonSchema<Stored<DocOf<K>>> {
+  const spec: CollectionSpec = REPLICATED[collection];
+  const storage = spec.storage ?? {};
+  const json = z.toJSONSchema(spec.doc, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const properties: Record<string, Record<string, unknown>> = {};
+  const required: string[] = [];
+  for (const [name, field] of Object.entries(json.properties ?? {})) {
+    if (name === '_deleted') continue;
+    properties[name] = {
+      ...storedField(field),
+      ...(storage.maxLength?.[name] !== undefined ? { maxLength: storage.maxLength[name] } : {}),
+      ...storage.bounds?.[name],
+    };
+    if (!field.anyOf && !storage.notRequired?.includes(name)) required.push(name);
+  }
+  properties.id = id;
+  return {
+    version: spec.version,
+    primaryKey: 'id',
+    type: 'object',
+    properties,
+    required,
+    ...(storage.indexes ? { indexes: storage.indexes } : {}),
+  } as unknown as RxJsonSchema<Stored<DocOf<K>>>;
+}
+
+/**
+ * Every replicated collection of the table, and the local acks: 11. RxDB's free storage opens at
+ * most 13 per process, and the database's own internal and local-document stores take two of
+ * them, so a twelfth collection needs a storage without that limit or one collection fewer.
+ */
+export type PosCollections = { [K in ReplicatedCollection]: RxCollection<Stored<DocOf<K>>> } & {
+  acks: RxCollection<AckRow>;
+};
+
 export type PosDatabase = RxDatabase<PosCollections>;
+
+export const POS_SCHEMAS = {
+  ...(Object.fromEntries(REPLICATED_COLLECTIONS.map((c) => [c, rxSchemaOf(c)])) as {
+    [K in ReplicatedCollection]: RxJsonSchema<Stored<DocOf<K>>>;
+  }),
+  acks: ackSchema,
+};
+
+export const productSchema = POS_SCHEMAS.products;
+export const stockSchema = POS_SCHEMAS.stock;
+export const saleSchema = POS_SCHEMAS.sales;
+export const otherStockSchema = POS_SCHEMAS.otherstock;
+export const cashierSchema = POS_SCHEMAS.cashiers;
+export const settingsSchema = POS_SCHEMAS.settings;
+export const transferSchema = POS_SCHEMAS.transfers;
+export const countSchema = POS_SCHEMAS.counts;
+export const shiftEventSchema = POS_SCHEMAS.shiftevents;
+export const transferReceiptSchema = POS_SCHEMAS.transferreceipts;

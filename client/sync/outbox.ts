@@ -2,10 +2,11 @@ import { BehaviorSubject } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import {
   DETAILED_PUSH_ANSWER,
+  OUTBOX_COLLECTIONS,
   PUSH_ANSWER_HEADER,
   pushResultSchema,
   syncPath,
-  type ReplicatedCollection,
+  type OutboxCollection,
 } from '../../shared/protocol';
 import { ApiCallError, readApiError, type DeviceApi } from './api-client';
 import type { PosDatabase } from './collections';
@@ -25,21 +26,16 @@ export interface OutboxState {
 
 /** One kind of immutable document the device makes and the server must receive. */
 export interface OutboxChannel {
-  collection: ReplicatedCollection;
+  collection: OutboxCollection;
   /** Field the documents are sent in order of (device sequence for sales). */
   orderBy: string;
 }
 
-/**
- * Sales first: they carry the stock movements the cashier is waiting to see confirmed. Then shift
- * events (a shift's report on the server needs them), counts and transfer receipts.
- */
-export const DEFAULT_CHANNELS: OutboxChannel[] = [
-  { collection: 'sales', orderBy: 'deviceSeq' },
-  { collection: 'shiftevents', orderBy: 'at' },
-  { collection: 'counts', orderBy: 'countedAt' },
-  { collection: 'transferreceipts', orderBy: 'receivedAt' },
-];
+/** The outbox collections of shared/protocol's table, in the order they are sent (sales first). */
+export const DEFAULT_CHANNELS: OutboxChannel[] = OUTBOX_COLLECTIONS.map(({ collection, orderBy }) => ({
+  collection,
+  orderBy,
+}));
 
 /**
  * Delivers every document of this device that the server has neither acknowledged nor refused,
@@ -98,7 +94,7 @@ export class Outbox {
     return this.running;
   }
 
-  private collection(name: ReplicatedCollection): RxCollection | null {
+  private collection(name: OutboxCollection): RxCollection | null {
     return (this.db.collections as unknown as Record<string, RxCollection | undefined>)[name] ?? null;
   }
 

@@ -1,17 +1,12 @@
 import { filter, map, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { z } from 'zod';
 import {
-  cashiersPullResponseSchema,
-  otherStockPullResponseSchema,
-  productsPullResponseSchema,
-  salesPullResponseSchema,
-  settingsPullResponseSchema,
-  stockPullResponseSchema,
+  PULLED_COLLECTIONS,
+  REPLICATED,
   syncPath,
-  transfersPullResponseSchema,
   type Checkpoint,
+  type PulledCollection,
   type ReplicatedCollection,
 } from '../../shared/protocol';
 import { getJson, type DeviceApi } from './api-client';
@@ -35,23 +30,6 @@ function resyncOn(collection: ReplicatedCollection, signals$: Observable<LiveSig
     map(() => 'RESYNC' as const),
   );
 }
-
-/** What flows down from the server, and the local collection it lands in. */
-const PULLS = {
-  products: { schema: productsPullResponseSchema },
-  stock: { schema: stockPullResponseSchema },
-  otherstock: { schema: otherStockPullResponseSchema },
-  cashiers: { schema: cashiersPullResponseSchema },
-  settings: { schema: settingsPullResponseSchema },
-  transfers: { schema: transfersPullResponseSchema },
-  /** The branch's recent sales (for refunds); this device's own land on themselves unchanged. */
-  sales: { schema: salesPullResponseSchema },
-} satisfies Partial<
-  Record<ReplicatedCollection, { schema: z.ZodType<{ documents: unknown[]; checkpoint: Checkpoint | null }> }>
->;
-
-export type PulledCollection = keyof typeof PULLS;
-export const PULLED_COLLECTIONS = Object.keys(PULLS) as PulledCollection[];
 
 export type PullReplications = Partial<Record<PulledCollection, RxReplicationState<unknown, Checkpoint>>>;
 
@@ -79,7 +57,9 @@ export function startPullReplications(
   for (const name of PULLED_COLLECTIONS) {
     const collection = (db.collections as unknown as Record<string, RxCollection | undefined>)[name];
     if (!collection) continue;
-    const schema = PULLS[name].schema;
+    // What flows down: the collection's pull answer in shared/protocol's table. The branch's recent
+    // sales come down too (for refunds); this device's own land on themselves unchanged.
+    const schema = REPLICATED[name].pullResponse;
     out[name] = replicateRxCollection<unknown, Checkpoint>({
       replicationIdentifier: `${name}-pull-${api.baseUrl}`,
       collection,

@@ -1,6 +1,6 @@
 import { BehaviorSubject, merge, type Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb';
-import type { DeviceStatusReport } from '../../shared/protocol';
+import { OUTBOX_COLLECTIONS, type DeviceStatusReport } from '../../shared/protocol';
 import type { DeviceApi } from './api-client';
 import { CircuitBreaker, type BreakerState } from './circuit-breaker';
 import type { PosDatabase } from './collections';
@@ -149,7 +149,7 @@ export class SyncEngine {
     this.subscriptions.push(
       this.stream.signals$.subscribe((s) => s.type === 'resync' && void this.outbox.serverReachable()),
     );
-    const outgoing = (['sales', 'counts', 'shiftevents', 'transferreceipts'] as const)
+    const outgoing = OUTBOX_COLLECTIONS.map(({ collection }) => collection)
       .map((n) => (db.collections as unknown as Record<string, RxCollection | undefined>)[n])
       .filter((c): c is RxCollection => !!c)
       .map((c) => c.insert$);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type {
   Ack,
   BranchSettingsDoc,
@@ -5,11 +6,14 @@ import type {
   Checkpoint,
   OtherStockLevelDoc,
   ProductDoc,
+  PulledCollection,
+  REPLICATED,
   SaleDoc,
   StockLevelDoc,
   TransferDoc,
 } from '../../shared/protocol';
 import { stockLevelId } from '../../shared/protocol';
+import type { DeviceIdentity } from '../auth/device-identity';
 import { branchSettings, settingsDoc } from '../catalogue/branch-settings';
 import { cashierDoc } from '../catalogue/cashier-rows';
 import { productDoc } from '../catalogue/product-rows';
@@ -17,9 +21,49 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import { stockAcksBetween } from '../ledger/device-acks';
 
+/** One pull: who asks, from where, how many at most. */
+export interface PullRequest {
+  db: Db;
+  device: DeviceIdentity;
+  since: Checkpoint;
+  limit: number;
+}
+
+/** The answer of a pulled collection, as its pull response schema in shared/protocol says. */
+export type PullAnswer<K extends PulledCollection> = z.input<(typeof REPLICATED)[K]['pullResponse']>;
+
+/**
+ * The query behind each pulled collection of shared/protocol's table (REPLICATED); the server's
+ * pull routes are made from it. A new pulled collection needs its entry here.
+ */
+export function pullQueries(options: { salesPullDays: number }): {
+  [K in PulledCollection]: (pull: PullRequest) => Promise<PullAnswer<K>>;
+} {
+  return {
+    products: ({ db, since, limit }) => productsSince(db, since, limit),
+    stock: ({ db, device, since, limit }) => stockSince(db, device.locationId, device.deviceId, since, limit),
+    otherstock: ({ db, device, since, limit }) => otherStockSince(db, device.locationId, since, limit),
+    cashiers: ({ db, device, since, limit }) => cashiersSince(db, device.branchId, since, limit),
+    settings: ({ db, device, since }) => settingsSince(db, device.branchId, since),
+    transfers: ({ db, device, since, limit }) => transfersSince(db, device.locationId, since, limit),
+    sales: ({ db, device, since, limit }) => {
+      const receivedSince = new Date(Date.now() - options.salesPullDays * 86_400_000).toISOString();
+      return salesSince(db, device.branchId, receivedSince, since, limit);
+    },
+  };
+}
+
 /** SPEC S5: rows strictly after the checkpoint in (seq, id) order, the RxDB pull contract. */
 function afterCheckpoint(since: Checkpoint, idColumn: 'id' | 'product_id' = 'id') {
   return sql<SqlBool>`(seq > ${since.seq} or (seq = ${since.seq} and ${sql.ref(idColumn)} > ${since.id}))`;
+}
+
+type Page<D> = { documents: D[]; checkpoint: Checkpoint | null };
+
+/** A page of rows read in (seq, id) order: its documents, and the checkpoint of its last row (null: nothing new). */
+function pageOf<R extends { seq: number | string | bigint; id: string }, D>(rows: R[], toDoc: (row: R) => D): Page<D> {
+  const last = rows.at(-1);
+  return { documents: rows.map(toDoc), checkpoint: last ? { seq: Number(last.seq), id: last.id } : null };
 }
 
 export async function productsSince(
@@ -35,8 +79,7 @@ export async function productsSince(
     .orderBy('id')
     .limit(limit)
     .execute();
-  const last = rows.at(-1);
-  const checkpoint = last ? { seq: Number(last.seq), id: last.id } : null;
+  const { documents, checkpoint } = pageOf(rows, productDoc);
   // Counted only when the page is full: a first download shows "N of total" (SPEC S5 order).
   // Two range counts on the (seq, id) index rather than one over the OR, which scans the table.
   const count = async (where: RawBuilder<SqlBool>) =>
@@ -54,7 +97,7 @@ export async function productsSince(
       ? (await count(sql<SqlBool>`seq > ${checkpoint.seq}`)) +
         (await count(sql<SqlBool>`seq = ${checkpoint.seq} and id > ${checkpoint.id}`))
       : 0;
-  return { documents: rows.map(productDoc), checkpoint, remaining };
+  return { documents, checkpoint, remaining };
 }
 
 /**
@@ -97,8 +140,6 @@ export async function stockSince(
     acks,
   };
 }
-
-type Page<D> = { documents: D[]; checkpoint: Checkpoint | null };
 
 /**
  * Levels of every location but the device's own (other branches and the centre), read-only on the
@@ -182,11 +223,7 @@ export async function salesSince(
     .orderBy('id')
     .limit(limit)
     .execute();
-  const last = rows.at(-1);
-  return {
-    documents: rows.map((r) => JSON.parse(r.body) as SaleDoc),
-    checkpoint: last ? { seq: Number(last.seq), id: last.id } : null,
-  };
+  return pageOf(rows, (r) => JSON.parse(r.body) as SaleDoc);
 }
 
 /** The branch's cashiers with their PIN hashes (never a PIN), including deactivated and deleted ones. */
@@ -205,8 +242,7 @@ export async function cashiersSince(
     .orderBy('id')
     .limit(limit)
     .execute();
-  const last = rows.at(-1);
-  return { documents: rows.map(cashierDoc), checkpoint: last ? { seq: Number(last.seq), id: last.id } : null };
+  return pageOf(rows, cashierDoc);
 }
 
 /**
@@ -237,18 +273,14 @@ export async function transfersSince(
     .orderBy('id')
     .limit(limit)
     .execute();
-  const last = rows.at(-1);
-  return {
-    documents: rows.map((r) => ({
-      id: r.id,
-      fromLocationId: r.from_location_id,
-      toLocationId: r.to_location_id,
-      lines: JSON.parse(r.lines) as TransferDoc['lines'],
-      status: r.status,
-      note: r.note,
-      sentAt: r.sent_at,
-      _deleted: false,
-    })),
-    checkpoint: last ? { seq: Number(last.seq), id: last.id } : null,
-  };
+  return pageOf(rows, (r): TransferDoc => ({
+    id: r.id,
+    fromLocationId: r.from_location_id,
+    toLocationId: r.to_location_id,
+    lines: JSON.parse(r.lines) as TransferDoc['lines'],
+    status: r.status,
+    note: r.note,
+    sentAt: r.sent_at,
+    _deleted: false,
+  }));
 }

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import { COLLECTION_SCHEMA_VERSIONS, type ReplicatedCollection } from '../../shared/protocol';
 import { ApiError } from '../http/api-error';
 
@@ -10,4 +11,12 @@ export function checkSchemaVersion(collection: ReplicatedCollection, version: st
       `This app speaks version ${version} of ${collection}; the server speaks version ${current}. Update the app (it updates itself when the cart is empty).`,
     );
   }
+}
+
+/** The version check of every route under `/<collection>/:version/`. */
+export function schemaVersionOf(collection: ReplicatedCollection): RequestHandler {
+  return (req, _res, next) => {
+    checkSchemaVersion(collection, (req.params as { version?: string }).version);
+    next();
+  };
 }

@@ -2,30 +2,20 @@ import express, { Router, type Response } from 'express';
 import type { Logger } from 'pino';
 import {
   COLLECTION_SCHEMA_VERSIONS,
+  PULLED_COLLECTIONS,
   pullQuerySchema,
-  pushRequestSchema,
   type ReplicatedCollection,
   type StreamChanged,
 } from '../../shared/protocol';
 import { deviceOf, isStillPaired, requireDevice } from '../auth/device-auth';
 import type { Db } from '../db/database';
 import { ApiError, parseOrThrow } from '../http/api-error';
-import { checkSchemaVersion } from './schema-version';
-import { sendPushAnswer } from './push-answer';
+import { checkSchemaVersion, schemaVersionOf } from './schema-version';
 import type { ChangeBus } from '../live/change-bus';
-import { pushProductEdits } from '../catalogue/device-product-push';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { ChangeEvent } from '../live/change-bus';
 import { serveChangeStream } from '../live/change-stream';
-import {
-  cashiersSince,
-  otherStockSince,
-  productsSince,
-  salesSince,
-  settingsSince,
-  stockSince,
-  transfersSince,
-} from './pull-queries';
+import { pullQueries, type PullRequest } from './pull-queries';
 
 export interface SyncRouteDeps {
   db: Db;
@@ -36,64 +26,18 @@ export interface SyncRouteDeps {
   salesPullDays?: number;
 }
 
-export function syncRoutes({ db, bus, logger, heartbeatMs, salesPullDays = 30 }: SyncRouteDeps): Router {
+export function syncRoutes({ db, bus, heartbeatMs, salesPullDays = 30 }: SyncRouteDeps): Router {
   const router = Router();
   router.use(requireDevice(db));
 
-  router.get('/products/:version/pull', async (req, res) => {
-    checkSchemaVersion('products', req.params.version);
-    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
-    res.json(await productsSince(db, { seq: q.seq, id: q.id }, q.limit));
-  });
-
-  router.get('/stock/:version/pull', async (req, res) => {
-    checkSchemaVersion('stock', req.params.version);
-    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
-    const device = deviceOf(req);
-    res.json(await stockSince(db, device.locationId, device.deviceId, { seq: q.seq, id: q.id }, q.limit));
-  });
-
-  router.get('/otherstock/:version/pull', async (req, res) => {
-    checkSchemaVersion('otherstock', req.params.version);
-    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
-    res.json(await otherStockSince(db, deviceOf(req).locationId, { seq: q.seq, id: q.id }, q.limit));
-  });
-
-  router.get('/sales/:version/pull', async (req, res) => {
-    checkSchemaVersion('sales', req.params.version);
-    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
-    const receivedSince = new Date(Date.now() - salesPullDays * 86_400_000).toISOString();
-    res.json(await salesSince(db, deviceOf(req).branchId, receivedSince, { seq: q.seq, id: q.id }, q.limit));
-  });
-
-  router.get('/cashiers/:version/pull', async (req, res) => {
-    checkSchemaVersion('cashiers', req.params.version);
-    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
-    res.json(await cashiersSince(db, deviceOf(req).branchId, { seq: q.seq, id: q.id }, q.limit));
-  });
-
-  router.get('/settings/:version/pull', async (req, res) => {
-    checkSchemaVersion('settings', req.params.version);
-    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
-    res.json(await settingsSince(db, deviceOf(req).branchId, { seq: q.seq, id: q.id }));
-  });
-
-  router.get('/transfers/:version/pull', async (req, res) => {
-    checkSchemaVersion('transfers', req.params.version);
-    const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
-    res.json(await transfersSince(db, deviceOf(req).locationId, { seq: q.seq, id: q.id }, q.limit));
-  });
-
-  router.post('/products/:version/push', express.json({ limit: '1mb' }), async (req, res) => {
-    checkSchemaVersion('products', req.params.version);
-    const rows = parseOrThrow(pushRequestSchema, req.body, 'products push');
-    const device = deviceOf(req);
-    const result = await pushProductEdits(db, device, rows);
-    for (const r of result.rejected) logger.warn({ deviceId: device.deviceId, ...r }, 'product edit refused');
-    if (result.writtenUpTo !== null)
-      bus.publish({ seq: result.writtenUpTo, collections: ['products', 'conflicts'], locationIds: [] });
-    sendPushAnswer(req, res, rows.length, result);
-  });
+  const queries = pullQueries({ salesPullDays });
+  for (const collection of PULLED_COLLECTIONS) {
+    router.get(`/${collection}/:version/pull`, schemaVersionOf(collection), async (req, res) => {
+      const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
+      const query = queries[collection] as (pull: PullRequest) => Promise<unknown>;
+      res.json(await query({ db, device: deviceOf(req), since: { seq: q.seq, id: q.id }, limit: q.limit }));
+    });
+  }
 
   // One stream for every collection (what the POS opens: browsers allow six connections per host)…
   router.get('/stream', (req, res) => streamChanges(req, res, null));

@@ -1,4 +1,5 @@
 export * from './protocol-version';
+export * from './replicated-collections';
 export * from './checkpoint';
 export * from './product-doc';
 export * from './stock-level-doc';

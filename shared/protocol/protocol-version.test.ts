@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as protocol from './index';
-import { COLLECTION_SCHEMA_VERSIONS, PROTOCOL_VERSION } from './protocol-version';
+import { PROTOCOL_VERSION } from './protocol-version';
+import { COLLECTION_SCHEMA_VERSIONS } from './replicated-collections';
 
 /**
  * The wire protocol's fingerprint for each PROTOCOL_VERSION. When a message in shared/protocol
@@ -14,7 +15,7 @@ const FINGERPRINTS: Record<number, string> = {
   1: '5e94dd8b36a71dc83e3ca68064dd6e4088775e1d5d44758b845179f592a45f16',
   2: '197b5ada32d73445aa86002d6d198c662c3b95736014e082dafaf03c2b475f0d',
   3: '10183c339adf5a2bd6896b0f81ea9ccf282af00735f0e11ea8e2798d2f1ff0b4',
-  4: '10183c339adf5a2bd6896b0f81ea9ccf282af00735f0e11ea8e2798d2f1ff0b4',
+  4: '6d3a751a2cb2d34ecda9ea1f9882da618bdbfb2494088a1ec502ad64739ca597',
 };
 
 function fingerprint(): string {

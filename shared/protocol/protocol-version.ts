@@ -16,35 +16,8 @@
  * 4 — a push answers RxDB's documented shape (the array of conflicting master states, and a 4xx for
  *     the batch when a row is refused, after the good rows are applied) unless it carries the header
  *     `x-push-answer: detailed` (PUSH_ANSWER_HEADER), which the POS sends and which gets version
- *     3's `{conflicts, acks, rejected}`. No document changed, so collection schema versions stay 0
- *     and the fingerprint is version 3's.
+ *     3's `{conflicts, acks, rejected}`. A pull's `limit` above 1000 is served as 1000 rather than
+ *     refused (RxDB asks for the batch size it likes). No document changed, so collection schema
+ *     versions stay 0.
  */
 export const PROTOCOL_VERSION = 4;
-
-/** Schema version of each replicated collection; it is part of the replication path. */
-export const COLLECTION_SCHEMA_VERSIONS = {
-  /** server → device */
-  products: 0,
-  stock: 0,
-  otherstock: 0,
-  cashiers: 0,
-  settings: 0,
-  transfers: 0,
-  /** device → server (sales are also pulled: the branch's recent sales, for refunds) */
-  sales: 0,
-  counts: 0,
-  shiftevents: 0,
-  transferreceipts: 0,
-} as const;
-
-export type ReplicatedCollection = keyof typeof COLLECTION_SCHEMA_VERSIONS;
-export const REPLICATED_COLLECTIONS = Object.keys(COLLECTION_SCHEMA_VERSIONS) as [
-  ReplicatedCollection,
-  ...ReplicatedCollection[],
-];
-
-export function syncPath(collection: ReplicatedCollection, action: 'pull' | 'push'): string {
-  return `/api/sync/v1/${collection}/${COLLECTION_SCHEMA_VERSIONS[collection]}/${action}`;
-}
-
-export const SYNC_STREAM_PATH = '/api/sync/v1/stream';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPLICATED_COLLECTIONS } from './protocol-version';
+import { REPLICATED_COLLECTIONS } from './replicated-collections';
 
 /** SSE `data:` of a `changed` event: something the device replicates moved past `seq`. */
 export const streamChangedSchema = z.object({

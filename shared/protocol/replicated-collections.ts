@@ -1,0 +1,192 @@
+import type { z } from 'zod';
+import { branchSettingsDocSchema } from './branch-settings-doc';
+import { cashierDocSchema } from './cashier-doc';
+import { countDocSchema } from './count-doc';
+import { productDocSchema } from './product-doc';
+import {
+  cashiersPullResponseSchema,
+  otherStockPullResponseSchema,
+  productsPullResponseSchema,
+  salesPullResponseSchema,
+  settingsPullResponseSchema,
+  stockPullResponseSchema,
+  transfersPullResponseSchema,
+} from './pull-response';
+import { saleDocSchema } from './sale-doc';
+import { shiftEventDocSchema } from './shift-event-doc';
+import { otherStockLevelDocSchema, stockLevelDocSchema } from './stock-level-doc';
+import { transferDocSchema, transferReceiptDocSchema } from './transfer-doc';
+import type { Checkpoint } from './checkpoint';
+
+/**
+ * How a device stores a collection in RxDB, beyond what the zod schema says. The RxDB schema is
+ * the zod schema's fields with their JSON types (client/sync/collections.ts); an installed tablet
+ * refuses to open a database whose stored schema differs (RxDB error DB6), so these hints keep the
+ * layout of schema version 0 exactly. A new collection needs none but its indexes.
+ */
+export interface DeviceStorage {
+  /** RxDB indexes; every indexed string field needs a maxLength, every indexed number its bounds. */
+  indexes?: (string | string[])[];
+  maxLength?: Record<string, number>;
+  bounds?: Record<string, { minimum: number; maximum: number; multipleOf: number }>;
+  /** Fields version 0 left out of `required` (they are always written); a schema version bump may add them. */
+  notRequired?: string[];
+}
+
+/** A document kind the device makes and the outbox delivers (SPEC S2), and the field it is sent in order of. */
+export interface OutboxSpec {
+  orderBy: string;
+  /** Lower ranks are sent first. */
+  rank: number;
+}
+
+export interface CollectionSpec {
+  /** Schema version: part of the replication path (SPEC S9). */
+  version: number;
+  /** What one document is on the wire. */
+  doc: z.ZodObject;
+  /** pull: server → device; push: device → server; both. */
+  direction: 'pull' | 'push' | 'both';
+  /** The pull answer (pulled collections): documents, checkpoint, and what else the collection carries. */
+  pullResponse?: z.ZodType<{ documents: unknown[]; checkpoint: Checkpoint | null }>;
+  outbox?: OutboxSpec;
+  storage?: DeviceStorage;
+}
+
+const DEVICE_DOCUMENT = { maxLength: { deviceId: 64 } };
+
+/**
+ * Every replicated collection, once. The server's pull and push routes, the device's pull
+ * replications, its outbox, its RxDB schemas and the service worker's push queue are built from
+ * this table. Adding a collection is an entry here plus its queries: a pull query in
+ * server/sync/pull-queries.ts (PULL_QUERIES) or an ingest in server/sync/push-routes.ts (INGESTS);
+ * TypeScript points at both. Keep the order: it is part of the protocol fingerprint.
+ */
+export const REPLICATED = {
+  products: {
+    version: 0,
+    doc: productDocSchema,
+    /** Pushed as product edits merged per field (DESIGN invariant 6); the POS does not push them yet. */
+    direction: 'both',
+    pullResponse: productsPullResponseSchema,
+    storage: { maxLength: { sku: 64 } },
+  },
+  stock: { version: 0, doc: stockLevelDocSchema, direction: 'pull', pullResponse: stockPullResponseSchema },
+  otherstock: {
+    version: 0,
+    doc: otherStockLevelDocSchema,
+    direction: 'pull',
+    pullResponse: otherStockPullResponseSchema,
+    storage: { indexes: ['productId'], maxLength: { productId: 64 }, notRequired: ['locationName'] },
+  },
+  cashiers: { version: 0, doc: cashierDocSchema, direction: 'pull', pullResponse: cashiersPullResponseSchema },
+  settings: {
+    version: 0,
+    doc: branchSettingsDocSchema,
+    direction: 'pull',
+    pullResponse: settingsPullResponseSchema,
+    storage: { notRequired: ['receiptHeader', 'receiptFooter'] },
+  },
+  transfers: {
+    version: 0,
+    doc: transferDocSchema,
+    direction: 'pull',
+    pullResponse: transfersPullResponseSchema,
+    storage: { notRequired: ['note'] },
+  },
+  /** Pushed by the device that made them; the branch's recent ones are pulled too (refunds across tablets). */
+  sales: {
+    version: 0,
+    doc: saleDocSchema,
+    direction: 'both',
+    pullResponse: salesPullResponseSchema,
+    // Sales first: they carry the stock movements the cashier is waiting to see confirmed.
+    outbox: { orderBy: 'deviceSeq', rank: 0 },
+    storage: {
+      ...DEVICE_DOCUMENT,
+      indexes: ['deviceSeq', ['deviceId', 'deviceSeq']],
+      bounds: { deviceSeq: { minimum: 1, maximum: 1e12, multipleOf: 1 } },
+      notRequired: ['cashierName', 'createdAt', 'currency'],
+    },
+  },
+  counts: {
+    version: 0,
+    doc: countDocSchema,
+    direction: 'push',
+    outbox: { orderBy: 'countedAt', rank: 2 },
+    storage: {
+      indexes: [['deviceId', 'countedAt']],
+      maxLength: { deviceId: 64, countedAt: 40 },
+      notRequired: ['note'],
+    },
+  },
+  shiftevents: {
+    version: 0,
+    doc: shiftEventDocSchema,
+    direction: 'push',
+    // Before counts: a shift's report on the server needs them.
+    outbox: { orderBy: 'at', rank: 1 },
+    storage: {
+      indexes: [['deviceId', 'at'], 'shiftId'],
+      maxLength: { shiftId: 64, deviceId: 64, at: 40 },
+      notRequired: ['cashierName', 'reason'],
+    },
+  },
+  transferreceipts: {
+    version: 0,
+    doc: transferReceiptDocSchema,
+    direction: 'push',
+    outbox: { orderBy: 'receivedAt', rank: 3 },
+    storage: { indexes: [['deviceId', 'receivedAt']], maxLength: { deviceId: 64, receivedAt: 40 } },
+  },
+} as const satisfies Record<string, CollectionSpec>;
+
+export type ReplicatedCollection = keyof typeof REPLICATED;
+export const REPLICATED_COLLECTIONS = Object.keys(REPLICATED) as [ReplicatedCollection, ...ReplicatedCollection[]];
+
+type Spec<K extends ReplicatedCollection> = (typeof REPLICATED)[K];
+export type PulledCollection = {
+  [K in ReplicatedCollection]: Spec<K>['direction'] extends 'push' ? never : K;
+}[ReplicatedCollection];
+export type PushedCollection = {
+  [K in ReplicatedCollection]: Spec<K>['direction'] extends 'pull' ? never : K;
+}[ReplicatedCollection];
+/** The documents the device makes and its outbox delivers. */
+export type OutboxCollection = {
+  [K in ReplicatedCollection]: Spec<K> extends { outbox: OutboxSpec } ? K : never;
+}[ReplicatedCollection];
+
+/** What one document of the collection is on the wire. */
+export type DocOf<K extends ReplicatedCollection> = z.infer<Spec<K>['doc']>;
+
+export const PULLED_COLLECTIONS = REPLICATED_COLLECTIONS.filter(
+  (c) => REPLICATED[c].direction !== 'push',
+) as PulledCollection[];
+export const PUSHED_COLLECTIONS = REPLICATED_COLLECTIONS.filter(
+  (c) => REPLICATED[c].direction !== 'pull',
+) as PushedCollection[];
+/** In the order the outbox sends them. */
+export const OUTBOX_COLLECTIONS = (
+  REPLICATED_COLLECTIONS.filter((c) => 'outbox' in REPLICATED[c]) as OutboxCollection[]
+)
+  .map((c) => ({ collection: c, ...REPLICATED[c].outbox }))
+  .sort((a, b) => a.rank - b.rank);
+
+/** The pull answer of a pulled collection. */
+export function pullResponseOf<K extends PulledCollection>(collection: K): Spec<K>['pullResponse'] {
+  return REPLICATED[collection].pullResponse;
+}
+
+/** Schema version of each replicated collection; it is part of the replication path. */
+export const COLLECTION_SCHEMA_VERSIONS = Object.fromEntries(
+  REPLICATED_COLLECTIONS.map((c) => [c, REPLICATED[c].version]),
+) as { [K in ReplicatedCollection]: Spec<K>['version'] };
+
+export function syncPath(collection: ReplicatedCollection, action: 'pull' | 'push'): string {
+  return `/api/sync/v1/${collection}/${COLLECTION_SCHEMA_VERSIONS[collection]}/${action}`;
+}
+
+/** The service worker keeps a push that fails for want of a network; these are the paths it knows. */
+export const SYNC_PUSH_PATH = new RegExp(`^/api/sync/v1/(${PUSHED_COLLECTIONS.join('|')})/\\d+/push$`);
+
+export const SYNC_STREAM_PATH = '/api/sync/v1/stream';
