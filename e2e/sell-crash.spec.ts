@@ -1,101 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { baseURL } from './e2e-env';
 import { expect, test } from './fixtures';
+import { launchKillable, type KillableBrowser } from './killable-browser';
 
-const ROUNDS = 14;
+const ROUNDS = 20;
 
-/** Tickets saved on this device (all unsent: the network is off), once the ledger has loaded. */
-async function localTicketCount(p: Page): Promise<number> {
-  // Displayed stock and the pending count come from one query; Manzanas shows a level above 0 once it ran.
-  await expect(p.getByTestId('stock-ECO-0001')).not.toHaveText('Existencias: 0');
-  const text = (await p.getByTestId('pending').textContent()) ?? '';
-  const m = /Por enviar: (\d+)/.exec(text);
-  return m ? Number(m[1]) : 0;
+/** mulberry32: a small seeded source, so a failing run can be replayed with E2E_SEED. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
-test('invariant 1: the page killed at random moments of checkout leaves no sale or one whole sale, never half, and never the same cart twice', async ({
-  pos,
-  page,
-  context,
+async function openPos(browser: KillableBrowser): Promise<Page> {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(`${baseURL}/pos`);
+  return page;
+}
+
+type Outcome = { saved: string } | { restored: true };
+
+/** What the screen states at start about the last charge: the sale it saved, or the cart, not charged. */
+async function statedOutcome(page: Page): Promise<Outcome> {
+  const saved = page.getByTestId('recovered-sale');
+  const restored = page.getByTestId('restored-cart');
+  await expect(saved.or(restored)).toBeVisible();
+  if (await saved.isVisible()) {
+    const text = (await saved.textContent()) ?? '';
+    // The amount is formatted with a no-break space after the currency.
+    const stated = /^Venta (\S+) guardada — USD\s4\.30, efectivo$/;
+    expect(text).toMatch(stated);
+    const m = stated.exec(text);
+    expect(page.getByRole('button', { name: `Reimprimir ticket ${m![1]}` })).toBeVisible();
+    return { saved: m![1]! };
+  }
+  await expect(page.getByTestId('cart-total')).toHaveText('USD 4.30');
+  await expect(page.getByRole('button', { name: /Cobrar en efectivo/ })).toBeEnabled();
+  return { restored: true };
+}
+
+test('issue 13 item 1, invariant 1: the browser process killed at random moments of a charge; each restart states the outcome, and the server gets exactly the sales stated saved', async ({
   serverDb,
 }) => {
-  test.setTimeout(300_000);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja choque');
-  const device = await serverDb.deviceNamed('Caja choque');
-  await pos.waitForOfflineReady();
-  await context.setOffline(true);
-  await page.close({ runBeforeUnload: false });
+  test.setTimeout(600_000);
+  const seed = Number(process.env.E2E_SEED ?? Date.now() % 2 ** 31);
+  console.log(`sell-crash seed: ${seed} (replay with E2E_SEED=${seed})`);
+  const random = seededRandom(seed);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-crash-'));
+  let browser = await launchKillable(profile);
+  try {
+    let page = await openPos(browser);
+    await page.getByLabel('Código de vinculación').fill(await serverDb.pairingCode());
+    await page.getByLabel('Nombre de esta tableta').fill('Caja choque');
+    await page.getByRole('button', { name: 'Vincular' }).click();
+    await expect(page.getByRole('button', { name: 'Añadir Pan Integral al carrito' })).toBeVisible();
+    const device = await serverDb.deviceNamed('Caja choque');
 
-  let count = 0;
-  let cartsBuilt = 0;
-  const outcomes: string[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const p = await context.newPage();
-    await p.goto('/pos');
-    await expect(p.getByRole('button', { name: 'Añadir Pan Integral al carrito' })).toBeVisible();
-    await expect(p.getByTestId('pending')).toBeVisible();
-    const after = await localTicketCount(p);
-    // Either the last checkout was saved whole or not at all.
-    expect([count, count + 1]).toContain(after);
-    count = after;
+    const saved: string[] = [];
+    const log: string[] = [];
+    let outcome: Outcome | null = null;
+    for (let round = 0; round < ROUNDS; round++) {
+      if (outcome === null || 'saved' in outcome) {
+        if (outcome) await page.getByRole('button', { name: 'Nueva venta' }).click();
+        await page.getByRole('button', { name: 'Añadir Pan Integral al carrito' }).click();
+        await page.getByRole('button', { name: 'Añadir Manzanas Orgánicas al carrito' }).click();
+      }
+      await expect(page.getByTestId('cart-total')).toHaveText('USD 4.30');
 
-    const charge = p.getByRole('button', { name: /Cobrar en efectivo/ });
-    if (!(await charge.isVisible())) {
-      if (await p.getByRole('button', { name: 'Nueva venta' }).isVisible())
-        await p.getByRole('button', { name: 'Nueva venta' }).click();
-      await p.getByRole('button', { name: 'Añadir Pan Integral al carrito' }).click();
-      await p.getByRole('button', { name: 'Añadir Manzanas Orgánicas al carrito' }).click();
-      cartsBuilt += 1;
+      // The kill lands anywhere from before the tap is handled to after "paid" shows (the click
+      // itself takes Playwright some milliseconds to deliver).
+      const delayMs = Math.floor(random() * 80);
+      const tapped = page
+        .getByRole('button', { name: /Cobrar en efectivo/ })
+        .click()
+        .catch(() => undefined);
+      await new Promise((r) => setTimeout(r, delayMs));
+      const paidShown = await page
+        .getByText('✓ Pagado')
+        .isVisible()
+        .catch(() => false);
+      await browser.kill();
+      await tapped;
+
+      browser = await launchKillable(profile);
+      page = await openPos(browser);
+      outcome = await statedOutcome(page);
+      if ('saved' in outcome) {
+        expect(saved, 'a sale stated saved once, never again').not.toContain(outcome.saved);
+        saved.push(outcome.saved);
+      } else {
+        // "Paid" on screen means durable: a restart can never bring that cart back uncharged.
+        expect(paidShown, 'paid was shown, yet the cart came back uncharged').toBe(false);
+      }
+      log.push(`${delayMs} ms: ${'saved' in outcome ? `saved ${outcome.saved}` : 'cart restored'}`);
     }
-    // A cart that survived the crash is the same cart, whole.
-    await expect(p.getByTestId('cart-total')).toHaveText('USD 4.30');
+    console.log(`sell-crash rounds: ${log.join('; ')}`);
 
-    const cdp = await context.newCDPSession(p);
-    const crash = round % 2 === 0;
-    // The kill lands anywhere from before the tap is handled to after "paid" shows.
-    const tapped = charge.click().catch(() => undefined);
-    await p.waitForTimeout(Math.floor(Math.random() * 150));
-    const sawPaid = await p.getByText('✓ Pagado').isVisible();
-    if (crash) {
-      // The renderer dies on the spot, as when the tablet's browser crashes.
-      void cdp.send('Page.crash').catch(() => undefined);
-      await p.waitForEvent('crash', { timeout: 5000 }).catch(() => undefined);
+    await expect(page.getByTestId('pending')).toHaveText('Todo enviado', { timeout: 60_000 });
+    const sales = await serverDb.salesOfDevice(device.id);
+    expect(sales.map((s) => s.receipt_number)).toEqual(saved);
+    for (const s of sales) {
+      const doc = JSON.parse(s.body) as { totalCents: number; lines: { name: string; quantity: number }[] };
+      expect(doc.lines.map((l) => `${l.quantity} ${l.name}`)).toEqual(['1 Pan Integral', '1 Manzanas Orgánicas']);
+      expect(doc.totalCents).toBe(430);
     }
-    await p.close({ runBeforeUnload: false });
-    await tapped;
-    outcomes.push(`${crash ? 'crash' : 'close'}${sawPaid ? '(paid shown)' : ''}`);
-
-    if (sawPaid) {
-      // Paid was on screen: that sale must be there after the restart.
-      const check = await context.newPage();
-      await check.goto('/pos');
-      expect(await localTicketCount(check)).toBe(count + 1);
-      await check.close({ runBeforeUnload: false });
-    }
+  } finally {
+    await browser.kill();
+    fs.rmSync(profile, { recursive: true, force: true });
   }
-
-  const last = await context.newPage();
-  await last.goto('/pos');
-  await expect(last.getByTestId('pending')).toBeVisible();
-  count = await localTicketCount(last);
-  await context.setOffline(false);
-  await expect(last.getByTestId('pending')).toHaveText('Todo enviado', { timeout: 60_000 });
-  const sales = await serverDb.salesOfDevice(device.id);
-  console.log(`crash rounds: ${outcomes.join(', ')}; sales saved: ${sales.length}`);
-  expect(sales).toHaveLength(count);
-  expect(sales.length).toBeGreaterThan(0);
-  // A cart saved just before the kill is recognised after the restart, not charged again.
-  expect(sales.length).toBeLessThanOrEqual(cartsBuilt);
-  expect(sales.map((s) => Number(s.device_seq))).toEqual(sales.map((_, i) => i + 1));
-  for (const s of sales) {
-    const doc = JSON.parse(s.body) as {
-      totalCents: number;
-      lines: { name: string; quantity: number }[];
-      payments: { amountCents: number }[];
-    };
-    expect(doc.lines.map((l) => `${l.quantity} ${l.name}`)).toEqual(['1 Pan Integral', '1 Manzanas Orgánicas']);
-    expect(doc.totalCents).toBe(430);
-    expect(doc.payments.reduce((a, b) => a + b.amountCents, 0)).toBe(430);
-  }
-  await last.close();
 });
