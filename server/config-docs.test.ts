@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { configHelp } from './config';
 
@@ -67,7 +68,7 @@ describe("README's settings list", () => {
   it('names every setting of server/config.ts, in its order, with its default and description', () => {
     const expected = settingsInConfig();
     const readme = settingsInReadme();
-    if (JSON.stringify(readme) !== JSON.stringify(expected)) {
+    if (!isDeepStrictEqual(readme, expected)) {
       console.error(
         `README.md's settings differ from server/config.ts. Put this between the markers:\n\n${renderList(expected)}\n`,
       );
