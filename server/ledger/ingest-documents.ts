@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from '../db/uuid-v7';
 import type { z } from 'zod';
 import type { Ack, Rejection } from '../../shared/protocol';
@@ -39,6 +39,17 @@ export interface ApplyContext<D> {
   body: string;
   appliedSeq: number;
   now: string;
+}
+
+/** A document the database would not store (a bug or a value no check foresaw): refused alone, kept on the device. */
+export function storeFailed(what: string, id: string, err: unknown): Rejection {
+  const cause = err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200);
+  return {
+    id,
+    code: 'INTERNAL',
+    status: 500,
+    message: `${what} ${id} could not be stored by the server (${cause}); it stays on the device. Tell the operator.`,
+  };
 }
 
 export interface DocumentIngestResult {
@@ -174,12 +185,25 @@ export async function ingestDocuments<D extends { id: string; branchId: string; 
         }
         continue;
       }
+      // Each document in a savepoint: a refusal, or a database error on this one document, undoes
+      // its writes and gives back its sequence number (a refusal changes nothing), and the others go on.
+      const mark = seq.last;
       const appliedSeq = seq.next();
-      const applied = await kind.apply(trx, { doc, author, device, hash, body, appliedSeq, now });
+      await sql.raw('savepoint ingest_document').execute(trx);
+      let applied: Applied | Rejection;
+      try {
+        applied = await kind.apply(trx, { doc, author, device, hash, body, appliedSeq, now });
+      } catch (err) {
+        applied = storeFailed(kind.what, doc.id, err);
+      }
       if ('code' in applied) {
+        await sql.raw('rollback to savepoint ingest_document').execute(trx);
+        await sql.raw('release savepoint ingest_document').execute(trx);
+        seq.rewind(mark);
         await refuse(applied, body);
         continue;
       }
+      await sql.raw('release savepoint ingest_document').execute(trx);
       for (const l of applied.stockLocationIds ?? []) locations.add(l);
       result.reconciliation ||= applied.reconciliation ?? false;
       result.transfers ||= applied.transfers ?? false;

@@ -10,7 +10,8 @@ export const countDocSchema = z.object({
   branchId: z.string().min(1).max(64),
   deviceId: z.string().min(1).max(64),
   productId: z.string().min(1).max(64),
-  countedQuantity: z.number().int().min(-1e9).max(1e9),
+  /** What is on the shelf: never below zero (a level below zero is the ledger's to show, not a count). */
+  countedQuantity: z.number().int().min(0, 'A count cannot be below zero: count what is on the shelf.').max(1e9),
   /** The displayed stock when counted (shared/stock/displayed-stock). */
   believedQuantity: z.number().int().min(-1e9).max(1e9),
   /** seq of the level the belief was built on, for the reconciliation item. */
