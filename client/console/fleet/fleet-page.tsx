@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DeviceHealth, DeviceListResponse } from '../../../shared/console/device-health';
+import type { FleetDevice, FleetResponse } from '../../../shared/console/fleet';
 import { useBranches } from '../api/use-branches';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
@@ -7,48 +7,56 @@ import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
 import { useNow } from '../ui/use-now';
-import { byAttention, DEFAULT_SYNC_ALERT_MINUTES, type AttentionReason } from './device-attention';
 import { fleetMessages } from './fleet-messages';
+import { PairDialog } from './pair-dialog';
+import { RenameDialog } from './rename-dialog';
 import { RevokeDialog } from './revoke-dialog';
 
-const PAGE_SIZE = 200;
+const PAGE_SIZE = 50;
 
-/** The fleet board: every paired tablet's sync health, the ones needing attention first. */
+/** The fleet board: every paired tablet's sync health, ordered by the server with the ones needing attention first. */
 export default function FleetPage() {
   const t = useT(fleetMessages);
   const api = useApi();
   const now = useNow();
   const { branches } = useBranches();
   const [branchId, setBranchId] = useState('');
-  const [showRevoked, setShowRevoked] = useState(false);
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const [revoking, setRevoking] = useState<DeviceHealth | null>(null);
-  const alertMinutes = DEFAULT_SYNC_ALERT_MINUTES;
+  const [attentionOnly, setAttentionOnly] = useState(false);
+  const [includeRevoked, setIncludeRevoked] = useState(false);
+  const [offset, setOffset] = useState(0);
+  const [pairing, setPairing] = useState(false);
+  const [renaming, setRenaming] = useState<FleetDevice | null>(null);
+  const [revoking, setRevoking] = useState<FleetDevice | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  const devices = useLiveQuery(
-    `devices:${branchId}:${limit}`,
-    (signal) => api.get<DeviceListResponse>('/api/console/devices', { branchId, limit }, signal),
-    // A device's report arrives with its sales and status pushes.
+  const query = { branchId, attention: attentionOnly || undefined, includeRevoked: includeRevoked || undefined };
+  const fleet = useLiveQuery(
+    `fleet:${JSON.stringify(query)}:${offset}`,
+    (signal) => api.get<FleetResponse>('/api/console/fleet', { ...query, offset, limit: PAGE_SIZE }, signal),
+    // Devices report with their pushes; pairing, renaming and revoking change the list too.
     { collections: ['devices', 'sales', 'settings'] },
   );
-
-  const rows = byAttention(devices.data?.devices ?? [], now, alertMinutes).filter(
-    (r) => showRevoked || !r.device.revokedAt,
-  );
-  const needing = rows.filter((r) => r.reasons.length > 0).length;
+  const filter = (set: () => void) => {
+    set();
+    setOffset(0);
+  };
   const currencyOf = (id: string) => branches.find((b) => b.id === id)?.currency;
+  const data = fleet.data;
 
   return (
     <section className="page" aria-labelledby="fleet-title">
       <div className="page-head">
         <h1 id="fleet-title">{t('title')}</h1>
+        <button type="button" className="primary" onClick={() => setPairing(true)}>
+          {t('pair')}
+        </button>
       </div>
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         {branches.length > 1 && (
           <label>
             {t('branchFilter')}
-            <select value={branchId} onChange={(e) => setBranchId(e.target.value)}>
+            <select value={branchId} onChange={(e) => filter(() => setBranchId(e.target.value))}>
               <option value="">{t('allBranches')}</option>
               {branches.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -59,17 +67,40 @@ export default function FleetPage() {
           </label>
         )}
         <label className="check">
-          <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={attentionOnly}
+            onChange={(e) => filter(() => setAttentionOnly(e.target.checked))}
+          />
+          {t('attentionOnly')}
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeRevoked}
+            onChange={(e) => filter(() => setIncludeRevoked(e.target.checked))}
+          />
           {t('showRevoked')}
         </label>
       </div>
-      <ErrorNotice error={devices.error} />
-      {devices.data && (
-        <p role="status" className={needing ? 'warning' : 'ok'}>
-          {rows.length === 0 ? t('none') : needing ? t('alertSummary', { count: needing }) : t('allGood')}
+      {notice && (
+        <p role="status" className="ok">
+          {notice}
         </p>
       )}
-      {rows.length > 0 && (
+      <ErrorNotice error={fleet.error} />
+      {data && (
+        <p role="status" className={data.alertCount ? 'error' : data.attentionCount ? 'warning' : 'ok'}>
+          {data.devices.length === 0 && offset === 0
+            ? t('none')
+            : data.alertCount
+              ? `${t('alertSummary', { alerts: data.alertCount, minutes: data.alertAfterMinutes })} ${t('attentionSummary', { count: data.attentionCount })}`
+              : data.attentionCount
+                ? t('attentionSummary', { count: data.attentionCount })
+                : t('allGood')}
+        </p>
+      )}
+      {data && data.devices.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby="fleet-title" tabIndex={0}>
           <table className="grid">
             <thead>
@@ -85,14 +116,14 @@ export default function FleetPage() {
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ device, reasons }) => (
+              {data.devices.map((device) => (
                 <DeviceRow
                   key={device.id}
                   device={device}
-                  reasons={reasons}
                   now={now}
-                  alertMinutes={alertMinutes}
+                  alertMinutes={data.alertAfterMinutes}
                   currency={currencyOf(device.branchId)}
+                  onRename={() => setRenaming(device)}
                   onRevoke={() => setRevoking(device)}
                 />
               ))}
@@ -100,45 +131,76 @@ export default function FleetPage() {
           </table>
         </div>
       )}
-      {devices.data?.nextOffset != null && (
-        <button type="button" onClick={() => setLimit((l) => Math.min(500, l + PAGE_SIZE))}>
-          {t('more')}
-        </button>
+      {data && (offset > 0 || data.nextOffset !== null) && (
+        <div className="pager">
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+            {t('previous')}
+          </button>
+          <button
+            type="button"
+            disabled={data.nextOffset === null}
+            onClick={() => data.nextOffset !== null && setOffset(data.nextOffset)}
+          >
+            {t('next')}
+          </button>
+        </div>
       )}
-      <RevokeDialog
-        device={revoking}
-        currency={revoking ? currencyOf(revoking.branchId) : undefined}
-        onClose={() => setRevoking(null)}
-        onRevoked={() => {
-          setRevoking(null);
-          devices.reload();
-        }}
-      />
+      {pairing && (
+        <PairDialog
+          branches={branches}
+          onClose={() => {
+            setPairing(false);
+            // A tablet paired meanwhile joins the list (pairing is not on the live stream).
+            fleet.reload();
+          }}
+        />
+      )}
+      {renaming && (
+        <RenameDialog
+          device={renaming}
+          onClose={() => setRenaming(null)}
+          onRenamed={() => {
+            setRenaming(null);
+            fleet.reload();
+          }}
+        />
+      )}
+      {revoking && (
+        <RevokeDialog
+          device={revoking}
+          currency={currencyOf(revoking.branchId)}
+          onClose={() => setRevoking(null)}
+          onRevoked={(message) => {
+            setRevoking(null);
+            setNotice(message);
+            fleet.reload();
+          }}
+        />
+      )}
     </section>
   );
 }
 
 function DeviceRow({
   device,
-  reasons,
   now,
   alertMinutes,
   currency,
+  onRename,
   onRevoke,
 }: {
-  device: DeviceHealth;
-  reasons: AttentionReason[];
+  device: FleetDevice;
   now: number;
   alertMinutes: number;
   currency: string | undefined;
+  onRename: () => void;
   onRevoke: () => void;
 }) {
   const t = useT(fleetMessages);
   const f = useFormat({ currency });
-  const s = device.status;
-  const reasonText = (r: AttentionReason) => t(`reason_${r}`, { minutes: alertMinutes, count: s?.rejectedCount ?? 0 });
+  const reported = device.status !== null;
   return (
-    <tr className={reasons.length ? 'attention' : undefined}>
+    <tr className={device.alert ? 'alert' : device.attention.length ? 'attention' : undefined}>
       <th scope="row">
         <span className="strong">{device.name}</span>
         <span className="sub">
@@ -150,15 +212,15 @@ function DeviceRow({
           <span className="badge muted">{t('revoked', { when: f.ago(device.revokedAt, now) })}</span>
         ) : (
           <>
-            {s && (
-              <span className={s.online ? 'badge ok' : 'badge bad'}>{s.online ? t('online') : t('offlineState')}</span>
-            )}
-            {reasons.length > 0 && (
+            <span className={device.online ? 'badge ok' : 'badge bad'}>
+              {device.online ? t('online') : t('offlineState')}
+            </span>
+            {device.attention.filter((r) => r !== 'offline').length > 0 && (
               <ul className="reasons">
-                {reasons
+                {device.attention
                   .filter((r) => r !== 'offline')
                   .map((r) => (
-                    <li key={r}>{reasonText(r)}</li>
+                    <li key={r}>{t(`reason_${r}`, { minutes: alertMinutes })}</li>
                   ))}
               </ul>
             )}
@@ -166,23 +228,46 @@ function DeviceRow({
         )}
       </td>
       <td className="num">
-        {!s
-          ? t('unknown')
-          : s.pendingCount === 0
-            ? t('nothingPending')
-            : t('unsyncedValue', { count: f.number(s.pendingCount), value: f.money(s.pendingValueCents) })}
+        {!reported ? (
+          t('unknown')
+        ) : device.unsyncedCount === 0 ? (
+          t('nothingPending')
+        ) : (
+          <>
+            {t('unsyncedValue', { count: f.number(device.unsyncedCount), value: f.money(device.unsyncedValueCents) })}
+            {device.oldestUnsyncedMinutes !== null && (
+              <span className="sub">{t('oldest', { minutes: f.number(device.oldestUnsyncedMinutes) })}</span>
+            )}
+          </>
+        )}
       </td>
-      <td>{s?.lastSyncAt ? f.dateTime(s.lastSyncAt) : t('never')}</td>
+      <td>{device.lastSyncAt ? f.dateTime(device.lastSyncAt) : t('never')}</td>
       <td>{device.lastSeenAt ? f.ago(device.lastSeenAt, now) : t('never')}</td>
-      <td>{s?.appVersion ?? t('unknown')}</td>
       <td>
-        {s?.storage.persisted == null ? t('unknown') : s.storage.persisted ? t('persistent') : t('notPersistent')}
+        {device.status?.appVersion ?? t('unknown')}
+        {device.catalogueSeq !== null && (
+          <span className="sub">
+            {t('catalogue')} {device.catalogueSeq}
+          </span>
+        )}
+      </td>
+      <td>
+        {device.persistentStorage === null
+          ? t('unknown')
+          : device.persistentStorage
+            ? t('persistent')
+            : t('notPersistent')}
       </td>
       <td>
         {!device.revokedAt && (
-          <button type="button" className="danger" onClick={onRevoke}>
-            {t('revoke', { name: device.name })}
-          </button>
+          <div className="row-actions">
+            <button type="button" aria-label={t('rename', { name: device.name })} onClick={onRename}>
+              {t('renameShort')}
+            </button>
+            <button type="button" className="danger" aria-label={t('revoke', { name: device.name })} onClick={onRevoke}>
+              {t('revokeShort')}
+            </button>
+          </div>
         )}
       </td>
     </tr>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DeviceHealth } from '../../../shared/console/device-health';
+import type { FleetDevice, RevokeResponse } from '../../../shared/console/fleet';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useApi } from '../session/session-context';
@@ -14,41 +14,44 @@ export function RevokeDialog({
   onClose,
   onRevoked,
 }: {
-  device: DeviceHealth | null;
+  device: FleetDevice;
   currency: string | undefined;
   onClose: () => void;
-  onRevoked: () => void;
+  onRevoked: (message: string) => void;
 }) {
   const t = useT(fleetMessages);
   const f = useFormat({ currency });
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const pending = device?.status?.pendingCount ?? 0;
+  const pending = device.unsyncedCount;
 
   async function revoke() {
-    if (!device) return;
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/console/devices/${encodeURIComponent(device.id)}/revoke`);
-      onRevoked();
+      const r = await api.post<RevokeResponse>(`/api/console/devices/${encodeURIComponent(device.id)}/revoke`);
+      onRevoked(
+        r.unsynced && r.unsynced.count > 0
+          ? t('revokedDoneUnsynced', {
+              name: device.name,
+              count: f.number(r.unsynced.count),
+              value: f.money(r.unsynced.valueCents),
+            })
+          : t('revokedDone', { name: device.name }),
+      );
     } catch (err) {
       setError(err);
-    } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Dialog open={device !== null} title={t('revokeTitle', { name: device?.name ?? '' })} onClose={onClose}>
+    <Dialog title={t('revokeTitle', { name: device.name })} onClose={onClose}>
       <p>{t('revokeBody')}</p>
       {pending > 0 && (
         <p className="warning" role="alert">
-          {t('revokeUnsynced', {
-            count: f.number(pending),
-            value: f.money(device?.status?.pendingValueCents ?? 0),
-          })}
+          {t('revokeUnsynced', { count: f.number(pending), value: f.money(device.unsyncedValueCents) })}
         </p>
       )}
       <ErrorNotice error={error} />

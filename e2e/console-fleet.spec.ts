@@ -1,0 +1,76 @@
+import { saveDeviceStatus } from '../server/devices/device-admin';
+import { expect, test } from './fixtures';
+import { createAccount } from './console-pages/console-accounts';
+import { ConsolePage } from './console-pages/console-page';
+import { FleetPage } from './console-pages/fleet-page';
+
+test('a manager pairs a tablet from the console, renames it, and sees what unpairing would lose', async ({
+  browser,
+  pos,
+  serverDb,
+}) => {
+  const admin = await createAccount(serverDb, 'admin', 'Flor Flota');
+  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const managerPage = await consoleContext.newPage();
+  const consolePage = new ConsolePage(managerPage);
+  await consolePage.open();
+  await consolePage.signIn(admin);
+  const fleet = new FleetPage(managerPage);
+  await expect(fleet.heading()).toBeVisible();
+
+  const { code, url } = await fleet.createPairingCode();
+  expect(new URL(url).pathname).toBe('/pos');
+  expect(new URL(url).searchParams.get('pairingCode')).toBe(code);
+  await consolePage.expectAccessible();
+  await consolePage.screenshot('fleet-pairing');
+
+  // The tablet: the code shown as text, typed on the POS's pairing screen.
+  await pos.open();
+  await pos.pair(code, 'Caja consola');
+  await fleet.closeDialog();
+  const row = fleet.row('Caja consola');
+  await expect(row).toBeVisible();
+
+  await fleet.rename('Caja consola', 'Caja mostrador');
+  await expect(fleet.row('Caja mostrador')).toBeVisible();
+
+  // The tablet reports sales it could not send yet: unpairing warns with their number and value.
+  const device = await serverDb.deviceNamed('Caja mostrador');
+  await saveDeviceStatus(serverDb.db, device.id, {
+    appVersion: '0.1.0',
+    online: false,
+    breaker: 'open',
+    pendingCount: 3,
+    pendingValueCents: 4550,
+    rejectedCount: 0,
+    lastSyncAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    storage: { usageBytes: 1_000_000, quotaBytes: 100_000_000, persisted: true },
+  });
+  await managerPage.reload();
+  await expect(fleet.row('Caja mostrador')).toContainText('Dejó de intentar enviar');
+  await fleet.revokeButton('Caja mostrador').click();
+  await expect(fleet.dialog().getByRole('alert')).toContainText('3 ventas sin enviar por');
+  await expect(fleet.dialog().getByRole('alert')).toContainText('45,50 US$');
+  await consolePage.expectAccessible();
+  await consolePage.screenshot('fleet-revoke');
+  await fleet.dialog().getByRole('button', { name: 'Desvincular de todos modos' }).click();
+  await expect(managerPage.getByRole('status').filter({ hasText: 'quedó desvinculada' })).toBeVisible();
+  await expect(fleet.row('Caja mostrador')).toBeHidden();
+  await consolePage.screenshot('fleet');
+  await consoleContext.close();
+});
+
+test('a branch manager sees only their branches on the fleet board', async ({ browser, serverDb }) => {
+  const manager = await createAccount(serverDb, 'branch_manager', 'Berta Sucursal', ['sucursal-001']);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const consolePage = new ConsolePage(page);
+  await consolePage.open();
+  await consolePage.signIn(manager);
+  await expect(new FleetPage(page).heading()).toBeVisible();
+  await expect(page.getByText('Berta Sucursal · Encargado de sucursal')).toBeVisible();
+  // The server refuses another branch's devices, whatever the URL says.
+  const other = await page.request.get('/api/console/fleet?branchId=sucursal-999');
+  expect(other.status()).toBe(403);
+  await context.close();
+});
