@@ -16,6 +16,7 @@ import {
   transferRequestSchema,
   transfersQuerySchema,
 } from '../../shared/console/ledger-api';
+import { reconciliationHistorySchema } from '../../shared/console/reconciliation';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
@@ -34,7 +35,7 @@ import {
   type LocationInfo,
 } from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
-import { assignItem, getItem, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
+import { assignItem, getItem, itemHistory, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
 
 const branchesOf = (location: LocationInfo) => (location.branchId ? [location.branchId] : []);
 const itemIdSchema = z.object({ id: z.string().min(1).max(64) });
@@ -117,7 +118,8 @@ const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
   {
     method: 'get',
     path: '/api/console/reconciliation',
-    summary: 'Reconciliation items (oversell, price mismatch, count, double refund, transfer) newest first',
+    summary:
+      'Reconciliation items (oversell, price mismatch, count, double refund, transfer) newest first; filter by status, kind, branch, assignee (id, me, nobody)',
     request: { query: reconciliationQuerySchema },
     responses: { 200: { description: 'A page of items and nextCursor.' } },
   },
@@ -138,9 +140,19 @@ const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
   {
     method: 'post',
     path: '/api/console/reconciliation/:id/resolve',
-    summary: 'Resolve an item with a note',
+    summary: 'Resolve an item with a note and, where it applies, a correcting ledger entry in the same step',
     request: { params: itemIdSchema, body: resolveRequestSchema },
     responses: { 200: { description: 'The item, resolved.' }, 409: { description: 'Already resolved.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/console/reconciliation/:id/history',
+    summary: "An item's history: opened, assigned, corrected, resolved — who, when, why",
+    request: { params: itemIdSchema },
+    responses: {
+      200: { description: 'Events oldest first.', body: reconciliationHistorySchema },
+      404: { description: 'No such item.' },
+    },
   },
 ];
 for (const op of ledgerOperations)
@@ -285,15 +297,23 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const { id } = parseOrThrow(itemIdSchema, req.params, 'item');
     const body = parseOrThrow(resolveRequestSchema, req.body, 'resolution');
     const m = managerOf(req);
-    const { item, seq } = await resolveItem(db, m, id, body.note);
-    logger.info({ managerId: m.id, itemId: id, kind: item.kind }, 'reconciliation item resolved');
+    const { item, seq, corrected } = await resolveItem(db, m, id, body);
+    logger.info(
+      { managerId: m.id, itemId: id, kind: item.kind, correction: body.correction ?? null },
+      'reconciliation item resolved',
+    );
     bus.publish({
       seq,
-      collections: ['reconciliation'],
-      locationIds: [],
-      branchIds: item.branchId ? [item.branchId] : [],
+      collections: corrected ? ['reconciliation', 'stock'] : ['reconciliation'],
+      locationIds: corrected ? [corrected.id] : [],
+      branchIds: [...new Set([...(item.branchId ? [item.branchId] : []), ...(corrected ? branchesOf(corrected) : [])])],
     });
     res.json(item);
+  });
+
+  router.get('/reconciliation/:id/history', manager, async (req, res) => {
+    const { id } = parseOrThrow(itemIdSchema, req.params, 'item');
+    res.json(await itemHistory(db, managerOf(req), id));
   });
 
   return router;

@@ -17,4 +17,17 @@ export interface ConsoleTables {
   branch_settings: {
     time_zone: ColumnType<string, string | undefined, string>;
   };
+  /** Migration 0011: what managers did to a reconciliation item, oldest first by seq. */
+  reconciliation_events: {
+    id: string;
+    item_id: string;
+    kind: 'assigned' | 'resolved' | 'corrected';
+    actor_id: string | null;
+    actor_name: string | null;
+    note: string | null;
+    /** JSON object. */
+    details: string;
+    created_at: string;
+    seq: number;
+  };
 }

@@ -1,11 +1,15 @@
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
+import type { ReconciliationHistory, ResolveRequest } from '../../shared/console/reconciliation';
 import { canManageBranch, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { ReconciliationKind, ReconciliationStatus } from '../db/schema-ledger';
 import { ApiError } from '../http/api-error';
+import { assertCanManageLocation, locationInfo, type LocationInfo } from '../ledger/manager-movements';
 import { SequenceAllocator } from '../ledger/server-sequence';
+import { applyMovement } from '../ledger/stock-movements';
 import { oversellKey } from './open-items';
 
 type Row = Database['reconciliation_items'];
@@ -40,38 +44,55 @@ export function splitCursor(cursor: string): { seq: number; id: string } {
   return { seq: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) };
 }
 
+export interface ItemFilter {
+  status?: ReconciliationStatus;
+  kind?: ReconciliationKind;
+  branchId?: string;
+  /** A manager id, 'me' or 'nobody'. */
+  assignedTo?: string;
+  cursor?: string;
+  limit: number;
+}
+
 /**
- * Newest first. A branch manager sees the items of the branches they manage only (items of the
- * central location, branch null, are for administrators).
+ * The list's query, newest first; each filter has an index ending in (seq, id) (migrations 0003
+ * and 0011). null when the manager manages no branch.
  */
-export async function listItems(
-  db: Db,
-  manager: ManagerIdentity,
-  q: { status?: ReconciliationStatus; kind?: ReconciliationKind; branchId?: string; cursor?: string; limit: number },
-): Promise<Page<ReconciliationItem>> {
-  if (q.branchId && !canManageBranch(manager, q.branchId)) {
-    throw new ApiError(
-      'FORBIDDEN',
-      `You do not manage branch ${q.branchId}; ask an administrator or that branch's manager.`,
-    );
-  }
+export function itemsQuery(db: Db, manager: ManagerIdentity, q: ItemFilter) {
   let query = db.selectFrom('reconciliation_items').selectAll();
   if (q.status) query = query.where('status', '=', q.status);
   if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.assignedTo === 'nobody') query = query.where('assigned_to', 'is', null);
+  else if (q.assignedTo) query = query.where('assigned_to', '=', q.assignedTo === 'me' ? manager.id : q.assignedTo);
   if (q.branchId) query = query.where('branch_id', '=', q.branchId);
   else if (manager.branchIds !== 'all') {
-    if (manager.branchIds.length === 0) return { items: [], nextCursor: null };
+    if (manager.branchIds.length === 0) return null;
     query = query.where('branch_id', 'in', manager.branchIds);
   }
   if (q.cursor) {
     const c = splitCursor(q.cursor);
     query = query.where((eb) => eb.or([eb('seq', '<', c.seq), eb.and([eb('seq', '=', c.seq), eb('id', '<', c.id)])]));
   }
-  const rows = await query
+  return query
     .orderBy('seq', 'desc')
     .orderBy('id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+    .limit(q.limit + 1);
+}
+
+/**
+ * Newest first. A branch manager sees the items of the branches they manage only (items of the
+ * central location, branch null, are for administrators).
+ */
+export async function listItems(db: Db, manager: ManagerIdentity, q: ItemFilter): Promise<Page<ReconciliationItem>> {
+  if (q.branchId && !canManageBranch(manager, q.branchId)) {
+    throw new ApiError(
+      'FORBIDDEN',
+      `You do not manage branch ${q.branchId}; ask an administrator or that branch's manager.`,
+    );
+  }
+  const query = itemsQuery(db, manager, q);
+  if (!query) return { items: [], nextCursor: null };
+  const rows = await query.execute();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
@@ -142,6 +163,15 @@ export async function assignItem(
       .where('id', '=', id)
       .where('status', '!=', 'resolved')
       .execute();
+    await recordEvent(trx, {
+      itemId: id,
+      kind: 'assigned',
+      actor: manager,
+      note: assignee.name,
+      details: { managerId: assignee.id, managerName: assignee.name },
+      seq: s,
+      now,
+    });
     await seq.save();
     const updated = await trx
       .selectFrom('reconciliation_items')
@@ -153,19 +183,21 @@ export async function assignItem(
 }
 
 /**
- * → resolved with the note and the resolving manager's name. A resolved oversell gives its
- * cause key up (renamed), so the next oversell of that product opens a new item.
+ * → resolved with the note and the resolving manager's name, and where it applies a correcting
+ * ledger movement in the same transaction (both or neither). A resolved oversell gives its cause
+ * key up (renamed), so the next oversell of that product opens a new item.
  */
 export async function resolveItem(
   db: Db,
   manager: ManagerIdentity,
   id: string,
-  note: string,
+  request: ResolveRequest,
   now = new Date().toISOString(),
-): Promise<{ item: ReconciliationItem; seq: number }> {
+): Promise<{ item: ReconciliationItem; seq: number; corrected: LocationInfo | null }> {
   const row = await itemFor(db, manager, id);
   if (row.status === 'resolved')
     throw new ApiError('CONFLICT', `Item ${id} was already resolved by ${row.resolved_by_name ?? 'another manager'}.`);
+  const correction = request.correction ? await correctionTarget(db, manager, row, request.correction) : null;
   return db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     const s = seq.next();
@@ -180,7 +212,7 @@ export async function resolveItem(
         cause_key: causeKey,
         resolved_by: manager.id,
         resolved_by_name: manager.name,
-        resolution_note: note,
+        resolution_note: request.note,
         resolved_at: now,
         updated_at: now,
         seq: s,
@@ -190,12 +222,146 @@ export async function resolveItem(
       .executeTakeFirst();
     if ((done.numUpdatedRows ?? 0n) === 0n)
       throw new ApiError('CONFLICT', `Item ${id} was resolved meanwhile by another manager.`);
+    if (correction) await applyCorrection(trx, manager, id, request.note, correction, s, now);
+    await recordEvent(trx, {
+      itemId: id,
+      kind: 'resolved',
+      actor: manager,
+      note: request.note,
+      details: {},
+      seq: s,
+      now,
+    });
     await seq.save();
     const updated = await trx
       .selectFrom('reconciliation_items')
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    return { item: itemOf(updated), seq: s };
+    return { item: itemOf(updated), seq: s, corrected: correction?.location ?? null };
   });
+}
+
+interface CorrectionTarget {
+  location: LocationInfo;
+  productId: string;
+  delta: number;
+}
+
+/** Where the correction goes (default: the item's location and product), checked before the transaction. */
+async function correctionTarget(
+  db: Db,
+  manager: ManagerIdentity,
+  row: Row,
+  c: NonNullable<ResolveRequest['correction']>,
+): Promise<CorrectionTarget> {
+  const productId = c.productId ?? row.product_id;
+  if (!productId)
+    throw new ApiError('BAD_REQUEST', 'This item concerns no product: name the product the correction is for.');
+  const location = await locationInfo(db, c.locationId ?? row.location_id);
+  assertCanManageLocation(manager, location);
+  const product = await db.selectFrom('products').select('id').where('id', '=', productId).executeTakeFirst();
+  if (!product) throw new ApiError('NOT_FOUND', `There is no product ${productId}; choose one from the catalogue.`);
+  return { location, productId, delta: c.delta };
+}
+
+async function applyCorrection(
+  trx: Transaction<Database>,
+  manager: ManagerIdentity,
+  itemId: string,
+  note: string,
+  c: CorrectionTarget,
+  seq: number,
+  now: string,
+): Promise<void> {
+  const reason = `reconciliation ${itemId}: ${note}`;
+  const level = await applyMovement(
+    trx,
+    {
+      locationId: c.location.id,
+      productId: c.productId,
+      delta: c.delta,
+      kind: 'correction',
+      saleId: null,
+      actor: `manager:${manager.id}`,
+      reason,
+    },
+    seq,
+    now,
+  );
+  await recordEvent(trx, {
+    itemId,
+    kind: 'corrected',
+    actor: manager,
+    note: reason,
+    details: { locationId: c.location.id, productId: c.productId, delta: c.delta, level },
+    seq,
+    now,
+  });
+}
+
+async function recordEvent(
+  trx: Transaction<Database>,
+  e: {
+    itemId: string;
+    kind: Database['reconciliation_events']['kind'];
+    actor: ManagerIdentity;
+    note: string | null;
+    details: Record<string, unknown>;
+    seq: number;
+    now: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('reconciliation_events')
+    .values({
+      id: uuidv7(),
+      item_id: e.itemId,
+      kind: e.kind,
+      actor_id: e.actor.id,
+      actor_name: e.actor.name,
+      note: e.note,
+      details: JSON.stringify(e.details),
+      created_at: e.now,
+      seq: e.seq,
+    })
+    .execute();
+}
+
+/**
+ * An item's history, oldest first: its opening (the server's own act, with the figures it was
+ * opened with; later oversells of the same product update those figures) and what managers did.
+ */
+export async function itemHistory(db: Db, manager: ManagerIdentity, id: string): Promise<ReconciliationHistory> {
+  const row = await itemFor(db, manager, id);
+  const events = await db
+    .selectFrom('reconciliation_events')
+    .selectAll()
+    .where('item_id', '=', id)
+    .orderBy('seq')
+    .orderBy('id')
+    .execute();
+  return {
+    itemId: id,
+    events: [
+      {
+        kind: 'opened',
+        at: row.created_at,
+        actorId: null,
+        actorName: null,
+        note: row.summary,
+        details: JSON.parse(row.details) as Record<string, unknown>,
+        seq: Number(row.seq),
+      },
+      ...events.map((e) => ({
+        kind: e.kind,
+        at: e.created_at,
+        actorId: e.actor_id,
+        actorName: e.actor_name,
+        note: e.note,
+        details: JSON.parse(e.details) as Record<string, unknown>,
+        seq: Number(e.seq),
+      })),
+    ],
+  };
 }

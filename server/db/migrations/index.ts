@@ -8,6 +8,7 @@ import { failedAttempts } from './0006-failed-attempts';
 import { ledgerIndexes } from './0007-ledger-indexes';
 import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
+import { reconciliation } from './0011-reconciliation';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-ledger-indexes': ledgerIndexes,
   '0009-console-setup': consoleSetup,
   '0010-fleet': fleet,
+  '0011-reconciliation': reconciliation,
 };
