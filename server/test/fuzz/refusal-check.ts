@@ -93,7 +93,8 @@ export class RefusalChecker {
 
   constructor(private readonly server: FuzzServer) {}
 
-  async check(r: FuzzRequest): Promise<FuzzAnswer> {
+  /** `refusedIf` names answers below 400 that are refusals all the same (a push that acknowledged nothing). */
+  async check(r: FuzzRequest, refusedIf: (a: FuzzAnswer) => boolean = () => false): Promise<FuzzAnswer> {
     this.baseline ??= await fingerprint(this.server.db);
     this.server.takeErrorLog();
     const answer = await send(this.server.url, r);
@@ -101,6 +102,12 @@ export class RefusalChecker {
       `${describeRequest(r)}\n  → ${answer.status} ${answer.contentType} ${excerpt(answer.text)}` +
       `\n  server log: ${this.server.takeErrorLog().join('\n  ') || '(nothing)'}`;
     if (answer.status >= 500) throw new Error(`5xx on ${this.server.kind}: ${what()}`);
+    if (answer.status < 400 && refusedIf(answer)) {
+      this.refused += 1;
+      const changed = changedTables(this.baseline, await fingerprint(this.server.db));
+      if (changed.length > 0) throw new Error(`a refused document changed ${changed.join(', ')}: ${what()}`);
+      return answer;
+    }
     if (answer.status < 400) {
       this.accepted += 1;
       this.baseline = await fingerprint(this.server.db);
