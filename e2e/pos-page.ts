@@ -68,7 +68,7 @@ export class PosPage {
     await this.page.keyboard.press('Enter');
   }
 
-  async setQuantity(productName: string, quantity: number): Promise<void> {
+  async setQuantity(productName: string, quantity: number | string): Promise<void> {
     const input = this.page.getByRole('textbox', { name: `Cantidad de ${productName}` });
     await input.fill(String(quantity));
     await input.press('Enter');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { parseAmountToCents, percentToBasisPoints, type LineDiscountInput } from '../../../shared/sale/cart-math';
-import { useT } from '../i18n';
+import { MAX_LINE_QUANTITY, parseQuantity } from '../../../shared/sale/quantity';
+import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import type { CartTotals, DraftCart, DraftLine } from './draft-cart';
 import { sellMessages } from './sell-messages';
 
@@ -24,6 +25,7 @@ export function CartPanel({
 }) {
   const t = useT(sellMessages);
   const [editing, setEditing] = useState<string | null>(null);
+  const [quantityProblem, setQuantityProblem] = useState<{ productId: string; message: string } | null>(null);
   return (
     <>
       <ul className="cart-lines">
@@ -50,6 +52,7 @@ export function CartPanel({
                     line={l}
                     label={t('quantity', { name: l.name })}
                     onCommit={(q) => actions.setQuantity(l.productId, q)}
+                    onProblem={(message) => setQuantityProblem(message ? { productId: l.productId, message } : null)}
                   />
                   <button
                     type="button"
@@ -78,6 +81,11 @@ export function CartPanel({
                   ✕
                 </button>
               </div>
+              {quantityProblem?.productId === l.productId && (
+                <p role="alert" className="error">
+                  {quantityProblem.message}
+                </p>
+              )}
               {sold.discountCents > 0 && (
                 <p className="line-discount">
                   {t('discountLine', { reason: l.discountReason })}: −{money(sold.discountCents)}
@@ -120,13 +128,31 @@ export function CartPanel({
   );
 }
 
-function QuantityInput({ line, label, onCommit }: { line: DraftLine; label: string; onCommit: (q: number) => void }) {
+/** Typed quantities are read by parseQuantity: a wrong one stays in the box, its reason shown, the line unchanged. */
+function QuantityInput({
+  line,
+  label,
+  onCommit,
+  onProblem,
+}: {
+  line: DraftLine;
+  label: string;
+  onCommit: (q: number) => void;
+  onProblem: (message: string | null) => void;
+}) {
+  const t = useT(sellMessages);
+  const { locale } = useI18n();
   const [text, setText] = useState<string | null>(null);
   const commit = () => {
     if (text === null) return;
-    const q = Number(text);
-    if (Number.isInteger(q) && q >= 0) onCommit(q);
+    const parsed = parseQuantity(text);
+    if ('problem' in parsed) {
+      const max = MAX_LINE_QUANTITY.toLocaleString(INTL_LOCALE[locale]);
+      return onProblem(t(QUANTITY_MESSAGE[parsed.problem], { name: line.name, text, max }));
+    }
+    onProblem(null);
     setText(null);
+    onCommit(parsed.quantity);
   };
   return (
     <input
@@ -134,12 +160,18 @@ function QuantityInput({ line, label, onCommit }: { line: DraftLine; label: stri
       inputMode="numeric"
       aria-label={label}
       value={text ?? String(line.quantity)}
-      onChange={(e) => setText(e.target.value.replace(/\D/g, ''))}
+      onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
     />
   );
 }
+
+const QUANTITY_MESSAGE = {
+  notANumber: 'quantityNotANumber',
+  notWhole: 'quantityNotWhole',
+  tooLarge: 'quantityTooLarge',
+} as const;
 
 function DiscountEditor({
   line,

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { combineLatest, distinctUntilChanged, map } from 'rxjs';
+import { MAX_LINE_QUANTITY } from '../../../shared/sale/quantity';
 import type { ProductRow } from '../../sync/collections';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { SyncLedger } from '../../sync/displayed-stock-view';
 import type { PosStore } from '../../sync/pos-database';
 import type { SyncEngine } from '../../sync/sync-engine';
 import { useCatalogueIndex } from '../catalogue-search/use-catalogue-index';
-import { useT } from '../i18n';
+import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { RefundScreen } from '../refund/RefundScreen';
 import { useSession } from '../session/session-context';
 import { SyncStatusBar } from '../SyncStatusBar';
@@ -38,6 +39,7 @@ interface SellScreenProps {
 export function SellScreen({ store, pairing, engine, ledger, money, cashierName, checkout }: SellScreenProps) {
   const { db } = store;
   const t = useT(sellMessages);
+  const { locale } = useI18n();
   const session = useSession();
   const { index, version, ready } = useCatalogueIndex(db);
   // Only the yes/no: the engine's progress changes with every product pulled, and this screen is
@@ -69,6 +71,12 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
 
   function add(p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'>, delta = 1) {
     if (stage.kind === 'payment' || stage.kind === 'loading') return;
+    const inCart = stage.kind === 'cart' ? (cart.lines.find((l) => l.productId === p.id)?.quantity ?? 0) : 0;
+    if (inCart + delta > MAX_LINE_QUANTITY)
+      return setNotice({
+        text: t('quantityTooLarge', { name: p.name, max: MAX_LINE_QUANTITY.toLocaleString(INTL_LOCALE[locale]) }),
+        alert: true,
+      });
     if (stage.kind !== 'cart' || stage.restored) setStage({ kind: 'cart' });
     checkout.clearProblem();
     setCart((c) => addProduct(c, p, delta));

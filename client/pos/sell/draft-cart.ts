@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SaleLine } from '../../../shared/protocol';
 import { discountCents, taxBreakdown, type LineDiscountInput, type TaxGroup } from '../../../shared/sale/cart-math';
 import { multiplyCents, sumCents } from '../../../shared/money';
+import { MAX_LINE_QUANTITY } from '../../../shared/sale/quantity';
 import type { ProductRow } from '../../sync/collections';
 import { toSaleLine, type CartLine } from '../../sync/commit-sale';
 
@@ -56,7 +57,9 @@ export function addProduct(
 }
 
 export function setQuantity(cart: DraftCart, productId: string, quantity: number): DraftCart {
-  const q = Math.min(100_000, Math.trunc(quantity));
+  // Callers check the quantity first (parseQuantity, MAX_LINE_QUANTITY): nothing is rounded or capped here.
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LINE_QUANTITY) return cart;
+  const q = quantity;
   return {
     ...cart,
     lines: cart.lines.map((l) => (l.productId === productId ? { ...l, quantity: q } : l)).filter((l) => l.quantity > 0),

@@ -91,6 +91,10 @@ const es = {
   methodMixed: 'efectivo y tarjeta',
   reprint: 'Reimprimir ticket {receipt}',
   dismiss: 'Cerrar aviso',
+  quantityNotANumber:
+    'Cantidad de {name}: «{text}» no es un número. Escriba un número entero, p. ej. 3. No se cambió nada.',
+  quantityNotWhole: '{name} se vende por unidades: escriba un número entero, no «{text}». No se cambió nada.',
+  quantityTooLarge: 'Cantidad de {name}: como máximo {max} por línea. No se cambió nada.',
 };
 
 const en: typeof es = {
@@ -181,6 +185,9 @@ const en: typeof es = {
   methodMixed: 'cash and card',
   reprint: 'Reprint receipt {receipt}',
   dismiss: 'Dismiss',
+  quantityNotANumber: 'Quantity of {name}: “{text}” is not a number. Type a whole number, e.g. 3. Nothing was changed.',
+  quantityNotWhole: '{name} is sold by units: type a whole number, not “{text}”. Nothing was changed.',
+  quantityTooLarge: 'Quantity of {name}: at most {max} per line. Nothing was changed.',
 };
 
 export type SellMessageKey = keyof typeof es;
