@@ -109,14 +109,3 @@ export const POS_SCHEMAS = {
   }),
   acks: ackSchema,
 };
-
-export const productSchema = POS_SCHEMAS.products;
-export const stockSchema = POS_SCHEMAS.stock;
-export const saleSchema = POS_SCHEMAS.sales;
-export const otherStockSchema = POS_SCHEMAS.otherstock;
-export const cashierSchema = POS_SCHEMAS.cashiers;
-export const settingsSchema = POS_SCHEMAS.settings;
-export const transferSchema = POS_SCHEMAS.transfers;
-export const countSchema = POS_SCHEMAS.counts;
-export const shiftEventSchema = POS_SCHEMAS.shiftevents;
-export const transferReceiptSchema = POS_SCHEMAS.transferreceipts;

@@ -1,43 +1,15 @@
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import {
-  ackSchema,
-  cashierSchema,
-  countSchema,
-  otherStockSchema,
-  productSchema,
-  saleSchema,
-  settingsSchema,
-  shiftEventSchema,
-  stockSchema,
-  transferReceiptSchema,
-  transferSchema,
-  type PosCollections,
-  type PosDatabase,
-} from './collections';
+import { POS_SCHEMAS, type PosCollections, type PosDatabase } from './collections';
 import { storeJournaledTickets } from './commit-sale';
 import type { Journal } from './ticket-journal';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
-const SCHEMAS = {
-  products: productSchema,
-  stock: stockSchema,
-  sales: saleSchema,
-  acks: ackSchema,
-  otherstock: otherStockSchema,
-  cashiers: cashierSchema,
-  settings: settingsSchema,
-  transfers: transferSchema,
-  counts: countSchema,
-  shiftevents: shiftEventSchema,
-  transferreceipts: transferReceiptSchema,
-} as const;
-
 export type PosCollectionName = keyof PosCollections;
-export const ALL_POS_COLLECTIONS = Object.keys(SCHEMAS) as PosCollectionName[];
+export const ALL_POS_COLLECTIONS = Object.keys(POS_SCHEMAS) as PosCollectionName[];
 /** What selling and its sync need; Node simulations of two devices in one process open only these. */
 export const CORE_POS_COLLECTIONS: PosCollectionName[] = ['products', 'stock', 'sales', 'acks'];
 
@@ -82,7 +54,7 @@ export async function openPosDatabase({
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections(Object.fromEntries(collections.map((c) => [c, { schema: SCHEMAS[c] }])));
+  await db.addCollections(Object.fromEntries(collections.map((c) => [c, { schema: POS_SCHEMAS[c] }])));
   const journal = await openJournal(`${name}-tickets`);
   db.onClose.push(() => journal.close());
   const store = { db, journal };

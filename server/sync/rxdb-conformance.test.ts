@@ -3,7 +3,7 @@ import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { firstValueFrom, filter } from 'rxjs';
-import { saleSchema, productSchema, stockSchema } from '../../client/sync/collections';
+import { POS_SCHEMAS } from '../../client/sync/collections';
 import { stockLevelId, type ProductDoc, type SaleDoc } from '../../shared/protocol';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeSale, pairDevice, startTestServer, type PairedDevice, type TestServer } from '../test/test-server';
@@ -60,9 +60,9 @@ describe.each(reachableTestDatabases)(
         multiInstance: false,
       });
       await db.addCollections({
-        products: { schema: productSchema },
-        stock: { schema: stockSchema },
-        sales: { schema: saleSchema },
+        products: { schema: POS_SCHEMAS.products },
+        stock: { schema: POS_SCHEMAS.stock },
+        sales: { schema: POS_SCHEMAS.sales },
       });
       replications = [];
     });
