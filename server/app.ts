@@ -20,6 +20,7 @@ import { syncRoutes } from './sync/sync-routes';
 import { pushRoutes } from './sync/push-routes';
 import { ledgerRoutes } from './console/ledger-routes';
 import { catalogueRoutes } from './console/catalogue-routes';
+import { reportRoutes } from './reports/report-routes';
 import { setupRoutes } from './console/setup-routes';
 import { fleetRoutes } from './console/fleet-routes';
 import { SERVER_VERSION } from './version';
@@ -69,6 +70,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console/stream', consoleStreamRoutes({ db, bus, heartbeatMs: config.heartbeatSeconds * 1000 }));
   app.use('/api/console', ledgerRoutes({ db, bus, logger }));
   app.use('/api/console', catalogueRoutes({ db, bus, logger }));
+  app.use('/api/console/reports', reportRoutes({ db, bus, logger }));
   app.use('/api/console', fleetRoutes({ db, config, logger }));
   app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
   app.use(

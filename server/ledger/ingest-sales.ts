@@ -15,6 +15,7 @@ import { openItem, recordOversell } from '../reconciliation/open-items';
 import { actorOf, authorLookup, isRejection, type DocumentAuthor } from './document-author';
 import { CatalogueReads, saleTime } from './master-price';
 import { checkRefund } from './refund-check';
+import { summarizeSales } from '../reports/summary-writer';
 import { nulRefusal } from './validate-rows';
 
 export interface IngestResult {
@@ -261,6 +262,7 @@ export async function ingestSales(
       const flushSales = async () => {
         await insertSales.execute(trx, pendingSales);
         await insertLines.execute(trx, pendingLines);
+        await summarizeSales(trx, pendingSales, pendingLines);
         pendingSales.length = 0;
         pendingLines.length = 0;
       };

@@ -8,6 +8,7 @@ import { SequenceAllocator } from '../ledger/server-sequence';
 import { applyMovement } from '../ledger/stock-movements';
 import { openItem, recordOversell } from '../reconciliation/open-items';
 import type { LegacyKeyIdentity } from './legacy-keys';
+import { summarizeSaleDoc } from '../reports/summary-writer';
 
 /** The seed's SaleNotification, validated: quantities and money already integers. */
 export interface SaleNotification {
@@ -127,6 +128,7 @@ export async function recordSaleNotification(
         line_total_cents: line.lineTotalCents,
       })
       .execute();
+    await summarizeSaleDoc(trx, sale, now, appliedSeq);
     const level = await applyMovement(
       trx,
       {

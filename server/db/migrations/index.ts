@@ -6,6 +6,7 @@ import { catalogue } from './0004-catalogue';
 import { legacy } from './0005-legacy';
 import { failedAttempts } from './0006-failed-attempts';
 import { ledgerIndexes } from './0007-ledger-indexes';
+import { reports } from './0013-reports';
 import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
 import { reconciliation } from './0011-reconciliation';
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0009-console-setup': consoleSetup,
   '0010-fleet': fleet,
   '0011-reconciliation': reconciliation,
+  '0013-reports': reports,
 };

@@ -1,0 +1,55 @@
+/**
+ * Row types of the reports' tables (migration 0013-reports). report_tickets and
+ * report_sales_hours summarize the sales ledger: written in the same transaction as the sales
+ * they summarize (summary-writer.ts), or rebuilt from it (summary-rebuild.ts).
+ */
+// A type, not an interface: Kysely's withTables needs an index-compatible record.
+export type ReportTables = {
+  /** Per branch: its time zone (its days and hours) and the cash difference allowed at a shift's close. */
+  report_branch_settings: {
+    branch_id: string;
+    time_zone: string;
+    max_cash_difference_cents: number;
+    updated_at: string;
+  };
+  /** One row per sale or refund, with its local day and hour and its totals, for filtering by time. */
+  report_tickets: {
+    sale_id: string;
+    branch_id: string;
+    device_id: string;
+    cashier_id: string | null;
+    cashier_name: string;
+    shift_id: string | null;
+    kind: 'sale' | 'refund';
+    /** saleTime(device clock, received): ISO UTC. */
+    sold_at: string;
+    local_date: string;
+    local_hour: number;
+    tender: 'cash' | 'card' | 'mixed';
+    gross_cents: number;
+    discount_cents: number;
+    tax_cents: number;
+    total_cents: number;
+    units: number;
+    /** What the ticket's payments took (a refund's: gave back) per tender. */
+    cash_cents: number;
+    card_cents: number;
+    seq: number;
+  };
+  /** Sales and refunds per branch, local date and local hour. */
+  report_sales_hours: {
+    branch_id: string;
+    local_date: string;
+    local_hour: number;
+    sale_tickets: number;
+    sale_gross_cents: number;
+    sale_discount_cents: number;
+    sale_tax_cents: number;
+    sale_units: number;
+    refund_tickets: number;
+    refund_gross_cents: number;
+    refund_discount_cents: number;
+    refund_tax_cents: number;
+    refund_units: number;
+  };
+};

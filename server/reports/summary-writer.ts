@@ -1,0 +1,246 @@
+import type { Kysely, Transaction } from 'kysely';
+import { localParts } from '../../shared/console/reports-time';
+import type { SaleDoc } from '../../shared/protocol';
+import { taxBreakdown } from '../../shared/sale/cart-math';
+import type { Database } from '../db/schema';
+import { BulkInsert } from '../db/bulk-insert';
+import { saleTime } from '../ledger/master-price';
+import { reportTrx, type ReportDb } from './report-db';
+import { timeZones } from './report-settings';
+import type { ReportTables } from './schema-reports';
+
+type SaleRow = Pick<
+  Database['sales'],
+  | 'id'
+  | 'kind'
+  | 'branch_id'
+  | 'device_id'
+  | 'cashier_id'
+  | 'cashier_name'
+  | 'shift_id'
+  | 'device_created_at'
+  | 'received_at'
+  | 'body'
+  | 'seq'
+>;
+type LineRow = Pick<
+  Database['sale_lines'],
+  'sale_id' | 'quantity' | 'unit_price_cents' | 'tax_rate_bp' | 'discount_cents' | 'line_total_cents'
+>;
+type TicketRow = ReportTables['report_tickets'];
+type HourRow = ReportTables['report_sales_hours'];
+
+/** A ticket's summary row: its local day and hour in the branch's zone, its totals and its tender. */
+export function ticketSummary(sale: SaleRow, lines: readonly LineRow[], timeZone: string): TicketRow {
+  const soldAt = saleTime(sale.device_created_at, sale.received_at);
+  const local = localParts(soldAt, timeZone);
+  const payments = (JSON.parse(sale.body) as { payments?: { method: string; amountCents: number }[] }).payments ?? [];
+  const methods = new Set(payments.map((p) => p.method));
+  const paid = (method: string) =>
+    payments.filter((p) => p.method === method).reduce((sum, p) => sum + p.amountCents, 0);
+  const tender = methods.size > 1 ? 'mixed' : methods.has('card') ? 'card' : 'cash';
+  let gross = 0;
+  let discount = 0;
+  let total = 0;
+  let units = 0;
+  for (const l of lines) {
+    gross += Number(l.unit_price_cents) * Number(l.quantity);
+    discount += Number(l.discount_cents);
+    total += Number(l.line_total_cents);
+    units += Number(l.quantity);
+  }
+  const tax = taxBreakdown(
+    lines.map((l) => ({ taxRateBp: Number(l.tax_rate_bp), lineTotalCents: Number(l.line_total_cents) })),
+  ).reduce((sum, g) => sum + g.taxCents, 0);
+  return {
+    sale_id: sale.id,
+    branch_id: sale.branch_id,
+    device_id: sale.device_id,
+    cashier_id: sale.cashier_id,
+    cashier_name: sale.cashier_name,
+    shift_id: sale.shift_id,
+    kind: sale.kind,
+    sold_at: soldAt,
+    local_date: local.date,
+    local_hour: local.hour,
+    tender,
+    gross_cents: gross,
+    discount_cents: discount,
+    tax_cents: tax,
+    total_cents: total,
+    units,
+    cash_cents: paid('cash'),
+    card_cents: paid('card'),
+    seq: Number(sale.seq),
+  };
+}
+
+/** The hourly rows that a set of tickets adds up to. */
+export function hourSummaries(tickets: readonly TicketRow[]): HourRow[] {
+  const hours = new Map<string, HourRow>();
+  for (const t of tickets) {
+    const k = `${t.branch_id}\u0000${t.local_date}\u0000${t.local_hour}`;
+    let h = hours.get(k);
+    if (!h) {
+      h = {
+        branch_id: t.branch_id,
+        local_date: t.local_date,
+        local_hour: t.local_hour,
+        sale_tickets: 0,
+        sale_gross_cents: 0,
+        sale_discount_cents: 0,
+        sale_tax_cents: 0,
+        sale_units: 0,
+        refund_tickets: 0,
+        refund_gross_cents: 0,
+        refund_discount_cents: 0,
+        refund_tax_cents: 0,
+        refund_units: 0,
+      };
+      hours.set(k, h);
+    }
+    if (t.kind === 'sale') {
+      h.sale_tickets += 1;
+      h.sale_gross_cents += t.gross_cents;
+      h.sale_discount_cents += t.discount_cents;
+      h.sale_tax_cents += t.tax_cents;
+      h.sale_units += t.units;
+    } else {
+      h.refund_tickets += 1;
+      h.refund_gross_cents += t.gross_cents;
+      h.refund_discount_cents += t.discount_cents;
+      h.refund_tax_cents += t.tax_cents;
+      h.refund_units += t.units;
+    }
+  }
+  return [...hours.values()];
+}
+
+const insertTickets = new BulkInsert<TicketRow>(
+  [
+    'sale_id',
+    'branch_id',
+    'device_id',
+    'cashier_id',
+    'cashier_name',
+    'shift_id',
+    'kind',
+    'sold_at',
+    'local_date',
+    'local_hour',
+    'tender',
+    'gross_cents',
+    'discount_cents',
+    'tax_cents',
+    'total_cents',
+    'units',
+    'cash_cents',
+    'card_cents',
+    'seq',
+  ],
+  (db, rows) => reportTrxOf(db).insertInto('report_tickets').values(rows),
+  100,
+);
+
+const HOUR_SUMS = [
+  'sale_tickets',
+  'sale_gross_cents',
+  'sale_discount_cents',
+  'sale_tax_cents',
+  'sale_units',
+  'refund_tickets',
+  'refund_gross_cents',
+  'refund_discount_cents',
+  'refund_tax_cents',
+  'refund_units',
+] as const;
+
+const addHours = new BulkInsert<HourRow>(
+  ['branch_id', 'local_date', 'local_hour', ...HOUR_SUMS],
+  (db, rows) =>
+    reportTrxOf(db)
+      .insertInto('report_sales_hours')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['branch_id', 'local_date', 'local_hour'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              HOUR_SUMS.map((c) => [c, eb(eb.ref(`report_sales_hours.${c}`), '+', eb.ref(`excluded.${c}`))]),
+            ),
+          ),
+      ),
+  100,
+);
+
+// BulkInsert is typed with the core Database; these statements need the reports' tables typed too.
+function reportTrxOf(db: Kysely<Database>) {
+  return db.withTables<ReportTables>();
+}
+
+/** Writes the summaries of tickets in the caller's transaction. */
+export async function writeTicketSummaries(trx: ReportDb, tickets: readonly TicketRow[]): Promise<void> {
+  if (tickets.length === 0) return;
+  const plain = trx as unknown as Kysely<Database>;
+  await insertTickets.execute(plain, tickets);
+  await addHours.execute(plain, hourSummaries(tickets));
+}
+
+/**
+ * The reports' hook in the sales ingest: called with the sales and lines just inserted, in the
+ * same transaction, so the summaries never disagree with the ledger that a commit made visible.
+ */
+export async function summarizeSales(
+  trx: Transaction<Database>,
+  sales: readonly SaleRow[],
+  lines: readonly LineRow[],
+): Promise<void> {
+  if (sales.length === 0) return;
+  const rtrx = reportTrx(trx);
+  const zones = await timeZones(rtrx, [...new Set(sales.map((s) => s.branch_id))]);
+  const linesBySale = new Map<string, LineRow[]>();
+  for (const l of lines) {
+    const list = linesBySale.get(l.sale_id);
+    if (list) list.push(l);
+    else linesBySale.set(l.sale_id, [l]);
+  }
+  await writeTicketSummaries(
+    rtrx,
+    sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!)),
+  );
+}
+
+/** summarizeSales for one sale document as stored (the legacy API's path, which writes its rows one by one). */
+export async function summarizeSaleDoc(
+  trx: Transaction<Database>,
+  sale: SaleDoc,
+  receivedAt: string,
+  seq: number,
+): Promise<void> {
+  await summarizeSales(
+    trx,
+    [
+      {
+        id: sale.id,
+        kind: sale.kind,
+        branch_id: sale.branchId,
+        device_id: sale.deviceId,
+        cashier_id: sale.cashierId,
+        cashier_name: sale.cashierName,
+        shift_id: sale.shiftId,
+        device_created_at: sale.createdAt,
+        received_at: receivedAt,
+        body: JSON.stringify(sale),
+        seq,
+      },
+    ],
+    sale.lines.map((l) => ({
+      sale_id: sale.id,
+      quantity: l.quantity,
+      unit_price_cents: l.unitPriceCents,
+      tax_rate_bp: l.taxRateBp,
+      discount_cents: l.discountCents,
+      line_total_cents: l.lineTotalCents,
+    })),
+  );
+}

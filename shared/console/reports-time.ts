@@ -1,0 +1,85 @@
+/**
+ * Calendar maths in a branch's time zone (IANA name, e.g. "America/Mexico_City"), on the server
+ * and in the console alike. Figures are per local day; instants are stored in UTC.
+ */
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Whether Intl knows the time zone. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterOf(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface LocalParts {
+  /** YYYY-MM-DD */
+  date: string;
+  hour: number;
+  minute: number;
+}
+
+/** The local calendar date, hour and minute of an instant in a time zone. */
+export function localParts(instant: Date | string, timeZone: string): LocalParts {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  const p: Record<string, string> = {};
+  for (const part of formatterOf(timeZone).formatToParts(d)) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
+}
+
+/** Milliseconds the zone is ahead of UTC at an instant. */
+function offsetMs(ms: number, timeZone: string): number {
+  const p: Record<string, string> = {};
+  for (const part of formatterOf(timeZone).formatToParts(new Date(ms))) p[part.type] = part.value;
+  const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The UTC instant at which a local date starts in a time zone (ISO string). */
+export function localDayStart(date: string, timeZone: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  let start = guess - offsetMs(guess, timeZone);
+  // Across a change of offset the first guess is an hour off: correct with the offset at the start.
+  start = guess - offsetMs(start, timeZone);
+  return new Date(start).toISOString();
+}
+
+/** The local date `days` days after `date` (negative for before). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The Monday that starts the ISO week of a local date. */
+export function weekStart(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}
+
+/** Days from `from` to `to` inclusive (0 when to is before from). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
