@@ -7,7 +7,8 @@ export type LiveSignal = { type: 'resync' } | { type: 'changed'; change: StreamC
 
 /**
  * The device's one live stream (SSE over fetch, so the token goes in a header, not the URL).
- * Reconnects with capped backoff; every (re)connect starts with a `resync` from the server.
+ * Reconnects with capped exponential backoff (SPEC S6), at once after reconnectNow(); every
+ * (re)connect starts with a `resync` from the server.
  */
 export class LiveStream {
   readonly signals$ = new Subject<LiveSignal>();
@@ -15,6 +16,9 @@ export class LiveStream {
   private abort: AbortController | null = null;
   private stopped = false;
   private attempt = 0;
+  /** Set by reconnectNow: the next connect goes at once, whether the loop is connected, connecting or waiting. */
+  private skipWait = false;
+  private wake: (() => void) | null = null;
 
   constructor(
     private readonly api: DeviceApi,
@@ -29,16 +33,20 @@ export class LiveStream {
   stop(): void {
     this.stopped = true;
     this.abort?.abort();
+    this.wake?.();
   }
 
-  /** Skip the backoff wait (the browser says the network is back). */
+  /** Reconnect now, skipping the backoff wait (the browser says the network is back, or "sync now"). */
   reconnectNow(): void {
     this.attempt = 0;
+    this.skipWait = true;
     this.abort?.abort();
+    this.wake?.();
   }
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
+      this.skipWait = false;
       this.abort = new AbortController();
       try {
         const res = await this.api.fetch(`${this.api.baseUrl}${SYNC_STREAM_PATH}`, {
@@ -69,9 +77,17 @@ export class LiveStream {
       }
       this.connected$.next(false);
       if (this.stopped) break;
+      if (this.skipWait) continue;
       this.attempt += 1;
       const wait = Math.min(this.maxBackoffMs, 500 * 2 ** Math.min(this.attempt, 6));
-      await new Promise((r) => setTimeout(r, this.attempt === 0 ? 0 : wait));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
     }
   }
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issuePairingCode } from '../../server/auth/pairing';
 import { testDatabases } from '../../server/test/databases';
 import { startTestServer, type TestServer } from '../../server/test/test-server';
+import { until } from '../../server/test/until';
 import { SequenceAllocator } from '../../server/ledger/server-sequence';
 import type { PosDatabase, ProductRow } from './collections';
 import { commitSale } from './commit-sale';
@@ -115,15 +116,6 @@ async function serverLevel(productId: string): Promise<number> {
   return Number(row.quantity);
 }
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 async function product(db: PosDatabase, sku: string): Promise<ProductRow> {
   const doc = await db.products.findOne({ selector: { sku } }).exec();
   if (!doc) throw new Error(`no product ${sku}`);
@@ -218,13 +210,13 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     // Pushes still lose their answers, but pulls work: the acks must arrive with the stock level
     // that already includes those sales, or the tablet would subtract them twice.
     await engine.syncNow();
-    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'acks carried by the stock pull');
+    await until('acks carried by the stock pull', async () => (await ledger(db, pairing)).pending.count === 0);
     await engine.awaitPulled();
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(9);
 
     net.mode = 'up';
     await engine.syncNow();
-    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'acks');
+    await until('acks', async () => (await ledger(db, pairing)).pending.count === 0);
     await engine.awaitPulled();
     view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(9);
@@ -259,7 +251,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     net.mode = 'up';
     engine = engineFor(db, pairing, impl);
     await engine.start();
-    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'delivery after reload');
+    await until('delivery after reload', async () => (await ledger(db, pairing)).pending.count === 0);
     await engine.awaitPulled();
     expect((await ledger(db, pairing)).stock.get(leche.id)).toBe(-2);
     expect(await serverLevel(leche.id)).toBe(-2);
@@ -290,9 +282,9 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
       cashierName: 'B',
     });
     await until(
+      'both devices at 20',
       async () =>
         (await ledger(a, pa)).stock.get(manzanasA.id) === 20 && (await ledger(b, pb)).stock.get(manzanasA.id) === 20,
-      'both devices at 20',
     );
     expect(await serverLevel(manzanasA.id)).toBe(20);
     expect(pa.deviceNumber).not.toBe(pb.deviceNumber);
@@ -306,7 +298,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
       payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }],
       cashierName: 'Ana',
     });
-    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the sale acked');
+    await until('the sale acked', async () => (await ledger(db, pairing)).pending.count === 0);
     net.mode = 'down';
     const before = await ledger(db, pairing);
     expect(before.stock.get(pan.id)).toBe(13);
@@ -328,7 +320,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect(await serverLevel(pan.id)).toBe(10);
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(10);
     await engine.syncNow();
-    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the count acked by the stock pull');
+    await until('the count acked by the stock pull', async () => (await ledger(db, pairing)).pending.count === 0);
     await engine.awaitPulled();
     view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(10);
@@ -351,7 +343,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect((await ledger(db, pairing)).pending.count).toBe(3);
     net.mode = 'up';
     await engine.syncNow();
-    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'shift events acked');
+    await until('shift events acked', async () => (await ledger(db, pairing)).pending.count === 0);
     const rows = await server.db
       .selectFrom('shift_events')
       .select(['id', 'kind'])
@@ -378,14 +370,14 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await engine.awaitPulled();
     net.mode = 'down';
     for (let i = 0; i < 3; i++) await engine.syncNow();
-    await until(async () => engine.breaker.state === 'open', 'the breaker to open');
+    await until('the breaker to open', async () => engine.breaker.state === 'open');
     const calls = net.calls;
     await new Promise((r) => setTimeout(r, 600));
     expect(net.calls).toBe(calls);
     expect((await engine.statusReport()).breaker).toBe('open');
     net.mode = 'up';
     await engine.syncNow();
-    await until(async () => engine.breaker.state === 'closed', 'the breaker to close after a good trial');
+    await until('the breaker to close after a good trial', async () => engine.breaker.state === 'closed');
   });
 
   it("recovery: another tablet of the branch imports a broken tablet's queue; each sale reaches the server once, with its own id and device", async () => {
@@ -431,7 +423,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect(await importQueue(spare, parsed)).toEqual({ imported: 2, alreadyHere: 0 });
     expect((await ledger(spare, ps)).pending).toMatchObject({ count: 2, salesCount: 2, valueCents: 540 });
     await es.start();
-    await until(async () => (await ledger(spare, ps)).pending.count === 0, 'imported sales acked');
+    await until('imported sales acked', async () => (await ledger(spare, ps)).pending.count === 0);
     const rows = await server.db
       .selectFrom('sales')
       .select(['id', 'device_id'])
@@ -449,8 +441,8 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const status = async () =>
       server.db.selectFrom('device_status').selectAll().where('device_id', '=', pairing.deviceId).executeTakeFirst();
     await until(
-      async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1,
       'a first report',
+      async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1,
     );
     const pan = await product(db, 'ECO-0002');
     net.mode = 'down';
@@ -462,7 +454,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect((await engine.statusReport()).pendingCount).toBe(1);
     net.mode = 'up';
     await engine.syncNow();
-    await until(async () => (await ledger(db, pairing)).pending.count === 0, 'the sale acked');
+    await until('the sale acked', async () => (await ledger(db, pairing)).pending.count === 0);
     const last = await status();
     expect(last?.pending_count !== undefined).toBe(true);
     expect(JSON.parse(String(last?.report))).toMatchObject({

@@ -23,6 +23,7 @@ import {
 } from '../test/test-server';
 import type { ChangeEvent } from './change-bus';
 import { createChangeBus, envelopes, MAX_PAYLOAD_BYTES, PgChangeBus } from './pg-change-bus';
+import { until } from '../test/until';
 
 /** A second server instance on the first one's PostgreSQL schema: what a scaled-out deployment runs. */
 async function startSecondInstance(
@@ -43,14 +44,6 @@ async function startSecondInstance(
   return startServer(config, createLogger('silent'), {
     db: openDatabase({ kind: 'postgres', databaseUrl: database.databaseUrl, pgSchema: schema }),
   });
-}
-
-async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('change bus payloads', () => {

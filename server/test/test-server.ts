@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createParser } from 'eventsource-parser';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -328,29 +329,20 @@ export async function openStream(baseUrl: string, token: string, path: string = 
   const queue: SseEvent[] = [];
   const waiter: { wake: (() => void) | null } = { wake: null };
   let ended = false;
+  const parser = createParser({
+    onEvent: ({ event, data }) => {
+      queue.push({ event: event ?? 'message', data: data ? JSON.parse(data) : null });
+      waiter.wake?.();
+    },
+  });
   void (async () => {
     if (!res.body) return;
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const reader = res.body.getReader();
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-          }
-          queue.push({ event, data: data.length ? JSON.parse(data.join('\n')) : null });
-          waiter.wake?.();
-        }
+        parser.feed(value);
       }
     } catch {
       // aborted by close()
