@@ -1,7 +1,6 @@
-import os from 'node:os';
 import { describeConfig, loadConfig } from './config';
 import { createLogger } from './logger';
-import { startServer } from './start-server';
+import { startServer, storeNetworkUrls } from './start-server';
 import { DEMO_BRANCH_ID } from './db/seed-demo';
 import { setupCodeIfNeeded } from './auth/first-run-setup';
 
@@ -12,10 +11,7 @@ logger.info({ config: describeConfig(config) }, 'starting EcoMarket central serv
 const running = await startServer(config, logger);
 const setup = await setupCodeIfNeeded(running.db);
 
-const lanUrls = Object.values(os.networkInterfaces())
-  .flat()
-  .filter((a) => a && a.family === 'IPv4' && !a.internal)
-  .map((a) => `${new URL(running.url).protocol}//${a!.address}:${config.port}`);
+const lanUrls = storeNetworkUrls(running.url, config.host);
 
 console.log(`
 EcoMarket central server is running (${config.databaseKind}${config.databaseKind === 'sqlite' ? `: ${config.sqliteFile}` : ''}).

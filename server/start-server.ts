@@ -1,6 +1,8 @@
 import type http from 'node:http';
 import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
@@ -30,6 +32,30 @@ export function openConfiguredDatabase(config: ServerConfig, pgSchema?: string):
   });
 }
 
+/**
+ * Migrations, first-start seed and catalogue back-fills, one instance at a time: instances started
+ * together on one empty PostgreSQL schema would otherwise create the same tables and seed rows at
+ * once. A session advisory lock per schema, held on one connection while it all runs.
+ */
+async function prepareDatabase(db: Db): Promise<boolean> {
+  const prepare = async (d: Db) => {
+    await migrateToLatest(d);
+    const seeded = await seedDemoIfEmpty(d);
+    await recordMissingInitialPrices(d);
+    return seeded;
+  };
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return prepare(db);
+  return db.connection().execute(async (conn) => {
+    const key = sql`hashtext('ecomarket-prepare:' || current_schema())`;
+    await sql`select pg_advisory_lock(${key})`.execute(conn);
+    try {
+      return await prepare(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
+}
+
 /** Opens the database, migrates, seeds on first start and listens. Used by main and by tests. */
 export async function startServer(
   config: ServerConfig,
@@ -37,9 +63,7 @@ export async function startServer(
   options: { db?: Db } = {},
 ): Promise<RunningServer> {
   const db = options.db ?? openConfiguredDatabase(config);
-  await migrateToLatest(db);
-  const seeded = await seedDemoIfEmpty(db);
-  await recordMissingInitialPrices(db);
+  const seeded = await prepareDatabase(db);
   // With PostgreSQL, live changes also reach the other server instances (LISTEN/NOTIFY).
   const bus = await createChangeBus({ kind: config.databaseKind, db, databaseUrl: config.databaseUrl, logger });
   const app = createApp({ db, config, logger, bus });
@@ -73,4 +97,21 @@ export async function startServer(
       await db.destroy();
     },
   };
+}
+
+/**
+ * The store-network URLs to print at start: the machine's IPv4 addresses when the server listens on
+ * every interface, none when HOST names one address (running.url is then the only way in).
+ */
+export function storeNetworkUrls(
+  url: string,
+  host: string,
+  interfaces: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces(),
+): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [];
+  const { protocol, port } = new URL(url);
+  return Object.values(interfaces)
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => `${protocol}//${a!.address}:${port}`);
 }

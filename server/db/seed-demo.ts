@@ -67,8 +67,10 @@ const SEED_PRODUCTS = [
 export async function seedDemoIfEmpty(db: Db, now = new Date().toISOString()): Promise<boolean> {
   const any = await db.selectFrom('locations').select('id').limit(1).executeTakeFirst();
   if (any) return false;
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
+    // Asked again under the sequence lock: another instance starting at the same moment may have seeded.
+    if (await trx.selectFrom('locations').select('id').limit(1).executeTakeFirst()) return false;
     await trx
       .insertInto('locations')
       .values([
@@ -126,6 +128,6 @@ export async function seedDemoIfEmpty(db: Db, now = new Date().toISOString()): P
       );
     }
     await seq.save();
+    return true;
   });
-  return true;
 }
