@@ -142,7 +142,7 @@ function Shell({
           ) : (
             <div className="shell-page">
               <TopBar pairing={pairing} cashierName={cashierName} />
-              <SyncStatusBar engine={engine} pending={ledger.pending} money={money} />
+              <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
               <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
               {tab === 'inventory' && (
                 <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />

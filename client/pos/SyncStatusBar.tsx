@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import type { PosDatabase } from '../sync/collections';
 import type { PendingSummary } from '../sync/displayed-stock-view';
 import type { SyncEngine } from '../sync/sync-engine';
 import { askForUpdateCheck, replayQueuedSales } from './app-update';
 import { INTL_LOCALE, useI18n, useT, type Messages } from './i18n';
+import { RefusedSalesAlert } from './refused/RefusedSalesAlert';
 import { useObservable } from './use-observable';
 
 const messages: Messages<
@@ -63,10 +65,12 @@ function useBrowserOnline(): boolean {
 
 /** Always in view: network, what waits to be sent, last sync, the circuit breaker, progress. */
 export function SyncStatusBar({
+  db,
   engine,
   pending,
   money,
 }: {
+  db: PosDatabase;
   engine: SyncEngine;
   pending: PendingSummary;
   money: (c: number) => string;
@@ -148,11 +152,7 @@ export function SyncStatusBar({
         {t('syncNow')}
       </button>
       {!online && <p className="hint">{t('offlineHelp')}</p>}
-      {pending.rejected > 0 && (
-        <p role="alert" className="error">
-          {t('rejectedSales', { count: pending.rejected })}
-        </p>
-      )}
+      {pending.rejected > 0 && <RefusedSalesAlert db={db} count={pending.rejected} />}
       {outbox.outdated && (
         <p role="alert" className="error">
           {t('outdated')}{' '}

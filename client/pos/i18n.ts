@@ -36,7 +36,8 @@ const es = {
   newSale: 'Nueva venta',
   oversellWarning:
     'Atención: {name} quedará con existencias negativas ({qty}). La venta se permite y la oficina central lo revisará.',
-  rejectedSales: '{count} ventas rechazadas por el servidor: avise al encargado.',
+  rejectedSales:
+    '{count, plural, one {# venta rechazada} other {# ventas rechazadas}} por la oficina central: avise al encargado.',
   updateReady: 'Hay una versión nueva de la aplicación.',
   updateNow: 'Actualizar ahora',
   updateAfterSale: 'Se podrá actualizar al terminar la venta en curso.',
@@ -85,7 +86,8 @@ const en: Record<MessageKey, string> = {
   newSale: 'New sale',
   oversellWarning:
     'Warning: {name} will go below zero ({qty}). The sale is allowed and the central office will review it.',
-  rejectedSales: '{count} sales were refused by the server: tell the manager.',
+  rejectedSales:
+    '{count, plural, one {# sale was} other {# sales were}} refused by the central office: tell the manager.',
   updateReady: 'A new version of the app is ready.',
   updateNow: 'Update now',
   updateAfterSale: 'You can update once the current sale is finished.',
@@ -105,7 +107,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(locale: Locale): Translate {
   const table = messages[locale];
-  return (key, params) => formatMessage(table[key], params);
+  return (key, params) => formatMessage(table[key], params, locale);
 }
 
 /**
@@ -117,13 +119,31 @@ export interface Messages<K extends string> {
   en: Record<K, string>;
 }
 
-export function formatMessage(template: string, params?: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+/**
+ * `{name}` takes a parameter; `{count, plural, one {# venta} other {# ventas}}` picks the form of
+ * the language's plural rule (Intl.PluralRules) for `count`, with `#` standing for the number.
+ * A form holds no braces of its own; parameters go outside the plural block.
+ */
+export function formatMessage(
+  template: string,
+  params?: Record<string, string | number>,
+  locale: Locale = 'es',
+): string {
+  const plurals = template.replace(
+    /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g,
+    (_, name: string, forms: string) => {
+      const n = Number(params?.[name] ?? 0);
+      const byCategory = new Map([...forms.matchAll(/(\w+) \{([^{}]*)\}/g)].map((f) => [f[1]!, f[2]!]));
+      const form = byCategory.get(new Intl.PluralRules(INTL_LOCALE[locale]).select(n)) ?? byCategory.get('other') ?? '';
+      return form.replaceAll('#', n.toLocaleString(INTL_LOCALE[locale]));
+    },
+  );
+  return plurals.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
 }
 
 export function useT<K extends string>(m: Messages<K>): (key: K, params?: Record<string, string | number>) => string {
   const { locale } = useContext(LocaleContext);
-  return (key, params) => formatMessage(m[locale][key], params);
+  return (key, params) => formatMessage(m[locale][key], params, locale);
 }
 
 export const LocaleContext = createContext<{ locale: Locale; t: Translate; setLocale: (l: Locale) => void }>({

@@ -8,6 +8,8 @@ import type { DevicePairing } from '../../sync/device-pairing';
 import type { PosStore } from '../../sync/pos-database';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { Receipt } from '../receipt/Receipt';
+import { reasonKey, refusedMessages } from '../refused/refused-messages';
+import { refusalOf } from '../refused/refused-sales';
 import { findSaleForRefund } from './find-sale';
 import { refundMessages } from './refund-messages';
 
@@ -38,6 +40,7 @@ export function RefundScreen({
   scanned: { code: string; at: number } | null;
 }) {
   const t = useT(refundMessages);
+  const refused = useT(refusedMessages);
   const { locale } = useI18n();
   const [receipt, setReceipt] = useState('');
   const [found, setFound] = useState<Found | null>(null);
@@ -54,6 +57,9 @@ export function RefundScreen({
     const r = await findSaleForRefund(store.db, code);
     if (!r) return setError(t('notFound', { receipt: code }));
     if (r.sale.kind !== 'sale') return setError(t('notASale', { receipt: code }));
+    const refusal = await refusalOf(store.db, r.sale.id);
+    if (refusal)
+      return setError(refused('notRefundable', { receipt: r.sale.receiptNumber, reason: refused(reasonKey(refusal)) }));
     const left = refundableUnits(r.sale, r.refunds);
     setFound({ sale: r.sale, left, alreadyPartly: r.refunds.length > 0 });
     setUnits(left.map(() => 0));

@@ -115,7 +115,7 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
           </button>
         </div>
       </TopBar>
-      <SyncStatusBar engine={engine} pending={ledger.pending} money={money} />
+      <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
       <UpdateBanner cartEmpty={cart.lines.length === 0 && stage.kind !== 'payment'} />
       {notice && (
         <p role={notice.alert ? 'alert' : 'status'} className={notice.alert ? 'error notice' : 'notice ok'}>
