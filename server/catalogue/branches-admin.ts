@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { SequenceAllocator } from '../ledger/server-sequence';
+import { onBranchTimeZone } from '../reports/report-settings';
 import { branchSettings, saveBranchSettings, type BranchSettings, type BranchSettingsPatch } from './branch-settings';
 
 export const branchCreateSchema = z
@@ -92,6 +93,7 @@ export async function patchBranchSettings(
       await trx.updateTable('locations').set({ name: next.name }).where('id', '=', current.locationId).execute();
     }
     await saveBranchSettings(trx, next, next.seq, now);
+    await onBranchTimeZone(trx, branchId, current.timeZone, next.timeZone);
     await seq.save();
     return next;
   });

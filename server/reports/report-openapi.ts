@@ -104,8 +104,9 @@ registerOperation({
   ...common,
   method: 'patch',
   path: '/api/console/reports/settings/:id',
-  summary: "Change a branch's time zone or largest cash difference allowed",
-  description: "A new time zone re-files the branch's sales under their new local days (rebuilt from the ledger).",
+  summary: "Change the largest cash difference a branch allows at a shift's close",
+  description:
+    "The branch's time zone is changed with PATCH /api/console/branches/{id}; its sales are then re-filed under their new local days (rebuilt from the ledger).",
   request: { params: idParam, body: reportSettingsPatchSchema },
   responses: { 200: { description: 'The settings.', body: reportSettingsSchema } },
 });

@@ -208,12 +208,14 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
     admin = await signIn(server.url, a.email, a.password);
     const m = await createManager(server.db, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
     branchManager = await signIn(server.url, m.email, m.password);
-    const patched = await request(server.url, `/api/console/reports/settings/${OTHER_BRANCH}`, {
-      method: 'PATCH',
-      json: { timeZone: OTHER_ZONE },
-      headers: admin.headers(),
-    });
-    expect(patched.status).toBe(200);
+    for (const [branchId, timeZone] of zones) {
+      const patched = await request(server.url, `/api/console/branches/${branchId}`, {
+        method: 'PATCH',
+        json: { timeZone },
+        headers: admin.headers(),
+      });
+      expect(patched.status).toBe(200);
+    }
     devices = [];
     for (const branchId of [DEMO_BRANCH_ID, DEMO_BRANCH_ID, OTHER_BRANCH]) {
       const p = await pairDevice(server, branchId);
@@ -333,6 +335,33 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
     return { ...base, kind, refundOf, lines, totalCents: total, payments };
   }
 
+  /** The hourly summary equals the tickets of the ledger added up by local day and hour. */
+  async function expectHoursFromLedger(tickets: RawTicket[]) {
+    const hours = await reportDb(server.db).selectFrom('report_sales_hours').selectAll().execute();
+    const expectedHours = new Map<string, number[]>();
+    for (const t of tickets) {
+      const k = `${t.branchId}|${t.date}|${t.hour}`;
+      const v = expectedHours.get(k) ?? [0, 0, 0, 0];
+      const i = t.kind === 'sale' ? 0 : 2;
+      v[i]! += 1;
+      v[i + 1]! += t.lines.reduce((s, l) => s + l.total, 0);
+      expectedHours.set(k, v);
+    }
+    expect(
+      new Map(
+        hours.map((h) => [
+          `${h.branch_id}|${h.local_date}|${h.local_hour}`,
+          [
+            Number(h.sale_tickets),
+            Number(h.sale_gross_cents) - Number(h.sale_discount_cents),
+            Number(h.refund_tickets),
+            Number(h.refund_gross_cents) - Number(h.refund_discount_cents),
+          ],
+        ]),
+      ),
+    ).toEqual(expectedHours);
+  }
+
   it('every report equals a recomputation from the raw ledger after random sales, refunds and corrections', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -369,29 +398,7 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
           const tickets = await ledgerTickets(server, zones);
 
           // The hourly summary holds exactly what the ledger adds up to.
-          const hours = await reportDb(server.db).selectFrom('report_sales_hours').selectAll().execute();
-          const expectedHours = new Map<string, number[]>();
-          for (const t of tickets) {
-            const k = `${t.branchId}|${t.date}|${t.hour}`;
-            const v = expectedHours.get(k) ?? [0, 0, 0, 0];
-            const i = t.kind === 'sale' ? 0 : 2;
-            v[i]! += 1;
-            v[i + 1]! += t.lines.reduce((s, l) => s + l.total, 0);
-            expectedHours.set(k, v);
-          }
-          expect(
-            new Map(
-              hours.map((h) => [
-                `${h.branch_id}|${h.local_date}|${h.local_hour}`,
-                [
-                  Number(h.sale_tickets),
-                  Number(h.sale_gross_cents) - Number(h.sale_discount_cents),
-                  Number(h.refund_tickets),
-                  Number(h.refund_gross_cents) - Number(h.refund_discount_cents),
-                ],
-              ]),
-            ),
-          ).toEqual(expectedHours);
+          await expectHoursFromLedger(tickets);
 
           // The explorer, through HTTP, for the generated view.
           const today = local(new Date().toISOString(), 'America/Mexico_City').date;
@@ -477,6 +484,16 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
         .orderBy('local_hour')
         .execute(),
     ).toEqual(hoursBefore);
+
+    // A branch that moves to another time zone has its sales re-filed under their new local days.
+    const moved = await request(server.url, `/api/console/branches/${DEMO_BRANCH_ID}`, {
+      method: 'PATCH',
+      json: { timeZone: 'Pacific/Chatham' },
+      headers: admin.headers(),
+    });
+    expect(moved.status).toBe(200);
+    zones.set(DEMO_BRANCH_ID, 'Pacific/Chatham');
+    await expectHoursFromLedger(await ledgerTickets(server, zones));
   }, 240_000);
 
   it('keeps a branch manager to their branches and refuses bad input with a clear 4xx', async () => {
@@ -513,12 +530,18 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
       headers: branchManager.headers(),
     });
     expect(manual.status).toBe(403);
-    const badZone = await request(server.url, `/api/console/reports/settings/${DEMO_BRANCH_ID}`, {
+    const negative = await request(server.url, `/api/console/reports/settings/${DEMO_BRANCH_ID}`, {
       method: 'PATCH',
-      json: { timeZone: 'Mars/Olympus' },
+      json: { maxCashDifferenceCents: -5 },
       headers: admin.headers(),
     });
-    expect(badZone.status).toBe(400);
+    expect(negative.status).toBe(400);
+    const limit = await request<{ maxCashDifferenceCents: number }>(
+      server.url,
+      `/api/console/reports/settings/${DEMO_BRANCH_ID}`,
+      { method: 'PATCH', json: { maxCashDifferenceCents: 500 }, headers: branchManager.headers() },
+    );
+    expect(limit.body.maxCashDifferenceCents).toBe(500);
   });
 
   it('records a manual sale through the ingest: ledger movement, price check, and the reports', async () => {

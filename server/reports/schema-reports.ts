@@ -5,10 +5,9 @@
  */
 // A type, not an interface: Kysely's withTables needs an index-compatible record.
 export type ReportTables = {
-  /** Per branch: its time zone (its days and hours) and the cash difference allowed at a shift's close. */
+  /** Per branch: the cash difference allowed at a shift's close (its time zone is in branch_settings). */
   report_branch_settings: {
     branch_id: string;
-    time_zone: string;
     max_cash_difference_cents: number;
     updated_at: string;
   };

@@ -40,19 +40,14 @@ export type ShiftsReportResponse = z.infer<typeof shiftsReportResponseSchema>;
 
 export const reportSettingsSchema = z.object({
   branchId: z.string(),
-  /** IANA time zone of the branch: its days, hours and "today". */
+  /** IANA time zone of the branch: its days, hours and "today" (changed on the branch's page). */
   timeZone: z.string(),
   /** Largest cash over/short at a shift's close, in minor units, before it opens a reconciliation item. */
   maxCashDifferenceCents: z.number().int().nonnegative(),
 });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
-export const reportSettingsPatchSchema = z
-  .object({
-    timeZone: z.string().min(1).max(64).optional(),
-    maxCashDifferenceCents: z.number().int().nonnegative().max(1e9).optional(),
-  })
-  .refine((p) => p.timeZone !== undefined || p.maxCashDifferenceCents !== undefined, {
-    message: 'give timeZone, maxCashDifferenceCents or both',
-  });
+export const reportSettingsPatchSchema = z.object({
+  maxCashDifferenceCents: z.number().int().nonnegative().max(1e9),
+});
 export type ReportSettingsPatch = z.infer<typeof reportSettingsPatchSchema>;

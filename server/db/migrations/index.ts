@@ -7,6 +7,7 @@ import { legacy } from './0005-legacy';
 import { failedAttempts } from './0006-failed-attempts';
 import { ledgerIndexes } from './0007-ledger-indexes';
 import { reports } from './0013-reports';
+import { reportSettings } from './0014-report-settings';
 import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
 import { reconciliation } from './0011-reconciliation';
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010-fleet': fleet,
   '0011-reconciliation': reconciliation,
   '0013-reports': reports,
+  '0014-report-settings': reportSettings,
 };
