@@ -47,8 +47,8 @@ async function all({ db: d }: PosStore): Promise<SaleRow[]> {
   return (await d.sales.find({ sort: [{ deviceSeq: 'asc' }] }).exec()).map((x) => x.toJSON() as SaleRow);
 }
 
-describe('commitSale (invariant 1: the whole ticket in one write)', () => {
-  it('writes one document holding lines, payments, cashier and numbers, valid on the wire', async () => {
+describe('commitSale: the whole ticket in one write', () => {
+  it('[S1] writes one document holding lines, payments, cashier and numbers, valid on the wire', async () => {
     const d = await open();
     const sale = await commitSale(d, pairing, {
       lines: [pan],
@@ -84,7 +84,7 @@ describe('commitSale (invariant 1: the whole ticket in one write)', () => {
     expect(saleDocSchema.safeParse({ ...sale, _deleted: false }).success).toBe(true);
   });
 
-  it('invariants 1 and 2: committing the same cart id twice (a double tap, a retry after a crash) saves one ticket', async () => {
+  it('[S1][S2] committing the same cart id twice (a double tap, a retry after a crash) saves one ticket', async () => {
     const d = await open();
     const id = uuidv7();
     const [a, b] = await Promise.all([
@@ -98,7 +98,7 @@ describe('commitSale (invariant 1: the whole ticket in one write)', () => {
     expect(next.receiptNumber).toBe('001-02-000002');
   });
 
-  it('refuses a ticket that does not add up and writes nothing', async () => {
+  it('[S1] refuses a ticket that does not add up and writes nothing', async () => {
     const d = await open();
     await expect(commitSale(d, pairing, { lines: [pan], payments: [cash(480)], cashierName: 'Ana' })).rejects.toThrow(
       'payments (480) do not add up to the total (486)',
@@ -109,7 +109,7 @@ describe('commitSale (invariant 1: the whole ticket in one write)', () => {
     expect(await all(d)).toEqual([]);
   });
 
-  it('a refund is a ticket of its own: kind refund, naming the sale, numbered in the same device sequence', async () => {
+  it('[S1] a refund is a ticket of its own: kind refund, naming the sale, numbered in the same device sequence', async () => {
     const d = await open();
     const sale = await commitSale(d, pairing, { lines: [pan], payments: [cash(486)], cashierName: 'Ana' });
     const refund = await commitSale(d, pairing, {
@@ -123,10 +123,10 @@ describe('commitSale (invariant 1: the whole ticket in one write)', () => {
   });
 });
 
-describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)', () => {
+describe('the ticket journal (no cross-tab lock)', () => {
   const draft = { lines: [pan], payments: [cash(486)], cashierName: 'Ana' };
 
-  it('chargeSale is durable in the journal first; a crash before the copy into RxDB is repaired at the next open', async () => {
+  it('[S1] chargeSale is durable in the journal first; a crash before the copy into RxDB is repaired at the next open', async () => {
     const name = `journal-${Date.now()}-${Math.random()}`;
     db = await open(name);
     // The "crash": the ticket is written to the journal exactly as chargeSale writes it, and the tab dies before the copy.
@@ -142,14 +142,14 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
     expect(next.deviceSeq).toBe(orphan.deviceSeq + 1);
   });
 
-  it('chargeSale resolves with the durable ticket; `stored` resolves once RxDB has it', async () => {
+  it('[S1] chargeSale resolves with the durable ticket; `stored` resolves once RxDB has it', async () => {
     const d = await open();
     const { sale, stored } = await chargeSale(d, pairing, draft);
     expect(await stored).toEqual(sale);
     expect(await all(d)).toEqual([sale]);
   });
 
-  it('numbers continue after the tickets already in RxDB (a database from before the journal, or pulled back from the server)', async () => {
+  it('[S1] numbers continue after the tickets already in RxDB (a database from before the journal, or pulled back from the server)', async () => {
     const d = await open();
     const { receiptPrefix: _p, deviceNumber: _n, ...row } = sampleTemplate();
     await d.db.sales.insert({ ...row, deviceId: pairing.deviceId, deviceSeq: 41, receiptNumber: '001-02-000041' });
@@ -158,7 +158,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
     expect(sale.receiptNumber).toBe('001-02-000042');
   });
 
-  it('two tabs charging at once on one journal never share a number', async () => {
+  it('[S1] two tabs charging at once on one journal never share a number', async () => {
     const name = `tabs-${Date.now()}-${Math.random()}`;
     const [tabA, tabB] = await Promise.all([TicketJournal.open(idb, name), TicketJournal.open(idb, name)]);
     const charges = Array.from({ length: 40 }, (_, i) => (i % 2 ? tabA : tabB).charge(sampleTemplate()));
@@ -168,7 +168,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
     tabB.close();
   });
 
-  it('a tab whose expected next number was taken by another tab reads again and takes the one after', async () => {
+  it('[S1] a tab whose expected next number was taken by another tab reads again and takes the one after', async () => {
     const name = `stale-${Date.now()}-${Math.random()}`;
     const tabA = await TicketJournal.open(idb, name);
     const tabB = await TicketJournal.open(idb, name);
@@ -184,7 +184,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
     tabB.close();
   });
 
-  it('a ticket that cannot be written leaves nothing behind and takes no number', async () => {
+  it('[S1] a ticket that cannot be written leaves nothing behind and takes no number', async () => {
     const journal = await TicketJournal.open(idb, `fail-${Date.now()}-${Math.random()}`);
     // A function cannot be stored in IndexedDB: the put throws inside the transaction, which aborts.
     await expect(
@@ -195,7 +195,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
     journal.close();
   });
 
-  it('charging a ticket id already in the journal returns it as written, with no new number', async () => {
+  it('[S1] charging a ticket id already in the journal returns it as written, with no new number', async () => {
     const journal = await TicketJournal.open(idb, `again-${Date.now()}-${Math.random()}`);
     const template = sampleTemplate();
     const first = await journal.charge(template);
@@ -205,7 +205,7 @@ describe('the ticket journal (invariant 1 and SPEC S1 without a cross-tab lock)'
     journal.close();
   });
 
-  it('keeps only the most recent 200 tickets once RxDB has them', async () => {
+  it('[S1] keeps only the most recent 200 tickets once RxDB has them', async () => {
     const name = `prune-${Date.now()}-${Math.random()}`;
     db = await open(name);
     for (let i = 0; i < 230; i++) await commitSale(db, pairing, draft);

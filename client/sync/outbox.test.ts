@@ -55,8 +55,8 @@ async function open() {
   return db;
 }
 
-describe('outbox channels (SPEC S7)', () => {
-  it('pushes each kind of document to its own path, sales first, then shift events and counts; all acked', async () => {
+describe('outbox channels', () => {
+  it('[S7] pushes each kind of document to its own path, sales first, then shift events and counts; all acked', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
     await recordCount(d, pairing, {
@@ -75,7 +75,7 @@ describe('outbox channels (SPEC S7)', () => {
     expect(received).toHaveLength(2);
   });
 
-  it('a channel the server does not serve yet (404) stays queued and does not hold back the others', async () => {
+  it('[S7] a channel the server does not serve yet (404) stays queued and does not hold back the others', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
     const count = await recordCount(d, pairing, {
@@ -93,7 +93,7 @@ describe('outbox channels (SPEC S7)', () => {
     expect(await outbox.unacknowledged({ collection: 'shiftevents', orderBy: 'at' })).toHaveLength(1);
   });
 
-  it("documents imported from another tablet are pushed as they are (their id and deviceId), other devices' documents are not", async () => {
+  it("[S7][S8] documents imported from another tablet are pushed as they are (their id and deviceId), other devices' documents are not", async () => {
     const d = await open();
     const other = { ...pairing, deviceId: 'dev-broken' } as DevicePairing;
     const imported = await recordCount(d, other, {
@@ -116,7 +116,7 @@ describe('outbox channels (SPEC S7)', () => {
     expect(received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [imported.id] }]);
   });
 
-  it('S7: a push the service worker queued (202) waits for its replay, until the server is known reachable again', async () => {
+  it('[S7] a push the service worker queued (202) waits for its replay, until the server is known reachable again', async () => {
     const d = await open();
     const count = await recordCount(d, pairing, {
       productId: 'p1',
@@ -148,7 +148,7 @@ describe('outbox channels (SPEC S7)', () => {
     expect(await outbox.unacknowledged({ collection: 'counts', orderBy: 'countedAt' })).toHaveLength(0);
   });
 
-  it('S9: a push answered 426 marks the app outdated and keeps the documents queued', async () => {
+  it('[S9] a push answered 426 marks the app outdated and keeps the documents queued', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
     const api = {

@@ -137,7 +137,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await server?.close();
   });
 
-  it('pulls the catalogue and the branch stock, then live changes', async () => {
+  it('[S5][S6] pulls the catalogue and the branch stock, then live changes', async () => {
     const { db, pairing, engine } = await syncedDevice();
     expect(await db.products.count().exec()).toBe(5);
     // The first download knew its total from the first page.
@@ -146,7 +146,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(15);
   });
 
-  it('part 8: a catalogue of several pages shows "N of total" from the first page, the total never moving and never passed', async () => {
+  it('[S5] a catalogue of several pages shows "N of total" from the first page, the total never moving and never passed', async () => {
     await server.db.transaction().execute(async (trx) => {
       const seq = await SequenceAllocator.lock(trx);
       const now = new Date().toISOString();
@@ -184,7 +184,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     for (const c of seen) if (c.total !== null) expect(c.pulled).toBeLessThanOrEqual(c.total);
   });
 
-  it('S2, S4: offline sales, a lost push answer, then sync: each sale once on the server and stock never double-counted', async () => {
+  it('[S2][S4] offline sales, a lost push answer, then sync: each sale once on the server and stock never double-counted', async () => {
     const { db, pairing, net, engine } = await syncedDevice();
     const pan = await product(db, 'ECO-0002');
 
@@ -224,7 +224,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect(await serverLevel(pan.id)).toBe(9);
   });
 
-  it('S4: a reload (database closed and reopened) keeps sales, acks and the stock shown', async () => {
+  it('[S4] a reload (database closed and reopened) keeps sales, acks and the stock shown', async () => {
     const name = `pos-reload-${Date.now()}`;
     let db = await openDevice(name);
     const pairing = await pair(db);
@@ -258,7 +258,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect(await serverSales(pairing.deviceId)).toBe(1);
   });
 
-  it("two devices of one branch: each sees the other's sales through the server level, its own through acks", async () => {
+  it("[S4] two devices of one branch: each sees the other's sales through the server level, its own through acks", async () => {
     // RxDB's free storage opens 13 collections per process: two whole devices do not fit.
     const a = await openDevice(undefined, CORE_POS_COLLECTIONS);
     const b = await openDevice(undefined, CORE_POS_COLLECTIONS);
@@ -290,7 +290,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect(pa.deviceNumber).not.toBe(pb.deviceNumber);
   });
 
-  it('S4, invariant 6: a count is a delta against what the tablet showed; it reaches the server and is acked with the stock pull like a sale', async () => {
+  it('[S4] a count is a delta against what the tablet showed; it reaches the server and is acked with the stock pull like a sale', async () => {
     const { db, pairing, net, engine } = await syncedDevice();
     const pan = await product(db, 'ECO-0002');
     await commitSale(storeOf(db), pairing, {
@@ -327,7 +327,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     expect(await serverLevel(pan.id)).toBe(10);
   });
 
-  it('S7: shift events queue offline and still reach the server after the shift is closed', async () => {
+  it('[S7] shift events queue offline and still reach the server after the shift is closed', async () => {
     const { db, pairing, net, engine } = await syncedDevice();
     net.mode = 'down';
     const author = { cashierId: null, cashierName: 'Ana' };
@@ -380,7 +380,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await until('the breaker to close after a good trial', async () => engine.breaker.state === 'closed');
   });
 
-  it("recovery: another tablet of the branch imports a broken tablet's queue; each sale reaches the server once, with its own id and device", async () => {
+  it("[S2][S8] recovery: another tablet of the branch imports a broken tablet's queue; each sale reaches the server once, with its own id and device", async () => {
     const broken = await openDevice(undefined, CORE_POS_COLLECTIONS);
     const spare = await openDevice(undefined, CORE_POS_COLLECTIONS);
     const pb = await pair(broken);

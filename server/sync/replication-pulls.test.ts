@@ -166,7 +166,7 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
   });
 
   describe('otherstock', () => {
-    it('S5: pages through the levels of every other location (centre and other branches), never the device’s own', async () => {
+    it('[S5] pages through the levels of every other location (centre and other branches), never the device’s own', async () => {
       const { documents } = await pullAll<OtherStockLevelDoc>(server, 'otherstock', b1.token, 3);
       for (const d of documents) otherStockLevelDocSchema.parse(d);
       const all = await server.db
@@ -181,13 +181,13 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
       expect(Date.parse(centre!.updatedAt)).not.toBeNaN();
     });
 
-    it('excludes the device’s own location: a sucursal-001 tablet sees only the centre here', async () => {
+    it('[S8] excludes the device’s own location: a sucursal-001 tablet sees only the centre here', async () => {
       const { documents } = await pullAll<OtherStockLevelDoc>(server, 'otherstock', a1.token, 100);
       expect(documents.length).toBeGreaterThan(0);
       expect(documents.every((d) => d.locationId === CENTRE_LOCATION_ID)).toBe(true);
     });
 
-    it('S5: a sale at sucursal-001 reaches the other branch’s otherstock pull from its last checkpoint', async () => {
+    it('[S5] a sale at sucursal-001 reaches the other branch’s otherstock pull from its last checkpoint', async () => {
       const { checkpoint } = await pullAll<OtherStockLevelDoc>(server, 'otherstock', b1.token, 100);
       const apples = products.find((p) => p.name === 'Manzanas Orgánicas')!;
       const before = await server.db
@@ -210,7 +210,7 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
   });
 
   describe('sales', () => {
-    it('S5: another tablet of the branch pulls the branch’s sales page by page, as they were sent', async () => {
+    it('[S5] another tablet of the branch pulls the branch’s sales page by page, as they were sent', async () => {
       const apples = products.find((p) => p.name === 'Pan Integral')!;
       const sent = [
         makeSale(a1, 2, [{ product: apples, quantity: 1 }]),
@@ -223,12 +223,12 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
       expect(documents.every((d) => d.branchId === DEMO_BRANCH_ID)).toBe(true);
     });
 
-    it('invariant 8: a device of another branch never sees this branch’s sales', async () => {
+    it('[S8] a device of another branch never sees this branch’s sales', async () => {
       const { documents } = await pullAll<SaleDoc>(server, 'sales', b1.token, 50);
       expect(documents).toEqual([]);
     });
 
-    it('only the last SALES_PULL_DAYS days (30 by default) of sales are pulled', async () => {
+    it('[S5] only the last SALES_PULL_DAYS days (30 by default) of sales are pulled', async () => {
       const old = (await pullAll<SaleDoc>(server, 'sales', a2.token, 50)).documents[0]!;
       await server.db
         .updateTable('sales')
@@ -242,7 +242,7 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
   });
 
   describe('cashiers', () => {
-    it('S5: the branch’s cashiers page by page with their PIN hash, never a PIN; another branch’s device never sees them', async () => {
+    it('[S5][S8] the branch’s cashiers page by page with their PIN hash, never a PIN; another branch’s device never sees them', async () => {
       const ana = await addCashier(server.db, DEMO_BRANCH_ID, 'Ana', '4821');
       const luis = await addCashier(server.db, DEMO_BRANCH_ID, 'Luis');
       const bea = await addCashier(server.db, OTHER_BRANCH, 'Bea');
@@ -256,7 +256,7 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
   });
 
   describe('settings', () => {
-    it('a branch nobody configured yet gets its defaults once (allowOversell true, idle lock 120 s), then nothing new', async () => {
+    it('[S5] a branch nobody configured yet gets its defaults once (allowOversell true, idle lock 120 s), then nothing new', async () => {
       const first = await pull<BranchSettingsDoc>(server, 'settings', a1.token);
       expect(first.status).toBe(200);
       expect(first.body.documents).toEqual([
@@ -276,7 +276,7 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
       expect(again.body).toEqual({ documents: [], checkpoint: null });
     });
 
-    it('S5: a change of the branch’s settings reaches its devices from their checkpoint, and no other branch’s', async () => {
+    it('[S5][S8] a change of the branch’s settings reaches its devices from their checkpoint, and no other branch’s', async () => {
       const cpA = (await pull<BranchSettingsDoc>(server, 'settings', a1.token)).body.checkpoint!;
       const cpB = (await pull<BranchSettingsDoc>(server, 'settings', b1.token)).body.checkpoint!;
       const current = (await branchSettings(server.db, DEMO_BRANCH_ID))!;
@@ -300,7 +300,7 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
   });
 
   describe('transfers', () => {
-    it('S5: transfers addressed to the device’s location page by page; another branch’s transfers never', async () => {
+    it('[S5][S8] transfers addressed to the device’s location page by page; another branch’s transfers never', async () => {
       const p = products[0]!;
       const t1 = await addTransfer(server.db, CENTRE_LOCATION_ID, DEMO_BRANCH_ID, p.id);
       const t2 = await addTransfer(server.db, CENTRE_LOCATION_ID, DEMO_BRANCH_ID, p.id);
@@ -322,7 +322,7 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
 
   describe('versions and scope', () => {
     it.each(['otherstock', 'sales', 'cashiers', 'settings', 'transfers'] as const)(
-      'S9: %s pulled with another schema version is answered 426 CLIENT_OUTDATED',
+      '[S9] %s pulled with another schema version is answered 426 CLIENT_OUTDATED',
       async (collection) => {
         const res = await request<{ error: { code: string; message: string } }>(
           server.url,
@@ -336,14 +336,14 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
     );
 
     it.each(['otherstock', 'sales', 'cashiers', 'settings', 'transfers'] as const)(
-      'S8: %s pull without a device token is 401',
+      '[S8] %s pull without a device token is 401',
       async (collection) => {
         const res = await request(server.url, syncPath(collection, 'pull'));
         expect(res.status).toBe(401);
       },
     );
 
-    it('a malformed checkpoint is a 400 naming the field', async () => {
+    it('[S5] a malformed checkpoint is a 400 naming the field', async () => {
       const res = await request<{ error: { code: string; message: string } }>(
         server.url,
         `${syncPath('cashiers', 'pull')}?seq=-1`,
@@ -354,8 +354,8 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
     });
   });
 
-  describe('live stream (S6)', () => {
-    it('a sale at sucursal-001 tells the other branch’s device "otherstock" only, and the branch’s other tablet "stock" and "sales"', async () => {
+  describe('live stream', () => {
+    it('[S6] a sale at sucursal-001 tells the other branch’s device "otherstock" only, and the branch’s other tablet "stock" and "sales"', async () => {
       const other = await openStream(server.url, b1.token);
       const sibling = await openStream(server.url, a2.token);
       try {
@@ -377,15 +377,15 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
   });
 });
 
-describe('collectionsFor: what of a change concerns a device (SPEC S6)', () => {
+describe('collectionsFor: what of a change concerns a device', () => {
   const device = { branchId: 'b1', locationId: 'l1' };
-  it('products and otherstock go to every device', () => {
+  it('[S6] products and otherstock go to every device', () => {
     expect(collectionsFor(device, { seq: 1, collections: ['products'], locationIds: [] })).toEqual(['products']);
     expect(collectionsFor(device, { seq: 1, collections: ['otherstock'], locationIds: ['l2'] })).toEqual([
       'otherstock',
     ]);
   });
-  it('stock: own location → stock, another location → otherstock', () => {
+  it('[S6] stock: own location → stock, another location → otherstock', () => {
     expect(collectionsFor(device, { seq: 1, collections: ['stock'], locationIds: ['l1'] })).toEqual(['stock']);
     expect(collectionsFor(device, { seq: 1, collections: ['stock'], locationIds: ['l2'] })).toEqual(['otherstock']);
     expect(collectionsFor(device, { seq: 1, collections: ['stock'], locationIds: ['l1', 'l2'] }).sort()).toEqual([
@@ -393,7 +393,7 @@ describe('collectionsFor: what of a change concerns a device (SPEC S6)', () => {
       'stock',
     ]);
   });
-  it('branch collections only to the branch named, by branchIds or by its location', () => {
+  it('[S6] branch collections only to the branch named, by branchIds or by its location', () => {
     expect(
       collectionsFor(device, { seq: 1, collections: ['cashiers', 'settings'], locationIds: [], branchIds: ['b2'] }),
     ).toEqual([]);
@@ -403,7 +403,7 @@ describe('collectionsFor: what of a change concerns a device (SPEC S6)', () => {
     expect(collectionsFor(device, { seq: 1, collections: ['transfers'], locationIds: ['l2'] })).toEqual([]);
     expect(collectionsFor(device, { seq: 1, collections: ['transfers'], locationIds: ['l1'] })).toEqual(['transfers']);
   });
-  it('collections devices do not replicate (console-only) are never sent to devices', () => {
+  it('[S6] collections devices do not replicate (console-only) are never sent to devices', () => {
     expect(collectionsFor(device, { seq: 1, collections: ['conflicts'], locationIds: [] })).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ interface PlainCollections {
 }
 
 describe.each(reachableTestDatabases)(
-  '[S2][S5] a plain RxDB client replicates with the server on $label',
+  'a plain RxDB client replicates with the server on $label',
   (database: TestDatabase) => {
     let server: TestServer;
     let db: RxDatabase<PlainCollections>;
@@ -83,7 +83,7 @@ describe.each(reachableTestDatabases)(
       return { products, stock, sales };
     }
 
-    it('pulls products and stock, pushes a sale, and pulls the stock the sale moved', async () => {
+    it('[S2][S5] pulls products and stock, pushes a sale, and pulls the stock the sale moved', async () => {
       const device = await pairDevice(server);
       const { stock, sales } = await start(device);
 
@@ -105,7 +105,7 @@ describe.each(reachableTestDatabases)(
       expect((await db.stock.findOne(levelId).exec())!.get('quantity')).toBe(before - 2);
     });
 
-    it('a refused sale fails the push in error$ (4xx), and the good sale of the same batch is applied', async () => {
+    it('[S2] a refused sale fails the push in error$ (4xx), and the good sale of the same batch is applied', async () => {
       const device = await pairDevice(server);
       const { sales } = await start(device);
       const pan = (await db.products.find().exec()).find((p) => p.name === 'Pan Integral')!.toJSON();

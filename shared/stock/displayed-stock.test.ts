@@ -114,8 +114,8 @@ function simulate(steps: readonly Step[], initial: number) {
   return { server, device };
 }
 
-describe('displayed stock (SPEC S4, invariant 4)', () => {
-  it('S4: never double-counts or drops a movement under any interleaving of sale, count, transfer receipt, push, pull, crash and reload', () => {
+describe('displayed stock', () => {
+  it('[S4] never double-counts or drops a movement under any interleaving of sale, count, transfer receipt, push, pull, crash and reload', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), fc.integer({ min: 0, max: 50 }), (steps, initial) => {
         simulate(steps, initial);
@@ -124,7 +124,7 @@ describe('displayed stock (SPEC S4, invariant 4)', () => {
     );
   });
 
-  it('S4: once everything is pushed and pulled, the device shows the server level exactly', () => {
+  it('[S4] once everything is pushed and pulled, the device shows the server level exactly', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), fc.integer({ min: 0, max: 50 }), (steps, initial) => {
         const { server, device } = simulate(
@@ -137,7 +137,7 @@ describe('displayed stock (SPEC S4, invariant 4)', () => {
     );
   });
 
-  it('a movement without an ack always counts, whatever the level says', () => {
+  it('[S4] a movement without an ack always counts, whatever the level says', () => {
     expect(displayedStock({ quantity: 10, seq: 99 }, [{ delta: -2, appliedSeq: null }])).toBe(8);
     expect(displayedStock({ quantity: 10, seq: 99 }, [{ delta: -2, appliedSeq: 99 }])).toBe(10);
     expect(displayedStock({ quantity: 10, seq: 99 }, [{ delta: -2, appliedSeq: 100 }])).toBe(8);
