@@ -87,6 +87,11 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   });
 
   serveClient(app, config.clientDir, logger);
+  // Under /legacy FastAPI's own 404, the same for a wrong key as for a path the seed does not have.
+  app.use('/legacy', (_req, res) => void res.status(404).json({ detail: 'Not Found' }));
+  app.use((req) => {
+    throw new ApiError('NOT_FOUND', `There is nothing at ${req.method} ${req.originalUrl}; check the address.`);
+  });
   app.use(errorMiddleware(logger));
   return app;
 }
@@ -98,6 +103,11 @@ function serveClient(app: Express, clientDir: string, logger: Logger): void {
   if (!fs.existsSync(posIndex)) {
     logger.warn({ root }, 'built client not found: run `npm run build` to serve the POS');
   }
+  app.use('/assets', (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    res.setHeader('Allow', 'GET, HEAD');
+    throw new ApiError('METHOD_NOT_ALLOWED', `Files under /assets are only read (GET), not ${req.method}.`);
+  });
   app.use('/assets', express.static(path.join(root, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use(
     express.static(root, {

@@ -2,8 +2,10 @@ import type http from 'node:http';
 import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import type { Duplex } from 'node:stream';
 import { PostgresAdapter, sql } from 'kysely';
 import type { Logger } from 'pino';
+import { ERROR_CODES, type ApiErrorBody } from '../shared/protocol/api-error';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
 import { migrateToLatest, openDatabase, type Db } from './db/database';
@@ -68,6 +70,7 @@ export async function startServer(
   const bus = await createChangeBus({ kind: config.databaseKind, db, databaseUrl: config.databaseUrl, logger });
   const app = createApp({ db, config, logger, bus });
   const { server, scheme } = createWebServer(config, app);
+  server.on('clientError', answerClientError);
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -114,4 +117,30 @@ export function storeNetworkUrls(
     .flat()
     .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
     .map((a) => `${protocol}//${a!.address}:${port}`);
+}
+
+/**
+ * A request Node refuses before Express sees it (a request line or headers over 16 KB, a malformed
+ * request): answered in the one error shape instead of Node's bare status line.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (err.code === 'ECONNRESET' && !socket.readable)) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const body: ApiErrorBody = {
+    error: tooLarge
+      ? {
+          code: 'HEADERS_TOO_LARGE',
+          message: 'The address or the headers of the request are longer than the 16 KB allowed; shorten them.',
+        }
+      : { code: 'BAD_REQUEST', message: 'The request is not valid HTTP.' },
+  };
+  const status = ERROR_CODES[body.error.code as 'HEADERS_TOO_LARGE' | 'BAD_REQUEST'];
+  const text = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }

@@ -101,6 +101,48 @@ describe.each(reachableTestDatabases)('hardening on $label', (database: TestData
     });
   });
 
+  describe('fuzz findings F1-F3 (/tmp/fuzz-findings.md)', () => {
+    it('an address with no route is a 404 in the one error shape', async () => {
+      for (const [method, p] of [
+        ['GET', '/nothing'],
+        ['DELETE', '/Infinity'],
+        ['POST', '/pos'],
+        ['POST', '/'],
+        ['DELETE', '/console/x'],
+      ] as const) {
+        const res = await request<ApiErrorBody>(server.url, p, { method, ...(method === 'GET' ? {} : { json: {} }) });
+        expect(res.status, `${method} ${p}`).toBe(404);
+        expect(res.body.error.code, `${method} ${p}`).toBe('NOT_FOUND');
+      }
+    });
+
+    it('a write under /assets is a 405 in the one error shape', async () => {
+      for (const method of ['PUT', 'POST', 'DELETE']) {
+        const res = await request<ApiErrorBody>(server.url, '/assets/app-1234.js', { method, json: {} });
+        expect(res.status, method).toBe(405);
+        expect(res.headers.get('allow')).toBe('GET, HEAD');
+        expect(res.body.error.code, method).toBe('METHOD_NOT_ALLOWED');
+      }
+    });
+
+    it('a legacy body nested 30,000 deep is the seed`s 422, not a stack overflow', async () => {
+      const deep = '['.repeat(30_000) + ']'.repeat(30_000);
+      const res = await request<{ detail: { loc: string[]; input: unknown }[] }>(
+        server.url,
+        `${legacyBase}/inventory/5`,
+        { method: 'PUT', rawBody: `{"id":5,"name":${deep},"price":1,"stock":1}` },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.detail[0]!.loc).toEqual(['body', 'name']);
+    });
+
+    it('a request line over 16 KB is a 431 in the one error shape, not a bare status line', async () => {
+      const res = await rawGet(server.url, `/api/sync/v1/x/${'x'.repeat(20_000)}/stream`);
+      expect(res.status).toBe(431);
+      expect((JSON.parse(res.body) as ApiErrorBody).error.code).toBe('HEADERS_TOO_LARGE');
+    });
+  });
+
   describe('defect 4: the NUL character', () => {
     it('in one sale of a push batch refuses that sale only; the other is applied', async () => {
       const good = makeSale(device, 1, [{ product: products[0]!, quantity: 1 }]);

@@ -111,6 +111,18 @@ function productInput(body: unknown): ProductInput {
   };
 }
 
+/**
+ * pydantic repeats the input in each error; an input nested thousands deep (valid JSON) would
+ * overflow JSON.stringify's stack, and a huge one would be sent back whole.
+ */
+function echoedInput(input: unknown): unknown {
+  try {
+    return JSON.stringify(input).length <= 4096 ? input : '(demasiado largo para repetirlo)';
+  } catch {
+    return '(demasiado anidado para repetirlo)';
+  }
+}
+
 const keyOf = (res: Response) => res.locals.legacyKey as LegacyKeyIdentity;
 
 /**
@@ -228,7 +240,7 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
   // and so the key; FastAPI answers an unhandled error with a plain 500.
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof ValidationFailed) {
-      res.status(422).json({ detail: err.detail });
+      res.status(422).json({ detail: err.detail.map((d) => ({ ...d, input: echoedInput(d.input) })) });
       return;
     }
     if ((err as { type?: string } | null)?.type === 'entity.too.large') {

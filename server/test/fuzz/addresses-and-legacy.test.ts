@@ -19,16 +19,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 8) * 4;
  * Open defects (written up in the issue's fuzz findings), excluded by name until fixed; each
  * entry says which answers it lets through. Remove an entry with its fix.
  */
-const OPEN_FINDINGS: { name: string; excuses: (method: string, path: string, a: FuzzAnswer) => boolean }[] = [
-  {
-    name: 'F1: an address with no route gets Express’s default HTML 404 ("Cannot GET /x"), not the one error shape',
-    excuses: (_m, path, a) => a.status === 404 && a.contentType.startsWith('text/html') && !path.startsWith('/api/'),
-  },
-  {
-    name: 'F2: a method other than GET under /assets gets express.static’s bare 405',
-    excuses: (method, path, a) => a.status === 405 && path.startsWith('/assets/') && method !== 'GET',
-  },
-];
+const OPEN_FINDINGS: { name: string; excuses: (method: string, path: string, a: FuzzAnswer) => boolean }[] = [];
 
 describe.each(reachableTestDatabases)('fuzz: addresses and the legacy API on $label', (database) => {
   let server: FuzzServer;
