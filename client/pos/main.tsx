@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openPosDatabase } from '../sync/pos-database';
 import { loadPairing } from '../sync/device-pairing';
-import { openWorkerJournal } from '../sync/worker-journal';
+import { openWorkerJournal } from '../sync/ticket-journal-proxy';
 import { App } from './App';
 import { registerServiceWorker } from './app-update';
 import { openDraftStore } from './sell/draft-store';

@@ -27,7 +27,7 @@ export interface OpenPosDatabaseOptions {
   collections?: readonly PosCollectionName[];
   /**
    * Opens the ticket journal (client/sync/ticket-journal.ts): in a worker in the browser
-   * (worker-journal.ts), in this thread in Node (`inThisThread` with fake-indexeddb).
+   * (ticket-journal-proxy.ts), in this thread in Node (`inThisThread` with fake-indexeddb).
    */
   openJournal: (name: string) => Promise<Journal>;
 }

@@ -34,7 +34,7 @@ export interface ChargeResult {
   durableAt: number;
 }
 
-/** What the POS needs of a journal, whether it runs in the page (Node, tests) or in a worker (the browser, ticket-journal-worker.ts). */
+/** What the POS needs of a journal, whether it runs in the page (Node, tests) or in a worker (the browser: ticket-journal-proxy.ts in the page, ticket-journal-worker-entry.ts in the worker). */
 export interface Journal {
   charge(template: TicketTemplate): Promise<ChargeResult>;
   reserve(deviceId: string, count: number): Promise<number>;
@@ -60,7 +60,7 @@ export interface Journal {
  * Why not write the ticket through RxDB directly: an RxDB insert costs several milliseconds (its
  * document, change event and meta). The ticket is copied into RxDB right after
  * (`storeJournaledTickets`), and at every start whatever a crash left only here is copied then.
- * In the browser it runs in a worker (ticket-journal-worker.ts): after a tap the page's thread
+ * In the browser it runs in a worker (ticket-journal-worker-entry.ts): after a tap the page's thread
  * first renders a frame, and IndexedDB's answers to the page would wait behind it.
  */
 export class TicketJournal implements Journal {

@@ -1,7 +1,8 @@
 import { TicketJournal, type Journal } from './ticket-journal';
 
 /**
- * The ticket journal's own thread in the browser (see ticket-journal.ts for why). Messages:
+ * What runs inside the ticket journal's worker in the browser (see ticket-journal.ts for why); the
+ * page talks to it through ticket-journal-proxy.ts. Messages:
  * `{ call, op, args }` → `{ call, result }` or `{ call, error }`; the first op must be `open`.
  */
 export type JournalOp = Exclude<keyof Journal, 'close'> | 'open';

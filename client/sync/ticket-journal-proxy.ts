@@ -1,10 +1,13 @@
 import type { ChargeResult, Journal, TicketTemplate } from './ticket-journal';
-import type { JournalOp, JournalReply, JournalRequest } from './ticket-journal-worker';
+import type { JournalOp, JournalReply, JournalRequest } from './ticket-journal-worker-entry';
 import type { SaleRow } from './collections';
 
-/** The browser's ticket journal: the same TicketJournal, run in a dedicated worker. */
+/**
+ * The page's side of the browser's ticket journal: starts the dedicated worker that runs the
+ * TicketJournal (ticket-journal-worker-entry.ts) and forwards each call to it as a message.
+ */
 export async function openWorkerJournal(name: string): Promise<Journal> {
-  const worker = new Worker(new URL('./ticket-journal-worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('./ticket-journal-worker-entry.ts', import.meta.url), {
     type: 'module',
     name: 'ticket-journal',
   });
