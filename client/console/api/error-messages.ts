@@ -40,5 +40,6 @@ export function describeError(err: unknown, locale: Locale): string {
   const minutes = Math.max(1, Math.ceil((err.retryAfterSeconds ?? 60) / 60));
   if (locale === 'en' && err.code !== 'NETWORK' && err.code !== 'UNKNOWN' && err.message) return err.message;
   if (err.code === 'SALE_ID_REUSED' || err.code === 'DOCUMENT_ID_REUSED') return t('CONFLICT');
-  return t(err.code, { minutes, status: err.status });
+  const known = (err.code in m.es ? err.code : 'UNKNOWN') as keyof (typeof m)['es'];
+  return t(known, { minutes, status: err.status });
 }

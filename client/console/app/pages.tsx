@@ -24,6 +24,15 @@ export const PAGES: ConsolePage[] = [
     nav: { es: 'Tabletas', en: 'Devices' },
     component: lazy(() => import('../fleet/fleet-page')),
   },
+  {
+    path: '/reconciliation',
+    nav: { es: 'Conciliación', en: 'Reconciliation' },
+    component: lazy(() => import('../reconciliation/reconciliation-page')),
+  },
+  {
+    path: '/reconciliation/:id',
+    component: lazy(() => import('../reconciliation/reconciliation-item-page')),
+  },
 ];
 
 /** Where the console lands after sign-in (until a Home page exists). */

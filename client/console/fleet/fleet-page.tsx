@@ -6,6 +6,7 @@ import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
 import { useNow } from '../ui/use-now';
 import { fleetMessages } from './fleet-messages';
 import { PairDialog } from './pair-dialog';
@@ -54,17 +55,14 @@ export default function FleetPage() {
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         {branches.length > 1 && (
-          <label>
-            {t('branchFilter')}
-            <select value={branchId} onChange={(e) => filter(() => setBranchId(e.target.value))}>
-              <option value="">{t('allBranches')}</option>
-              {branches.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('branchFilter')} value={branchId} onChange={(v) => filter(() => setBranchId(v))}>
+            <option value="">{t('allBranches')}</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </SelectField>
         )}
         <label className="check">
           <input

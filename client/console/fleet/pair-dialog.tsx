@@ -5,6 +5,7 @@ import { useFormat } from '../i18n/use-format';
 import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
 import { fleetMessages } from './fleet-messages';
 
 /** A one-time pairing code for a branch, as text and as a QR code that opens the POS with it filled in. */
@@ -47,22 +48,20 @@ export function PairDialog({ branches, onClose }: { branches: BranchView[]; onCl
   return (
     <Dialog title={t('pairTitle')} onClose={onClose}>
       <div className="form">
-        <label>
-          {t('pairBranch')}
-          <select
-            value={branchId}
-            onChange={(e) => {
-              setBranchId(e.target.value);
-              setIssued(null);
-            }}
-          >
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('pairBranch')}
+          value={branchId}
+          onChange={(v) => {
+            setBranchId(v);
+            setIssued(null);
+          }}
+        >
+          {branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </SelectField>
         <button type="button" className="primary" disabled={busy || !branchId} onClick={() => void generate()}>
           {t('pairGenerate')}
         </button>

@@ -1,0 +1,67 @@
+import type { ReconciliationItem } from '../../../shared/console/ledger-api';
+import type { Formatter } from '../i18n/format';
+import type { Translate } from '../i18n/i18n';
+import type { reconciliationMessages } from './reconciliation-messages';
+
+type Key = keyof (typeof reconciliationMessages)['es'];
+
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '—');
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/**
+ * What happened, in the console's language, from the item's figures (the server's own summary is
+ * English; it is the fallback for a kind this console does not know yet).
+ */
+export function itemSummary(
+  item: Pick<ReconciliationItem, 'kind' | 'details' | 'summary'>,
+  t: Translate<Key>,
+  f: Formatter,
+  placeName: (locationId: string) => string,
+): string {
+  const d = item.details;
+  switch (item.kind) {
+    case 'oversell':
+      return t('summary_oversell', {
+        product: str(d.productName),
+        level: f.number(num(d.level)),
+        sales: f.number(num(d.sales)),
+        receipt: str(d.lastReceiptNumber),
+      });
+    case 'price_mismatch':
+      return t('summary_price_mismatch', {
+        product: str(d.productName),
+        receipt: str(d.receiptNumber),
+        charged: f.money(num(d.chargedTotalCents)),
+        quantity: f.number(num(d.quantity)),
+        expected: f.money(num(d.expectedTotalCents)),
+        difference: f.money(num(d.chargedTotalCents) - num(d.expectedTotalCents)),
+      });
+    case 'count_discrepancy':
+      return t('summary_count_discrepancy', {
+        product: str(d.productName),
+        counted: f.number(num(d.counted)),
+        believed: f.number(num(d.believed)),
+        delta: `${num(d.delta) > 0 ? '+' : ''}${f.number(num(d.delta))}`,
+        levelAfter: f.number(num(d.levelAfter)),
+      });
+    case 'double_refund':
+      return t('summary_double_refund', { refund: str(d.refundReceiptNumber), original: str(d.originalReceiptNumber) });
+    case 'transfer_discrepancy': {
+      const lines = Array.isArray(d.lines) ? (d.lines as Record<string, unknown>[]) : [];
+      return t('summary_transfer_discrepancy', {
+        from: placeName(str(d.fromLocationId)),
+        lines: lines
+          .map((l) =>
+            t('transferLine', {
+              product: str(l.productName ?? l.productId),
+              sent: f.number(num(l.sent)),
+              received: f.number(num(l.received)),
+            }),
+          )
+          .join('; '),
+      });
+    }
+    default:
+      return item.summary;
+  }
+}
