@@ -52,7 +52,7 @@ registerOperation({
   responses: { 200: { description: 'The device now.', body: deviceHealthSchema } },
 });
 
-/** Fleet endpoints under /api/console: the board, pairing codes, renaming (revoke is in devices/device-routes.ts). */
+/** Fleet endpoints under /api/console: the board, pairing codes, renaming (revoke is in devices/console-device-routes.ts). */
 export function fleetRoutes({ db, config, logger }: { db: Db; config: ServerConfig; logger: Logger }): Router {
   const router = Router();
   const manager = requireManager(db);

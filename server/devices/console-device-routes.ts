@@ -6,13 +6,11 @@ import {
   type DeviceListResponse,
 } from '../../shared/console/device-health';
 import { revokeResponseSchema, type RevokeResponse } from '../../shared/console/fleet';
-import { deviceStatusReportSchema } from '../../shared/protocol';
-import { deviceOf, requireDevice } from '../auth/device-auth';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import { registerOperation } from '../http/openapi';
-import { deviceBranch, listDevices, revokeDevice, saveDeviceStatus } from './device-admin';
+import { deviceBranch, listDevices, revokeDevice } from './device-admin';
 
 registerOperation({
   method: 'get',
@@ -39,17 +37,6 @@ registerOperation({
     },
   },
 });
-
-/** POST /api/devices/status: a device reports its sync health (the latest report is kept). */
-export function deviceStatusRoutes({ db }: { db: Db }): Router {
-  const router = Router();
-  router.post('/', requireDevice(db), express.json({ limit: '16kb' }), async (req, res) => {
-    const report = parseOrThrow(deviceStatusReportSchema, req.body, 'device status report');
-    const receivedAt = await saveDeviceStatus(db, deviceOf(req).deviceId, report);
-    res.json({ receivedAt });
-  });
-  return router;
-}
 
 /** /api/console/devices: devices with their health; revoke one. Branch managers see and act on their branches only. */
 export function consoleDeviceRoutes({ db, logger }: { db: Db; logger: Logger }): Router {

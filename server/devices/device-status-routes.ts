@@ -1,0 +1,17 @@
+import express, { Router } from 'express';
+import { deviceStatusReportSchema } from '../../shared/protocol';
+import { deviceOf, requireDevice } from '../auth/device-auth';
+import type { Db } from '../db/database';
+import { parseOrThrow } from '../http/api-error';
+import { saveDeviceStatus } from './device-admin';
+
+/** POST /api/devices/status: a device reports its sync health (the latest report is kept). */
+export function deviceStatusRoutes({ db }: { db: Db }): Router {
+  const router = Router();
+  router.post('/', requireDevice(db), express.json({ limit: '16kb' }), async (req, res) => {
+    const report = parseOrThrow(deviceStatusReportSchema, req.body, 'device status report');
+    const receivedAt = await saveDeviceStatus(db, deviceOf(req).deviceId, report);
+    res.json({ receivedAt });
+  });
+  return router;
+}
