@@ -12,6 +12,7 @@ import { migrateToLatest, openDatabase, type Db } from './db/database';
 import { seedDemoIfEmpty } from './db/seed-demo';
 import { createWebServer } from './https';
 import { recordMissingInitialPrices } from './catalogue/price-history';
+import { startPriceScheduler } from './catalogue/price-schedule';
 import type { ChangeBus } from './live/change-bus';
 import { createChangeBus } from './live/pg-change-bus';
 
@@ -84,6 +85,8 @@ export async function startServer(
     await bus.close();
     throw err;
   });
+  // Scheduled price changes take effect (tablets pull the new price) while the server runs.
+  const prices = startPriceScheduler({ db, bus, logger });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
@@ -96,6 +99,7 @@ export async function startServer(
       // Live streams never end on their own; cut them so close() returns.
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await prices.stop();
       await bus.close();
       await db.destroy();
     },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { productListQuerySchema, type ProductListQuery } from '../../shared/console/catalogue';
 import type { ProductDoc } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
@@ -23,6 +24,8 @@ const fields = {
   category: z.string().trim().max(100),
   priceCents: z.number().int('Prices are whole cents.').nonnegative('A price cannot be negative.').max(1e10),
   taxRateBp: z.number().int().min(0).max(10000, 'The tax rate is in basis points, at most 10000 (100 %).'),
+  /** The seed prototype's integer id (its legacy API serves the product under it). */
+  legacyId: z.number().int().positive('A legacy id is a whole number above 0.').max(2_147_483_647).nullable(),
 };
 
 export const productCreateSchema = z
@@ -31,6 +34,7 @@ export const productCreateSchema = z
     barcode: fields.barcode.default(null),
     category: fields.category.default(''),
     taxRateBp: fields.taxRateBp.default(0),
+    legacyId: fields.legacyId.default(null),
   })
   .strict();
 export type ProductCreate = z.infer<typeof productCreateSchema>;
@@ -38,17 +42,15 @@ export type ProductCreate = z.infer<typeof productCreateSchema>;
 /** A console edit: the fields changed, and the seq of the product as the console showed it. */
 export const productPatchSchema = z
   .object({ baseSeq: z.number().int().nonnegative(), ...fields })
-  .partial({ sku: true, barcode: true, name: true, category: true, priceCents: true, taxRateBp: true })
+  .partial({ sku: true, barcode: true, name: true, category: true, priceCents: true, taxRateBp: true, legacyId: true })
   .strict()
-  .refine((v) => EDITABLE_PRODUCT_FIELDS.some((f) => v[f] !== undefined), 'Send at least one field to change.');
+  .refine(
+    (v) => v.legacyId !== undefined || EDITABLE_PRODUCT_FIELDS.some((f) => v[f] !== undefined),
+    'Send at least one field to change.',
+  );
 export type ProductPatch = z.infer<typeof productPatchSchema>;
 
-export const productListQuerySchema = z.object({
-  query: z.string().trim().max(100).default(''),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  includeDeleted: z.enum(['0', '1', 'true', 'false']).default('0'),
-});
+export { productListQuerySchema };
 
 export interface ConsoleProduct extends ProductDoc {
   seq: number;
@@ -77,13 +79,18 @@ function decodeCursor(cursor: string): { n: string; i: string } {
   }
 }
 
-/** Products by name (then id), filtered by a text found in name, SKU, barcode or category. */
+/**
+ * Products by name (then id), filtered by a text found in name, SKU, barcode or category, by
+ * category (index products_category_name) and by archived state.
+ */
 export async function listProducts(
   db: Db,
-  q: z.infer<typeof productListQuerySchema>,
+  q: ProductListQuery,
 ): Promise<{ items: ConsoleProduct[]; nextCursor: string | null }> {
   let query = db.selectFrom('products').selectAll();
-  if (q.includeDeleted === '0' || q.includeDeleted === 'false') query = query.where('deleted', '=', 0);
+  const archived = q.archived ?? (q.includeDeleted === '1' || q.includeDeleted === 'true' ? 'all' : 'active');
+  if (archived !== 'all') query = query.where('deleted', '=', archived === 'archived' ? 1 : 0);
+  if (q.category !== undefined) query = query.where('category', '=', q.category);
   if (q.query) {
     const like = `%${q.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -122,6 +129,12 @@ async function assertSkuFree(db: Pick<Db, 'selectFrom'>, sku: string, exceptId: 
     throw new ApiError('CONFLICT', `SKU ${sku} already belongs to another product; choose another SKU.`);
 }
 
+async function assertLegacyIdFree(db: Pick<Db, 'selectFrom'>, legacyId: number, exceptId: string | null) {
+  const other = await db.selectFrom('products').select('id').where('legacy_id', '=', legacyId).executeTakeFirst();
+  if (other && other.id !== exceptId)
+    throw new ApiError('CONFLICT', `Legacy id ${legacyId} already belongs to another product; choose another.`);
+}
+
 export async function createProduct(
   db: Db,
   input: ProductCreate,
@@ -129,10 +142,11 @@ export async function createProduct(
   now = new Date().toISOString(),
 ): Promise<ProductWriteResult> {
   const id = uuidv7();
-  const doc: ProductDoc = { id, ...input, legacyId: null, _deleted: false };
+  const doc: ProductDoc = { id, ...input, _deleted: false };
   const written = await db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     await assertSkuFree(trx, input.sku, null);
+    if (input.legacyId !== null) await assertLegacyIdFree(trx, input.legacyId, null);
     const n = seq.next();
     await writeProduct(trx, doc, null, n, now, { source: 'console', actor: managerId, branchId: null });
     await seq.save();
@@ -182,10 +196,14 @@ export async function patchProduct(
     const edited: ProductDoc = { ...base };
     for (const f of EDITABLE_PRODUCT_FIELDS)
       if (patch[f] !== undefined) (edited as Record<string, unknown>)[f] = patch[f];
+    if (patch.legacyId !== undefined) edited.legacyId = patch.legacyId;
+    if (edited.legacyId !== null && edited.legacyId !== master.doc.legacyId)
+      await assertLegacyIdFree(trx, edited.legacyId, id);
     if (edited.sku !== master.doc.sku) await assertSkuFree(trx, edited.sku, id);
     // "device" here is whatever happened to the product since the console's version.
     const merge = mergeProduct({ base, centre: edited, device: master.doc, deviceMayEdit: EDITABLE_PRODUCT_FIELDS });
     const merged: ProductDoc = { ...merge.merged };
+    if (patch.legacyId !== undefined) merged.legacyId = patch.legacyId;
     for (const f of merge.refused) (merged as Record<string, unknown>)[f] = master.doc[f];
 
     const logged: { field: string; deviceValue: unknown }[] = [];

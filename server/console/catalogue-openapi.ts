@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { productListQuerySchema, productPageSchema } from '../../shared/console/catalogue';
 import { branchEditSchema, branchViewSchema } from '../../shared/console/fleet';
 import { productDocSchema } from '../../shared/protocol';
 import { branchSettingsPatchSchema } from '../catalogue/branch-settings';
 import { branchCreateSchema } from '../catalogue/branches-admin';
 import { cashierCreateSchema, cashierPatchSchema } from '../catalogue/cashiers-admin';
 import { conflictListQuerySchema } from '../catalogue/conflict-log';
-import { productCreateSchema, productListQuerySchema, productPatchSchema } from '../catalogue/console-products';
+import { productCreateSchema, productPatchSchema } from '../catalogue/console-products';
 import { registerOperation } from '../http/openapi';
 
 /** The catalogue console endpoints in GET /api/openapi.json, with the schemas the routes parse with. */
@@ -43,12 +44,12 @@ registerOperation({
   path: '/api/console/products',
   summary: 'Search the master catalogue',
   description:
-    'By name then id; `query` matches name, SKU, barcode or category; pass nextCursor as cursor for the next page.',
+    'By name then id; `query` matches name, SKU, barcode or category; `category` is exact; `archived` active (default), archived or all; pass nextCursor as cursor for the next page.',
   request: { query: productListQuerySchema },
   responses: {
     200: {
       description: 'A page of products.',
-      body: z.object({ items: z.array(consoleProduct), nextCursor: z.string().nullable() }),
+      body: productPageSchema,
     },
   },
 });

@@ -23,6 +23,7 @@ import {
   productPatchSchema,
   type ProductWriteResult,
 } from '../catalogue/console-products';
+import { withExtras } from '../catalogue/product-extras';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import type { ChangeBus } from '../live/change-bus';
@@ -78,7 +79,8 @@ export function catalogueRoutes({ db, bus, logger }: CatalogueRouteDeps): Router
   };
 
   router.get('/products', anyManager, async (req, res) => {
-    res.json(await listProducts(db, parseOrThrow(productListQuerySchema, req.query, 'product search')));
+    const page = await listProducts(db, parseOrThrow(productListQuerySchema, req.query, 'product search'));
+    res.json({ items: await withExtras(db, page.items), nextCursor: page.nextCursor });
   });
 
   router.post('/products', admin, json, async (req, res) => {

@@ -30,4 +30,27 @@ export interface ConsoleTables {
     created_at: string;
     seq: number;
   };
+  /** Migration 0012: a price that takes effect at a future moment (server/catalogue/price-schedule.ts). */
+  scheduled_prices: {
+    id: string;
+    product_id: string;
+    price_cents: number;
+    previous_price_cents: number;
+    /** Server time from which the price applies. */
+    effective_at: string;
+    state: 'pending' | 'applied' | 'cancelled';
+    /** The product_prices row (valid_from = effective_at) the master price rule reads from the start. */
+    price_row_id: string;
+    /** Product seq at which tablets get the new price; null until applied. */
+    applied_seq: number | null;
+    created_by: string;
+    created_at: string;
+  };
+  /** Migration 0012: a product's chain-wide reorder minimum and maximum. */
+  product_stock_rules: {
+    product_id: string;
+    reorder_min: number | null;
+    reorder_max: number | null;
+    updated_at: string;
+  };
 }

@@ -11,6 +11,7 @@ import { reportSettings } from './0014-report-settings';
 import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
 import { reconciliation } from './0011-reconciliation';
+import { catalogueConsole } from './0012-catalogue';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009-console-setup': consoleSetup,
   '0010-fleet': fleet,
   '0011-reconciliation': reconciliation,
+  '0012-catalogue': catalogueConsole,
   '0013-reports': reports,
   '0014-report-settings': reportSettings,
 };
