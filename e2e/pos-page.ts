@@ -106,12 +106,20 @@ export class PosPage {
     await this.page.getByRole('button', { name: 'Nueva venta' }).click();
   }
 
+  /** A section of the bottom bar, the one navigation of the app. */
+  async section(name: 'Vender' | 'Devoluciones' | 'Inventario' | 'Turno' | 'Dispositivo'): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Secciones' })
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
+  }
+
   async openRefunds(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Devoluciones' }).click();
+    await this.section('Devoluciones');
   }
 
   async openSell(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Vender' }).click();
+    await this.section('Vender');
   }
 
   async findReceipt(receipt: string): Promise<void> {
@@ -138,11 +146,8 @@ export class DevicePosPage extends PosPage {
     return { pos, device };
   }
 
-  async goTo(section: 'Vender' | 'Inventario' | 'Turno' | 'Dispositivo'): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Secciones' })
-      .getByRole('button', { name: new RegExp(`^${section}`) })
-      .click();
+  async goTo(section: 'Vender' | 'Devoluciones' | 'Inventario' | 'Turno' | 'Dispositivo'): Promise<void> {
+    await this.section(section);
   }
 
   async signIn(name: string, pin: string): Promise<void> {

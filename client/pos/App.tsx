@@ -12,6 +12,7 @@ import { readStorageStatus, requestPersistentStorage } from './device/storage-st
 import { INTL_LOCALE, LocaleContext, translator, useI18n, useT, type Locale } from './i18n';
 import { InventoryScreen } from './inventory/InventoryScreen';
 import { PairScreen } from './PairScreen';
+import { RefundDesk } from './refund/RefundDesk';
 import { SessionContext } from './session/session-context';
 import { shellMessages } from './session/shell-messages';
 import { usePosSession } from './session/use-pos-session';
@@ -84,8 +85,8 @@ export function App({
   );
 }
 
-type Tab = 'sell' | 'inventory' | 'shift' | 'device';
-const TABS: Tab[] = ['sell', 'inventory', 'shift', 'device'];
+type Tab = 'sell' | 'refund' | 'inventory' | 'shift' | 'device';
+const TABS: Tab[] = ['sell', 'refund', 'inventory', 'shift', 'device'];
 
 function Shell({
   store,
@@ -144,6 +145,15 @@ function Shell({
               <TopBar pairing={pairing} cashierName={cashierName} />
               <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
               <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
+              {tab === 'refund' && (
+                <RefundDesk
+                  store={store}
+                  pairing={pairing}
+                  money={money}
+                  settings={session.settings}
+                  cashier={{ id: author.cashierId, name: cashierName, shiftId: session.shiftId }}
+                />
+              )}
               {tab === 'inventory' && (
                 <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />
               )}

@@ -19,7 +19,16 @@ export function PairScreen({ db, onPaired }: { db: PosDatabase; onPaired: (p: De
     try {
       onPaired(await pairThisDevice(db, window.location.origin, code, deviceName));
     } catch (err) {
-      setError(err instanceof ApiCallError ? err.message : t('pairNeedsNetwork'));
+      // The server's own words are for the operator's logs; the cashier reads what to do.
+      setError(
+        !(err instanceof ApiCallError)
+          ? t('pairNeedsNetwork')
+          : err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND' || err.code === 'BAD_REQUEST'
+            ? t('pairCodeRefused')
+            : err.code === 'RATE_LIMITED'
+              ? t('pairTooMany')
+              : t('pairFailed'),
+      );
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import type { PosDatabase } from '../sync/collections';
 import type { PendingSummary } from '../sync/displayed-stock-view';
 import type { SyncEngine } from '../sync/sync-engine';
 import { askForUpdateCheck, replayQueuedSales } from './app-update';
+import { storageStatus$ } from './device/storage-status';
 import { INTL_LOCALE, useI18n, useT, type Messages } from './i18n';
 import { RefusedSalesAlert } from './refused/RefusedSalesAlert';
 import { useObservable } from './use-observable';
@@ -10,10 +11,9 @@ import { useObservable } from './use-observable';
 const messages: Messages<
   | 'documents'
   | 'region'
-  | 'breaker'
-  | 'closed'
   | 'open'
   | 'half_open'
+  | 'notPersisted'
   | 'catalogue'
   | 'catalogueOf'
   | 'catalogueDone'
@@ -23,10 +23,10 @@ const messages: Messages<
   es: {
     documents: '{count} documentos',
     region: 'Estado de sincronización',
-    breaker: 'Circuito',
-    closed: 'cerrado',
-    open: 'abierto',
-    half_open: 'semiabierto',
+    open: 'La oficina central no responde: se reintentará sola en unos segundos.',
+    half_open: 'Reintentando la conexión con la oficina central…',
+    notPersisted:
+      'Este navegador podría borrar las ventas aún no enviadas si le falta espacio. Instale la aplicación en la pantalla de inicio y pida almacenamiento persistente en Dispositivo.',
     catalogue: 'Descargando catálogo: {count} productos',
     catalogueOf: 'Descargando catálogo: {count} de {total} productos',
     catalogueDone: 'Catálogo descargado',
@@ -36,10 +36,10 @@ const messages: Messages<
   en: {
     documents: '{count} documents',
     region: 'Sync status',
-    breaker: 'Circuit',
-    closed: 'closed',
-    open: 'open',
-    half_open: 'half-open',
+    open: 'The central office is not answering: it will retry by itself in a few seconds.',
+    half_open: 'Trying the central office again…',
+    notPersisted:
+      'This browser could delete sales not yet sent when short of space. Install the app on the home screen and ask for persistent storage under Device.',
     catalogue: 'Downloading the catalogue: {count} products',
     catalogueOf: 'Downloading the catalogue: {count} of {total} products',
     catalogueDone: 'Catalogue downloaded',
@@ -63,7 +63,27 @@ function useBrowserOnline(): boolean {
   return online;
 }
 
-/** Always in view: network, what waits to be sent, last sync, the circuit breaker, progress. */
+/** How long the link may be down, with the network up, before the chip says so (a stream reconnecting). */
+const LINK_GRACE_MS = 4000;
+
+/**
+ * Online as the cashier should see it: the network gone shows at once; the link to the centre
+ * dropping while the network is up shows only if it stays down, so a reconnect does not flicker.
+ */
+function useSteadyOnline(linked: boolean, browserOnline: boolean): boolean {
+  const [shown, setShown] = useState(linked);
+  useEffect(() => {
+    if (linked || !browserOnline) {
+      setShown(linked);
+      return;
+    }
+    const timer = setTimeout(() => setShown(false), LINK_GRACE_MS);
+    return () => clearTimeout(timer);
+  }, [linked, browserOnline]);
+  return shown;
+}
+
+/** Always in view: network, what waits to be sent, last sync, a centre that does not answer, progress. */
 export function SyncStatusBar({
   db,
   engine,
@@ -82,7 +102,8 @@ export function SyncStatusBar({
   const outbox = useObservable(engine.outbox.state$, engine.outbox.state$.value);
   const breaker = useObservable(engine.breaker.state$, engine.breaker.state);
   const catalogue = useObservable(engine.catalogue$, engine.catalogue$.value);
-  const online = browserOnline && link.connected;
+  const online = useSteadyOnline(browserOnline && link.connected, browserOnline);
+  const storage = useObservable(storageStatus$, storageStatus$.value);
   const n = (x: number) => x.toLocaleString(INTL_LOCALE[locale]);
   const catalogueText =
     catalogue.total === null
@@ -120,9 +141,11 @@ export function SyncStatusBar({
             ? `${t('pending')}: ${m('documents', { count: otherPending })}`
             : `${t('pending')}: ${salesPending} (${money(pending.valueCents)})${otherPending > 0 ? ` ${m('others', { count: otherPending })}` : ''}`}
       </span>
-      <span className={`breaker ${breaker}`} data-testid="breaker">
-        {m('breaker')}: {m(breaker)}
-      </span>
+      {breaker !== 'closed' && (
+        <span className={`breaker ${breaker}`} data-testid="breaker">
+          {m(breaker)}
+        </span>
+      )}
       {link.leader && !catalogue.done && (
         <span className="progress" data-testid="catalogue-progress">
           {/* Without a total (an older server) the bar is indeterminate. */}
@@ -152,6 +175,11 @@ export function SyncStatusBar({
         {t('syncNow')}
       </button>
       {!online && <p className="hint">{t('offlineHelp')}</p>}
+      {storage.persisted === false && (
+        <p className="warning" data-testid="storage-warning">
+          {m('notPersisted')}
+        </p>
+      )}
       {pending.rejected > 0 && <RefusedSalesAlert db={db} count={pending.rejected} />}
       {outbox.outdated && (
         <p role="alert" className="error">

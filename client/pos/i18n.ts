@@ -3,8 +3,11 @@ import { createContext, useContext } from 'react';
 const es = {
   appTitle: 'EcoMarket TPV',
   pairTitle: 'Vincular esta tableta',
-  pairHelp:
-    'Pida al operador un código de vinculación (npm run ecomarket -- pair <sucursal>) y escríbalo aquí. Se usa una sola vez.',
+  pairHelp: 'Pida a su encargado un código de vinculación para esta sucursal y escríbalo aquí. Se usa una sola vez.',
+  pairCodeRefused:
+    'El código de vinculación no es válido, ya se usó o caducó. Pida a su encargado un código nuevo y vuelva a intentarlo.',
+  pairTooMany: 'Demasiados intentos con códigos equivocados. Espere unos minutos y vuelva a intentarlo.',
+  pairFailed: 'No se pudo vincular la tableta. Vuelva a intentarlo; si sigue fallando, avise a su encargado.',
   pairCode: 'Código de vinculación',
   deviceName: 'Nombre de esta tableta',
   pairButton: 'Vincular',
@@ -55,7 +58,10 @@ export type MessageKey = keyof typeof es;
 const en: Record<MessageKey, string> = {
   appTitle: 'EcoMarket POS',
   pairTitle: 'Pair this tablet',
-  pairHelp: 'Ask the operator for a pairing code (npm run ecomarket -- pair <branch>) and type it here. It works once.',
+  pairHelp: 'Ask your manager for a pairing code for this branch and type it here. It works once.',
+  pairCodeRefused: 'The pairing code is wrong, already used or expired. Ask your manager for a new one and try again.',
+  pairTooMany: 'Too many attempts with wrong codes. Wait a few minutes and try again.',
+  pairFailed: 'The tablet could not be paired. Try again; if it keeps failing, tell your manager.',
   pairCode: 'Pairing code',
   deviceName: 'Name of this tablet',
   pairButton: 'Pair',

@@ -46,7 +46,7 @@ export function Receipt({
           ))}
         </div>
         <button type="button" onClick={() => window.print()}>
-          🖨 {t('print')}
+          {t('print')}
         </button>
       </div>
       {/* The page size follows the paper the cashier picked. */}

@@ -8,7 +8,6 @@ import type { PosStore } from '../../sync/pos-database';
 import type { SyncEngine } from '../../sync/sync-engine';
 import { useCatalogueIndex } from '../catalogue-search/use-catalogue-index';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
-import { RefundScreen } from '../refund/RefundScreen';
 import { useSession } from '../session/session-context';
 import { SyncStatusBar } from '../SyncStatusBar';
 import { TopBar } from '../TopBar';
@@ -53,10 +52,8 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
     [engine],
   );
   const downloading = useObservable(downloading$, engine.link$.value.connected && !engine.catalogue$.value.done);
-  const [mode, setMode] = useState<'sell' | 'refund'>('sell');
   const { cart, stage, setCart, setStage, problem } = checkout;
   const [notice, setNotice] = useState<{ text: string; alert: boolean } | null>(null);
-  const [refundScan, setRefundScan] = useState<{ code: string; at: number } | null>(null);
 
   const totals = useMemo(() => cartTotals(cart), [cart]);
   const overs = cart.lines
@@ -83,10 +80,6 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
   }
 
   function scan(code: string) {
-    if (mode === 'refund') {
-      setRefundScan({ code, at: Date.now() });
-      return;
-    }
     const product = index.byBarcodeOrSku(code);
     if (!product) {
       setNotice({ text: t('unknownBarcode', { code }), alert: true });
@@ -105,16 +98,7 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
 
   return (
     <div className="pos">
-      <TopBar pairing={pairing} cashierName={cashierName}>
-        <div role="tablist" aria-label={t('mode')} className="modes">
-          <button type="button" role="tab" aria-selected={mode === 'sell'} onClick={() => setMode('sell')}>
-            {t('sell')}
-          </button>
-          <button type="button" role="tab" aria-selected={mode === 'refund'} onClick={() => setMode('refund')}>
-            {t('refunds')}
-          </button>
-        </div>
-      </TopBar>
+      <TopBar pairing={pairing} cashierName={cashierName} />
       <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
       <UpdateBanner cartEmpty={cart.lines.length === 0 && stage.kind !== 'payment'} />
       {notice && (
@@ -125,110 +109,97 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
           </button>
         </p>
       )}
-      {mode === 'refund' ? (
-        <main className="sell single">
-          <RefundScreen
-            store={store}
-            pairing={pairing}
-            money={money}
-            settings={session.settings}
-            cashier={{ id: session.cashier?.id ?? null, name: cashierName, shiftId: session.shiftId }}
-            scanned={refundScan}
-          />
-        </main>
-      ) : (
-        <main className="sell">
-          <ProductFinder
-            index={index}
-            version={version}
-            ready={ready}
-            downloading={downloading}
-            stock={ledger.stock}
-            money={money}
-            onAdd={(p) => add(p)}
-            onScan={scan}
-          />
-          <section className="cart" aria-label={t('cart')}>
-            <h2>{t('cart')}</h2>
-            {stage.kind === 'loading' ? (
-              <p className="hint">{t('loadingCart')}</p>
-            ) : stage.kind === 'paid' ? (
-              <PaidPanel
-                sale={stage.sale}
-                recovered={stage.recovered === true}
-                branchName={pairing.branch.name}
-                settings={session.settings}
+      <main className="sell">
+        <ProductFinder
+          index={index}
+          version={version}
+          ready={ready}
+          downloading={downloading}
+          stock={ledger.stock}
+          money={money}
+          onAdd={(p) => add(p)}
+          onScan={scan}
+        />
+        <section className="cart" aria-label={t('cart')}>
+          <h2>{t('cart')}</h2>
+          {stage.kind === 'loading' ? (
+            <p className="hint">{t('loadingCart')}</p>
+          ) : stage.kind === 'paid' ? (
+            <PaidPanel
+              sale={stage.sale}
+              recovered={stage.recovered === true}
+              branchName={pairing.branch.name}
+              settings={session.settings}
+              money={money}
+              onNewSale={checkout.newSale}
+            />
+          ) : cart.lines.length === 0 ? (
+            <p className="hint">{t('cartEmpty')}</p>
+          ) : (
+            <>
+              {stage.kind === 'cart' && stage.restored && (
+                <p role="status" className="notice ok" data-testid="restored-cart">
+                  {t('restoredCart')}
+                </p>
+              )}
+              <CartPanel
+                cart={cart}
+                totals={totals}
                 money={money}
-                onNewSale={checkout.newSale}
+                actions={{
+                  add: (id, delta) => {
+                    const l = cart.lines.find((x) => x.productId === id);
+                    if (l)
+                      add({ id, sku: l.sku, name: l.name, priceCents: l.priceCents, taxRateBp: l.taxRateBp }, delta);
+                  },
+                  setQuantity: (id, q) => setCart((c) => setQuantity(c, id, q)),
+                  setDiscount: (id, d, reason) => setCart((c) => setDiscount(c, id, d, reason)),
+                }}
               />
-            ) : cart.lines.length === 0 ? (
-              <p className="hint">{t('cartEmpty')}</p>
-            ) : (
-              <>
-                {stage.kind === 'cart' && stage.restored && (
-                  <p role="status" className="notice ok" data-testid="restored-cart">
-                    {t('restoredCart')}
-                  </p>
-                )}
-                <CartPanel
-                  cart={cart}
-                  totals={totals}
+              {overs.map((o) => (
+                <p key={o.name} className={blocked ? 'error' : 'warning'} role={blocked ? 'alert' : 'note'}>
+                  {t(blocked ? 'oversellBlocked' : 'oversellWarning', { name: o.name, qty: o.after })}
+                </p>
+              ))}
+              {error && (
+                <p role="alert" className="error">
+                  {error}
+                </p>
+              )}
+              {stage.kind === 'payment' ? (
+                <PaymentPanel
+                  totalCents={totals.totalCents}
                   money={money}
-                  actions={{
-                    add: (id, delta) => {
-                      const l = cart.lines.find((x) => x.productId === id);
-                      if (l)
-                        add({ id, sku: l.sku, name: l.name, priceCents: l.priceCents, taxRateBp: l.taxRateBp }, delta);
-                    },
-                    setQuantity: (id, q) => setCart((c) => setQuantity(c, id, q)),
-                    setDiscount: (id, d, reason) => setCart((c) => setDiscount(c, id, d, reason)),
-                  }}
+                  busy={false}
+                  onComplete={charge}
+                  onCancel={() => setStage({ kind: 'cart' })}
                 />
-                {overs.map((o) => (
-                  <p key={o.name} className={blocked ? 'error' : 'warning'} role={blocked ? 'alert' : 'note'}>
-                    {t(blocked ? 'oversellBlocked' : 'oversellWarning', { name: o.name, qty: o.after })}
-                  </p>
-                ))}
-                {error && (
-                  <p role="alert" className="error">
-                    {error}
-                  </p>
-                )}
-                {stage.kind === 'payment' ? (
-                  <PaymentPanel
-                    totalCents={totals.totalCents}
-                    money={money}
-                    busy={false}
-                    onComplete={charge}
-                    onCancel={() => setStage({ kind: 'cart' })}
-                  />
-                ) : (
-                  <div className="charge-buttons">
-                    <button
-                      type="button"
-                      className="primary charge"
-                      disabled={!canCharge || totals.totalCents === 0}
-                      onClick={() =>
-                        charge([{ method: 'cash', amountCents: totals.totalCents, tenderedCents: totals.totalCents }])
-                      }
-                    >
-                      {t('chargeCash')} {money(totals.totalCents)}
-                    </button>
-                    <button
-                      type="button"
-                      className="charge secondary"
-                      disabled={!canCharge || totals.totalCents === 0}
-                      onClick={() => setStage({ kind: 'payment' })}
-                    >
-                      {t('pay')}
-                    </button>
-                  </div>
-                )}
-              </>
-            )}
-          </section>
-        </main>
-      )}
+              ) : (
+                <div className="charge-buttons">
+                  <button
+                    type="button"
+                    className="primary charge"
+                    disabled={!canCharge || totals.totalCents === 0}
+                    onClick={() =>
+                      charge([{ method: 'cash', amountCents: totals.totalCents, tenderedCents: totals.totalCents }])
+                    }
+                  >
+                    {t('chargeCash')} {money(totals.totalCents)}
+                  </button>
+                  <button
+                    type="button"
+                    className="charge secondary"
+                    disabled={!canCharge || totals.totalCents === 0}
+                    onClick={() => setStage({ kind: 'payment' })}
+                  >
+                    {t('pay')}
+                  </button>
+                </div>
+              )}
+            </>
+          )}
+        </section>
+      </main>
     </div>
   );
 }

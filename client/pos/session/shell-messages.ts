@@ -1,11 +1,12 @@
 import type { Messages } from '../i18n';
 
 export const shellMessages: Messages<
-  'nav' | 'sell' | 'inventory' | 'shift' | 'device' | 'lock' | 'lockNamed' | 'noShift' | 'cashier'
+  'nav' | 'sell' | 'refund' | 'inventory' | 'shift' | 'device' | 'lock' | 'lockNamed' | 'noShift' | 'cashier'
 > = {
   es: {
     nav: 'Secciones',
     sell: 'Vender',
+    refund: 'Devoluciones',
     inventory: 'Inventario',
     shift: 'Turno',
     device: 'Dispositivo',
@@ -17,6 +18,7 @@ export const shellMessages: Messages<
   en: {
     nav: 'Sections',
     sell: 'Sell',
+    refund: 'Refunds',
     inventory: 'Inventory',
     shift: 'Shift',
     device: 'Device',

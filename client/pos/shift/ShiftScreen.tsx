@@ -79,7 +79,8 @@ export function ShiftScreen({
   const shiftEvents = events.filter((e) => e.shiftId === shownShiftId);
   const report = shownShiftId ? shiftReport(shownShiftId, shiftEvents, sales) : null;
 
-  async function act(run: () => Promise<unknown>, done: string) {
+  /** `done`: what to confirm, or null where the screen itself now says it. */
+  async function act(run: () => Promise<unknown>, done: string | null) {
     setError(null);
     try {
       await run();
@@ -120,7 +121,7 @@ export function ShiftScreen({
               e.preventDefault();
               const cents = amountOrError(floatText);
               if (cents === null) return;
-              void act(() => openShift(db, pairing, cents, author), t('openShift')).then(() => setFloatText(''));
+              void act(() => openShift(db, pairing, cents, author), null).then(() => setFloatText(''));
             }}
           >
             <AmountField id="shift-float" label={t('float')} value={floatText} onChange={setFloatText} />
