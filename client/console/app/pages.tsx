@@ -25,6 +25,11 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('../fleet/fleet-page')),
   },
   {
+    path: '/catalogue',
+    nav: { es: 'Catálogo', en: 'Catalogue' },
+    component: lazy(() => import('../catalogue/catalogue-page')),
+  },
+  {
     path: '/reconciliation',
     nav: { es: 'Conciliación', en: 'Reconciliation' },
     component: lazy(() => import('../reconciliation/reconciliation-page')),

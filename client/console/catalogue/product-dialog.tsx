@@ -1,0 +1,137 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type FieldErrors } from 'react-hook-form';
+import type { ConsoleProductView } from '../../../shared/console/catalogue';
+import { useT } from '../i18n/i18n';
+import { useApi } from '../session/session-context';
+import { Dialog } from '../ui/dialog';
+import { ErrorNotice } from '../ui/error-notice';
+import { catalogueMessages } from './catalogue-messages';
+import {
+  fieldsToForm,
+  formToFields,
+  productFormSchema,
+  type ProductFields,
+  type ProductFormValues,
+} from './product-form-values';
+
+const EMPTY: ProductFormValues = {
+  sku: '',
+  name: '',
+  category: '',
+  barcode: '',
+  price: '',
+  taxPercent: '0',
+  legacyId: '',
+};
+
+/** Create a product, or edit one (only the fields changed are sent, with the seq the console showed). */
+export function ProductDialog({
+  product,
+  currency,
+  onClose,
+  onSaved,
+}: {
+  product: ConsoleProductView | null;
+  currency: string;
+  onClose: () => void;
+  onSaved: (message: string | null) => void;
+}) {
+  const t = useT(catalogueMessages);
+  const api = useApi();
+  const [error, setError] = useState<unknown>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<ProductFormValues>({
+    resolver: zodResolver(productFormSchema),
+    defaultValues: product ? fieldsToForm(product) : EMPTY,
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    const fields = formToFields(values);
+    try {
+      if (!product) {
+        await api.post('/api/console/products', fields);
+        onSaved(null);
+        return;
+      }
+      const changed = Object.fromEntries(
+        (Object.keys(fields) as (keyof ProductFields)[])
+          .filter((k) => fields[k] !== product[k])
+          .map((k) => [k, fields[k]]),
+      );
+      if (Object.keys(changed).length === 0) {
+        onSaved(null);
+        return;
+      }
+      const r = await api.patch<{ conflicts: { field: string }[] }>(
+        `/api/console/products/${encodeURIComponent(product.id)}`,
+        { baseSeq: product.seq, ...changed },
+      );
+      onSaved(r.conflicts.length ? t('conflict', { fields: r.conflicts.map((c) => c.field).join(', ') }) : null);
+    } catch (err) {
+      setError(err);
+    }
+  });
+
+  const messageFor: Record<keyof ProductFormValues, string> = {
+    sku: t('skuMissing'),
+    name: t('nameMissing'),
+    category: t('nameMissing'),
+    barcode: t('barcodeInvalid'),
+    price: t('priceInvalid'),
+    taxPercent: t('taxInvalid'),
+    legacyId: t('legacyInvalid'),
+  };
+  const field = (
+    name: keyof ProductFormValues,
+    label: string,
+    errs: FieldErrors<ProductFormValues>,
+    inputMode?: 'decimal' | 'numeric',
+  ) => (
+    <div className="field">
+      <label htmlFor={`product-${name}`}>{label}</label>
+      <input
+        id={`product-${name}`}
+        inputMode={inputMode}
+        autoComplete="off"
+        aria-invalid={errs[name] ? true : undefined}
+        aria-describedby={errs[name] ? `product-${name}-error` : undefined}
+        {...register(name)}
+      />
+      {errs[name] && (
+        <p id={`product-${name}-error`} className="field-error">
+          {messageFor[name]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <Dialog title={product ? t('editTitle', { name: product.name }) : t('createTitle')} onClose={onClose}>
+      <form className="form two-columns" onSubmit={submit} noValidate>
+        {field('name', t('name'), errors)}
+        {field('sku', t('sku'), errors)}
+        {field('category', t('category'), errors)}
+        {field('barcode', t('barcode'), errors)}
+        {field('price', t('priceLabel', { currency }), errors, 'decimal')}
+        {field('taxPercent', t('taxLabel'), errors, 'decimal')}
+        {field('legacyId', t('legacyId'), errors, 'numeric')}
+        <div className="wide">
+          <ErrorNotice error={error} />
+        </div>
+        <div className="actions wide">
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {isSubmitting ? t('saving') : t('save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
