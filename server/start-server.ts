@@ -142,7 +142,9 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
       : { code: 'BAD_REQUEST', message: 'The request is not valid HTTP.' },
   };
   const status = ERROR_CODES[body.error.code as 'HEADERS_TOO_LARGE' | 'BAD_REQUEST'];
-  const text = JSON.stringify(body);
+  // The seed's clients under /legacy read FastAPI's {detail}; the bytes received tell the path.
+  const received = (err as { rawPacket?: Buffer }).rawPacket?.subarray(0, 64).toString('latin1') ?? '';
+  const text = JSON.stringify(/^[A-Z]+ \/legacy\//.test(received) ? { detail: body.error.message } : body);
   socket.end(
     `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
       `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,

@@ -140,6 +140,9 @@ describe.each(reachableTestDatabases)('hardening on $label', (database: TestData
       const res = await rawGet(server.url, `/api/sync/v1/x/${'x'.repeat(20_000)}/stream`);
       expect(res.status).toBe(431);
       expect((JSON.parse(res.body) as ApiErrorBody).error.code).toBe('HEADERS_TOO_LARGE');
+      const legacy = await rawGet(server.url, `${legacyBase}/inventory/${'x'.repeat(20_000)}`);
+      expect(legacy.status).toBe(431);
+      expect(typeof (JSON.parse(legacy.body) as { detail: string }).detail).toBe('string');
     });
   });
 

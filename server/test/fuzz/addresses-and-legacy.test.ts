@@ -19,12 +19,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 8) * 4;
  * Open defects (written up in the issue's fuzz findings), excluded by name until fixed; each
  * entry says which answers it lets through. Remove an entry with its fix.
  */
-const OPEN_FINDINGS: { name: string; excuses: (method: string, path: string, a: FuzzAnswer) => boolean }[] = [
-  {
-    name: 'F5: a request line over 16 KB under /legacy gets the 431 in the console shape, not the seed’s {detail}',
-    excuses: (_m, path, a) => a.status === 431 && path.startsWith('/legacy/') && path.length > 16_000,
-  },
-];
+const OPEN_FINDINGS: { name: string; excuses: (method: string, path: string, a: FuzzAnswer) => boolean }[] = [];
 
 describe.each(reachableTestDatabases)('fuzz: addresses and the legacy API on $label', (database) => {
   let server: FuzzServer;
