@@ -34,7 +34,7 @@ export class CircuitBreaker {
   constructor(options: CircuitBreakerOptions = {}) {
     this.threshold = options.failureThreshold ?? 3;
     this.recoveryMs = options.recoveryTimeoutMs ?? 30_000;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   get state(): BreakerState {

@@ -1,11 +1,10 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { firstValueFrom } from 'rxjs';
+import { filter, firstValueFrom, type Observable } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { issuePairingCode } from '../../server/auth/pairing';
 import { testDatabases } from '../../server/test/databases';
 import { startTestServer, type TestServer } from '../../server/test/test-server';
-import { until } from '../../server/test/until';
 import { SequenceAllocator } from '../../server/ledger/server-sequence';
 import type { PosDatabase, ProductRow } from './collections';
 import { commitSale } from './commit-sale';
@@ -18,24 +17,90 @@ import { exportQueue, importQueue, parseQueueFile, QueueImportError } from './qu
 import { SyncEngine } from './sync-engine';
 
 /**
- * The device's sync module, with no DOM, against the real server over HTTP. The network is a
- * switch the test flips: up, down, or "the server commits but the answer is lost".
+ * The device's sync module, with no DOM, against the real server over HTTP.
+ *
+ * The device's network is a transport the test flushes (as tldraw's TestSocketPair): every call
+ * the engine makes waits until the test delivers it, and is delivered as the test's switch says:
+ * up, down (a call fails at once, as a browser's offline fetch does), or "the server commits but
+ * the answer is lost". `run(p)` delivers, turn after turn of
+ * the event loop, until `p` settles; tests wait for a state the device reaches (an observable),
+ * never for wall-clock time.
  */
 type NetworkMode = 'up' | 'down' | 'lose-responses';
 
-function switchableFetch() {
-  const net = { mode: 'up' as NetworkMode, calls: 0 };
-  const impl: typeof fetch = async (input, init) => {
-    net.calls += 1;
-    if (net.mode === 'down') throw new TypeError('fetch failed (network down)');
-    const res = await fetch(input, init);
-    if (net.mode === 'lose-responses' && init?.method === 'POST') {
-      await res.arrayBuffer();
-      throw new TypeError('fetch failed (connection reset after the server answered)');
+interface SentCall {
+  input: Parameters<typeof fetch>[0];
+  init: RequestInit | undefined;
+  resolve: (res: Response) => void;
+  reject: (err: unknown) => void;
+}
+
+class TestNetwork {
+  mode: NetworkMode = 'up';
+  /** Calls the engine made (a call refused by its circuit breaker never gets here). */
+  calls = 0;
+  private sent: SentCall[] = [];
+
+  readonly fetch: typeof fetch = (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      this.calls += 1;
+      // With no network a browser's fetch fails at once; anything else waits for the test.
+      if (this.mode === 'down') return reject(new TypeError('fetch failed (network down)'));
+      const call = { input, init, resolve, reject };
+      this.sent.push(call);
+      init?.signal?.addEventListener('abort', () => {
+        this.sent = this.sent.filter((c) => c !== call);
+        reject(new DOMException('aborted', 'AbortError'));
+      });
+    });
+
+  /** Delivers every call sent so far, as the mode says; resolves once each has its answer or its failure. */
+  async flush(): Promise<number> {
+    const calls = this.sent.splice(0);
+    await Promise.all(calls.map((c) => this.deliver(c)));
+    return calls.length;
+  }
+
+  /** Delivers calls until `done` settles, and returns its result. */
+  async run<T>(done: Promise<T>): Promise<T> {
+    let settled = false;
+    done.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled) {
+      await this.flush();
+      await new Promise((r) => setImmediate(r));
     }
-    return res;
-  };
-  return { net, impl };
+    return done;
+  }
+
+  /** Delivers calls until `holds` (a fact outside the device, e.g. on the server) is true. */
+  async runUntil(holds: () => Promise<boolean>): Promise<void> {
+    while (!(await holds())) {
+      await this.flush();
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  private async deliver({ input, init, resolve, reject }: SentCall): Promise<void> {
+    try {
+      if (this.mode === 'down') throw new TypeError('fetch failed (network down)');
+      const res = await fetch(input, init);
+      if (this.mode === 'lose-responses' && init?.method === 'POST') {
+        await res.arrayBuffer();
+        throw new TypeError('fetch failed (connection reset after the server answered)');
+      }
+      resolve(res);
+    } catch (err) {
+      reject(err);
+    }
+  }
+}
+
+/** Resolves with the first value of `source` that satisfies `holds`. */
+function when<T>(source: Observable<T>, holds: (value: T) => boolean): Promise<T> {
+  return firstValueFrom(source.pipe(filter(holds)));
 }
 
 let server: TestServer;
@@ -72,14 +137,15 @@ async function pair(db: PosDatabase): Promise<DevicePairing> {
   return pairThisDevice(db, server.url, code, 'sim tablet');
 }
 
-function engineFor(db: PosDatabase, pairing: DevicePairing, fetchImpl: typeof fetch): SyncEngine {
+function engineFor(db: PosDatabase, pairing: DevicePairing, net: TestNetwork): SyncEngine {
+  // No sweep: the test says when the outbox looks again (syncNow, drain).
   const engine = new SyncEngine({
     db,
     pairing,
     baseUrl: server.url,
-    fetch: fetchImpl,
+    fetch: net.fetch,
     retryTimeMs: 100,
-    sweepMs: 200,
+    sweepMs: 3_600_000,
     breakerRecoveryMs: 150,
   });
   engines.push(engine);
@@ -90,15 +156,24 @@ function engineFor(db: PosDatabase, pairing: DevicePairing, fetchImpl: typeof fe
 async function syncedDevice() {
   const db = await openDevice();
   const pairing = await pair(db);
-  const { net, impl } = switchableFetch();
-  const engine = engineFor(db, pairing, impl);
+  const net = new TestNetwork();
+  const engine = engineFor(db, pairing, net);
   await engine.start();
-  await engine.awaitPulled();
+  await net.run(engine.awaitPulled());
   return { db, pairing, net, engine };
 }
 
+function ledger$(db: PosDatabase, pairing: DevicePairing) {
+  return observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId);
+}
+
 async function ledger(db: PosDatabase, pairing: DevicePairing) {
-  return firstValueFrom(observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId));
+  return firstValueFrom(ledger$(db, pairing));
+}
+
+/** Delivers the device's calls until nothing it made is pending any more. */
+function allDelivered(net: TestNetwork, db: PosDatabase, pairing: DevicePairing) {
+  return net.run(when(ledger$(db, pairing), (l) => l.pending.count === 0));
 }
 
 async function serverSales(deviceId: string): Promise<number> {
@@ -172,11 +247,12 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     });
     const db = await openDevice();
     const pairing = await pair(db);
-    const engine = engineFor(db, pairing, switchableFetch().impl);
+    const net = new TestNetwork();
+    const engine = engineFor(db, pairing, net);
     const seen: { pulled: number; total: number | null }[] = [];
     const sub = engine.catalogue$.subscribe((c) => !c.done && seen.push({ pulled: c.pulled, total: c.total }));
     await engine.start();
-    await engine.awaitPulled();
+    await net.run(engine.awaitPulled());
     sub.unsubscribe();
     expect(await db.products.count().exec()).toBe(2350);
     const totals = new Set(seen.map((c) => c.total).filter((t) => t !== null));
@@ -203,21 +279,21 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
 
     // The server applies the push but the tablet never hears back.
     net.mode = 'lose-responses';
-    await engine.outbox.drain();
+    await net.run(engine.outbox.drain());
     expect(await serverSales(pairing.deviceId)).toBe(3);
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(9);
 
     // Pushes still lose their answers, but pulls work: the acks must arrive with the stock level
     // that already includes those sales, or the tablet would subtract them twice.
-    await engine.syncNow();
-    await until('acks carried by the stock pull', async () => (await ledger(db, pairing)).pending.count === 0);
-    await engine.awaitPulled();
+    await net.run(engine.syncNow());
+    await allDelivered(net, db, pairing);
+    await net.run(engine.awaitPulled());
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(9);
 
     net.mode = 'up';
-    await engine.syncNow();
-    await until('acks', async () => (await ledger(db, pairing)).pending.count === 0);
-    await engine.awaitPulled();
+    await net.run(engine.syncNow());
+    await allDelivered(net, db, pairing);
+    await net.run(engine.awaitPulled());
     view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(9);
     expect(await serverSales(pairing.deviceId)).toBe(3);
@@ -228,10 +304,10 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const name = `pos-reload-${Date.now()}`;
     let db = await openDevice(name);
     const pairing = await pair(db);
-    const { net, impl } = switchableFetch();
-    let engine = engineFor(db, pairing, impl);
+    const net = new TestNetwork();
+    let engine = engineFor(db, pairing, net);
     await engine.start();
-    await engine.awaitPulled();
+    await net.run(engine.awaitPulled());
     const leche = await product(db, 'ECO-0003');
     net.mode = 'down';
     await commitSale(storeOf(db), pairing, {
@@ -249,10 +325,10 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     db = await openDevice(name);
     expect((await ledger(db, pairing)).stock.get(leche.id)).toBe(-2);
     net.mode = 'up';
-    engine = engineFor(db, pairing, impl);
+    engine = engineFor(db, pairing, net);
     await engine.start();
-    await until('delivery after reload', async () => (await ledger(db, pairing)).pending.count === 0);
-    await engine.awaitPulled();
+    await allDelivered(net, db, pairing);
+    await net.run(engine.awaitPulled());
     expect((await ledger(db, pairing)).stock.get(leche.id)).toBe(-2);
     expect(await serverLevel(leche.id)).toBe(-2);
     expect(await serverSales(pairing.deviceId)).toBe(1);
@@ -264,12 +340,13 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const b = await openDevice(undefined, CORE_POS_COLLECTIONS);
     const pa = await pair(a);
     const pb = await pair(b);
-    const ea = engineFor(a, pa, switchableFetch().impl);
-    const eb = engineFor(b, pb, switchableFetch().impl);
+    const [na, nb] = [new TestNetwork(), new TestNetwork()];
+    const ea = engineFor(a, pa, na);
+    const eb = engineFor(b, pb, nb);
     await ea.start();
     await eb.start();
-    await ea.awaitPulled();
-    await eb.awaitPulled();
+    await na.run(ea.awaitPulled());
+    await nb.run(eb.awaitPulled());
     const manzanasA = await product(a, 'ECO-0001');
     await commitSale(storeOf(a), pa, {
       lines: [{ product: manzanasA, quantity: 4 }],
@@ -281,11 +358,10 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
       payments: [{ method: 'cash', amountCents: 250, tenderedCents: 250 }],
       cashierName: 'B',
     });
-    await until(
-      'both devices at 20',
-      async () =>
-        (await ledger(a, pa)).stock.get(manzanasA.id) === 20 && (await ledger(b, pb)).stock.get(manzanasA.id) === 20,
-    );
+    const at20 = (db: PosDatabase, pairing: DevicePairing) =>
+      when(ledger$(db, pairing), (l) => l.pending.count === 0 && l.stock.get(manzanasA.id) === 20);
+    const both = Promise.all([at20(a, pa), at20(b, pb)]);
+    await Promise.all([na.run(both), nb.run(both)]);
     expect(await serverLevel(manzanasA.id)).toBe(20);
     expect(pa.deviceNumber).not.toBe(pb.deviceNumber);
   });
@@ -298,7 +374,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
       payments: [{ method: 'cash', amountCents: 360, tenderedCents: 360 }],
       cashierName: 'Ana',
     });
-    await until('the sale acked', async () => (await ledger(db, pairing)).pending.count === 0);
+    await allDelivered(net, db, pairing);
     net.mode = 'down';
     const before = await ledger(db, pairing);
     expect(before.stock.get(pan.id)).toBe(13);
@@ -316,12 +392,12 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
 
     // The server applies the count but the tablet never hears back; then only pulls get through.
     net.mode = 'lose-responses';
-    await engine.outbox.drain();
+    await net.run(engine.outbox.drain());
     expect(await serverLevel(pan.id)).toBe(10);
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(10);
-    await engine.syncNow();
-    await until('the count acked by the stock pull', async () => (await ledger(db, pairing)).pending.count === 0);
-    await engine.awaitPulled();
+    await net.run(engine.syncNow());
+    await allDelivered(net, db, pairing);
+    await net.run(engine.awaitPulled());
     view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(10);
     expect(await serverLevel(pan.id)).toBe(10);
@@ -342,8 +418,8 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await recordShiftEvent(db, pairing, { shiftId: open.shiftId, kind: 'close', amountCents: 8000, author });
     expect((await ledger(db, pairing)).pending.count).toBe(3);
     net.mode = 'up';
-    await engine.syncNow();
-    await until('shift events acked', async () => (await ledger(db, pairing)).pending.count === 0);
+    await net.run(engine.syncNow());
+    await allDelivered(net, db, pairing);
     const rows = await server.db
       .selectFrom('shift_events')
       .select(['id', 'kind'])
@@ -355,29 +431,47 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   it('the circuit breaker opens after 3 failed calls and stops calling the server until it may try again', async () => {
     const db = await openDevice();
     const pairing = await pair(db);
-    const { net, impl } = switchableFetch();
+    const net = new TestNetwork();
     const engine = new SyncEngine({
       db,
       pairing,
       baseUrl: server.url,
-      fetch: impl,
+      fetch: net.fetch,
       retryTimeMs: 100,
       sweepMs: 100_000,
       breakerRecoveryMs: 60_000,
     });
     engines.push(engine);
     await engine.start();
-    await engine.awaitPulled();
+    await net.run(engine.awaitPulled());
     net.mode = 'down';
-    for (let i = 0; i < 3; i++) await engine.syncNow();
-    await until('the breaker to open', async () => engine.breaker.state === 'open');
+    for (let i = 0; i < 3; i++) await net.run(engine.syncNow());
+    await net.run(when(engine.breaker.state$, (s) => s === 'open'));
     const calls = net.calls;
-    await new Promise((r) => setTimeout(r, 600));
-    expect(net.calls).toBe(calls);
-    expect((await engine.statusReport()).breaker).toBe('open');
+    const pan = await product(db, 'ECO-0002');
+    // The breaker's clock is faked: 59 s of its 60 s wait pass, and a sale wants delivering.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.advanceTimersByTime(59_000);
+      await commitSale(storeOf(db), pairing, {
+        lines: [{ product: pan, quantity: 1 }],
+        payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }],
+        cashierName: 'Ana',
+      });
+      await net.run(engine.outbox.drain());
+      expect(net.calls).toBe(calls);
+      expect(engine.outbox.state$.value.lastError).toMatch(/not answering; next try in 1 s/);
+      expect((await engine.statusReport()).breaker).toBe('open');
+      // Once the wait is over, one trial call goes out.
+      vi.advanceTimersByTime(1_001);
+      await net.run(engine.outbox.drain());
+      expect(net.calls).toBe(calls + 1);
+    } finally {
+      vi.useRealTimers();
+    }
     net.mode = 'up';
-    await engine.syncNow();
-    await until('the breaker to close after a good trial', async () => engine.breaker.state === 'closed');
+    await net.run(engine.syncNow());
+    await net.run(when(engine.breaker.state$, (s) => s === 'closed'));
   });
 
   it("[S2][S8] recovery: another tablet of the branch imports a broken tablet's queue; each sale reaches the server once, with its own id and device", async () => {
@@ -385,10 +479,10 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const spare = await openDevice(undefined, CORE_POS_COLLECTIONS);
     const pb = await pair(broken);
     const ps = await pair(spare);
-    const { net, impl } = switchableFetch();
-    const eb = engineFor(broken, pb, impl);
+    const net = new TestNetwork();
+    const eb = engineFor(broken, pb, net);
     await eb.start();
-    await eb.awaitPulled();
+    await net.run(eb.awaitPulled());
     const pan = await product(broken, 'ECO-0002');
     // The first sale reaches the server, the answer is lost; the second never leaves the tablet.
     const sold = [];
@@ -400,7 +494,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
       }),
     );
     net.mode = 'lose-responses';
-    await eb.outbox.drain();
+    await net.run(eb.outbox.drain());
     net.mode = 'down';
     sold.push(
       await commitSale(storeOf(broken), pb, {
@@ -419,11 +513,12 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
 
     const parsed = parseQueueFile(JSON.stringify(file), ps);
     expect(parsed.documents.sales.map((s) => s.id)).toEqual(sold.map((s) => s.id));
-    const es = engineFor(spare, ps, switchableFetch().impl);
+    const spareNet = new TestNetwork();
+    const es = engineFor(spare, ps, spareNet);
     expect(await importQueue(spare, parsed)).toEqual({ imported: 2, alreadyHere: 0 });
     expect((await ledger(spare, ps)).pending).toMatchObject({ count: 2, salesCount: 2, valueCents: 540 });
     await es.start();
-    await until('imported sales acked', async () => (await ledger(spare, ps)).pending.count === 0);
+    await allDelivered(spareNet, spare, ps);
     const rows = await server.db
       .selectFrom('sales')
       .select(['id', 'device_id'])
@@ -440,10 +535,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const { db, pairing, net, engine } = await syncedDevice();
     const status = async () =>
       server.db.selectFrom('device_status').selectAll().where('device_id', '=', pairing.deviceId).executeTakeFirst();
-    await until(
-      'a first report',
-      async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1,
-    );
+    await net.runUntil(async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1);
     const pan = await product(db, 'ECO-0002');
     net.mode = 'down';
     await commitSale(storeOf(db), pairing, {
@@ -453,8 +545,8 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     });
     expect((await engine.statusReport()).pendingCount).toBe(1);
     net.mode = 'up';
-    await engine.syncNow();
-    await until('the sale acked', async () => (await ledger(db, pairing)).pending.count === 0);
+    await net.run(engine.syncNow());
+    await allDelivered(net, db, pairing);
     const last = await status();
     expect(last?.pending_count !== undefined).toBe(true);
     expect(JSON.parse(String(last?.report))).toMatchObject({
