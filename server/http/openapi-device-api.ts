@@ -1,29 +1,19 @@
 import { z } from 'zod';
 import {
-  cashiersPullResponseSchema,
-  countDocSchema,
   deviceStatusReportSchema,
   DEVICE_STATUS_PATH,
   healthResponseSchema,
-  otherStockPullResponseSchema,
   pairRequestSchema,
   pairResponseSchema,
-  productDocSchema,
-  productsPullResponseSchema,
   pullQuerySchema,
   pushResultSchema,
-  saleDocSchema,
-  salesPullResponseSchema,
-  settingsPullResponseSchema,
-  shiftEventDocSchema,
-  stockPullResponseSchema,
   streamChangedSchema,
   syncPath,
   SYNC_STREAM_PATH,
   REPLICATED_COLLECTIONS,
-  transferReceiptDocSchema,
-  transfersPullResponseSchema,
-  type ReplicatedCollection,
+  PULLED_COLLECTIONS,
+  PUSHED_COLLECTIONS,
+  REPLICATED,
 } from '../../shared/protocol';
 import { registerOperation } from './openapi';
 
@@ -59,16 +49,9 @@ registerOperation({
   responses: { 200: { description: 'Stored.', body: z.object({ receivedAt: z.string() }) } },
 });
 
-const pulls: [ReplicatedCollection, z.ZodType][] = [
-  ['products', productsPullResponseSchema],
-  ['stock', stockPullResponseSchema],
-  ['otherstock', otherStockPullResponseSchema],
-  ['sales', salesPullResponseSchema],
-  ['cashiers', cashiersPullResponseSchema],
-  ['settings', settingsPullResponseSchema],
-  ['transfers', transfersPullResponseSchema],
-];
-for (const [collection, response] of pulls) {
+// Every pulled and pushed collection of shared/protocol's table, with its own schemas.
+for (const collection of PULLED_COLLECTIONS) {
+  const response = REPLICATED[collection].pullResponse;
   registerOperation({
     method: 'get',
     path: syncPath(collection, 'pull'),
@@ -84,14 +67,8 @@ for (const [collection, response] of pulls) {
   });
 }
 
-const pushes: [ReplicatedCollection, z.ZodType][] = [
-  ['sales', saleDocSchema],
-  ['counts', countDocSchema],
-  ['shiftevents', shiftEventDocSchema],
-  ['transferreceipts', transferReceiptDocSchema],
-  ['products', productDocSchema],
-];
-for (const [collection, doc] of pushes) {
+for (const collection of PUSHED_COLLECTIONS) {
+  const doc: z.ZodType = REPLICATED[collection].doc;
   registerOperation({
     method: 'post',
     path: syncPath(collection, 'push'),
