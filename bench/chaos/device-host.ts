@@ -9,8 +9,14 @@ const devices = new Map<number, SimulatedDevice>();
 const send = (m: FromHost) => process.send?.(m);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-// A rejected promise of a closed device's engine must not end the host.
-process.on('unhandledRejection', (err) => console.error(`device host: ${message(err)}`));
+// A "crashed" device's engine is dropped mid-flight, so its last writes can land on the closed
+// database (RxDB LD8); a real crash would not run them at all. They must not end the host: one
+// line each, so anything else stands out.
+process.on('unhandledRejection', (err) => {
+  const text = message(err);
+  const line = /Error-Code: (\w+)/.exec(text)?.[0] ?? text.split('\n').find((l) => l.trim()) ?? text;
+  console.error(`device host: unhandled rejection: ${line.trim()}`);
+});
 
 process.on('message', (m: ToHost) => {
   void handle(m).catch((err: unknown) => send({ type: 'error', error: message(err) }));
