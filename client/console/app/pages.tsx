@@ -30,6 +30,10 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('../catalogue/catalogue-page')),
   },
   {
+    path: '/catalogue/:id',
+    component: lazy(() => import('../catalogue/product-page')),
+  },
+  {
     path: '/reconciliation',
     nav: { es: 'Conciliación', en: 'Reconciliation' },
     component: lazy(() => import('../reconciliation/reconciliation-page')),

@@ -1,10 +1,12 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'wouter';
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
 import { useBranches } from '../api/use-branches';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLivePages, type CursorPage } from '../live/use-live-pages';
+import { useLiveQuery } from '../live/use-live-query';
 import { useApi, useManager } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
@@ -12,6 +14,8 @@ import { SelectField } from '../ui/select-field';
 import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
 import { catalogueMessages } from './catalogue-messages';
 import { exportProductsCsv } from './export-csv';
+import { ImportDialog } from './import-dialog';
+import { importMessages } from './import-messages';
 import { ProductDialog } from './product-dialog';
 
 type Archived = 'active' | 'archived' | 'all';
@@ -35,6 +39,14 @@ export default function CataloguePage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
+  const [importing, setImporting] = useState(false);
+  const ti = useT(importMessages);
+  const categories = useLiveQuery(
+    'product-categories',
+    (signal) =>
+      api.get<{ categories: { name: string; products: number }[] }>('/api/console/products/categories', {}, signal),
+    { collections: ['products'] },
+  );
 
   // The server searches; typing waits a moment so each key does not send a request.
   useEffect(() => {
@@ -57,7 +69,9 @@ export default function CataloguePage() {
           header: () => t('name'),
           cell: (c) => (
             <>
-              <span className="strong">{c.getValue()}</span>
+              <Link className="strong" href={`/catalogue/${encodeURIComponent(c.row.original.id)}`}>
+                {c.getValue()}
+              </Link>
               {c.row.original._deleted && <span className="badge muted">{t('archivedBadge')}</span>}
               {c.row.original.pendingPrice && (
                 <span className="sub">
@@ -127,6 +141,11 @@ export default function CataloguePage() {
           {exporting ? t('exporting') : t('exportCsv')}
         </button>
         {isAdmin && (
+          <button type="button" onClick={() => setImporting(true)}>
+            {ti('open')}
+          </button>
+        )}
+        {isAdmin && (
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             {t('newProduct')}
           </button>
@@ -137,10 +156,14 @@ export default function CataloguePage() {
           <label htmlFor="catalogue-search">{t('search')}</label>
           <input id="catalogue-search" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="catalogue-category">{t('category')}</label>
-          <input id="catalogue-category" value={category} onChange={(e) => setCategory(e.target.value)} />
-        </div>
+        <SelectField label={t('category')} value={category} onChange={setCategory}>
+          <option value="">{t('allCategories')}</option>
+          {(categories.data?.categories ?? []).map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name || t('noCategory')} ({f.number(c.products)})
+            </option>
+          ))}
+        </SelectField>
         <SelectField label={t('state')} value={archived} onChange={(v) => setArchived(v as Archived)}>
           <option value="active">{t('active')}</option>
           <option value="archived">{t('archived')}</option>
@@ -188,6 +211,15 @@ export default function CataloguePage() {
           }}
         />
       )}
+      {importing && (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onDone={(message) => {
+            setImporting(false);
+            setNotice(message);
+          }}
+        />
+      )}
       {archiving && (
         <ArchiveDialog product={archiving} onClose={() => setArchiving(null)} onArchived={() => setArchiving(null)} />
       )}
@@ -211,7 +243,7 @@ function ArchiveDialog({
   async function archive() {
     setBusy(true);
     try {
-      await api.delete(`/api/console/products/${encodeURIComponent(product.id)}`);
+      await api.post(`/api/console/products/${encodeURIComponent(product.id)}/archive`);
       onArchived();
     } catch (err) {
       setError(err);
