@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   backup: () => import('./commands/backup'),
   restore: () => import('./commands/restore'),
   'legacy-key': () => import('./commands/legacy-key'),
+  'demo-data': () => import('./commands/demo-data'),
   'setup-code': () => import('./commands/setup-code'),
 };
 

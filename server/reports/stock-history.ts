@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { MOVEMENT_HISTORY_BUCKET } from '../ledger/movement-queries';
+import { currentSequence } from '../ledger/server-sequence';
+
+/** Every bucket of the product-history index up to now (a product's movements are found bucket by bucket). */
+async function allBuckets(db: Db): Promise<number[]> {
+  const high = Math.floor((await currentSequence(db)) / MOVEMENT_HISTORY_BUCKET);
+  return Array.from({ length: high + 1 }, (_, i) => i);
+}
+
+/** A product's movements at a location, oldest first: seeks in stock_movements_product_history. */
+export async function productMovements(db: Db, locationId: string, productId: string, to?: string) {
+  let q = db
+    .selectFrom('stock_movements')
+    .select(['seq', 'delta', 'kind', 'created_at'])
+    .where('location_id', '=', locationId)
+    .where(sql<number>`seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', await allBuckets(db))
+    .where('product_id', '=', productId);
+  if (to) q = q.where('created_at', '<=', to);
+  return q.orderBy(sql`seq + 0`).execute();
+}
+
+/** A product's stock at a location as of a past moment: the sum of its ledger movements recorded up to then. */
+export async function stockAsOf(db: Db, locationId: string, productId: string, at: string): Promise<number> {
+  const rows = await productMovements(db, locationId, productId, at);
+  return rows.reduce((sum, r) => sum + Number(r.delta), 0);
+}
+
+/** The stock matrix's first page: products by name, with their level at every location asked for. */
+export async function stockMatrixPage(db: Db, locationIds: readonly string[], limit: number) {
+  const products = await db
+    .selectFrom('products')
+    .select(['id', 'name', 'sku'])
+    .where('deleted', '=', 0)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const levels =
+    products.length === 0
+      ? []
+      : await db
+          .selectFrom('stock_levels')
+          .select(['location_id', 'product_id', 'quantity'])
+          .where(
+            'product_id',
+            'in',
+            products.map((p) => p.id),
+          )
+          .where('location_id', 'in', [...locationIds])
+          .execute();
+  return products.map((p) => ({
+    ...p,
+    levels: Object.fromEntries(
+      levels.filter((l) => l.product_id === p.id).map((l) => [l.location_id, Number(l.quantity)]),
+    ),
+  }));
+}
