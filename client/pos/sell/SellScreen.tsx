@@ -16,6 +16,7 @@ import { useObservable } from '../use-observable';
 import { CartPanel } from './CartPanel';
 import { addProduct, cartTotals, setDiscount, setQuantity } from './draft-cart';
 import { PaidPanel } from './PaidPanel';
+import { ParkedCarts } from './ParkedCarts';
 import { PaymentPanel } from './PaymentPanel';
 import { ProductFinder } from './ProductFinder';
 import { sellMessages } from './sell-messages';
@@ -64,7 +65,9 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
     problem &&
     (problem.kind === 'saleFailed'
       ? t('saleFailed', { message: problem.message })
-      : t('saleNotStored', { receipt: problem.receipt, message: problem.message }));
+      : problem.kind === 'parkFailed'
+        ? t('parkFailed', { message: problem.message })
+        : t('saleNotStored', { receipt: problem.receipt, message: problem.message }));
 
   function add(p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'>, delta = 1) {
     if (stage.kind === 'payment' || stage.kind === 'loading') return;
@@ -134,7 +137,14 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
               onNewSale={checkout.newSale}
             />
           ) : cart.lines.length === 0 ? (
-            <p className="hint">{t('cartEmpty')}</p>
+            <>
+              <p className="hint">{t('cartEmpty')}</p>
+              {error && (
+                <p role="alert" className="error">
+                  {error}
+                </p>
+              )}
+            </>
           ) : (
             <>
               {stage.kind === 'cart' && stage.restored && (
@@ -197,6 +207,16 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
                 </div>
               )}
             </>
+          )}
+          {(stage.kind === 'cart' || stage.kind === 'paid') && (
+            <ParkedCarts
+              parked={checkout.parked}
+              canPark={stage.kind === 'cart' && cart.lines.length > 0}
+              canResume={cart.lines.length === 0}
+              money={money}
+              onPark={(name) => void checkout.park(name)}
+              onResume={(id) => void checkout.resume(id)}
+            />
           )}
         </section>
       </main>

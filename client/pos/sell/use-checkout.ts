@@ -5,7 +5,7 @@ import { chargeSale, prepareSaleNumbering } from '../../sync/commit-sale';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { PosStore } from '../../sync/pos-database';
 import { emptyCart, toCartLine, type DraftCart } from './draft-cart';
-import type { DraftStore } from './draft-store';
+import type { DraftStore, ParkedCart } from './draft-store';
 
 export type Stage =
   | { kind: 'loading' }
@@ -31,10 +31,18 @@ export interface Checkout {
   clearProblem(): void;
   charge(payments: Payment[], author: Author): Promise<void>;
   newSale(): void;
+  /** Carts set aside on this tablet, oldest first; they survive reloads and crashes. */
+  parked: ParkedCart[];
+  /** Sets the current cart aside under `name` and starts an empty one. */
+  park(name: string): Promise<void>;
+  /** Takes a parked cart back; only when the current cart is empty. */
+  resume(cartId: string): Promise<void>;
 }
 
 export type CheckoutProblem =
-  { kind: 'saleFailed'; message: string } | { kind: 'saleNotStored'; receipt: string; message: string };
+  | { kind: 'saleFailed'; message: string }
+  | { kind: 'saleNotStored'; receipt: string; message: string }
+  | { kind: 'parkFailed'; message: string };
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -59,6 +67,15 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
   const [problem, setProblem] = useState<CheckoutProblem | null>(null);
   const committing = useRef(false);
+  const [parked, setParked] = useState<ParkedCart[]>([]);
+  const refreshParked = useCallback(
+    () =>
+      drafts
+        .parked(deviceId)
+        .then(setParked, (err: unknown) => setProblem({ kind: 'parkFailed', message: messageOf(err) })),
+    [drafts, deviceId],
+  );
+  useEffect(() => void refreshParked(), [refreshParked]);
 
   useEffect(() => {
     let live = true;
@@ -131,6 +148,32 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
     }
   }
 
+  async function park(name: string) {
+    if (cart.lines.length === 0 || stage.kind !== 'cart') return;
+    const next = emptyCart();
+    try {
+      await drafts.park({ deviceId, name, parkedAt: new Date().toISOString(), cart }, next);
+      setCartState(next);
+      setStage({ kind: 'cart' });
+      setProblem(null);
+    } catch (err) {
+      setProblem({ kind: 'parkFailed', message: messageOf(err) });
+    }
+    await refreshParked();
+  }
+
+  async function resume(cartId: string) {
+    if (cart.lines.length > 0 || stage.kind === 'payment' || stage.kind === 'loading') return;
+    try {
+      setCartState(await drafts.resume(deviceId, cartId));
+      setStage({ kind: 'cart' });
+      setProblem(null);
+    } catch (err) {
+      setProblem({ kind: 'parkFailed', message: messageOf(err) });
+    }
+    await refreshParked();
+  }
+
   function newSale() {
     setCart(() => emptyCart());
     setStage({ kind: 'cart' });
@@ -145,5 +188,8 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
     clearProblem: () => setProblem(null),
     charge,
     newSale,
+    parked,
+    park,
+    resume,
   };
 }
