@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeviceHealth } from '../../shared/console/device-health';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { inspectSqliteFile } from './sqlite-file';
 import { signIn } from '../test/managers';
 import {
   catalogue,
@@ -248,6 +249,90 @@ describe.each(reachableTestDatabases)('operator CLI against a running server on 
     const overwrite = await runCli(['backup', file], env);
     expect(overwrite.code).toBe(1);
     expect(overwrite.stderr).toContain('--force');
+  });
+
+  it('backup finishes while the server records a sale 50 times a second (issue 9 defect 9)', async () => {
+    // ~24 MB: in 100-page steps the old backup started over after nearly every write and never ended.
+    await sql`create table backup_filler (id integer primary key, data blob not null)`.execute(server.db);
+    for (let i = 0; i < 24; i++)
+      await sql`insert into backup_filler (data) values (randomblob(1024 * 1024))`.execute(server.db);
+    const device = await pairDevice(server);
+    const [apple] = await catalogue(server.url, device.token);
+    let writing = true;
+    let acknowledged = 0;
+    const writer = (async () => {
+      for (let n = 1; writing; n++) {
+        const res = await pushSales(server.url, device.token, [
+          makeSale(device, n, [{ product: apple!, quantity: 1 }]),
+        ]);
+        if (res.status === 200 && res.body.acks.length === 1) acknowledged++;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      const before = acknowledged;
+      const file = path.join(work, 'under-writes.sqlite');
+      const started = Date.now();
+      const res = await runCli(['backup', file], env);
+      const seconds = (Date.now() - started) / 1000;
+      expect(res.code, res.stderr).toBe(0);
+      expect(seconds).toBeLessThan(60);
+      expect(acknowledged - before, 'sales acknowledged during the backup').toBeGreaterThan(10);
+      expect(fs.readdirSync(work).filter((f) => f.startsWith('under-writes'))).toEqual(['under-writes.sqlite']);
+      expect(inspectSqliteFile(file).integrity).toBe('ok');
+    } finally {
+      writing = false;
+      await writer;
+      await sql`drop table backup_filler`.execute(server.db);
+    }
+  });
+
+  it('a backup that fails leaves no partial file behind, and one killed earlier has its leftovers removed', async () => {
+    const file = path.join(work, 'again.sqlite');
+    fs.writeFileSync(`${file}.partial`, 'from a run killed with SIGKILL');
+    fs.writeFileSync(`${file}.partial-journal`, 'from a run killed with SIGKILL');
+    expect((await runCli(['backup', file], env)).code).toBe(0);
+    expect(fs.readdirSync(work).filter((f) => f.startsWith('again'))).toEqual(['again.sqlite']);
+
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-broken-'));
+    try {
+      fs.writeFileSync(path.join(broken, 'ecomarket.sqlite'), 'this is not a database '.repeat(500));
+      const target = path.join(broken, 'copy.sqlite');
+      const res = await runCli(['backup', target], { ...env, DATA_DIR: broken });
+      expect(res.code).not.toBe(0);
+      expect(fs.readdirSync(broken)).toEqual(['ecomarket.sqlite']);
+    } finally {
+      fs.rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
+  it('a backup stopped with SIGTERM while it copies leaves no partial file behind', async () => {
+    await sql`create table backup_filler (id integer primary key, data blob not null)`.execute(server.db);
+    try {
+      for (let i = 0; i < 96; i++)
+        await sql`insert into backup_filler (data) values (randomblob(1024 * 1024))`.execute(server.db);
+      const file = path.join(work, 'stopped.sqlite');
+      const child = spawn(TSX, [CLI, 'backup', file], {
+        env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'silent', ...env },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      let sawPartial = false;
+      for (let i = 0; i < 3000 && child.exitCode === null; i++) {
+        if (fs.existsSync(`${file}.partial`)) {
+          sawPartial = true;
+          child.kill('SIGTERM');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await exited;
+      expect(sawPartial, 'the copy was under way when stopped').toBe(true);
+      expect(fs.readdirSync(work).filter((f) => f.startsWith('stopped'))).toEqual([]);
+    } finally {
+      await sql`drop table backup_filler`.execute(server.db);
+    }
   });
 
   it('restore checks the backup, wants --force, refuses while a server answers on PORT and a file that is not a database', async () => {

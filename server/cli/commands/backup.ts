@@ -1,7 +1,13 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { copySqliteFile, describeSummary, inspectSqliteFile } from '../sqlite-file';
+import SQLite from 'better-sqlite3';
+import { describeSummary, inspectSqliteFile } from '../sqlite-file';
 import { UsageError, type CliCommand } from '../cli-command';
+
+/** The most pages better-sqlite3 lets one backup step take: the whole database. */
+const ALL_PAGES = 0x7fffffff;
 
 export const command: CliCommand = {
   name: 'backup',
@@ -40,17 +46,77 @@ No backup was written by this command.`);
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const partial = `${target}.partial`;
-    fs.rmSync(partial, { force: true });
-    await copySqliteFile(source, partial);
-    const summary = inspectSqliteFile(partial);
-    if (summary.integrity !== 'ok') {
-      console.error(`The copy failed its integrity check (${summary.integrity}); ${partial} is left for inspection.`);
-      return 1;
+    const leftovers = ['', '-journal', '-wal', '-shm'].map((suffix) => partial + suffix);
+    const removeLeftovers = () => leftovers.forEach((f) => fs.rmSync(f, { force: true }));
+    // A run killed earlier (SIGKILL leaves no chance to clean up) left these; this run replaces them.
+    removeLeftovers();
+    const stop = new AbortController();
+    const interrupted = (signal: NodeJS.Signals) => stop.abort(signal);
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    try {
+      await backupInOneStep(source, partial, stop.signal);
+      const summary = inspectSqliteFile(partial);
+      if (summary.integrity !== 'ok') {
+        removeLeftovers();
+        console.error(`The copy failed its integrity check (${summary.integrity}); nothing was written. Try again.`);
+        return 1;
+      }
+      fs.renameSync(partial, target);
+      console.log(
+        `Backed up ${source}\n      to ${target} (${(fs.statSync(target).size / 1024).toFixed(0)} KiB): ${describeSummary(summary)}.`,
+      );
+      return 0;
+    } catch (err) {
+      removeLeftovers();
+      if (!stop.signal.aborted) throw err;
+      console.error(`Backup interrupted (${String(stop.signal.reason)}); nothing was written.`);
+      return 130;
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     }
-    fs.renameSync(partial, target);
-    console.log(
-      `Backed up ${source}\n      to ${target} (${(fs.statSync(target).size / 1024).toFixed(0)} KiB): ${describeSummary(summary)}.`,
-    );
-    return 0;
   },
 };
+
+/**
+ * SQLite's online backup, every page in ONE step. Copied in small steps (the default, 100 pages)
+ * the backup starts over whenever the server writes between two steps, and at about 10 writes a
+ * second it never finished. One step reads one snapshot (the database is in WAL mode, so the server
+ * keeps writing meanwhile) and ends. The step runs in a worker thread: the main thread stays free
+ * to clean up on SIGINT/SIGTERM (tsx kills a child that does not answer a signal at once). The
+ * copy is then made one self-contained file (no -wal/-shm beside it).
+ */
+export async function backupInOneStep(source: string, target: string, stop?: AbortSignal): Promise<void> {
+  const worker = new Worker(BACKUP_WORKER, {
+    eval: true,
+    workerData: { sqlite: createRequire(import.meta.url).resolve('better-sqlite3'), source, target, pages: ALL_PAGES },
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the backup stopped (worker exit ${code})`)));
+      stop?.addEventListener('abort', () => reject(new Error('interrupted')), { once: true });
+    });
+  } finally {
+    // Waits for a step under way to return, so the partial file is closed before it is removed.
+    await worker.terminate();
+  }
+  const copy = new SQLite(target);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+const BACKUP_WORKER = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const db = new (require(w.sqlite))(w.source, { fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+db.backup(w.target, { progress: () => w.pages }).then(
+  () => { db.close(); parentPort.postMessage('done'); },
+  (err) => { db.close(); throw err; },
+);
+`;
