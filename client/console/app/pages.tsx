@@ -20,6 +20,11 @@ export const adminOnly = (m: ManagerSummary) => m.role === 'admin';
 
 export const PAGES: ConsolePage[] = [
   {
+    path: '/home',
+    nav: { es: 'Inicio', en: 'Home' },
+    component: lazy(() => import('../reports/home-page')),
+  },
+  {
     path: '/fleet',
     nav: { es: 'Tabletas', en: 'Devices' },
     component: lazy(() => import('../fleet/fleet-page')),
@@ -44,8 +49,8 @@ export const PAGES: ConsolePage[] = [
   },
 ];
 
-/** Where the console lands after sign-in (until a Home page exists). */
-export const HOME_PATH = '/fleet';
+/** Where the console lands after sign-in: the reports' home page. */
+export const HOME_PATH = '/home';
 
 export function pagesFor(manager: ManagerSummary): ConsolePage[] {
   return PAGES.filter((p) => !p.allowed || p.allowed(manager));

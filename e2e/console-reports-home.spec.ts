@@ -1,0 +1,95 @@
+import type { Locator, Page } from '@playwright/test';
+import { saveDeviceStatus } from '../server/devices/device-admin';
+import { expect, test } from './fixtures';
+import { createAccount } from './console-pages/console-accounts';
+import { ConsolePage } from './console-pages/console-page';
+
+/** The home page as a manager reads it. */
+class HomePage {
+  constructor(readonly page: Page) {}
+  heading() {
+    return this.page.getByRole('heading', { name: 'Inicio', level: 1 });
+  }
+  branchRow(name: string): Locator {
+    return this.page.getByRole('row', { name });
+  }
+  /** The big figure of a column of a branch's row (Ventas, Tickets, …). */
+  async figure(branch: string, column: number): Promise<string> {
+    return (await this.branchRow(branch).getByRole('cell').nth(column).locator('.strong').textContent()) ?? '';
+  }
+}
+
+test('home: a POS sale shows within 1 s, and "complete through" moves back while a tablet holds sales offline', async ({
+  browser,
+  pos,
+  context,
+  serverDb,
+}) => {
+  const admin = await createAccount(serverDb, 'admin', 'Irene Inicio');
+  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const managerPage = await consoleContext.newPage();
+  const consolePage = new ConsolePage(managerPage);
+  const home = new HomePage(managerPage);
+
+  await pos.open();
+  await pos.pair(await serverDb.pairingCode(), 'Caja inicio');
+  const device = await serverDb.deviceNamed('Caja inicio');
+  await pos.waitForOfflineReady();
+
+  // The console lands on the home page after sign-in.
+  await consolePage.open();
+  await consolePage.signIn(admin);
+  await expect(home.heading()).toBeVisible();
+  await expect(home.branchRow('Sucursal 001')).toBeVisible();
+  const ticketsBefore = Number(await home.figure('Sucursal 001', 1));
+
+  // A sale reaches the server: the home page shows it within a second, with no reload.
+  await pos.sellOne('Pan Integral');
+  await expect.poll(() => serverDb.salesOfDevice(device.id).then((s) => s.length), { intervals: [25] }).toBe(1);
+  await expect(home.branchRow('Sucursal 001').getByRole('cell').nth(1)).toContainText(String(ticketsBefore + 1), {
+    timeout: 1000,
+  });
+
+  // The tablet loses the network and sells; its report says it holds one sale since its last sync.
+  const lastSync = new Date(Date.now() - 5 * 60_000);
+  await context.setOffline(true);
+  await pos.sellOne('Pan Integral');
+  await saveDeviceStatus(serverDb.db, device.id, {
+    appVersion: '0.1.0',
+    online: false,
+    breaker: 'closed',
+    pendingCount: 1,
+    pendingValueCents: 180,
+    rejectedCount: 0,
+    lastSyncAt: lastSync.toISOString(),
+    storage: { usageBytes: 1_000_000, quotaBytes: 100_000_000, persisted: true },
+  });
+  await managerPage.reload();
+  const hhmm = new Intl.DateTimeFormat('es', { timeStyle: 'short', timeZone: 'UTC' }).format(lastSync);
+  const row = home.branchRow('Sucursal 001');
+  await expect(row.getByText(`Completo hasta ${hhmm}`)).toBeVisible();
+  await expect(row).toContainText('Caja inicio');
+  await expect(row).toContainText('1 ventas sin enviar');
+  await expect(managerPage.getByText(/Caja inicio.*sin conexión con 1 ventas sin enviar/)).toBeVisible();
+  await consolePage.expectAccessible();
+  await consolePage.screenshot('reports-home-incomplete');
+
+  // Back online: the held sale arrives and shows at once; its next report says nothing is pending.
+  await context.setOffline(false);
+  await expect.poll(() => serverDb.salesOfDevice(device.id).then((s) => s.length), { timeout: 30_000 }).toBe(2);
+  await expect(row.getByRole('cell').nth(1)).toContainText(String(ticketsBefore + 2), { timeout: 1000 });
+  await saveDeviceStatus(serverDb.db, device.id, {
+    appVersion: '0.1.0',
+    online: true,
+    breaker: 'closed',
+    pendingCount: 0,
+    pendingValueCents: 0,
+    rejectedCount: 0,
+    lastSyncAt: new Date().toISOString(),
+    storage: { usageBytes: 1_000_000, quotaBytes: 100_000_000, persisted: true },
+  });
+  await managerPage.reload();
+  await expect(row.getByText('Completo al momento')).toBeVisible();
+  await consolePage.screenshot('reports-home');
+  await consoleContext.close();
+});
