@@ -26,6 +26,7 @@ import { setupRoutes } from './console/setup-routes';
 import { fleetRoutes } from './console/fleet-routes';
 import { productRoutes } from './console/product-routes';
 import { stockRoutes } from './console/stock-routes';
+import { peopleRoutes } from './console/people-routes';
 import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
@@ -77,6 +78,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console', fleetRoutes({ db, config, logger }));
   app.use('/api/console', productRoutes({ db, bus, logger }));
   app.use('/api/console', stockRoutes({ db, bus, logger }));
+  app.use('/api/console', peopleRoutes({ db, logger }));
   app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
   app.use(
     '/api/sync/v1',
