@@ -36,8 +36,7 @@ test('home: a POS sale shows within 1 s, and "complete through" moves back while
   const device = await serverDb.deviceNamed('Caja inicio');
   await pos.waitForOfflineReady();
 
-  // The console lands on the home page after sign-in.
-  await consolePage.open();
+  await consolePage.open('/home');
   await consolePage.signIn(admin);
   await expect(home.heading()).toBeVisible();
   await expect(home.branchRow('Sucursal 001')).toBeVisible();

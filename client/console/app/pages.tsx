@@ -49,8 +49,8 @@ export const PAGES: ConsolePage[] = [
   },
 ];
 
-/** Where the console lands after sign-in: the reports' home page. */
-export const HOME_PATH = '/home';
+/** Where the console lands after sign-in (the fleet board; the home page becomes it once console-ui's specs expect it). */
+export const HOME_PATH = '/fleet';
 
 export function pagesFor(manager: ManagerSummary): ConsolePage[] {
   return PAGES.filter((p) => !p.allowed || p.allowed(manager));
