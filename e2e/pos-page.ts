@@ -107,7 +107,7 @@ export class PosPage {
   }
 
   /** A section of the bottom bar, the one navigation of the app. */
-  async section(name: 'Vender' | 'Devoluciones' | 'Inventario' | 'Turno' | 'Dispositivo'): Promise<void> {
+  async section(name: 'Vender' | 'Tickets' | 'Devoluciones' | 'Inventario' | 'Turno' | 'Dispositivo'): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Secciones' })
       .getByRole('button', { name: new RegExp(`^${name}`) })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { formatMoney } from '../../shared/money';
 import type { DevicePairing } from '../sync/device-pairing';
 import { observeSyncLedger, type SyncLedger } from '../sync/displayed-stock-view';
@@ -85,8 +85,11 @@ export function App({
   );
 }
 
-type Tab = 'sell' | 'refund' | 'inventory' | 'shift' | 'device';
-const TABS: Tab[] = ['sell', 'refund', 'inventory', 'shift', 'device'];
+type Tab = 'sell' | 'tickets' | 'refund' | 'inventory' | 'shift' | 'device';
+const TABS: Tab[] = ['sell', 'tickets', 'refund', 'inventory', 'shift', 'device'];
+
+// Not needed to sell: loaded the first time the section opens (and precached for offline use).
+const TicketHistory = lazy(() => import('./history/TicketHistory'));
 
 function Shell({
   store,
@@ -105,6 +108,7 @@ function Shell({
   const { locale } = useI18n();
   const session = usePosSession(db, pairing);
   const [tab, setTab] = useState<Tab>('sell');
+  const [refundOf, setRefundOf] = useState<{ code: string; at: number } | null>(null);
   const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId), [db, pairing]);
   const ledger = useObservable<SyncLedger>(ledger$, {
     stock: new Map(),
@@ -145,8 +149,23 @@ function Shell({
               <TopBar pairing={pairing} cashierName={cashierName} />
               <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
               <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
+              {tab === 'tickets' && (
+                <Suspense fallback={null}>
+                  <TicketHistory
+                    db={db}
+                    pairing={pairing}
+                    settings={session.settings}
+                    money={money}
+                    onRefund={(code) => {
+                      setRefundOf({ code, at: Date.now() });
+                      setTab('refund');
+                    }}
+                  />
+                </Suspense>
+              )}
               {tab === 'refund' && (
                 <RefundDesk
+                  initial={refundOf}
                   store={store}
                   pairing={pairing}
                   money={money}
@@ -176,7 +195,15 @@ function Shell({
         </div>
         <nav className="tabbar" aria-label={t('nav')}>
           {TABS.map((x) => (
-            <button key={x} type="button" aria-current={tab === x ? 'page' : undefined} onClick={() => setTab(x)}>
+            <button
+              key={x}
+              type="button"
+              aria-current={tab === x ? 'page' : undefined}
+              onClick={() => {
+                setRefundOf(null);
+                setTab(x);
+              }}
+            >
               {t(x)}
               {x === 'shift' && !session.shiftId && <small> ({t('noShift')})</small>}
             </button>

@@ -12,12 +12,15 @@ export function RefundDesk(props: {
   money: (c: number) => string;
   settings: BranchSettingsDoc | null;
   cashier: { id: string | null; name: string; shiftId: string | null };
+  /** A receipt to look up on opening (from the ticket history). */
+  initial: { code: string; at: number } | null;
 }) {
-  const [scanned, setScanned] = useState<{ code: string; at: number } | null>(null);
+  const { initial, ...screen } = props;
+  const [scanned, setScanned] = useState(initial);
   useBarcodeWedge((code) => setScanned({ code, at: Date.now() }));
   return (
     <main className="sell single">
-      <RefundScreen {...props} scanned={scanned} />
+      <RefundScreen {...screen} scanned={scanned} />
     </main>
   );
 }

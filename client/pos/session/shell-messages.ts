@@ -1,11 +1,22 @@
 import type { Messages } from '../i18n';
 
 export const shellMessages: Messages<
-  'nav' | 'sell' | 'refund' | 'inventory' | 'shift' | 'device' | 'lock' | 'lockNamed' | 'noShift' | 'cashier'
+  | 'nav'
+  | 'sell'
+  | 'tickets'
+  | 'refund'
+  | 'inventory'
+  | 'shift'
+  | 'device'
+  | 'lock'
+  | 'lockNamed'
+  | 'noShift'
+  | 'cashier'
 > = {
   es: {
     nav: 'Secciones',
     sell: 'Vender',
+    tickets: 'Tickets',
     refund: 'Devoluciones',
     inventory: 'Inventario',
     shift: 'Turno',
@@ -18,6 +29,7 @@ export const shellMessages: Messages<
   en: {
     nav: 'Sections',
     sell: 'Sell',
+    tickets: 'Receipts',
     refund: 'Refunds',
     inventory: 'Inventory',
     shift: 'Shift',
