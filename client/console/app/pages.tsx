@@ -20,11 +20,6 @@ export const adminOnly = (m: ManagerSummary) => m.role === 'admin';
 
 export const PAGES: ConsolePage[] = [
   {
-    path: '/home',
-    nav: { es: 'Inicio', en: 'Home' },
-    component: lazy(() => import('../reports/home-page')),
-  },
-  {
     path: '/fleet',
     nav: { es: 'Tabletas', en: 'Devices' },
     component: lazy(() => import('../fleet/fleet-page')),
@@ -39,6 +34,15 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('../catalogue/product-page')),
   },
   {
+    path: '/stock',
+    nav: { es: 'Existencias', en: 'Stock' },
+    component: lazy(() => import('../stock/stock-page')),
+  },
+  {
+    path: '/stock/ledger',
+    component: lazy(() => import('../stock/ledger-page')),
+  },
+  {
     path: '/reconciliation',
     nav: { es: 'Conciliación', en: 'Reconciliation' },
     component: lazy(() => import('../reconciliation/reconciliation-page')),
@@ -49,7 +53,7 @@ export const PAGES: ConsolePage[] = [
   },
 ];
 
-/** Where the console lands after sign-in (the fleet board; the home page becomes it once console-ui's specs expect it). */
+/** Where the console lands after sign-in (until a Home page exists). */
 export const HOME_PATH = '/fleet';
 
 export function pagesFor(manager: ManagerSummary): ConsolePage[] {

@@ -1,0 +1,286 @@
+import { useState } from 'react';
+import { Link, useSearch } from 'wouter';
+import type { ConsoleProductView } from '../../../shared/console/catalogue';
+import type { MovementRow, Page } from '../../../shared/console/ledger-api';
+import { ADJUSTMENT_REASONS, type AdjustmentReason, type StockAsOfResponse } from '../../../shared/console/stock';
+import { zonedLocalToIso } from '../catalogue/zoned-time';
+import { usePlaces } from '../api/use-places';
+import { useT } from '../i18n/i18n';
+import { useFormat } from '../i18n/use-format';
+import { useLivePages } from '../live/use-live-pages';
+import { useLiveQuery } from '../live/use-live-query';
+import { useApi, useManager } from '../session/session-context';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { describeMovement } from './describe-movement';
+import { stockMessages } from './stock-messages';
+
+const KNOWN_KINDS = [
+  'sale',
+  'refund',
+  'receipt',
+  'transfer_out',
+  'transfer_in',
+  'correction',
+  'count_adjustment',
+  'initial',
+];
+
+/** A product's ledger at a location: every movement (who, what, when, why), stock as of a moment, adjust, receive. */
+export default function LedgerPage() {
+  const t = useT(stockMessages);
+  const api = useApi();
+  const params = new URLSearchParams(useSearch());
+  const locationId = params.get('locationId') ?? '';
+  const productId = params.get('productId') ?? '';
+  const { placeName, branchOfLocation } = usePlaces();
+  const branch = branchOfLocation(locationId);
+  const timeZone = branch?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const f = useFormat({ currency: branch?.currency, timeZone });
+  const product = useLiveQuery(
+    `ledger-product:${productId}`,
+    (s) => api.get<ConsoleProductView>(`/api/console/products/${encodeURIComponent(productId)}`, {}, s),
+    { collections: ['products'] },
+  );
+  const movements = useLivePages<MovementRow>(
+    `movements:${locationId}:${productId}`,
+    (cursor, signal) =>
+      api.get<Page<MovementRow>>('/api/console/movements', { locationId, productId, cursor, limit: 50 }, signal),
+    ['stock'],
+  );
+  const name = product.data?.name ?? productId;
+  const me = useManager();
+  const managerName = (id: string) => (id === me.id ? me.name : undefined);
+  const place = placeName(locationId);
+  const kindName = (k: string) =>
+    KNOWN_KINDS.includes(k) ? t(`kind_${k}` as 'kind_sale') : t('kind_other', { kind: k });
+
+  return (
+    <section className="page" aria-labelledby="ledger-title">
+      <Link href="/stock">{t('back')}</Link>
+      <div className="page-head">
+        <h1 id="ledger-title">{t('ledgerTitle', { product: name, place })}</h1>
+      </div>
+      <ErrorNotice error={product.error} />
+      <div className="columns">
+        <AsOfForm locationId={locationId} productId={productId} timeZone={timeZone} />
+        <AdjustForm locationId={locationId} productId={productId} />
+        {locationId === 'central' || !branch ? <ReceiveForm locationId={locationId} productId={productId} /> : null}
+      </div>
+      <h2 id="movements-title">{t('movements')}</h2>
+      <ErrorNotice error={movements.error} />
+      {movements.loaded && movements.items.length === 0 && <p className="hint">{t('noMovements')}</p>}
+      {movements.items.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="movements-title" tabIndex={0}>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('when')}</th>
+                <th scope="col">{t('kind')}</th>
+                <th scope="col">{t('delta')}</th>
+                <th scope="col">{t('who')}</th>
+                <th scope="col">{t('why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {movements.items.map((m) => {
+                const { who, why } = describeMovement(m, t, { manager: managerName, place: placeName });
+                return (
+                  <tr key={m.id}>
+                    <th scope="row">{f.dateTime(m.createdAt)}</th>
+                    <td>{kindName(m.kind)}</td>
+                    <td className="num">{`${m.delta > 0 ? '+' : ''}${f.number(m.delta)}`}</td>
+                    <td>{who}</td>
+                    <td>{why}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {movements.hasMore && (
+        <button type="button" onClick={() => void movements.loadMore()}>
+          {t('moreMovements')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function AsOfForm({ locationId, productId, timeZone }: { locationId: string; productId: string; timeZone: string }) {
+  const t = useT(stockMessages);
+  const api = useApi();
+  const f = useFormat({ timeZone });
+  const [when, setWhen] = useState('');
+  const [result, setResult] = useState<{ at: string; quantity: number } | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <form
+      className="card form"
+      noValidate
+      aria-labelledby="asof-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(when)) return setInvalid(true);
+        setInvalid(false);
+        setError(null);
+        const at = zonedLocalToIso(when, timeZone);
+        api
+          .get<StockAsOfResponse>('/api/console/stock/as-of', { locationId, productId, at })
+          .then((r) => setResult({ at, quantity: r.items.find((i) => i.productId === productId)?.quantity ?? 0 }))
+          .catch(setError);
+      }}
+    >
+      <h2 id="asof-title">{t('asOf')}</h2>
+      <div className="field">
+        <label htmlFor="asof-when">{t('asOfWhen', { zone: timeZone })}</label>
+        <input id="asof-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+      </div>
+      {invalid && (
+        <p className="field-error" role="alert">
+          {t('whenInvalid')}
+        </p>
+      )}
+      <ErrorNotice error={error} />
+      {result && (
+        <p role="status" className="ok">
+          {t('asOfResult', { when: f.dateTime(result.at), quantity: f.number(result.quantity) })}
+        </p>
+      )}
+      <div className="actions start">
+        <button type="submit">{t('asOfButton')}</button>
+      </div>
+    </form>
+  );
+}
+
+function AdjustForm({ locationId, productId }: { locationId: string; productId: string }) {
+  const t = useT(stockMessages);
+  const api = useApi();
+  const f = useFormat();
+  const [reason, setReason] = useState<AdjustmentReason>('waste');
+  const [delta, setDelta] = useState('');
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<'delta' | 'sign' | 'note' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <form
+      className="card form"
+      noValidate
+      aria-labelledby="adjust-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(null);
+        if (!/^[-+−]?\d{1,9}$/.test(delta.trim()) || Number(delta.replace('−', '-')) === 0) return setProblem('delta');
+        const d = Number(delta.trim().replace('−', '-'));
+        if ((['waste', 'damage', 'theft'].includes(reason) && d > 0) || (reason === 'found' && d < 0))
+          return setProblem('sign');
+        if (note.trim().length < 3) return setProblem('note');
+        setProblem(null);
+        setError(null);
+        api
+          .post<{ level: number }>('/api/console/stock/adjustments', { locationId, productId, delta: d, reason, note })
+          .then((r) => {
+            setDone(t('adjusted', { level: f.number(r.level) }));
+            setDelta('');
+            setNote('');
+          })
+          .catch(setError);
+      }}
+    >
+      <h2 id="adjust-title">{t('adjust')}</h2>
+      <SelectField label={t('reason')} value={reason} onChange={(v) => setReason(v as AdjustmentReason)}>
+        {ADJUSTMENT_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {t(`reason_${r}`)}
+          </option>
+        ))}
+      </SelectField>
+      <div className="field">
+        <label htmlFor="adjust-delta">{t('adjustDelta')}</label>
+        <input id="adjust-delta" inputMode="numeric" value={delta} onChange={(e) => setDelta(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="adjust-note">{t('note')}</label>
+        <input id="adjust-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem === 'delta' ? t('deltaInvalid') : problem === 'sign' ? t('deltaSign') : t('noteShort')}
+        </p>
+      )}
+      <ErrorNotice error={error} />
+      {done && (
+        <p role="status" className="ok">
+          {done}
+        </p>
+      )}
+      <div className="actions start">
+        <button type="submit">{t('adjustButton')}</button>
+      </div>
+    </form>
+  );
+}
+
+function ReceiveForm({ locationId, productId }: { locationId: string; productId: string }) {
+  const t = useT(stockMessages);
+  const api = useApi();
+  const [qty, setQty] = useState('');
+  const [supplier, setSupplier] = useState('');
+  const [problem, setProblem] = useState<'qty' | 'supplier' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  return (
+    <form
+      className="card form"
+      noValidate
+      aria-labelledby="receive-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(false);
+        if (!/^\d{1,9}$/.test(qty.trim()) || Number(qty) === 0) return setProblem('qty');
+        if (!supplier.trim()) return setProblem('supplier');
+        setProblem(null);
+        setError(null);
+        api
+          .post('/api/console/receipts', {
+            locationId,
+            lines: [{ productId, quantity: Number(qty) }],
+            supplierNote: supplier,
+          })
+          .then(() => {
+            setDone(true);
+            setQty('');
+          })
+          .catch(setError);
+      }}
+    >
+      <h2 id="receive-title">{t('receive')}</h2>
+      <div className="field">
+        <label htmlFor="receive-qty">{t('receiveQty')}</label>
+        <input id="receive-qty" inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="receive-supplier">{t('supplier')}</label>
+        <input id="receive-supplier" value={supplier} onChange={(e) => setSupplier(e.target.value)} />
+      </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem === 'qty' ? t('qtyPositive') : t('supplierMissing')}
+        </p>
+      )}
+      <ErrorNotice error={error} />
+      {done && (
+        <p role="status" className="ok">
+          {t('received')}
+        </p>
+      )}
+      <div className="actions start">
+        <button type="submit">{t('receiveButton')}</button>
+      </div>
+    </form>
+  );
+}

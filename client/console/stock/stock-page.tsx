@@ -1,0 +1,247 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import type { LowStockResponse, StockMatrixResponse } from '../../../shared/console/stock';
+import { usePlaces } from '../api/use-places';
+import { useT } from '../i18n/i18n';
+import { useFormat } from '../i18n/use-format';
+import { useLivePages } from '../live/use-live-pages';
+import { useLiveQuery } from '../live/use-live-query';
+import { useApi } from '../session/session-context';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
+import { stockMessages } from './stock-messages';
+
+type MatrixRow = StockMatrixResponse['items'][number];
+const helper = createColumnHelper<GridFeatures, MatrixRow>();
+
+/** The master inventory: every product × the centre and each branch with the chain total; and low stock. */
+export default function StockPage() {
+  const t = useT(stockMessages);
+  const api = useApi();
+  const f = useFormat();
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [locations, setLocations] = useState<StockMatrixResponse['locations']>([]);
+  useEffect(() => {
+    const id = setTimeout(() => setQuery(typed.trim()), 250);
+    return () => clearTimeout(id);
+  }, [typed]);
+
+  const matrix = useLivePages<MatrixRow>(
+    `matrix:${query}`,
+    async (cursor, signal) => {
+      const page = await api.get<StockMatrixResponse>(
+        '/api/console/stock/matrix',
+        { query, cursor, limit: 100 },
+        signal,
+      );
+      setLocations(page.locations);
+      return page;
+    },
+    ['stock', 'products'],
+  );
+
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor('name', {
+          header: () => t('product'),
+          cell: (c) => (
+            <>
+              <span className="strong">{c.getValue()}</span>
+              <span className="sub">{c.row.original.sku}</span>
+            </>
+          ),
+        }),
+        ...locations.map((l) =>
+          helper.display({
+            id: `loc-${l.id}`,
+            header: () => l.name,
+            cell: (c) => {
+              const q = c.row.original.quantities[l.id] ?? 0;
+              const min = c.row.original.reorderMin;
+              const low = min !== null && q < min;
+              return (
+                <Link
+                  className={low || q < 0 ? 'qty low' : 'qty'}
+                  href={`/stock/ledger?locationId=${encodeURIComponent(l.id)}&productId=${encodeURIComponent(c.row.original.productId)}`}
+                  aria-label={`${t('open', { product: c.row.original.name, place: l.name })}: ${f.number(q)}${low ? `, ${t('belowMin', { min: f.number(min) })}` : ''}`}
+                >
+                  {f.number(q)}
+                </Link>
+              );
+            },
+          }),
+        ),
+        helper.accessor('total', {
+          header: () => t('total'),
+          cell: (c) => <span className="strong">{f.number(c.getValue())}</span>,
+        }),
+      ]),
+    [t, f, locations],
+  );
+
+  return (
+    <section className="page" aria-labelledby="stock-title">
+      <div className="page-head">
+        <h1 id="stock-title">{t('title')}</h1>
+      </div>
+      <h2 id="matrix-title">{t('matrix')}</h2>
+      <div className="filters">
+        <div className="field grow">
+          <label htmlFor="stock-search">{t('search')}</label>
+          <input id="stock-search" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        </div>
+      </div>
+      <ErrorNotice error={matrix.error} />
+      {matrix.loaded && matrix.items.length === 0 && <p className="ok">{t('none')}</p>}
+      {matrix.items.length > 0 && (
+        <VirtualTable
+          label={t('matrix')}
+          columns={columns}
+          data={matrix.items}
+          rowKey={(r) => r.productId}
+          height="50vh"
+          onNearEnd={() => void matrix.loadMore()}
+        />
+      )}
+      {matrix.hasMore && (
+        <button type="button" onClick={() => void matrix.loadMore()}>
+          {t('more')}
+        </button>
+      )}
+      <LowStock locations={locations.filter((l) => l.kind === 'branch')} />
+    </section>
+  );
+}
+
+/** Below the reorder minimum at a branch, with a resupply up to the maximum that becomes one transfer. */
+function LowStock({ locations }: { locations: StockMatrixResponse['locations'] }) {
+  const t = useT(stockMessages);
+  const api = useApi();
+  const f = useFormat();
+  const { placeName } = usePlaces();
+  const [chosen, setChosen] = useState('');
+  const locationId = chosen || locations[0]?.id || '';
+  const low = useLiveQuery(
+    `low:${locationId}`,
+    (signal) =>
+      locationId
+        ? api.get<LowStockResponse>('/api/console/stock/low', { locationId, limit: 200 }, signal)
+        : Promise.resolve({ locationId, items: [], nextCursor: null }),
+    { collections: ['stock', 'products'] },
+  );
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const items = low.data?.items ?? [];
+
+  async function resupply() {
+    const lines = items.map((i) => ({
+      productId: i.productId,
+      text: quantities[i.productId] ?? String(i.suggestedQuantity),
+    }));
+    if (lines.some((l) => !/^\d{1,9}$/.test(l.text.trim()))) return setInvalid(true);
+    const positive = lines
+      .map((l) => ({ productId: l.productId, quantity: Number(l.text) }))
+      .filter((l) => l.quantity > 0);
+    if (positive.length === 0) return setInvalid(true);
+    setInvalid(false);
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<{ lines: unknown[] }>('/api/console/stock/resupply', {
+        toLocationId: locationId,
+        lines: positive,
+      });
+      setNotice(t('resupplied', { lines: r.lines.length }));
+      setQuantities({});
+      low.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="card form" aria-labelledby="low-title" role="group">
+      <h2 id="low-title">{t('low')}</h2>
+      {locations.length > 1 && (
+        <SelectField label={t('location')} value={locationId} onChange={setChosen}>
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {notice && (
+        <p role="status" className="ok">
+          {notice}
+        </p>
+      )}
+      <ErrorNotice error={low.error ?? error} />
+      {low.data && items.length === 0 && <p className="hint">{t('noLow', { place: placeName(locationId) })}</p>}
+      {items.length > 0 && (
+        <>
+          <div className="table-scroll" role="region" aria-labelledby="low-title" tabIndex={0}>
+            <table className="grid">
+              <thead>
+                <tr>
+                  <th scope="col">{t('product')}</th>
+                  <th scope="col" className="num">
+                    {t('quantity')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('min')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('max')}
+                  </th>
+                  <th scope="col">{t('suggested')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.productId}>
+                    <th scope="row">
+                      <span className="strong">{i.name}</span>
+                      <span className="sub">{i.sku}</span>
+                    </th>
+                    <td className="num">{f.number(i.quantity)}</td>
+                    <td className="num">{f.number(i.reorderMin)}</td>
+                    <td className="num">{i.reorderMax === null ? '—' : f.number(i.reorderMax)}</td>
+                    <td>
+                      <input
+                        className="qty-input"
+                        inputMode="numeric"
+                        aria-label={t('suggestedLabel', { product: i.name })}
+                        value={quantities[i.productId] ?? String(i.suggestedQuantity)}
+                        onChange={(e) => setQuantities((q) => ({ ...q, [i.productId]: e.target.value }))}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {invalid && (
+            <p className="field-error" role="alert">
+              {t('qtyInvalid')}
+            </p>
+          )}
+          <div className="actions start">
+            <button type="button" className="primary" disabled={busy} onClick={() => void resupply()}>
+              {busy ? t('resupplying') : t('resupply')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
