@@ -87,6 +87,17 @@ export async function listProducts(
   db: Db,
   q: ProductListQuery,
 ): Promise<{ items: ConsoleProduct[]; nextCursor: string | null }> {
+  const rows = await productsQuery(db, q).execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({ ...productDoc(r), seq: Number(r.seq), updatedAt: r.updated_at })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.name, last.id) : null,
+  };
+}
+
+/** The list's query: one page plus one row, by name then id. */
+export function productsQuery(db: Db, q: ProductListQuery) {
   let query = db.selectFrom('products').selectAll();
   const archived = q.archived ?? (q.includeDeleted === '1' || q.includeDeleted === 'true' ? 'all' : 'active');
   if (archived !== 'all') query = query.where('deleted', '=', archived === 'archived' ? 1 : 0);
@@ -105,17 +116,10 @@ export async function listProducts(
     const c = decodeCursor(q.cursor);
     query = query.where((eb) => eb.or([eb('name', '>', c.n), eb.and([eb('name', '=', c.n), eb('id', '>', c.i)])]));
   }
-  const rows = await query
+  return query
     .orderBy('name')
     .orderBy('id')
-    .limit(q.limit + 1)
-    .execute();
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({ ...productDoc(r), seq: Number(r.seq), updatedAt: r.updated_at })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.name, last.id) : null,
-  };
+    .limit(q.limit + 1);
 }
 
 async function current(db: Db, id: string): Promise<ConsoleProduct> {

@@ -79,20 +79,7 @@ export async function stockMatrix(
 
 /** Active products below their reorder minimum at a location (no level row = 0), by product id. */
 export async function lowStock(db: Db, q: z.infer<typeof lowStockQuerySchema>): Promise<LowStockResponse> {
-  let query = db
-    .selectFrom('product_stock_rules as r')
-    .innerJoin('products as p', 'p.id', 'r.product_id')
-    .leftJoin('stock_levels as l', (join) =>
-      join.onRef('l.product_id', '=', 'r.product_id').on('l.location_id', '=', q.locationId),
-    )
-    .select(['r.product_id', 'p.sku', 'p.name', 'l.quantity', 'r.reorder_min', 'r.reorder_max'])
-    .where('p.deleted', '=', 0)
-    .where('r.reorder_min', 'is not', null)
-    .where(sql<boolean>`coalesce(${sql.ref('l.quantity')}, 0) < ${sql.ref('r.reorder_min')}`)
-    .orderBy('r.product_id')
-    .limit(q.limit + 1);
-  if (q.cursor) query = query.where('r.product_id', '>', q.cursor);
-  const rows = await query.execute();
+  const rows = await lowStockQuery(db, q).execute();
   const page = rows.slice(0, q.limit);
   return {
     locationId: q.locationId,
@@ -114,48 +101,106 @@ export async function lowStock(db: Db, q: z.infer<typeof lowStockQuerySchema>): 
   };
 }
 
+/** Walks the reorder rules by product id (their primary key), the location's level by its primary key. */
+export function lowStockQuery(db: Db, q: z.infer<typeof lowStockQuerySchema>) {
+  let query = db
+    .selectFrom('product_stock_rules as r')
+    .innerJoin('products as p', 'p.id', 'r.product_id')
+    .leftJoin('stock_levels as l', (join) =>
+      join.onRef('l.product_id', '=', 'r.product_id').on('l.location_id', '=', q.locationId),
+    )
+    .select(['r.product_id', 'p.sku', 'p.name', 'l.quantity', 'r.reorder_min', 'r.reorder_max'])
+    .where('p.deleted', '=', 0)
+    .where('r.reorder_min', 'is not', null)
+    .where(sql<boolean>`coalesce(${sql.ref('l.quantity')}, 0) < ${sql.ref('r.reorder_min')}`)
+    .orderBy('r.product_id')
+    .limit(q.limit + 1);
+  if (q.cursor) query = query.where('r.product_id', '>', q.cursor);
+  return query;
+}
+
 /**
- * Levels at a location as of a past moment: the sum of its movements recorded up to then (the
- * ledger explains every level from the first movement). Walks stock_movements_location_product
- * product by product.
+ * Levels at a location as of a past moment, from the ledger: today's level minus every movement
+ * recorded after that moment. Only the movements since then are read, newest first in
+ * stock_movements_location_seq (the ledger's append-only index), so a recent moment is cheap.
  */
 export async function stockAsOf(db: Db, q: z.infer<typeof stockAsOfQuerySchema>): Promise<StockAsOfResponse> {
   const at = new Date(q.at).toISOString();
+  const rows = await levelsPageQuery(db, q).execute();
+  const page = rows.slice(0, q.limit);
+  const after = await movementsAfter(
+    db,
+    q.locationId,
+    at,
+    page.map((r) => r.product_id),
+  );
+  return {
+    locationId: q.locationId,
+    at,
+    items: page.map((r) => ({
+      productId: r.product_id,
+      name: r.name,
+      quantity: Number(r.quantity) - (after.get(r.product_id) ?? 0),
+    })),
+    nextCursor: rows.length > q.limit ? page.at(-1)!.product_id : null,
+  };
+}
+
+/** The location's level rows by product (primary key order), with the product's name. */
+export function levelsPageQuery(db: Db, q: z.infer<typeof stockAsOfQuerySchema>) {
+  let query = db
+    .selectFrom('stock_levels')
+    .innerJoin('products', 'products.id', 'stock_levels.product_id')
+    .select(['stock_levels.product_id', 'stock_levels.quantity', 'products.name'])
+    .where('stock_levels.location_id', '=', q.locationId)
+    .orderBy('stock_levels.product_id')
+    .limit(q.limit + 1);
+  if (q.productId) query = query.where('stock_levels.product_id', '=', q.productId);
+  if (q.cursor) query = query.where('stock_levels.product_id', '>', q.cursor);
+  return query;
+}
+
+/**
+ * Writers take their clock just before the sequence lock, so created_at can run a little out of
+ * seq order; reading on this far past the moment catches every movement recorded after it.
+ */
+const CLOCK_SKEW_MARGIN_MS = 60_000;
+const AFTER_PAGE = 1000;
+
+/** Sum of the deltas per product recorded after `at` at a location (only for the given products). */
+export async function movementsAfter(
+  db: Db,
+  locationId: string,
+  at: string,
+  productIds: string[],
+): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  if (productIds.length === 0) return sums;
+  const wanted = new Set(productIds);
+  const floor = new Date(Date.parse(at) - CLOCK_SKEW_MARGIN_MS).toISOString();
+  let cursor: { seq: number; id: string } | null = null;
+  for (;;) {
+    const rows = await movementsNewestFirstQuery(db, locationId, cursor).execute();
+    for (const r of rows)
+      if (r.created_at > at && wanted.has(r.product_id))
+        sums.set(r.product_id, (sums.get(r.product_id) ?? 0) + Number(r.delta));
+    const last = rows.at(-1);
+    if (!last || rows.length < AFTER_PAGE || last.created_at < floor) return sums;
+    cursor = { seq: Number(last.seq), id: last.id };
+  }
+}
+
+export function movementsNewestFirstQuery(db: Db, locationId: string, cursor: { seq: number; id: string } | null) {
   let query = db
     .selectFrom('stock_movements')
-    .select(['product_id', (eb) => eb.fn.sum<number>('delta').as('quantity')])
-    .where('location_id', '=', q.locationId)
-    .where('created_at', '<=', at)
-    .groupBy('product_id')
-    .orderBy('product_id')
-    .limit(q.limit + 1);
-  if (q.productId) query = query.where('product_id', '=', q.productId);
-  if (q.cursor) query = query.where('product_id', '>', q.cursor);
-  const rows = await query.execute();
-  const page = rows.slice(0, q.limit);
-  const names = new Map(
-    page.length
-      ? (
-          await db
-            .selectFrom('products')
-            .select(['id', 'name'])
-            .where(
-              'id',
-              'in',
-              page.map((r) => r.product_id),
-            )
-            .execute()
-        ).map((p) => [p.id, p.name])
-      : [],
-  );
-  const items = page.map((r) => ({
-    productId: r.product_id,
-    name: names.get(r.product_id) ?? r.product_id,
-    quantity: Number(r.quantity),
-  }));
-  if (q.productId && items.length === 0) {
-    const p = await db.selectFrom('products').select('name').where('id', '=', q.productId).executeTakeFirst();
-    if (p) items.push({ productId: q.productId, name: p.name, quantity: 0 });
-  }
-  return { locationId: q.locationId, at, items, nextCursor: rows.length > q.limit ? page.at(-1)!.product_id : null };
+    .select(['id', 'seq', 'product_id', 'delta', 'created_at'])
+    .where('location_id', '=', locationId)
+    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
+    .limit(AFTER_PAGE);
+  if (cursor)
+    query = query.where((eb) =>
+      eb.or([eb('seq', '<', cursor.seq), eb.and([eb('seq', '=', cursor.seq), eb('id', '<', cursor.id)])]),
+    );
+  return query;
 }
