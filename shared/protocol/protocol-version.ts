@@ -17,7 +17,8 @@
  *     the batch when a row is refused, after the good rows are applied) unless it carries the header
  *     `x-push-answer: detailed` (PUSH_ANSWER_HEADER), which the POS sends and which gets version
  *     3's `{conflicts, acks, rejected}`. A pull's `limit` above 1000 is served as 1000 rather than
- *     refused (RxDB asks for the batch size it likes). No document changed, so collection schema
+ *     refused (RxDB asks for the batch size it likes). A count's countedQuantity below zero is
+ *     refused (a shelf holds no negative count). No stored shape changed, so collection schema
  *     versions stay 0.
  */
 export const PROTOCOL_VERSION = 4;
