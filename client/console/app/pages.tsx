@@ -43,6 +43,11 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('../stock/ledger-page')),
   },
   {
+    path: '/transfers',
+    nav: { es: 'Traspasos', en: 'Transfers' },
+    component: lazy(() => import('../transfers/transfers-page')),
+  },
+  {
     path: '/reconciliation',
     nav: { es: 'Conciliación', en: 'Reconciliation' },
     component: lazy(() => import('../reconciliation/reconciliation-page')),

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import type { Page, TransferRow } from '../../../shared/console/ledger-api';
+import { usePlaces } from '../api/use-places';
+import { useProductNames } from '../api/use-product-names';
+import { useT } from '../i18n/i18n';
+import { useFormat } from '../i18n/use-format';
+import { useLivePages } from '../live/use-live-pages';
+import { useApi } from '../session/session-context';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { NewTransferDialog } from './new-transfer-dialog';
+import { TransferDialog } from './transfer-dialog';
+import { transferMessages } from './transfer-messages';
+
+const STATUSES = ['sent', 'received', 'cancelled'] as const;
+
+/** Transfers between the centre and the branches, filtered by state and location on the server. */
+export default function TransfersPage() {
+  const t = useT(transferMessages);
+  const api = useApi();
+  const { branches, placeName } = usePlaces();
+  const f = useFormat();
+  const [status, setStatus] = useState('');
+  const [locationId, setLocationId] = useState('');
+  const [opened, setOpened] = useState<TransferRow | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const list = useLivePages<TransferRow>(
+    `transfers:${status}:${locationId}`,
+    (cursor, signal) =>
+      api.get<Page<TransferRow>>('/api/console/transfers', { status, locationId, cursor, limit: 50 }, signal),
+    ['transfers', 'stock'],
+  );
+  const productName = useProductNames(list.items.flatMap((tr) => tr.lines.map((l) => l.productId)));
+  const locations = [
+    { id: 'central', name: placeName('central') },
+    ...branches.map((b) => ({ id: b.locationId, name: b.name })),
+  ];
+
+  return (
+    <section className="page" aria-labelledby="transfers-title">
+      <div className="page-head">
+        <h1 id="transfers-title">{t('title')}</h1>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          {t('newTransfer')}
+        </button>
+      </div>
+      <div className="filters">
+        <SelectField label={t('state')} value={status} onChange={setStatus}>
+          <option value="">{t('any')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status_${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('location')} value={locationId} onChange={setLocationId}>
+          <option value="">{t('anywhere')}</option>
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {notice && (
+        <p role="status" className="ok">
+          {notice}
+        </p>
+      )}
+      <ErrorNotice error={list.error} />
+      {list.loaded && list.items.length === 0 && <p className="ok">{t('none')}</p>}
+      {list.items.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="transfers-title" tabIndex={0}>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('route')}</th>
+                <th scope="col">{t('products')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">{t('sentAt')}</th>
+                <th scope="col">{t('note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((tr) => {
+                const from = placeName(tr.fromLocationId);
+                const to = placeName(tr.toLocationId);
+                return (
+                  <tr key={tr.id}>
+                    <th scope="row">
+                      <button type="button" className="link" onClick={() => setOpened(tr)}>
+                        {from} → {to}
+                      </button>
+                    </th>
+                    <td>
+                      {tr.lines
+                        .map((l) => t('line', { quantity: f.number(l.quantity), product: productName(l.productId) }))
+                        .join(', ')}
+                    </td>
+                    <td>
+                      <span
+                        className={
+                          tr.status === 'received' ? 'badge ok' : tr.status === 'sent' ? 'badge muted' : 'badge bad'
+                        }
+                      >
+                        {t(`status_${tr.status}`)}
+                      </span>
+                    </td>
+                    <td>{f.dateTime(tr.sentAt)}</td>
+                    <td>{tr.note}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.hasMore && (
+        <button type="button" onClick={() => void list.loadMore()}>
+          {t('more')}
+        </button>
+      )}
+      {opened && (
+        <TransferDialog
+          transfer={opened}
+          productName={productName}
+          placeName={placeName}
+          onClose={() => setOpened(null)}
+          onDone={(message) => {
+            setOpened(null);
+            setNotice(message);
+          }}
+        />
+      )}
+      {creating && (
+        <NewTransferDialog
+          locations={locations}
+          onClose={() => setCreating(false)}
+          onSent={(message) => {
+            setCreating(false);
+            setNotice(message);
+          }}
+        />
+      )}
+    </section>
+  );
+}
