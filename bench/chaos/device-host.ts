@@ -18,6 +18,9 @@ process.on('unhandledRejection', (err) => {
   console.error(`device host: unhandled rejection: ${line.trim()}`);
 });
 
+// The main process is gone (it failed or was stopped): nothing more to do here.
+process.on('disconnect', () => process.exit(1));
+
 process.on('message', (m: ToHost) => {
   void handle(m).catch((err: unknown) => send({ type: 'error', error: message(err) }));
 });

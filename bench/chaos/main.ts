@@ -57,6 +57,21 @@ const CRASH_EVERY_SECONDS = 90;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (s: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
+/** A restart after a kill; a server that cannot start three times running ends the run (its log says why). */
+async function restart(server: ServerProcess): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await server.restart();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      log(
+        `${server.kind}: restart ${attempt} failed (${err instanceof Error ? err.message : String(err)}); again in 2 s`,
+      );
+      await sleep(2000);
+    }
+  }
+}
+
 async function run(kind: DatabaseKind): Promise<RunSummary> {
   const prng = new Prng(seed).fork(kind);
   const schedule = prng.fork('schedule');
@@ -101,7 +116,8 @@ async function run(kind: DatabaseKind): Promise<RunSummary> {
     let serverBusy = false;
     const end = Date.now() + minutes * 60_000;
     const perTick = (salesPerSecond * TICK_MS) / 1000;
-    for (let tick = 0; Date.now() < end; tick++) {
+    let fatal: string | null = null;
+    for (let tick = 0; Date.now() < end && !fatal; tick++) {
       const sales = Math.floor(perTick) + (schedule.chance(perTick % 1) ? 1 : 0);
       for (let s = 0; s < sales; s++) {
         const index = schedule.int(0, deviceCount - 1);
@@ -138,8 +154,10 @@ async function run(kind: DatabaseKind): Promise<RunSummary> {
               await server.kill();
               log(`${kind}: server SIGKILLed (${server.kills}), back in ${downMs} ms + its start`);
               await sleep(downMs);
-              await server.restart();
-            })().finally(() => (serverBusy = false)),
+              await restart(server);
+            })()
+              .catch((err: unknown) => (fatal ??= err instanceof Error ? err.message : String(err)))
+              .finally(() => (serverBusy = false)),
           );
         }
       }
@@ -150,10 +168,11 @@ async function run(kind: DatabaseKind): Promise<RunSummary> {
       await sleep(TICK_MS);
     }
 
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    if (fatal) throw new Error(`${kind}: the run stopped: ${fatal}`);
     log(`${kind}: faults off; draining`);
     proxy.faultRate = 0;
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    if (!server.running) await server.restart();
+    if (!server.running) await restart(server);
     const drainStart = Date.now();
     fleet.syncNow();
     let reports = await fleet.report();
@@ -201,7 +220,14 @@ async function run(kind: DatabaseKind): Promise<RunSummary> {
 
 console.log(`chaos: seed ${seed} (repeat with --seed ${seed})`);
 const results: RunSummary[] = [];
-for (const kind of kinds) results.push(await run(kind));
+for (const kind of kinds) {
+  try {
+    results.push(await run(kind));
+  } catch (err) {
+    console.error(`chaos: FAIL (seed ${seed}): ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
 console.log('\n' + formatTable(results) + '\n');
 const ok = results.every((r) => passed(r.check));
 console.log(ok ? `chaos: PASS (seed ${seed})` : `chaos: FAIL (seed ${seed})`);
