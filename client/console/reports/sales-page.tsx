@@ -1,0 +1,422 @@
+import { useState } from 'react';
+import {
+  explorerGroups,
+  type ExplorerGroup,
+  type ExplorerResponse,
+  type ExplorerRow,
+  type TicketDetail,
+  type TicketsResponse,
+} from '../../../shared/console/reports-sales';
+import { addDays } from '../../../shared/console/reports-time';
+import { useBranches } from '../api/use-branches';
+import { useT, type Translate } from '../i18n/i18n';
+import { useFormat } from '../i18n/use-format';
+import { useLiveQuery } from '../live/use-live-query';
+import { useApi } from '../session/session-context';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { drillFilter } from './drill-filter';
+import { salesMessages } from './sales-messages';
+import './reports.css';
+
+type T = Translate<keyof (typeof salesMessages)['es']>;
+type Filter = Parameters<typeof drillFilter>[0];
+
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+/** The sales explorer: filters, a grouping, SVG bars and a table, drill-down to tickets and receipts, CSV. */
+export default function SalesPage() {
+  const t = useT(salesMessages);
+  const api = useApi();
+  const { branches } = useBranches();
+  const [branch, setBranch] = useState('');
+  const [from, setFrom] = useState(() => addDays(today(), -6));
+  const [to, setTo] = useState(today);
+  const [groupBy, setGroupBy] = useState<ExplorerGroup>('day');
+  const [tender, setTender] = useState('');
+  const [refundsOnly, setRefundsOnly] = useState(false);
+  const [drill, setDrill] = useState<{ label: string; filter: Filter } | null>(null);
+
+  const filter: Filter = {
+    from,
+    to,
+    ...(branch ? { branches: branch } : {}),
+    ...(tender ? { tender: tender as Filter['tender'] } : {}),
+    ...(refundsOnly ? { refundsOnly: true } : {}),
+  };
+  const explorer = useLiveQuery(
+    `reports:sales:${JSON.stringify(filter)}:${groupBy}`,
+    (signal) => api.get<ExplorerResponse>('/api/console/reports/sales', { ...filter, groupBy }, signal),
+    { collections: ['sales'] },
+  );
+  const data = explorer.data;
+  const f = useFormat({ currency: data?.currency });
+  const groupName = t(groupBy);
+  const open = (row: ExplorerRow) => setDrill({ label: row.label, filter: drillFilter(filter, groupBy, row.key) });
+
+  return (
+    <section className="page" aria-labelledby="sales-title">
+      <div className="page-head">
+        <h1 id="sales-title">{t('title')}</h1>
+        {data && data.rows.length > 0 && (
+          <button type="button" onClick={() => void exportCsv(t, groupName, data)}>
+            {t('exportCsv')}
+          </button>
+        )}
+      </div>
+      <p className="hint">{t('intro')}</p>
+      <div className="filters">
+        {branches.length > 1 && (
+          <SelectField label={t('branch')} value={branch} onChange={setBranch}>
+            <option value="">{t('allBranches')}</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <div className="field">
+          <label htmlFor="sales-from">{t('from')}</label>
+          <input
+            id="sales-from"
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => e.target.value && setFrom(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="sales-to">{t('to')}</label>
+          <input
+            id="sales-to"
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => e.target.value && setTo(e.target.value)}
+          />
+        </div>
+        <SelectField label={t('groupBy')} value={groupBy} onChange={(v) => setGroupBy(v as ExplorerGroup)}>
+          {explorerGroups.map((g) => (
+            <option key={g} value={g}>
+              {t(g)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('tender')} value={tender} onChange={setTender}>
+          <option value="">{t('anyTender')}</option>
+          <option value="cash">{t('cash')}</option>
+          <option value="card">{t('card')}</option>
+          <option value="mixed">{t('mixed')}</option>
+        </SelectField>
+        <label className="check">
+          <input type="checkbox" checked={refundsOnly} onChange={(e) => setRefundsOnly(e.target.checked)} />
+          {t('refundsOnly')}
+        </label>
+      </div>
+      <ErrorNotice error={explorer.error} />
+      {data && data.rows.length === 0 && <p className="hint">{t('none')}</p>}
+      {data && data.rows.length > 0 && (
+        <>
+          <Bars
+            t={t}
+            rows={data.rows}
+            groupName={groupName}
+            label={(r) => labelOf(t, groupBy, r)}
+            money={f.money}
+            onPick={open}
+          />
+          <div className="table-scroll" role="region" aria-labelledby="sales-title" tabIndex={0}>
+            <table className="grid">
+              <thead>
+                <tr>
+                  <th scope="col">{groupName}</th>
+                  <th scope="col">{t('gross')}</th>
+                  <th scope="col">{t('discounts')}</th>
+                  <th scope="col">{t('tax')}</th>
+                  <th scope="col">{t('net')}</th>
+                  <th scope="col">{t('total')}</th>
+                  <th scope="col">{t('units')}</th>
+                  <th scope="col">{t('tickets')}</th>
+                  <th scope="col">{t('refunds')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => open(r)}
+                        aria-label={t('showTickets', { label: labelOf(t, groupBy, r) })}
+                      >
+                        {labelOf(t, groupBy, r)}
+                      </button>
+                    </th>
+                    <Amounts row={r} money={f.money} number={f.number} />
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr aria-label={t('totals')}>
+                  <th scope="row">{t('totals')}</th>
+                  <Amounts row={data.totals} money={f.money} number={f.number} />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      )}
+      {drill && (
+        <Tickets
+          t={t}
+          label={drill.label}
+          filter={drill.filter}
+          currency={data?.currency}
+          onClose={() => setDrill(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function labelOf(t: T, groupBy: ExplorerGroup, row: ExplorerRow): string {
+  return groupBy === 'tender' && (row.key === 'cash' || row.key === 'card' || row.key === 'mixed')
+    ? t(row.key)
+    : row.label;
+}
+
+function Amounts({
+  row,
+  money,
+  number,
+}: {
+  row: ExplorerResponse['totals'];
+  money: (v: number) => string;
+  number: (v: number) => string;
+}) {
+  return (
+    <>
+      <td className="num-cell">{money(row.grossCents)}</td>
+      <td className="num-cell">{money(row.discountCents)}</td>
+      <td className="num-cell">{money(row.taxCents)}</td>
+      <td className="num-cell">{money(row.netCents)}</td>
+      <td className="num-cell">{money(row.totalCents)}</td>
+      <td className="num-cell">{number(row.units)}</td>
+      <td className="num-cell">{number(row.tickets)}</td>
+      <td className="num-cell">{number(row.refunds)}</td>
+    </>
+  );
+}
+
+/** Small SVG bars of each group's total; each bar is a button that drills into its tickets. */
+function Bars(props: {
+  t: T;
+  rows: ExplorerRow[];
+  groupName: string;
+  label: (r: ExplorerRow) => string;
+  money: (v: number) => string;
+  onPick: (r: ExplorerRow) => void;
+}) {
+  const { t, rows, groupName, label, money, onPick } = props;
+  const shown = rows.slice(0, 31);
+  const max = Math.max(1, ...shown.map((r) => Math.abs(r.totalCents)));
+  return (
+    <figure className="bars" aria-label={t('chart', { group: groupName })}>
+      {shown.map((r) => (
+        <button key={r.key} type="button" className="bar" onClick={() => onPick(r)}>
+          <span className="sr-only">{t('showTicketsOf')} </span>
+          <span className="bar-label">{label(r)}</span>
+          <svg width="100%" height="20" viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
+            <rect
+              x="0"
+              y="2"
+              height="16"
+              width={(Math.abs(r.totalCents) / max) * 100}
+              fill={r.totalCents < 0 ? '#b3261e' : '#1b7f3a'}
+            />
+          </svg>
+          <span className="bar-value">{money(r.totalCents)}</span>
+        </button>
+      ))}
+    </figure>
+  );
+}
+
+function Tickets(props: { t: T; label: string; filter: Filter; currency?: string; onClose: () => void }) {
+  const { t, label, filter, currency, onClose } = props;
+  const api = useApi();
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [opened, setOpened] = useState<string | null>(null);
+  const page = useLiveQuery(
+    `reports:tickets:${JSON.stringify(filter)}:${cursor ?? ''}`,
+    (signal) =>
+      api.get<TicketsResponse>('/api/console/reports/sales/tickets', { ...filter, cursor, limit: 50 }, signal),
+    { collections: ['sales'] },
+  );
+  const f = useFormat({ currency });
+  return (
+    <section className="card" aria-labelledby="tickets-title">
+      <div className="page-head">
+        <h2 id="tickets-title">{t('ticketsOf', { label })}</h2>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+      <ErrorNotice error={page.error} />
+      {page.data && (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('receipt')}</th>
+              <th scope="col">{t('time')}</th>
+              <th scope="col">{t('branch')}</th>
+              <th scope="col">{t('cashier')}</th>
+              <th scope="col">{t('tender')}</th>
+              <th scope="col">{t('total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.data.tickets.map((ticket) => (
+              <tr key={ticket.id}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setOpened(ticket.id)}
+                    aria-label={t('open', { receipt: ticket.receiptNumber })}
+                  >
+                    {ticket.receiptNumber}
+                  </button>
+                  {ticket.kind === 'refund' && <span className="badge warning">{t('refund')}</span>}
+                </th>
+                <td>{f.dateTime(ticket.soldAt)}</td>
+                <td>{ticket.branchName}</td>
+                <td>{ticket.cashierName}</td>
+                <td>{t(ticket.tender)}</td>
+                <td className="num-cell">
+                  {f.money(ticket.kind === 'refund' ? -ticket.totalCents : ticket.totalCents)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.data?.nextCursor && (
+        <button type="button" onClick={() => setCursor(page.data!.nextCursor ?? undefined)}>
+          {t('more')}
+        </button>
+      )}
+      {opened && <Receipt t={t} id={opened} onClose={() => setOpened(null)} />}
+    </section>
+  );
+}
+
+function Receipt({ t, id, onClose }: { t: T; id: string; onClose: () => void }) {
+  const api = useApi();
+  const ticket = useLiveQuery(
+    `reports:ticket:${id}`,
+    (signal) => api.get<TicketDetail>(`/api/console/reports/tickets/${encodeURIComponent(id)}`, {}, signal),
+    { collections: [] },
+  );
+  const d = ticket.data;
+  const f = useFormat({ currency: d?.currency });
+  return (
+    <section className="card receipt" aria-labelledby="receipt-title">
+      <div className="page-head">
+        <h3 id="receipt-title">
+          {d ? `${d.kind === 'refund' ? t('refund') : t('sale')} ${d.receiptNumber}` : t('receipt')}
+        </h3>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+      <ErrorNotice error={ticket.error} />
+      {d && (
+        <>
+          {d.receiptHeader && <p className="receipt-text">{d.receiptHeader}</p>}
+          <p>
+            {d.branchName} · {d.deviceName} · {d.cashierName} · {f.dateTime(d.soldAt)}
+          </p>
+          <table className="grid">
+            <caption>{t('lines')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('product')}</th>
+                <th scope="col">{t('quantity')}</th>
+                <th scope="col">{t('price')}</th>
+                <th scope="col">{t('discounts')}</th>
+                <th scope="col">{t('total')}</th>
+                <th scope="col">{t('master')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.lines.map((l) => (
+                <tr key={l.lineNo}>
+                  <th scope="row">{l.name}</th>
+                  <td className="num-cell">{f.number(l.quantity)}</td>
+                  <td className="num-cell">{f.money(l.unitPriceCents)}</td>
+                  <td className="num-cell">{f.money(l.discountCents)}</td>
+                  <td className="num-cell">{f.money(l.lineTotalCents)}</td>
+                  <td className="num-cell">{l.masterUnitCents === null ? '—' : f.money(l.masterUnitCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="strong">
+            {t('total')}: {f.money(d.totalCents)} · {t('tax')}: {f.money(d.taxes.reduce((s, x) => s + x.taxCents, 0))}
+          </p>
+          <p>
+            {t('payments')}: {d.payments.map((p) => `${t(p.method)} ${f.money(p.amountCents)}`).join(', ')}
+          </p>
+          <h4>{t('movements')}</h4>
+          <ul className="reasons">
+            {d.movements.map((m) => (
+              <li key={m.id}>
+                {t('movement', { delta: m.delta, kind: m.kind === 'refund' ? t('refund') : t('sale') })}
+              </li>
+            ))}
+          </ul>
+          {d.receiptFooter && <p className="receipt-text">{d.receiptFooter}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+async function exportCsv(t: T, groupName: string, data: ExplorerResponse): Promise<void> {
+  const { unparse } = await import('papaparse');
+  const amount = (cents: number) => (cents / 100).toFixed(2);
+  const line = (name: string, r: ExplorerResponse['totals']) => [
+    name,
+    amount(r.grossCents),
+    amount(r.discountCents),
+    amount(r.taxCents),
+    amount(r.netCents),
+    amount(r.totalCents),
+    r.units,
+    r.tickets,
+    r.refunds,
+  ];
+  const csv = unparse({
+    fields: [
+      groupName,
+      t('gross'),
+      t('discounts'),
+      t('tax'),
+      t('net'),
+      t('total'),
+      t('units'),
+      t('tickets'),
+      t('refunds'),
+    ],
+    data: [...data.rows.map((r) => line(r.label, r)), line(t('totals'), data.totals)],
+  });
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `ventas-${data.groupBy}-${new Date().toISOString().slice(0, 10)}.csv`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
