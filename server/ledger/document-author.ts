@@ -1,6 +1,7 @@
 import type { Rejection } from '../../shared/protocol';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { Db } from '../db/database';
+import { refusal } from './refusals';
 
 /** The device that made a pushed document, and the device that delivered it when that is another one. */
 export interface DocumentAuthor {
@@ -39,12 +40,12 @@ export async function authorLookup(
           .execute();
   const sameBranch = new Map(rows.map((r) => [r.id, Number(r.number)]));
   return (doc, what) => {
-    const forbidden = (why: string): Rejection => ({
-      id: doc.id,
-      code: 'FORBIDDEN',
-      status: 403,
-      message: `${what} ${doc.id} names branch ${doc.branchId} and device ${doc.deviceId}, but this device is ${pusher.deviceId} of ${pusher.branchId}: ${why}`,
-    });
+    const forbidden = (why: string): Rejection =>
+      refusal(
+        doc.id,
+        'FORBIDDEN',
+        `${what} ${doc.id} names branch ${doc.branchId} and device ${doc.deviceId}, but this device is ${pusher.deviceId} of ${pusher.branchId}: ${why}`,
+      );
     if (doc.branchId !== pusher.branchId) return forbidden('a device only delivers documents of its own branch.');
     if (doc.deviceId === pusher.deviceId)
       return { deviceId: pusher.deviceId, deviceNumber: pusher.deviceNumber, relayedBy: null };

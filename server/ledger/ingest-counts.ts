@@ -3,6 +3,7 @@ import { openItem } from '../reconciliation/open-items';
 import { actorOf } from './document-author';
 import type { DocumentKind } from './ingest-documents';
 import { applyMovement } from './stock-movements';
+import { refusal } from './refusals';
 
 /**
  * DESIGN invariants 3 and 6: a count moves stock by counted − believed (never sets a level), and a
@@ -23,12 +24,11 @@ export const countsKind: DocumentKind<CountDoc> = {
       .where('id', '=', doc.productId)
       .executeTakeFirst();
     if (!product) {
-      return {
-        id: doc.id,
-        code: 'NOT_FOUND',
-        status: 404,
-        message: `Count ${doc.id} counts product ${doc.productId}, which the catalogue does not have; nothing was applied.`,
-      };
+      return refusal(
+        doc.id,
+        'NOT_FOUND',
+        `Count ${doc.id} counts product ${doc.productId}, which the catalogue does not have; nothing was applied.`,
+      );
     }
     const before = await trx
       .selectFrom('stock_levels')

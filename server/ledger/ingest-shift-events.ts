@@ -1,5 +1,6 @@
 import { shiftEventDocSchema, type ShiftEventDoc } from '../../shared/protocol';
 import type { Applied, DocumentKind } from './ingest-documents';
+import { refusal } from './refusals';
 
 /** Shift events are stored once per id and move no stock; their ack carries a sequence of their own. */
 export const shiftEventsKind: DocumentKind<ShiftEventDoc> = {
@@ -16,12 +17,11 @@ export const shiftEventsKind: DocumentKind<ShiftEventDoc> = {
       .limit(1)
       .executeTakeFirst();
     if (other && other.branch_id !== device.branchId) {
-      return {
-        id: doc.id,
-        code: 'FORBIDDEN',
-        status: 403,
-        message: `Shift ${doc.shiftId} belongs to another branch; this event was not recorded.`,
-      };
+      return refusal(
+        doc.id,
+        'FORBIDDEN',
+        `Shift ${doc.shiftId} belongs to another branch; this event was not recorded.`,
+      );
     }
     await trx
       .insertInto('shift_events')

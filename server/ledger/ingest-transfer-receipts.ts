@@ -3,6 +3,7 @@ import { actorOf } from './document-author';
 import type { DocumentKind } from './ingest-documents';
 import { applyTransferArrival } from './transfer-arrival';
 import { quantitiesByProduct } from './transfer-lines';
+import { refusal } from './refusals';
 
 /**
  * A branch device confirms what arrived of a transfer (applyTransferArrival), once per transfer.
@@ -14,19 +15,13 @@ export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
   existing: (trx, id) =>
     trx.selectFrom('transfer_receipts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
-    const refuse = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT', status: number, message: string) => ({
-      id: doc.id,
-      code,
-      status,
-      message,
-    });
+    const refuse = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT', message: string) => refusal(doc.id, code, message);
     const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', doc.transferId).executeTakeFirst();
     if (!transfer)
-      return refuse('NOT_FOUND', 404, `Transfer ${doc.transferId} does not exist; this receipt was not applied.`);
+      return refuse('NOT_FOUND', `Transfer ${doc.transferId} does not exist; this receipt was not applied.`);
     if (transfer.to_location_id !== device.locationId) {
       return refuse(
         'FORBIDDEN',
-        403,
         `Transfer ${doc.transferId} goes to ${transfer.to_location_id}, not to this branch; it cannot be received here.`,
       );
     }
@@ -38,7 +33,6 @@ export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
         .executeTakeFirst();
       return refuse(
         'CONFLICT',
-        409,
         `Transfer ${transfer.id} is already ${transfer.status}${by ? ` (receipt ${by.id})` : ''}; this receipt was not applied.`,
       );
     }
@@ -51,7 +45,6 @@ export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
     if (unknown)
       return refuse(
         'NOT_FOUND',
-        404,
         `Transfer receipt ${doc.id} names product ${unknown}, which the catalogue does not have; nothing was applied.`,
       );
 

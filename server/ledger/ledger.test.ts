@@ -20,7 +20,7 @@ import {
   type PairedDevice,
   type TestServer,
 } from '../test/test-server';
-import { makeCount, makeRefund, makeShiftEvent, makeTransferReceipt, pushDocs } from './ledger-test-documents';
+import { makeCount, makeRefund, makeShiftEvent, makeTransferReceipt, pushDocs } from '../test/device-documents';
 
 function product(products: readonly ProductDoc[], name: string): ProductDoc {
   const found = products.find((p) => p.name === name);

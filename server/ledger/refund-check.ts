@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
-import type { Rejection, SaleDoc } from '../../shared/protocol';
+import type { ErrorCode, Rejection, SaleDoc } from '../../shared/protocol';
 import type { Database } from '../db/schema';
+import { refusal } from './refusals';
 
 export interface OverRefundedLine {
   productId: string;
@@ -29,12 +30,7 @@ export async function checkRefund(
   refund: SaleDoc,
   branchId: string,
 ): Promise<RefundCheck | Rejection> {
-  const refused = (code: Rejection['code'], status: number, message: string): Rejection => ({
-    id: refund.id,
-    code,
-    status,
-    message,
-  });
+  const refused = (code: ErrorCode, message: string): Rejection => refusal(refund.id, code, message);
   const original = refund.refundOf
     ? await trx
         .selectFrom('sales')
@@ -45,21 +41,18 @@ export async function checkRefund(
   if (original?.kind === 'refund') {
     return refused(
       'BAD_REQUEST',
-      400,
       `Refund ${refund.receiptNumber} names refund ${original.receipt_number}, not a sale; a refund returns units of the original sale.`,
     );
   }
   if (!original) {
     return refused(
       'NOT_FOUND',
-      404,
       `Refund ${refund.receiptNumber} returns sale ${refund.refundOf ?? '(none)'}, which the server has not received. The original sale must reach the server first; this refund was not applied.`,
     );
   }
   if (original.branch_id !== branchId) {
     return refused(
       'FORBIDDEN',
-      403,
       `Refund ${refund.receiptNumber} returns sale ${original.receipt_number} of another branch; a branch only refunds its own sales.`,
     );
   }
@@ -91,7 +84,6 @@ export async function checkRefund(
     if (!sold.has(k)) {
       return refused(
         'BAD_REQUEST',
-        400,
         `Refund ${refund.receiptNumber} returns ${line.name} at ${line.unitPriceCents}, but sale ${original.receipt_number} did not sell it at that price; refund only what the sale charged.`,
       );
     }

@@ -13,7 +13,7 @@ import {
   type PairedDevice,
   type TestServer,
 } from '../test/test-server';
-import { makeCount, pushDocs } from './ledger-test-documents';
+import { makeCount, pushDocs } from '../test/device-documents';
 import { currentSequence } from './server-sequence';
 
 /** Makes the database itself refuse the rows of `table` where `condition` holds, as a value no check foresaw would. */

@@ -2,9 +2,11 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
 import type { ReconciliationKind } from '../db/schema-ledger';
+import type { SaleDoc } from '../../shared/protocol';
+import type { OverRefundedLine } from '../ledger/refund-check';
 
 export interface NewItem {
-  kind: Exclude<ReconciliationKind, 'oversell'>;
+  kind: ReconciliationKind;
   /** One item per cause (e.g. `price_mismatch:<sale>:<line>`): a retry finds the key taken and opens nothing. */
   causeKey: string;
   branchId: string | null;
@@ -115,30 +117,101 @@ export async function recordOversell(
     lastReceiptNumber: o.receiptNumber,
     productName: o.productName,
   };
-  await trx
-    .insertInto('reconciliation_items')
-    .values({
-      id: uuidv7(),
+  await openItem(
+    trx,
+    {
       kind: 'oversell',
-      status: 'open',
-      cause_key: key,
-      branch_id: o.branchId,
-      location_id: o.locationId,
-      product_id: o.productId,
-      sale_id: o.saleId,
-      document_id: null,
+      causeKey: key,
+      branchId: o.branchId,
+      locationId: o.locationId,
+      productId: o.productId,
+      saleId: o.saleId,
+      documentId: null,
       summary: summary(details),
-      details: JSON.stringify(details),
-      assigned_to: null,
-      assigned_to_name: null,
-      assigned_at: null,
-      resolved_by: null,
-      resolved_by_name: null,
-      resolution_note: null,
-      resolved_at: null,
-      created_at: now,
-      updated_at: now,
-      seq,
-    })
-    .execute();
+      details: { ...details },
+    },
+    seq,
+    now,
+  );
+}
+
+/** Where a sale or refund was applied: the branch and its location. */
+export interface AppliedAt {
+  branchId: string;
+  locationId: string;
+}
+
+/**
+ * DESIGN invariant 7: a sale line charged at another price than the master price in force at sale
+ * time (`expectedUnitCents`). One item per line. Returns whether it opened one.
+ */
+export function recordPriceMismatch(
+  trx: Transaction<Database>,
+  m: AppliedAt & { sale: SaleDoc; lineNo: number; expectedUnitCents: number; saleTime: string },
+  seq: number,
+  now: string,
+): Promise<boolean> {
+  const { sale, lineNo } = m;
+  const line = sale.lines[lineNo - 1]!;
+  const expectedTotalCents = m.expectedUnitCents * line.quantity;
+  const chargedTotalCents = line.unitPriceCents * line.quantity;
+  return openItem(
+    trx,
+    {
+      kind: 'price_mismatch',
+      causeKey: `price_mismatch:${sale.id}:${lineNo}`,
+      branchId: m.branchId,
+      locationId: m.locationId,
+      productId: line.productId,
+      saleId: sale.id,
+      documentId: sale.id,
+      summary: `${line.name} on receipt ${sale.receiptNumber}: charged ${chargedTotalCents} for ${line.quantity}, master price says ${expectedTotalCents} (difference ${chargedTotalCents - expectedTotalCents})`,
+      details: {
+        receiptNumber: sale.receiptNumber,
+        lineNo,
+        productName: line.name,
+        quantity: line.quantity,
+        chargedUnitCents: line.unitPriceCents,
+        expectedUnitCents: m.expectedUnitCents,
+        expectedTotalCents,
+        chargedTotalCents,
+        differenceCents: chargedTotalCents - expectedTotalCents,
+        saleTime: m.saleTime,
+        deviceCreatedAt: sale.createdAt,
+      },
+    },
+    seq,
+    now,
+  );
+}
+
+/** A refund that returns more than remained of its sale (two devices refunding offline): accepted, and one item. */
+export function recordDoubleRefund(
+  trx: Transaction<Database>,
+  d: AppliedAt & { refund: SaleDoc; originalReceipt: string; overRefunded: OverRefundedLine[] },
+  seq: number,
+  now: string,
+): Promise<boolean> {
+  const { refund } = d;
+  return openItem(
+    trx,
+    {
+      kind: 'double_refund',
+      causeKey: `double_refund:${refund.id}`,
+      branchId: d.branchId,
+      locationId: d.locationId,
+      productId: d.overRefunded[0]!.productId,
+      saleId: refund.refundOf,
+      documentId: refund.id,
+      summary: `Refund ${refund.receiptNumber} returns more than remained of sale ${d.originalReceipt}: ${d.overRefunded.map((o) => `${o.name} ${o.refunded} of ${o.remaining} left`).join(', ')}`,
+      details: {
+        refundReceiptNumber: refund.receiptNumber,
+        originalReceiptNumber: d.originalReceipt,
+        refundTotalCents: refund.totalCents,
+        lines: d.overRefunded,
+      },
+    },
+    seq,
+    now,
+  );
 }

@@ -12,7 +12,10 @@ import { writeProduct } from '../../catalogue/product-rows';
 import type { Db } from '../../db/database';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../../db/seed-demo';
 import { saveDeviceStatus } from '../../devices/device-admin';
-import { ingestCounts, ingestShiftEvents, ingestTransferReceipts } from '../../ledger/ingest-device-documents';
+import { countsKind } from '../../ledger/ingest-counts';
+import { ingestDocuments } from '../../ledger/ingest-documents';
+import { shiftEventsKind } from '../../ledger/ingest-shift-events';
+import { transferReceiptsKind } from '../../ledger/ingest-transfer-receipts';
 import { ingestSales } from '../../ledger/ingest-sales';
 import { createTransfer, recordReceipt } from '../../ledger/manager-movements';
 import { SequenceAllocator } from '../../ledger/server-sequence';
@@ -416,9 +419,10 @@ export async function makeDemoChain(db: Db, o: DemoOptions): Promise<{ tickets: 
     }
     await Promise.all(works);
     for (const { till, events } of shiftBatches) {
-      const r = await ingestShiftEvents(
+      const r = await ingestDocuments(
         db,
         till.device,
+        shiftEventsKind,
         events.map((e) => ({ newDocumentState: e })),
         iso(Math.min(now.getTime(), Date.parse(events.at(-1)!.at) + 60_000)),
       );
@@ -448,7 +452,13 @@ export async function makeDemoChain(db: Db, o: DemoOptions): Promise<{ tickets: 
           receivedAt: iso(dayStart + 31 * 3_600_000),
           _deleted: false,
         };
-        await ingestTransferReceipts(db, till.device, [{ newDocumentState: receipt }], receipt.receivedAt);
+        await ingestDocuments(
+          db,
+          till.device,
+          transferReceiptsKind,
+          [{ newDocumentState: receipt }],
+          receipt.receivedAt,
+        );
       }
     }
 
@@ -489,9 +499,10 @@ export async function makeDemoChain(db: Db, o: DemoOptions): Promise<{ tickets: 
             _deleted: false,
           };
         });
-        await ingestCounts(
+        await ingestDocuments(
           db,
           till.device,
+          countsKind,
           docs.map((c) => ({ newDocumentState: c })),
           iso(countedAt + 60_000),
         );

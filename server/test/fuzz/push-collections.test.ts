@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUSHED_COLLECTIONS, syncPath, type PushedCollection, type PushResult } from '../../../shared/protocol';
-import { makeCount, makeShiftEvent, makeTransferReceipt } from '../../ledger/ledger-test-documents';
+import { makeCount, makeShiftEvent, makeTransferReceipt } from '../device-documents';
 import { reachableTestDatabases } from '../databases';
 import { DETAILED_PUSH_HEADERS, makeSale } from '../test-server';
 import { type FuzzServer, startFuzzServer } from './fuzz-server';

@@ -11,7 +11,7 @@ import {
   type TransferReceiptDoc,
 } from '../../shared/protocol';
 import { receiptNumber } from '../../shared/sale/receipt-number';
-import { DETAILED_PUSH_HEADERS, request } from '../test/test-server';
+import { DETAILED_PUSH_HEADERS, request } from './test-server';
 
 type Device = Pick<PairResponse, 'deviceId' | 'deviceNumber' | 'branch'>;
 

@@ -1,0 +1,306 @@
+import type { Transaction } from 'kysely';
+import { lineStockDelta, type Ack, type Rejection, type SaleDoc } from '../../shared/protocol';
+import type { DeviceIdentity } from '../auth/device-identity';
+import { BulkInsert } from '../db/bulk-insert';
+import type { Database } from '../db/schema';
+import { recordDoubleRefund, recordOversell, recordPriceMismatch } from '../reconciliation/open-items';
+import { summarizeSales } from '../reports/summary-writer';
+import { actorOf, type DocumentAuthor } from './document-author';
+import type { GroupScope } from './group-commit';
+import { CatalogueReads, saleTime } from './master-price';
+import { checkRefund, type RefundCheck } from './refund-check';
+import { recordRefusal, refusal } from './refusals';
+import { recordRelay } from './relays';
+import type { SequenceAllocator } from './server-sequence';
+import { MovementBatch } from './stock-movements';
+import type { ValidRow } from './validate-rows';
+
+export interface SalesOutcome {
+  acks: Ack[];
+  rejectedInTransaction: Rejection[];
+  appliedUpTo: number | null;
+  reconciliationChanged: boolean;
+}
+
+// The batch's multi-row inserts, compiled once per row count (bulk-insert.ts).
+const insertSales = new BulkInsert<Database['sales']>(
+  [
+    'id',
+    'kind',
+    'refund_of',
+    'cashier_id',
+    'shift_id',
+    'branch_id',
+    'device_id',
+    'device_seq',
+    'receipt_number',
+    'cashier_name',
+    'device_created_at',
+    'received_at',
+    'currency',
+    'total_cents',
+    'content_hash',
+    'body',
+    'applied_seq',
+    'seq',
+  ],
+  (db, rows) => db.insertInto('sales').values(rows),
+  50,
+);
+const insertLines = new BulkInsert<Database['sale_lines']>(
+  [
+    'sale_id',
+    'line_no',
+    'product_id',
+    'name',
+    'quantity',
+    'unit_price_cents',
+    'tax_rate_bp',
+    'discount_cents',
+    'discount_reason',
+    'line_total_cents',
+  ],
+  (db, rows) => db.insertInto('sale_lines').values(rows),
+  200,
+);
+
+const numberKey = (deviceId: string, deviceSeq: number) => `${deviceId}\u0000${deviceSeq}`;
+
+/**
+ * One push's sales inside a group-commit transaction (DESIGN invariants 2, 3 and 7): the checks
+ * that need the database, the sale rows, their movements and the reconciliation items they open.
+ * It keeps its results to itself (the work may run twice, group-commit.ts) and returns them.
+ */
+export class SalesBatch {
+  private readonly outcome: SalesOutcome = {
+    acks: [],
+    rejectedInTransaction: [],
+    appliedUpTo: null,
+    reconciliationChanged: false,
+  };
+  // Sales and their lines are written in a few multi-row inserts: before anything reads them back
+  // (a refund's check of its sale) and at the end of the batch.
+  private readonly pendingSales: Database['sales'][] = [];
+  private readonly pendingLines: Database['sale_lines'][] = [];
+  private received = new Map<string, { content_hash: string; applied_seq: number }>();
+  private usedNumbers = new Map<string, string>();
+  private catalogue = new CatalogueReads();
+  private currency = '';
+  private movements: MovementBatch;
+
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly seq: SequenceAllocator,
+    private readonly group: GroupScope,
+    private readonly device: DeviceIdentity,
+    private readonly now: string,
+  ) {
+    this.movements = new MovementBatch(trx, now);
+  }
+
+  async apply(batch: readonly ValidRow<SaleDoc>[]): Promise<SalesOutcome> {
+    await this.load(batch);
+    for (const row of batch) await this.applyOne(row);
+    await this.flushSales();
+    await this.movements.flush();
+    return this.outcome;
+  }
+
+  /** Everything the batch's checks read, once: products and prices, the currency, levels, ids and numbers taken. */
+  private async load(batch: readonly ValidRow<SaleDoc>[]): Promise<void> {
+    const { trx, device } = this;
+    const productIds = [...new Set(batch.flatMap((v) => v.doc.lines.map((l) => l.productId)))];
+    // Products and prices read once for the whole batch (and group) instead of once per sale (bench/server-bench.ts).
+    this.catalogue = this.group.memo(CatalogueReads, () => new CatalogueReads());
+    await this.catalogue.load(trx, productIds);
+    // Read in the transaction, so the check costs a push no round trip before it joins a group.
+    const branch = await this.group.memo(`currency:${device.branchId}`, () =>
+      trx.selectFrom('branches').select('currency').where('id', '=', device.branchId).executeTakeFirstOrThrow(),
+    );
+    this.currency = branch.currency;
+    await this.movements.load(device.locationId, productIds);
+    const saleIds = batch.map((v) => v.doc.id);
+    const received = await trx
+      .selectFrom('sales')
+      .select(['id', 'content_hash', 'applied_seq'])
+      .where('id', 'in', saleIds)
+      .execute();
+    this.received = new Map(received.map((r) => [r.id, { ...r, applied_seq: Number(r.applied_seq) }]));
+    const numbers = await trx
+      .selectFrom('sales')
+      .select(['id', 'device_id', 'device_seq'])
+      .where('device_id', 'in', [...new Set(batch.map((v) => v.author.deviceId))])
+      .where('device_seq', 'in', [...new Set(batch.map((v) => v.doc.deviceSeq))])
+      .execute();
+    this.usedNumbers = new Map(numbers.map((r) => [numberKey(r.device_id, Number(r.device_seq)), r.id]));
+  }
+
+  private async applyOne({ doc: sale, hash, body, author }: ValidRow<SaleDoc>): Promise<void> {
+    const existing = this.received.get(sale.id);
+    if (existing?.content_hash === hash) {
+      this.outcome.acks.push({ id: sale.id, appliedSeq: existing.applied_seq });
+      await recordRelay(this.trx, 'sales', sale.id, author, existing.applied_seq, this.now);
+      return;
+    }
+    const refused = existing
+      ? refusal(
+          sale.id,
+          'SALE_ID_REUSED',
+          `Sale id ${sale.id} was already received with other content; this version was not applied.`,
+        )
+      : this.refusalOf(sale, author);
+    if (refused) return this.refuse(refused, body);
+    if (sale.kind === 'refund') await this.flushSales();
+    const refund = sale.kind === 'refund' ? await checkRefund(this.trx, sale, this.device.branchId) : null;
+    if (refund && 'code' in refund) return this.refuse(refund, body);
+
+    const appliedSeq = this.seq.next();
+    this.received.set(sale.id, { content_hash: hash, applied_seq: appliedSeq });
+    this.usedNumbers.set(numberKey(author.deviceId, sale.deviceSeq), sale.id);
+    this.write(sale, hash, body, author, appliedSeq);
+    await this.applyMovements(sale, author, appliedSeq);
+    await this.openItems(sale, refund, appliedSeq);
+    await recordRelay(this.trx, 'sales', sale.id, author, appliedSeq, this.now);
+    this.outcome.acks.push({ id: sale.id, appliedSeq });
+    this.outcome.appliedUpTo = appliedSeq;
+  }
+
+  /** The checks that need what the database holds: the receipt number, the currency, the products. */
+  private refusalOf(sale: SaleDoc, author: DocumentAuthor): Rejection | null {
+    const sameNumber = this.usedNumbers.get(numberKey(author.deviceId, sale.deviceSeq));
+    if (sameNumber)
+      return refusal(
+        sale.id,
+        'CONFLICT',
+        `Receipt ${sale.receiptNumber} was already used by sale ${sameNumber}; this sale was not applied.`,
+      );
+    if (sale.currency !== this.currency)
+      return refusal(
+        sale.id,
+        'BAD_REQUEST',
+        `Sale ${sale.id} is in ${sale.currency}, but branch ${this.device.branchId} sells in ${this.currency}; the sale was not applied.`,
+      );
+    const missing = sale.lines.find((l) => this.catalogue.name(l.productId) === undefined);
+    if (missing)
+      return refusal(
+        sale.id,
+        'NOT_FOUND',
+        `Sale ${sale.id} sells product ${missing.productId}, which the catalogue does not have.`,
+      );
+    return null;
+  }
+
+  private async refuse(rejection: Rejection, body: string): Promise<void> {
+    this.outcome.rejectedInTransaction.push(rejection);
+    await recordRefusal(this.trx, 'sales', this.device.deviceId, rejection, body, this.now);
+  }
+
+  private write(sale: SaleDoc, hash: string, body: string, author: DocumentAuthor, appliedSeq: number): void {
+    this.pendingSales.push({
+      id: sale.id,
+      kind: sale.kind,
+      refund_of: sale.refundOf,
+      cashier_id: sale.cashierId,
+      shift_id: sale.shiftId,
+      branch_id: this.device.branchId,
+      device_id: author.deviceId,
+      device_seq: sale.deviceSeq,
+      receipt_number: sale.receiptNumber,
+      cashier_name: sale.cashierName,
+      device_created_at: sale.createdAt,
+      received_at: this.now,
+      currency: sale.currency,
+      total_cents: sale.totalCents,
+      content_hash: hash,
+      body,
+      applied_seq: appliedSeq,
+      seq: appliedSeq,
+    });
+    this.pendingLines.push(
+      ...sale.lines.map((l, i) => ({
+        sale_id: sale.id,
+        line_no: i + 1,
+        product_id: l.productId,
+        name: l.name,
+        quantity: l.quantity,
+        unit_price_cents: l.unitPriceCents,
+        tax_rate_bp: l.taxRateBp,
+        discount_cents: l.discountCents,
+        discount_reason: l.discountReason,
+        line_total_cents: l.lineTotalCents,
+      })),
+    );
+  }
+
+  private async flushSales(): Promise<void> {
+    await insertSales.execute(this.trx, this.pendingSales);
+    await insertLines.execute(this.trx, this.pendingLines);
+    await summarizeSales(this.trx, this.pendingSales, this.pendingLines);
+    this.pendingSales.length = 0;
+    this.pendingLines.length = 0;
+  }
+
+  /** Invariants 3 and 7: one movement per line; a sale that takes a level below zero opens (or updates) an oversell item. */
+  private async applyMovements(sale: SaleDoc, author: DocumentAuthor, appliedSeq: number): Promise<void> {
+    const { device } = this;
+    const { actor, relayNote } = actorOf(author);
+    for (const line of sale.lines) {
+      const level = this.movements.apply(
+        {
+          locationId: device.locationId,
+          productId: line.productId,
+          delta: lineStockDelta(sale.kind, line),
+          kind: sale.kind,
+          saleId: sale.id,
+          actor,
+          reason: `${sale.kind} ${sale.receiptNumber}${relayNote}`,
+        },
+        appliedSeq,
+      );
+      if (sale.kind !== 'sale' || level >= 0) continue;
+      await recordOversell(
+        this.trx,
+        {
+          branchId: device.branchId,
+          locationId: device.locationId,
+          productId: line.productId,
+          productName: this.catalogue.name(line.productId) ?? line.name,
+          level,
+          saleId: sale.id,
+          receiptNumber: sale.receiptNumber,
+        },
+        appliedSeq,
+        this.now,
+      );
+      this.outcome.reconciliationChanged = true;
+    }
+  }
+
+  /** Invariant 7: a line charged at another price than the master price at sale time; a refund returning more than remained. */
+  private async openItems(sale: SaleDoc, refund: RefundCheck | null, appliedSeq: number): Promise<void> {
+    const at = { branchId: this.device.branchId, locationId: this.device.locationId };
+    if (sale.kind === 'sale') {
+      const time = saleTime(sale.createdAt, this.now);
+      for (const [i, line] of sale.lines.entries()) {
+        const expectedUnitCents = this.catalogue.priceAt(line.productId, time);
+        if (expectedUnitCents === undefined || expectedUnitCents === line.unitPriceCents) continue;
+        const opened = await recordPriceMismatch(
+          this.trx,
+          { ...at, sale, lineNo: i + 1, expectedUnitCents, saleTime: time },
+          appliedSeq,
+          this.now,
+        );
+        this.outcome.reconciliationChanged ||= opened;
+      }
+    }
+    if (refund && refund.overRefunded.length > 0) {
+      await recordDoubleRefund(
+        this.trx,
+        { ...at, refund: sale, originalReceipt: refund.originalReceipt, overRefunded: refund.overRefunded },
+        appliedSeq,
+        this.now,
+      );
+      this.outcome.reconciliationChanged = true;
+    }
+  }
+}
