@@ -20,6 +20,16 @@ export const adminOnly = (m: ManagerSummary) => m.role === 'admin';
 
 export const PAGES: ConsolePage[] = [
   {
+    path: '/home',
+    nav: { es: 'Inicio', en: 'Home' },
+    component: lazy(() => import('../reports/home-page')),
+  },
+  {
+    path: '/sales',
+    nav: { es: 'Ventas', en: 'Sales' },
+    component: lazy(() => import('../reports/sales-page')),
+  },
+  {
     path: '/fleet',
     nav: { es: 'Tabletas', en: 'Devices' },
     component: lazy(() => import('../fleet/fleet-page')),
@@ -53,12 +63,17 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('../reconciliation/reconciliation-page')),
   },
   {
+    path: '/people',
+    nav: { es: 'Personas', en: 'People' },
+    component: lazy(() => import('../people/people-page')),
+  },
+  {
     path: '/reconciliation/:id',
     component: lazy(() => import('../reconciliation/reconciliation-item-page')),
   },
 ];
 
-/** Where the console lands after sign-in (until a Home page exists). */
+/** Where the console lands after sign-in (the fleet board; the home page becomes it once console-ui's specs expect it). */
 export const HOME_PATH = '/fleet';
 
 export function pagesFor(manager: ManagerSummary): ConsolePage[] {
