@@ -103,15 +103,45 @@ function percentile(values: number[], p: number): number {
 }
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
+/** One chunk in Vite's build manifest. */
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+/** The files an entry of the build can load: its chunk, and what it imports statically or lazily. */
+function reachable(manifest: Record<string, ManifestChunk>, entry: string): Set<string> {
+  const seen = new Set<string>();
+  const walk = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(chunk.file)) return;
+    seen.add(chunk.file);
+    for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) walk(k);
+  };
+  walk(entry);
+  return new Set([...seen].map((f) => path.basename(f)));
+}
+
+/**
+ * The POS's JavaScript: every `.js` its page can load (first load and lazy chunks) and the
+ * workers' chunks, which no page entry lists; not the console's, which shares the build.
+ */
 function buildClient(outDir: string): { totalGzip: number; firstLoadGzip: number; files: Record<string, number> } {
-  execFileSync('npx', ['vite', 'build'], {
+  execFileSync('npx', ['vite', 'build', '--manifest'], {
     cwd: ROOT,
     env: { ...process.env, CLIENT_DIR: outDir, VITE_BENCH_HOOKS: '1' },
     stdio: 'ignore',
   });
+  const manifest = JSON.parse(fs.readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const pos = reachable(manifest, 'pos/index.html');
+  const consoleOnly = [...reachable(manifest, 'console/index.html')].filter((f) => !pos.has(f));
   const assets = path.join(outDir, 'assets');
   const files: Record<string, number> = {};
-  for (const f of fs.readdirSync(assets).filter((f) => f.endsWith('.js')))
+  for (const f of fs.readdirSync(assets).filter((f) => f.endsWith('.js') && !consoleOnly.includes(f)))
     files[f] = zlib.gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length;
   const html = fs.readFileSync(path.join(outDir, 'pos', 'index.html'), 'utf8');
   const firstLoad = Object.entries(files).filter(([f]) => html.includes(f) || f.startsWith('rolldown-runtime'));
@@ -453,8 +483,9 @@ async function main(): Promise<void> {
     [
       'POS JavaScript gzipped (all / first load)',
       `${report.js.totalGzipKb} / ${report.js.firstLoadGzipKb} KB`,
-      '< 230 KB',
-      report.js.totalGzipKb < 230,
+      // Issue 13 let the POS grow from 230 to 260 KB for the grocery till, lazy-loading what selling does not need.
+      '< 260 KB',
+      report.js.totalGzipKb < 260,
     ],
   ];
   console.log(`\nPOS benchmark — ${machine.cpu}, ${machine.memoryGb} GB, ${machine.chromium}\n`);
