@@ -20,16 +20,6 @@ export const adminOnly = (m: ManagerSummary) => m.role === 'admin';
 
 export const PAGES: ConsolePage[] = [
   {
-    path: '/home',
-    nav: { es: 'Inicio', en: 'Home' },
-    component: lazy(() => import('../reports/home-page')),
-  },
-  {
-    path: '/sales',
-    nav: { es: 'Ventas', en: 'Sales' },
-    component: lazy(() => import('../reports/sales-page')),
-  },
-  {
     path: '/fleet',
     nav: { es: 'Tabletas', en: 'Devices' },
     component: lazy(() => import('../fleet/fleet-page')),
@@ -73,7 +63,7 @@ export const PAGES: ConsolePage[] = [
   },
 ];
 
-/** Where the console lands after sign-in (the fleet board; the home page becomes it once console-ui's specs expect it). */
+/** Where the console lands after sign-in (until a Home page exists). */
 export const HOME_PATH = '/fleet';
 
 export function pagesFor(manager: ManagerSummary): ConsolePage[] {

@@ -1,0 +1,212 @@
+import { useState } from 'react';
+import type { BranchView } from '../../../shared/console/fleet';
+import { useT } from '../i18n/i18n';
+import { useLiveQuery } from '../live/use-live-query';
+import { useApi } from '../session/session-context';
+import { Dialog } from '../ui/dialog';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { peopleMessages } from './people-messages';
+
+interface Cashier {
+  id: string;
+  name: string;
+  role: 'cashier' | 'supervisor';
+  active: boolean;
+}
+
+const PIN = /^\d{4,8}$/;
+
+/** A branch's cashiers: create, reset the PIN, deactivate (managers of the branch and administrators). */
+export function CashiersSection({ branches }: { branches: BranchView[] }) {
+  const t = useT(peopleMessages);
+  const api = useApi();
+  const [chosen, setChosen] = useState('');
+  const branchId = chosen || branches[0]?.id || '';
+  const base = `/api/console/branches/${encodeURIComponent(branchId)}/cashiers`;
+  const list = useLiveQuery(
+    `cashiers:${branchId}`,
+    (s) => (branchId ? api.get<{ cashiers: Cashier[] }>(base, {}, s) : Promise.resolve({ cashiers: [] })),
+    { collections: ['cashiers'] },
+  );
+  const [editing, setEditing] = useState<{ kind: 'new' } | { kind: 'pin'; c: Cashier } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function setActive(c: Cashier, active: boolean) {
+    setError(null);
+    try {
+      await api.patch(`${base}/${encodeURIComponent(c.id)}`, { active });
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <div className="card form" role="group" aria-labelledby="cashiers-title">
+      <div className="page-head">
+        <h2 id="cashiers-title">{t('cashiers')}</h2>
+        <button type="button" className="primary" disabled={!branchId} onClick={() => setEditing({ kind: 'new' })}>
+          {t('newCashier')}
+        </button>
+      </div>
+      {branches.length > 1 && (
+        <SelectField label={t('branch')} value={branchId} onChange={setChosen}>
+          {branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {notice && (
+        <p role="status" className="ok">
+          {notice}
+        </p>
+      )}
+      <ErrorNotice error={list.error ?? error} />
+      {list.data && list.data.cashiers.length === 0 && <p className="hint">{t('noCashiers')}</p>}
+      {list.data && list.data.cashiers.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="cashiers-title" tabIndex={0}>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('role')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.cashiers.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.name}</th>
+                  <td>{c.role === 'supervisor' ? t('supervisor') : t('cashier')}</td>
+                  <td>
+                    <span className={c.active ? 'badge ok' : 'badge bad'}>
+                      {c.active ? t('active') : t('inactive')}
+                    </span>
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        aria-label={t('resetPinLabel', { name: c.name })}
+                        onClick={() => setEditing({ kind: 'pin', c })}
+                      >
+                        {t('resetPin')}
+                      </button>
+                      <button
+                        type="button"
+                        className={c.active ? 'danger' : undefined}
+                        aria-label={t(c.active ? 'deactivateLabel' : 'reactivateLabel', { name: c.name })}
+                        onClick={() => void setActive(c, !c.active)}
+                      >
+                        {c.active ? t('deactivate') : t('reactivate')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing && (
+        <CashierDialog
+          base={base}
+          cashier={editing.kind === 'pin' ? editing.c : null}
+          onClose={() => setEditing(null)}
+          onDone={(message) => {
+            setEditing(null);
+            setNotice(message);
+            list.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function CashierDialog({
+  base,
+  cashier,
+  onClose,
+  onDone,
+}: {
+  base: string;
+  cashier: Cashier | null;
+  onClose: () => void;
+  onDone: (message: string | null) => void;
+}) {
+  const t = useT(peopleMessages);
+  const api = useApi();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<'cashier' | 'supervisor'>('cashier');
+  const [pin, setPin] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function save() {
+    if (!cashier && !name.trim()) return setProblem(t('nameMissing'));
+    if (!PIN.test(pin)) return setProblem(t('pinInvalid'));
+    setProblem(null);
+    setError(null);
+    try {
+      if (cashier) {
+        await api.patch(`${base}/${encodeURIComponent(cashier.id)}`, { pin });
+        onDone(t('pinDone'));
+      } else {
+        await api.post(base, { name, role, pin });
+        onDone(null);
+      }
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Dialog title={cashier ? t('pinTitle', { name: cashier.name }) : t('newCashier')} onClose={onClose}>
+      <div className="form">
+        {!cashier && (
+          <>
+            <div className="field">
+              <label htmlFor="cashier-name">{t('name')}</label>
+              <input id="cashier-name" value={name} onChange={(e) => setName(e.target.value)} />
+            </div>
+            <SelectField label={t('role')} value={role} onChange={(v) => setRole(v as typeof role)}>
+              <option value="cashier">{t('cashier')}</option>
+              <option value="supervisor">{t('supervisor')}</option>
+            </SelectField>
+          </>
+        )}
+        <div className="field">
+          <label htmlFor="cashier-pin">{cashier ? t('newPin') : t('pin')}</label>
+          <input
+            id="cashier-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
+        </div>
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <ErrorNotice error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            {cashier ? t('save') : t('create')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

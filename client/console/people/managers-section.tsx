@@ -1,0 +1,346 @@
+import { useState } from 'react';
+import type { ManagerView } from '../../../shared/console/people';
+import type { BranchView } from '../../../shared/console/fleet';
+import { useT } from '../i18n/i18n';
+import { useLiveQuery } from '../live/use-live-query';
+import { useApi } from '../session/session-context';
+import { Dialog } from '../ui/dialog';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { peopleMessages } from './people-messages';
+
+type Editing = { kind: 'new' } | { kind: 'password'; m: ManagerView } | { kind: 'branches'; m: ManagerView };
+
+/** Administrators manage the managers: create, branch scope, disable, reset password. */
+export function ManagersSection({ branches }: { branches: BranchView[] }) {
+  const t = useT(peopleMessages);
+  const api = useApi();
+  const list = useLiveQuery(
+    'managers',
+    (s) => api.get<{ managers: ManagerView[] }>('/api/console/managers', { includeDisabled: 'true' }, s),
+    { collections: ['managers'] },
+  );
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const branchName = (id: string) => branches.find((b) => b.id === id)?.name ?? id;
+
+  async function setDisabled(m: ManagerView, disabled: boolean) {
+    setError(null);
+    try {
+      await api.patch(`/api/console/managers/${encodeURIComponent(m.id)}`, { disabled });
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  const done = (message: string | null) => {
+    setEditing(null);
+    setNotice(message);
+    list.reload();
+  };
+
+  return (
+    <div className="card form" role="group" aria-labelledby="managers-title">
+      <div className="page-head">
+        <h2 id="managers-title">{t('managers')}</h2>
+        <button type="button" className="primary" onClick={() => setEditing({ kind: 'new' })}>
+          {t('newManager')}
+        </button>
+      </div>
+      {notice && (
+        <p role="status" className="ok">
+          {notice}
+        </p>
+      )}
+      <ErrorNotice error={list.error ?? error} />
+      {list.data && list.data.managers.length === 0 && <p className="hint">{t('noManagers')}</p>}
+      {list.data && list.data.managers.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="managers-title" tabIndex={0}>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('role')}</th>
+                <th scope="col">{t('branches')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.managers.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <span className="strong">{m.name}</span>
+                    <span className="sub">{m.email}</span>
+                  </th>
+                  <td>{t(m.role)}</td>
+                  <td>{m.branchIds === 'all' ? t('allBranches') : m.branchIds.map(branchName).join(', ')}</td>
+                  <td>
+                    <span className={m.disabled ? 'badge bad' : 'badge ok'}>
+                      {m.disabled ? t('disabled') : t('active')}
+                    </span>
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      {m.role === 'branch_manager' && (
+                        <button
+                          type="button"
+                          aria-label={t('editBranchesLabel', { name: m.name })}
+                          onClick={() => setEditing({ kind: 'branches', m })}
+                        >
+                          {t('editBranches')}
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        aria-label={t('resetPasswordLabel', { name: m.name })}
+                        onClick={() => setEditing({ kind: 'password', m })}
+                      >
+                        {t('resetPassword')}
+                      </button>
+                      <button
+                        type="button"
+                        className={m.disabled ? undefined : 'danger'}
+                        aria-label={t(m.disabled ? 'enableLabel' : 'disableLabel', { name: m.name })}
+                        onClick={() => void setDisabled(m, !m.disabled)}
+                      >
+                        {m.disabled ? t('enable') : t('disable')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing?.kind === 'new' && (
+        <NewManagerDialog branches={branches} onClose={() => setEditing(null)} onDone={done} />
+      )}
+      {editing?.kind === 'password' && (
+        <PasswordDialog manager={editing.m} onClose={() => setEditing(null)} onDone={done} />
+      )}
+      {editing?.kind === 'branches' && (
+        <BranchesDialog manager={editing.m} branches={branches} onClose={() => setEditing(null)} onDone={done} />
+      )}
+    </div>
+  );
+}
+
+function BranchChecks({
+  branches,
+  chosen,
+  onChange,
+}: {
+  branches: BranchView[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const t = useT(peopleMessages);
+  return (
+    <fieldset className="checks">
+      <legend>{t('branches')}</legend>
+      {branches.map((b) => (
+        <label key={b.id} className="check">
+          <input
+            type="checkbox"
+            checked={chosen.includes(b.id)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, b.id] : chosen.filter((id) => id !== b.id))}
+          />
+          {b.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function NewManagerDialog({
+  branches,
+  onClose,
+  onDone,
+}: {
+  branches: BranchView[];
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useT(peopleMessages);
+  const api = useApi();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'branch_manager' | 'admin'>('branch_manager');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function create() {
+    if (!name.trim()) return setProblem(t('nameMissing'));
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) return setProblem(t('emailInvalid'));
+    if (role === 'branch_manager' && chosen.length === 0) return setProblem(t('branchesMissing'));
+    if (password.length < 10) return setProblem(t('passwordShort'));
+    setProblem(null);
+    setError(null);
+    try {
+      await api.post('/api/console/managers', {
+        name,
+        email,
+        role,
+        branchIds: role === 'admin' ? [] : chosen,
+        password,
+      });
+      onDone(t('created', { name }));
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Dialog title={t('newManager')} onClose={onClose}>
+      <div className="form">
+        <div className="field">
+          <label htmlFor="manager-name">{t('name')}</label>
+          <input id="manager-name" value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="manager-email">{t('email')}</label>
+          <input id="manager-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <SelectField label={t('role')} value={role} onChange={(v) => setRole(v as typeof role)}>
+          <option value="branch_manager">{t('branch_manager')}</option>
+          <option value="admin">{t('admin')}</option>
+        </SelectField>
+        {role === 'branch_manager' && <BranchChecks branches={branches} chosen={chosen} onChange={setChosen} />}
+        <div className="field">
+          <label htmlFor="manager-password">{t('password')}</label>
+          <input
+            id="manager-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <ErrorNotice error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="primary" onClick={() => void create()}>
+            {t('create')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function PasswordDialog({
+  manager,
+  onClose,
+  onDone,
+}: {
+  manager: ManagerView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useT(peopleMessages);
+  const api = useApi();
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function save() {
+    if (password.length < 10) return setProblem(true);
+    setProblem(false);
+    try {
+      await api.post(`/api/console/managers/${encodeURIComponent(manager.id)}/reset-password`, { password });
+      onDone(t('resetDone', { name: manager.name }));
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Dialog title={t('resetTitle', { name: manager.name })} onClose={onClose}>
+      <div className="form">
+        <div className="field">
+          <label htmlFor="reset-password">{t('newPassword')}</label>
+          <input
+            id="reset-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {problem && (
+          <p className="field-error" role="alert">
+            {t('passwordShort')}
+          </p>
+        )}
+        <ErrorNotice error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            {t('save')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function BranchesDialog({
+  manager,
+  branches,
+  onClose,
+  onDone,
+}: {
+  manager: ManagerView;
+  branches: BranchView[];
+  onClose: () => void;
+  onDone: (message: string | null) => void;
+}) {
+  const t = useT(peopleMessages);
+  const api = useApi();
+  const [chosen, setChosen] = useState<string[]>(manager.branchIds === 'all' ? [] : manager.branchIds);
+  const [problem, setProblem] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function save() {
+    if (chosen.length === 0) return setProblem(true);
+    setProblem(false);
+    try {
+      await api.patch(`/api/console/managers/${encodeURIComponent(manager.id)}`, { branchIds: chosen });
+      onDone(null);
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Dialog title={t('branchesTitle', { name: manager.name })} onClose={onClose}>
+      <div className="form">
+        <BranchChecks branches={branches} chosen={chosen} onChange={setChosen} />
+        {problem && (
+          <p className="field-error" role="alert">
+            {t('branchesMissing')}
+          </p>
+        )}
+        <ErrorNotice error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            {t('save')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
