@@ -69,13 +69,13 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
 
   app.use('/api/console/session', sessionRoutes({ db, config, logger }));
   app.use('/api/console/setup', setupRoutes({ db, config, logger }));
-  app.use('/api/devices/status', deviceStatusRoutes({ db }));
-  app.use('/api/console/devices', consoleDeviceRoutes({ db, logger }));
+  app.use('/api/devices/status', deviceStatusRoutes({ db, bus }));
+  app.use('/api/console/devices', consoleDeviceRoutes({ db, logger, bus }));
   app.use('/api/console/stream', consoleStreamRoutes({ db, bus, heartbeatMs: config.heartbeatSeconds * 1000 }));
   app.use('/api/console', ledgerRoutes({ db, bus, logger }));
   app.use('/api/console', catalogueRoutes({ db, bus, logger }));
   app.use('/api/console/reports', reportRoutes({ db, bus, logger }));
-  app.use('/api/console', fleetRoutes({ db, config, logger }));
+  app.use('/api/console', fleetRoutes({ db, config, logger, bus }));
   app.use('/api/console', productRoutes({ db, bus, logger }));
   app.use('/api/console', stockRoutes({ db, bus, logger }));
   app.use('/api/console', peopleRoutes({ db, logger }));

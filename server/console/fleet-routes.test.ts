@@ -1,3 +1,4 @@
+import { createParser } from 'eventsource-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchView, FleetResponse, PairingCodeResponse, RevokeResponse } from '../../shared/console/fleet';
 import type { DeviceHealth } from '../../shared/console/device-health';
@@ -24,6 +25,35 @@ const REPORT: DeviceStatusReport = {
   lastSyncAt: null,
   storage: { usageBytes: 10, quotaBytes: 1000, persisted: true },
 };
+
+/** Collects the console stream's `changed` events (cookie session, as the browser's EventSource). */
+async function consoleChanges(baseUrl: string, cookie: string) {
+  const abort = new AbortController();
+  const res = await fetch(`${baseUrl}/api/console/stream`, {
+    headers: { cookie, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
+  const changed: { collections: string[]; branchIds: string[] }[] = [];
+  const parser = createParser({
+    onEvent: (e) => {
+      if (e.event === 'changed') changed.push(JSON.parse(e.data) as { collections: string[]; branchIds: string[] });
+    },
+  });
+  void (async () => {
+    const decoder = new TextDecoder();
+    try {
+      const reader = res.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parser.feed(decoder.decode(value, { stream: true }));
+      }
+    } catch {
+      // closed by the test
+    }
+  })();
+  return { changed, close: () => abort.abort() };
+}
 
 describe.each(reachableTestDatabases)('console fleet over HTTP on $label', (database: TestDatabase) => {
   let server: TestServer;
@@ -263,5 +293,30 @@ describe.each(reachableTestDatabases)('console fleet over HTTP on $label', (data
     });
     expect(foreign.status).toBe(403);
     expect((await request(server.url, '/api/console/fleet')).status).toBe(401);
+  });
+  it('the fleet board is live: a status report or a rename reaches the consoles of that branch within a second', async () => {
+    const mine = await pairDevice(server, DEMO_BRANCH_ID);
+    const theirs = await pairDevice(server, OTHER);
+    const stream = await consoleChanges(server.url, demoManager.cookie);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      await report(theirs, { pendingCount: 1, pendingValueCents: 10 });
+      const start = Date.now();
+      await report(mine, { pendingCount: 4, pendingValueCents: 400 });
+      const seen = () => stream.changed.filter((c) => c.collections.includes('devices'));
+      while (seen().length === 0 && Date.now() - start < 1000) await new Promise((r) => setTimeout(r, 20));
+      // Only the own branch's device: another branch's report never reaches this manager.
+      expect(seen()).toEqual([expect.objectContaining({ collections: ['devices'], branchIds: [DEMO_BRANCH_ID] })]);
+      await request(server.url, `/api/console/devices/${mine.deviceId}`, {
+        method: 'PATCH',
+        headers: demoManager.headers(),
+        json: { name: 'Caja en vivo' },
+      });
+      const renamedAt = Date.now();
+      while (seen().length < 2 && Date.now() - renamedAt < 1000) await new Promise((r) => setTimeout(r, 20));
+      expect(seen()).toHaveLength(2);
+    } finally {
+      stream.close();
+    }
   });
 });

@@ -15,9 +15,10 @@ import { assertCanManageBranch, managerOf, requireManager } from '../auth/manage
 import { issuePairingCode } from '../auth/pairing';
 import type { ServerConfig } from '../config';
 import type { Db } from '../db/database';
-import { deviceBranch, listDevices, renameDevice } from '../devices/device-admin';
+import { deviceBranch, listDevices, publishDeviceChange, renameDevice } from '../devices/device-admin';
 import { parseOrThrow } from '../http/api-error';
 import { registerOperation } from '../http/openapi';
+import type { ChangeBus } from '../live/change-bus';
 import { fleetBoard } from './fleet-board';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -53,7 +54,17 @@ registerOperation({
 });
 
 /** Fleet endpoints under /api/console: the board, pairing codes, renaming (revoke is in devices/console-device-routes.ts). */
-export function fleetRoutes({ db, config, logger }: { db: Db; config: ServerConfig; logger: Logger }): Router {
+export function fleetRoutes({
+  db,
+  config,
+  logger,
+  bus,
+}: {
+  db: Db;
+  config: ServerConfig;
+  logger: Logger;
+  bus?: ChangeBus;
+}): Router {
   const router = Router();
   const manager = requireManager(db);
   const json = express.json({ limit: '4kb' });
@@ -89,6 +100,7 @@ export function fleetRoutes({ db, config, logger }: { db: Db; config: ServerConf
     const branchId = await deviceBranch(db, id);
     assertCanManageBranch(m, branchId);
     await renameDevice(db, id, name);
+    await publishDeviceChange(db, bus, branchId);
     const { devices } = await listDevices(db, { branchIds: [branchId] });
     res.json(devices.find((d) => d.id === id));
   });

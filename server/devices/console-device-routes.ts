@@ -10,7 +10,8 @@ import { assertCanManageBranch, managerOf, requireManager } from '../auth/manage
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import { registerOperation } from '../http/openapi';
-import { deviceBranch, listDevices, revokeDevice } from './device-admin';
+import type { ChangeBus } from '../live/change-bus';
+import { deviceBranch, listDevices, publishDeviceChange, revokeDevice } from './device-admin';
 
 registerOperation({
   method: 'get',
@@ -39,7 +40,7 @@ registerOperation({
 });
 
 /** /api/console/devices: devices with their health; revoke one. Branch managers see and act on their branches only. */
-export function consoleDeviceRoutes({ db, logger }: { db: Db; logger: Logger }): Router {
+export function consoleDeviceRoutes({ db, logger, bus }: { db: Db; logger: Logger; bus?: ChangeBus }): Router {
   const router = Router();
   router.use(requireManager(db));
 
@@ -61,6 +62,7 @@ export function consoleDeviceRoutes({ db, logger }: { db: Db; logger: Logger }):
     assertCanManageBranch(manager, await deviceBranch(db, deviceId));
     const result = await revokeDevice(db, deviceId);
     logger.info({ deviceId, managerId: manager.id }, 'device revoked');
+    await publishDeviceChange(db, bus, await deviceBranch(db, deviceId));
     const body: RevokeResponse = { deviceId, ...result };
     res.json(body);
   });

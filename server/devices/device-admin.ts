@@ -4,6 +4,8 @@ import type { unsyncedReportSchema } from '../../shared/console/fleet';
 import { deviceStatusReportSchema, type DeviceStatusReport } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
+import { currentSequence } from '../ledger/server-sequence';
+import type { ChangeBus } from '../live/change-bus';
 
 export type UnsyncedReport = z.infer<typeof unsyncedReportSchema>;
 
@@ -140,4 +142,14 @@ export async function saveDeviceStatus(
     .onConflict((oc) => oc.column('device_id').doUpdateSet(row))
     .execute();
   return receivedAt;
+}
+
+/**
+ * Tells the consoles that a device of the branch changed (status report, rename, revocation), so
+ * the fleet board updates live. No sequence is taken: the event carries the current one. Tablets'
+ * streams ignore the 'devices' collection.
+ */
+export async function publishDeviceChange(db: Db, bus: ChangeBus | undefined, branchId: string): Promise<void> {
+  if (!bus) return;
+  bus.publish({ seq: await currentSequence(db), collections: ['devices'], locationIds: [], branchIds: [branchId] });
 }

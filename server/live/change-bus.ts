@@ -13,6 +13,8 @@ export interface ChangeEvent {
     | 'conflicts'
     | 'reconciliation'
     | 'shifts'
+    /** A device's status report, name or revocation: for consoles' fleet boards (tablets ignore it). */
+    | 'devices'
   )[];
   /** Locations whose stock changed; empty when none did. */
   locationIds: string[];
