@@ -60,6 +60,8 @@ function draftStore(db: IDBDatabase): DraftStore {
       tx.onabort = () => reject(tx.error ?? new Error(failure));
     });
     last = Promise.all([last.catch(() => undefined), done]).then(() => undefined);
+    // Handled here so a failure nobody waits for is not an unhandled rejection; settled() still reports it.
+    last.catch(() => undefined);
     return done;
   };
   return {
