@@ -1,5 +1,5 @@
 import { countDelta, countDocSchema, type CountDoc } from '../../shared/protocol';
-import { openItem } from '../reconciliation/open-items';
+import { recordCountDiscrepancy } from '../reconciliation/open-items';
 import { actorOf } from './document-author';
 import type { DocumentKind } from './ingest-documents';
 import { applyMovement } from './stock-movements';
@@ -73,29 +73,15 @@ export const countsKind: DocumentKind<CountDoc> = {
       })
       .execute();
     if (delta === 0) return { stockLocationIds: [device.locationId] };
-    await openItem(
+    await recordCountDiscrepancy(
       trx,
       {
-        kind: 'count_discrepancy',
-        causeKey: `count_discrepancy:${doc.id}`,
         branchId: device.branchId,
         locationId: device.locationId,
-        productId: doc.productId,
-        saleId: null,
-        documentId: doc.id,
-        summary: `${product.name}: counted ${doc.countedQuantity}, the device believed ${doc.believedQuantity} (${delta > 0 ? '+' : ''}${delta}); ledger level was ${levelAtApply}, now ${levelAfter}`,
-        details: {
-          productName: product.name,
-          counted: doc.countedQuantity,
-          believed: doc.believedQuantity,
-          believedLevelSeq: doc.believedLevelSeq,
-          ledgerLevelAtApply: levelAtApply,
-          delta,
-          levelAfter,
-          note: doc.note,
-          cashierId: doc.cashierId,
-          countedAt: doc.countedAt,
-        },
+        count: doc,
+        productName: product.name,
+        levelAtApply,
+        levelAfter,
       },
       appliedSeq,
       now,

@@ -56,28 +56,7 @@ export async function checkRefund(
       `Refund ${refund.receiptNumber} returns sale ${original.receipt_number} of another branch; a branch only refunds its own sales.`,
     );
   }
-  const key = (productId: string, price: number) => `${productId}\u0000${price}`;
-  const sold = new Map<string, number>();
-  for (const l of await trx
-    .selectFrom('sale_lines')
-    .select(['product_id', 'unit_price_cents', 'quantity'])
-    .where('sale_id', '=', original.id)
-    .execute()) {
-    const k = key(l.product_id, Number(l.unit_price_cents));
-    sold.set(k, (sold.get(k) ?? 0) + Number(l.quantity));
-  }
-  const refundedBefore = new Map<string, number>();
-  const earlier = await trx
-    .selectFrom('sale_lines')
-    .innerJoin('sales', 'sales.id', 'sale_lines.sale_id')
-    .select(['sale_lines.product_id', 'sale_lines.unit_price_cents', 'sale_lines.quantity'])
-    .where('sales.refund_of', '=', original.id)
-    .where('sales.kind', '=', 'refund')
-    .execute();
-  for (const l of earlier) {
-    const k = key(l.product_id, Number(l.unit_price_cents));
-    refundedBefore.set(k, (refundedBefore.get(k) ?? 0) + Number(l.quantity));
-  }
+  const { sold, refundedBefore } = await soldAndRefunded(trx, original.id);
   const returning = new Map<string, { productId: string; name: string; unitPriceCents: number; quantity: number }>();
   for (const line of refund.lines) {
     const k = key(line.productId, line.unitPriceCents);
@@ -115,4 +94,36 @@ export async function checkRefund(
     }
   }
   return { originalReceipt: original.receipt_number, overRefunded };
+}
+
+/** Product and unit price of a sale line, the unit a refund is checked in. */
+const key = (productId: string, price: number) => `${productId}\u0000${price}`;
+
+/** Units the sale sold and units earlier refunds of it returned, by product and price. */
+async function soldAndRefunded(
+  trx: Transaction<Database>,
+  saleId: string,
+): Promise<{ sold: Map<string, number>; refundedBefore: Map<string, number> }> {
+  const sold = new Map<string, number>();
+  for (const l of await trx
+    .selectFrom('sale_lines')
+    .select(['product_id', 'unit_price_cents', 'quantity'])
+    .where('sale_id', '=', saleId)
+    .execute()) {
+    const k = key(l.product_id, Number(l.unit_price_cents));
+    sold.set(k, (sold.get(k) ?? 0) + Number(l.quantity));
+  }
+  const refundedBefore = new Map<string, number>();
+  const earlier = await trx
+    .selectFrom('sale_lines')
+    .innerJoin('sales', 'sales.id', 'sale_lines.sale_id')
+    .select(['sale_lines.product_id', 'sale_lines.unit_price_cents', 'sale_lines.quantity'])
+    .where('sales.refund_of', '=', saleId)
+    .where('sales.kind', '=', 'refund')
+    .execute();
+  for (const l of earlier) {
+    const k = key(l.product_id, Number(l.unit_price_cents));
+    refundedBefore.set(k, (refundedBefore.get(k) ?? 0) + Number(l.quantity));
+  }
+  return { sold, refundedBefore };
 }

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
 import type { ReconciliationKind } from '../db/schema-ledger';
-import type { SaleDoc } from '../../shared/protocol';
+import { countDelta, type CountDoc, type SaleDoc } from '../../shared/protocol';
 import type { OverRefundedLine } from '../ledger/refund-check';
 
 export interface NewItem {
@@ -209,6 +209,44 @@ export function recordDoubleRefund(
         originalReceiptNumber: d.originalReceipt,
         refundTotalCents: refund.totalCents,
         lines: d.overRefunded,
+      },
+    },
+    seq,
+    now,
+  );
+}
+
+/** DESIGN invariant 7: a count that differs from what the device believed; one item per count. */
+export function recordCountDiscrepancy(
+  trx: Transaction<Database>,
+  c: AppliedAt & { count: CountDoc; productName: string; levelAtApply: number; levelAfter: number },
+  seq: number,
+  now: string,
+): Promise<boolean> {
+  const { count, productName, levelAtApply, levelAfter } = c;
+  const delta = countDelta(count);
+  return openItem(
+    trx,
+    {
+      kind: 'count_discrepancy',
+      causeKey: `count_discrepancy:${count.id}`,
+      branchId: c.branchId,
+      locationId: c.locationId,
+      productId: count.productId,
+      saleId: null,
+      documentId: count.id,
+      summary: `${productName}: counted ${count.countedQuantity}, the device believed ${count.believedQuantity} (${delta > 0 ? '+' : ''}${delta}); ledger level was ${levelAtApply}, now ${levelAfter}`,
+      details: {
+        productName,
+        counted: count.countedQuantity,
+        believed: count.believedQuantity,
+        believedLevelSeq: count.believedLevelSeq,
+        ledgerLevelAtApply: levelAtApply,
+        delta,
+        levelAfter,
+        note: count.note,
+        cashierId: count.cashierId,
+        countedAt: count.countedAt,
       },
     },
     seq,
