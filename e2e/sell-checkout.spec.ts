@@ -65,9 +65,12 @@ test('cart with a percent discount and two tax rates survives a reload; cash wit
   const second = await pos.expectPaid();
   await expect(page.getByTestId('change-due')).toHaveText('USD 6.10');
 
+  // "Todo enviado" can show for a moment before the ticket just paid is in the sales list: wait for the server.
+  await expect
+    .poll(async () => (await serverDb.salesOfDevice(device.id)).map((s) => s.receipt_number), { timeout: 30_000 })
+    .toEqual([first, second]);
   await expect(pos.pending()).toHaveText('Todo enviado', { timeout: 30_000 });
   const sales = await serverDb.salesOfDevice(device.id);
-  expect(sales.map((s) => s.receipt_number)).toEqual([first, second]);
   const [cash, split] = sales.map(
     (s) =>
       JSON.parse(s.body) as {
