@@ -1,0 +1,232 @@
+import { useState } from 'react';
+import type { ReportSettings, ShiftRow, ShiftsReportResponse } from '../../../shared/console/reports-shifts';
+import { parseAmountToCents } from '../../../shared/sale/cart-math';
+import { useBranches } from '../api/use-branches';
+import { useT, type Translate } from '../i18n/i18n';
+import { useFormat } from '../i18n/use-format';
+import { useLiveQuery } from '../live/use-live-query';
+import { useApi } from '../session/session-context';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { shiftsMessages } from './shifts-messages';
+import './reports.css';
+
+type T = Translate<keyof (typeof shiftsMessages)['es']>;
+
+/** Shifts across branches: open ones live, closed ones with their cash report; the per-branch difference limit. */
+export default function ShiftsPage() {
+  const t = useT(shiftsMessages);
+  const api = useApi();
+  const { branches } = useBranches();
+  const [branch, setBranch] = useState('');
+  const [status, setStatus] = useState<'all' | 'open' | 'closed'>('all');
+  const query = { ...(branch ? { branches: branch } : {}), status, limit: 200 };
+  const shifts = useLiveQuery(
+    `reports:shifts:${JSON.stringify(query)}`,
+    (signal) => api.get<ShiftsReportResponse>('/api/console/reports/shifts', query, signal),
+    // Tablets' shift events open and close shifts; their sales move the cash.
+    { collections: ['shifts', 'sales'] },
+  );
+  const f = useFormat();
+  const rows = shifts.data?.shifts ?? [];
+  return (
+    <section className="page" aria-labelledby="shifts-title">
+      <div className="page-head">
+        <h1 id="shifts-title">{t('title')}</h1>
+        {rows.length > 0 && (
+          <button type="button" onClick={() => void exportCsv(t, rows)}>
+            {t('exportCsv')}
+          </button>
+        )}
+      </div>
+      <p className="hint">{t('intro')}</p>
+      <div className="filters">
+        {branches.length > 1 && (
+          <SelectField label={t('branch')} value={branch} onChange={setBranch}>
+            <option value="">{t('allBranches')}</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <SelectField label={t('status')} value={status} onChange={(v) => setStatus(v as typeof status)}>
+          <option value="all">{t('all')}</option>
+          <option value="open">{t('open')}</option>
+          <option value="closed">{t('closed')}</option>
+        </SelectField>
+      </div>
+      <ErrorNotice error={shifts.error} />
+      {shifts.data && rows.length === 0 && <p className="hint">{t('none')}</p>}
+      {rows.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="shifts-title" tabIndex={0}>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('cashier')}</th>
+                <th scope="col">{t('openedAt')}</th>
+                <th scope="col">{t('closedAt')}</th>
+                <th scope="col">{t('float')}</th>
+                <th scope="col">{t('cashSales')}</th>
+                <th scope="col">{t('cashIn')}</th>
+                <th scope="col">{t('cashOut')}</th>
+                <th scope="col">{t('expected')}</th>
+                <th scope="col">{t('counted')}</th>
+                <th scope="col">{t('overShort')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((s) => {
+                const money = (v: number) => f.money(v, s.currency);
+                return (
+                  <tr key={s.shiftId} aria-label={`${s.cashierName} ${s.deviceName}`}>
+                    <th scope="row">
+                      <span className="strong">{s.cashierName}</span>
+                      <span className="sub">
+                        {s.branchName} · {s.deviceName}
+                      </span>
+                    </th>
+                    <td>{s.openedAt ? f.dateTime(s.openedAt) : '—'}</td>
+                    <td>{s.closedAt ? f.dateTime(s.closedAt) : <span className="badge ok">{t('stillOpen')}</span>}</td>
+                    <td className="num-cell">{money(s.floatCents)}</td>
+                    <td className="num-cell">{money(s.cashSalesCents - s.cashRefundsCents)}</td>
+                    <td className="num-cell">{money(s.cashInCents)}</td>
+                    <td className="num-cell">{money(s.cashOutCents)}</td>
+                    <td className="num-cell">{money(s.expectedCashCents)}</td>
+                    <td className="num-cell">{s.countedCashCents === null ? '—' : money(s.countedCashCents)}</td>
+                    <td className="num-cell">
+                      {s.overShortCents === null ? '—' : money(s.overShortCents)}
+                      {s.overLimit && <span className="badge warning">{t('overLimit')}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Limits t={t} />
+    </section>
+  );
+}
+
+function Limits({ t }: { t: T }) {
+  const api = useApi();
+  const { branches } = useBranches();
+  const settings = useLiveQuery(
+    'reports:settings',
+    (signal) => api.get<{ settings: ReportSettings[] }>('/api/console/reports/settings', {}, signal),
+    { collections: ['settings'] },
+  );
+  return (
+    <section className="card" aria-labelledby="limits-title">
+      <h2 id="limits-title">{t('limitTitle')}</h2>
+      <ErrorNotice error={settings.error} />
+      {settings.data?.settings.map((s) => (
+        <LimitForm
+          key={s.branchId}
+          t={t}
+          setting={s}
+          branchName={branches.find((b) => b.id === s.branchId)?.name ?? s.branchId}
+          currency={branches.find((b) => b.id === s.branchId)?.currency}
+          onSaved={settings.reload}
+        />
+      ))}
+    </section>
+  );
+}
+
+function LimitForm(props: {
+  t: T;
+  setting: ReportSettings;
+  branchName: string;
+  currency?: string;
+  onSaved: () => void;
+}) {
+  const { t, setting, branchName, onSaved } = props;
+  const api = useApi();
+  const [text, setText] = useState((setting.maxCashDifferenceCents / 100).toFixed(2));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const id = `limit-${setting.branchId}`;
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const cents = parseAmountToCents(text);
+        if (cents === null || cents < 0) {
+          setMessage({ ok: false, text: t('badLimit') });
+          return;
+        }
+        setError(null);
+        api
+          .patch(`/api/console/reports/settings/${encodeURIComponent(setting.branchId)}`, {
+            maxCashDifferenceCents: cents,
+          })
+          .then(() => {
+            setMessage({ ok: true, text: t('saved', { branch: branchName }) });
+            onSaved();
+          }, setError);
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>{t('limitFor', { branch: branchName })}</label>
+        <input id={id} inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <button type="submit">{t('save')}</button>
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'field-error'}>
+          {message.text}
+        </p>
+      )}
+      <ErrorNotice error={error} />
+    </form>
+  );
+}
+
+async function exportCsv(t: T, rows: ShiftRow[]): Promise<void> {
+  const { unparse } = await import('papaparse');
+  const amount = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2));
+  const csv = unparse({
+    fields: [
+      t('branch'),
+      t('device'),
+      t('cashier'),
+      t('openedAt'),
+      t('closedAt'),
+      t('float'),
+      t('cashSales'),
+      t('cardSales'),
+      t('cashRefunds'),
+      t('cashIn'),
+      t('cashOut'),
+      t('expected'),
+      t('counted'),
+      t('overShort'),
+    ],
+    data: rows.map((s) => [
+      s.branchName,
+      s.deviceName,
+      s.cashierName,
+      s.openedAt ?? '',
+      s.closedAt ?? '',
+      amount(s.floatCents),
+      amount(s.cashSalesCents),
+      amount(s.cardSalesCents),
+      amount(s.cashRefundsCents),
+      amount(s.cashInCents),
+      amount(s.cashOutCents),
+      amount(s.expectedCashCents),
+      amount(s.countedCashCents),
+      amount(s.overShortCents),
+    ]),
+  });
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `turnos-${new Date().toISOString().slice(0, 10)}.csv`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
