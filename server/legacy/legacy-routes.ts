@@ -125,13 +125,17 @@ function echoedInput(input: unknown): unknown {
 
 const keyOf = (res: Response) => res.locals.legacyKey as LegacyKeyIdentity;
 
+/** The body is read as text and parsed here, so broken JSON gets FastAPI's 422, not our 400. */
+const jsonBody = (req: Request) => parseJsonBody(typeof req.body === 'string' ? req.body : '');
+
 /**
  * The seed's central API under /legacy/<key>, for its Python branch prototype: the seed's paths,
  * JSON shapes and status codes (FastAPI's 422 `detail` list for a bad body). Without a valid key
  * the router steps aside and the request ends as any unknown URL does, so a wrong key cannot be
  * told from a path that does not exist.
  */
-export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
+export function legacyRoutes(deps: LegacyRouteDeps): Router {
+  const { db, logger } = deps;
   const router = Router({ mergeParams: true });
 
   router.use(async (req: Request<{ key: string }>, res, next) => {
@@ -140,21 +144,7 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
     res.locals.legacyKey = key;
     next();
   });
-  // The body is read as text and parsed here, so broken JSON gets FastAPI's 422, not our 400.
   router.use(express.text({ type: () => true, limit: '64kb' }));
-  const jsonBody = (req: Request) => parseJsonBody(typeof req.body === 'string' ? req.body : '');
-
-  const publish = (result: InventoryResult) => {
-    if (!result.changed) return;
-    const collections: ('products' | 'stock')[] = [];
-    if (result.changed.products) collections.push('products');
-    if (result.changed.stockAt) collections.push('stock');
-    bus.publish({
-      seq: result.changed.seq,
-      collections,
-      locationIds: result.changed.stockAt ? [result.changed.stockAt] : [],
-    });
-  };
 
   router.get('/', async (_req, res) => {
     const key = keyOf(res);
@@ -170,6 +160,32 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
       total_notifications: Number(notifications.n),
     });
   });
+  inventoryRoutes(router, deps);
+  saleNotificationRoute(router, deps);
+
+  // Inside a valid key, answer as FastAPI does for what the seed does not serve.
+  const KNOWN = /^\/(inventory(\/[^/]+)?|sale-notification)?\/?$/;
+  router.use((req, res) => {
+    if (KNOWN.test(req.path)) res.status(405).json({ detail: 'Method Not Allowed' });
+    else res.status(404).json({ detail: 'Not Found' });
+  });
+  router.use(legacyErrors(logger));
+  return router;
+}
+
+/** GET, POST /inventory and PUT, DELETE /inventory/{id}; changes reach devices on the bus. */
+function inventoryRoutes(router: Router, { db, bus }: LegacyRouteDeps): void {
+  const publish = (result: InventoryResult) => {
+    if (!result.changed) return;
+    const collections: ('products' | 'stock')[] = [];
+    if (result.changed.products) collections.push('products');
+    if (result.changed.stockAt) collections.push('stock');
+    bus.publish({
+      seq: result.changed.seq,
+      collections,
+      locationIds: result.changed.stockAt ? [result.changed.stockAt] : [],
+    });
+  };
 
   router.get('/inventory', async (_req, res) => {
     res.json(await listInventory(db, keyOf(res)));
@@ -196,7 +212,10 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
     publish(result);
     res.status(result.answer.status).json(result.answer.body);
   });
+}
 
+/** POST /sale-notification: the prototype's sale, as a sale of the key's branch. */
+function saleNotificationRoute(router: Router, { db, bus, logger }: LegacyRouteDeps): void {
   router.post('/sale-notification', async (req, res) => {
     const raw = jsonBody(req);
     const n = parseModel(saleNotificationModel, raw);
@@ -228,17 +247,14 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
     }
     res.status(result.answer.status).json(result.answer.body);
   });
+}
 
-  // Inside a valid key, answer as FastAPI does for what the seed does not serve.
-  const KNOWN = /^\/(inventory(\/[^/]+)?|sale-notification)?\/?$/;
-  router.use((req, res) => {
-    if (KNOWN.test(req.path)) res.status(405).json({ detail: 'Method Not Allowed' });
-    else res.status(404).json({ detail: 'Not Found' });
-  });
-
-  // Answered here rather than by the app's error middleware, whose log line would carry the URL
-  // and so the key; FastAPI answers an unhandled error with a plain 500.
-  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+/**
+ * Errors answered here rather than by the app's error middleware, whose log line would carry the
+ * URL and so the key; FastAPI answers an unhandled error with a plain 500.
+ */
+function legacyErrors(logger: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof ValidationFailed) {
       res.status(422).json({ detail: err.detail.map((d) => ({ ...d, input: echoedInput(d.input) })) });
       return;
@@ -256,7 +272,5 @@ export function legacyRoutes({ db, bus, logger }: LegacyRouteDeps): Router {
       'legacy request failed',
     );
     if (!res.headersSent) res.status(500).type('text/plain').send('Internal Server Error');
-  });
-
-  return router;
+  };
 }
