@@ -20,21 +20,6 @@ export const adminOnly = (m: ManagerSummary) => m.role === 'admin';
 
 export const PAGES: ConsolePage[] = [
   {
-    path: '/home',
-    nav: { es: 'Inicio', en: 'Home' },
-    component: lazy(() => import('../reports/home-page')),
-  },
-  {
-    path: '/sales',
-    nav: { es: 'Ventas', en: 'Sales' },
-    component: lazy(() => import('../reports/sales-page')),
-  },
-  {
-    path: '/shifts',
-    nav: { es: 'Turnos y caja', en: 'Shifts and cash' },
-    component: lazy(() => import('../reports/shifts-page')),
-  },
-  {
     path: '/fleet',
     nav: { es: 'Tabletas', en: 'Devices' },
     component: lazy(() => import('../fleet/fleet-page')),
@@ -66,6 +51,11 @@ export const PAGES: ConsolePage[] = [
     path: '/reconciliation',
     nav: { es: 'Conciliación', en: 'Reconciliation' },
     component: lazy(() => import('../reconciliation/reconciliation-page')),
+  },
+  {
+    path: '/branches',
+    nav: { es: 'Sucursales', en: 'Branches' },
+    component: lazy(() => import('../branches/branches-page')),
   },
   {
     path: '/people',
