@@ -24,7 +24,8 @@ async function admin(databaseUrl: string, statement: string): Promise<void> {
 
 /** Issue 9 defect 7: instances started at once on one empty database all start, and seed it once. */
 describe.runIf(postgres)('server instances started together on one empty PostgreSQL schema', () => {
-  it('all start (4 instances, 3 rounds), with one migration run and one seed', async () => {
+  // Twelve server starts: seconds each on a loaded 2-core machine.
+  it('all start (4 instances, 3 rounds), with one migration run and one seed', { timeout: 120_000 }, async () => {
     const databaseUrl = (postgres as { databaseUrl: string }).databaseUrl;
     for (let round = 0; round < 3; round++) {
       const schema = `t_${randomBytes(6).toString('hex')}`;
