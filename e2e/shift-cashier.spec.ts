@@ -61,7 +61,7 @@ async function shiftScenario(page: Page, context: BrowserContext, serverDb: Serv
   await page.getByRole('button', { name: 'Añadir Pan Integral al carrito' }).click();
   await expect(pos.lockScreen()).toBeVisible({ timeout: 25_000 });
   await pos.signIn('Ana Torres', '2468');
-  await expect(page.getByRole('region', { name: 'Carrito' }).getByText('Pan Integral')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Carrito' }).getByText('Pan Integral', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
   await expect(page.getByText('Pagado')).toBeVisible();
   await page.getByRole('button', { name: 'Nueva venta' }).click();
