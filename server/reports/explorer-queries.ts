@@ -48,17 +48,17 @@ function timeKey(groupBy: string, date: string): string {
   return date;
 }
 
-/** Which table answers: the hourly summary, the ticket summary, or the lines themselves. */
-export function explorerSource(q: ExplorerQuery): 'hours' | 'tickets' | 'lines' {
+/** Which table answers: the hourly summary, the daily one per cashier, tablet and tender, or the lines themselves. */
+export function explorerSource(q: ExplorerQuery): 'hours' | 'days' | 'lines' {
   if (q.product || q.category || q.groupBy === 'product' || q.groupBy === 'category') return 'lines';
-  if (q.cashier || q.device || q.tender || !(TIME_GROUPS.has(q.groupBy) || q.groupBy === 'branch')) return 'tickets';
+  if (q.cashier || q.device || q.tender || !(TIME_GROUPS.has(q.groupBy) || q.groupBy === 'branch')) return 'days';
   return 'hours';
 }
 
 /**
  * The sales explorer: the filtered sales grouped by one dimension, with totals. Answered from the
- * hourly summary when the filters allow (branches and dates only), else from the ticket summary,
- * else from the sale lines. Grouped by product or category (or filtered by them) the tax is worked
+ * hourly summary when the filters allow (branches and dates only), else from the daily summary per
+ * cashier, tablet and tender, else (product or category) from the sale lines. Grouped by product or category (or filtered by them) the tax is worked
  * out per line, so it may differ by a cent per ticket from the ticket's own tax breakdown.
  */
 export async function exploreSales(
@@ -70,8 +70,8 @@ export async function exploreSales(
   const source = explorerSource(q);
   const raws = await (source === 'hours'
     ? fromHours(db, q, branches)
-    : source === 'tickets'
-      ? fromTickets(db, q, branches)
+    : source === 'days'
+      ? fromDays(db, q, branches)
       : fromLines(db, q, branches));
   const names = new Map(branches.map((b) => [b.id, b.name]));
   if (q.groupBy === 'device') {
@@ -152,49 +152,48 @@ async function fromHours(db: ReportDb, q: ExplorerQuery, branches: readonly Scop
   });
 }
 
-const TICKET_DIMENSIONS = {
-  day: 't.local_date',
-  week: 't.local_date',
-  month: 't.local_date',
-  branch: 't.branch_id',
-  device: 't.device_id',
-  tender: 't.tender',
+const DAY_DIMENSIONS = {
+  day: 'local_date',
+  week: 'local_date',
+  month: 'local_date',
+  branch: 'branch_id',
+  device: 'device_id',
+  tender: 'tender',
+  cashier: 'cashier_key',
 } as const;
 
-async function fromTickets(db: ReportDb, q: ExplorerQuery, branches: readonly ScopedBranch[]): Promise<Raw[]> {
-  const byCashier = q.groupBy === 'cashier';
-  const dim = byCashier
-    ? sql<string>`coalesce(t.cashier_id, '')`
-    : sql.ref<string>(TICKET_DIMENSIONS[q.groupBy as keyof typeof TICKET_DIMENSIONS]);
-  const rows = await db
-    .selectFrom('report_tickets as t')
+async function fromDays(db: ReportDb, q: ExplorerQuery, branches: readonly ScopedBranch[]): Promise<Raw[]> {
+  const dim = DAY_DIMENSIONS[q.groupBy as keyof typeof DAY_DIMENSIONS];
+  let query = db
+    .selectFrom('report_sales_days')
     .select((eb) => [
-      dim.as('dim'),
-      eb.fn.max('t.cashier_name').as('cashier_name'),
-      't.kind',
-      eb.fn.countAll<number>().as('tickets'),
-      eb.fn.sum<number>('t.gross_cents').as('gross'),
-      eb.fn.sum<number>('t.discount_cents').as('discount'),
-      eb.fn.sum<number>('t.tax_cents').as('tax'),
-      eb.fn.sum<number>('t.units').as('units'),
+      eb.ref(dim).as('dim'),
+      eb.fn.max('cashier_name').as('cashier_name'),
+      'kind',
+      eb.fn.sum<number>('tickets').as('tickets'),
+      eb.fn.sum<number>('gross_cents').as('gross'),
+      eb.fn.sum<number>('discount_cents').as('discount'),
+      eb.fn.sum<number>('tax_cents').as('tax'),
+      eb.fn.sum<number>('units').as('units'),
     ])
-    .where((eb) => ticketConditions(eb, q, branches))
-    // Without an id the cashier is told apart by name (legacy API and manual sales).
-    .groupBy(byCashier ? [dim, 't.kind', 't.cashier_name'] : [dim, 't.kind'])
-    .execute();
-  return rows.map((r) => {
-    const key = byCashier && !r.dim ? `name:${String(r.cashier_name)}` : String(r.dim);
-    return {
-      dim: key,
-      label: byCashier ? String(r.cashier_name) : key,
-      kind: r.kind,
-      tickets: Number(r.tickets),
-      gross: Number(r.gross),
-      discount: Number(r.discount),
-      tax: Number(r.tax),
-      units: Number(r.units),
-    };
-  });
+    .where('branch_id', 'in', branches.length ? branches.map((b) => b.id) : [''])
+    .where('local_date', '>=', q.from)
+    .where('local_date', '<=', q.to);
+  if (q.cashier) query = query.where('cashier_key', '=', q.cashier);
+  if (q.device) query = query.where('device_id', '=', q.device);
+  if (q.tender) query = query.where('tender', '=', q.tender);
+  if (q.refundsOnly) query = query.where('kind', '=', 'refund');
+  const rows = await query.groupBy([dim, 'kind']).execute();
+  return rows.map((r) => ({
+    dim: String(r.dim),
+    label: q.groupBy === 'cashier' ? String(r.cashier_name) : String(r.dim),
+    kind: r.kind,
+    tickets: Number(r.tickets),
+    gross: Number(r.gross),
+    discount: Number(r.discount),
+    tax: Number(r.tax),
+    units: Number(r.units),
+  }));
 }
 
 /** Tax of one tax-inclusive line total, rounded half up (the rule of shared/sale/cart-math taxBreakdown). */

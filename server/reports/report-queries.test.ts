@@ -485,6 +485,21 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
         .execute(),
     ).toEqual(hoursBefore);
 
+    const daysOrder = ['branch_id', 'local_date', 'cashier_key', 'device_id', 'tender', 'kind'] as const;
+    const daysBefore = await rdb
+      .selectFrom('report_sales_days')
+      .selectAll()
+      .orderBy([...daysOrder])
+      .execute();
+    await server.db.transaction().execute((trx) => rebuildReportSummaries(reportDb(trx)));
+    expect(
+      await rdb
+        .selectFrom('report_sales_days')
+        .selectAll()
+        .orderBy([...daysOrder])
+        .execute(),
+    ).toEqual(daysBefore);
+
     // A branch that moves to another time zone has its sales re-filed under their new local days.
     const moved = await request(server.url, `/api/console/branches/${DEMO_BRANCH_ID}`, {
       method: 'PATCH',

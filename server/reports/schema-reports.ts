@@ -51,4 +51,19 @@ export type ReportTables = {
     refund_tax_cents: number;
     refund_units: number;
   };
+  /** Sales and refunds per branch, local date, cashier (id, or name when there is none), tablet and tender. */
+  report_sales_days: {
+    branch_id: string;
+    local_date: string;
+    cashier_key: string;
+    cashier_name: string;
+    device_id: string;
+    tender: 'cash' | 'card' | 'mixed';
+    kind: 'sale' | 'refund';
+    tickets: number;
+    gross_cents: number;
+    discount_cents: number;
+    tax_cents: number;
+    units: number;
+  };
 };

@@ -12,12 +12,15 @@ const CHUNK = 2000;
 export async function rebuildReportSummaries(db: ReportDb, branchId?: string): Promise<number> {
   let tickets = db.deleteFrom('report_tickets');
   let hours = db.deleteFrom('report_sales_hours');
+  let days = db.deleteFrom('report_sales_days');
   if (branchId !== undefined) {
     tickets = tickets.where('branch_id', '=', branchId);
     hours = hours.where('branch_id', '=', branchId);
+    days = days.where('branch_id', '=', branchId);
   }
   await tickets.execute();
   await hours.execute();
+  await days.execute();
   let after = -1;
   let done = 0;
   for (;;) {

@@ -29,6 +29,7 @@ type LineRow = Pick<
 >;
 type TicketRow = ReportTables['report_tickets'];
 type HourRow = ReportTables['report_sales_hours'];
+type DayRow = ReportTables['report_sales_days'];
 
 /** A ticket's summary row: its local day and hour in the branch's zone, its totals and its tender. */
 export function ticketSummary(sale: SaleRow, lines: readonly LineRow[], timeZone: string): TicketRow {
@@ -116,6 +117,56 @@ export function hourSummaries(tickets: readonly TicketRow[]): HourRow[] {
   return [...hours.values()];
 }
 
+/** The daily rows (per cashier, tablet, tender and kind) that a set of tickets adds up to. */
+export function daySummaries(tickets: readonly TicketRow[]): DayRow[] {
+  const days = new Map<string, DayRow>();
+  for (const t of tickets) {
+    const cashierKey = t.cashier_id ?? `name:${t.cashier_name}`;
+    const k = [t.branch_id, t.local_date, cashierKey, t.device_id, t.tender, t.kind].join('\u0000');
+    const d = days.get(k) ?? {
+      branch_id: t.branch_id,
+      local_date: t.local_date,
+      cashier_key: cashierKey,
+      cashier_name: t.cashier_name,
+      device_id: t.device_id,
+      tender: t.tender,
+      kind: t.kind,
+      tickets: 0,
+      gross_cents: 0,
+      discount_cents: 0,
+      tax_cents: 0,
+      units: 0,
+    };
+    d.tickets += 1;
+    d.gross_cents += t.gross_cents;
+    d.discount_cents += t.discount_cents;
+    d.tax_cents += t.tax_cents;
+    d.units += t.units;
+    days.set(k, d);
+  }
+  return [...days.values()];
+}
+
+const DAY_SUMS = ['tickets', 'gross_cents', 'discount_cents', 'tax_cents', 'units'] as const;
+
+const addDays = new BulkInsert<DayRow>(
+  ['branch_id', 'local_date', 'cashier_key', 'cashier_name', 'device_id', 'tender', 'kind', ...DAY_SUMS],
+  (db, rows) =>
+    reportTrxOf(db)
+      .insertInto('report_sales_days')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['branch_id', 'local_date', 'cashier_key', 'device_id', 'tender', 'kind'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              DAY_SUMS.map((c) => [c, eb(eb.ref(`report_sales_days.${c}`), '+', eb.ref(`excluded.${c}`))]),
+            ),
+          ),
+      ),
+  100,
+);
+
 const insertTickets = new BulkInsert<TicketRow>(
   [
     'sale_id',
@@ -184,6 +235,7 @@ export async function writeTicketSummaries(trx: ReportDb, tickets: readonly Tick
   const plain = trx as unknown as Kysely<Database>;
   await insertTickets.execute(plain, tickets);
   await addHours.execute(plain, hourSummaries(tickets));
+  await addDays.execute(plain, daySummaries(tickets));
 }
 
 /**

@@ -1,12 +1,9 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Db } from '../database';
-import { reportDb } from '../../reports/report-db';
-import { rebuildReportSummaries } from '../../reports/summary-rebuild';
 
 /**
  * The reports' summaries of the sales ledger (server/reports/schema-reports.ts) and their
  * per-branch settings. From here on the sales ingest writes them in the same transaction as the
- * sales; the sales a database already holds are summarized here from the ledger.
+ * sales; the sales a database already holds are summarized from the ledger by 0015-report-days.
  */
 export const reports: Migration = {
   async up(db: Kysely<unknown>) {
@@ -64,7 +61,6 @@ export const reports: Migration = {
       .addColumn('refund_units', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('report_sales_hours_pk', ['branch_id', 'local_date', 'local_hour'])
       .execute();
-    await rebuildReportSummaries(reportDb(db as unknown as Db));
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('report_sales_hours').execute();

@@ -8,6 +8,7 @@ import { failedAttempts } from './0006-failed-attempts';
 import { ledgerIndexes } from './0007-ledger-indexes';
 import { reports } from './0013-reports';
 import { reportSettings } from './0014-report-settings';
+import { reportDays } from './0015-report-days';
 import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
 import { reconciliation } from './0011-reconciliation';
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0012-catalogue': catalogueConsole,
   '0013-reports': reports,
   '0014-report-settings': reportSettings,
+  '0015-report-days': reportDays,
 };
