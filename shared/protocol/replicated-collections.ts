@@ -57,10 +57,11 @@ const DEVICE_DOCUMENT = { maxLength: { deviceId: 64 } };
 
 /**
  * Every replicated collection, once. The server's pull and push routes, the device's pull
- * replications, its outbox, its RxDB schemas and the service worker's push queue are built from
- * this table. Adding a collection is an entry here plus its queries: a pull query in
- * server/sync/pull-queries.ts (PULL_QUERIES) or an ingest in server/sync/push-routes.ts (INGESTS);
- * TypeScript points at both. Keep the order: it is part of the protocol fingerprint.
+ * replications, its outbox and its RxDB schemas are built from this table, and the service
+ * worker's push queue is checked against it. Adding a collection is an entry here plus its
+ * queries: a pull query in server/sync/pull-queries.ts (pullQueries) or an ingest in
+ * server/sync/push-routes.ts (INGESTS), and for a pushed one its name in client/sw/sw.ts;
+ * `npm run typecheck` points at each. Keep the order: it is part of the protocol fingerprint.
  */
 export const REPLICATED = {
   products: {
@@ -185,8 +186,5 @@ export const COLLECTION_SCHEMA_VERSIONS = Object.fromEntries(
 export function syncPath(collection: ReplicatedCollection, action: 'pull' | 'push'): string {
   return `/api/sync/v1/${collection}/${COLLECTION_SCHEMA_VERSIONS[collection]}/${action}`;
 }
-
-/** The service worker keeps a push that fails for want of a network; these are the paths it knows. */
-export const SYNC_PUSH_PATH = new RegExp(`^/api/sync/v1/(${PUSHED_COLLECTIONS.join('|')})/\\d+/push$`);
 
 export const SYNC_STREAM_PATH = '/api/sync/v1/stream';
