@@ -20,6 +20,21 @@ export const adminOnly = (m: ManagerSummary) => m.role === 'admin';
 
 export const PAGES: ConsolePage[] = [
   {
+    path: '/home',
+    nav: { es: 'Inicio', en: 'Home' },
+    component: lazy(() => import('../reports/home-page')),
+  },
+  {
+    path: '/sales',
+    nav: { es: 'Ventas', en: 'Sales' },
+    component: lazy(() => import('../reports/sales-page')),
+  },
+  {
+    path: '/shifts',
+    nav: { es: 'Turnos y caja', en: 'Shifts and cash' },
+    component: lazy(() => import('../reports/shifts-page')),
+  },
+  {
     path: '/fleet',
     nav: { es: 'Tabletas', en: 'Devices' },
     component: lazy(() => import('../fleet/fleet-page')),
