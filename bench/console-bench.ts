@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     }),
   );
   results.push(
-    await measure('explorer: by cashier over 90 days (ticket summary)', () =>
+    await measure('explorer: by cashier over 90 days (daily summary)', () =>
       exploreSales(rdb, { from, to: today, groupBy: 'cashier', refundsOnly: false }, branches),
     ),
   );
