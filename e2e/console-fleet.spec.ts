@@ -13,7 +13,7 @@ test('a manager pairs a tablet from the console, renames it, and sees what unpai
   const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const managerPage = await consoleContext.newPage();
   const consolePage = new ConsolePage(managerPage);
-  await consolePage.open();
+  await consolePage.open('/fleet');
   await consolePage.signIn(admin);
   const fleet = new FleetPage(managerPage);
   await expect(fleet.heading()).toBeVisible();
@@ -65,7 +65,7 @@ test('a branch manager sees only their branches on the fleet board', async ({ br
   const context = await browser.newContext();
   const page = await context.newPage();
   const consolePage = new ConsolePage(page);
-  await consolePage.open();
+  await consolePage.open('/fleet');
   await consolePage.signIn(manager);
   await expect(new FleetPage(page).heading()).toBeVisible();
   await expect(page.getByText('Berta Sucursal · Encargado de sucursal')).toBeVisible();

@@ -1,7 +1,6 @@
 import { issueSetupCode } from '../server/auth/first-run-setup';
 import { expect, test } from './fixtures';
 import { ConsolePage } from './console-pages/console-page';
-import { FleetPage } from './console-pages/fleet-page';
 
 test('first run: the setup code creates the first administrator, who is signed in', async ({ page, serverDb }) => {
   // The specs share one server database: stand the other specs' administrators aside, as on a fresh install.
@@ -42,14 +41,14 @@ test('first run: the setup code creates the first administrator, who is signed i
 
     await page.getByLabel('Código de instalación').fill(code);
     await page.getByRole('button', { name: 'Crear administrador' }).click();
-    await expect(new FleetPage(page).heading()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Inicio', level: 1 })).toBeVisible();
     await expect(page.getByText('Paula Primera · Administración')).toBeVisible();
 
     // The code worked once: with an administrator the console offers sign-in only.
     await consolePage.signOut();
     await expect(page.getByText('Esta consola aún no tiene administrador.')).toBeHidden();
     await consolePage.signIn({ email, password: 'una-clave-larga-1' });
-    await expect(new FleetPage(page).heading()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Inicio', level: 1 })).toBeVisible();
   } finally {
     if (ids.length)
       await serverDb.db.updateTable('managers').set({ disabled_at: null }).where('id', 'in', ids).execute();

@@ -3,7 +3,10 @@ import { createAccount, expireSessions } from './console-pages/console-accounts'
 import { ConsolePage } from './console-pages/console-page';
 import { FleetPage } from './console-pages/fleet-page';
 
-test('a manager signs in, lands on the fleet board, and signs out', async ({ page, serverDb }) => {
+test('a manager signs in, lands on the home page, finds the fleet board in the navigation, and signs out', async ({
+  page,
+  serverDb,
+}) => {
   const admin = await createAccount(serverDb, 'admin', 'Ana Administradora');
   const consolePage = new ConsolePage(page);
   await consolePage.open();
@@ -14,10 +17,13 @@ test('a manager signs in, lands on the fleet board, and signs out', async ({ pag
   await expect(page.getByRole('alert')).toContainText('El correo o la contraseña no son correctos');
 
   await consolePage.signIn(admin);
+  await expect(page.getByRole('heading', { name: 'Inicio', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/console\/home$/);
+  await expect(page.getByText('Ana Administradora · Administración')).toBeVisible();
+  await consolePage.goTo('Tabletas');
   const fleet = new FleetPage(page);
   await expect(fleet.heading()).toBeVisible();
   await expect(page).toHaveURL(/\/console\/fleet$/);
-  await expect(page.getByText('Ana Administradora · Administración')).toBeVisible();
   await consolePage.expectAccessible();
 
   await consolePage.signOut();
@@ -50,7 +56,7 @@ test('an expired session goes back to sign-in and returns to the page asked for'
 test('the console speaks English when asked and keeps it', async ({ page, serverDb }) => {
   const admin = await createAccount(serverDb, 'admin', 'Lena Language');
   const consolePage = new ConsolePage(page);
-  await consolePage.open();
+  await consolePage.open('/fleet');
   await consolePage.signIn(admin);
   await page.getByRole('button', { name: /cambiar el idioma a inglés/ }).click();
   await expect(page.getByRole('heading', { name: 'Devices', level: 1 })).toBeVisible();

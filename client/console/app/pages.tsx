@@ -83,8 +83,8 @@ export const PAGES: ConsolePage[] = [
   },
 ];
 
-/** Where the console lands after sign-in (until a Home page exists). */
-export const HOME_PATH = '/fleet';
+/** Where the console lands after sign-in: the home page of the reports. */
+export const HOME_PATH = '/home';
 
 export function pagesFor(manager: ManagerSummary): ConsolePage[] {
   return PAGES.filter((p) => !p.allowed || p.allowed(manager));
