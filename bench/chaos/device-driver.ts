@@ -1,6 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { firstValueFrom } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { ApiCallError } from '../../client/sync/api-client';
 import type { PosDatabase, ProductRow } from '../../client/sync/collections';
 import { commitSale } from '../../client/sync/commit-sale';
 import { loadPairing, pairThisDevice, type DevicePairing } from '../../client/sync/device-pairing';
@@ -39,7 +40,7 @@ export class SimulatedDevice {
   async open(): Promise<void> {
     await this.serial(async () => {
       const db = await this.openDatabase();
-      this.pairing = await pairThisDevice(db, this.directUrl, this.spec.code, `chaos tablet ${this.spec.index}`);
+      this.pairing = await this.pair(db);
       await this.startEngine(db);
       await this.engine!.awaitPulled();
     });
@@ -47,6 +48,21 @@ export class SimulatedDevice {
 
   private get db(): PosDatabase | null {
     return this.store?.db ?? null;
+  }
+
+  /**
+   * Many tablets pairing at once from one address can meet the per-IP pairing limit (429): each
+   * attempt counts until it succeeds. A person would try again a moment later; so does this.
+   */
+  private async pair(db: PosDatabase): Promise<DevicePairing> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await pairThisDevice(db, this.directUrl, this.spec.code, `chaos tablet ${this.spec.index}`);
+      } catch (err) {
+        if (!(err instanceof ApiCallError && err.status === 429) || attempt === 20) throw err;
+        await new Promise((r) => setTimeout(r, 500 + 250 * attempt));
+      }
+    }
   }
 
   private async openDatabase(): Promise<PosDatabase> {

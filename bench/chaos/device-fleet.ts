@@ -28,6 +28,8 @@ export class DeviceFleet {
   private readonly hostOf = new Map<number, ChildProcess>();
   private readonly waiters: Waiters<unknown> = new Map();
   readonly hostErrors: string[] = [];
+  /** Fails the fleet's opening when a host reports an error before every device is open. */
+  private failed: ((err: Error) => void) | null = null;
 
   private constructor(private readonly hosts: ChildProcess[]) {
     for (const host of hosts) {
@@ -41,6 +43,7 @@ export class DeviceFleet {
             return wake(this.waiters, `crash:${m.index}`, undefined);
           case 'error':
             this.hostErrors.push(m.error);
+            this.failed?.(new Error(`a device host failed: ${m.error}`));
             return;
           default:
             return wake(this.waiters, `${m.type}:${host.pid}`, m);
@@ -61,7 +64,8 @@ export class DeviceFleet {
     );
     const fleet = new DeviceFleet(hosts);
     groups.forEach((group, n) => group.forEach((spec) => fleet.hostOf.set(spec.index, hosts[n]!)));
-    await Promise.all(
+    const failure = new Promise<never>((_, reject) => (fleet.failed = reject));
+    const allOpen = Promise.all(
       hosts.map((host, n) => {
         const opened = waitFor(fleet.waiters, `opened:${host.pid}`);
         fleet.send(host, { type: 'open', devices: groups[n]!, directUrl, proxyUrl });
@@ -73,6 +77,13 @@ export class DeviceFleet {
         ]);
       }),
     );
+    try {
+      await Promise.race([allOpen, failure]);
+    } catch (err) {
+      for (const host of hosts) host.kill('SIGKILL');
+      throw err;
+    }
+    fleet.failed = null;
     return fleet;
   }
 
