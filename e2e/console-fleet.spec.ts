@@ -24,9 +24,13 @@ test('a manager pairs a tablet from the console, renames it, and sees what unpai
   await consolePage.expectAccessible();
   await consolePage.screenshot('fleet-pairing');
 
-  // The tablet: the code shown as text, typed on the POS's pairing screen.
-  await pos.open();
-  await pos.pair(code, 'Caja consola');
+  // The tablet opens the QR code's address: the code is filled in, the cashier only names the tablet.
+  await pos.page.goto(url);
+  await expect(pos.page.getByLabel('Código de vinculación')).toHaveValue(code);
+  await pos.page.getByLabel('Nombre de esta tableta').fill('Caja consola');
+  await pos.page.getByRole('button', { name: 'Vincular' }).click();
+  await expect(pos.page.getByRole('button', { name: /Añadir Pan Integral/ })).toBeVisible();
+  expect(new URL(pos.page.url()).searchParams.has('pairingCode')).toBe(false);
   await fleet.closeDialog();
   const row = fleet.row('Caja consola');
   await expect(row).toBeVisible();

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { POS_PAIRING_CODE_PARAM } from '../../shared/protocol';
 import type { PosDatabase } from '../sync/collections';
 import { ApiCallError } from '../sync/api-client';
 import { pairThisDevice, type DevicePairing } from '../sync/device-pairing';
@@ -7,7 +8,8 @@ import { LanguageToggle } from './LanguageToggle';
 
 export function PairScreen({ db, onPaired }: { db: PosDatabase; onPaired: (p: DevicePairing) => void }) {
   const { t } = useI18n();
-  const [code, setCode] = useState('');
+  // The console's QR code opens /pos?pairingCode=…: the cashier only names the tablet.
+  const [code, setCode] = useState(() => new URLSearchParams(window.location.search).get(POS_PAIRING_CODE_PARAM) ?? '');
   const [deviceName, setDeviceName] = useState('Caja 1');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +19,14 @@ export function PairScreen({ db, onPaired }: { db: PosDatabase; onPaired: (p: De
     setBusy(true);
     setError(null);
     try {
-      onPaired(await pairThisDevice(db, window.location.origin, code, deviceName));
+      const paired = await pairThisDevice(db, window.location.origin, code, deviceName);
+      // A used code has no business staying in the address (or in a bookmark of it).
+      const url = new URL(window.location.href);
+      if (url.searchParams.has(POS_PAIRING_CODE_PARAM)) {
+        url.searchParams.delete(POS_PAIRING_CODE_PARAM);
+        window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+      }
+      onPaired(paired);
     } catch (err) {
       // The server's own words are for the operator's logs; the cashier reads what to do.
       setError(

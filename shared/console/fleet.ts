@@ -81,7 +81,7 @@ export const pairingCodeResponseSchema = z.object({
 });
 export type PairingCodeResponse = z.infer<typeof pairingCodeResponseSchema>;
 /** The POS reads the pairing code from this query parameter of /pos. */
-export const POS_PAIRING_CODE_PARAM = 'pairingCode';
+export { POS_PAIRING_CODE_PARAM } from '../protocol/pairing';
 
 /** PATCH /api/console/devices/:id */
 export const deviceRenameSchema = z.object({

@@ -23,3 +23,6 @@ export const pairResponseSchema = z.object({
   }),
 });
 export type PairResponse = z.infer<typeof pairResponseSchema>;
+
+/** The POS address parameter that carries a pairing code (the console's QR code opens /pos?pairingCode=…). */
+export const POS_PAIRING_CODE_PARAM = 'pairingCode';
