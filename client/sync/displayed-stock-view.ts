@@ -63,6 +63,8 @@ export interface PendingSummary {
   salesCount?: number;
   valueCents: number;
   rejected: number;
+  /** Device-clock time of the oldest sale not yet acknowledged (null: none). */
+  oldestSaleAt?: string | null;
 }
 
 export interface SyncLedger {
@@ -111,6 +113,8 @@ export function observeSyncLedger(db: PosDatabase, locationId: string, deviceId:
           pending.count += 1;
           pending.salesCount = (pending.salesCount ?? 0) + 1;
           pending.valueCents += s.totalCents;
+          if (!pending.oldestSaleAt || Date.parse(s.createdAt) < Date.parse(pending.oldestSaleAt))
+            pending.oldestSaleAt = s.createdAt;
         } else if (ack.rejectedCode) pending.rejected += 1;
       }
       for (const d of [...counts, ...transferReceipts, ...shiftEvents]) {

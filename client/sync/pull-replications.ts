@@ -38,6 +38,8 @@ export interface PulledPage {
   collection: PulledCollection;
   documents: number;
   remaining: number | undefined;
+  /** Server sequence the collection has been pulled up to once this page is stored (null: nothing yet). */
+  checkpointSeq: number | null;
 }
 
 /**
@@ -77,6 +79,7 @@ export function startPullReplications(
             collection: name,
             documents: body.documents.length,
             remaining: 'remaining' in body ? body.remaining : undefined,
+            checkpointSeq: (body.checkpoint ?? cp)?.seq ?? null,
           });
           return { documents: body.documents as never[], checkpoint: body.checkpoint ?? cp };
         },

@@ -15,6 +15,7 @@ import { CORE_POS_COLLECTIONS, openPosDatabase, type PosCollectionName, type Pos
 import { openShift, recordCount, recordShiftEvent } from './device-documents';
 import { exportQueue, importQueue, parseQueueFile, QueueImportError } from './queue-export';
 import { SyncEngine } from './sync-engine';
+import { until } from '../../server/test/until';
 
 /**
  * The device's sync module, with no DOM, against the real server over HTTP.
@@ -536,17 +537,27 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const status = async () =>
       server.db.selectFrom('device_status').selectAll().where('device_id', '=', pairing.deviceId).executeTakeFirst();
     await net.runUntil(async () => (await status())?.breaker === 'closed' && Number((await status())?.online) === 1);
+    // How far the catalogue was pulled, for the console's price rollout: the server's newest product sequence.
+    const newestProduct = await server.db
+      .selectFrom('products')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirstOrThrow();
+    expect((await engine.statusReport()).catalogueSeq).toBe(Number(newestProduct.seq));
+    expect((await engine.statusReport()).oldestPendingAt).toBeNull();
     const pan = await product(db, 'ECO-0002');
     net.mode = 'down';
-    await commitSale(storeOf(db), pairing, {
+    const sale = await commitSale(storeOf(db), pairing, {
       lines: [{ product: pan, quantity: 1 }],
       payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }],
       cashierName: 'Ana',
     });
-    expect((await engine.statusReport()).pendingCount).toBe(1);
+    await until('the sale counted as pending', async () => (await engine.statusReport()).pendingCount === 1);
+    // The console's "complete through" moves back to the oldest sale the device still holds.
+    expect((await engine.statusReport()).oldestPendingAt).toBe(sale.createdAt);
     net.mode = 'up';
     await net.run(engine.syncNow());
     await allDelivered(net, db, pairing);
+    await until('nothing pending reported', async () => (await engine.statusReport()).oldestPendingAt === null);
     const last = await status();
     expect(last?.pending_count !== undefined).toBe(true);
     expect(JSON.parse(String(last?.report))).toMatchObject({

@@ -53,6 +53,12 @@ export interface CatalogueProgress {
 
 /** Local document: last successful exchange and whether the first catalogue download finished. */
 const SYNC_MEMO = 'sync-memo';
+/** What the engine remembers across restarts, for what it shows and reports before its first pull. */
+interface SyncMemo {
+  at: string | null;
+  catalogueDone: boolean;
+  catalogueSeq?: number | null;
+}
 
 /** Push endpoints answer 202 when the service worker queued the request for want of a network. */
 function isFailedAnswer(url: string, res: Response): boolean {
@@ -77,6 +83,8 @@ export class SyncEngine {
   private sweep: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
   private pending: PendingSummary = { count: 0, salesCount: 0, valueCents: 0, rejected: 0 };
+  /** How far the catalogue has been pulled (server sequence): the console's price rollout reads it. */
+  private catalogueSeq: number | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.breaker = new CircuitBreaker({ recoveryTimeoutMs: options.breakerRecoveryMs ?? 30_000 });
@@ -106,16 +114,16 @@ export class SyncEngine {
       observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId).subscribe((l) => (this.pending = l.pending)),
     );
     // Shown before the first exchange of this session, and while offline.
-    const saved = await db.getLocal<{ at: string | null; catalogueDone: boolean }>(SYNC_MEMO).catch(() => null);
-    const memo = saved
-      ? (saved.toJSON().data as { at: string | null; catalogueDone: boolean })
-      : { at: null, catalogueDone: false };
+    const saved = await db.getLocal<SyncMemo>(SYNC_MEMO).catch(() => null);
+    const memo: SyncMemo = saved ? (saved.toJSON().data as SyncMemo) : { at: null, catalogueDone: false };
     if (memo.at && !this.link$.value.lastPullAt) this.patch({ lastPullAt: memo.at });
+    this.catalogueSeq ??= memo.catalogueSeq ?? null;
     if (memo.catalogueDone) this.catalogue$.next({ ...this.catalogue$.value, done: true });
     await db.waitForLeadership();
     if (this.stopped) return;
     this.patch({ leader: true });
     this.replications = startPullReplications(db, this.api, this.stream.signals$, this.options.retryTimeMs, (page) => {
+      if (page.collection === 'products' && page.checkpointSeq !== null) this.catalogueSeq = page.checkpointSeq;
       // The total is taken from the first page: RxDB asks for the next pages before it has stored
       // (and counted in `pulled`) the earlier ones, so later pages cannot tell what was counted.
       if (page.collection !== 'products' || page.remaining === undefined || this.catalogue$.value.done) return;
@@ -128,7 +136,8 @@ export class SyncEngine {
       this.patch({ lastPullAt: at });
       if (Date.now() - memoWritten > 5000) {
         memoWritten = Date.now();
-        void db.upsertLocal(SYNC_MEMO, { at, catalogueDone: this.catalogue$.value.done }).catch(() => undefined);
+        const memo: SyncMemo = { at, catalogueDone: this.catalogue$.value.done, catalogueSeq: this.catalogueSeq };
+        void db.upsertLocal(SYNC_MEMO, memo).catch(() => undefined);
       }
     };
     for (const r of Object.values(this.replications)) this.subscriptions.push(r.received$.subscribe(pulled));
@@ -141,7 +150,12 @@ export class SyncEngine {
       );
       void products.awaitInitialReplication().then(() => {
         this.catalogue$.next({ ...this.catalogue$.value, done: true });
-        void db.upsertLocal(SYNC_MEMO, { at: this.link$.value.lastPullAt, catalogueDone: true }).catch(() => undefined);
+        const memo: SyncMemo = {
+          at: this.link$.value.lastPullAt,
+          catalogueDone: true,
+          catalogueSeq: this.catalogueSeq,
+        };
+        void db.upsertLocal(SYNC_MEMO, memo).catch(() => undefined);
       });
     }
     this.subscriptions.push(this.stream.connected$.subscribe((connected) => this.patch({ connected })));
@@ -205,6 +219,8 @@ export class SyncEngine {
       pendingValueCents: this.pending.valueCents,
       rejectedCount: this.pending.rejected,
       lastSyncAt,
+      oldestPendingAt: this.pending.oldestSaleAt ?? null,
+      catalogueSeq: this.catalogueSeq,
       storage,
     };
   }
