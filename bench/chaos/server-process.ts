@@ -79,6 +79,9 @@ export class ServerProcess {
         CLIENT_DIR: path.join(this.dir, 'no-client'),
         DATABASE_URL: this.kind === 'postgres' ? this.databaseUrl : '',
         CHAOS_PG_SCHEMA: this.schema,
+        // Every simulated tablet pairs from this one address at the same moment; on PostgreSQL the
+        // attempts overlap and each counts against the per-IP limit until it succeeds.
+        PAIR_LIMIT_PER_IP: '1000',
       },
       stdio: ['ignore', log, log, 'ipc'],
     });
