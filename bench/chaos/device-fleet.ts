@@ -41,6 +41,9 @@ export class DeviceFleet {
             return wake(this.waiters, `sell:${m.index}`, { ok: false, error: m.error });
           case 'reopened':
             return wake(this.waiters, `crash:${m.index}`, undefined);
+          case 'reopenFailed':
+            this.hostErrors.push(`device ${m.index} did not start again after a crash: ${m.error}`);
+            return wake(this.waiters, `crash:${m.index}`, undefined);
           case 'error':
             this.hostErrors.push(m.error);
             this.failed?.(new Error(`a device host failed: ${m.error}`));

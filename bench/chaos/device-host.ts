@@ -43,8 +43,13 @@ async function handle(m: ToHost): Promise<void> {
       return;
     }
     case 'crash':
-      await devices.get(m.index)!.crash(m.downMs);
-      send({ type: 'reopened', index: m.index });
+      try {
+        await devices.get(m.index)!.crash(m.downMs);
+        send({ type: 'reopened', index: m.index });
+      } catch (err) {
+        // The device stays closed; the run's checks count it as not drained.
+        send({ type: 'reopenFailed', index: m.index, error: message(err) });
+      }
       return;
     case 'syncNow':
       await Promise.all([...devices.values()].map((d) => d.syncNow()));

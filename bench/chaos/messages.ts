@@ -44,6 +44,7 @@ export type FromHost =
   | { type: 'sellFailed'; index: number; error: string }
   | { type: 'crashed'; index: number }
   | { type: 'reopened'; index: number }
+  | { type: 'reopenFailed'; index: number; error: string }
   | { type: 'report'; devices: DeviceReport[] }
   | { type: 'closed' }
   | { type: 'error'; error: string };
