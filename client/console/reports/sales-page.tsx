@@ -28,7 +28,7 @@ const today = () => new Date().toLocaleDateString('sv-SE');
 export default function SalesPage() {
   const t = useT(salesMessages);
   const api = useApi();
-  const { branches } = useBranches();
+  const { branches, data: branchList } = useBranches();
   const [branch, setBranch] = useState('');
   const [from, setFrom] = useState(() => addDays(today(), -6));
   const [to, setTo] = useState(today);
@@ -37,16 +37,32 @@ export default function SalesPage() {
   const [refundsOnly, setRefundsOnly] = useState(false);
   const [drill, setDrill] = useState<{ label: string; filter: Filter } | null>(null);
 
+  // A report never adds two currencies up: with branches selling in several, "all branches" is asked per currency.
+  // The first listed branch's currency comes first, and is the one shown until the manager picks another.
+  const currencies = [...new Set(branches.map((b) => b.currency))];
+  const allChoice = currencies.length > 1 ? `currency:${currencies[0]}` : '';
+  const chosen = branch || allChoice;
+  const branchIds = chosen.startsWith('currency:')
+    ? branches
+        .filter((b) => b.currency === chosen.slice('currency:'.length))
+        .map((b) => b.id)
+        .join(',')
+    : chosen;
   const filter: Filter = {
     from,
     to,
-    ...(branch ? { branches: branch } : {}),
+    ...(branchIds ? { branches: branchIds } : {}),
     ...(tender ? { tender: tender as Filter['tender'] } : {}),
     ...(refundsOnly ? { refundsOnly: true } : {}),
   };
+  // Asked once the branches are known: before, "all branches" could mix currencies.
+  const branchesKnown = branchList !== undefined;
   const explorer = useLiveQuery(
-    `reports:sales:${JSON.stringify(filter)}:${groupBy}`,
-    (signal) => api.get<ExplorerResponse>('/api/console/reports/sales', { ...filter, groupBy }, signal),
+    `reports:sales:${branchesKnown}:${JSON.stringify(filter)}:${groupBy}`,
+    (signal) =>
+      branchesKnown
+        ? api.get<ExplorerResponse>('/api/console/reports/sales', { ...filter, groupBy }, signal)
+        : new Promise<ExplorerResponse>(() => undefined),
     { collections: ['sales'] },
   );
   const data = explorer.data;
@@ -67,8 +83,16 @@ export default function SalesPage() {
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         {branches.length > 1 && (
-          <SelectField label={t('branch')} value={branch} onChange={setBranch}>
-            <option value="">{t('allBranches')}</option>
+          <SelectField label={t('branch')} value={chosen} onChange={setBranch}>
+            {currencies.length > 1 ? (
+              currencies.map((c) => (
+                <option key={c} value={`currency:${c}`}>
+                  {t('allBranchesIn', { currency: c })}
+                </option>
+              ))
+            ) : (
+              <option value="">{t('allBranches')}</option>
+            )}
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
