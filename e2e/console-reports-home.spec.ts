@@ -68,8 +68,8 @@ test('home: a POS sale shows within 1 s, and "complete through" moves back while
   const row = home.branchRow('Sucursal 001');
   await expect(row.getByText(`Completo hasta ${hhmm}`)).toBeVisible();
   await expect(row).toContainText('Caja inicio');
-  await expect(row).toContainText('1 ventas sin enviar');
-  await expect(managerPage.getByText(/Caja inicio.*sin conexión con 1 ventas sin enviar/)).toBeVisible();
+  await expect(row).toContainText('1 venta sin enviar');
+  await expect(managerPage.getByText(/Caja inicio.*sin conexión con 1 venta sin enviar/)).toBeVisible();
   await consolePage.expectAccessible();
   await consolePage.screenshot('reports-home-incomplete');
 

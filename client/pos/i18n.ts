@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { formatMessage as formatTemplate } from '../../shared/i18n/format-message';
 
 const es = {
   appTitle: 'EcoMarket TPV',
@@ -125,26 +126,13 @@ export interface Messages<K extends string> {
   en: Record<K, string>;
 }
 
-/**
- * `{name}` takes a parameter; `{count, plural, one {# venta} other {# ventas}}` picks the form of
- * the language's plural rule (Intl.PluralRules) for `count`, with `#` standing for the number.
- * A form holds no braces of its own; parameters go outside the plural block.
- */
+/** `{name}` parameters and `{count, plural, one {…} other {…}}` forms: see shared/i18n/format-message.ts. */
 export function formatMessage(
   template: string,
   params?: Record<string, string | number>,
   locale: Locale = 'es',
 ): string {
-  const plurals = template.replace(
-    /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g,
-    (_, name: string, forms: string) => {
-      const n = Number(params?.[name] ?? 0);
-      const byCategory = new Map([...forms.matchAll(/(\w+) \{([^{}]*)\}/g)].map((f) => [f[1]!, f[2]!]));
-      const form = byCategory.get(new Intl.PluralRules(INTL_LOCALE[locale]).select(n)) ?? byCategory.get('other') ?? '';
-      return form.replaceAll('#', n.toLocaleString(INTL_LOCALE[locale]));
-    },
-  );
-  return plurals.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+  return formatTemplate(template, params, INTL_LOCALE[locale]);
 }
 
 export function useT<K extends string>(m: Messages<K>): (key: K, params?: Record<string, string | number>) => string {

@@ -4,8 +4,9 @@ export const fleetMessages = defineMessages({
   es: {
     title: 'Tabletas',
     intro: 'Las tabletas que necesitan atención aparecen primero.',
-    alertSummary: 'Alerta: {alerts} tabletas tienen ventas sin enviar y no contactan desde hace más de {minutes} min.',
-    attentionSummary: '{count} tabletas necesitan atención.',
+    alertSummary:
+      'Alerta: {alerts, plural, one {# tableta tiene} other {# tabletas tienen}} ventas sin enviar y no contactan desde hace más de {minutes} min.',
+    attentionSummary: '{count, plural, one {# tableta necesita} other {# tabletas necesitan}} atención.',
     attentionOnly: 'Solo las que necesitan atención',
     oldest: 'la más antigua hace {minutes} min',
     catalogue: 'Catálogo',
@@ -30,7 +31,8 @@ export const fleetMessages = defineMessages({
     previous: 'Página anterior',
     next: 'Página siguiente',
     revokedDone: '{name} quedó desvinculada.',
-    revokedDoneUnsynced: '{name} quedó desvinculada con {count} ventas sin enviar por {value}: quedaron en la tableta.',
+    revokedDoneUnsynced:
+      '{name} quedó desvinculada con {count, plural, one {# venta sin enviar} other {# ventas sin enviar}} por {value}: quedaron en la tableta.',
     allGood: 'Todas las tabletas están al día.',
     none: 'No hay tabletas que mostrar.',
     device: 'Tableta',
@@ -61,7 +63,7 @@ export const fleetMessages = defineMessages({
     revokeTitle: '¿Desvincular {name}?',
     revokeBody: 'La tableta dejará de poder vender con esta sucursal y tendrá que vincularse de nuevo.',
     revokeUnsynced:
-      'Atención: esta tableta aún tiene {count} ventas sin enviar por {value}. Si la desvincula ahora, esas ventas no llegarán a la oficina central. Conéctela a la red y espere a que las envíe.',
+      'Atención: esta tableta aún tiene {count, plural, one {# venta sin enviar} other {# ventas sin enviar}} por {value}. Si la desvincula ahora, esas ventas no llegarán a la oficina central. Conéctela a la red y espere a que las envíe.',
     revokeConfirm: 'Desvincular',
     revokeAnyway: 'Desvincular de todos modos',
     cancel: 'Cancelar',
@@ -73,8 +75,8 @@ export const fleetMessages = defineMessages({
     title: 'Devices',
     intro: 'Devices needing attention come first.',
     alertSummary:
-      'Alert: {alerts} devices hold unsynced sales and have not been in contact for more than {minutes} min.',
-    attentionSummary: '{count} devices need attention.',
+      'Alert: {alerts, plural, one {# device holds} other {# devices hold}} unsynced sales and have not been in contact for more than {minutes} min.',
+    attentionSummary: '{count, plural, one {# device needs} other {# devices need}} attention.',
     attentionOnly: 'Only those needing attention',
     oldest: 'oldest {minutes} min ago',
     catalogue: 'Catalogue',
@@ -99,7 +101,8 @@ export const fleetMessages = defineMessages({
     previous: 'Previous page',
     next: 'Next page',
     revokedDone: '{name} is unpaired.',
-    revokedDoneUnsynced: '{name} is unpaired with {count} unsynced sales worth {value}: they stayed on the tablet.',
+    revokedDoneUnsynced:
+      '{name} is unpaired with {count, plural, one {# unsynced sale} other {# unsynced sales}} worth {value}: they stayed on the tablet.',
     allGood: 'Every device is up to date.',
     none: 'No devices to show.',
     device: 'Device',
@@ -130,7 +133,7 @@ export const fleetMessages = defineMessages({
     revokeTitle: 'Unpair {name}?',
     revokeBody: 'The device will no longer sell for this branch and will need pairing again.',
     revokeUnsynced:
-      'Warning: this device still holds {count} unsynced sales worth {value}. If you unpair it now, those sales will not reach the central office. Connect it to the network and wait until it sends them.',
+      'Warning: this device still holds {count, plural, one {# unsynced sale} other {# unsynced sales}} worth {value}. If you unpair it now, those sales will not reach the central office. Connect it to the network and wait until it sends them.',
     revokeConfirm: 'Unpair',
     revokeAnyway: 'Unpair anyway',
     cancel: 'Cancel',

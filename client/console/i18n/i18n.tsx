@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { formatMessage as formatTemplate } from '../../../shared/i18n/format-message';
 
 export const LOCALES = ['es', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -17,13 +18,15 @@ export function defineMessages<K extends string>(m: Messages<K>): Messages<K> {
   return m;
 }
 
-export function formatMessage(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+const INTL_LOCALE: Record<Locale, string> = { es: 'es-MX', en: 'en-US' };
+
+/** `{name}` parameters and `{count, plural, one {…} other {…}}` forms: see shared/i18n/format-message.ts. */
+export function formatMessage(template: string, params?: Params, locale: Locale = 'es'): string {
+  return formatTemplate(template, params, INTL_LOCALE[locale]);
 }
 
 export function translate<K extends string>(m: Messages<K>, locale: Locale): Translate<K> {
-  return (key, params) => formatMessage(m[locale][key], params);
+  return (key, params) => formatMessage(m[locale][key], params, locale);
 }
 
 function initialLocale(): Locale {
