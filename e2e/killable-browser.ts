@@ -42,8 +42,14 @@ export async function launchKillable(profile: string): Promise<KillableBrowser> 
     browser,
     context: browser.contexts()[0]!,
     kill: async () => {
+      // Wait for Playwright to see the connection go too: a context it still believes open at the test's
+      // end fails the test's teardown ("Target page, context or browser has been closed").
+      const disconnected = browser.isConnected()
+        ? new Promise<void>((resolve) => browser.once('disconnected', () => resolve()))
+        : Promise.resolve();
       process.kill(-child.pid!, 'SIGKILL');
       await exited;
+      await Promise.race([disconnected, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     },
   };
 }
