@@ -135,10 +135,24 @@ export class SimulatedDevice {
       void engine?.stop().catch(() => undefined);
       await db?.close();
       await new Promise((r) => setTimeout(r, downMs));
-      const reopened = await this.openDatabase();
-      this.pairing = await loadPairing(reopened);
-      if (!this.pairing) throw new Error('the pairing did not survive the crash');
-      await this.startEngine(reopened);
+      // A start can fail while the crashed instance's writes still unwind (RxDB LD8/COL21); the cashier then
+      // opens the app again. Every failed start is said on stderr, so a run never hides one.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const reopened = await this.openDatabase();
+          this.pairing = await loadPairing(reopened);
+          if (!this.pairing) throw new Error('the pairing did not survive the crash');
+          await this.startEngine(reopened);
+          return;
+        } catch (err) {
+          console.error(`chaos tablet ${this.spec.index}: start ${attempt} after a crash failed: ${String(err)}`);
+          await (this.store as { db: PosDatabase } | null)?.db.close().catch(() => undefined);
+          this.store = null;
+          this.engine = null;
+          if (attempt === 5) throw err;
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
     });
   }
 
