@@ -148,7 +148,9 @@ async function fromHours(db: ReportDb, q: ExplorerQuery, branches: readonly Scop
       tax: Number(r.rx),
       units: Number(r.ru),
     };
-    return q.refundsOnly ? [refund] : [sale, refund];
+    // The hourly summary keeps sales and refunds in one row: a day with sales only has no refunds to show.
+    if (q.refundsOnly) return refund.tickets > 0 ? [refund] : [];
+    return [sale, refund];
   });
 }
 
