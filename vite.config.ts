@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { withoutConsoleFiles } from './client/build/pos-precache-scope';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The app's version as the tablet shows and reports it: package.json's unless the build sets one.
@@ -35,6 +36,8 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
+    // .vite/manifest.json: the POS service worker's precache leaves out what only the console loads.
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       input: {
@@ -71,6 +74,7 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        manifestTransforms: [withoutConsoleFiles(outDir)],
       },
       devOptions: { enabled: false },
     }),
