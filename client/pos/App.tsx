@@ -5,6 +5,7 @@ import { observeSyncLedger, type SyncLedger } from '../sync/displayed-stock-view
 import type { PosStore } from '../sync/pos-database';
 import { SyncEngine } from '../sync/sync-engine';
 import { APP_VERSION } from './app-version';
+import { ApprovalProvider } from './approval/approval-context';
 import { LockScreen } from './cashier/LockScreen';
 import { useIdleLock } from './cashier/use-idle-lock';
 import { DeviceScreen } from './device/DeviceScreen';
@@ -132,95 +133,97 @@ function Shell({
 
   return (
     <SessionContext.Provider value={context}>
-      <div className="shell" inert={session.locked}>
-        <div className="shell-content">
-          {tab === 'sell' ? (
-            <SellScreen
-              store={store}
-              checkout={checkout}
-              pairing={pairing}
-              engine={engine}
-              ledger={ledger}
-              money={money}
-              cashierName={cashierName}
-            />
-          ) : (
-            <div className="shell-page">
-              <TopBar pairing={pairing} cashierName={cashierName} />
-              <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
-              <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
-              {tab === 'tickets' && (
-                <Suspense fallback={null}>
-                  <TicketHistory
+      <ApprovalProvider cashiers={session.cashiers} requesterId={session.cashier?.id ?? null}>
+        <div className="shell" inert={session.locked}>
+          <div className="shell-content">
+            {tab === 'sell' ? (
+              <SellScreen
+                store={store}
+                checkout={checkout}
+                pairing={pairing}
+                engine={engine}
+                ledger={ledger}
+                money={money}
+                cashierName={cashierName}
+              />
+            ) : (
+              <div className="shell-page">
+                <TopBar pairing={pairing} cashierName={cashierName} />
+                <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
+                <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
+                {tab === 'tickets' && (
+                  <Suspense fallback={null}>
+                    <TicketHistory
+                      db={db}
+                      pairing={pairing}
+                      settings={session.settings}
+                      money={money}
+                      onRefund={(code) => {
+                        setRefundOf({ code, at: Date.now() });
+                        setTab('refund');
+                      }}
+                    />
+                  </Suspense>
+                )}
+                {tab === 'refund' && (
+                  <RefundDesk
+                    initial={refundOf}
+                    store={store}
+                    pairing={pairing}
+                    money={money}
+                    settings={session.settings}
+                    cashier={{ id: author.cashierId, name: cashierName, shiftId: session.shiftId }}
+                  />
+                )}
+                {tab === 'inventory' && (
+                  <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />
+                )}
+                {tab === 'shift' && (
+                  <ShiftScreen
                     db={db}
                     pairing={pairing}
-                    settings={session.settings}
+                    shiftId={session.shiftId}
+                    events={session.shiftEvents}
+                    author={author}
+                    pending={ledger.pending}
                     money={money}
-                    onRefund={(code) => {
-                      setRefundOf({ code, at: Date.now() });
-                      setTab('refund');
-                    }}
                   />
-                </Suspense>
-              )}
-              {tab === 'refund' && (
-                <RefundDesk
-                  initial={refundOf}
-                  store={store}
-                  pairing={pairing}
-                  money={money}
-                  settings={session.settings}
-                  cashier={{ id: author.cashierId, name: cashierName, shiftId: session.shiftId }}
-                />
-              )}
-              {tab === 'inventory' && (
-                <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />
-              )}
-              {tab === 'shift' && (
-                <ShiftScreen
-                  db={db}
-                  pairing={pairing}
-                  shiftId={session.shiftId}
-                  events={session.shiftEvents}
-                  author={author}
-                  pending={ledger.pending}
-                  money={money}
-                />
-              )}
-              {tab === 'device' && (
-                <DeviceScreen db={db} pairing={pairing} engine={engine} pending={ledger.pending} money={money} />
-              )}
-            </div>
-          )}
+                )}
+                {tab === 'device' && (
+                  <DeviceScreen db={db} pairing={pairing} engine={engine} pending={ledger.pending} money={money} />
+                )}
+              </div>
+            )}
+          </div>
+          <nav className="tabbar" aria-label={t('nav')}>
+            {TABS.map((x) => (
+              <button
+                key={x}
+                type="button"
+                aria-current={tab === x ? 'page' : undefined}
+                onClick={() => {
+                  setRefundOf(null);
+                  setTab(x);
+                }}
+              >
+                {t(x)}
+                {x === 'shift' && !session.shiftId && <small> ({t('noShift')})</small>}
+              </button>
+            ))}
+            {canLock && (
+              <button
+                type="button"
+                className="lock-button"
+                aria-label={t('lockNamed', { name: cashierName })}
+                onClick={lock}
+              >
+                {t('lock')}
+              </button>
+            )}
+          </nav>
         </div>
-        <nav className="tabbar" aria-label={t('nav')}>
-          {TABS.map((x) => (
-            <button
-              key={x}
-              type="button"
-              aria-current={tab === x ? 'page' : undefined}
-              onClick={() => {
-                setRefundOf(null);
-                setTab(x);
-              }}
-            >
-              {t(x)}
-              {x === 'shift' && !session.shiftId && <small> ({t('noShift')})</small>}
-            </button>
-          ))}
-          {canLock && (
-            <button
-              type="button"
-              className="lock-button"
-              aria-label={t('lockNamed', { name: cashierName })}
-              onClick={lock}
-            >
-              {t('lock')}
-            </button>
-          )}
-        </nav>
-      </div>
-      {session.locked && <LockScreen cashiers={session.cashiers} onSignIn={session.signIn} />}
+        {session.locked && <LockScreen cashiers={session.cashiers} onSignIn={session.signIn} />}
+      </ApprovalProvider>
     </SessionContext.Provider>
   );
 }

@@ -16,6 +16,7 @@ const FINGERPRINTS: Record<number, string> = {
   2: '197b5ada32d73445aa86002d6d198c662c3b95736014e082dafaf03c2b475f0d',
   3: '10183c339adf5a2bd6896b0f81ea9ccf282af00735f0e11ea8e2798d2f1ff0b4',
   4: '1e5421b95889031903453687ab1c03431dce50ce26f09b6641936a509bf8259a',
+  5: 'f35e71338829c33077a0d0291503bc630f3f32311a5ff24fe8de8434acdcd28f',
 };
 
 function fingerprint(): string {

@@ -20,5 +20,9 @@
  *     refused (RxDB asks for the batch size it likes). A count's countedQuantity below zero is
  *     refused (a shelf holds no negative count). No stored shape changed, so collection schema
  *     versions stay 0.
+ * 5 — (one bump for this session's wire changes)
+ *     approvals: `approvalSchema` (shared/protocol/approval.ts), a supervisor's PIN approval of a
+ *     discount above the branch limit, a price override, a zero total, a refund without a receipt, a
+ *     no-sale drawer open or a till close with a cash difference, recorded on the document it allowed.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
