@@ -3,9 +3,11 @@ import { TABLET_EDITABLE_FIELDS, type BranchView } from '../../../shared/console
 import { useBranches } from '../api/use-branches';
 import { useT } from '../i18n/i18n';
 import { useApi, useManager } from '../session/session-context';
-import { Dialog } from '../ui/dialog';
+import { CheckField, CheckList } from '../ui/check-list';
 import { ErrorNotice } from '../ui/error-notice';
+import { FormDialog } from '../ui/form-dialog';
 import { SelectField } from '../ui/select-field';
+import { TextAreaField, TextField } from '../ui/text-field';
 import { branchMessages } from './branch-messages';
 
 /** Branches: create (administrators) and edit name, currency, time zone, oversell policy and tablet settings. */
@@ -112,122 +114,71 @@ function BranchDialog({
   const [idle, setIdle] = useState(String(branch?.settings.idleLockSeconds ?? 120));
   const [header, setHeader] = useState(branch?.settings.receiptHeader ?? '');
   const [footer, setFooter] = useState(branch?.settings.receiptFooter ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const fieldOptions = TABLET_EDITABLE_FIELDS.map((f) => ({ value: f as string, label: t(`field_${f}`) }));
+
+  function validate() {
+    if (!name.trim()) return t('invalidName');
+    if (!branch && !/^[a-z0-9][a-z0-9-]{1,62}$/.test(id.trim())) return t('invalidId');
+    if (!branch && !/^[A-Z0-9]{1,8}$/.test(prefix.trim())) return t('invalidPrefix');
+    if (!/^[A-Z]{3}$/.test(currency.trim())) return t('invalidCurrency');
+    const idleSeconds = Number(idle);
+    if (!Number.isInteger(idleSeconds) || idleSeconds < 15 || idleSeconds > 3600) return t('invalidIdle');
+  }
 
   async function save() {
-    if (!name.trim()) return setProblem(t('invalidName'));
-    if (!branch && !/^[a-z0-9][a-z0-9-]{1,62}$/.test(id.trim())) return setProblem(t('invalidId'));
-    if (!branch && !/^[A-Z0-9]{1,8}$/.test(prefix.trim())) return setProblem(t('invalidPrefix'));
-    if (!/^[A-Z]{3}$/.test(currency.trim())) return setProblem(t('invalidCurrency'));
-    const idleSeconds = Number(idle);
-    if (!Number.isInteger(idleSeconds) || idleSeconds < 15 || idleSeconds > 3600) return setProblem(t('invalidIdle'));
-    setProblem(null);
-    setError(null);
-    try {
-      let target = branch?.id;
-      if (!branch) {
-        const created = await api.post<BranchView>('/api/console/branches', {
-          id: id.trim(),
-          name,
-          receiptPrefix: prefix.trim(),
-          currency: currency.trim(),
-          timeZone,
-        });
-        target = created.id;
-      }
-      await api.patch(`/api/console/branches/${encodeURIComponent(target!)}`, {
+    let target = branch?.id;
+    if (!branch) {
+      const created = await api.post<BranchView>('/api/console/branches', {
+        id: id.trim(),
         name,
+        receiptPrefix: prefix.trim(),
         currency: currency.trim(),
         timeZone,
-        allowOversell,
-        productEditFields: fields,
-        idleLockSeconds: idleSeconds,
-        receiptHeader: header,
-        receiptFooter: footer,
       });
-      onDone(branch ? t('saved', { name }) : t('created', { name }));
-    } catch (err) {
-      setError(err);
+      target = created.id;
     }
+    await api.patch(`/api/console/branches/${encodeURIComponent(target!)}`, {
+      name,
+      currency: currency.trim(),
+      timeZone,
+      allowOversell,
+      productEditFields: fields,
+      idleLockSeconds: Number(idle),
+      receiptHeader: header,
+      receiptFooter: footer,
+    });
+    onDone(branch ? t('saved', { name }) : t('created', { name }));
   }
 
   return (
-    <Dialog title={branch ? t('editLabel', { name: branch.name }) : t('newBranch')} onClose={onClose}>
-      <div className="form two-columns">
-        <div className="field">
-          <label htmlFor="branch-name">{t('name')}</label>
-          <input id="branch-name" value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        {!branch && (
-          <>
-            <div className="field">
-              <label htmlFor="branch-id">{t('id')}</label>
-              <input id="branch-id" value={id} onChange={(e) => setId(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="branch-prefix">{t('prefix')}</label>
-              <input id="branch-prefix" value={prefix} onChange={(e) => setPrefix(e.target.value)} />
-            </div>
-          </>
-        )}
-        <div className="field">
-          <label htmlFor="branch-currency">{t('currency')}</label>
-          <input id="branch-currency" value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
-        </div>
-        <SelectField label={t('timeZone')} value={timeZone} onChange={setTimeZone}>
-          {ZONES.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </SelectField>
-        <div className="field">
-          <label htmlFor="branch-idle">{t('idleLock')}</label>
-          <input id="branch-idle" inputMode="numeric" value={idle} onChange={(e) => setIdle(e.target.value)} />
-        </div>
-        <label className="check wide">
-          <input type="checkbox" checked={allowOversell} onChange={(e) => setAllowOversell(e.target.checked)} />
-          {t('oversell')}
-        </label>
-        <fieldset className="checks wide">
-          <legend>{t('fields')}</legend>
-          {TABLET_EDITABLE_FIELDS.map((f) => (
-            <label key={f} className="check">
-              <input
-                type="checkbox"
-                checked={fields.includes(f)}
-                onChange={(e) => setFields((fs) => (e.target.checked ? [...fs, f] : fs.filter((x) => x !== f)))}
-              />
-              {t(`field_${f}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="branch-header">{t('header')}</label>
-          <textarea id="branch-header" rows={2} value={header} onChange={(e) => setHeader(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="branch-footer">{t('footer')}</label>
-          <textarea id="branch-footer" rows={2} value={footer} onChange={(e) => setFooter(e.target.value)} />
-        </div>
-        {problem && (
-          <p className="field-error wide" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="wide">
-          <ErrorNotice error={error} />
-        </div>
-        <div className="actions wide">
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            {branch ? t('save') : t('create')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <FormDialog
+      title={branch ? t('editLabel', { name: branch.name }) : t('newBranch')}
+      submitLabel={branch ? t('save') : t('create')}
+      onClose={onClose}
+      validate={validate}
+      onSubmit={save}
+      columns={2}
+    >
+      <TextField label={t('name')} value={name} onChange={(e) => setName(e.target.value)} />
+      {!branch && (
+        <>
+          <TextField label={t('id')} value={id} onChange={(e) => setId(e.target.value)} />
+          <TextField label={t('prefix')} value={prefix} onChange={(e) => setPrefix(e.target.value)} />
+        </>
+      )}
+      <TextField label={t('currency')} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
+      <SelectField label={t('timeZone')} value={timeZone} onChange={setTimeZone}>
+        {ZONES.map((z) => (
+          <option key={z} value={z}>
+            {z}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label={t('idleLock')} inputMode="numeric" value={idle} onChange={(e) => setIdle(e.target.value)} />
+      <CheckField className="wide" label={t('oversell')} checked={allowOversell} onChange={setAllowOversell} />
+      <CheckList className="wide" legend={t('fields')} options={fieldOptions} chosen={fields} onChange={setFields} />
+      <TextAreaField label={t('header')} rows={2} value={header} onChange={(e) => setHeader(e.target.value)} />
+      <TextAreaField label={t('footer')} rows={2} value={footer} onChange={(e) => setFooter(e.target.value)} />
+    </FormDialog>
   );
 }

@@ -3,9 +3,10 @@ import type { BranchView } from '../../../shared/console/fleet';
 import { useT } from '../i18n/i18n';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
-import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
+import { FormDialog } from '../ui/form-dialog';
 import { SelectField } from '../ui/select-field';
+import { TextField } from '../ui/text-field';
 import { peopleMessages } from './people-messages';
 
 interface Cashier {
@@ -145,68 +146,46 @@ function CashierDialog({
   const [name, setName] = useState('');
   const [role, setRole] = useState<'cashier' | 'supervisor'>('cashier');
   const [pin, setPin] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
+  function validate() {
+    if (!cashier && !name.trim()) return t('nameMissing');
+    if (!PIN.test(pin)) return t('pinInvalid');
+  }
   async function save() {
-    if (!cashier && !name.trim()) return setProblem(t('nameMissing'));
-    if (!PIN.test(pin)) return setProblem(t('pinInvalid'));
-    setProblem(null);
-    setError(null);
-    try {
-      if (cashier) {
-        await api.patch(`${base}/${encodeURIComponent(cashier.id)}`, { pin });
-        onDone(t('pinDone'));
-      } else {
-        await api.post(base, { name, role, pin });
-        onDone(null);
-      }
-    } catch (err) {
-      setError(err);
+    if (cashier) {
+      await api.patch(`${base}/${encodeURIComponent(cashier.id)}`, { pin });
+      onDone(t('pinDone'));
+    } else {
+      await api.post(base, { name, role, pin });
+      onDone(null);
     }
   }
 
   return (
-    <Dialog title={cashier ? t('pinTitle', { name: cashier.name }) : t('newCashier')} onClose={onClose}>
-      <div className="form">
-        {!cashier && (
-          <>
-            <div className="field">
-              <label htmlFor="cashier-name">{t('name')}</label>
-              <input id="cashier-name" value={name} onChange={(e) => setName(e.target.value)} />
-            </div>
-            <SelectField label={t('role')} value={role} onChange={(v) => setRole(v as typeof role)}>
-              <option value="cashier">{t('cashier')}</option>
-              <option value="supervisor">{t('supervisor')}</option>
-            </SelectField>
-          </>
-        )}
-        <div className="field">
-          <label htmlFor="cashier-pin">{cashier ? t('newPin') : t('pin')}</label>
-          <input
-            id="cashier-pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-          />
-        </div>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <ErrorNotice error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            {cashier ? t('save') : t('create')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <FormDialog
+      title={cashier ? t('pinTitle', { name: cashier.name }) : t('newCashier')}
+      submitLabel={cashier ? t('save') : t('create')}
+      onClose={onClose}
+      validate={validate}
+      onSubmit={save}
+    >
+      {!cashier && (
+        <>
+          <TextField label={t('name')} value={name} onChange={(e) => setName(e.target.value)} />
+          <SelectField label={t('role')} value={role} onChange={(v) => setRole(v as typeof role)}>
+            <option value="cashier">{t('cashier')}</option>
+            <option value="supervisor">{t('supervisor')}</option>
+          </SelectField>
+        </>
+      )}
+      <TextField
+        label={cashier ? t('newPin') : t('pin')}
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={(e) => setPin(e.target.value)}
+      />
+    </FormDialog>
   );
 }

@@ -4,9 +4,11 @@ import type { BranchView } from '../../../shared/console/fleet';
 import { useT } from '../i18n/i18n';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
-import { Dialog } from '../ui/dialog';
+import { CheckList } from '../ui/check-list';
 import { ErrorNotice } from '../ui/error-notice';
+import { FormDialog } from '../ui/form-dialog';
 import { SelectField } from '../ui/select-field';
+import { TextField } from '../ui/text-field';
 import { peopleMessages } from './people-messages';
 
 type Editing = { kind: 'new' } | { kind: 'password'; m: ManagerView } | { kind: 'branches'; m: ManagerView };
@@ -138,21 +140,8 @@ function BranchChecks({
   onChange: (ids: string[]) => void;
 }) {
   const t = useT(peopleMessages);
-  return (
-    <fieldset className="checks">
-      <legend>{t('branches')}</legend>
-      {branches.map((b) => (
-        <label key={b.id} className="check">
-          <input
-            type="checkbox"
-            checked={chosen.includes(b.id)}
-            onChange={(e) => onChange(e.target.checked ? [...chosen, b.id] : chosen.filter((id) => id !== b.id))}
-          />
-          {b.name}
-        </label>
-      ))}
-    </fieldset>
-  );
+  const options = branches.map((b) => ({ value: b.id, label: b.name }));
+  return <CheckList legend={t('branches')} options={options} chosen={chosen} onChange={onChange} />;
 }
 
 function NewManagerDialog({
@@ -171,72 +160,47 @@ function NewManagerDialog({
   const [role, setRole] = useState<'branch_manager' | 'admin'>('branch_manager');
   const [chosen, setChosen] = useState<string[]>([]);
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
+  function validate() {
+    if (!name.trim()) return t('nameMissing');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) return t('emailInvalid');
+    if (role === 'branch_manager' && chosen.length === 0) return t('branchesMissing');
+    if (password.length < 10) return t('passwordShort');
+  }
   async function create() {
-    if (!name.trim()) return setProblem(t('nameMissing'));
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) return setProblem(t('emailInvalid'));
-    if (role === 'branch_manager' && chosen.length === 0) return setProblem(t('branchesMissing'));
-    if (password.length < 10) return setProblem(t('passwordShort'));
-    setProblem(null);
-    setError(null);
-    try {
-      await api.post('/api/console/managers', {
-        name,
-        email,
-        role,
-        branchIds: role === 'admin' ? [] : chosen,
-        password,
-      });
-      onDone(t('created', { name }));
-    } catch (err) {
-      setError(err);
-    }
+    await api.post('/api/console/managers', { name, email, role, branchIds: role === 'admin' ? [] : chosen, password });
+    onDone(t('created', { name }));
   }
 
   return (
-    <Dialog title={t('newManager')} onClose={onClose}>
-      <div className="form">
-        <div className="field">
-          <label htmlFor="manager-name">{t('name')}</label>
-          <input id="manager-name" value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="manager-email">{t('email')}</label>
-          <input id="manager-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        </div>
-        <SelectField label={t('role')} value={role} onChange={(v) => setRole(v as typeof role)}>
-          <option value="branch_manager">{t('branch_manager')}</option>
-          <option value="admin">{t('admin')}</option>
-        </SelectField>
-        {role === 'branch_manager' && <BranchChecks branches={branches} chosen={chosen} onChange={setChosen} />}
-        <div className="field">
-          <label htmlFor="manager-password">{t('password')}</label>
-          <input
-            id="manager-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <ErrorNotice error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void create()}>
-            {t('create')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <FormDialog
+      title={t('newManager')}
+      submitLabel={t('create')}
+      onClose={onClose}
+      validate={validate}
+      onSubmit={create}
+    >
+      <TextField label={t('name')} value={name} onChange={(e) => setName(e.target.value)} />
+      <TextField label={t('email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+      <SelectField label={t('role')} value={role} onChange={(v) => setRole(v as typeof role)}>
+        <option value="branch_manager">{t('branch_manager')}</option>
+        <option value="admin">{t('admin')}</option>
+      </SelectField>
+      {role === 'branch_manager' && <BranchChecks branches={branches} chosen={chosen} onChange={setChosen} />}
+      <PasswordField label={t('password')} value={password} onChange={setPassword} />
+    </FormDialog>
+  );
+}
+
+function PasswordField({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <TextField
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 
@@ -252,47 +216,19 @@ function PasswordDialog({
   const t = useT(peopleMessages);
   const api = useApi();
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function save() {
-    if (password.length < 10) return setProblem(true);
-    setProblem(false);
-    try {
-      await api.post(`/api/console/managers/${encodeURIComponent(manager.id)}/reset-password`, { password });
-      onDone(t('resetDone', { name: manager.name }));
-    } catch (err) {
-      setError(err);
-    }
-  }
   return (
-    <Dialog title={t('resetTitle', { name: manager.name })} onClose={onClose}>
-      <div className="form">
-        <div className="field">
-          <label htmlFor="reset-password">{t('newPassword')}</label>
-          <input
-            id="reset-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        {problem && (
-          <p className="field-error" role="alert">
-            {t('passwordShort')}
-          </p>
-        )}
-        <ErrorNotice error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            {t('save')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <FormDialog
+      title={t('resetTitle', { name: manager.name })}
+      submitLabel={t('save')}
+      onClose={onClose}
+      validate={() => password.length < 10 && t('passwordShort')}
+      onSubmit={async () => {
+        await api.post(`/api/console/managers/${encodeURIComponent(manager.id)}/reset-password`, { password });
+        onDone(t('resetDone', { name: manager.name }));
+      }}
+    >
+      <PasswordField label={t('newPassword')} value={password} onChange={setPassword} />
+    </FormDialog>
   );
 }
 
@@ -310,37 +246,18 @@ function BranchesDialog({
   const t = useT(peopleMessages);
   const api = useApi();
   const [chosen, setChosen] = useState<string[]>(manager.branchIds === 'all' ? [] : manager.branchIds);
-  const [problem, setProblem] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function save() {
-    if (chosen.length === 0) return setProblem(true);
-    setProblem(false);
-    try {
-      await api.patch(`/api/console/managers/${encodeURIComponent(manager.id)}`, { branchIds: chosen });
-      onDone(null);
-    } catch (err) {
-      setError(err);
-    }
-  }
   return (
-    <Dialog title={t('branchesTitle', { name: manager.name })} onClose={onClose}>
-      <div className="form">
-        <BranchChecks branches={branches} chosen={chosen} onChange={setChosen} />
-        {problem && (
-          <p className="field-error" role="alert">
-            {t('branchesMissing')}
-          </p>
-        )}
-        <ErrorNotice error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            {t('save')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <FormDialog
+      title={t('branchesTitle', { name: manager.name })}
+      submitLabel={t('save')}
+      onClose={onClose}
+      validate={() => chosen.length === 0 && t('branchesMissing')}
+      onSubmit={async () => {
+        await api.patch(`/api/console/managers/${encodeURIComponent(manager.id)}`, { branchIds: chosen });
+        onDone(null);
+      }}
+    >
+      <BranchChecks branches={branches} chosen={chosen} onChange={setChosen} />
+    </FormDialog>
   );
 }

@@ -1,0 +1,13 @@
+import { defineMessages } from '../i18n/i18n';
+
+/** Words the console's shared controls say on every page. */
+export const uiMessages = defineMessages({
+  es: {
+    cancel: 'Cancelar',
+    close: 'Cerrar',
+  },
+  en: {
+    cancel: 'Cancel',
+    close: 'Close',
+  },
+});
