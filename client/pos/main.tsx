@@ -7,6 +7,7 @@ import { openWorkerJournal } from '../sync/ticket-journal-proxy';
 import { App } from './App';
 import { registerServiceWorker } from './app-update';
 import { openDraftStore } from './sell/draft-store';
+import '../shared-ui/base.css';
 import './styles.css';
 
 registerServiceWorker();
