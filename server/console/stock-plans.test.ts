@@ -1,7 +1,6 @@
-import type { Compilable } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { productsQuery } from '../catalogue/console-products';
-import { migrateToLatest, openDatabase, type Db } from '../db/database';
+import { useSqlitePlans } from '../test/sqlite-plans';
 import { levelsPageQuery, lowStockQuery, movementsNewestFirstQuery } from './stock-queries';
 
 /**
@@ -10,43 +9,29 @@ import { levelsPageQuery, lowStockQuery, movementsNewestFirstQuery } from './sto
  * same indexes (migrations 0001 and 0012).
  */
 describe('console catalogue and stock queries use their indexes on SQLite', () => {
-  let db: Db;
-  beforeAll(async () => {
-    db = openDatabase({ kind: 'sqlite' });
-    await migrateToLatest(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-  });
-
-  const explain = async (query: Compilable) => {
-    const compiled = query.compile();
-    const result = await db.executeQuery<{ detail: string }>({
-      ...compiled,
-      sql: `explain query plan ${compiled.sql}`,
-    });
-    return result.rows.map((r) => r.detail).join(' | ');
-  };
+  const { db, explain } = useSqlitePlans();
 
   it('a category walks products_category_name in page order', async () => {
-    const detail = await explain(productsQuery(db, { query: '', category: 'Frutas', includeDeleted: '0', limit: 50 }));
+    const detail = await explain(
+      productsQuery(db(), { query: '', category: 'Frutas', includeDeleted: '0', limit: 50 }),
+    );
     expect(detail).toContain('USING INDEX products_category_name (category=?');
     expect(detail).not.toContain('TEMP B-TREE');
   });
 
   it("stock as of a moment reads the location's newest movements back from stock_movements_location_seq", async () => {
-    const detail = await explain(movementsNewestFirstQuery(db, 'central', { seq: 90, id: 'x' }));
+    const detail = await explain(movementsNewestFirstQuery(db(), 'central', { seq: 90, id: 'x' }));
     expect(detail).toContain('USING INDEX stock_movements_location_seq (location_id=?');
     expect(detail).not.toContain('TEMP B-TREE');
     const levels = await explain(
-      levelsPageQuery(db, { locationId: 'central', at: '2026-01-01T00:00:00Z', limit: 50, cursor: 'p-1' }),
+      levelsPageQuery(db(), { locationId: 'central', at: '2026-01-01T00:00:00Z', limit: 50, cursor: 'p-1' }),
     );
     expect(levels).toContain('USING INDEX sqlite_autoindex_stock_levels_1 (location_id=? AND product_id>?)');
     expect(levels).not.toContain('TEMP B-TREE');
   });
 
   it('low stock walks the reorder rules by product and looks each level up by its key', async () => {
-    const detail = await explain(lowStockQuery(db, { locationId: 'central', limit: 50, cursor: 'p-1' }));
+    const detail = await explain(lowStockQuery(db(), { locationId: 'central', limit: 50, cursor: 'p-1' }));
     expect(detail).toMatch(/SEARCH r USING INDEX sqlite_autoindex_product_stock_rules_1 \(product_id>\?\)/);
     expect(detail).toMatch(/SEARCH l USING INDEX sqlite_autoindex_stock_levels_1 \(location_id=\? AND product_id=\?\)/);
     expect(detail).not.toContain('TEMP B-TREE');

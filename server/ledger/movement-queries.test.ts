@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Compilable } from 'kysely';
-import { migrateToLatest, openDatabase, type Db } from '../db/database';
+import { describe, expect, it } from 'vitest';
+import { useSqlitePlans } from '../test/sqlite-plans';
 import { movementsNewestFirst, productMovementsInBuckets } from './movement-queries';
 
 /**
@@ -9,27 +8,11 @@ import { movementsNewestFirst, productMovementsInBuckets } from './movement-quer
  * (no statistics are gathered), so the plan seen here is the one the server gets.
  */
 describe('movement queries use their indexes on SQLite', () => {
-  let db: Db;
-  beforeAll(async () => {
-    db = openDatabase({ kind: 'sqlite' });
-    await migrateToLatest(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-  });
-
-  const explain = async (query: Compilable) => {
-    const compiled = query.compile();
-    const result = await db.executeQuery<{ detail: string }>({
-      ...compiled,
-      sql: `explain query plan ${compiled.sql}`,
-    });
-    return result.rows.map((r) => r.detail).join(' | ');
-  };
+  const { db, explain } = useSqlitePlans();
 
   it("a product's history seeks bucket by bucket in stock_movements_product_history", async () => {
     const detail = await explain(
-      productMovementsInBuckets(db, ['sucursal-001'], 'p-1', [40, 39, 38], { seq: 163_000, id: 'x' }, 51),
+      productMovementsInBuckets(db(), ['sucursal-001'], 'p-1', [40, 39, 38], { seq: 163_000, id: 'x' }, 51),
     );
     expect(detail).toContain(
       'USING INDEX stock_movements_product_history (location_id=? AND <expr>=? AND product_id=? AND seq<?)',
@@ -38,19 +21,19 @@ describe('movement queries use their indexes on SQLite', () => {
   });
 
   it('one location, newest first, walks stock_movements_location_seq without sorting', async () => {
-    const detail = await explain(movementsNewestFirst(db, ['sucursal-001'], { seq: 90, id: 'x' }, 51));
+    const detail = await explain(movementsNewestFirst(db(), ['sucursal-001'], { seq: 90, id: 'x' }, 51));
     expect(detail).toContain('USING INDEX stock_movements_location_seq (location_id=? AND seq<?)');
     expect(detail).not.toContain('TEMP B-TREE');
   });
 
   it('the whole chain, newest first, walks stock_movements_seq without sorting', async () => {
-    const detail = await explain(movementsNewestFirst(db, 'all', { seq: 90, id: 'x' }, 51));
+    const detail = await explain(movementsNewestFirst(db(), 'all', { seq: 90, id: 'x' }, 51));
     expect(detail).toContain('USING INDEX stock_movements_seq (seq<?)');
     expect(detail).not.toContain('TEMP B-TREE');
   });
 
   it("a sale's refunds are found in the partial refund_of index", async () => {
-    const detail = await explain(db.selectFrom('sales').select('id').where('sales.refund_of', '=', 'some-sale'));
+    const detail = await explain(db().selectFrom('sales').select('id').where('sales.refund_of', '=', 'some-sale'));
     expect(detail).toContain('USING INDEX sales_refund_of');
   });
 });

@@ -1,7 +1,6 @@
-import type { Compilable } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ManagerIdentity } from '../auth/manager-session';
-import { migrateToLatest, openDatabase, type Db } from '../db/database';
+import { useSqlitePlans } from '../test/sqlite-plans';
 import { itemsQuery } from './reconciliation-queries';
 
 const admin: ManagerIdentity = { id: 'm-1', name: 'Ana', email: 'ana@x.test', role: 'admin', branchIds: 'all' };
@@ -11,23 +10,7 @@ const admin: ManagerIdentity = { id: 'm-1', name: 'Ana', email: 'ana@x.test', ro
  * scanning the queue. SQLite picks plans by rule (no statistics), so this is the server's plan.
  */
 describe('reconciliation list filters use their indexes on SQLite', () => {
-  let db: Db;
-  beforeAll(async () => {
-    db = openDatabase({ kind: 'sqlite' });
-    await migrateToLatest(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-  });
-
-  const explain = async (query: Compilable | null) => {
-    const compiled = query!.compile();
-    const result = await db.executeQuery<{ detail: string }>({
-      ...compiled,
-      sql: `explain query plan ${compiled.sql}`,
-    });
-    return result.rows.map((r) => r.detail).join(' | ');
-  };
+  const { db, explain } = useSqlitePlans();
 
   it.each([
     ['kind', { kind: 'price_mismatch' as const }, 'reconciliation_items_kind_seq (kind=?'],
@@ -36,7 +19,7 @@ describe('reconciliation list filters use their indexes on SQLite', () => {
     ['state', { status: 'open' as const }, 'reconciliation_items_status_seq (status=?'],
     ['branch', { branchId: 'sucursal-001' }, 'reconciliation_items_branch_seq (branch_id=?'],
   ])('by %s', async (_name, filter, index) => {
-    const detail = await explain(itemsQuery(db, admin, { ...filter, limit: 51, cursor: '90.x' }));
+    const detail = await explain(itemsQuery(db(), admin, { ...filter, limit: 51, cursor: '90.x' })!);
     expect(detail).toContain(`USING INDEX ${index}`);
     expect(detail).not.toContain('TEMP B-TREE');
   });
