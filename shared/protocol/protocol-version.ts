@@ -24,5 +24,8 @@
  *     approvals: `approvalSchema` (shared/protocol/approval.ts), a supervisor's PIN approval of a
  *     discount above the branch limit, a price override, a zero total, a refund without a receipt, a
  *     no-sale drawer open or a till close with a cash difference, recorded on the document it allowed.
+ *     Sales (collection version 1) carry `approvals` and `ticketDiscount` (a whole-ticket discount spread
+ *     over the lines by largest remainder); a sale line may carry `ticketDiscountCents` (its share) and
+ *     `overriddenFromCents` (the catalogue price it replaced). All optional: a version 0 ticket is unchanged.
  */
 export const PROTOCOL_VERSION = 5;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalSchema } from './approval';
 
 const cents = z.number().int().nonnegative().max(1e12);
 
@@ -16,6 +17,10 @@ export const saleLineSchema = z.object({
   discountReason: z.string().max(200).nullable(),
   /** unitPriceCents × quantity − discountCents. */
   lineTotalCents: cents,
+  /** The part of discountCents that is this line's share of the whole-ticket discount (shared/sale/ticket-discount.ts). */
+  ticketDiscountCents: cents.optional(),
+  /** The catalogue price when the cashier changed it (with a supervisor's approval); null when not changed. */
+  overriddenFromCents: cents.nullable().optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
@@ -27,6 +32,16 @@ export const paymentSchema = z.object({
   tenderedCents: cents.nullable(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
+
+/** A discount on the whole ticket, as the cashier gave it; its cents are spread over the lines. */
+export const ticketDiscountSchema = z.object({
+  kind: z.enum(['amount', 'percent']),
+  /** The percent typed, in basis points; null for an amount. */
+  basisPoints: z.number().int().min(0).max(10000).nullable(),
+  cents,
+  reason: z.string().trim().min(1).max(200),
+});
+export type TicketDiscount = z.infer<typeof ticketDiscountSchema>;
 
 /**
  * A sale or a refund as the device writes it: immutable once committed. The id is a UUIDv7
@@ -55,6 +70,12 @@ export const saleDocSchema = z.object({
   lines: z.array(saleLineSchema).min(1).max(500),
   totalCents: cents,
   payments: z.array(paymentSchema).min(1).max(10),
+  /**
+   * Sales collection version 1: the whole-ticket discount, and the supervisors' approvals the ticket
+   * needed. Optional (absent = none), so a ticket of version 0 keeps its content and its hash (SPEC S2).
+   */
+  ticketDiscount: ticketDiscountSchema.nullable().optional(),
+  approvals: z.array(approvalSchema).max(12).optional(),
   _deleted: z.boolean(),
 });
 export type SaleDoc = z.infer<typeof saleDocSchema>;

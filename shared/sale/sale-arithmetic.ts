@@ -1,5 +1,6 @@
 import { multiplyCents, sumCents } from '../money';
 import type { Payment, SaleDoc, SaleLine } from '../protocol/sale-doc';
+import { ticketDiscountProblems } from './ticket-discount';
 
 /** unitPrice × quantity − discount, in cents. */
 export function lineTotal(
@@ -28,8 +29,10 @@ export function changeDue(payments: readonly Payment[]): number {
  * The same rule runs on the device before commit and on the server at ingest.
  * Tenders must pay the total exactly; cash handed over beyond that is change, kept in tenderedCents.
  */
-export function saleArithmeticProblems(sale: Pick<SaleDoc, 'lines' | 'totalCents' | 'payments'>): string[] {
-  const problems: string[] = [];
+export function saleArithmeticProblems(
+  sale: Pick<SaleDoc, 'lines' | 'totalCents' | 'payments'> & Partial<Pick<SaleDoc, 'ticketDiscount'>>,
+): string[] {
+  const problems: string[] = ticketDiscountProblems(sale);
   sale.lines.forEach((line, i) => {
     const gross = multiplyCents(line.unitPriceCents, line.quantity);
     if (line.discountCents > gross)
