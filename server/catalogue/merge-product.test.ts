@@ -19,7 +19,7 @@ const product = fc.record<ProductDoc>({
 const allowed = fc.subarray([...EDITABLE_PRODUCT_FIELDS]) as fc.Arbitrary<EditableProductField[]>;
 
 describe('mergeProduct (DESIGN invariant 6: field merge against the base, centre wins both-sided)', () => {
-  it('invariant 6: when nobody changed anything the result is the base, with no conflict', () => {
+  it('[S10] when nobody changed anything the result is the base, with no conflict', () => {
     fc.assert(
       fc.property(product, allowed, (base, mayEdit) => {
         const r = mergeProduct({ base, centre: { ...base }, device: { ...base }, deviceMayEdit: mayEdit });
@@ -30,7 +30,7 @@ describe('mergeProduct (DESIGN invariant 6: field merge against the base, centre
     );
   });
 
-  it('invariant 6: a field changed on one side only always keeps that side’s value (device side when allowed)', () => {
+  it('[S10] a field changed on one side only always keeps that side’s value (device side when allowed)', () => {
     fc.assert(
       fc.property(product, product, product, allowed, (base, centre, device, mayEdit) => {
         const r = mergeProduct({ base, centre, device, deviceMayEdit: mayEdit });
@@ -45,7 +45,7 @@ describe('mergeProduct (DESIGN invariant 6: field merge against the base, centre
     );
   });
 
-  it('invariant 6: a field changed on both sides takes the centre’s value and yields exactly one conflict entry', () => {
+  it('[S10] a field changed on both sides takes the centre’s value and yields exactly one conflict entry', () => {
     fc.assert(
       fc.property(product, product, product, (base, centre, device) => {
         const r = mergeProduct({ base, centre, device, deviceMayEdit: EDITABLE_PRODUCT_FIELDS });
@@ -63,7 +63,7 @@ describe('mergeProduct (DESIGN invariant 6: field merge against the base, centre
     );
   });
 
-  it('invariant 6: a device change to a field the branch may not edit is refused and never reaches the result', () => {
+  it('[S10] a device change to a field the branch may not edit is refused and never reaches the result', () => {
     fc.assert(
       fc.property(product, product, product, allowed, (base, centre, device, mayEdit) => {
         const r = mergeProduct({ base, centre, device, deviceMayEdit: mayEdit });
@@ -76,7 +76,7 @@ describe('mergeProduct (DESIGN invariant 6: field merge against the base, centre
     );
   });
 
-  it('the example of the issue: centre changes price and name, device changes name and barcode', () => {
+  it('[S10] the example of the issue: centre changes price and name, device changes name and barcode', () => {
     const base: ProductDoc = {
       id: 'p1',
       sku: 'A',

@@ -92,7 +92,7 @@ describe.each(reachableTestDatabases)(
       await allowEdits(DEMO_BRANCH_ID, []);
     });
 
-    it('invariant 6: the race — console changes price and name, device changes name and barcode: price and name from the centre, barcode from the device, one logged conflict for name, the device gets the merged doc', async () => {
+    it('[S10] the race — console changes price and name, device changes name and barcode: price and name from the centre, barcode from the device, one logged conflict for name, the device gets the merged doc', async () => {
       await allowEdits(DEMO_BRANCH_ID, ['name', 'barcode']);
       const base = (await catalogue(server.url, device.token)).find((p) => p.name === 'Pan Integral')!;
       const seqBefore = (await product('Pan Integral')).seq;
@@ -154,7 +154,7 @@ describe.each(reachableTestDatabases)(
       expect((await product('Pan Integral Grande')).seq).toBe(seqAfter);
     });
 
-    it('invariant 6: the other order — a device edit lands first, then a console edit made on the older version overrides the same field: centre wins and the device value is logged', async () => {
+    it('[S10] the other order — a device edit lands first, then a console edit made on the older version overrides the same field: centre wins and the device value is logged', async () => {
       await allowEdits(DEMO_BRANCH_ID, ['name', 'category']);
       const base = (await catalogue(server.url, device.token)).find((p) => p.name === 'Quinoa')!;
       const consoleSaw = (await product('Quinoa')).seq;
@@ -183,7 +183,7 @@ describe.each(reachableTestDatabases)(
       ]);
     });
 
-    it('invariant 6: with the default settings (no editable fields) every device edit is refused 403 per row, nothing is written, and the device gets the master back', async () => {
+    it('[S10] with the default settings (no editable fields) every device edit is refused 403 per row, nothing is written, and the device gets the master back', async () => {
       const products = await catalogue(server.url, device.token);
       const apples = products.find((p) => p.name === 'Manzanas Orgánicas')!;
       const milk = products.find((p) => p.name === 'Leche Deslactosada')!;
@@ -208,7 +208,7 @@ describe.each(reachableTestDatabases)(
       );
     });
 
-    it('invariant 6: an edit touching a field the branch may not edit is refused as a whole, even if other fields are allowed', async () => {
+    it('[S10] an edit touching a field the branch may not edit is refused as a whole, even if other fields are allowed', async () => {
       await allowEdits(DEMO_BRANCH_ID, ['name', 'barcode']);
       const coffee = (await catalogue(server.url, device.token)).find((p) => p.name === 'Café Premium')!;
       const res = await pushProducts(server, device.token, [
@@ -226,7 +226,7 @@ describe.each(reachableTestDatabases)(
       expect((await catalogue(server.url, device.token)).find((p) => p.id === coffee.id)).toEqual(coffee);
     });
 
-    it('invariant 8: the settings of one branch do not let another branch’s devices edit', async () => {
+    it('[S8][S10] the settings of one branch do not let another branch’s devices edit', async () => {
       await allowEdits(DEMO_BRANCH_ID, ['name']);
       const coffee = (await catalogue(server.url, otherDevice.token)).find((p) => p.sku === 'ECO-0004')!;
       const res = await pushProducts(server, otherDevice.token, [
@@ -235,7 +235,7 @@ describe.each(reachableTestDatabases)(
       expect(res.body.rejected).toEqual([expect.objectContaining({ id: coffee.id, status: 403 })]);
     });
 
-    it('a device cannot create products, and a push without the base version or with a malformed document is refused per row', async () => {
+    it('[S10] a device cannot create products, and a push without the base version or with a malformed document is refused per row', async () => {
       await allowEdits(DEMO_BRANCH_ID, ['name']);
       const bread = (await catalogue(server.url, device.token)).find((p) => p.sku === 'ECO-0002')!;
       const invented: ProductDoc = { ...bread, id: 'invented-1', sku: 'NEW' };
@@ -253,7 +253,7 @@ describe.each(reachableTestDatabases)(
       expect((await catalogue(server.url, device.token)).find((p) => p.id === bread.id)).toEqual(bread);
     });
 
-    it('invariant 6: a console edit and a device edit sent at the same moment end the same whichever commits first, with one logged conflict', async () => {
+    it('[S10] a console edit and a device edit sent at the same moment end the same whichever commits first, with one logged conflict', async () => {
       await allowEdits(DEMO_BRANCH_ID, ['name', 'barcode']);
       for (let round = 0; round < 3; round++) {
         const base = (await catalogue(server.url, device.token)).find((p) => p.sku === 'ECO-0005')!;
@@ -280,7 +280,7 @@ describe.each(reachableTestDatabases)(
       }
     });
 
-    it('the conflict log pages newest first with a cursor, and a branch manager sees only their branches’ entries', async () => {
+    it('[S10] the conflict log pages newest first with a cursor, and a branch manager sees only their branches’ entries', async () => {
       await allowEdits(DEMO_BRANCH_ID, ['category']);
       const milk = (await catalogue(server.url, device.token)).find((p) => p.sku === 'ECO-0003')!;
       for (let i = 0; i < 3; i++) {
@@ -325,7 +325,7 @@ describe.each(reachableTestDatabases)(
       expect((await request(server.url, '/api/console/conflicts')).status).toBe(401);
     });
 
-    it('a console edit naming a version that is not on record is 409 (reload), a version from the future 400; nothing is written', async () => {
+    it('[S10] a console edit naming a version that is not on record is 409 (reload), a version from the future 400; nothing is written', async () => {
       const bread = await product('Pan Integral Grande');
       const before = await server.db
         .selectFrom('products')
@@ -350,7 +350,7 @@ describe.each(reachableTestDatabases)(
       ).toEqual(before);
     });
 
-    it('S9: a products push with another schema version is 426, and a push that is not a list of rows is 400', async () => {
+    it('[S9] a products push with another schema version is 426, and a push that is not a list of rows is 400', async () => {
       expect(
         (await request(server.url, '/api/sync/v1/products/3/push', { token: device.token, json: [] })).status,
       ).toBe(426);
@@ -359,7 +359,7 @@ describe.each(reachableTestDatabases)(
       ).toBe(400);
     });
 
-    it('S6: an accepted device edit tells every device to pull products', async () => {
+    it('[S6][S10] an accepted device edit tells every device to pull products', async () => {
       await allowEdits(DEMO_BRANCH_ID, ['category']);
       const stream = await openStream(server.url, otherDevice.token);
       try {

@@ -26,7 +26,7 @@ describe.each(testDatabases)('batched sale ingest on $label', (database) => {
     await server?.close();
   });
 
-  it("invariant 3: after one push of many sales sharing products, every level is its movements' sum and carries the last sale's sequence", async () => {
+  it("[S3] after one push of many sales sharing products, every level is its movements' sum and carries the last sale's sequence", async () => {
     const device = await pairDevice(server);
     const products = await catalogue(server.url, device.token);
     const [apples, bread] = [
@@ -57,7 +57,7 @@ describe.each(testDatabases)('batched sale ingest on $label', (database) => {
     expect(levels.get(bread.id)?.quantity).toBe(15 - 18);
   });
 
-  it('invariant 7: the sale that takes a level below zero in the middle of a push opens the oversell item, with the level after it', async () => {
+  it('[S11] the sale that takes a level below zero in the middle of a push opens the oversell item, with the level after it', async () => {
     const device = await pairDevice(server);
     const products = await catalogue(server.url, device.token);
     const milk = products.find((p) => p.name === 'Leche Deslactosada')!;
@@ -81,7 +81,7 @@ describe.each(testDatabases)('batched sale ingest on $label', (database) => {
     expect(details).toMatchObject({ level: -7, lowestLevel: -7, sales: 3, lastSaleId: sales[4]!.id });
   });
 
-  it('invariant 2: within one push, a repeated sale is applied once and a reused receipt number is refused', async () => {
+  it('[S2] within one push, a repeated sale is applied once and a reused receipt number is refused', async () => {
     const device = await pairDevice(server);
     const products = await catalogue(server.url, device.token);
     const first = makeSale(device, 1, [{ product: products[0]!, quantity: 1 }]);

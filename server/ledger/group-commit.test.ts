@@ -49,7 +49,7 @@ describe.each(testDatabases)('group commit on $label', (database) => {
   const parents = async () =>
     (await sql<{ id: string }>`select id from gc_parent order by id`.execute(server.db)).rows.map((r) => r.id);
 
-  it('works submitted together share one transaction and take sequence numbers in submission order', async () => {
+  it('[S3] works submitted together share one transaction and take sequence numbers in submission order', async () => {
     const committer = new GroupCommitter(server.db);
     const before = await currentSequence(server.db);
     const seqs = await Promise.all([
@@ -124,7 +124,7 @@ describe.each(testDatabases)('group commit on $label', (database) => {
     };
   }
 
-  it('invariants 2, 3 and 5: two pushes in one group, one with a refused sale, each get their own acks with the sequence their rows carry', async () => {
+  it('[S2][S3][S5] two pushes in one group, one with a refused sale, each get their own acks with the sequence their rows carry', async () => {
     const [a, b] = [await pairDevice(server), await pairDevice(server)];
     const products = await catalogue(server.url, a.token);
     const [apples, bread] = [
@@ -187,7 +187,7 @@ describe.each(testDatabases)('group commit on $label', (database) => {
     expect(levels.get(bread.id)?.seq).toBe(before + 4);
   });
 
-  it('invariant 2: the same sale in two pushes of one group (a retry while the first is queued) is applied once, both get the same ack', async () => {
+  it('[S2] the same sale in two pushes of one group (a retry while the first is queued) is applied once, both get the same ack', async () => {
     const device = await pairDevice(server);
     const identity = await identityOf(device);
     const products = await catalogue(server.url, device.token);

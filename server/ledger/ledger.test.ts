@@ -80,7 +80,7 @@ describe.each(reachableTestDatabases)(
     });
 
     describe('refunds', () => {
-      it('invariant 3: a refund of a synced sale puts its units back as a refund movement, and a retry applies it once (S2)', async () => {
+      it('[S3][S2] a refund of a synced sale puts its units back as a refund movement, and a retry applies it once', async () => {
         const d = await pairDevice(server);
         const apples = product(products, 'Manzanas Orgánicas');
         const before = await level(DEMO_BRANCH_ID, apples.id);
@@ -101,7 +101,7 @@ describe.each(reachableTestDatabases)(
         expect(await items(`kind=double_refund`)).toEqual([]);
       });
 
-      it('S7: a sale and its refund pushed in one batch, in device order, are both applied', async () => {
+      it('[S7] a sale and its refund pushed in one batch, in device order, are both applied', async () => {
         const d = await pairDevice(server);
         const apples = product(products, 'Manzanas Orgánicas');
         const before = await level(DEMO_BRANCH_ID, apples.id);
@@ -114,7 +114,7 @@ describe.each(reachableTestDatabases)(
         expect((await items('kind=double_refund')).filter((i) => i.saleId === sale.id)).toEqual([]);
       });
 
-      it('two devices refunding the same units offline: both accepted (the money left the till), exactly one double_refund item', async () => {
+      it('[S11] two devices refunding the same units offline: both accepted (the money left the till), exactly one double_refund item', async () => {
         const a = await pairDevice(server);
         const b = await pairDevice(server);
         const bread = product(products, 'Pan Integral');
@@ -177,7 +177,7 @@ describe.each(reachableTestDatabases)(
     });
 
     describe('counts', () => {
-      it('invariants 3 and 6: a count applies counted − believed as a movement, opens one discrepancy item under retries and concurrent pushes', async () => {
+      it('[S3][S4][S11] a count applies counted − believed as a movement, opens one discrepancy item under retries and concurrent pushes', async () => {
         const d = await pairDevice(server);
         const milk = product(products, 'Leche Deslactosada');
         const ledger = await level(DEMO_BRANCH_ID, milk.id);
@@ -204,7 +204,7 @@ describe.each(reachableTestDatabases)(
         });
       });
 
-      it('S2: the same count id with other content is refused DOCUMENT_ID_REUSED and logged; a zero delta opens no item', async () => {
+      it('[S2] the same count id with other content is refused DOCUMENT_ID_REUSED and logged; a zero delta opens no item', async () => {
         const d = await pairDevice(server);
         const bread = product(products, 'Pan Integral');
         const c = makeCount(d, bread.id, 4, 4);
@@ -232,7 +232,7 @@ describe.each(reachableTestDatabases)(
     });
 
     describe('oversell and price mismatch', () => {
-      it('invariant 7: a sale below zero opens exactly one oversell item under retries and concurrent pushes; later oversells update it; after resolve a new one opens', async () => {
+      it('[S11] a sale below zero opens exactly one oversell item under retries and concurrent pushes; later oversells update it; after resolve a new one opens', async () => {
         const d = await pairDevice(server);
         const quinoa = product(products, 'Quinoa');
         const start = await level(DEMO_BRANCH_ID, quinoa.id);
@@ -269,7 +269,7 @@ describe.each(reachableTestDatabases)(
         expect(after.find((i) => i.status === 'open')!.details).toMatchObject({ level: -4, sales: 1 });
       });
 
-      it('invariant 7: a line priced differently from the master price opens one price_mismatch item with expected, charged and difference', async () => {
+      it('[S11] a line priced differently from the master price opens one price_mismatch item with expected, charged and difference', async () => {
         const d = await pairDevice(server);
         const apples = product(products, 'Manzanas Orgánicas');
         const sale = makeSale(d, nextSeq(d), [
@@ -288,7 +288,7 @@ describe.each(reachableTestDatabases)(
     });
 
     describe('price in force at sale time', () => {
-      it('invariant 7: a sale is judged by the master price in force at its sale time (price history), and a device clock ahead of the server is clamped to the received time', async () => {
+      it('[S11] a sale is judged by the master price in force at its sale time (price history), and a device clock ahead of the server is clamped to the received time', async () => {
         const d = await pairDevice(server);
         const milk = product(products, 'Leche Deslactosada');
         const hour = 3_600_000;
@@ -332,7 +332,7 @@ describe.each(reachableTestDatabases)(
     });
 
     describe('receipts, transfers, corrections, movements', () => {
-      it('a transfer takes stock out at the source at once; the branch receipt applies transfer_in and a short delivery opens one transfer_discrepancy', async () => {
+      it('[S11] a transfer takes stock out at the source at once; the branch receipt applies transfer_in and a short delivery opens one transfer_discrepancy', async () => {
         const d = await pairDevice(server);
         const coffee = product(products, 'Café Premium');
         const bread = product(products, 'Pan Integral');
@@ -395,7 +395,7 @@ describe.each(reachableTestDatabases)(
         expect(second.body.rejected).toEqual([expect.objectContaining({ code: 'CONFLICT', status: 409 })]);
       });
 
-      it('a transfer to the central warehouse (no tablets) is confirmed in the console: transfer_in there, once, with a discrepancy when over', async () => {
+      it('[S11] a transfer to the central warehouse (no tablets) is confirmed in the console: transfer_in there, once, with a discrepancy when over', async () => {
         const quinoa = product(products, 'Quinoa');
         const sent = await post<{ id: string }>('/api/console/transfers', {
           fromLocationId: DEMO_BRANCH_ID,
@@ -799,7 +799,7 @@ describe.each(reachableTestDatabases)(
     });
 
     describe('SPEC S4 acks and the recovery relay', () => {
-      it("S4: the stock pull carries the acks of the device's counts and transfer receipts, not only its sales", async () => {
+      it("[S4] the stock pull carries the acks of the device's counts and transfer receipts, not only its sales", async () => {
         const d = await pairDevice(server);
         const milk = product(products, 'Leche Deslactosada');
         const before = await pullStock(server.url, d.token, { limit: 1000 });
@@ -819,7 +819,7 @@ describe.each(reachableTestDatabases)(
         expect(milkLevel.seq).toBeGreaterThanOrEqual(receiptAck.appliedSeq);
       });
 
-      it('relay: a device delivers a broken tablet’s sale, refund and count of its own branch once, with the relay in the movement; another branch stays FORBIDDEN', async () => {
+      it('[S8] relay: a device delivers a broken tablet’s sale, refund and count of its own branch once, with the relay in the movement; another branch stays FORBIDDEN', async () => {
         const broken = await pairDevice(server);
         const helper = await pairDevice(server);
         const bread = product(products, 'Pan Integral');

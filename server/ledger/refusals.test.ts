@@ -64,7 +64,7 @@ describe.each(reachableTestDatabases)('refused documents change nothing on $labe
     return out;
   };
 
-  it('a refused count does not advance the server sequence; a count beside it takes the next number', async () => {
+  it('[S2][S3] a refused count does not advance the server sequence; a count beside it takes the next number', async () => {
     const product = products[0]!;
     const before = await currentSequence(server.db);
     const tablesBefore = await tableCounts();
@@ -111,7 +111,7 @@ describe.each(reachableTestDatabases)('refused documents change nothing on $labe
     expect((await stockLevels(server.db, DEMO_BRANCH_ID)).get(product.id)?.quantity).toBe(level);
   });
 
-  it('a database error on one sale or one count refuses that document only; the others of its batch are applied', async () => {
+  it('[S2] a database error on one sale or one count refuses that document only; the others of its batch are applied', async () => {
     await failWritesOf(server, 'sales', `new.cashier_name = 'Boom'`);
     await failWritesOf(server, 'stock_counts', 'new.counted_quantity = 4444');
     const good = makeSale(device, ++seq, [{ product: products[0]!, quantity: 1 }]);

@@ -26,11 +26,11 @@ describe("decimalToCents: the seed's float prices to integer cents without float
     expect(cents(text)).toBe(expected);
   });
 
-  it('refuses amounts beyond what cents can hold exactly', () => {
+  it('[S12] refuses amounts beyond what cents can hold exactly', () => {
     expect(cents('1e30')).toBeNull();
   });
 
-  it("matches Python's float × int totals of the prototype (price × quantity, then rounded to cents)", () => {
+  it("[S12] matches Python's float × int totals of the prototype (price × quantity, then rounded to cents)", () => {
     for (const [price, qty] of [
       [3.2, 3],
       [1.8, 7],
@@ -61,14 +61,14 @@ describe('parseModel: pydantic v2 lax-mode errors, as FastAPI answers 422', () =
     throw new Error('expected a validation error');
   }
 
-  it('accepts numeric strings for int and float, as pydantic does in lax mode', () => {
+  it('[S12] accepts numeric strings for int and float, as pydantic does in lax mode', () => {
     const parsed = parseModel(model, { product_id: '5', name: 'x', price: '2.50', when: '2026-01-02T03:04:05.123456' });
     expect(parsed.product_id).toBe(5);
     expect(parsed.price.text).toBe('2.50');
     expect(parsed.when.toISOString()).toBe('2026-01-02T03:04:05.123Z');
   });
 
-  it('names every wrong or missing field with type, loc, msg and input', () => {
+  it('[S12] names every wrong or missing field with type, loc, msg and input', () => {
     const body = { product_id: 1.5, name: 3, price: 'abc' };
     expect(errorsOf(body)).toEqual([
       {
@@ -88,7 +88,7 @@ describe('parseModel: pydantic v2 lax-mode errors, as FastAPI answers 422', () =
     ]);
   });
 
-  it('applies Field(gt=0) bounds', () => {
+  it('[S12] applies Field(gt=0) bounds', () => {
     expect(errorsOf({ product_id: 0, name: 'x', price: 1, when: '2026-01-01T00:00:00' })).toEqual([
       {
         type: 'greater_than',
@@ -100,7 +100,7 @@ describe('parseModel: pydantic v2 lax-mode errors, as FastAPI answers 422', () =
     ]);
   });
 
-  it('refuses a body that is not an object', () => {
+  it('[S12] refuses a body that is not an object', () => {
     expect(errorsOf([1, 2])[0]?.type).toBe('model_attributes_type');
   });
 });

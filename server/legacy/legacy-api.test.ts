@@ -75,7 +75,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
       ).n,
     );
 
-  it("GET / answers the seed's service info", async () => {
+  it("[S12] GET / answers the seed's service info", async () => {
     const res = await request(server.url, `${base}/`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -86,7 +86,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     });
   });
 
-  it("GET /inventory lists the seed's products with float prices and the branch's stock", async () => {
+  it("[S12] GET /inventory lists the seed's products with float prices and the branch's stock", async () => {
     const res = await request(server.url, `${base}/inventory`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
@@ -98,7 +98,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     ]);
   });
 
-  it('invariant 2 + 3: a prototype sale notification becomes one sale of the branch with a sale movement, and its retries change nothing', async () => {
+  it('[S12][S2][S3] a prototype sale notification becomes one sale of the branch with a sale movement, and its retries change nothing', async () => {
     const before = await salesCount();
     const notification = {
       branch_id: 'sucursal-001',
@@ -148,7 +148,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(items).toEqual([]);
   });
 
-  it('a second sale gets the next legacy receipt number; GET / counts the notifications', async () => {
+  it('[S12] a second sale gets the next legacy receipt number; GET / counts the notifications', async () => {
     const res = await prototypePost(server.url, `${base}/sale-notification`, {
       branch_id: 'sucursal-001',
       product_id: 1,
@@ -166,7 +166,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect((await request<{ total_notifications: number }>(server.url, `${base}/`)).body.total_notifications).toBe(2);
   });
 
-  it('invariant 7: a sale_price other than master price × quantity opens one price_mismatch item; the total stays what was charged', async () => {
+  it('[S12][S11] a sale_price other than master price × quantity opens one price_mismatch item; the total stays what was charged', async () => {
     const res = await prototypePost(server.url, `${base}/sale-notification`, {
       branch_id: 'sucursal-001',
       product_id: 2,
@@ -194,7 +194,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     });
   });
 
-  it('invariant 7: selling more than the branch holds is recorded, goes below zero and opens an oversell item', async () => {
+  it('[S12][S11] selling more than the branch holds is recorded, goes below zero and opens an oversell item', async () => {
     const res = await prototypePost(server.url, `${base}/sale-notification`, {
       branch_id: 'sucursal-001',
       product_id: 4,
@@ -212,7 +212,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(items.length).toBeGreaterThanOrEqual(1);
   });
 
-  it("an unknown product answers the seed's 404 and records nothing", async () => {
+  it("[S12] an unknown product answers the seed's 404 and records nothing", async () => {
     const before = await salesCount();
     const res = await prototypePost(server.url, `${base}/sale-notification`, {
       branch_id: 'sucursal-001',
@@ -226,7 +226,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(await salesCount()).toBe(before);
   });
 
-  it("invariant 8: a notification naming another branch than the key's is refused and records nothing", async () => {
+  it("[S12][S8] a notification naming another branch than the key's is refused and records nothing", async () => {
     await addBranch(server.db, 'sucursal-002', '002');
     const before = await salesCount();
     const res = await prototypePost(server.url, `${base}/sale-notification`, {
@@ -240,7 +240,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(await salesCount()).toBe(before);
   });
 
-  it("a malformed body answers FastAPI's 422 with a pydantic detail list and records nothing", async () => {
+  it("[S12] a malformed body answers FastAPI's 422 with a pydantic detail list and records nothing", async () => {
     const before = await salesCount();
     const missing = await prototypePost(server.url, `${base}/sale-notification`, {
       branch_id: 'sucursal-001',
@@ -319,7 +319,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     });
   const sequence = () => currentSequence(server.db);
 
-  it("issue 9 defect 6: a branch key cannot create or withdraw a master product, nor change its name or price unless the branch's settings allow it", async () => {
+  it("[S12] issue 9 defect 6: a branch key cannot create or withdraw a master product, nor change its name or price unless the branch's settings allow it", async () => {
     const before = await sequence();
     const created = await prototypePost(server.url, `${base}/inventory`, {
       id: 6,
@@ -358,7 +358,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(await server.db.selectFrom('products').select('id').where('legacy_id', '=', 6).execute()).toHaveLength(1);
   });
 
-  it("a branch key sets its own stock through a correction movement, and name and price where the branch's settings allow, with the seed's answers", async () => {
+  it("[S12] a branch key sets its own stock through a correction movement, and name and price where the branch's settings allow, with the seed's answers", async () => {
     const product = await addMasterProduct(7, 'Jalea Real', 900);
     const stocked = await request(server.url, `${base}/inventory/7`, {
       method: 'PUT',
@@ -427,7 +427,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(gone.body).toEqual({ detail: 'Producto no encontrado' });
   });
 
-  it('issue 9 defects 3 and 5: a timestamp out of range and ids beyond 32 bits answer the seed`s 422 and 404 on both databases', async () => {
+  it('[S12] issue 9 defects 3 and 5: a timestamp out of range and ids beyond 32 bits answer the seed`s 422 and 404 on both databases', async () => {
     const before = await salesCount();
     for (const timestamp of [1e300, 9e15, -1e308]) {
       const res = await prototypePost(server.url, `${base}/sale-notification`, {
@@ -466,7 +466,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect(await salesCount()).toBe(before);
   });
 
-  it("a sale through the legacy API reaches the branch's tablets on their live stream", async () => {
+  it("[S12] a sale through the legacy API reaches the branch's tablets on their live stream", async () => {
     const device = await pairDevice(server);
     const stream = await openStream(server.url, device.token);
     try {
@@ -485,7 +485,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     }
   });
 
-  it('an oversized body answers 413 with a detail, and changes nothing', async () => {
+  it('[S12] an oversized body answers 413 with a detail, and changes nothing', async () => {
     const res = await request(server.url, `${base}/inventory`, {
       method: 'POST',
       rawBody: JSON.stringify({ id: 50, name: 'x'.repeat(70_000), price: 1, stock: 1 }),
@@ -495,7 +495,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect((await request<{ id: number }[]>(server.url, `${base}/inventory`)).body.map((p) => p.id)).not.toContain(50);
   });
 
-  it('without a valid key every legacy path answers the same 404 as a path the seed does not have under a valid key', async () => {
+  it('[S12] without a valid key every legacy path answers the same 404 as a path the seed does not have under a valid key', async () => {
     const revoked = await issueLegacyKey(server.db, DEMO_BRANCH_ID);
     await revokeLegacyKey(server.db, revoked.id);
     const wrongKeys = ['x', 'A'.repeat(43), revoked.key, `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`];
@@ -529,7 +529,7 @@ describe.each(testDatabases)('legacy API on $label', (database) => {
     expect((await request(server.url, `${base}/inventory`)).status).toBe(200);
   });
 
-  it("a failure inside answers FastAPI's plain 500 and applies nothing (runs last: it breaks this server's legacy table)", async () => {
+  it("[S12] a failure inside answers FastAPI's plain 500 and applies nothing (runs last: it breaks this server's legacy table)", async () => {
     await server.db.schema.dropTable('legacy_notifications').execute();
     const before = await salesCount();
     const res = await prototypePost(server.url, `${base}/sale-notification`, {

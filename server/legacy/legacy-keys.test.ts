@@ -20,7 +20,7 @@ describe.each(testDatabases)('legacy-key operator command on $label', (database)
     await server?.close();
   });
 
-  it('issue prints the key once and stores only its hash; the URL then works', async () => {
+  it('[S12] issue prints the key once and stores only its hash; the URL then works', async () => {
     const c = capture();
     expect(await runLegacyKeyCommand(server.db, ['issue', DEMO_BRANCH_ID], c.out, server.url)).toBe(0);
     const key = /\/legacy\/([A-Za-z0-9_-]{43})/.exec(c.lines.join('\n'))?.[1];
@@ -31,13 +31,13 @@ describe.each(testDatabases)('legacy-key operator command on $label', (database)
     expect((await request(server.url, `/legacy/${key}/inventory`)).status).toBe(200);
   });
 
-  it('issue refuses an unknown branch', async () => {
+  it('[S12] issue refuses an unknown branch', async () => {
     const c = capture();
     expect(await runLegacyKeyCommand(server.db, ['issue', 'no-such-branch'], c.out)).toBe(1);
     expect(c.errors.join('\n')).toContain('There is no branch no-such-branch');
   });
 
-  it('list shows each key by prefix; revoke by prefix turns its URL into a 404', async () => {
+  it('[S12] list shows each key by prefix; revoke by prefix turns its URL into a 404', async () => {
     const issue = capture();
     await runLegacyKeyCommand(server.db, ['issue', DEMO_BRANCH_ID], issue.out, server.url);
     const key = /\/legacy\/([A-Za-z0-9_-]{43})/.exec(issue.lines.join('\n'))![1]!;
@@ -54,7 +54,7 @@ describe.each(testDatabases)('legacy-key operator command on $label', (database)
     expect(after.lines.filter((l) => l.includes('revoked'))).toHaveLength(1);
   });
 
-  it('revoke names what it could not find', async () => {
+  it('[S12] revoke names what it could not find', async () => {
     const c = capture();
     expect(await runLegacyKeyCommand(server.db, ['revoke', 'zzzzzzzz'], c.out)).toBe(1);
     expect(c.errors.join('\n')).toContain('No legacy key');
