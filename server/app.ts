@@ -20,6 +20,8 @@ import { consoleStreamRoutes } from './console/stream-routes';
 import { syncRoutes } from './sync/sync-routes';
 import { pushRoutes } from './sync/push-routes';
 import { ledgerRoutes } from './console/ledger-routes';
+import { transferDraftRoutes } from './console/transfer-routes';
+import { countRoutes } from './counts/count-routes';
 import { catalogueRoutes } from './console/catalogue-routes';
 import { reportRoutes } from './reports/report-routes';
 import { setupRoutes } from './console/setup-routes';
@@ -73,6 +75,8 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console/devices', consoleDeviceRoutes({ db, logger, bus }));
   app.use('/api/console/stream', consoleStreamRoutes({ db, bus, heartbeatMs: config.heartbeatSeconds * 1000 }));
   app.use('/api/console', ledgerRoutes({ db, bus, logger }));
+  app.use('/api/console', transferDraftRoutes({ db, bus, logger }));
+  app.use('/api/console', countRoutes({ db, bus, logger }));
   app.use('/api/console', catalogueRoutes({ db, bus, logger }));
   app.use('/api/console/reports', reportRoutes({ db, bus, logger }));
   app.use('/api/console', fleetRoutes({ db, config, logger, bus }));

@@ -51,7 +51,8 @@ const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
   {
     method: 'post',
     path: '/api/console/transfers',
-    summary: 'Send stock to another location (transfer_out now; the branch confirms arrival)',
+    summary:
+      'Send stock to another location (transfer_out now; in transit until the destination confirms), or save a draft',
     request: { body: transferRequestSchema },
     responses: { 201: { description: 'Sent; the receiving branch pulls it.' } },
   },
@@ -75,7 +76,7 @@ const ledgerOperations: Omit<OperationSpec, 'tags'>[] = [
   {
     method: 'post',
     path: '/api/console/transfers/:id/cancel',
-    summary: 'Cancel a transfer that has not arrived (the units return to the source)',
+    summary: 'Cancel a draft, or a transfer in transit (the units return to the source)',
     request: { params: itemIdSchema, body: cancelTransferRequestSchema },
     responses: { 200: { description: 'Cancelled.' }, 409: { description: 'Already received or cancelled.' } },
   },
@@ -182,15 +183,19 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const body = parseOrThrow(transferRequestSchema, req.body, 'transfer');
     const m = managerOf(req);
     const t = await createTransfer(db, m, body);
-    logger.info({ managerId: m.id, transferId: t.id, from: t.from.id, to: t.to.id }, 'transfer sent');
-    // Stock moved at the source only; the receiving branch's devices pull the new transfer.
+    logger.info(
+      { managerId: m.id, transferId: t.id, from: t.from.id, to: t.to.id, draft: body.draft },
+      'transfer written',
+    );
+    // Sent: stock moved at the source only; the receiving branch's devices pull the new transfer.
+    // A draft moved nothing and stays off the tablets: consoles only.
     bus.publish({
       seq: t.seq,
-      collections: ['stock', 'transfers'],
-      locationIds: [t.from.id],
+      collections: body.draft ? ['transfers'] : ['stock', 'transfers'],
+      locationIds: body.draft ? [] : [t.from.id],
       branchIds: [...branchesOf(t.from), ...branchesOf(t.to)],
     });
-    res.status(201).json({ id: t.id, seq: t.seq, status: 'sent' });
+    res.status(201).json({ id: t.id, seq: t.seq, status: body.draft ? 'draft' : 'in_transit' });
   });
 
   router.post('/transfers/:id/receive', manager, json, async (req, res) => {

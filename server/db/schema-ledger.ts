@@ -43,7 +43,7 @@ export interface LedgerTables {
     to_location_id: string;
     /** JSON array of {productId, quantity}. */
     lines: string;
-    status: 'sent' | 'received' | 'cancelled';
+    status: 'draft' | 'sent' | 'received' | 'cancelled';
     note: string;
     sent_at: string;
     received_at: string | null;

@@ -3,6 +3,7 @@ import type { LedgerTables } from './schema-ledger';
 import type { CatalogueTables } from './schema-catalogue';
 import type { LegacyTables } from './schema-legacy';
 import type { ConsoleTables } from './schema-console';
+import type { CountTables } from './schema-counts';
 /** Row types of the core tables (migration 0001); migrations create them, queries are checked against them. */
 export interface CoreTables {
   server_sequence: { id: number; value: number };
@@ -113,4 +114,10 @@ export interface CoreTables {
  * Every table. Each part of the server keeps its tables' row types in a file of its own
  * (schema-<part>.ts) and joins it here: `CoreTables & AuthTables & …`.
  */
-export type Database = CoreTables & AuthTables & LedgerTables & LegacyTables & CatalogueTables & ConsoleTables;
+export type Database = CoreTables &
+  AuthTables &
+  LedgerTables &
+  LegacyTables &
+  CatalogueTables &
+  ConsoleTables &
+  CountTables;

@@ -1,4 +1,5 @@
 import { countDelta, countDocSchema, type CountDoc } from '../../shared/protocol';
+import { recordInOpenTake } from '../counts/pos-count-in-take';
 import { recordCountDiscrepancy } from '../reconciliation/open-items';
 import { actorOf } from './document-author';
 import type { DocumentKind } from './ingest-documents';
@@ -20,7 +21,7 @@ export const countsKind: DocumentKind<CountDoc> = {
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
     const product = await trx
       .selectFrom('products')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'category'])
       .where('id', '=', doc.productId)
       .executeTakeFirst();
     if (!product) {
@@ -37,8 +38,21 @@ export const countsKind: DocumentKind<CountDoc> = {
       .where('product_id', '=', doc.productId)
       .executeTakeFirst();
     const levelAtApply = before ? Number(before.quantity) : 0;
-    const delta = countDelta(doc);
     const { actor, relayNote } = actorOf(author);
+    const takeId = await recordInOpenTake(
+      trx,
+      {
+        locationId: device.locationId,
+        productId: doc.productId,
+        category: product.category,
+        quantity: doc.countedQuantity,
+        deviceId: author.deviceId,
+      },
+      appliedSeq,
+      now,
+    );
+    // Inside an open stock count the quantity fills its sheet; the approval adjusts (SPEC S13).
+    const delta = takeId ? 0 : countDelta(doc);
     const levelAfter = await applyMovement(
       trx,
       {
@@ -48,7 +62,7 @@ export const countsKind: DocumentKind<CountDoc> = {
         kind: 'count_adjustment',
         saleId: null,
         actor,
-        reason: `count ${doc.id}: counted ${doc.countedQuantity}, device believed ${doc.believedQuantity}${doc.note ? ` (${doc.note})` : ''}${relayNote}`,
+        reason: `count ${doc.id}: counted ${doc.countedQuantity}, device believed ${doc.believedQuantity}${doc.note ? ` (${doc.note})` : ''}${takeId ? `, recorded in stock count ${takeId}` : ''}${relayNote}`,
       },
       appliedSeq,
       now,
@@ -72,7 +86,7 @@ export const countsKind: DocumentKind<CountDoc> = {
         applied_seq: appliedSeq,
       })
       .execute();
-    if (delta === 0) return { stockLocationIds: [device.locationId] };
+    if (delta === 0 || takeId) return { stockLocationIds: [device.locationId] };
     await recordCountDiscrepancy(
       trx,
       {

@@ -182,7 +182,7 @@ export async function listTransfers(
   q: {
     locations: 'all' | string[];
     locationId?: string;
-    status?: TransferRow['status'];
+    status?: TransferRow['status'] | 'sent';
     cursor?: string;
     limit: number;
   },
@@ -200,7 +200,7 @@ export async function listTransfers(
     query = query.where((eb) =>
       eb.or([eb('transfers.from_location_id', '=', locationId), eb('transfers.to_location_id', '=', locationId)]),
     );
-  if (q.status) query = query.where('transfers.status', '=', q.status);
+  if (q.status) query = query.where('transfers.status', '=', q.status === 'in_transit' ? 'sent' : q.status);
   if (q.cursor) {
     const c = splitCursor(q.cursor);
     query = query.where((eb) =>
@@ -224,9 +224,11 @@ export async function listTransfers(
       toLocationId: r.to_location_id,
       lines: JSON.parse(r.lines) as TransferRow['lines'],
       receivedLines: r.received_lines ? (JSON.parse(r.received_lines) as TransferRow['lines']) : null,
-      status: r.status,
+      // Stored 'sent' (what the tablets pull) is the console's in transit, until the destination confirms.
+      status: r.status === 'sent' ? 'in_transit' : r.status,
       note: r.note,
-      sentAt: r.sent_at,
+      createdAt: r.created_at ?? r.sent_at,
+      sentAt: r.sent_seq === null ? null : r.sent_at,
       receivedAt: r.received_at,
       createdBy: r.created_by,
       seq: Number(r.seq),

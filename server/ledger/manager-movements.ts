@@ -11,6 +11,8 @@ import { ApiError } from '../http/api-error';
 import { SequenceAllocator } from './server-sequence';
 import { applyMovement } from './stock-movements';
 import { applyTransferArrival } from './transfer-arrival';
+import { dispatchMovements } from './transfer-dispatch';
+import { parseTransferLines } from './transfer-lines';
 
 export interface LocationInfo {
   id: string;
@@ -49,7 +51,7 @@ export async function visibleLocations(db: Db, manager: ManagerIdentity): Promis
   );
 }
 
-async function assertProducts(db: Db, productIds: readonly string[]): Promise<void> {
+export async function assertProducts(db: Db, productIds: readonly string[]): Promise<void> {
   const unique = [...new Set(productIds)];
   const known = new Set(
     (await db.selectFrom('products').select('id').where('id', 'in', unique).execute()).map((r) => r.id),
@@ -132,13 +134,14 @@ export async function recordCorrection(
 }
 
 /**
- * Sends stock: `transfer_out` at the source now, and a transfers row (status sent) that the
- * receiving branch's devices pull as a TransferDoc; the branch's receipt applies `transfer_in`.
+ * Sends stock: `transfer_out` at the source now, and a transfers row (status sent: in transit)
+ * that the receiving branch's devices pull as a TransferDoc; the branch's receipt applies
+ * `transfer_in`. A draft moves nothing and stays off the tablets (sent_seq null) until sent.
  */
 export async function createTransfer(
   db: Db,
   manager: ManagerIdentity,
-  t: TransferRequest,
+  t: Omit<TransferRequest, 'draft'> & { draft?: boolean },
   now = new Date().toISOString(),
 ): Promise<{ id: string; seq: number; from: LocationInfo; to: LocationInfo }> {
   const from = await locationInfo(db, t.fromLocationId);
@@ -152,37 +155,22 @@ export async function createTransfer(
   const seq = await db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
     const s = alloc.next();
-    for (const line of t.lines) {
-      await applyMovement(
-        trx,
-        {
-          locationId: from.id,
-          productId: line.productId,
-          delta: -line.quantity,
-          kind: 'transfer_out',
-          saleId: null,
-          actor: actorOf(manager),
-          reason: `transfer ${id} to ${to.id}${t.note ? `: ${t.note}` : ''}`,
-        },
-        s,
-        now,
-      );
-    }
-    await trx
-      .insertInto('transfers')
-      .values({
-        id,
-        from_location_id: from.id,
-        to_location_id: to.id,
-        lines: JSON.stringify(t.lines),
-        status: 'sent',
-        note: t.note,
-        sent_at: now,
-        received_at: null,
-        seq: s,
-        created_by: actorOf(manager),
-      })
-      .execute();
+    const row = {
+      id,
+      from_location_id: from.id,
+      to_location_id: to.id,
+      lines: JSON.stringify(t.lines),
+      status: t.draft ? ('draft' as const) : ('sent' as const),
+      note: t.note,
+      sent_at: now,
+      sent_seq: t.draft ? null : s,
+      created_at: now,
+      received_at: null,
+      seq: s,
+      created_by: actorOf(manager),
+    };
+    await trx.insertInto('transfers').values(row).execute();
+    if (!t.draft) await dispatchMovements(trx, row, actorOf(manager), s, now);
     await alloc.save();
     return s;
   });
@@ -220,6 +208,8 @@ export async function receiveTransfer(
       .selectAll()
       .where('id', '=', transferId)
       .executeTakeFirstOrThrow();
+    if (transfer.status === 'draft')
+      throw new ApiError('CONFLICT', `Transfer ${transferId} is still a draft: send it before confirming its arrival.`);
     if (transfer.status !== 'sent')
       throw new ApiError('CONFLICT', `Transfer ${transferId} is already ${transfer.status}; nothing was applied.`);
     const s = alloc.next();
@@ -269,13 +259,15 @@ export async function cancelTransfer(
       .selectAll()
       .where('id', '=', transferId)
       .executeTakeFirstOrThrow();
-    if (transfer.status !== 'sent')
+    if (transfer.status !== 'sent' && transfer.status !== 'draft')
       throw new ApiError(
         'CONFLICT',
         `Transfer ${transferId} is already ${transfer.status}; it can no longer be cancelled.`,
       );
     const s = alloc.next();
-    for (const line of JSON.parse(transfer.lines) as { productId: string; quantity: number }[]) {
+    // A draft moved nothing: nothing goes back.
+    const back = transfer.status === 'sent' ? parseTransferLines(transfer.lines) : [];
+    for (const line of back) {
       await applyMovement(
         trx,
         {

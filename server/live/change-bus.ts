@@ -15,6 +15,8 @@ export interface ChangeEvent {
     | 'shifts'
     /** A device's status report, name or revocation: for consoles' fleet boards (tablets ignore it). */
     | 'devices'
+    /** Stock counts run from the console (sheets, approvals): consoles only. */
+    | 'stocktakes'
   )[];
   /** Locations whose stock changed; empty when none did. */
   locationIds: string[];

@@ -268,6 +268,8 @@ export async function transfersSince(
     .selectFrom('transfers')
     .selectAll()
     .where('to_location_id', '=', locationId)
+    // Drafts never reach the tablets (one cancelled unsent arrives as cancelled); the document keeps its shape.
+    .where('status', '<>', 'draft')
     .where(afterCheckpoint(since))
     .orderBy('seq')
     .orderBy('id')
@@ -278,7 +280,7 @@ export async function transfersSince(
     fromLocationId: r.from_location_id,
     toLocationId: r.to_location_id,
     lines: JSON.parse(r.lines) as TransferDoc['lines'],
-    status: r.status,
+    status: r.status === 'draft' ? 'cancelled' : r.status,
     note: r.note,
     sentAt: r.sent_at,
     _deleted: false,

@@ -18,19 +18,33 @@ export const receiptRequestSchema = z.object({
 });
 export type ReceiptRequest = z.infer<typeof receiptRequestSchema>;
 
-/** Stock sent from one location to another: `transfer_out` now, `transfer_in` when the branch confirms. */
-export const transferRequestSchema = z
-  .object({
-    fromLocationId: id,
-    toLocationId: id,
-    lines: stockLines,
-    note: z.string().trim().max(500).default(''),
-  })
-  .refine((t) => t.fromLocationId !== t.toLocationId, {
-    message: 'A transfer needs two different locations.',
-    path: ['toLocationId'],
-  });
+const transferFields = z.object({
+  fromLocationId: id,
+  toLocationId: id,
+  lines: stockLines,
+  note: z.string().trim().max(500).default(''),
+});
+const twoPlaces = {
+  check: (t: { fromLocationId: string; toLocationId: string }) => t.fromLocationId !== t.toLocationId,
+  params: { message: 'A transfer needs two different locations.', path: ['toLocationId'] },
+};
+
+/**
+ * Stock sent from one location to another: `transfer_out` now, `transfer_in` when the destination
+ * confirms. With `draft`, it is only written down: no stock moves and the tablets do not see it.
+ */
+export const transferRequestSchema = transferFields
+  .extend({ draft: z.boolean().default(false) })
+  .refine(twoPlaces.check, twoPlaces.params);
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
+
+/** PUT /api/console/transfers/:id — a draft rewritten (route, lines, note); still no stock moves. */
+export const transferDraftRequestSchema = transferFields.refine(twoPlaces.check, twoPlaces.params);
+export type TransferDraftRequest = z.infer<typeof transferDraftRequestSchema>;
+
+/** A transfer's state in the console: `in_transit` from sending until the destination confirms. */
+export const TRANSFER_STATUSES = ['draft', 'in_transit', 'received', 'cancelled'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
 /** What arrived of a transfer, confirmed in the console (a destination without tablets, e.g. the central warehouse). */
 export const transferArrivalRequestSchema = z.object({
@@ -76,7 +90,8 @@ export const stockQuerySchema = z.object({ locationId: id, cursor: id.optional()
 export const salesQuerySchema = z.object({ branchId: id.optional(), cursor: cursorSchema.optional(), limit });
 export const transfersQuerySchema = z.object({
   locationId: id.optional(),
-  status: z.enum(['sent', 'received', 'cancelled']).optional(),
+  /** 'sent' was the in-transit state's name before drafts; still understood. */
+  status: z.enum([...TRANSFER_STATUSES, 'sent']).optional(),
   cursor: cursorSchema.optional(),
   limit,
 });
@@ -140,9 +155,11 @@ export interface TransferRow {
   lines: { productId: string; quantity: number }[];
   /** What the branch confirmed, per line; null until received. */
   receivedLines: { productId: string; quantity: number }[] | null;
-  status: 'sent' | 'received' | 'cancelled';
+  status: TransferStatus;
   note: string;
-  sentAt: string;
+  createdAt: string;
+  /** null while a draft (and for a draft cancelled before it was sent). */
+  sentAt: string | null;
   receivedAt: string | null;
   createdBy: string;
   seq: number;

@@ -1,72 +1,70 @@
-import { useEffect, useState } from 'react';
-import type { ConsoleProductView } from '../../../shared/console/catalogue';
-import type { CursorPage } from '../live/use-live-pages';
+import { useState } from 'react';
+import type { TransferRow } from '../../../shared/console/ledger-api';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
+import { TransferLinesEditor, type EditedLine } from './transfer-lines-editor';
 import { transferMessages } from './transfer-messages';
 
-interface Line {
-  productId: string;
-  name: string;
-  quantity: string;
-}
-
-/** A new transfer: from, to, products found on the server, whole quantities; sending moves the units at once. */
+/**
+ * A new transfer, or a draft being edited: from, to, products, whole quantities. "Send" moves the
+ * units at once (in transit until the destination confirms); "Save draft" moves nothing.
+ */
 export function NewTransferDialog({
   locations,
+  draft,
+  productName,
   onClose,
   onSent,
 }: {
   locations: { id: string; name: string }[];
+  /** The draft to edit; absent for a new transfer. */
+  draft?: TransferRow;
+  productName?: (id: string) => string;
   onClose: () => void;
   onSent: (message: string) => void;
 }) {
   const t = useT(transferMessages);
   const api = useApi();
-  const [from, setFrom] = useState(locations[0]?.id ?? '');
-  const [to, setTo] = useState(locations[1]?.id ?? '');
-  const [search, setSearch] = useState('');
-  const [found, setFound] = useState<ConsoleProductView[]>([]);
-  const [lines, setLines] = useState<Line[]>([]);
-  const [note, setNote] = useState('');
+  const [from, setFrom] = useState(draft?.fromLocationId ?? locations[0]?.id ?? '');
+  const [to, setTo] = useState(draft?.toLocationId ?? locations[1]?.id ?? '');
+  const [lines, setLines] = useState<EditedLine[]>(
+    () =>
+      draft?.lines.map((l) => ({
+        productId: l.productId,
+        name: productName?.(l.productId) ?? l.productId,
+        quantity: String(l.quantity),
+      })) ?? [],
+  );
+  const [note, setNote] = useState(draft?.note ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const fromName = locations.find((l) => l.id === from)?.name ?? from;
 
-  useEffect(() => {
-    const q = search.trim();
-    if (!q) return setFound([]);
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .get<CursorPage<ConsoleProductView>>('/api/console/products', { query: q, limit: 8 }, controller.signal)
-        .then((p) => setFound(p.items))
-        .catch(() => undefined);
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [api, search]);
-
-  async function send() {
+  async function save(asDraft: boolean) {
     if (from === to) return setProblem(t('sameplace'));
     if (lines.length === 0 || lines.some((l) => !/^\d{1,9}$/.test(l.quantity.trim()) || Number(l.quantity) === 0))
       return setProblem(t('noLines'));
     setProblem(null);
     setBusy(true);
     setError(null);
+    const body = {
+      fromLocationId: from,
+      toLocationId: to,
+      lines: lines.map((l) => ({ productId: l.productId, quantity: Number(l.quantity) })),
+      note,
+    };
     try {
-      await api.post('/api/console/transfers', {
-        fromLocationId: from,
-        toLocationId: to,
-        lines: lines.map((l) => ({ productId: l.productId, quantity: Number(l.quantity) })),
-        note,
-      });
-      onSent(t('sent', { from: locations.find((l) => l.id === from)?.name ?? from }));
+      if (!draft) await api.post('/api/console/transfers', { ...body, draft: asDraft });
+      else {
+        const path = `/api/console/transfers/${encodeURIComponent(draft.id)}`;
+        await api.put(path, body);
+        if (!asDraft) await api.post(`${path}/send`, {});
+      }
+      onSent(asDraft ? t('draftSaved') : t('sent', { from: fromName }));
     } catch (err) {
       setError(err);
       setBusy(false);
@@ -74,7 +72,7 @@ export function NewTransferDialog({
   }
 
   return (
-    <Dialog title={t('newTransfer')} onClose={onClose}>
+    <Dialog title={draft ? t('editDraft') : t('newTransfer')} onClose={onClose}>
       <div className="form">
         <div className="filters">
           <SelectField label={t('from')} value={from} onChange={setFrom}>
@@ -92,53 +90,7 @@ export function NewTransferDialog({
             ))}
           </SelectField>
         </div>
-        <div className="field">
-          <label htmlFor="transfer-search">{t('addProduct')}</label>
-          <input id="transfer-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        {found.length > 0 && (
-          <ul className="plain">
-            {found
-              .filter((p) => !lines.some((l) => l.productId === p.id))
-              .map((p) => (
-                <li key={p.id}>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setLines((ls) => [...ls, { productId: p.id, name: p.name, quantity: '1' }]);
-                      setSearch('');
-                    }}
-                  >
-                    {t('add', { product: p.name })}
-                  </button>
-                </li>
-              ))}
-          </ul>
-        )}
-        {lines.map((l) => (
-          <div className="line-row" key={l.productId}>
-            <div className="field">
-              <label htmlFor={`line-${l.productId}`}>{t('quantity', { product: l.name })}</label>
-              <input
-                id={`line-${l.productId}`}
-                inputMode="numeric"
-                value={l.quantity}
-                onChange={(e) =>
-                  setLines((ls) =>
-                    ls.map((x) => (x.productId === l.productId ? { ...x, quantity: e.target.value } : x)),
-                  )
-                }
-              />
-            </div>
-            <button
-              type="button"
-              className="ghost"
-              onClick={() => setLines((ls) => ls.filter((x) => x.productId !== l.productId))}
-            >
-              {t('remove', { product: l.name })}
-            </button>
-          </div>
-        ))}
+        <TransferLinesEditor lines={lines} onChange={setLines} />
         <div className="field">
           <label htmlFor="transfer-note">{t('note')}</label>
           <input id="transfer-note" value={note} onChange={(e) => setNote(e.target.value)} />
@@ -153,7 +105,10 @@ export function NewTransferDialog({
           <button type="button" onClick={onClose}>
             {t('cancelButton')}
           </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void send()}>
+          <button type="button" disabled={busy} onClick={() => void save(true)}>
+            {t('saveDraft')}
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void save(false)}>
             {busy ? t('sending') : t('send')}
           </button>
         </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Page, TransferRow } from '../../../shared/console/ledger-api';
+import { TRANSFER_STATUSES, type Page, type TransferRow } from '../../../shared/console/ledger-api';
 import { usePlaces } from '../api/use-places';
 import { useProductNames } from '../api/use-product-names';
 import { useT } from '../i18n/i18n';
@@ -11,8 +11,7 @@ import { SelectField } from '../ui/select-field';
 import { NewTransferDialog } from './new-transfer-dialog';
 import { TransferDialog } from './transfer-dialog';
 import { transferMessages } from './transfer-messages';
-
-const STATUSES = ['sent', 'received', 'cancelled'] as const;
+import { statusBadge } from './transfer-status';
 
 /** Transfers between the centre and the branches, filtered by state and location on the server. */
 export default function TransfersPage() {
@@ -24,6 +23,7 @@ export default function TransfersPage() {
   const [locationId, setLocationId] = useState('');
   const [opened, setOpened] = useState<TransferRow | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<TransferRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const list = useLivePages<TransferRow>(
     `transfers:${status}:${locationId}`,
@@ -48,7 +48,7 @@ export default function TransfersPage() {
       <div className="filters">
         <SelectField label={t('state')} value={status} onChange={setStatus}>
           <option value="">{t('any')}</option>
-          {STATUSES.map((s) => (
+          {TRANSFER_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}`)}
             </option>
@@ -99,15 +99,9 @@ export default function TransfersPage() {
                         .join(', ')}
                     </td>
                     <td>
-                      <span
-                        className={
-                          tr.status === 'received' ? 'badge ok' : tr.status === 'sent' ? 'badge muted' : 'badge bad'
-                        }
-                      >
-                        {t(`status_${tr.status}`)}
-                      </span>
+                      <span className={statusBadge(tr.status)}>{t(`status_${tr.status}`)}</span>
                     </td>
-                    <td>{f.dateTime(tr.sentAt)}</td>
+                    <td>{tr.sentAt ? f.dateTime(tr.sentAt) : t('notSent')}</td>
                     <td>{tr.note}</td>
                   </tr>
                 );
@@ -131,14 +125,24 @@ export default function TransfersPage() {
             setOpened(null);
             setNotice(message);
           }}
+          onEdit={() => {
+            setEditing(opened);
+            setOpened(null);
+          }}
         />
       )}
-      {creating && (
+      {(creating || editing) && (
         <NewTransferDialog
           locations={locations}
-          onClose={() => setCreating(false)}
+          draft={editing ?? undefined}
+          productName={productName}
+          onClose={() => {
+            setCreating(false);
+            setEditing(null);
+          }}
           onSent={(message) => {
             setCreating(false);
+            setEditing(null);
             setNotice(message);
           }}
         />

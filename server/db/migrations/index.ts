@@ -13,6 +13,8 @@ import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
 import { reconciliation } from './0011-reconciliation';
 import { catalogueConsole } from './0012-catalogue';
+import { stockTakes } from './0020-stock-takes';
+import { transferDrafts } from './0021-transfer-drafts';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0013-reports': reports,
   '0014-report-settings': reportSettings,
   '0015-report-days': reportDays,
+  '0020-stock-takes': stockTakes,
+  '0021-transfer-drafts': transferDrafts,
 };

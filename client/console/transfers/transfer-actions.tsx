@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import type { TransferRow } from '../../../shared/console/ledger-api';
+import { useT } from '../i18n/i18n';
+import { useApi } from '../session/session-context';
+import { transferMessages } from './transfer-messages';
+
+/** Runs one request of the dialog; its answer's message closes it, its error is shown. */
+export type Run = (call: () => Promise<string>) => void;
+
+const pathOf = (transfer: TransferRow) => `/api/console/transfers/${encodeURIComponent(transfer.id)}`;
+
+/** In transit: what arrived of each product (counted); a difference opens a reconciliation item. */
+export function ReceiveSection({
+  transfer,
+  productName,
+  busy,
+  run,
+  onProblem,
+}: {
+  transfer: TransferRow;
+  productName: (id: string) => string;
+  busy: boolean;
+  run: Run;
+  onProblem: (problem: string | null) => void;
+}) {
+  const t = useT(transferMessages);
+  const api = useApi();
+  const [counted, setCounted] = useState<Record<string, string>>(() =>
+    Object.fromEntries(transfer.lines.map((l) => [l.productId, String(l.quantity)])),
+  );
+
+  function receive() {
+    if (Object.values(counted).some((v) => !/^\d{1,9}$/.test(v.trim()))) return onProblem(t('countedInvalid'));
+    onProblem(null);
+    run(async () => {
+      const r = await api.post<{ discrepancy: boolean }>(`${pathOf(transfer)}/receive`, {
+        lines: transfer.lines.map((l) => ({ productId: l.productId, quantity: Number(counted[l.productId]) })),
+      });
+      return r.discrepancy ? t('receivedDiff') : t('receivedOk');
+    });
+  }
+
+  return (
+    <>
+      <h3>{t('receive')}</h3>
+      <p className="hint">{t('receiveHelp')}</p>
+      {transfer.lines.map((l) => (
+        <div className="field" key={l.productId}>
+          <label htmlFor={`counted-${l.productId}`}>{t('counted', { product: productName(l.productId) })}</label>
+          <input
+            id={`counted-${l.productId}`}
+            inputMode="numeric"
+            value={counted[l.productId] ?? ''}
+            onChange={(e) => setCounted((c) => ({ ...c, [l.productId]: e.target.value }))}
+          />
+        </div>
+      ))}
+      <div className="actions start">
+        <button type="button" className="primary" disabled={busy} onClick={receive}>
+          {t('confirmReceive')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A draft: edit it, or send it (the stock leaves the source now). */
+export function DraftSection({
+  transfer,
+  from,
+  busy,
+  run,
+  onEdit,
+}: {
+  transfer: TransferRow;
+  from: string;
+  busy: boolean;
+  run: Run;
+  onEdit: () => void;
+}) {
+  const t = useT(transferMessages);
+  const api = useApi();
+  return (
+    <>
+      <p className="hint">{t('draftHelp')}</p>
+      <div className="actions start">
+        <button type="button" disabled={busy} onClick={onEdit}>
+          {t('editDraft')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() =>
+            run(async () => {
+              await api.post(`${pathOf(transfer)}/send`, {});
+              return t('sent', { from });
+            })
+          }
+        >
+          {t('send')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Cancel a draft (nothing moved) or a transfer in transit (the units return to the source), with a reason. */
+export function CancelSection({
+  transfer,
+  from,
+  busy,
+  run,
+  onProblem,
+}: {
+  transfer: TransferRow;
+  from: string;
+  busy: boolean;
+  run: Run;
+  onProblem: (problem: string | null) => void;
+}) {
+  const t = useT(transferMessages);
+  const api = useApi();
+  const [reason, setReason] = useState('');
+  const draft = transfer.status === 'draft';
+
+  function cancel() {
+    if (reason.trim().length < 3) return onProblem(t('reasonShort'));
+    onProblem(null);
+    run(async () => {
+      await api.post(`${pathOf(transfer)}/cancel`, { reason });
+      return draft ? t('draftCancelled') : t('cancelled', { from });
+    });
+  }
+
+  return (
+    <>
+      <h3>{draft ? t('cancelDraft') : t('cancel')}</h3>
+      <div className="field">
+        <label htmlFor="cancel-reason">{t('cancelReason')}</label>
+        <input id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <div className="actions start">
+        <button type="button" className="danger" disabled={busy} onClick={cancel}>
+          {draft ? t('confirmCancelDraft') : t('confirmCancel')}
+        </button>
+      </div>
+    </>
+  );
+}
