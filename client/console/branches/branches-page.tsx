@@ -6,6 +6,7 @@ import { useApi, useManager } from '../session/session-context';
 import { CheckField, CheckList } from '../ui/check-list';
 import { ErrorNotice } from '../ui/error-notice';
 import { FormDialog } from '../ui/form-dialog';
+import { GridTable } from '../ui/grid-table';
 import { SelectField } from '../ui/select-field';
 import { TextAreaField, TextField } from '../ui/text-field';
 import { branchMessages } from './branch-messages';
@@ -34,43 +35,37 @@ export default function BranchesPage() {
         </p>
       )}
       <ErrorNotice error={error} />
-      <div className="table-scroll" role="region" aria-labelledby="branches-title" tabIndex={0}>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('currencyShort')}</th>
-              <th scope="col">{t('timeZone')}</th>
-              <th scope="col">{t('oversellShort')}</th>
-              <th scope="col">{t('fieldsShort')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {branches.map((b) => (
-              <tr key={b.id}>
-                <th scope="row">
-                  <span className="strong">{b.name}</span>
-                  <span className="sub">
-                    {b.id} · {b.receiptPrefix}
-                  </span>
-                </th>
-                <td>{b.currency}</td>
-                <td>{b.timeZone}</td>
-                <td>{b.settings.allowOversell ? t('yes') : t('no')}</td>
-                <td>{b.settings.productEditFields.map(fieldName).join(', ') || '—'}</td>
-                <td>
-                  <button type="button" aria-label={t('editLabel', { name: b.name })} onClick={() => setEditing(b)}>
-                    {t('edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GridTable
+        labelledBy="branches-title"
+        columns={[
+          t('name'),
+          t('currencyShort'),
+          t('timeZone'),
+          t('oversellShort'),
+          t('fieldsShort'),
+          <span className="visually-hidden">{t('edit')}</span>,
+        ]}
+      >
+        {branches.map((b) => (
+          <tr key={b.id}>
+            <th scope="row">
+              <span className="strong">{b.name}</span>
+              <span className="sub">
+                {b.id} · {b.receiptPrefix}
+              </span>
+            </th>
+            <td>{b.currency}</td>
+            <td>{b.timeZone}</td>
+            <td>{b.settings.allowOversell ? t('yes') : t('no')}</td>
+            <td>{b.settings.productEditFields.map(fieldName).join(', ') || '—'}</td>
+            <td>
+              <button type="button" aria-label={t('editLabel', { name: b.name })} onClick={() => setEditing(b)}>
+                {t('edit')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </GridTable>
       {editing && (
         <BranchDialog
           branch={editing === 'new' ? null : editing}

@@ -10,6 +10,7 @@ import { useLiveQuery } from '../live/use-live-query';
 import { useApi, useManager } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
+import { LoadMore } from '../ui/load-more';
 import { SelectField } from '../ui/select-field';
 import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
 import { catalogueMessages } from './catalogue-messages';
@@ -18,7 +19,8 @@ import { ImportDialog } from './import-dialog';
 import { importMessages } from './import-messages';
 import { ProductDialog } from './product-dialog';
 
-type Archived = 'active' | 'archived' | 'all';
+const ARCHIVED = ['active', 'archived', 'all'] as const;
+type Archived = (typeof ARCHIVED)[number];
 const helper = createColumnHelper<GridFeatures, ConsoleProductView>();
 
 /** The master catalogue: searched, filtered and paged on the server, virtualized on screen. */
@@ -156,19 +158,22 @@ export default function CataloguePage() {
           <label htmlFor="catalogue-search">{t('search')}</label>
           <input id="catalogue-search" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <SelectField label={t('category')} value={category} onChange={setCategory}>
-          <option value="">{t('allCategories')}</option>
-          {(categories.data?.categories ?? []).map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name || t('noCategory')} ({f.number(c.products)})
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('state')} value={archived} onChange={(v) => setArchived(v as Archived)}>
-          <option value="active">{t('active')}</option>
-          <option value="archived">{t('archived')}</option>
-          <option value="all">{t('all')}</option>
-        </SelectField>
+        <SelectField
+          label={t('category')}
+          value={category}
+          onChange={setCategory}
+          all={t('allCategories')}
+          options={(categories.data?.categories ?? []).map((c) => ({
+            value: c.name,
+            label: `${c.name || t('noCategory')} (${f.number(c.products)})`,
+          }))}
+        />
+        <SelectField
+          label={t('state')}
+          value={archived}
+          onChange={(v) => setArchived(v as Archived)}
+          options={ARCHIVED.map((a) => ({ value: a, label: t(a) }))}
+        />
       </div>
       {notice && (
         <p role="status" className="ok">
@@ -195,11 +200,7 @@ export default function CataloguePage() {
           />
         </>
       )}
-      {list.hasMore && (
-        <button type="button" onClick={() => void list.loadMore()}>
-          {t('more')}
-        </button>
-      )}
+      <LoadMore list={list} label={t('more')} />
       {editing && (
         <ProductDialog
           product={editing === 'new' ? null : editing}

@@ -6,7 +6,9 @@ import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { CheckField } from '../ui/check-list';
+import { GridTable } from '../ui/grid-table';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { useNow } from '../ui/use-now';
 import { fleetMessages } from './fleet-messages';
 import { PairDialog } from './pair-dialog';
@@ -55,31 +57,24 @@ export default function FleetPage() {
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         {branches.length > 1 && (
-          <SelectField label={t('branchFilter')} value={branchId} onChange={(v) => filter(() => setBranchId(v))}>
-            <option value="">{t('allBranches')}</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t('branchFilter')}
+            value={branchId}
+            onChange={(v) => filter(() => setBranchId(v))}
+            all={t('allBranches')}
+            options={placeOptions(branches)}
+          />
         )}
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={attentionOnly}
-            onChange={(e) => filter(() => setAttentionOnly(e.target.checked))}
-          />
-          {t('attentionOnly')}
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={includeRevoked}
-            onChange={(e) => filter(() => setIncludeRevoked(e.target.checked))}
-          />
-          {t('showRevoked')}
-        </label>
+        <CheckField
+          label={t('attentionOnly')}
+          checked={attentionOnly}
+          onChange={(on) => filter(() => setAttentionOnly(on))}
+        />
+        <CheckField
+          label={t('showRevoked')}
+          checked={includeRevoked}
+          onChange={(on) => filter(() => setIncludeRevoked(on))}
+        />
       </div>
       {notice && (
         <p role="status" className="ok">
@@ -99,35 +94,31 @@ export default function FleetPage() {
         </p>
       )}
       {data && data.devices.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="fleet-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('device')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">{t('unsynced')}</th>
-                <th scope="col">{t('lastSync')}</th>
-                <th scope="col">{t('lastSeen')}</th>
-                <th scope="col">{t('version')}</th>
-                <th scope="col">{t('storage')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.devices.map((device) => (
-                <DeviceRow
-                  key={device.id}
-                  device={device}
-                  now={now}
-                  alertMinutes={data.alertAfterMinutes}
-                  currency={currencyOf(device.branchId)}
-                  onRename={() => setRenaming(device)}
-                  onRevoke={() => setRevoking(device)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GridTable
+          labelledBy="fleet-title"
+          columns={[
+            t('device'),
+            t('state'),
+            t('unsynced'),
+            t('lastSync'),
+            t('lastSeen'),
+            t('version'),
+            t('storage'),
+            t('actions'),
+          ]}
+        >
+          {data.devices.map((device) => (
+            <DeviceRow
+              key={device.id}
+              device={device}
+              now={now}
+              alertMinutes={data.alertAfterMinutes}
+              currency={currencyOf(device.branchId)}
+              onRename={() => setRenaming(device)}
+              onRevoke={() => setRevoking(device)}
+            />
+          ))}
+        </GridTable>
       )}
       {data && (offset > 0 || data.nextOffset !== null) && (
         <div className="pager">

@@ -5,7 +5,8 @@ import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
 import { FormDialog } from '../ui/form-dialog';
-import { SelectField } from '../ui/select-field';
+import { GridTable } from '../ui/grid-table';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { peopleMessages } from './people-messages';
 
@@ -53,13 +54,7 @@ export function CashiersSection({ branches }: { branches: BranchView[] }) {
         </button>
       </div>
       {branches.length > 1 && (
-        <SelectField label={t('branch')} value={branchId} onChange={setChosen}>
-          {branches.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label={t('branch')} value={branchId} onChange={setChosen} options={placeOptions(branches)} />
       )}
       {notice && (
         <p role="status" className="ok">
@@ -69,50 +64,36 @@ export function CashiersSection({ branches }: { branches: BranchView[] }) {
       <ErrorNotice error={list.error ?? error} />
       {list.data && list.data.cashiers.length === 0 && <p className="hint">{t('noCashiers')}</p>}
       {list.data && list.data.cashiers.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="cashiers-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.cashiers.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.role === 'supervisor' ? t('supervisor') : t('cashier')}</td>
-                  <td>
-                    <span className={c.active ? 'badge ok' : 'badge bad'}>
-                      {c.active ? t('active') : t('inactive')}
-                    </span>
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        aria-label={t('resetPinLabel', { name: c.name })}
-                        onClick={() => setEditing({ kind: 'pin', c })}
-                      >
-                        {t('resetPin')}
-                      </button>
-                      <button
-                        type="button"
-                        className={c.active ? 'danger' : undefined}
-                        aria-label={t(c.active ? 'deactivateLabel' : 'reactivateLabel', { name: c.name })}
-                        onClick={() => void setActive(c, !c.active)}
-                      >
-                        {c.active ? t('deactivate') : t('reactivate')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GridTable labelledBy="cashiers-title" columns={[t('name'), t('role'), t('state'), t('actions')]}>
+          {list.data.cashiers.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.name}</th>
+              <td>{c.role === 'supervisor' ? t('supervisor') : t('cashier')}</td>
+              <td>
+                <span className={c.active ? 'badge ok' : 'badge bad'}>{c.active ? t('active') : t('inactive')}</span>
+              </td>
+              <td>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    aria-label={t('resetPinLabel', { name: c.name })}
+                    onClick={() => setEditing({ kind: 'pin', c })}
+                  >
+                    {t('resetPin')}
+                  </button>
+                  <button
+                    type="button"
+                    className={c.active ? 'danger' : undefined}
+                    aria-label={t(c.active ? 'deactivateLabel' : 'reactivateLabel', { name: c.name })}
+                    onClick={() => void setActive(c, !c.active)}
+                  >
+                    {c.active ? t('deactivate') : t('reactivate')}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </GridTable>
       )}
       {editing && (
         <CashierDialog

@@ -7,6 +7,7 @@ import { useApi } from '../session/session-context';
 import { CheckList } from '../ui/check-list';
 import { ErrorNotice } from '../ui/error-notice';
 import { FormDialog } from '../ui/form-dialog';
+import { GridTable } from '../ui/grid-table';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { peopleMessages } from './people-messages';
@@ -58,64 +59,54 @@ export function ManagersSection({ branches }: { branches: BranchView[] }) {
       <ErrorNotice error={list.error ?? error} />
       {list.data && list.data.managers.length === 0 && <p className="hint">{t('noManagers')}</p>}
       {list.data && list.data.managers.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="managers-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('branches')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.managers.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <span className="strong">{m.name}</span>
-                    <span className="sub">{m.email}</span>
-                  </th>
-                  <td>{t(m.role)}</td>
-                  <td>{m.branchIds === 'all' ? t('allBranches') : m.branchIds.map(branchName).join(', ')}</td>
-                  <td>
-                    <span className={m.disabled ? 'badge bad' : 'badge ok'}>
-                      {m.disabled ? t('disabled') : t('active')}
-                    </span>
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      {m.role === 'branch_manager' && (
-                        <button
-                          type="button"
-                          aria-label={t('editBranchesLabel', { name: m.name })}
-                          onClick={() => setEditing({ kind: 'branches', m })}
-                        >
-                          {t('editBranches')}
-                        </button>
-                      )}
-                      <button
-                        type="button"
-                        aria-label={t('resetPasswordLabel', { name: m.name })}
-                        onClick={() => setEditing({ kind: 'password', m })}
-                      >
-                        {t('resetPassword')}
-                      </button>
-                      <button
-                        type="button"
-                        className={m.disabled ? undefined : 'danger'}
-                        aria-label={t(m.disabled ? 'enableLabel' : 'disableLabel', { name: m.name })}
-                        onClick={() => void setDisabled(m, !m.disabled)}
-                      >
-                        {m.disabled ? t('enable') : t('disable')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GridTable
+          labelledBy="managers-title"
+          columns={[t('name'), t('role'), t('branches'), t('state'), t('actions')]}
+        >
+          {list.data.managers.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                <span className="strong">{m.name}</span>
+                <span className="sub">{m.email}</span>
+              </th>
+              <td>{t(m.role)}</td>
+              <td>{m.branchIds === 'all' ? t('allBranches') : m.branchIds.map(branchName).join(', ')}</td>
+              <td>
+                <span className={m.disabled ? 'badge bad' : 'badge ok'}>
+                  {m.disabled ? t('disabled') : t('active')}
+                </span>
+              </td>
+              <td>
+                <div className="row-actions">
+                  {m.role === 'branch_manager' && (
+                    <button
+                      type="button"
+                      aria-label={t('editBranchesLabel', { name: m.name })}
+                      onClick={() => setEditing({ kind: 'branches', m })}
+                    >
+                      {t('editBranches')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    aria-label={t('resetPasswordLabel', { name: m.name })}
+                    onClick={() => setEditing({ kind: 'password', m })}
+                  >
+                    {t('resetPassword')}
+                  </button>
+                  <button
+                    type="button"
+                    className={m.disabled ? undefined : 'danger'}
+                    aria-label={t(m.disabled ? 'enableLabel' : 'disableLabel', { name: m.name })}
+                    onClick={() => void setDisabled(m, !m.disabled)}
+                  >
+                    {m.disabled ? t('enable') : t('disable')}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </GridTable>
       )}
       {editing?.kind === 'new' && (
         <NewManagerDialog branches={branches} onClose={() => setEditing(null)} onDone={done} />

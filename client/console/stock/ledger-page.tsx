@@ -11,6 +11,8 @@ import { useLivePages } from '../live/use-live-pages';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi, useManager } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable } from '../ui/grid-table';
+import { LoadMore } from '../ui/load-more';
 import { SelectField } from '../ui/select-field';
 import { describeMovement } from './describe-movement';
 import { stockMessages } from './stock-messages';
@@ -71,39 +73,22 @@ export default function LedgerPage() {
       <ErrorNotice error={movements.error} />
       {movements.loaded && movements.items.length === 0 && <p className="hint">{t('noMovements')}</p>}
       {movements.items.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="movements-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('kind')}</th>
-                <th scope="col">{t('delta')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">{t('why')}</th>
+        <GridTable labelledBy="movements-title" columns={[t('when'), t('kind'), t('delta'), t('who'), t('why')]}>
+          {movements.items.map((m) => {
+            const { who, why } = describeMovement(m, t, { manager: managerName, place: placeName });
+            return (
+              <tr key={m.id}>
+                <th scope="row">{f.dateTime(m.createdAt)}</th>
+                <td>{kindName(m.kind)}</td>
+                <td className="num">{`${m.delta > 0 ? '+' : ''}${f.number(m.delta)}`}</td>
+                <td>{who}</td>
+                <td>{why}</td>
               </tr>
-            </thead>
-            <tbody>
-              {movements.items.map((m) => {
-                const { who, why } = describeMovement(m, t, { manager: managerName, place: placeName });
-                return (
-                  <tr key={m.id}>
-                    <th scope="row">{f.dateTime(m.createdAt)}</th>
-                    <td>{kindName(m.kind)}</td>
-                    <td className="num">{`${m.delta > 0 ? '+' : ''}${f.number(m.delta)}`}</td>
-                    <td>{who}</td>
-                    <td>{why}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </GridTable>
       )}
-      {movements.hasMore && (
-        <button type="button" onClick={() => void movements.loadMore()}>
-          {t('moreMovements')}
-        </button>
-      )}
+      <LoadMore list={movements} label={t('moreMovements')} />
     </section>
   );
 }
