@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
+export const errorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
 
 export const apiErrorBodySchema = z.object({
   error: z.object({

@@ -27,5 +27,7 @@
  *     Sales (collection version 1) carry `approvals` and `ticketDiscount` (a whole-ticket discount spread
  *     over the lines by largest remainder); a sale line may carry `ticketDiscountCents` (its share) and
  *     `overriddenFromCents` (the catalogue price it replaced). All optional: a version 0 ticket is unchanged.
+ *     Rejections: `code` is one of the API's error codes (`errorCodeSchema`, ERROR_CODES), no longer any
+ *     string; a code a device does not know yet reads as INTERNAL, its message kept.
  */
 export const PROTOCOL_VERSION = 5;

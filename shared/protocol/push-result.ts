@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodeSchema } from './api-error';
 
 /**
  * The server's word that a document the device pushed (sale, refund, count, shift event,
@@ -10,10 +11,14 @@ export const ackSchema = z.object({
 });
 export type Ack = z.infer<typeof ackSchema>;
 
-/** A pushed document the server refused; it is never applied. The device keeps it and shows it. */
+/**
+ * A pushed document the server refused; it is never applied. The device keeps it and shows it. `status` is
+ * the HTTP status ERROR_CODES gives `code`. A code this device does not know yet (a newer server) reads as
+ * INTERNAL, so the rest of the answer still counts; the server's message is kept as sent.
+ */
 export const rejectionSchema = z.object({
   id: z.string(),
-  code: z.string(),
+  code: errorCodeSchema.catch('INTERNAL'),
   status: z.number().int(),
   message: z.string(),
 });
