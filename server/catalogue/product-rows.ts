@@ -3,6 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ProductDoc } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
+import { refileProductCategory } from '../reports/category-summary';
+import { reportTrx } from '../reports/report-db';
 
 type ProductRow = Database['products'];
 
@@ -71,6 +73,9 @@ export async function writeProduct(
       created_at: now,
     })
     .execute();
+  // The reports file sales under their product's category of now.
+  if (previous && previous.category !== doc.category)
+    await refileProductCategory(reportTrx(trx), doc.id, previous.category, doc.category);
   if (!previous || previous.priceCents !== doc.priceCents) {
     await trx
       .insertInto('product_prices')

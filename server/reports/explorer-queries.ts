@@ -48,8 +48,16 @@ function timeKey(groupBy: string, date: string): string {
   return date;
 }
 
-/** Which table answers: the hourly summary, the daily one per cashier, tablet and tender, or the lines themselves. */
-export function explorerSource(q: ExplorerQuery): 'hours' | 'days' | 'lines' {
+const CATEGORY_GROUPS = new Set(['day', 'week', 'month', 'branch', 'category']);
+
+/**
+ * Which table answers: the hourly summary, the daily one per cashier, tablet and tender, the daily
+ * one per category, or the lines themselves.
+ */
+export function explorerSource(q: ExplorerQuery): 'hours' | 'days' | 'categories' | 'lines' {
+  const byCategory = q.groupBy === 'category' || q.category !== undefined;
+  if (byCategory && !q.product && !q.cashier && !q.device && !q.tender && CATEGORY_GROUPS.has(q.groupBy))
+    return 'categories';
   if (q.product || q.category || q.groupBy === 'product' || q.groupBy === 'category') return 'lines';
   if (q.cashier || q.device || q.tender || !(TIME_GROUPS.has(q.groupBy) || q.groupBy === 'branch')) return 'days';
   return 'hours';
@@ -68,11 +76,8 @@ export async function exploreSales(
 ): Promise<ExplorerResponse> {
   const currency = singleCurrency(branches);
   const source = explorerSource(q);
-  const raws = await (source === 'hours'
-    ? fromHours(db, q, branches)
-    : source === 'days'
-      ? fromDays(db, q, branches)
-      : fromLines(db, q, branches));
+  const read = { hours: fromHours, days: fromDays, categories: fromCategories, lines: fromLines }[source];
+  const raws = await read(db, q, branches);
   const names = new Map(branches.map((b) => [b.id, b.name]));
   if (q.groupBy === 'device') {
     const ids = [...new Set(raws.map((r) => r.dim))];
@@ -189,6 +194,37 @@ async function fromDays(db: ReportDb, q: ExplorerQuery, branches: readonly Scope
   return rows.map((r) => ({
     dim: String(r.dim),
     label: q.groupBy === 'cashier' ? String(r.cashier_name) : String(r.dim),
+    kind: r.kind,
+    tickets: Number(r.tickets),
+    gross: Number(r.gross),
+    discount: Number(r.discount),
+    tax: Number(r.tax),
+    units: Number(r.units),
+  }));
+}
+
+async function fromCategories(db: ReportDb, q: ExplorerQuery, branches: readonly ScopedBranch[]): Promise<Raw[]> {
+  const dim = q.groupBy === 'category' ? 'category' : q.groupBy === 'branch' ? 'branch_id' : 'local_date';
+  let query = db
+    .selectFrom('report_category_days')
+    .select((eb) => [
+      eb.ref(dim).as('dim'),
+      'kind',
+      eb.fn.sum<number>('tickets').as('tickets'),
+      eb.fn.sum<number>('gross_cents').as('gross'),
+      eb.fn.sum<number>('discount_cents').as('discount'),
+      eb.fn.sum<number>('tax_cents').as('tax'),
+      eb.fn.sum<number>('units').as('units'),
+    ])
+    .where('branch_id', 'in', branches.length ? branches.map((b) => b.id) : [''])
+    .where('local_date', '>=', q.from)
+    .where('local_date', '<=', q.to);
+  if (q.category !== undefined) query = query.where('category', '=', q.category);
+  if (q.refundsOnly) query = query.where('kind', '=', 'refund');
+  const rows = await query.groupBy([dim, 'kind']).execute();
+  return rows.map((r) => ({
+    dim: String(r.dim),
+    label: String(r.dim),
     kind: r.kind,
     tickets: Number(r.tickets),
     gross: Number(r.gross),

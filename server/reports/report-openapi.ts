@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stockHistoryQuerySchema, stockHistoryResponseSchema } from '../../shared/console/reports-stock';
 import { homeQuerySchema, homeResponseSchema } from '../../shared/console/reports-home';
 import {
   explorerQuerySchema,
@@ -81,6 +82,18 @@ registerOperation({
     'Recorded through the same ingest as a tablet sale: a ledger movement, an oversell or price-mismatch item when it applies.',
   request: { body: manualSaleRequestSchema },
   responses: { 201: { description: 'Recorded.', body: manualSaleResponseSchema } },
+});
+registerOperation({
+  ...common,
+  method: 'get',
+  path: '/api/console/reports/stock-history',
+  summary:
+    "A product's stock at a location over time, from its ledger, with the times the branch's tablets were offline",
+  request: { query: stockHistoryQuerySchema },
+  responses: {
+    200: { description: 'The level at the start and after each movement.', body: stockHistoryResponseSchema },
+    404: { description: 'No such location.' },
+  },
 });
 registerOperation({
   ...common,

@@ -18,6 +18,7 @@ import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import { addBranch, pairDevice, request, startTestServer, type TestServer } from '../test/test-server';
 import { reportDb } from './report-db';
+import { rebuildCategorySummaries } from './category-summary';
 import { rebuildReportSummaries } from './summary-rebuild';
 
 const OTHER_BRANCH = 'sucursal-rep-2';
@@ -276,6 +277,14 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
       fc.integer({ min: -5, max: 5 }).filter((d) => d !== 0),
       { freq: 5 },
     ),
+    /** A manager moves a product to another category: the category summary files its sales again. */
+    recategorize: fc.option(
+      fc.record({
+        product: fc.integer({ min: 0, max: 5 }),
+        category: fc.constantFrom('Frutas', 'Lácteos', 'Panadería', 'Bebidas'),
+      }),
+      { freq: 6 },
+    ),
   });
 
   function makeDoc(g: GeneratedDoc): SaleDoc | null {
@@ -362,6 +371,34 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
     ).toEqual(expectedHours);
   }
 
+  /** The category summary equals the lines of the ledger added up by branch, local day, category and kind. */
+  async function expectCategoriesFromLedger(tickets: RawTicket[]) {
+    const expected = new Map<string, number[]>();
+    for (const t of tickets) {
+      const seen = new Set<string>();
+      for (const l of t.lines) {
+        const k = `${t.branchId}|${t.date}|${l.category}|${t.kind}`;
+        const v = expected.get(k) ?? [0, 0, 0, 0, 0];
+        if (!seen.has(k)) v[0]! += 1;
+        seen.add(k);
+        v[1]! += l.gross;
+        v[2]! += l.discount;
+        v[3]! += halfUpTax(l.total, l.rate);
+        v[4]! += l.quantity;
+        expected.set(k, v);
+      }
+    }
+    const rows = await reportDb(server.db).selectFrom('report_category_days').selectAll().execute();
+    expect(
+      new Map(
+        rows.map((r) => [
+          `${r.branch_id}|${r.local_date}|${r.category}|${r.kind}`,
+          [r.tickets, r.gross_cents, r.discount_cents, r.tax_cents, r.units].map(Number),
+        ]),
+      ),
+    ).toEqual(expected);
+  }
+
   it('every report equals a recomputation from the raw ledger after random sales, refunds and corrections', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -394,8 +431,26 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
               });
               expect(res.status).toBe(201);
             }
+            if (g.recategorize !== null) {
+              const p = products[g.recategorize.product]!;
+              const row = await server.db
+                .selectFrom('products')
+                .select('seq')
+                .where('id', '=', p.id)
+                .executeTakeFirst();
+              const res = await request(server.url, `/api/console/products/${p.id}`, {
+                method: 'PATCH',
+                json: { baseSeq: Number(row!.seq), category: g.recategorize.category },
+                headers: admin.headers(),
+              });
+              expect(res.status).toBe(200);
+              p.category = g.recategorize.category;
+            }
           }
           const tickets = await ledgerTickets(server, zones);
+
+          // The category summary holds exactly what the ledger's lines add up to under today's categories.
+          await expectCategoriesFromLedger(tickets);
 
           // The hourly summary holds exactly what the ledger adds up to.
           await expectHoursFromLedger(tickets);
@@ -500,6 +555,23 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
         .execute(),
     ).toEqual(daysBefore);
 
+    const categoriesOrder = ['branch_id', 'local_date', 'category', 'kind'] as const;
+    const categoriesBefore = await rdb
+      .selectFrom('report_category_days')
+      .selectAll()
+      .orderBy([...categoriesOrder])
+      .execute();
+    await server.db.transaction().execute((trx) => rebuildCategorySummaries(reportDb(trx)));
+    expect(
+      (
+        await rdb
+          .selectFrom('report_category_days')
+          .selectAll()
+          .orderBy([...categoriesOrder])
+          .execute()
+      ).map((r) => ({ ...r, tickets: Number(r.tickets) })),
+    ).toEqual(categoriesBefore.map((r) => ({ ...r, tickets: Number(r.tickets) })));
+
     // A branch that moves to another time zone has its sales re-filed under their new local days.
     const moved = await request(server.url, `/api/console/branches/${DEMO_BRANCH_ID}`, {
       method: 'PATCH',
@@ -509,6 +581,7 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
     expect(moved.status).toBe(200);
     zones.set(DEMO_BRANCH_ID, 'Pacific/Chatham');
     await expectHoursFromLedger(await ledgerTickets(server, zones));
+    await expectCategoriesFromLedger(await ledgerTickets(server, zones));
   }, 240_000);
 
   it('keeps a branch manager to their branches and refuses bad input with a clear 4xx', async () => {

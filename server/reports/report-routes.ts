@@ -9,9 +9,11 @@ import {
   type ManualSaleResponse,
 } from '../../shared/console/reports-sales';
 import { reportSettingsPatchSchema, shiftsReportQuerySchema } from '../../shared/console/reports-shifts';
+import { stockHistoryQuerySchema } from '../../shared/console/reports-stock';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
+import { assertCanManageLocation, locationInfo } from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { exploreSales } from './explorer-queries';
 import { homeFigures } from './home-queries';
@@ -21,6 +23,7 @@ import './report-openapi';
 import { scopedBranches } from './report-scope';
 import { reportSettings, updateReportSettings } from './report-settings';
 import { listShifts } from './shift-queries';
+import { stockHistory } from './stock-chart';
 import { listSaleLines, listTickets, ticketDetail } from './ticket-queries';
 
 const idParam = z.object({ id: z.string().min(1).max(100) });
@@ -68,6 +71,12 @@ export function reportRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     logger.info({ saleId: recorded.saleId, managerId: manager.id, branchId: body.branchId }, 'manual sale recorded');
     const answer: ManualSaleResponse = recorded;
     res.status(201).json(answer);
+  });
+
+  router.get('/stock-history', async (req, res) => {
+    const q = parseOrThrow(stockHistoryQuerySchema, req.query, 'stock history query');
+    assertCanManageLocation(managerOf(req), await locationInfo(db, q.locationId));
+    res.json(await stockHistory(db, q));
   });
 
   router.get('/shifts', async (req, res) => {

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { reportTrx, type ReportDb, type ReportTrx } from './report-db';
+import { rebuildCategorySummaries } from './category-summary';
 import { rebuildReportSummaries } from './summary-rebuild';
 
 /** A branch without a settings row counts its days in UTC, as its settings say (server/catalogue/branch-settings.ts). */
@@ -33,7 +34,9 @@ export async function onBranchTimeZone(
   before: string,
   after: string,
 ): Promise<void> {
-  if (before !== after) await rebuildReportSummaries(reportTrx(trx), branchId);
+  if (before === after) return;
+  await rebuildReportSummaries(reportTrx(trx), branchId);
+  await rebuildCategorySummaries(reportTrx(trx), branchId);
 }
 
 export async function reportSettings(db: ReportDb, branchIds: readonly string[]): Promise<ReportSettings[]> {

@@ -66,4 +66,30 @@ export type ReportTables = {
     tax_cents: number;
     units: number;
   };
+  /**
+   * Sales and refunds per branch, local day, category (the product's category now) and kind
+   * (migration 0023): a ticket counts once in each category it has a line of; tax per line.
+   */
+  report_category_days: {
+    branch_id: string;
+    local_date: string;
+    category: string;
+    kind: 'sale' | 'refund';
+    tickets: number;
+    gross_cents: number;
+    discount_cents: number;
+    tax_cents: number;
+    units: number;
+  };
+  /** A device's live streams as the server saw them (migration 0023): the record offline periods are read from. */
+  device_links: {
+    id: string;
+    device_id: string;
+    branch_id: string;
+    /** Server clock, as every time of this table. */
+    connected_at: string;
+    /** Written every LINK_ALIVE_EVERY_MS while open, and at the end. */
+    alive_at: string;
+    ended_at: string | null;
+  };
 };

@@ -47,7 +47,15 @@ export async function rebuildReportSummaries(db: ReportDb, branchId?: string): P
     if (sales.length === 0) return done;
     const lines = await db
       .selectFrom('sale_lines')
-      .select(['sale_id', 'quantity', 'unit_price_cents', 'tax_rate_bp', 'discount_cents', 'line_total_cents'])
+      .select([
+        'sale_id',
+        'product_id',
+        'quantity',
+        'unit_price_cents',
+        'tax_rate_bp',
+        'discount_cents',
+        'line_total_cents',
+      ])
       .where(
         'sale_id',
         'in',

@@ -5,6 +5,7 @@ import { taxBreakdown } from '../../shared/sale/cart-math';
 import type { Database } from '../db/schema';
 import { BulkInsert } from '../db/bulk-insert';
 import { saleTime } from '../ledger/master-price';
+import { writeCategorySummaries } from './category-summary';
 import { reportTrx, type ReportDb } from './report-db';
 import { timeZones } from './report-settings';
 import type { ReportTables } from './schema-reports';
@@ -25,7 +26,7 @@ type SaleRow = Pick<
 >;
 type LineRow = Pick<
   Database['sale_lines'],
-  'sale_id' | 'quantity' | 'unit_price_cents' | 'tax_rate_bp' | 'discount_cents' | 'line_total_cents'
+  'sale_id' | 'product_id' | 'quantity' | 'unit_price_cents' | 'tax_rate_bp' | 'discount_cents' | 'line_total_cents'
 >;
 type TicketRow = ReportTables['report_tickets'];
 type HourRow = ReportTables['report_sales_hours'];
@@ -256,10 +257,9 @@ export async function summarizeSales(
     if (list) list.push(l);
     else linesBySale.set(l.sale_id, [l]);
   }
-  await writeTicketSummaries(
-    rtrx,
-    sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!)),
-  );
+  const tickets = sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!));
+  await writeTicketSummaries(rtrx, tickets);
+  await writeCategorySummaries(rtrx, tickets, lines);
 }
 
 /** summarizeSales for one sale document as stored (the legacy API's path, which writes its rows one by one). */
@@ -288,6 +288,7 @@ export async function summarizeSaleDoc(
     ],
     sale.lines.map((l) => ({
       sale_id: sale.id,
+      product_id: l.productId,
       quantity: l.quantity,
       unit_price_cents: l.unitPriceCents,
       tax_rate_bp: l.taxRateBp,

@@ -16,6 +16,7 @@ import type { DeviceIdentity } from '../auth/device-identity';
 import type { ChangeEvent } from '../live/change-bus';
 import { serveChangeStream } from '../live/change-stream';
 import { pullQueries, type PullRequest } from './pull-queries';
+import { openDeviceLink } from '../reports/device-links';
 
 export interface SyncRouteDeps {
   db: Db;
@@ -53,6 +54,9 @@ export function syncRoutes({ db, bus, heartbeatMs, salesPullDays = 30 }: SyncRou
 
   function streamChanges(req: express.Request, res: Response, only: ReplicatedCollection | null): void {
     const device = deviceOf(req);
+    // The record of when the device could reach the server (the console's offline periods).
+    const link = openDeviceLink(db, device);
+    req.on('close', () => void link.end());
     serveChangeStream(
       req,
       res,

@@ -13,6 +13,7 @@ import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
 import { reconciliation } from './0011-reconciliation';
 import { catalogueConsole } from './0012-catalogue';
+import { offlineAndCategories } from './0023-offline-and-categories';
 import { stockTakes } from './0020-stock-takes';
 import { transferDrafts } from './0021-transfer-drafts';
 
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0015-report-days': reportDays,
   '0020-stock-takes': stockTakes,
   '0021-transfer-drafts': transferDrafts,
+  '0023-offline-and-categories': offlineAndCategories,
 };

@@ -1,0 +1,194 @@
+import { sql, type Kysely } from 'kysely';
+import { BulkInsert } from '../db/bulk-insert';
+import type { Database } from '../db/schema';
+import type { ReportDb } from './report-db';
+import type { ReportTables } from './schema-reports';
+
+/** Inserts gathered for the caller to write together (db/write-batch.ts's WriteBatch). */
+interface Writes {
+  add<R extends Record<string, string | number | null>>(insert: BulkInsert<R>, rows: readonly R[]): void;
+}
+type TicketRow = Pick<ReportTables['report_tickets'], 'sale_id' | 'branch_id' | 'local_date' | 'kind'>;
+type CategoryRow = ReportTables['report_category_days'];
+export interface CategoryLine {
+  sale_id: string;
+  product_id: string;
+  quantity: number;
+  unit_price_cents: number;
+  tax_rate_bp: number;
+  discount_cents: number;
+  line_total_cents: number;
+}
+
+/** Tax of one tax-inclusive line total, rounded half up (as explorer-queries' lineTax, in SQL there). */
+export const lineTaxOf = (total: number, rateBp: number) =>
+  Math.floor((2 * total * rateBp + 10_000 + rateBp) / (2 * (10_000 + rateBp)));
+
+/**
+ * The category rows a set of tickets adds up to: per branch, local day, category and kind, with a
+ * ticket counted once in each category it has a line of, and the tax worked out per line (the
+ * explorer's rule for categories). `categories` maps each product to its category now.
+ */
+export function categorySummaries(
+  tickets: readonly TicketRow[],
+  lines: readonly CategoryLine[],
+  categories: ReadonlyMap<string, string>,
+): CategoryRow[] {
+  const ticketOf = new Map(tickets.map((t) => [t.sale_id, t]));
+  const rows = new Map<string, CategoryRow>();
+  const counted = new Set<string>();
+  for (const l of lines) {
+    const t = ticketOf.get(l.sale_id);
+    const category = categories.get(l.product_id);
+    if (!t || category === undefined) continue;
+    const k = [t.branch_id, t.local_date, category, t.kind].join('\u0000');
+    const row = rows.get(k) ?? {
+      branch_id: t.branch_id,
+      local_date: t.local_date,
+      category,
+      kind: t.kind,
+      tickets: 0,
+      gross_cents: 0,
+      discount_cents: 0,
+      tax_cents: 0,
+      units: 0,
+    };
+    if (!counted.has(`${k}\u0000${t.sale_id}`)) {
+      counted.add(`${k}\u0000${t.sale_id}`);
+      row.tickets += 1;
+    }
+    row.gross_cents += Number(l.unit_price_cents) * Number(l.quantity);
+    row.discount_cents += Number(l.discount_cents);
+    row.tax_cents += lineTaxOf(Number(l.line_total_cents), Number(l.tax_rate_bp));
+    row.units += Number(l.quantity);
+    rows.set(k, row);
+  }
+  return [...rows.values()];
+}
+
+const SUMS = ['tickets', 'gross_cents', 'discount_cents', 'tax_cents', 'units'] as const;
+
+const addCategoryDays = new BulkInsert<CategoryRow>(
+  ['branch_id', 'local_date', 'category', 'kind', ...SUMS],
+  (db, rows) =>
+    db
+      .withTables<ReportTables>()
+      .insertInto('report_category_days')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['branch_id', 'local_date', 'category', 'kind'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              SUMS.map((c) => [c, eb(eb.ref(`report_category_days.${c}`), '+', eb.ref(`excluded.${c}`))]),
+            ),
+          ),
+      ),
+  100,
+);
+
+/** The categories of the products of some lines, as they are now. */
+export async function categoriesOf(db: ReportDb, lines: readonly CategoryLine[]): Promise<Map<string, string>> {
+  const ids = [...new Set(lines.map((l) => l.product_id))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('products')
+      .select(['id', 'category'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.category);
+  }
+  return out;
+}
+
+/** Adds tickets' lines to the category summary, in the caller's transaction (or to its batch of writes). */
+export async function writeCategorySummaries(
+  trx: ReportDb,
+  tickets: readonly TicketRow[],
+  lines: readonly CategoryLine[],
+  writes?: Writes,
+): Promise<void> {
+  if (lines.length === 0) return;
+  const rows = categorySummaries(tickets, lines, await categoriesOf(trx, lines));
+  if (writes) writes.add(addCategoryDays, rows);
+  else await addCategoryDays.execute(trx as unknown as Kysely<Database>, rows);
+}
+
+/**
+ * A product moved to another category: its sales are filed again under the new one. The days it
+ * sold on are summed again from the ledger for both categories, in the transaction that changes
+ * the product, so the summary always files a sale under its product's category of now.
+ */
+export async function refileProductCategory(trx: ReportDb, productId: string, from: string, to: string) {
+  const days = await trx
+    .selectFrom('sale_lines as l')
+    .innerJoin('report_tickets as t', 't.sale_id', 'l.sale_id')
+    .select(['t.branch_id', 't.local_date'])
+    .distinct()
+    .where('l.product_id', '=', productId)
+    .execute();
+  for (const d of days) {
+    await trx
+      .deleteFrom('report_category_days')
+      .where('branch_id', '=', d.branch_id)
+      .where('local_date', '=', d.local_date)
+      .where('category', 'in', [from, to])
+      .execute();
+    const tickets = await trx
+      .selectFrom('report_tickets')
+      .select(['sale_id', 'branch_id', 'local_date', 'kind'])
+      .where('branch_id', '=', d.branch_id)
+      .where('local_date', '=', d.local_date)
+      .execute();
+    const lines = await trx
+      .selectFrom('sale_lines as l')
+      .innerJoin('report_tickets as t', 't.sale_id', 'l.sale_id')
+      .innerJoin('products as p', 'p.id', 'l.product_id')
+      .select(['l.sale_id', 'l.product_id', 'l.quantity', 'l.unit_price_cents', 'l.tax_rate_bp', 'l.discount_cents'])
+      .select(['l.line_total_cents', 'p.category'])
+      .where('t.branch_id', '=', d.branch_id)
+      .where('t.local_date', '=', d.local_date)
+      .where('p.category', 'in', [from, to])
+      .execute();
+    const rows = categorySummaries(tickets, lines, new Map(lines.map((l) => [l.product_id, l.category])));
+    await addCategoryDays.execute(trx as unknown as Kysely<Database>, rows);
+  }
+}
+
+/** The category summary of one branch or all, rebuilt from the ledger (with summary-rebuild.ts). */
+export async function rebuildCategorySummaries(db: ReportDb, branchId?: string): Promise<void> {
+  let del = db.deleteFrom('report_category_days');
+  if (branchId !== undefined) del = del.where('branch_id', '=', branchId);
+  await del.execute();
+  let q = db
+    .selectFrom('sale_lines as l')
+    .innerJoin('report_tickets as t', 't.sale_id', 'l.sale_id')
+    .innerJoin('products as p', 'p.id', 'l.product_id')
+    .select((eb) => [
+      't.branch_id',
+      't.local_date',
+      'p.category',
+      't.kind',
+      sql<number>`count(distinct t.sale_id)`.as('tickets'),
+      eb.fn.sum<number>(sql`l.unit_price_cents * l.quantity`).as('gross_cents'),
+      eb.fn.sum<number>('l.discount_cents').as('discount_cents'),
+      eb.fn
+        .sum<number>(
+          sql`(2 * l.line_total_cents * l.tax_rate_bp + 10000 + l.tax_rate_bp) / (2 * (10000 + l.tax_rate_bp))`,
+        )
+        .as('tax_cents'),
+      eb.fn.sum<number>('l.quantity').as('units'),
+    ])
+    .groupBy(['t.branch_id', 't.local_date', 'p.category', 't.kind']);
+  if (branchId !== undefined) q = q.where('t.branch_id', '=', branchId);
+  const rows = (await q.execute()).map((r) => ({
+    ...r,
+    tickets: Number(r.tickets),
+    gross_cents: Number(r.gross_cents),
+    discount_cents: Number(r.discount_cents),
+    tax_cents: Number(r.tax_cents),
+    units: Number(r.units),
+  }));
+  await addCategoryDays.execute(db as unknown as Kysely<Database>, rows);
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StockHistoryResponse } from '../../shared/console/reports-stock';
+import type { ProductDoc } from '../../shared/protocol';
+import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { createManager, signIn, type SignedIn } from '../test/managers';
+import {
+  addBranch,
+  catalogue,
+  makeSale,
+  openStream,
+  pairDevice,
+  pushSales,
+  request,
+  startTestServer,
+  type PairedDevice,
+  type TestServer,
+} from '../test/test-server';
+import { until } from '../test/until';
+import { OFFLINE_MIN_MS } from './offline-periods';
+import { reportDb } from './report-db';
+
+const MINUTE = 60_000;
+
+describe.each(reachableTestDatabases)('stock over time and offline tablets on $label', (database: TestDatabase) => {
+  let server: TestServer;
+  let admin: SignedIn;
+  let device: PairedDevice;
+  let product: ProductDoc;
+
+  const history = (q: Record<string, string>, who: SignedIn = admin) =>
+    request<StockHistoryResponse & { error?: { message: string } }>(
+      server.url,
+      `/api/console/reports/stock-history?${new URLSearchParams(q)}`,
+      { headers: who.headers() },
+    );
+  const links = () =>
+    reportDb(server.db)
+      .selectFrom('device_links')
+      .selectAll()
+      .where('device_id', '=', device.deviceId)
+      .orderBy('connected_at')
+      .execute();
+
+  beforeAll(async () => {
+    server = await startTestServer(database);
+    const a = await createManager(server.db, { role: 'admin' });
+    admin = await signIn(server.url, a.email, a.password);
+    device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja gráfica');
+    product = (await catalogue(server.url, device.token))[0]!;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("draws a product's level from its ledger: the level before the range, then after each movement", async () => {
+    const from = new Date(Date.now() - MINUTE).toISOString();
+    const before = await history({
+      locationId: device.branch.locationId,
+      productId: product.id,
+      from,
+      to: new Date().toISOString(),
+    });
+    expect(before.status).toBe(200);
+    const sales = [1, 2, 3].map((n, i) => makeSale(device, i + 1, [{ product, quantity: n }]));
+    const pushed = await pushSales(server.url, device.token, sales);
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.rejected).toEqual([]);
+    const after = await history({
+      locationId: device.branch.locationId,
+      productId: product.id,
+      from,
+      to: new Date(Date.now() + 1000).toISOString(),
+    });
+    expect(after.status).toBe(200);
+    const start = before.body.points.at(-1)?.level ?? before.body.startLevel;
+    expect(after.body.startLevel).toBe(before.body.startLevel);
+    expect(after.body.movements).toBe(before.body.movements + 3);
+    expect(after.body.points.slice(-3).map((p) => p.level)).toEqual([start - 1, start - 3, start - 6]);
+    expect(after.body.lowest).toBe(Math.min(start - 6, after.body.startLevel));
+    const level = await server.db
+      .selectFrom('stock_levels')
+      .select('quantity')
+      .where('location_id', '=', device.branch.locationId)
+      .where('product_id', '=', product.id)
+      .executeTakeFirstOrThrow();
+    expect(after.body.points.at(-1)!.level).toBe(Number(level.quantity));
+  });
+
+  it('shades the time between a tablet losing its live stream and opening it again', async () => {
+    const first = await openStream(server.url, device.token);
+    await first.next('resync', 5000);
+    await until('the link is recorded', async () => (await links()).length === 1);
+    first.close();
+    await until('the link is ended', async () => (await links())[0]?.ended_at != null);
+    // Move the ended link ten minutes back, as if the tablet had lost the network then.
+    const [link] = await links();
+    const back = (iso: string) => new Date(Date.parse(iso) - 10 * MINUTE).toISOString();
+    await reportDb(server.db)
+      .updateTable('device_links')
+      .set({ connected_at: back(link!.connected_at), alive_at: back(link!.alive_at), ended_at: back(link!.ended_at!) })
+      .where('id', '=', link!.id)
+      .execute();
+    const q = {
+      locationId: device.branch.locationId,
+      productId: product.id,
+      from: new Date(Date.now() - 30 * MINUTE).toISOString(),
+      to: new Date(Date.now() + MINUTE).toISOString(),
+    };
+    const offline = await history(q);
+    expect(offline.body.offline).toHaveLength(1);
+    expect(offline.body.offline[0]).toMatchObject({ deviceName: 'Caja gráfica', ongoing: true });
+    expect(Date.parse(offline.body.offline[0]!.from)).toBe(Date.parse(back(link!.ended_at!)));
+
+    const second = await openStream(server.url, device.token);
+    await second.next('resync', 5000);
+    await until('the new link is recorded', async () => (await links()).length === 2);
+    const back2 = await history(q);
+    expect(back2.body.offline).toHaveLength(1);
+    const period = back2.body.offline[0]!;
+    expect(period.ongoing).toBe(false);
+    expect(Date.parse(period.to) - Date.parse(period.from)).toBeGreaterThanOrEqual(10 * MINUTE - 1000);
+    expect(Date.parse(period.to)).toBe(Date.parse((await links())[1]!.connected_at));
+    second.close();
+    await until('the second link is ended', async () => (await links())[1]?.ended_at != null);
+    // A reconnect within OFFLINE_MIN_MS is not an offline period.
+    const third = await openStream(server.url, device.token);
+    await third.next('resync', 5000);
+    await until('the third link is recorded', async () => (await links()).length === 3);
+    expect((await history(q)).body.offline).toHaveLength(1);
+    expect(OFFLINE_MIN_MS).toBeGreaterThan(15_000);
+    third.close();
+  });
+
+  it("refuses another branch's stock, an unknown place and a range that runs backwards", async () => {
+    await addBranch(server.db, 'sucursal-graf-2', 'G2');
+    const m = await createManager(server.db, { role: 'branch_manager', branchIds: ['sucursal-graf-2'] });
+    const manager = await signIn(server.url, m.email, m.password);
+    const now = Date.now();
+    const q = { productId: product.id, from: new Date(now - MINUTE).toISOString(), to: new Date(now).toISOString() };
+    expect((await history({ ...q, locationId: device.branch.locationId }, manager)).status).toBe(403);
+    expect((await history({ ...q, locationId: 'nowhere' })).status).toBe(404);
+    const backwards = await history({ ...q, locationId: device.branch.locationId, from: q.to, to: q.from });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error?.message).toMatch(/from must be before to/);
+  });
+});
