@@ -15,6 +15,7 @@ import { GridTable } from '../ui/grid-table';
 import { LoadMore } from '../ui/load-more';
 import { SelectField } from '../ui/select-field';
 import { describeMovement } from './describe-movement';
+import { StockHistorySection } from './stock-history-section';
 import { stockMessages } from './stock-messages';
 
 const KNOWN_KINDS = [
@@ -69,6 +70,13 @@ export default function LedgerPage() {
         <AdjustForm locationId={locationId} productId={productId} />
         {locationId === 'central' || !branch ? <ReceiveForm locationId={locationId} productId={productId} /> : null}
       </div>
+      <StockHistorySection
+        locationId={locationId}
+        productId={productId}
+        product={name}
+        place={place}
+        timeZone={timeZone}
+      />
       <h2 id="movements-title">{t('movements')}</h2>
       <ErrorNotice error={movements.error} />
       {movements.loaded && movements.items.length === 0 && <p className="hint">{t('noMovements')}</p>}
