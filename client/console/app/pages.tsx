@@ -30,6 +30,10 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('../reports/sales-page')),
   },
   {
+    path: '/sales/manual',
+    component: lazy(() => import('../reports/manual-sale-page')),
+  },
+  {
     path: '/shifts',
     nav: { es: 'Turnos y caja', en: 'Shifts and cash' },
     component: lazy(() => import('../reports/shifts-page')),
@@ -63,9 +67,23 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('../transfers/transfers-page')),
   },
   {
+    path: '/counts',
+    nav: { es: 'Recuentos', en: 'Counts' },
+    component: lazy(() => import('../counts/counts-page')),
+  },
+  {
+    path: '/counts/:id',
+    component: lazy(() => import('../counts/count-page')),
+  },
+  {
     path: '/reconciliation',
     nav: { es: 'Conciliación', en: 'Reconciliation' },
     component: lazy(() => import('../reconciliation/reconciliation-page')),
+  },
+  {
+    path: '/quick-keys',
+    nav: { es: 'Teclas rápidas', en: 'Quick keys' },
+    component: lazy(() => import('../quick-keys/quick-keys-page')),
   },
   {
     path: '/branches',

@@ -1,0 +1,74 @@
+import type { CountDetail } from '../../../shared/console/counts';
+import { useT } from '../i18n/i18n';
+import type { Formatter } from '../i18n/format';
+import { countMessages } from './count-messages';
+
+/** The variance report's totals, in units and in money at the master price, and the late sales. */
+export function CountReport({ count, f }: { count: CountDetail; f: Formatter }) {
+  const t = useT(countMessages);
+  const { totals } = count;
+  const money = (cents: number) => f.money(cents, count.currency);
+  return (
+    <div className="card" role="group" aria-labelledby="report-title">
+      <h2 id="report-title">{t('report')}</h2>
+      <dl className="count-figures">
+        <div>
+          <dt>{t('totalProducts')}</dt>
+          <dd>{t('countedOf', { counted: f.number(totals.counted), products: f.number(totals.products) })}</dd>
+        </div>
+        <div>
+          <dt>{t('totalVariance')}</dt>
+          <dd>{totals.varianceUnits > 0 ? `+${f.number(totals.varianceUnits)}` : f.number(totals.varianceUnits)}</dd>
+        </div>
+        <div>
+          <dt>{t('totalValue')}</dt>
+          <dd>{money(totals.varianceCents)}</dd>
+        </div>
+        <div>
+          <dt>{t('short')}</dt>
+          <dd>{money(totals.shortCents)}</dd>
+        </div>
+        <div>
+          <dt>{t('over')}</dt>
+          <dd>{money(totals.overCents)}</dd>
+        </div>
+      </dl>
+      <p className="hint">{t('withVariance', { count: totals.withVariance })}</p>
+      <h3 id="late-title">{t('lateSales')}</h3>
+      <p className="hint">{t('lateHelp')}</p>
+      {count.lateSales.length === 0 ? (
+        <p className="ok">{t('noLate')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="late-title" tabIndex={0}>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('receipt')}</th>
+                <th scope="col">{t('product')}</th>
+                <th scope="col" className="num">
+                  {t('units')}
+                </th>
+                <th scope="col">{t('madeAt')}</th>
+                <th scope="col">{t('receivedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {count.lateSales.map((s) => (
+                <tr key={`${s.saleId}:${s.productId}`}>
+                  <th scope="row">{s.receiptNumber}</th>
+                  <td>
+                    {s.productName}
+                    {s.afterApproval && <span className="badge bad">{t('afterApproval')}</span>}
+                  </td>
+                  <td className="num">{f.number(s.delta)}</td>
+                  <td>{f.dateTime(s.madeAt)}</td>
+                  <td>{f.dateTime(s.receivedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

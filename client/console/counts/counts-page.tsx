@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { COUNT_STATUSES, type CountSummary } from '../../../shared/console/counts';
+import type { Page } from '../../../shared/console/ledger-api';
+import { useT } from '../i18n/i18n';
+import { useFormat } from '../i18n/use-format';
+import { useLivePages } from '../live/use-live-pages';
+import { useApi } from '../session/session-context';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { countMessages } from './count-messages';
+import { StartCountForm } from './start-count-form';
+import { useCountLocations } from './use-count-locations';
+
+export const countBadge = (status: CountSummary['status']) =>
+  status === 'approved' ? 'badge ok' : status === 'open' ? 'badge muted' : 'badge bad';
+
+/** Stock counts: start one, and every count of the manager's locations filtered by state and location. */
+export default function CountsPage() {
+  const t = useT(countMessages);
+  const api = useApi();
+  const f = useFormat();
+  const locations = useCountLocations();
+  const [status, setStatus] = useState('');
+  const [locationId, setLocationId] = useState('');
+  const list = useLivePages<CountSummary>(
+    `counts:${status}:${locationId}`,
+    (cursor, signal) =>
+      api.get<Page<CountSummary>>('/api/console/counts', { status, locationId, cursor, limit: 50 }, signal),
+    ['stocktakes'],
+  );
+
+  return (
+    <section className="page" aria-labelledby="counts-title">
+      <div className="page-head">
+        <h1 id="counts-title">{t('title')}</h1>
+      </div>
+      <StartCountForm locations={locations} />
+      <div className="filters">
+        <SelectField label={t('state')} value={status} onChange={setStatus}>
+          <option value="">{t('any')}</option>
+          {COUNT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status_${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('location')} value={locationId} onChange={setLocationId}>
+          <option value="">{t('anywhere')}</option>
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ErrorNotice error={list.error} />
+      {list.loaded && list.items.length === 0 && <p className="ok">{t('none')}</p>}
+      {list.items.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="counts-title" tabIndex={0}>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('location')}</th>
+                <th scope="col">{t('scope')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">{t('started')}</th>
+                <th scope="col" className="num">
+                  {t('counted')}
+                </th>
+                <th scope="col">{t('note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link href={`/counts/${encodeURIComponent(c.id)}`}>
+                      {t('open', { place: c.locationName, when: f.dateTime(c.startedAt) })}
+                    </Link>
+                  </th>
+                  <td>{c.category ? t('category', { category: c.category }) : t('allProducts')}</td>
+                  <td>
+                    <span className={countBadge(c.status)}>{t(`status_${c.status}`)}</span>
+                  </td>
+                  <td>{c.startedByName}</td>
+                  <td className="num">{f.number(c.countedLines)}</td>
+                  <td>{c.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.hasMore && (
+        <button type="button" onClick={() => void list.loadMore()}>
+          {t('more')}
+        </button>
+      )}
+    </section>
+  );
+}
