@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { SequenceAllocator } from '../ledger/server-sequence';
+import { recordSyncConflict } from '../reconciliation/sync-items';
 import type { FieldConflict } from './merge-product';
 
 export interface ConflictContext {
@@ -16,7 +17,8 @@ export interface ConflictContext {
 /**
  * DESIGN invariant 6: every losing device value goes to the conflict log, once. The key hashes
  * what the conflict is about, so a retried push (same base, same edit, same centre value) finds
- * its entry and logs nothing more. Returns how many entries were new.
+ * its entry and logs nothing more. Each new entry opens a reconciliation item. Returns how many
+ * entries were new.
  */
 export async function logConflicts(
   trx: Transaction<Database>,
@@ -37,10 +39,12 @@ export async function logConflicts(
       .digest('hex');
     const seen = await trx.selectFrom('conflict_log').select('id').where('conflict_key', '=', key).executeTakeFirst();
     if (seen) continue;
+    const id = uuidv7();
+    const at = seq.next();
     await trx
       .insertInto('conflict_log')
       .values({
-        id: uuidv7(),
+        id,
         conflict_key: key,
         product_id: ctx.productId,
         field: c.field,
@@ -51,9 +55,24 @@ export async function logConflicts(
         device_id: ctx.deviceId,
         branch_id: ctx.branchId,
         created_at: now,
-        seq: seq.next(),
+        seq: at,
       })
       .execute();
+    await recordSyncConflict(
+      trx,
+      {
+        id,
+        key,
+        productId: ctx.productId,
+        deviceId: ctx.deviceId,
+        field: c.field,
+        centreValue: c.centre ?? null,
+        deviceValue: c.device ?? null,
+        baseValue: c.base ?? null,
+      },
+      at,
+      now,
+    );
     added += 1;
   }
   return added;

@@ -2,7 +2,13 @@ import type { ColumnType } from 'kysely';
 
 /** Row types of the ledger's tables (migration 0003-ledger). */
 export type ReconciliationKind =
-  'oversell' | 'price_mismatch' | 'count_discrepancy' | 'double_refund' | 'transfer_discrepancy';
+  | 'oversell'
+  | 'price_mismatch'
+  | 'count_discrepancy'
+  | 'double_refund'
+  | 'transfer_discrepancy'
+  | 'sync_conflict'
+  | 'refused_document';
 export type ReconciliationStatus = 'open' | 'assigned' | 'resolved';
 
 export interface LedgerTables {

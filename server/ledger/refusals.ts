@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { ERROR_CODES, type ErrorCode, type Rejection } from '../../shared/protocol';
 import type { Database } from '../db/schema';
 import type { LedgerTables } from '../db/schema-ledger';
+import { recordRefusedDocument } from '../reconciliation/sync-items';
 import { uuidv7 } from '../db/uuid-v7';
 
 /** A pushed collection of immutable documents: sales, counts, shift events, transfer receipts. */
@@ -24,7 +25,8 @@ export function storeFailed(what: string, id: string, err: unknown): Rejection {
 
 /**
  * DESIGN invariant 2's "refused and logged": a refusal decided inside the writing transaction
- * (an id reused with other content, a receipt number taken, …) is kept with the body as sent.
+ * (an id reused with other content, a receipt number taken, …) is kept with the body as sent,
+ * and opens one reconciliation item for a manager (one per document, however often it is retried).
  */
 export async function recordRefusal(
   trx: Transaction<Database>,
@@ -42,15 +44,15 @@ export async function recordRefusal(
     body,
     created_at: now,
   };
-  if (collection === 'sales') {
+  if (collection === 'sales')
     await trx
       .insertInto('rejected_sales')
       .values({ ...row, sale_id: rejection.id })
       .execute();
-    return;
-  }
-  await trx
-    .insertInto('rejected_documents')
-    .values({ ...row, collection, document_id: rejection.id })
-    .execute();
+  else
+    await trx
+      .insertInto('rejected_documents')
+      .values({ ...row, collection, document_id: rejection.id })
+      .execute();
+  await recordRefusedDocument(trx, { collection, deviceId, rejection, body }, now);
 }

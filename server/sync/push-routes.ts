@@ -9,6 +9,7 @@ import { parseOrThrow } from '../http/api-error';
 import { countsKind } from '../ledger/ingest-counts';
 import { ingestDocuments, type DocumentIngestResult } from '../ledger/ingest-documents';
 import { ingestSales } from '../ledger/ingest-sales';
+import { currentSequence } from '../ledger/server-sequence';
 import { shiftEventsKind } from '../ledger/ingest-shift-events';
 import { transferReceiptsKind } from '../ledger/ingest-transfer-receipts';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
@@ -66,7 +67,7 @@ const INGESTS: Record<PushedCollection, Ingest> = {
       const change: ChangeEvent | null =
         pushed.writtenUpTo === null
           ? null
-          : { seq: pushed.writtenUpTo, collections: ['products', 'conflicts'], locationIds: [] };
+          : { seq: pushed.writtenUpTo, collections: ['products', 'conflicts', 'reconciliation'], locationIds: [] };
       return { result: { conflicts, acks, rejected }, change };
     },
   },
@@ -126,6 +127,14 @@ export function pushRoutes({ db, bus, logger }: PushRouteDeps): Router {
         for (const r of result.rejected)
           logger.warn({ deviceId: device.deviceId, collection, ...r }, `${what} refused`);
         if (change) bus.publish(change);
+        // A refused document opened (or found) its reconciliation item: consoles re-read the queue.
+        if (result.rejected.length > 0 && !change?.collections.includes('reconciliation'))
+          bus.publish({
+            seq: await currentSequence(db),
+            collections: ['reconciliation'],
+            locationIds: [],
+            branchIds: [device.branchId],
+          });
         sendPushAnswer(req, res, rows.length, result);
       },
     );

@@ -10,6 +10,8 @@ export const RECONCILIATION_KINDS = [
   'count_discrepancy',
   'double_refund',
   'transfer_discrepancy',
+  'sync_conflict',
+  'refused_document',
 ] as const;
 export const RECONCILIATION_STATUSES = ['open', 'assigned', 'resolved'] as const;
 

@@ -13,6 +13,8 @@ export function formatter(locale: Locale, place: FormatPlace = {}) {
   const tag = intlLocale[locale];
   const number = new Intl.NumberFormat(tag);
   return {
+    /** For text built beside the figures (client/console/reconciliation/sync-item-summary.ts). */
+    locale,
     number: (n: number) => number.format(n),
     money(minorUnits: number, currency = place.currency ?? 'MXN') {
       const f = new Intl.NumberFormat(tag, { style: 'currency', currency });

@@ -2,6 +2,7 @@ import type { ReconciliationItem } from '../../../shared/console/ledger-api';
 import type { Formatter } from '../i18n/format';
 import type { Translate } from '../i18n/i18n';
 import type { reconciliationMessages } from './reconciliation-messages';
+import { refusedDocumentSummary, syncConflictSummary } from './sync-item-summary';
 
 type Key = keyof (typeof reconciliationMessages)['es'];
 
@@ -61,6 +62,10 @@ export function itemSummary(
           .join('; '),
       });
     }
+    case 'sync_conflict':
+      return syncConflictSummary(d, f);
+    case 'refused_document':
+      return refusedDocumentSummary(d, f);
     default:
       return item.summary;
   }
