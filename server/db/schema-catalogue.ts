@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 /** Row types of migration 0004-catalogue: price history, product revisions, conflict log, branch settings, cashiers. */
 export interface CatalogueTables {
   /** Every master price a product ever had, so a sale is checked against the price in force at sale time. */
@@ -47,6 +48,8 @@ export interface CatalogueTables {
     receipt_footer: string;
     /** JSON array of ProductDoc fields the branch's devices may edit; [] = none. */
     product_edit_fields: string;
+    /** Largest discount a cashier gives without a supervisor, in basis points (migration 0018; 10000 = any). */
+    max_discount_bp: ColumnType<number, number | undefined, number>;
     seq: number;
     updated_at: string;
   };

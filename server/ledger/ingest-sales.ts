@@ -3,6 +3,7 @@ import { saleArithmeticProblems } from '../../shared/sale/sale-arithmetic';
 import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { Db } from '../db/database';
+import { approvalProblem, loadApprovalPolicy, type ApprovalPolicy } from './approval-policy';
 import type { DocumentAuthor } from './document-author';
 import { groupCommitter, type GroupWork } from './group-commit';
 import { refusal, storeFailed } from './refusals';
@@ -19,7 +20,7 @@ export interface IngestResult {
 }
 
 /** A sale's own checks before the transaction: its receipt number, refundOf, and its sums. */
-function saleRules(device: DeviceIdentity): RowRules<SaleDoc> {
+function saleRules(device: DeviceIdentity, policy: ApprovalPolicy): RowRules<SaleDoc> {
   return {
     what: 'Sale',
     schema: saleDocSchema,
@@ -32,15 +33,14 @@ function saleRules(device: DeviceIdentity): RowRules<SaleDoc> {
           'BAD_REQUEST',
           `Sale ${sale.id} has receipt number ${sale.receiptNumber}; sale ${sale.deviceSeq} of device ${author.deviceId} must be ${expectedReceipt}.`,
         );
-      if ((sale.kind === 'refund') !== (sale.refundOf !== null))
-        return refusal(
-          sale.id,
-          'BAD_REQUEST',
-          `Sale ${sale.id}: a refund must name the sale it refunds (refundOf), and a sale must not.`,
-        );
+      if (sale.kind === 'sale' && sale.refundOf !== null)
+        return refusal(sale.id, 'BAD_REQUEST', `Sale ${sale.id}: only a refund names a sale it refunds (refundOf).`);
       const problems = saleArithmeticProblems(sale);
       if (problems.length > 0)
         return refusal(sale.id, 'BAD_REQUEST', `Sale ${sale.id} does not add up: ${problems.join('; ')}`);
+      const unapproved = approvalProblem(sale, policy);
+      if (unapproved)
+        return refusal(sale.id, 'FORBIDDEN', `Ticket ${sale.receiptNumber} was not applied: ${unapproved}.`);
       return null;
     },
   };
@@ -57,7 +57,8 @@ export async function ingestSales(
   rows: readonly { newDocumentState: unknown }[],
   now = new Date().toISOString(),
 ): Promise<IngestResult> {
-  const { valid, rejected } = await validateRows(db, device, rows, saleRules(device));
+  const policy = await loadApprovalPolicy(db, device.branchId);
+  const { valid, rejected } = await validateRows(db, device, rows, saleRules(device, policy));
   if (valid.length === 0) return { acks: [], rejected, appliedUpTo: null, reconciliationChanged: false };
   // Group commit: pushes that arrive while another is being written share its transaction (one
   // commit for all), each in a savepoint of its own (group-commit.ts).

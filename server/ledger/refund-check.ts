@@ -22,7 +22,7 @@ export interface RefundCheck {
 
 /**
  * A refund must name a sale the server holds, of the same branch, and return only products at
- * the prices that sale charged. Returning more than remains (two devices refunding the same units
+ * the prices that sale charged, unless it is a refund without a receipt (approved by a supervisor). Returning more than remains (two devices refunding the same units
  * offline) is not refused: it is flagged as a double refund.
  */
 export async function checkRefund(
@@ -31,6 +31,8 @@ export async function checkRefund(
   branchId: string,
 ): Promise<RefundCheck | Rejection> {
   const refused = (code: ErrorCode, message: string): Rejection => refusal(refund.id, code, message);
+  // A refund without a receipt returns goods no sale names; ingest has checked its supervisor's approval.
+  if (refund.refundOf === null) return { originalReceipt: '', overRefunded: [] };
   const original = refund.refundOf
     ? await trx
         .selectFrom('sales')

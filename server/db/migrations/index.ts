@@ -9,6 +9,7 @@ import { ledgerIndexes } from './0007-ledger-indexes';
 import { reports } from './0013-reports';
 import { reportSettings } from './0014-report-settings';
 import { reportDays } from './0015-report-days';
+import { approvals } from './0018-approvals';
 import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
 import { reconciliation } from './0011-reconciliation';
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0013-reports': reports,
   '0014-report-settings': reportSettings,
   '0015-report-days': reportDays,
+  '0018-approvals': approvals,
   '0020-stock-takes': stockTakes,
   '0021-transfer-drafts': transferDrafts,
   '0023-offline-and-categories': offlineAndCategories,

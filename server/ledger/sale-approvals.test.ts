@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Approval, ProductDoc, SaleDoc } from '../../shared/protocol';
+import { applyTicketDiscount } from '../../shared/sale/ticket-discount';
+import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { createManager, signIn, type SignedIn } from '../test/managers';
+import {
+  catalogue,
+  makeSale,
+  pairDevice,
+  pushSales,
+  request,
+  startTestServer,
+  stockLevels,
+  type PairedDevice,
+  type TestServer,
+} from '../test/test-server';
+
+describe.each(reachableTestDatabases)('manager approvals on tickets on $label', (database: TestDatabase) => {
+  let server: TestServer;
+  let admin: SignedIn;
+  let device: PairedDevice;
+  let products: ProductDoc[];
+  let supervisorId: string;
+  let cashierId: string;
+  let seq = 0;
+
+  async function addCashier(role: 'cashier' | 'supervisor', name: string, pin: string) {
+    const res = await request<{ id: string }>(server.url, `/api/console/branches/${DEMO_BRANCH_ID}/cashiers`, {
+      json: { name, role, pin },
+      headers: admin.headers(),
+    });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(database);
+    const m = await createManager(server.db, { role: 'admin' });
+    admin = await signIn(server.url, m.email, m.password);
+    device = await pairDevice(server);
+    products = await catalogue(server.url, device.token);
+    supervisorId = await addCashier('supervisor', 'Sara Supervisora', '7391');
+    cashierId = await addCashier('cashier', 'Carlos Cajero', '2468');
+    const bad = await request(server.url, `/api/console/branches/${DEMO_BRANCH_ID}/settings`, {
+      method: 'PATCH',
+      json: { maxDiscountBp: 10001 },
+      headers: admin.headers(),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/at most 100 %/);
+    const set = await request(server.url, `/api/console/branches/${DEMO_BRANCH_ID}/settings`, {
+      method: 'PATCH',
+      json: { maxDiscountBp: 1000 },
+      headers: admin.headers(),
+    });
+    expect(set.status).toBe(200);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const approval = (kind: Approval['kind'], approverId = supervisorId): Approval => ({
+    kind,
+    approverId,
+    approverName: 'Sara Supervisora',
+    at: new Date().toISOString(),
+    reason: 'Cliente frecuente',
+  });
+
+  /** A sale of 2 × the first product with a whole-ticket percent discount, paid in cash. */
+  function discounted(basisPoints: number, overrides: Partial<SaleDoc> = {}): SaleDoc {
+    const base = makeSale(device, ++seq, [{ product: products[0]!, quantity: 2 }], {
+      cashierId,
+      cashierName: 'Carlos',
+    });
+    const { lines, ticketDiscount } = applyTicketDiscount(
+      base.lines,
+      { kind: 'percent', basisPoints },
+      'Cliente frecuente',
+    );
+    const totalCents = lines.reduce((s, l) => s + l.lineTotalCents, 0);
+    return {
+      ...base,
+      lines,
+      ticketDiscount,
+      totalCents,
+      payments: [{ method: 'cash', amountCents: totalCents, tenderedCents: totalCents }],
+      ...overrides,
+    };
+  }
+
+  const storedBody = async (id: string) => {
+    const row = await server.db.selectFrom('sales').select('body').where('id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(row.body) as SaleDoc) : null;
+  };
+
+  it('a discount up to the branch limit needs no approval; above it, a sale with no approval is refused and nothing is stored', async () => {
+    const within = discounted(1000);
+    const above = discounted(2500);
+    const res = await pushSales(server.url, device.token, [within, above]);
+    expect(res.status).toBe(200);
+    expect(res.body.acks.map((a) => a.id)).toEqual([within.id]);
+    expect(res.body.rejected).toHaveLength(1);
+    expect(res.body.rejected[0]).toMatchObject({ id: above.id, code: 'FORBIDDEN' });
+    expect(res.body.rejected[0]!.message).toMatch(/discount above the branch limit \(10 %\).*supervisor/);
+    expect(await storedBody(above.id)).toBeNull();
+    expect((await storedBody(within.id))?.ticketDiscount).toMatchObject({ kind: 'percent', basisPoints: 1000 });
+  });
+
+  it('the same discount approved by a supervisor is applied, and the approval and ticket discount are stored with it', async () => {
+    const sale = discounted(2500, { approvals: [approval('discount')] });
+    const before = await stockLevels(server.db, device.branch.locationId);
+    const res = await pushSales(server.url, device.token, [sale]);
+    expect(res.body.rejected).toEqual([]);
+    expect(res.body.acks.map((a) => a.id)).toEqual([sale.id]);
+    const stored = await storedBody(sale.id);
+    expect(stored?.approvals).toEqual(sale.approvals);
+    expect(stored?.ticketDiscount?.cents).toBe(Math.round(products[0]!.priceCents * 2 * 0.25));
+    const after = await stockLevels(server.db, device.branch.locationId);
+    expect(after.get(products[0]!.id)!.quantity).toBe(before.get(products[0]!.id)!.quantity - 2);
+    // Retried as is: the same answer, applied once (SPEC S2).
+    const again = await pushSales(server.url, device.token, [sale]);
+    expect(again.body.acks).toEqual(res.body.acks);
+  });
+
+  it('an approval by someone who is not a supervisor of the branch, or by the ticket’s own cashier, is refused', async () => {
+    const byCashier = discounted(2500, { approvals: [approval('discount', cashierId)] });
+    const byStranger = discounted(2500, { approvals: [approval('discount', 'nobody')] });
+    const selfApproved = discounted(2500, { cashierId: supervisorId, approvals: [approval('discount')] });
+    const res = await pushSales(server.url, device.token, [byCashier, byStranger, selfApproved]);
+    expect(res.body.acks).toEqual([]);
+    expect(res.body.rejected.map((r) => r.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(res.body.rejected[0]!.message).toMatch(/not a supervisor of this branch/);
+    expect(res.body.rejected[2]!.message).toMatch(/approved their own/);
+  });
+
+  it('a ticket discount spread otherwise than by the shared rule is refused as not adding up', async () => {
+    const sale = discounted(1000);
+    const [a] = sale.lines;
+    const tampered = { ...sale, ticketDiscount: { ...sale.ticketDiscount!, cents: sale.ticketDiscount!.cents + 1 } };
+    const res = await pushSales(server.url, device.token, [{ ...tampered, lines: [a!] }]);
+    expect(res.body.rejected[0]).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(res.body.rejected[0]!.message).toMatch(/ticket discount/);
+  });
+
+  it('a changed price and a zero total need approval; approved, they are applied', async () => {
+    const p = products[1]!;
+    const line = { ...makeSale(device, 0, [{ product: p, quantity: 1 }]).lines[0]! };
+    const overridden = {
+      ...line,
+      unitPriceCents: p.priceCents - 10,
+      lineTotalCents: p.priceCents - 10,
+      overriddenFromCents: p.priceCents,
+    };
+    const cash = (cents: number) => [{ method: 'cash' as const, amountCents: cents, tenderedCents: cents }];
+    const unapproved = makeSale(device, ++seq, [], {
+      lines: [overridden],
+      totalCents: overridden.lineTotalCents,
+      payments: cash(overridden.lineTotalCents),
+    });
+    const res = await pushSales(server.url, device.token, [unapproved]);
+    expect(res.body.rejected[0]!.message).toMatch(/changed price with no supervisor/);
+    const approved = { ...unapproved, id: makeSale(device, seq, []).id, approvals: [approval('price_override')] };
+    expect((await pushSales(server.url, device.token, [approved])).body.acks).toHaveLength(1);
+  });
+
+  it('a refund without a receipt needs approval; approved, it puts the units back', async () => {
+    const p = products[2]!;
+    const refund = makeSale(device, ++seq, [{ product: p, quantity: 3 }], { kind: 'refund', refundOf: null });
+    const res = await pushSales(server.url, device.token, [refund]);
+    expect(res.body.rejected[0]).toMatchObject({ code: 'FORBIDDEN' });
+    expect(res.body.rejected[0]!.message).toMatch(/refund without a receipt/);
+    const before = await stockLevels(server.db, device.branch.locationId);
+    const approved = {
+      ...makeSale(device, ++seq, [{ product: p, quantity: 3 }], { kind: 'refund', refundOf: null }),
+      approvals: [approval('refund_without_receipt')],
+    };
+    const ok = await pushSales(server.url, device.token, [approved]);
+    expect(ok.body.rejected).toEqual([]);
+    const after = await stockLevels(server.db, device.branch.locationId);
+    expect(after.get(p.id)!.quantity).toBe((before.get(p.id)?.quantity ?? 0) + 3);
+  });
+});
