@@ -55,3 +55,83 @@ test('transfers: send from the centre, confirm a short arrival (opens reconcilia
   await page.getByLabel('Estado', { exact: true }).selectOption({ label: 'Cancelado' });
   await expect(page.getByRole('row').filter({ hasText: note })).toHaveCount(1);
 });
+
+test('transfers: a draft stays off the tablet; sent, it is in transit on both ends; received short at the POS, it opens an item', async ({
+  browser,
+  pos,
+  serverDb,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await createAccount(serverDb, 'admin', 'Beto Borrador');
+  await pos.open();
+  await pos.pair(await serverDb.pairingCode(), 'Caja traspasos');
+  await pos.section('Inventario');
+  await expect(pos.page.getByText('No hay traspasos pendientes de recibir.')).toBeVisible();
+
+  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await consoleContext.newPage();
+  const consolePage = new ConsolePage(page);
+  await consolePage.open('/transfers');
+  await consolePage.signIn(admin);
+  const centralBefore = await serverDb.branchStock('ECO-0001', 'central');
+  const note = `borrador ${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: 'Nuevo traspaso' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Desde').selectOption({ label: 'Almacén central' });
+  await dialog.getByLabel('Hacia').selectOption({ label: 'Sucursal 001' });
+  await dialog.getByLabel('Buscar producto para añadir').fill('Manzanas');
+  await dialog.getByRole('button', { name: 'Añadir Manzanas Orgánicas' }).click();
+  await dialog.getByLabel('Unidades de Manzanas Orgánicas').fill('5');
+  await dialog.getByLabel('Nota').fill(note);
+  await dialog.getByRole('button', { name: 'Guardar borrador' }).click();
+  await expect(page.getByText('Borrador guardado')).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: note });
+  await expect(row).toContainText('Borrador');
+  await expect(row).toContainText('Sin enviar');
+  expect(await serverDb.branchStock('ECO-0001', 'central')).toBe(centralBefore);
+
+  // Edited while a draft: 6, not 5.
+  await row.getByRole('button', { name: 'Almacén central → Sucursal 001' }).click();
+  await consolePage.expectAccessible();
+  await consolePage.screenshot('transfer-draft');
+  await dialog.getByRole('button', { name: 'Editar borrador' }).click();
+  await dialog.getByLabel('Unidades de Manzanas Orgánicas').fill('6');
+  await dialog.getByRole('button', { name: 'Guardar borrador' }).click();
+  await expect(row).toContainText('6 × Manzanas Orgánicas');
+  await expect(pos.page.getByText('No hay traspasos pendientes de recibir.')).toBeVisible();
+
+  await row.getByRole('button', { name: 'Almacén central → Sucursal 001' }).click();
+  await dialog.getByRole('button', { name: 'Enviar traspaso' }).click();
+  await expect(page.getByText('Traspaso enviado: las existencias salieron de Almacén central.')).toBeVisible();
+  await expect(row).toContainText('En tránsito');
+  expect(await serverDb.branchStock('ECO-0001', 'central')).toBe(centralBefore - 6);
+  await page.getByLabel('Ubicación', { exact: true }).selectOption({ label: 'Sucursal 001' });
+  await page.getByLabel('Estado', { exact: true }).selectOption({ label: 'En tránsito' });
+  await expect(row).toBeVisible();
+
+  // At the tablet it arrives live; one unit short.
+  const { id } = await serverDb.db
+    .selectFrom('transfers')
+    .select('id')
+    .where('note', '=', note)
+    .executeTakeFirstOrThrow();
+  const article = pos.page.getByRole('article', { name: id });
+  await article.getByLabel('Llegaron de Manzanas Orgánicas').fill('5');
+  await article.getByRole('button', { name: /Marcar como recibido/ }).click();
+  await expect(pos.page.getByText('No hay traspasos pendientes de recibir.')).toBeVisible();
+  await expect(pos.pending()).toHaveText('Todo enviado', { timeout: 30_000 });
+
+  // The console's list drops it from "in transit" live; received with its item.
+  await expect(row).toHaveCount(0);
+  await page.getByLabel('Estado', { exact: true }).selectOption({ label: 'Recibido' });
+  await expect(row).toContainText('Recibido');
+  const items = await serverDb.db
+    .selectFrom('reconciliation_items')
+    .select('kind')
+    .where('document_id', '=', id)
+    .execute();
+  expect(items.map((i) => i.kind)).toEqual(['transfer_discrepancy']);
+  await consolePage.expectAccessible();
+  await consolePage.screenshot('transfers-received');
+  await consoleContext.close();
+});
