@@ -1,7 +1,9 @@
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApproveCountResponse, StartCountRequest } from '../../shared/console/counts';
 import type { ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { assertCanManageLocation, locationInfo, type LocationInfo } from '../ledger/manager-movements';
 import { SequenceAllocator } from '../ledger/server-sequence';
@@ -73,10 +75,7 @@ export async function enterCount(
   now = new Date().toISOString(),
 ): Promise<{ seq: number; location: LocationInfo }> {
   const { location } = await takeFor(db, manager, takeId);
-  return db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
-    const take = await trx.selectFrom('stock_takes').selectAll().where('id', '=', takeId).executeTakeFirstOrThrow();
-    assertOpen(take, 'nothing more can be counted in it.');
+  return inOpenTake(db, takeId, 'nothing more can be counted in it.', async (trx, take, s) => {
     const inScope = await productsInScope(trx, take)
       .select('products.id')
       .where('products.id', '=', productId)
@@ -86,11 +85,29 @@ export async function enterCount(
         'NOT_FOUND',
         `Product ${productId} is not part of this count${take.category ? ` (category ${take.category})` : ''}; choose one from the sheet.`,
       );
-    const s = alloc.next();
     await upsertLine(trx, take.id, productId, quantity, s, now, actorOf(manager), 'console');
     await trx.updateTable('stock_takes').set({ seq: s }).where('id', '=', take.id).execute();
-    await alloc.save();
     return { seq: s, location };
+  });
+}
+
+/**
+ * Work on a count that must still be open, under the sequence lock (read again there: a racing
+ * approval or cancellation is seen), at one new sequence number.
+ */
+async function inOpenTake<T>(
+  db: Db,
+  takeId: string,
+  refused: string,
+  work: (trx: Transaction<Database>, take: TakeRow, seq: number) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const alloc = await SequenceAllocator.lock(trx);
+    const take = await trx.selectFrom('stock_takes').selectAll().where('id', '=', takeId).executeTakeFirstOrThrow();
+    assertOpen(take, refused);
+    const result = await work(trx, take, alloc.next());
+    await alloc.save();
+    return result;
   });
 }
 
@@ -132,12 +149,8 @@ export async function approveCount(
   now = new Date().toISOString(),
 ): Promise<ApproveCountResponse & { location: LocationInfo }> {
   const { location } = await takeFor(db, manager, takeId);
-  return db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
-    const take = await trx.selectFrom('stock_takes').selectAll().where('id', '=', takeId).executeTakeFirstOrThrow();
-    assertOpen(take, 'nothing was adjusted again.');
+  return inOpenTake(db, takeId, 'nothing was adjusted again.', async (trx, take, s) => {
     const { lines } = await countFigures(trx, take);
-    const s = alloc.next();
     let adjustments = 0;
     let varianceUnits = 0;
     for (const [productId, f] of lines) {
@@ -168,7 +181,6 @@ export async function approveCount(
         .execute();
     }
     await closeTake(trx, take.id, 'approved', manager, s, now);
-    await alloc.save();
     return { seq: s, adjustments, varianceUnits, location };
   });
 }
@@ -182,13 +194,8 @@ export async function cancelCount(
   now = new Date().toISOString(),
 ): Promise<{ seq: number; location: LocationInfo }> {
   const { location } = await takeFor(db, manager, takeId);
-  return db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
-    const take = await trx.selectFrom('stock_takes').selectAll().where('id', '=', takeId).executeTakeFirstOrThrow();
-    assertOpen(take, 'it can no longer be cancelled.');
-    const s = alloc.next();
+  return inOpenTake(db, takeId, 'it can no longer be cancelled.', async (trx, take, s) => {
     await closeTake(trx, take.id, 'cancelled', manager, s, now, take.note ? `${take.note} — ${reason}` : reason);
-    await alloc.save();
     return { seq: s, location };
   });
 }
