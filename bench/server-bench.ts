@@ -23,10 +23,9 @@
  * Each phase also reports the server process's CPU time per request (all its threads, from /proc
  * on Linux): steadier between runs than the latencies on a shared machine.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -52,6 +51,9 @@ import { applyMovement } from '../server/ledger/stock-movements';
 import { createLogger } from '../server/logger';
 import { startServer } from '../server/start-server';
 import { makeSale } from '../server/test/test-server';
+import { agent, call, connectionRetries, pool } from './bench-http';
+import { phaseClock, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
+import { countPostgresRoundTrips, roundTripSnapshot } from './server-stats';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -91,6 +93,7 @@ async function serve(): Promise<void> {
   const kind = process.env.BENCH_KIND === 'postgres' ? 'postgres' : 'sqlite';
   const dataDir = process.env.BENCH_DATA_DIR ?? os.tmpdir();
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
+  if (kind === 'postgres') countPostgresRoundTrips();
   // express-rate-limit counts a request when it starts and forgets it only when it succeeds, so 20
   // pairings in flight at once from one address trip the failed-pairing limit (10) without any
   // failure; the benchmark pairs its devices from one address.
@@ -210,164 +213,14 @@ async function serve(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop());
   process.stdin.on('end', () => void stop());
-  process.stdin.resume();
+  // "stats" on stdin: the round trips to PostgreSQL so far, as one JSON line on stdout.
+  readline
+    .createInterface({ input: process.stdin })
+    .on('line', (line) => line === 'stats' && process.stdout.write(`${JSON.stringify(roundTripSnapshot())}\n`));
 }
 
 // ---------------------------------------------------------------------------------------------
 // The load side.
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
-
-interface Answer {
-  status: number;
-  text: string;
-}
-
-let retries = 0;
-
-/**
- * One request; a connection the server closed while idle (keep-alive race) is retried once, as
- * the POS's outbox and the prototype's retries would: pushes and notifications are idempotent.
- */
-async function call(
-  base: string,
-  method: string,
-  urlPath: string,
-  body?: string,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  try {
-    return await callOnce(base, method, urlPath, body, headers);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ECONNRESET' && code !== 'EPIPE') throw err;
-    retries++;
-    return callOnce(base, method, urlPath, body, headers);
-  }
-}
-
-function callOnce(
-  base: string,
-  method: string,
-  urlPath: string,
-  body?: string,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const url = new URL(urlPath, base);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        method,
-        hostname: url.hostname,
-        port: url.port,
-        path: url.pathname + url.search,
-        headers: {
-          ...headers,
-          ...(body !== undefined
-            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
-            : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-interface PhaseResult {
-  phase: string;
-  requests: number;
-  lines: number;
-  seconds: number;
-  linesPerS: number;
-  requestsPerS: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-  /** CPU time of the server process (every thread: requests, SQLite, checkpoints, GC) per request; null without /proc. */
-  serverCpuMsPerRequest: number | null;
-}
-
-const CLOCK_TICKS_PER_S = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * CPU time the server process has used so far, in ms (Linux /proc; null elsewhere). Steadier than
- * latency on a shared machine: it counts the work, not the waiting.
- */
-function processCpuMs(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After "pid (name) ": state is the first field; utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
-  } catch {
-    return null;
-  }
-}
-
-/** Wall time and the server's CPU time since a phase started. */
-function phaseClock(serverPid: number): { started: number; seconds(): number; serverCpuMs(): number | null } {
-  const started = performance.now();
-  const cpuAtStart = processCpuMs(serverPid);
-  return {
-    started,
-    seconds: () => (performance.now() - started) / 1000,
-    serverCpuMs: () => {
-      const now = processCpuMs(serverPid);
-      return cpuAtStart === null || now === null ? null : now - cpuAtStart;
-    },
-  };
-}
-
-function summarise(
-  phase: string,
-  latencies: number[],
-  lines: number,
-  errors: number,
-  clock: ReturnType<typeof phaseClock>,
-): PhaseResult {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const seconds = clock.seconds();
-  const serverCpuMs = clock.serverCpuMs();
-  return {
-    phase,
-    requests: latencies.length,
-    lines,
-    seconds: round(seconds, 2),
-    linesPerS: Math.round(lines / seconds),
-    requestsPerS: Math.round(latencies.length / seconds),
-    p50Ms: round(percentile(sorted, 50), 1),
-    p99Ms: round(percentile(sorted, 99), 1),
-    maxMs: round(sorted.at(-1) ?? NaN, 1),
-    errors,
-    serverCpuMsPerRequest:
-      serverCpuMs === null || latencies.length === 0 ? null : round(serverCpuMs / latencies.length, 2),
-  };
-}
-
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
 
 interface Device extends PairResponse {
   seq: number;
@@ -429,23 +282,7 @@ async function push(
   };
 }
 
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T, index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await work(items[i]!, i);
-      }
-    }),
-  );
-}
-
-async function runAgainst(label: string, hello: Hello, serverPid: number): Promise<PhaseResult[]> {
+async function runAgainst(label: string, hello: Hello, server: ServerUnderTest): Promise<PhaseResult[]> {
   const base = hello.url;
   const devices: Device[] = [];
   await pool(hello.codes, 20, async ({ code }, i) => {
@@ -473,7 +310,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
     const latencies: number[] = [];
     let lines = 0;
     let errors = 0;
-    const clock = phaseClock(serverPid);
+    const clock = await phaseClock(server);
     await Promise.all(
       devices.map(async (d, i) => {
         for (const batch of batches[i]!) {
@@ -486,7 +323,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
       }),
     );
     results.push(
-      summarise(
+      await summarise(
         `${label} · saturation: ${devices.length} devices × ${settings.batches} batches back to back`,
         latencies,
         lines,
@@ -507,7 +344,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
     const latencies: number[] = [];
     let lines = 0;
     let errors = 0;
-    const clock = phaseClock(serverPid);
+    const clock = await phaseClock(server);
     await Promise.all(
       devices.map(async (d, i) => {
         const offset = Math.random() * intervalMs;
@@ -524,7 +361,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
       }),
     );
     results.push(
-      summarise(
+      await summarise(
         `${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`,
         latencies,
         lines,
@@ -546,7 +383,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
     let errors = 0;
     let lines = 0;
     const startIso = Date.now();
-    const clock = phaseClock(serverPid);
+    const clock = await phaseClock(server);
     await pool(
       Array.from({ length: settings.legacyRequests }, (_, i) => i),
       settings.legacyConcurrency,
@@ -575,7 +412,7 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
       },
     );
     results.push(
-      summarise(
+      await summarise(
         `${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`,
         latencies,
         lines,
@@ -587,7 +424,9 @@ async function runAgainst(label: string, hello: Hello, serverPid: number): Promi
   return results;
 }
 
-async function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; hello: Hello }> {
+async function startChild(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; hello: Hello; server: ServerUnderTest }> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
@@ -599,7 +438,15 @@ async function startChild(env: Record<string, string>): Promise<{ child: ChildPr
     child.once('exit', (code) => reject(new Error(`the server process exited with ${code} before it was ready`)));
     lines.once('line', (line) => resolve(JSON.parse(line) as Hello));
   });
-  return { child, hello };
+  // Every later line answers one "stats" request, in order.
+  const waiting: ((stats: Record<string, number>) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(JSON.parse(line) as Record<string, number>));
+  const stats = () =>
+    new Promise<Record<string, number>>((resolve) => {
+      waiting.push(resolve);
+      child.stdin!.write('stats\n');
+    });
+  return { child, hello, server: { url: hello.url, pid: child.pid!, stats } };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -613,12 +460,12 @@ async function main(): Promise<void> {
   const all: { database: string; version: string; results: PhaseResult[] }[] = [];
   if (settings.only !== 'postgres') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-bench-'));
-    const { child, hello } = await startChild({ BENCH_KIND: 'sqlite', BENCH_DATA_DIR: dir });
+    const { child, hello, server } = await startChild({ BENCH_KIND: 'sqlite', BENCH_DATA_DIR: dir });
     try {
       all.push({
         database: 'SQLite',
         version: hello.databaseVersion,
-        results: await runAgainst('SQLite', hello, child.pid!),
+        results: await runAgainst('SQLite', hello, server),
       });
     } finally {
       await stopChild(child);
@@ -632,7 +479,7 @@ async function main(): Promise<void> {
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
-      const { child, hello } = await startChild({
+      const { child, hello, server } = await startChild({
         BENCH_KIND: 'postgres',
         BENCH_DATABASE_URL: databaseUrl,
         BENCH_SCHEMA: schema,
@@ -641,7 +488,7 @@ async function main(): Promise<void> {
         all.push({
           database: 'PostgreSQL',
           version: hello.databaseVersion,
-          results: await runAgainst('PostgreSQL', hello, child.pid!),
+          results: await runAgainst('PostgreSQL', hello, server),
         });
       } finally {
         await stopChild(child);
@@ -671,6 +518,7 @@ async function main(): Promise<void> {
     'max ms',
     'errors',
     'server CPU ms/req',
+    'PG trips/req',
   ];
   const rows = all.flatMap((d) =>
     d.results.map((r) =>
@@ -686,6 +534,7 @@ async function main(): Promise<void> {
         r.maxMs,
         r.errors,
         r.serverCpuMsPerRequest ?? '–',
+        r.roundTripsPerRequest ?? '–',
       ].map(String),
     ),
   );
@@ -715,9 +564,9 @@ async function main(): Promise<void> {
   const file = path.join(resultsDir, `server-${stamp}.json`);
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), machine, loadAverageAtStart, loadAverageAtEnd: os.loadavg(), settings, connectionRetries: retries, databases: all, errorSamples: [...errorSamples] }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, loadAverageAtStart, loadAverageAtEnd: os.loadavg(), settings, connectionRetries: connectionRetries(), databases: all, errorSamples: [...errorSamples] }, null, 2)}\n`,
   );
-  console.log(`Connections reset by the server and retried once: ${retries}`);
+  console.log(`Connections reset by the server and retried once: ${connectionRetries()}`);
   if (errorSamples.size > 0)
     console.log(`\nErrors seen (first ${errorSamples.size}):\n${[...errorSamples].map((e) => `  ${e}`).join('\n')}`);
   console.log(`\nWritten to ${path.relative(process.cwd(), file)}`);

@@ -44,7 +44,7 @@ export interface GroupCommitOptions {
  * (one fsync on SQLite, one WAL flush on PostgreSQL) for all of them, instead of one each. A lone
  * work starts at once, so an idle server adds no delay.
  *
- * Each work of a group runs in a SAVEPOINT: a work that throws is rolled back to it (its writes
+ * Each work of a group runs after a SAVEPOINT of its own: a work that throws is rolled back to it (its writes
  * and the sequence numbers it took are undone) and only its caller gets the error; the others go
  * on. When the group transaction itself fails (the lock, the commit, a lost connection), nothing
  * of it is committed and each work is run again in a transaction of its own, so whatever caused
@@ -150,16 +150,16 @@ async function runInSavepoint(
   name: string,
   work: GroupWork<unknown>,
 ): Promise<Outcome> {
+  // Never released: COMMIT keeps them all, and a RELEASE per work would cost PostgreSQL one more
+  // round trip while the group holds the lock. Each work's savepoint nests in the one before,
+  // which is still exact: rolling back to it undoes only what this work wrote.
   await sql.raw(`savepoint ${name}`).execute(trx);
   const mark = seq.last;
   try {
-    const value = await work(trx, seq, scope);
-    await sql.raw(`release savepoint ${name}`).execute(trx);
-    return { ok: true, value };
+    return { ok: true, value: await work(trx, seq, scope) };
   } catch (error) {
     // Undo this work only; if even that fails, the group transaction fails (and is retried work by work).
     await sql.raw(`rollback to savepoint ${name}`).execute(trx);
-    await sql.raw(`release savepoint ${name}`).execute(trx);
     seq.rewind(mark);
     return { ok: false, error };
   }

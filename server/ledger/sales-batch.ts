@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { lineStockDelta, type Ack, type Rejection, type SaleDoc } from '../../shared/protocol';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { BulkInsert } from '../db/bulk-insert';
+import { WriteBatch } from '../db/write-batch';
 import type { Database } from '../db/schema';
 import { recordDoubleRefund, recordOversell, recordPriceMismatch } from '../reconciliation/open-items';
 import { summarizeSales } from '../reports/summary-writer';
@@ -64,6 +65,59 @@ const insertLines = new BulkInsert<Database['sale_lines']>(
   200,
 );
 
+/** A sale's row and its lines' rows as stored, `at` saying what the document does not (or must not) decide. */
+export function saleRows(
+  sale: SaleDoc,
+  at: { branchId: string; deviceId: string; hash: string; body: string; appliedSeq: number; receivedAt: string },
+): { sale: Database['sales']; lines: Database['sale_lines'][] } {
+  return {
+    sale: {
+      id: sale.id,
+      kind: sale.kind,
+      refund_of: sale.refundOf,
+      cashier_id: sale.cashierId,
+      shift_id: sale.shiftId,
+      branch_id: at.branchId,
+      device_id: at.deviceId,
+      device_seq: sale.deviceSeq,
+      receipt_number: sale.receiptNumber,
+      cashier_name: sale.cashierName,
+      device_created_at: sale.createdAt,
+      received_at: at.receivedAt,
+      currency: sale.currency,
+      total_cents: sale.totalCents,
+      content_hash: at.hash,
+      body: at.body,
+      applied_seq: at.appliedSeq,
+      seq: at.appliedSeq,
+    },
+    lines: sale.lines.map((l, i) => ({
+      sale_id: sale.id,
+      line_no: i + 1,
+      product_id: l.productId,
+      name: l.name,
+      quantity: l.quantity,
+      unit_price_cents: l.unitPriceCents,
+      tax_rate_bp: l.taxRateBp,
+      discount_cents: l.discountCents,
+      discount_reason: l.discountReason,
+      line_total_cents: l.lineTotalCents,
+    })),
+  };
+}
+
+/** Adds sales, their lines and their report summaries to `writes` (the summaries read the branches' time zones now). */
+export async function addSaleRows(
+  trx: Transaction<Database>,
+  sales: readonly Database['sales'][],
+  lines: readonly Database['sale_lines'][],
+  writes: WriteBatch,
+): Promise<void> {
+  writes.add(insertSales, sales);
+  writes.add(insertLines, lines);
+  await summarizeSales(trx, sales, lines, writes);
+}
+
 const numberKey = (deviceId: string, deviceSeq: number) => `${deviceId}\u0000${deviceSeq}`;
 
 /**
@@ -101,8 +155,11 @@ export class SalesBatch {
   async apply(batch: readonly ValidRow<SaleDoc>[]): Promise<SalesOutcome> {
     await this.load(batch);
     for (const row of batch) await this.applyOne(row);
-    await this.flushSales();
-    await this.movements.flush();
+    // The batch's rows in one round trip on PostgreSQL (write-batch.ts).
+    const writes = new WriteBatch();
+    await this.flushSales(writes);
+    await this.movements.flush(writes);
+    await writes.flush(this.trx);
     return this.outcome;
   }
 
@@ -119,20 +176,30 @@ export class SalesBatch {
     );
     this.currency = branch.currency;
     await this.movements.load(device.locationId, productIds);
+    // Ids already received and receipt numbers already used, in one read.
     const saleIds = batch.map((v) => v.doc.id);
-    const received = await trx
+    const deviceIds = [...new Set(batch.map((v) => v.author.deviceId))];
+    const deviceSeqs = [...new Set(batch.map((v) => v.doc.deviceSeq))];
+    const known = await trx
       .selectFrom('sales')
-      .select(['id', 'content_hash', 'applied_seq'])
-      .where('id', 'in', saleIds)
+      .select(['id', 'content_hash', 'applied_seq', 'device_id', 'device_seq'])
+      .where((eb) =>
+        eb.or([
+          eb('id', 'in', saleIds),
+          eb.and([eb('device_id', 'in', deviceIds), eb('device_seq', 'in', deviceSeqs)]),
+        ]),
+      )
       .execute();
-    this.received = new Map(received.map((r) => [r.id, { ...r, applied_seq: Number(r.applied_seq) }]));
-    const numbers = await trx
-      .selectFrom('sales')
-      .select(['id', 'device_id', 'device_seq'])
-      .where('device_id', 'in', [...new Set(batch.map((v) => v.author.deviceId))])
-      .where('device_seq', 'in', [...new Set(batch.map((v) => v.doc.deviceSeq))])
-      .execute();
-    this.usedNumbers = new Map(numbers.map((r) => [numberKey(r.device_id, Number(r.device_seq)), r.id]));
+    const ids = new Set(saleIds);
+    this.received = new Map(
+      known.filter((r) => ids.has(r.id)).map((r) => [r.id, { ...r, applied_seq: Number(r.applied_seq) }]),
+    );
+    const seqs = new Set(deviceSeqs);
+    this.usedNumbers = new Map(
+      known
+        .filter((r) => deviceIds.includes(r.device_id) && seqs.has(Number(r.device_seq)))
+        .map((r) => [numberKey(r.device_id, Number(r.device_seq)), r.id]),
+    );
   }
 
   private async applyOne({ doc: sale, hash, body, author }: ValidRow<SaleDoc>): Promise<void> {
@@ -196,48 +263,23 @@ export class SalesBatch {
   }
 
   private write(sale: SaleDoc, hash: string, body: string, author: DocumentAuthor, appliedSeq: number): void {
-    this.pendingSales.push({
-      id: sale.id,
-      kind: sale.kind,
-      refund_of: sale.refundOf,
-      cashier_id: sale.cashierId,
-      shift_id: sale.shiftId,
-      branch_id: this.device.branchId,
-      device_id: author.deviceId,
-      device_seq: sale.deviceSeq,
-      receipt_number: sale.receiptNumber,
-      cashier_name: sale.cashierName,
-      device_created_at: sale.createdAt,
-      received_at: this.now,
-      currency: sale.currency,
-      total_cents: sale.totalCents,
-      content_hash: hash,
+    const rows = saleRows(sale, {
+      branchId: this.device.branchId,
+      deviceId: author.deviceId,
+      hash,
       body,
-      applied_seq: appliedSeq,
-      seq: appliedSeq,
+      appliedSeq,
+      receivedAt: this.now,
     });
-    this.pendingLines.push(
-      ...sale.lines.map((l, i) => ({
-        sale_id: sale.id,
-        line_no: i + 1,
-        product_id: l.productId,
-        name: l.name,
-        quantity: l.quantity,
-        unit_price_cents: l.unitPriceCents,
-        tax_rate_bp: l.taxRateBp,
-        discount_cents: l.discountCents,
-        discount_reason: l.discountReason,
-        line_total_cents: l.lineTotalCents,
-      })),
-    );
+    this.pendingSales.push(rows.sale);
+    this.pendingLines.push(...rows.lines);
   }
 
-  private async flushSales(): Promise<void> {
-    await insertSales.execute(this.trx, this.pendingSales);
-    await insertLines.execute(this.trx, this.pendingLines);
-    await summarizeSales(this.trx, this.pendingSales, this.pendingLines);
-    this.pendingSales.length = 0;
-    this.pendingLines.length = 0;
+  /** Writes the pending sales, their lines and summaries, or adds them to `writes` for the caller to flush. */
+  private async flushSales(writes?: WriteBatch): Promise<void> {
+    const batch = writes ?? new WriteBatch();
+    await addSaleRows(this.trx, this.pendingSales.splice(0), this.pendingLines.splice(0), batch);
+    if (!writes) await batch.flush(this.trx);
   }
 
   /** Invariants 3 and 7: one movement per line; a sale that takes a level below zero opens (or updates) an oversell item. */

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { uuidv7 } from '../db/uuid-v7';
 import { BulkInsert } from '../db/bulk-insert';
+import { WriteBatch } from '../db/write-batch';
 import type { Database } from '../db/schema';
 
 export interface MovementInput {
@@ -139,14 +140,16 @@ export class MovementBatch {
     return level.quantity;
   }
 
-  async flush(): Promise<void> {
+  /** Writes the movements and levels, or adds them to `writes` for the caller to flush (before any read of them). */
+  async flush(writes?: WriteBatch): Promise<void> {
+    const batch = writes ?? new WriteBatch();
     const movements = this.movements;
     this.movements = [];
-    await insertMovements.execute(this.trx, movements);
+    batch.add(insertMovements, movements);
     const levels = [...this.dirty].map((k) => this.levels.get(k)!);
     this.dirty.clear();
-    await upsertLevels.execute(
-      this.trx,
+    batch.add(
+      upsertLevels,
       levels.map((l) => ({
         location_id: l.locationId,
         product_id: l.productId,
@@ -156,6 +159,7 @@ export class MovementBatch {
         updated_at: this.now,
       })),
     );
+    if (!writes) await batch.flush(this.trx);
   }
 }
 

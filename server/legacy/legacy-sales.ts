@@ -1,14 +1,7 @@
-import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
-import type { SaleDoc } from '../../shared/protocol';
-import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { Db } from '../db/database';
-import { CatalogueReads } from '../ledger/master-price';
-import { SequenceAllocator } from '../ledger/server-sequence';
-import { applyMovement } from '../ledger/stock-movements';
-import { openItem, recordOversell } from '../reconciliation/open-items';
+import { groupCommitter } from '../ledger/group-commit';
+import { LegacyBatch, type TimedNotification } from './legacy-batch';
 import type { LegacyKeyIdentity } from './legacy-keys';
-import { summarizeSaleDoc } from '../reports/summary-writer';
 
 /** The seed's SaleNotification, validated: quantities and money already integers. */
 export interface SaleNotification {
@@ -58,216 +51,56 @@ export async function recordSaleNotification(
       applied: null,
     };
   }
-  return db.transaction().execute(async (trx) => {
-    const seq = await SequenceAllocator.lock(trx);
-    const earlier = await trx
-      .selectFrom('legacy_notifications')
-      .select('response')
-      .where('branch_id', '=', key.branchId)
-      .where('sale_timestamp', '=', n.timestampText)
-      .where('product_legacy_id', '=', n.productLegacyId)
-      .executeTakeFirst();
-    if (earlier) return { answer: { status: 200, body: JSON.parse(earlier.response) as unknown }, applied: null };
+  return submit(db, key, { n, now });
+}
 
-    const product = await trx
-      .selectFrom('products')
-      .select(['id', 'name', 'tax_rate_bp'])
-      .where('legacy_id', '=', n.productLegacyId)
-      .where('deleted', '=', 0)
-      .executeTakeFirst();
-    if (!product) return { answer: { status: 404, body: { detail: 'Producto no encontrado' } }, applied: null };
+/** Most notifications of one key in one batch; a group's other works still join it (group-commit.ts). */
+const MAX_BATCH = 500;
 
-    const numbered = await trx
-      .updateTable('legacy_keys')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-      .where('id', '=', key.keyId)
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
-    const deviceSeq = Number(numbered.last_seq);
-    const receipt = receiptNumber(key.receiptPrefix, key.deviceNumber, deviceSeq);
-    const sale = legacySaleDoc(key, n, product, deviceSeq, receipt);
-    const body = JSON.stringify(sale);
-    const appliedSeq = seq.next();
+interface Waiting extends TimedNotification {
+  resolve(result: SaleNotificationResult): void;
+  reject(error: unknown): void;
+}
 
-    await trx
-      .insertInto('sales')
-      .values({
-        id: sale.id,
-        kind: 'sale',
-        refund_of: null,
-        cashier_id: null,
-        shift_id: null,
-        branch_id: key.branchId,
-        device_id: key.deviceId,
-        device_seq: deviceSeq,
-        receipt_number: receipt,
-        cashier_name: sale.cashierName,
-        device_created_at: sale.createdAt,
-        received_at: now,
-        currency: sale.currency,
-        total_cents: sale.totalCents,
-        content_hash: createHash('sha256').update(body).digest('hex'),
-        body,
-        applied_seq: appliedSeq,
-        seq: appliedSeq,
-      })
-      .execute();
-    const line = sale.lines[0]!;
-    await trx
-      .insertInto('sale_lines')
-      .values({
-        sale_id: sale.id,
-        line_no: 1,
-        product_id: product.id,
-        name: line.name,
-        quantity: line.quantity,
-        unit_price_cents: line.unitPriceCents,
-        tax_rate_bp: line.taxRateBp,
-        discount_cents: line.discountCents,
-        discount_reason: line.discountReason,
-        line_total_cents: line.lineTotalCents,
-      })
-      .execute();
-    await summarizeSaleDoc(trx, sale, now, appliedSeq);
-    const level = await applyMovement(
-      trx,
-      {
-        locationId: key.locationId,
-        productId: product.id,
-        delta: -n.quantity,
-        kind: 'sale',
-        saleId: sale.id,
-        actor: `legacy:${key.branchId}`,
-        reason: `sale ${receipt} (legacy API)`,
-      },
-      appliedSeq,
-      now,
-    );
+/** Per database, per key: the batch still taking notifications (its work has not started). */
+const openBatches = new WeakMap<Db, Map<string, Waiting[]>>();
 
-    let reconciliationChanged = false;
-    if (level < 0) {
-      await recordOversell(
-        trx,
-        {
-          branchId: key.branchId,
-          locationId: key.locationId,
-          productId: product.id,
-          productName: product.name,
-          level,
-          saleId: sale.id,
-          receiptNumber: receipt,
-        },
-        appliedSeq,
-        now,
-      );
-      reconciliationChanged = true;
+/**
+ * Group commit for the seed's one-sale-per-request path. A notification joins its key's batch
+ * while that batch waits for the group committer; the batch is one work (legacy-batch.ts) of the
+ * next group transaction, so a busy server applies many notifications with a few statements and
+ * one commit instead of a transaction each. Answers go out after the commit.
+ */
+function submit(db: Db, key: LegacyKeyIdentity, t: TimedNotification): Promise<SaleNotificationResult> {
+  let byKey = openBatches.get(db);
+  if (!byKey) openBatches.set(db, (byKey = new Map()));
+  return new Promise((resolve, reject) => {
+    let batch = byKey.get(key.keyId);
+    if (!batch || batch.length >= MAX_BATCH) {
+      const waiting: Waiting[] = [];
+      batch = waiting;
+      byKey.set(key.keyId, waiting);
+      void runBatch(db, key, waiting, () => {
+        if (byKey.get(key.keyId) === waiting) byKey.delete(key.keyId);
+      });
     }
-    const catalogue = new CatalogueReads();
-    await catalogue.load(trx, [product.id]);
-    const masterUnit = catalogue.priceAt(product.id, now);
-    const expectedTotalCents = masterUnit === undefined ? undefined : masterUnit * n.quantity;
-    if (expectedTotalCents !== undefined && expectedTotalCents !== n.salePriceCents) {
-      reconciliationChanged ||= await openItem(
-        trx,
-        {
-          kind: 'price_mismatch',
-          causeKey: `price_mismatch:${sale.id}:1`,
-          branchId: key.branchId,
-          locationId: key.locationId,
-          productId: product.id,
-          saleId: sale.id,
-          documentId: sale.id,
-          summary: `${product.name} on receipt ${receipt} (legacy API): charged ${n.salePriceCents} for ${n.quantity}, master price says ${expectedTotalCents} (difference ${n.salePriceCents - expectedTotalCents})`,
-          details: {
-            receiptNumber: receipt,
-            lineNo: 1,
-            productName: product.name,
-            quantity: n.quantity,
-            expectedUnitCents: masterUnit,
-            expectedTotalCents,
-            chargedTotalCents: n.salePriceCents,
-            differenceCents: n.salePriceCents - expectedTotalCents,
-            saleTime: sale.createdAt,
-            source: 'legacy sale-notification',
-          },
-        },
-        appliedSeq,
-        now,
-      );
-    }
-
-    // The seed's answer; updated_stock is the branch's ledger level, below zero when oversold.
-    const response = {
-      status: 'received',
-      message: `Venta registrada para ${n.quantity} unidades`,
-      updated_stock: level,
-    };
-    await trx
-      .insertInto('legacy_notifications')
-      .values({
-        id: uuidv7(),
-        branch_id: key.branchId,
-        key_id: key.keyId,
-        product_legacy_id: n.productLegacyId,
-        sale_timestamp: n.timestampText,
-        quantity: n.quantity,
-        sale_price_cents: n.salePriceCents,
-        master_price_cents: expectedTotalCents ?? 0,
-        sale_id: sale.id,
-        response: JSON.stringify(response),
-        received_at: now,
-      })
-      .execute();
-    await seq.save();
-    return {
-      answer: { status: 200, body: response },
-      applied: { seq: appliedSeq, locationId: key.locationId, reconciliationChanged },
-    };
+    batch.push({ ...t, resolve, reject });
   });
 }
 
-/**
- * The notification as a SaleDoc, so the sale reads like any device's in pulls, reports and
- * refunds. The seed sends only a total: the unit price is the total over the quantity, rounded
- * up to the cent, and the few cents of rounding are a line discount so the total is exact.
- */
-function legacySaleDoc(
-  key: LegacyKeyIdentity,
-  n: SaleNotification,
-  product: { id: string; name: string; tax_rate_bp: number },
-  deviceSeq: number,
-  receipt: string,
-): SaleDoc {
-  const rest = n.salePriceCents % n.quantity;
-  const unit = (n.salePriceCents - rest) / n.quantity + (rest === 0 ? 0 : 1);
-  const discount = unit * n.quantity - n.salePriceCents;
-  return {
-    id: uuidv7(),
-    kind: 'sale',
-    refundOf: null,
-    branchId: key.branchId,
-    deviceId: key.deviceId,
-    deviceSeq,
-    receiptNumber: receipt,
-    cashierId: null,
-    cashierName: 'Legacy API',
-    shiftId: null,
-    createdAt: n.timestamp.toISOString(),
-    currency: key.currency,
-    lines: [
-      {
-        productId: product.id,
-        name: product.name,
-        quantity: n.quantity,
-        unitPriceCents: unit,
-        taxRateBp: Number(product.tax_rate_bp),
-        discountCents: discount,
-        discountReason: discount > 0 ? 'rounding of the total sent by the legacy API' : null,
-        lineTotalCents: n.salePriceCents,
-      },
-    ],
-    totalCents: n.salePriceCents,
-    payments: [{ method: 'cash', amountCents: n.salePriceCents, tenderedCents: n.salePriceCents }],
-    _deleted: false,
-  };
+async function runBatch(db: Db, key: LegacyKeyIdentity, waiting: Waiting[], close: () => void): Promise<void> {
+  let results: SaleNotificationResult[];
+  try {
+    results = await groupCommitter(db).run((trx, seq, group) => {
+      close();
+      const now = waiting.reduce((latest, w) => (w.now > latest ? w.now : latest), waiting[0]!.now);
+      return new LegacyBatch(trx, seq, group, key, now).apply(waiting);
+    }, waiting.length);
+  } catch (error) {
+    // The batch failed as a whole: each notification again on its own, so only the culprit fails.
+    if (waiting.length === 1) return waiting[0]!.reject(error);
+    for (const w of waiting) void runBatch(db, key, [w], () => {});
+    return;
+  }
+  for (const [i, w] of waiting.entries()) w.resolve(results[i]!);
 }

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { localParts } from '../../shared/console/reports-time';
-import type { SaleDoc } from '../../shared/protocol';
 import { taxBreakdown } from '../../shared/sale/cart-math';
 import type { Database } from '../db/schema';
 import { BulkInsert } from '../db/bulk-insert';
+import { WriteBatch } from '../db/write-batch';
 import { saleTime } from '../ledger/master-price';
 import { writeCategorySummaries } from './category-summary';
 import { reportTrx, type ReportDb } from './report-db';
@@ -230,13 +230,18 @@ function reportTrxOf(db: Kysely<Database>) {
   return db.withTables<ReportTables>();
 }
 
-/** Writes the summaries of tickets in the caller's transaction. */
-export async function writeTicketSummaries(trx: ReportDb, tickets: readonly TicketRow[]): Promise<void> {
+/** Writes the summaries of tickets in the caller's transaction, or adds them to `writes` for the caller to flush. */
+export async function writeTicketSummaries(
+  trx: ReportDb,
+  tickets: readonly TicketRow[],
+  writes?: WriteBatch,
+): Promise<void> {
   if (tickets.length === 0) return;
-  const plain = trx as unknown as Kysely<Database>;
-  await insertTickets.execute(plain, tickets);
-  await addHours.execute(plain, hourSummaries(tickets));
-  await addDays.execute(plain, daySummaries(tickets));
+  const batch = writes ?? new WriteBatch();
+  batch.add(insertTickets, tickets);
+  batch.add(addHours, hourSummaries(tickets));
+  batch.add(addDays, daySummaries(tickets));
+  if (!writes) await batch.flush(trx as unknown as Kysely<Database>);
 }
 
 /**
@@ -247,6 +252,7 @@ export async function summarizeSales(
   trx: Transaction<Database>,
   sales: readonly SaleRow[],
   lines: readonly LineRow[],
+  writes?: WriteBatch,
 ): Promise<void> {
   if (sales.length === 0) return;
   const rtrx = reportTrx(trx);
@@ -258,42 +264,6 @@ export async function summarizeSales(
     else linesBySale.set(l.sale_id, [l]);
   }
   const tickets = sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!));
-  await writeTicketSummaries(rtrx, tickets);
-  await writeCategorySummaries(rtrx, tickets, lines);
-}
-
-/** summarizeSales for one sale document as stored (the legacy API's path, which writes its rows one by one). */
-export async function summarizeSaleDoc(
-  trx: Transaction<Database>,
-  sale: SaleDoc,
-  receivedAt: string,
-  seq: number,
-): Promise<void> {
-  await summarizeSales(
-    trx,
-    [
-      {
-        id: sale.id,
-        kind: sale.kind,
-        branch_id: sale.branchId,
-        device_id: sale.deviceId,
-        cashier_id: sale.cashierId,
-        cashier_name: sale.cashierName,
-        shift_id: sale.shiftId,
-        device_created_at: sale.createdAt,
-        received_at: receivedAt,
-        body: JSON.stringify(sale),
-        seq,
-      },
-    ],
-    sale.lines.map((l) => ({
-      sale_id: sale.id,
-      product_id: l.productId,
-      quantity: l.quantity,
-      unit_price_cents: l.unitPriceCents,
-      tax_rate_bp: l.taxRateBp,
-      discount_cents: l.discountCents,
-      line_total_cents: l.lineTotalCents,
-    })),
-  );
+  await writeTicketSummaries(rtrx, tickets, writes);
+  await writeCategorySummaries(rtrx, tickets, lines, writes);
 }

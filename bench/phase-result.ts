@@ -1,0 +1,111 @@
+/** What a benchmark phase measured: latencies, throughput, the server's CPU time and round trips. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { percentile } from './bench-http';
+import { roundTripDelta } from './server-stats';
+
+export interface PhaseResult {
+  phase: string;
+  requests: number;
+  lines: number;
+  seconds: number;
+  linesPerS: number;
+  requestsPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  /** CPU time of the server process (every thread: requests, SQLite, checkpoints, GC) per request; null without /proc. */
+  serverCpuMsPerRequest: number | null;
+  /** Round trips to PostgreSQL per request (null on SQLite), and all of the phase's by statement word. */
+  roundTripsPerRequest: number | null;
+  roundTrips: Record<string, number>;
+}
+
+const CLOCK_TICKS_PER_S = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time the server process has used so far, in ms (Linux /proc; null elsewhere). Steadier than
+ * latency on a shared machine: it counts the work, not the waiting.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (name) ": state is the first field; utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
+
+/** The server under test, as the load side sees it. */
+export interface ServerUnderTest {
+  url: string;
+  pid: number;
+  /** Round trips to PostgreSQL so far by statement word (empty on SQLite). */
+  stats(): Promise<Record<string, number>>;
+}
+
+export interface PhaseClock {
+  started: number;
+  seconds(): number;
+  serverCpuMs(): number | null;
+  roundTrips(): Promise<Record<string, number>>;
+}
+
+/** Wall time, the server's CPU time and its round trips to the database since a phase started. */
+export async function phaseClock(server: ServerUnderTest): Promise<PhaseClock> {
+  const tripsAtStart = await server.stats();
+  const started = performance.now();
+  const cpuAtStart = processCpuMs(server.pid);
+  return {
+    started,
+    seconds: () => (performance.now() - started) / 1000,
+    serverCpuMs: () => {
+      const now = processCpuMs(server.pid);
+      return cpuAtStart === null || now === null ? null : now - cpuAtStart;
+    },
+    roundTrips: async () => roundTripDelta(tripsAtStart, await server.stats()),
+  };
+}
+
+export async function summarise(
+  phase: string,
+  latencies: number[],
+  lines: number,
+  errors: number,
+  clock: PhaseClock,
+): Promise<PhaseResult> {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const seconds = clock.seconds();
+  const serverCpuMs = clock.serverCpuMs();
+  const trips = await clock.roundTrips();
+  return {
+    phase,
+    requests: latencies.length,
+    lines,
+    seconds: round(seconds, 2),
+    linesPerS: Math.round(lines / seconds),
+    requestsPerS: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(sorted, 50), 1),
+    p99Ms: round(percentile(sorted, 99), 1),
+    maxMs: round(sorted.at(-1) ?? NaN, 1),
+    errors,
+    serverCpuMsPerRequest:
+      serverCpuMs === null || latencies.length === 0 ? null : round(serverCpuMs / latencies.length, 2),
+    roundTripsPerRequest: trips.all && latencies.length > 0 ? round(trips.all / latencies.length, 1) : null,
+    roundTrips: trips,
+  };
+}
+
+export function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
