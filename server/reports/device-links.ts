@@ -1,24 +1,25 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { Db } from '../db/database';
-import { reportDb, type ReportDb } from './report-db';
-
-/** An open link's alive_at is written this often: a server that died leaves its links stale, never open forever. */
-export const LINK_ALIVE_EVERY_MS = 60_000;
-/** A link not marked alive for this long ended when it was last marked (its server stopped without closing it). */
-export const LINK_STALE_MS = 3 * LINK_ALIVE_EVERY_MS;
+import { reportDb } from './report-db';
 
 /**
- * Records a device's live stream (SPEC S6) as a link: connected, still alive, ended. A POS with its
- * app open holds one stream at all times and reconnects within seconds when it can, so the server's
- * own record of its streams tells when the device could reach it (reports/offline-periods.ts).
- * Writes never fail the stream: a lost write only blurs the record.
+ * The POS reports its status every minute while it has the network (client/sync/
+ * device-status-reporter.ts): a link that heard nothing from its device for this long lost it,
+ * whatever the socket says (a tablet that leaves the Wi-Fi never closes its TCP connection).
+ */
+export const LINK_STALE_MS = 90_000;
+
+/**
+ * Records a device's live stream (SPEC S6) as a link: when it connected, when the server last
+ * heard from the device meanwhile (touchDeviceLinks), and when the server saw it end. The record
+ * the console's offline periods are read from (reports/offline-periods.ts). Writes never fail the
+ * stream: a lost write only blurs the record.
  */
 export function openDeviceLink(db: Db, device: Pick<DeviceIdentity, 'deviceId' | 'branchId'>, now = () => new Date()) {
-  const rdb: ReportDb = reportDb(db);
   const id = uuidv7();
   const at = now().toISOString();
-  const opened = rdb
+  const opened = reportDb(db)
     .insertInto('device_links')
     .values({
       id,
@@ -33,36 +34,53 @@ export function openDeviceLink(db: Db, device: Pick<DeviceIdentity, 'deviceId' |
       () => true,
       () => false,
     );
-  const timer = setInterval(() => {
-    void opened.then((ok) =>
-      ok
-        ? rdb
-            .updateTable('device_links')
-            .set({ alive_at: now().toISOString() })
-            .where('id', '=', id)
-            .execute()
-            .catch(() => undefined)
-        : undefined,
-    );
-  }, LINK_ALIVE_EVERY_MS);
-  timer.unref();
-  let ended = false;
+  let ended: Promise<void> | null = null;
   return {
-    /** The stream closed: the link ends now. Resolves once written (tests wait for it). */
+    /** The stream closed: its link (and any continuation touchDeviceLinks started) ends now. Resolves once written. */
     end(): Promise<void> {
-      if (ended) return Promise.resolve();
-      ended = true;
-      clearInterval(timer);
       const endedAt = now().toISOString();
-      return opened.then(async (ok) => {
+      ended ??= opened.then(async (ok) => {
         if (!ok) return;
-        await rdb
+        await reportDb(db)
           .updateTable('device_links')
-          .set({ ended_at: endedAt, alive_at: endedAt })
-          .where('id', '=', id)
+          .set({ ended_at: endedAt })
+          .where((eb) => eb.or([eb('id', '=', id), eb('id', 'like', `${id}.%`)]))
+          .where('ended_at', 'is', null)
           .execute()
           .catch(() => undefined);
       });
+      return ended;
     },
   };
+}
+
+/**
+ * The device was heard from (a status report): its open links are alive now. A link that had not
+ * heard from it for longer than LINK_STALE_MS is ended at the last time it did, and the same
+ * stream goes on as a new link from now: the silence in between is an offline period, even when
+ * the socket never closed.
+ */
+export async function touchDeviceLinks(db: Db, deviceId: string, now = new Date()): Promise<void> {
+  const rdb = reportDb(db);
+  const at = now.toISOString();
+  const silent = await rdb
+    .selectFrom('device_links')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('ended_at', 'is', null)
+    .where('alive_at', '<', new Date(now.getTime() - LINK_STALE_MS).toISOString())
+    .execute();
+  for (const l of silent) {
+    await rdb.updateTable('device_links').set({ ended_at: l.alive_at }).where('id', '=', l.id).execute();
+    await rdb
+      .insertInto('device_links')
+      .values({ ...l, id: `${l.id.split('.')[0]}.${uuidv7()}`, connected_at: at, alive_at: at, ended_at: null })
+      .execute();
+  }
+  await rdb
+    .updateTable('device_links')
+    .set({ alive_at: at })
+    .where('device_id', '=', deviceId)
+    .where('ended_at', 'is', null)
+    .execute();
 }

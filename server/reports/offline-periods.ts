@@ -17,11 +17,12 @@ interface Link {
 
 /**
  * When the branch's tablets were offline between `from` and `to`, from what the server itself
- * saw (device_links, written by the live stream route; never the devices' clocks, invariant 5).
- * The rule: a paired tablet with the POS open always holds its live stream and reconnects within
- * seconds, so a device is offline from the moment its link ended until its next link began, when
- * that gap is longer than OFFLINE_MIN_MS. A link left open by a server that stopped ended when it
- * was last marked alive. Before a device's first link it was not yet working, and after its
+ * saw (device_links; never the devices' clocks, invariant 5). The rule: a paired tablet with the
+ * POS open holds its live stream and reports its status every minute, so it was reachable from
+ * each link's connection until the server saw the link end, or, when it stopped hearing from the
+ * device more than LINK_STALE_MS before that end (or before now, for a link still open), until
+ * the last time it heard from it. The gaps between those times, when longer than OFFLINE_MIN_MS,
+ * are offline periods. Before a device's first link it was not yet working, and after its
  * revocation it is gone: neither is an offline period. A tablet switched off counts as offline,
  * as the server cannot tell the two apart and its unsent sales, if any, wait either way.
  */
@@ -86,7 +87,8 @@ export function gaps(
   for (const l of links) {
     const start = Date.parse(l.connected_at);
     const alive = Date.parse(l.alive_at);
-    const stop = l.ended_at ? Date.parse(l.ended_at) : now - alive < LINK_STALE_MS ? now : alive;
+    const closed = l.ended_at ? Date.parse(l.ended_at) : now;
+    const stop = closed - alive > LINK_STALE_MS ? alive : closed;
     if (start > end) break;
     if (reachedUntil !== undefined && start - reachedUntil >= OFFLINE_MIN_MS) out.push([reachedUntil, start]);
     reachedUntil = Math.max(reachedUntil ?? stop, stop);

@@ -88,7 +88,7 @@ export type ReportTables = {
     branch_id: string;
     /** Server clock, as every time of this table. */
     connected_at: string;
-    /** Written every LINK_ALIVE_EVERY_MS while open, and at the end. */
+    /** The last time the server heard from the device while the link was open (its connection, its status reports). */
     alive_at: string;
     ended_at: string | null;
   };

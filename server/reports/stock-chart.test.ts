@@ -129,7 +129,59 @@ describe.each(reachableTestDatabases)('stock over time and offline tablets on $l
     await until('the third link is recorded', async () => (await links()).length === 3);
     expect((await history(q)).body.offline).toHaveLength(1);
     expect(OFFLINE_MIN_MS).toBeGreaterThan(15_000);
+
     third.close();
+  });
+
+  it('counts a tablet as offline from its last report when its stream stays open but silent', async () => {
+    // A tablet that left the Wi-Fi leaves its socket open: the server goes by its status reports.
+    const silentDevice = await pairDevice(server, DEMO_BRANCH_ID, 'Caja silenciosa');
+    const stream = await openStream(server.url, silentDevice.token);
+    await stream.next('resync', 5000);
+    const own = () =>
+      reportDb(server.db)
+        .selectFrom('device_links')
+        .selectAll()
+        .where('device_id', '=', silentDevice.deviceId)
+        .execute();
+    await until('the link is recorded', async () => (await own()).length === 1);
+    const lastHeard = new Date(Date.now() - 5 * MINUTE).toISOString();
+    await reportDb(server.db)
+      .updateTable('device_links')
+      .set({ connected_at: new Date(Date.now() - 6 * MINUTE).toISOString(), alive_at: lastHeard })
+      .where('device_id', '=', silentDevice.deviceId)
+      .execute();
+    const q = {
+      locationId: silentDevice.branch.locationId,
+      productId: product.id,
+      from: new Date(Date.now() - 30 * MINUTE).toISOString(),
+      to: new Date(Date.now() + MINUTE).toISOString(),
+    };
+    const mine = (r: StockHistoryResponse) => r.offline.filter((p) => p.deviceId === silentDevice.deviceId);
+    expect(mine((await history(q)).body)).toMatchObject([{ from: lastHeard, ongoing: true }]);
+    const report = await request(server.url, '/api/devices/status', {
+      token: silentDevice.token,
+      json: {
+        appVersion: 'test',
+        online: true,
+        breaker: 'closed',
+        pendingCount: 0,
+        pendingValueCents: 0,
+        rejectedCount: 0,
+        lastSyncAt: new Date().toISOString(),
+        storage: { usageBytes: 1, quotaBytes: 2, persisted: true },
+      },
+    });
+    expect(report.status).toBe(200);
+    // The silence stays on record, closed: the stream goes on as a new link from the report.
+    const after = await own();
+    expect(after).toHaveLength(2);
+    expect(after.find((l) => l.ended_at !== null)!.ended_at).toBe(lastHeard);
+    const period = mine((await history(q)).body);
+    expect(period).toHaveLength(1);
+    expect(period[0]).toMatchObject({ from: lastHeard, ongoing: false });
+    stream.close();
+    await until('the stream ends its link', async () => (await own()).every((l) => l.ended_at !== null));
   });
 
   it("refuses another branch's stock, an unknown place and a range that runs backwards", async () => {

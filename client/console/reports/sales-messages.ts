@@ -2,6 +2,7 @@ import { defineMessages } from '../i18n/i18n';
 
 export const salesMessages = defineMessages({
   es: {
+    manualSale: 'Registrar venta manual',
     title: 'Ventas',
     intro: 'Filtre y agrupe las ventas; elija una barra o una fila para ver sus tickets.',
     branch: 'Sucursal',
@@ -54,6 +55,7 @@ export const salesMessages = defineMessages({
     movement: '{delta} unidades ({kind})',
   },
   en: {
+    manualSale: 'Record a manual sale',
     title: 'Sales',
     intro: 'Filter and group the sales; pick a bar or a row to see its tickets.',
     branch: 'Branch',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import {
   explorerGroups,
   type ExplorerGroup,
@@ -74,6 +75,9 @@ export default function SalesPage() {
     <section className="page" aria-labelledby="sales-title">
       <div className="page-head">
         <h1 id="sales-title">{t('title')}</h1>
+        <Link href="/sales/manual" className="button-link">
+          {t('manualSale')}
+        </Link>
         {data && data.rows.length > 0 && (
           <button type="button" onClick={() => void exportCsv(t, groupName, data)}>
             {t('exportCsv')}

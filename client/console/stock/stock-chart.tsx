@@ -12,6 +12,8 @@ export interface StockChartProps {
   levelLabel: string;
   offlineLabel: string;
   formatLevel: (v: number) => string;
+  /** The console's language, for the time axis. */
+  locale: string;
 }
 
 const LINE = '#1b5e9a';
@@ -31,7 +33,19 @@ function series(data: StockHistoryResponse): [number[], number[]] {
 }
 
 /** A uPlot step chart of a product's stock, with the times the branch's tablets were offline shaded behind it. */
-export default function StockChart({ label, data, timeZone, levelLabel, offlineLabel, formatLevel }: StockChartProps) {
+/** Ticks in the console's language and the branch's zone: hours over a day or two, dates beyond. */
+function timeTicks(locale: string, timeZone: string, spanSeconds: number) {
+  const f = new Intl.DateTimeFormat(
+    locale,
+    spanSeconds <= 2 * 86_400
+      ? { timeZone, hour: '2-digit', minute: '2-digit' }
+      : { timeZone, day: 'numeric', month: 'short' },
+  );
+  return (_u: uPlot, ticks: number[]) => ticks.map((t) => f.format(new Date(t * 1000)));
+}
+
+export default function StockChart(props: StockChartProps) {
+  const { label, data, timeZone, levelLabel, offlineLabel, formatLevel, locale } = props;
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
@@ -54,7 +68,12 @@ export default function StockChart({ label, data, timeZone, levelLabel, offlineL
         height: 240,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), timeZone),
         scales: { x: { time: true, range: [Date.parse(data.from) / 1000, Date.parse(data.to) / 1000] } },
-        axes: [{}, { values: (_u, ticks) => ticks.map(formatLevel), size: 60 }],
+        // The key below the chart names the line and the shading; uPlot's own legend would speak English.
+        legend: { show: false },
+        axes: [
+          { values: timeTicks(locale, timeZone, (Date.parse(data.to) - Date.parse(data.from)) / 1000) },
+          { values: (_u, ticks) => ticks.map(formatLevel), size: 60 },
+        ],
         series: [
           {},
           {
@@ -71,7 +90,7 @@ export default function StockChart({ label, data, timeZone, levelLabel, offlineL
       el,
     );
     return () => plot.destroy();
-  }, [data, timeZone, levelLabel, formatLevel]);
+  }, [data, timeZone, levelLabel, formatLevel, locale]);
   return (
     <figure className="stock-chart">
       <div ref={host} role="img" aria-label={label} className="chart" />

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { OfflinePeriod, StockHistoryResponse } from '../../../shared/console/reports-stock';
-import { useT, type Translate } from '../i18n/i18n';
+import { useLocale, useT, type Translate } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
@@ -26,6 +26,7 @@ export function StockHistorySection(props: {
 }) {
   const { locationId, productId, product, place, timeZone } = props;
   const t = useT(stockChartMessages);
+  const { locale } = useLocale();
   const api = useApi();
   const f = useFormat({ timeZone });
   const [hours, setHours] = useState(24 * 7);
@@ -68,6 +69,7 @@ export function StockHistorySection(props: {
               levelLabel={t('level')}
               offlineLabel={t('offline')}
               formatLevel={formatLevel}
+              locale={locale}
             />
           </Suspense>
           <p>

@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { ManualSaleRequest, ManualSaleResponse } from '../../../shared/console/reports-sales';
+import { localParts } from '../../../shared/console/reports-time';
+import { useBranches } from '../api/use-branches';
+import { zonedLocalToIso } from '../catalogue/zoned-time';
+import { useT } from '../i18n/i18n';
+import { useFormat } from '../i18n/use-format';
+import { useApi } from '../session/session-context';
+import { ErrorNotice } from '../ui/error-notice';
+import { SelectField } from '../ui/select-field';
+import { manualSaleMessages } from './manual-sale-messages';
+import { ProductPicker, type PickedProduct } from './product-picker';
+import './reports.css';
+
+type Problem = 'pickBranch' | 'pickProduct' | 'quantityInvalid' | 'priceInvalid' | 'whenInvalid' | 'whenFuture';
+/** The server takes a sale up to two minutes ahead of its clock; later than that is a typing mistake. */
+const FUTURE_TOLERANCE_MS = 120_000;
+
+const nowIn = (timeZone: string) => {
+  const p = localParts(new Date(), timeZone);
+  return `${p.date}T${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+};
+const toCents = (text: string) =>
+  /^\d{1,9}([.,]\d{1,2})?$/.test(text.trim()) ? Math.round(Number(text.trim().replace(',', '.')) * 100) : 0;
+
+/** The seed dashboard's manual sale form: one product sold at a branch, recorded as a tablet's sale would be. */
+export default function ManualSalePage() {
+  const t = useT(manualSaleMessages);
+  const api = useApi();
+  const { branches } = useBranches();
+  const [branchId, setBranchId] = useState('');
+  const branch = branches.find((b) => b.id === branchId) ?? (branches.length === 1 ? branches[0] : undefined);
+  const timeZone = branch?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const f = useFormat({ currency: branch?.currency, timeZone });
+  const [product, setProduct] = useState<PickedProduct | null>(null);
+  const [quantity, setQuantity] = useState('1');
+  const [price, setPrice] = useState('');
+  const [when, setWhen] = useState('');
+  const [tender, setTender] = useState<'cash' | 'card'>('cash');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const [done, setDone] = useState<(ManualSaleResponse & { totalCents: number }) | null>(null);
+  const priceCents = toCents(price);
+  const differs = product !== null && priceCents > 0 && priceCents !== product.priceCents;
+
+  const submit = () => {
+    const at = when || nowIn(timeZone);
+    const wellFormed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at);
+    const check: [boolean, Problem][] = [
+      [!branch, 'pickBranch'],
+      [!product, 'pickProduct'],
+      [!/^\d{1,6}$/.test(quantity.trim()) || Number(quantity) === 0, 'quantityInvalid'],
+      [priceCents <= 0, 'priceInvalid'],
+      [!wellFormed, 'whenInvalid'],
+      [wellFormed && Date.parse(zonedLocalToIso(at, timeZone)) > Date.now() + FUTURE_TOLERANCE_MS, 'whenFuture'],
+    ];
+    const failed = check.find(([bad]) => bad);
+    setProblem(failed ? failed[1] : null);
+    if (failed || !branch || !product) return;
+    const body: ManualSaleRequest = {
+      branchId: branch.id,
+      productId: product.id,
+      quantity: Number(quantity),
+      unitPriceCents: priceCents,
+      at: zonedLocalToIso(at, timeZone),
+      tender,
+    };
+    setError(null);
+    setDone(null);
+    setSaving(true);
+    api
+      .post<ManualSaleResponse>('/api/console/reports/manual-sales', body)
+      .then((r) => setDone({ ...r, totalCents: body.quantity * body.unitPriceCents }))
+      .catch(setError)
+      .finally(() => setSaving(false));
+  };
+
+  return (
+    <section className="page" aria-labelledby="manual-title">
+      <Link href="/sales">{t('back')}</Link>
+      <div className="page-head">
+        <h1 id="manual-title">{t('title')}</h1>
+      </div>
+      <p className="hint">{t('intro')}</p>
+      <form
+        className="card form"
+        noValidate
+        aria-labelledby="manual-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        {branches.length > 1 && (
+          <SelectField label={t('branch')} value={branchId} onChange={setBranchId}>
+            <option value="">—</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <ProductPicker
+          label={t('product')}
+          noMatch={t('noMatch')}
+          picked={product}
+          formatPrice={(c) => f.money(c)}
+          onPick={(p) => {
+            setProduct(p);
+            if (p) setPrice((p.priceCents / 100).toFixed(2));
+          }}
+        />
+        <p className="hint">{product ? t('masterPrice', { price: f.money(product.priceCents) }) : t('productHint')}</p>
+        <div className="field">
+          <label htmlFor="manual-quantity">{t('quantity')}</label>
+          <input
+            id="manual-quantity"
+            inputMode="numeric"
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="manual-price">{t('price', { currency: branch?.currency ?? '' })}</label>
+          <input id="manual-price" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+        </div>
+        {differs && <p className="warning-text">{t('priceDiffers', { price: f.money(product.priceCents) })}</p>}
+        <div className="field">
+          <label htmlFor="manual-when">{t('when', { zone: timeZone })}</label>
+          <input
+            id="manual-when"
+            type="datetime-local"
+            value={when || nowIn(timeZone)}
+            onChange={(e) => setWhen(e.target.value)}
+          />
+        </div>
+        <SelectField label={t('tender')} value={tender} onChange={(v) => setTender(v as 'cash' | 'card')}>
+          <option value="cash">{t('cash')}</option>
+          <option value="card">{t('card')}</option>
+        </SelectField>
+        {problem && (
+          <p className="field-error" role="alert">
+            {t(problem)}
+          </p>
+        )}
+        <ErrorNotice error={error} />
+        {done && (
+          <div role="status" className="ok">
+            <p>{t('recorded', { receipt: done.receiptNumber, total: f.money(done.totalCents) })}</p>
+            {done.reconciliationOpened && (
+              <p>
+                {t('reconciliation')} <Link href="/reconciliation">{t('openReconciliation')}</Link>
+              </p>
+            )}
+            <Link href="/sales">{t('openSales')}</Link>
+          </div>
+        )}
+        <div className="actions start">
+          <button type="submit" disabled={saving}>
+            {saving ? t('saving') : t('submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
