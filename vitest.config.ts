@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'server/**/*.test.ts',
+      'client/**/*.test.ts',
+      'e2e/**/*.test.ts',
+      'eslint-rules/**/*.test.js',
+    ],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,

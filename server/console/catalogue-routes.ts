@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { branchEditSchema } from '../../shared/console/fleet';
@@ -77,7 +77,30 @@ export function catalogueRoutes({ db, bus, logger }: CatalogueRouteDeps): Router
         locationIds: [],
       });
   };
+  productEndpoints(router, { db, json, anyManager, admin, publishProduct, logger });
+  branchEndpoints(router, { db, bus, json, anyManager, admin, logger });
+  return router;
+}
 
+interface EndpointDeps {
+  db: Db;
+  logger: Logger;
+  json: RequestHandler;
+  anyManager: RequestHandler;
+  admin: RequestHandler;
+}
+
+function productEndpoints(
+  router: Router,
+  {
+    db,
+    json,
+    anyManager,
+    admin,
+    publishProduct,
+    logger,
+  }: EndpointDeps & { publishProduct: (r: ProductWriteResult) => void },
+) {
   router.get('/products', anyManager, async (req, res) => {
     const page = await listProducts(db, parseOrThrow(productListQuerySchema, req.query, 'product search'));
     res.json({ items: await withExtras(db, page.items), nextCursor: page.nextCursor });
@@ -110,7 +133,13 @@ export function catalogueRoutes({ db, bus, logger }: CatalogueRouteDeps): Router
     const q = parseOrThrow(conflictListQuerySchema, req.query, 'conflict log query');
     res.json(await listConflicts(db, q, managerOf(req).branchIds));
   });
+}
 
+/** Branches with their settings, and each branch's cashiers (a branch manager: their own branches only). */
+function branchEndpoints(
+  router: Router,
+  { db, bus, json, anyManager, admin, logger }: EndpointDeps & { bus: ChangeBus },
+) {
   router.get('/branches', anyManager, async (req, res) => {
     res.json({ branches: (await listBranchSettings(db, managerOf(req).branchIds)).map(branchView) });
   });
@@ -165,6 +194,4 @@ export function catalogueRoutes({ db, bus, logger }: CatalogueRouteDeps): Router
     bus.publish({ seq, collections: ['cashiers'], locationIds: [], branchIds: [branchId] });
     res.json(cashier);
   });
-
-  return router;
 }

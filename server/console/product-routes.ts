@@ -23,6 +23,7 @@ import { productDoc } from '../catalogue/product-rows';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { routeTable } from '../http/route-table';
+import { currentSequence } from '../ledger/server-sequence';
 import type { ChangeBus } from '../live/change-bus';
 
 const changeParams = z.object({ id: z.string().min(1).max(64), changeId: z.string().min(1).max(64) });
@@ -30,31 +31,48 @@ const changeParams = z.object({ id: z.string().min(1).max(64), changeId: z.strin
 /** Catalogue endpoints beyond create/edit (catalogue-routes.ts): archive, stock rule, prices, rollout, CSV import. */
 export function productRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
   const router = Router();
-  const anyManager = [requireManager(db)];
-  const admin = [requireManager(db, { role: 'admin' })];
-  const route = routeTable(router, { prefix: '/api/console', tags: ['console', 'catalogue'], auth: 'manager' });
-  const published = (seq: number | null) => {
-    if (seq !== null) bus.publish({ seq, collections: ['products'], locationIds: [] });
+  const ctx: ProductRouteContext = {
+    db,
+    logger,
+    route: routeTable(router, { prefix: '/api/console', tags: ['console', 'catalogue'], auth: 'manager' }),
+    anyManager: [requireManager(db)],
+    admin: [requireManager(db, { role: 'admin' })],
+    published: (seq) => {
+      if (seq !== null) bus.publish({ seq, collections: ['products'], locationIds: [] });
+    },
+    consolesTold: async (collection) =>
+      bus.publish({ seq: await currentSequence(db), collections: [collection], locationIds: [] }),
   };
-  const view = async (id: string) => {
-    const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new ApiError('NOT_FOUND', `There is no product ${id}; reload the product list.`);
-    return (await withExtras(db, [{ ...productDoc(row), seq: Number(row.seq), updatedAt: row.updated_at }]))[0]!;
-  };
+  wholeCatalogueRoutes(ctx); // before /products/:id, which would take 'categories' for an id
+  productStateRoutes(ctx);
+  priceChangeRoutes(ctx);
+  return router;
+}
+
+interface ProductRouteContext {
+  db: Db;
+  logger: Logger;
+  route: ReturnType<typeof routeTable>;
+  anyManager: RequestHandler[];
+  admin: RequestHandler[];
+  /** Tells devices and consoles that products changed up to `seq` (nothing when nothing was written). */
+  published: (seq: number | null) => void;
+  /** Tells open consoles of a change only they show (a reorder rule, a scheduled price). */
+  consolesTold: (collection: 'stockrules' | 'prices') => Promise<void>;
+}
+
+/** A product as the console shows it, with its reorder rule and pending price. */
+async function productView(db: Db, id: string) {
+  const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `There is no product ${id}; reload the product list.`);
+  return (await withExtras(db, [{ ...productDoc(row), seq: Number(row.seq), updatedAt: row.updated_at }]))[0]!;
+}
+
+function productStateRoutes({ db, route, anyManager, admin, published, consolesTold }: ProductRouteContext) {
+  const view = (id: string) => productView(db, id);
   const product = { what: 'product', request: { params: productIdParams } };
   const one = (description: string) => ({ 200: { description, body: consoleProductSchema } });
 
-  route(
-    {
-      method: 'get',
-      path: '/products/categories',
-      what: 'request',
-      summary: 'Categories of the active catalogue, with product counts',
-      responses: { 200: { description: 'By name.', body: categoriesResponseSchema } },
-    },
-    anyManager,
-    async () => ({ categories: await listCategories(db) }),
-  );
   route(
     {
       ...product,
@@ -106,6 +124,7 @@ export function productRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; log
     admin,
     async ({ params, body }) => {
       await setStockRule(db, params.id, body);
+      await consolesTold('stockrules');
       return view(params.id);
     },
   );
@@ -120,7 +139,21 @@ export function productRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; log
     anyManager,
     ({ params }) => priceHistory(db, params.id),
   );
-  priceChangeRoutes(route, { db, logger, admin, anyManager });
+}
+
+/** What concerns the whole catalogue: its categories, and the CSV import. */
+function wholeCatalogueRoutes({ db, logger, route, anyManager, admin, published }: ProductRouteContext) {
+  route(
+    {
+      method: 'get',
+      path: '/products/categories',
+      what: 'request',
+      summary: 'Categories of the active catalogue, with product counts',
+      responses: { 200: { description: 'By name.', body: categoriesResponseSchema } },
+    },
+    anyManager,
+    async () => ({ categories: await listCategories(db) }),
+  );
   route(
     {
       method: 'post',
@@ -140,13 +173,9 @@ export function productRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; log
       return response;
     },
   );
-  return router;
 }
 
-function priceChangeRoutes(
-  route: ReturnType<typeof routeTable>,
-  { db, logger, admin, anyManager }: { db: Db; logger: Logger; admin: RequestHandler[]; anyManager: RequestHandler[] },
-) {
+function priceChangeRoutes({ db, logger, route, admin, anyManager, consolesTold }: ProductRouteContext) {
   route(
     {
       method: 'post',
@@ -163,6 +192,7 @@ function priceChangeRoutes(
         { changeId: change.id, productId: change.productId, managerId: managerOf(req).id },
         'price scheduled',
       );
+      await consolesTold('prices');
       return change;
     },
   );
@@ -176,7 +206,11 @@ function priceChangeRoutes(
       responses: { 200: { description: 'Cancelled.', body: priceChangeSchema }, 409: { description: 'Not pending.' } },
     },
     admin,
-    ({ params }) => cancelPriceChange(db, params.id, params.changeId),
+    async ({ params }) => {
+      const change = await cancelPriceChange(db, params.id, params.changeId);
+      await consolesTold('prices');
+      return change;
+    },
   );
   route(
     {
