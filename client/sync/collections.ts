@@ -1,4 +1,4 @@
-import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import { z } from 'zod';
 import {
   REPLICATED,
@@ -49,15 +49,23 @@ type JsonSchema = {
   enum?: unknown[];
   anyOf?: JsonSchema[];
   properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
 };
 
-/** A field as RxDB stores it: its JSON type (nullable: also null), its enum; arrays of objects hold objects. */
+/**
+ * A field as RxDB stores it: its JSON type (nullable: also null), its enum; arrays of objects hold
+ * opaque objects, arrays of strings, numbers or booleans hold that type.
+ */
 function storedField(field: JsonSchema): Record<string, unknown> {
   if (field.anyOf) {
     const [value] = field.anyOf.filter((f) => f.type !== 'null');
     return { type: [value!.type, 'null'] };
   }
-  if (field.type === 'array') return { type: 'array', items: { type: 'object' } };
+  if (field.type === 'array') {
+    const item = field.items?.type;
+    const primitive = item === 'string' || item === 'number' || item === 'integer' || item === 'boolean';
+    return { type: 'array', items: { type: primitive ? item : 'object' } };
+  }
   return field.enum ? { type: field.type, enum: field.enum } : { type: field.type };
 }
 
@@ -102,6 +110,21 @@ export type PosCollections = { [K in ReplicatedCollection]: RxCollection<Stored<
 };
 
 export type PosDatabase = RxDatabase<PosCollections>;
+
+/**
+ * RxDB's migration strategies of a collection: its upgrades from shared/protocol's table, the same
+ * functions the server applies to a push of an older version, so a tablet that updates with unsynced
+ * documents keeps them and pushes them upgraded.
+ */
+export function migrationStrategiesOf(collection: ReplicatedCollection): MigrationStrategies {
+  const spec: CollectionSpec = REPLICATED[collection];
+  return Object.fromEntries(
+    Object.entries(spec.upgrades).map(([version, upgrade]) => [
+      version,
+      (doc: Record<string, unknown>) => upgrade(doc),
+    ]),
+  );
+}
 
 export const POS_SCHEMAS = {
   ...(Object.fromEntries(REPLICATED_COLLECTIONS.map((c) => [c, rxSchemaOf(c)])) as {

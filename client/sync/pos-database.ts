@@ -1,12 +1,15 @@
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { POS_SCHEMAS, type PosCollections, type PosDatabase } from './collections';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { REPLICATED } from '../../shared/protocol';
+import { migrationStrategiesOf, POS_SCHEMAS, type PosCollections, type PosDatabase } from './collections';
 import { storeJournaledTickets } from './commit-sale';
 import type { Journal } from './ticket-journal';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type PosCollectionName = keyof PosCollections;
 export const ALL_POS_COLLECTIONS = Object.keys(POS_SCHEMAS) as PosCollectionName[];
@@ -54,7 +57,18 @@ export async function openPosDatabase({
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections(Object.fromEntries(collections.map((c) => [c, { schema: POS_SCHEMAS[c] }])));
+  // A collection stored at an older schema version is migrated here, before anything reads it.
+  await db.addCollections(
+    Object.fromEntries(
+      collections.map((c) => [
+        c,
+        {
+          schema: POS_SCHEMAS[c],
+          ...(c in REPLICATED ? { migrationStrategies: migrationStrategiesOf(c as never) } : {}),
+        },
+      ]),
+    ),
+  );
   const journal = await openJournal(`${name}-tickets`);
   db.onClose.push(() => journal.close());
   const store = { db, journal };

@@ -1,6 +1,11 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import type { BranchSettingsDoc } from '../../shared/protocol';
+import {
+  DEFAULT_SCALE_LABEL_LAYOUT,
+  scaleLabelLayoutSchema,
+  type BranchSettingsDoc,
+  type ScaleLabelLayout,
+} from '../../shared/protocol';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { editableProductFieldSchema, type EditableProductField } from './product-fields';
@@ -29,6 +34,8 @@ export const branchSettingsPatchSchema = z
     receiptFooter: z.string().max(500),
     /** Product fields this branch's devices may edit; others are refused (DESIGN invariant 6). */
     productEditFields: z.array(editableProductFieldSchema).max(10),
+    /** How the branch's scales print weight and price labels. */
+    scaleLabels: scaleLabelLayoutSchema,
   })
   .partial()
   .strict()
@@ -48,6 +55,7 @@ export interface BranchSettings {
   productEditFields: EditableProductField[];
   /** IANA time zone the console shows the branch's times in. */
   timeZone: string;
+  scaleLabels: ScaleLabelLayout;
   /** 0 while the branch still has the defaults. */
   seq: number;
 }
@@ -56,6 +64,12 @@ function parseEditFields(json: string | null): EditableProductField[] {
   if (!json) return [];
   const parsed = z.array(editableProductFieldSchema).safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : [];
+}
+
+function parseScaleLabels(json: string | null): ScaleLabelLayout {
+  if (!json) return DEFAULT_SCALE_LABEL_LAYOUT;
+  const parsed = scaleLabelLayoutSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : DEFAULT_SCALE_LABEL_LAYOUT;
 }
 
 type Reader = Pick<Db | Transaction<Database>, 'selectFrom'>;
@@ -76,6 +90,7 @@ function settingsQuery(db: Reader) {
       'branch_settings.receipt_footer',
       'branch_settings.product_edit_fields',
       'branch_settings.time_zone',
+      'branch_settings.scale_labels',
       'branch_settings.seq',
     ]);
 }
@@ -96,6 +111,7 @@ function toSettings(r: SettingsRow): BranchSettings {
     receiptFooter: r.receipt_footer ?? DEFAULT_BRANCH_SETTINGS.receiptFooter,
     productEditFields: parseEditFields(r.product_edit_fields),
     timeZone: r.time_zone ?? DEFAULT_BRANCH_SETTINGS.timeZone,
+    scaleLabels: parseScaleLabels(r.scale_labels),
     seq: r.seq === null ? 0 : Number(r.seq),
   };
 }
@@ -123,6 +139,7 @@ export function settingsDoc(s: BranchSettings): BranchSettingsDoc {
     idleLockSeconds: s.idleLockSeconds,
     receiptHeader: s.receiptHeader,
     receiptFooter: s.receiptFooter,
+    scaleLabels: s.scaleLabels,
     _deleted: false,
   };
 }
@@ -141,6 +158,7 @@ export async function saveBranchSettings(
     receipt_footer: s.receiptFooter,
     product_edit_fields: JSON.stringify(s.productEditFields),
     time_zone: s.timeZone,
+    scale_labels: JSON.stringify(s.scaleLabels),
     seq,
     updated_at: now,
   };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { productListQuerySchema, type ProductListQuery } from '../../shared/console/catalogue';
-import type { ProductDoc } from '../../shared/protocol';
+import { productUnitSchema, type ProductDoc } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { SequenceAllocator } from '../ledger/server-sequence';
@@ -11,15 +11,26 @@ import { mergeProduct, sameProduct } from './merge-product';
 import { EDITABLE_PRODUCT_FIELDS } from './product-fields';
 import { loadProduct, productDoc, writeProduct } from './product-rows';
 
+const barcode = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(/^[0-9A-Za-z-]*$/, 'A barcode has only digits, letters and dashes.');
+
 const fields = {
   sku: z.string().trim().min(1, 'The SKU cannot be empty.').max(64),
-  barcode: z
-    .string()
-    .trim()
-    .max(64)
-    .regex(/^[0-9A-Za-z-]*$/, 'A barcode has only digits, letters and dashes.')
-    .nullable()
-    .transform((v) => (v === '' ? null : v)),
+  barcode: barcode.nullable().transform((v) => (v === '' ? null : v)),
+  /** Every barcode of the product, the main one first; each unique across the chain. */
+  barcodes: z
+    .array(barcode.min(1, 'A barcode cannot be empty.'))
+    .max(20, 'A product has at most 20 barcodes.')
+    .refine((list) => new Set(list).size === list.length, 'The same barcode is listed twice.'),
+  unit: productUnitSchema,
+  quantityDecimals: z
+    .number()
+    .int()
+    .min(0, 'Quantity decimals go from 0 to 3.')
+    .max(3, 'Quantity decimals go from 0 to 3 (3: grams of a kilogram).'),
   name: z.string().trim().min(1, 'The product needs a name.').max(200),
   category: z.string().trim().max(100),
   priceCents: z.number().int('Prices are whole cents.').nonnegative('A price cannot be negative.').max(1e10),
@@ -32,6 +43,9 @@ export const productCreateSchema = z
   .object({
     ...fields,
     barcode: fields.barcode.default(null),
+    barcodes: fields.barcodes.default([]),
+    unit: fields.unit.default('each'),
+    quantityDecimals: fields.quantityDecimals.default(0),
     category: fields.category.default(''),
     taxRateBp: fields.taxRateBp.default(0),
     legacyId: fields.legacyId.default(null),
@@ -42,7 +56,18 @@ export type ProductCreate = z.infer<typeof productCreateSchema>;
 /** A console edit: the fields changed, and the seq of the product as the console showed it. */
 export const productPatchSchema = z
   .object({ baseSeq: z.number().int().nonnegative(), ...fields })
-  .partial({ sku: true, barcode: true, name: true, category: true, priceCents: true, taxRateBp: true, legacyId: true })
+  .partial({
+    sku: true,
+    barcode: true,
+    barcodes: true,
+    name: true,
+    category: true,
+    priceCents: true,
+    taxRateBp: true,
+    unit: true,
+    quantityDecimals: true,
+    legacyId: true,
+  })
   .strict()
   .refine(
     (v) => v.legacyId !== undefined || EDITABLE_PRODUCT_FIELDS.some((f) => v[f] !== undefined),

@@ -9,11 +9,14 @@ const product = fc.record<ProductDoc>({
   id: fc.constant('p1'),
   sku: fc.constantFrom('A', 'B', 'C'),
   barcode: fc.constantFrom(null, '1', '2'),
+  barcodes: fc.constantFrom([], ['1'], ['1', '3']),
   name: fc.constantFrom('Pan', 'Leche', 'Café'),
   category: fc.constantFrom('', 'Frutas', 'Despensa'),
   priceCents: fc.constantFrom(100, 250, 999),
   taxRateBp: fc.constantFrom(0, 1600),
   legacyId: fc.constantFrom(null, 1),
+  unit: fc.constantFrom('each' as const, 'kg' as const),
+  quantityDecimals: fc.constantFrom(0, 3),
   _deleted: fc.boolean(),
 });
 const allowed = fc.subarray([...EDITABLE_PRODUCT_FIELDS]) as fc.Arbitrary<EditableProductField[]>;
@@ -81,11 +84,14 @@ describe('mergeProduct (DESIGN invariant 6: field merge against the base, centre
       id: 'p1',
       sku: 'A',
       barcode: '1',
+      barcodes: ['1'],
       name: 'Pan',
       category: '',
       priceCents: 100,
       taxRateBp: 0,
       legacyId: null,
+      unit: 'each',
+      quantityDecimals: 0,
       _deleted: false,
     };
     const r = mergeProduct({

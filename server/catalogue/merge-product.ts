@@ -1,6 +1,11 @@
 import type { ProductDoc } from '../../shared/protocol';
 import { MERGED_PRODUCT_FIELDS, type EditableProductField, type MergedProductField } from './product-fields';
 
+/** Field values compare by content: barcodes are a list. */
+function same(a: unknown, b: unknown): boolean {
+  return a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
+}
+
 export interface FieldConflict {
   field: MergedProductField;
   base: unknown;
@@ -37,16 +42,16 @@ export function mergeProduct(input: {
     merged[field] = value;
   };
   for (const field of MERGED_PRODUCT_FIELDS) {
-    const deviceChanged = device[field] !== base[field];
+    const deviceChanged = !same(device[field], base[field]);
     if (!deviceChanged) continue;
     if (!allowed.has(field)) {
       refused.push(field);
       continue;
     }
-    const centreChanged = centre[field] !== base[field];
+    const centreChanged = !same(centre[field], base[field]);
     if (!centreChanged) {
       set(field, device[field]);
-    } else if (centre[field] !== device[field]) {
+    } else if (!same(centre[field], device[field])) {
       conflicts.push({ field, base: base[field], centre: centre[field], device: device[field] });
     }
   }
@@ -54,5 +59,5 @@ export function mergeProduct(input: {
 }
 
 export function sameProduct(a: ProductDoc, b: ProductDoc): boolean {
-  return a.id === b.id && MERGED_PRODUCT_FIELDS.every((f) => a[f] === b[f]);
+  return a.id === b.id && MERGED_PRODUCT_FIELDS.every((f) => same(a[f], b[f]));
 }

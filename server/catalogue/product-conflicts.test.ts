@@ -113,7 +113,14 @@ describe.each(reachableTestDatabases)(
         { assumedMasterState: base, newDocumentState: deviceEdit },
       ]);
       expect(push.status).toBe(200);
-      const expected: ProductDoc = { ...base, priceCents: 210, name: 'Pan Integral Grande', barcode: '7509999999999' };
+      const expected: ProductDoc = {
+        ...base,
+        priceCents: 210,
+        name: 'Pan Integral Grande',
+        barcode: '7509999999999',
+        // The device changed the main barcode: the first of the list.
+        barcodes: ['7509999999999', ...base.barcodes.slice(1)],
+      };
       expect(push.body.conflicts).toEqual([expected]);
       expect(push.body.rejected).toEqual([]);
 
@@ -274,7 +281,13 @@ describe.each(reachableTestDatabases)(
         expect(consoleRes.status).toBe(200);
         expect(pushRes.status).toBe(200);
         const final = (await catalogue(server.url, device.token)).find((p) => p.id === base.id)!;
-        expect(final).toEqual({ ...base, priceCents: 1300 + round, name: centreName, barcode });
+        expect(final).toEqual({
+          ...base,
+          priceCents: 1300 + round,
+          name: centreName,
+          barcode,
+          barcodes: [barcode, ...base.barcodes.slice(1)],
+        });
         const log = (await conflictRows(base.id)).filter((r) => JSON.parse(r.device_value) === deviceName);
         expect(log.map((r) => [r.field, JSON.parse(r.centre_value)])).toEqual([['name', centreName]]);
       }

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import type { ProductDoc } from '../../shared/protocol';
 
 /** The product fields a person may change (console always; a branch's devices only those its settings allow). */
-export const EDITABLE_PRODUCT_FIELDS = ['sku', 'barcode', 'name', 'category', 'priceCents', 'taxRateBp'] as const;
+export const EDITABLE_PRODUCT_FIELDS = [
+  'sku',
+  'barcode',
+  'barcodes',
+  'name',
+  'category',
+  'priceCents',
+  'taxRateBp',
+  'unit',
+  'quantityDecimals',
+] as const;
 export type EditableProductField = (typeof EDITABLE_PRODUCT_FIELDS)[number];
 export const editableProductFieldSchema = z.enum(EDITABLE_PRODUCT_FIELDS);
 

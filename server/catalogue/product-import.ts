@@ -16,11 +16,16 @@ const COLUMNS = [
   'priceCents',
   'taxRateBp',
   'barcode',
+  'barcodes',
+  'unit',
+  'quantityDecimals',
   'legacyId',
   'reorderMin',
   'reorderMax',
 ] as const;
-const NUMERIC = new Set(['priceCents', 'taxRateBp', 'legacyId', 'reorderMin', 'reorderMax']);
+const NUMERIC = new Set(['priceCents', 'taxRateBp', 'quantityDecimals', 'legacyId', 'reorderMin', 'reorderMax']);
+/** Several barcodes in one cell are separated by spaces or "|" (the export writes "|"). */
+export const BARCODES_SEPARATOR = '|';
 export const MAX_IMPORT_ROWS = 10_000;
 
 const ruleCell = z.number().int().nonnegative().max(1e9).nullable();
@@ -64,6 +69,7 @@ function parseCsv(csv: string): Cells[] {
 function cellValue(cells: Cells, column: (typeof COLUMNS)[number]): unknown {
   const raw = cells[column]?.trim();
   if (raw === undefined || raw === '') return undefined;
+  if (column === 'barcodes') return raw.split(/[\s|]+/).filter(Boolean);
   if (!NUMERIC.has(column)) return raw;
   return /^-?\d+$/.test(raw) ? Number(raw) : raw;
 }

@@ -1,23 +1,27 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ProductDoc } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { refileProductCategory } from '../reports/category-summary';
 import { reportTrx } from '../reports/report-db';
+import { storedBarcodes, withMainBarcode, writeBarcodes } from './product-barcodes';
 
-type ProductRow = Database['products'];
+type ProductRow = Selectable<Database['products']>;
 
 export function productDoc(r: ProductRow): ProductDoc {
   return {
     id: r.id,
     sku: r.sku,
     barcode: r.barcode,
+    barcodes: storedBarcodes(r),
     name: r.name,
     category: r.category,
     priceCents: Number(r.price_cents),
     taxRateBp: Number(r.tax_rate_bp),
     legacyId: r.legacy_id === null ? null : Number(r.legacy_id),
+    unit: r.unit,
+    quantityDecimals: Number(r.quantity_decimals),
     _deleted: Number(r.deleted) === 1,
   };
 }
@@ -37,15 +41,19 @@ export interface ProductChange {
  */
 export async function writeProduct(
   trx: Transaction<Database>,
-  doc: ProductDoc,
+  written: ProductDoc,
   previous: ProductDoc | null,
   seq: number,
   now: string,
   change: ProductChange,
 ): Promise<void> {
+  const doc = withMainBarcode(written, previous);
   const values = {
     sku: doc.sku,
     barcode: doc.barcode,
+    barcodes: JSON.stringify(doc.barcodes),
+    unit: doc.unit,
+    quantity_decimals: doc.quantityDecimals,
     name: doc.name,
     category: doc.category,
     price_cents: doc.priceCents,
@@ -61,6 +69,7 @@ export async function writeProduct(
       .insertInto('products')
       .values({ id: doc.id, ...values })
       .execute();
+  await writeBarcodes(trx, doc);
   await trx
     .insertInto('product_revisions')
     .values({

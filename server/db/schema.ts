@@ -4,6 +4,7 @@ import type { CatalogueTables } from './schema-catalogue';
 import type { LegacyTables } from './schema-legacy';
 import type { ConsoleTables } from './schema-console';
 import type { CountTables } from './schema-counts';
+import type { WeighedTables } from './schema-weighed';
 /** Row types of the core tables (migration 0001); migrations create them, queries are checked against them. */
 export interface CoreTables {
   server_sequence: { id: number; value: number };
@@ -120,4 +121,4 @@ export type Database = CoreTables &
   LegacyTables &
   CatalogueTables &
   ConsoleTables &
-  CountTables;
+  CountTables & WeighedTables;

@@ -14,7 +14,7 @@ import { shiftEventsKind } from '../ledger/ingest-shift-events';
 import { transferReceiptsKind } from '../ledger/ingest-transfer-receipts';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { sendPushAnswer } from './push-answer';
-import { schemaVersionOf } from './schema-version';
+import { pushedVersion, upgradedRows } from './schema-version';
 
 export interface PushRouteDeps {
   db: Db;
@@ -119,9 +119,9 @@ export function pushRoutes({ db, bus, logger }: PushRouteDeps): Router {
       `/${collection}/:version/push`,
       requireDevice(db),
       express.json({ limit: bodyLimit }),
-      schemaVersionOf(collection),
       async (req, res) => {
-        const rows = parseOrThrow(pushRequestSchema, req.body, `${what}s push`);
+        const version = pushedVersion(collection, (req.params as { version?: string }).version);
+        const rows = upgradedRows(collection, version, parseOrThrow(pushRequestSchema, req.body, `${what}s push`));
         const device = deviceOf(req);
         const { result, change } = await ingest(db, device, rows);
         for (const r of result.rejected)

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  COLLECTION_SCHEMA_VERSIONS,
   PROTOCOL_VERSION,
   stockLevelId,
   type HealthResponse,
@@ -723,9 +724,10 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       ).toEqual([]);
     });
 
-    it('[S9] a push to another schema version of sales is 426 CLIENT_OUTDATED and applies nothing', async () => {
+    it('[S9] a push to a newer schema version of sales is 426 CLIENT_OUTDATED and applies nothing', async () => {
       const s = sale([{ name: 'Quinoa', quantity: 1 }]);
-      const res = await request<{ error: { code: string } }>(server.url, '/api/sync/v1/sales/1/push', {
+      const newer = COLLECTION_SCHEMA_VERSIONS.sales + 1;
+      const res = await request<{ error: { code: string } }>(server.url, `/api/sync/v1/sales/${newer}/push`, {
         token: device.token,
         json: [{ newDocumentState: s }],
       });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SCALE_LABEL_LAYOUT, scaleLabelLayoutSchema } from './scale-label-layout';
 
 /** One document per branch, set by managers, read by the branch's devices. */
 export const branchSettingsDocSchema = z.object({
@@ -13,6 +14,17 @@ export const branchSettingsDocSchema = z.object({
   idleLockSeconds: z.number().int().min(15).max(3600),
   receiptHeader: z.string().max(500),
   receiptFooter: z.string().max(500),
+  /** How the branch's scales print weight and price labels (schema version 1). */
+  scaleLabels: scaleLabelLayoutSchema,
   _deleted: z.boolean(),
 });
 export type BranchSettingsDoc = z.infer<typeof branchSettingsDocSchema>;
+
+/**
+ * What a settings document of schema version 0 gets when it is upgraded to version 1 (on an
+ * installed tablet, and on the server for a push of version 0): every field version 1 added, with
+ * the value a branch has until a manager changes it. Add a field of version 1 here.
+ */
+export const SETTINGS_V1_DEFAULTS = {
+  scaleLabels: DEFAULT_SCALE_LABEL_LAYOUT,
+} satisfies Partial<BranchSettingsDoc>;

@@ -29,5 +29,12 @@
  *     `overriddenFromCents` (the catalogue price it replaced). All optional: a version 0 ticket is unchanged.
  *     Rejections: `code` is one of the API's error codes (`errorCodeSchema`, ERROR_CODES), no longer any
  *     string; a code a device does not know yet reads as INTERNAL, its message kept.
+ *     Collection schema versions (SPEC S9): each collection's `upgrades` in REPLICATED turn a document of
+ *     the previous version into the next; tablets migrate their stored documents with them (RxDB
+ *     migrationStrategies) and the server takes a push of an older version, upgrading each document.
+ *     Products (version 1) carry `unit` (each, kg, g, l), `quantityDecimals` (0–3) and `barcodes` (every
+ *     barcode, unique across the chain; `barcode` stays the first); a version 0 product is sold by the
+ *     piece with its one barcode. Settings (version 1) carry `scaleLabels`, the branch's scale-label
+ *     layout (shared/protocol/scale-label-layout.ts), the default when upgraded.
  */
 export const PROTOCOL_VERSION = 5;

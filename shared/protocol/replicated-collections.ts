@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { branchSettingsDocSchema } from './branch-settings-doc';
+import { branchSettingsDocSchema, SETTINGS_V1_DEFAULTS } from './branch-settings-doc';
 import { cashierDocSchema } from './cashier-doc';
 import { countDocSchema } from './count-doc';
-import { productDocSchema } from './product-doc';
+import { productDocSchema, productV1 } from './product-doc';
 import {
   cashiersPullResponseSchema,
   otherStockPullResponseSchema,
@@ -40,9 +40,19 @@ export interface OutboxSpec {
   rank: number;
 }
 
+/** Turns a document of the previous schema version into one of this version (defaults for the new fields). */
+export type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
+
 export interface CollectionSpec {
   /** Schema version: part of the replication path (SPEC S9). */
   version: number;
+  /**
+   * One function per version step, `{1: v0 → v1, 2: v1 → v2, …}`, so `version` is their number. The
+   * tablet's RxDB migrates its stored documents with them (client/sync/collections.ts), and the
+   * server upgrades a push of an older version with them, so a tablet not yet updated still
+   * delivers its sales (SPEC S9). Bump a collection at most once per release.
+   */
+  upgrades: Readonly<Record<number, Upgrade>>;
   /** What one document is on the wire. */
   doc: z.ZodObject;
   /** pull: server → device; push: device → server; both. */
@@ -65,24 +75,39 @@ const DEVICE_DOCUMENT = { maxLength: { deviceId: 64 } };
  */
 export const REPLICATED = {
   products: {
-    version: 0,
+    version: 1,
+    upgrades: { 1: productV1 },
     doc: productDocSchema,
     /** Pushed as product edits merged per field (DESIGN invariant 6); the POS does not push them yet. */
     direction: 'both',
     pullResponse: productsPullResponseSchema,
     storage: { maxLength: { sku: 64 } },
   },
-  stock: { version: 0, doc: stockLevelDocSchema, direction: 'pull', pullResponse: stockPullResponseSchema },
+  stock: {
+    version: 0,
+    upgrades: {},
+    doc: stockLevelDocSchema,
+    direction: 'pull',
+    pullResponse: stockPullResponseSchema,
+  },
   otherstock: {
     version: 0,
+    upgrades: {},
     doc: otherStockLevelDocSchema,
     direction: 'pull',
     pullResponse: otherStockPullResponseSchema,
     storage: { indexes: ['productId'], maxLength: { productId: 64 }, notRequired: ['locationName'] },
   },
-  cashiers: { version: 0, doc: cashierDocSchema, direction: 'pull', pullResponse: cashiersPullResponseSchema },
-  settings: {
+  cashiers: {
     version: 0,
+    upgrades: {},
+    doc: cashierDocSchema,
+    direction: 'pull',
+    pullResponse: cashiersPullResponseSchema,
+  },
+  settings: {
+    version: 1,
+    upgrades: { 1: (doc) => ({ ...SETTINGS_V1_DEFAULTS, ...doc }) },
     doc: branchSettingsDocSchema,
     direction: 'pull',
     pullResponse: settingsPullResponseSchema,
@@ -90,6 +115,7 @@ export const REPLICATED = {
   },
   transfers: {
     version: 0,
+    upgrades: {},
     doc: transferDocSchema,
     direction: 'pull',
     pullResponse: transfersPullResponseSchema,
@@ -98,6 +124,7 @@ export const REPLICATED = {
   /** Pushed by the device that made them; the branch's recent ones are pulled too (refunds across tablets). */
   sales: {
     version: 0,
+    upgrades: {},
     doc: saleDocSchema,
     direction: 'both',
     pullResponse: salesPullResponseSchema,
@@ -112,6 +139,7 @@ export const REPLICATED = {
   },
   counts: {
     version: 0,
+    upgrades: {},
     doc: countDocSchema,
     direction: 'push',
     outbox: { orderBy: 'countedAt', rank: 2 },
@@ -123,6 +151,7 @@ export const REPLICATED = {
   },
   shiftevents: {
     version: 0,
+    upgrades: {},
     doc: shiftEventDocSchema,
     direction: 'push',
     // Before counts: a shift's report on the server needs them.
@@ -135,6 +164,7 @@ export const REPLICATED = {
   },
   transferreceipts: {
     version: 0,
+    upgrades: {},
     doc: transferReceiptDocSchema,
     direction: 'push',
     outbox: { orderBy: 'receivedAt', rank: 3 },
@@ -182,6 +212,18 @@ export function pullResponseOf<K extends PulledCollection>(collection: K): Spec<
 export const COLLECTION_SCHEMA_VERSIONS = Object.fromEntries(
   REPLICATED_COLLECTIONS.map((c) => [c, REPLICATED[c].version]),
 ) as { [K in ReplicatedCollection]: Spec<K>['version'] };
+
+/** A document of `fromVersion` of the collection, brought to the current version by its upgrades in order. */
+export function upgradeDocument(
+  collection: ReplicatedCollection,
+  fromVersion: number,
+  doc: Record<string, unknown>,
+): Record<string, unknown> {
+  const spec: CollectionSpec = REPLICATED[collection];
+  let upgraded = doc;
+  for (let v = fromVersion + 1; v <= spec.version; v++) upgraded = spec.upgrades[v]!(upgraded);
+  return upgraded;
+}
 
 export function syncPath(collection: ReplicatedCollection, action: 'pull' | 'push'): string {
   return `/api/sync/v1/${collection}/${COLLECTION_SCHEMA_VERSIONS[collection]}/${action}`;

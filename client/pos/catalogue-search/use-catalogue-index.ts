@@ -60,10 +60,13 @@ function stripMeta(p: ProductRow): ProductRow {
     id: p.id,
     sku: p.sku,
     barcode: p.barcode ?? null,
+    barcodes: p.barcodes ?? [],
     name: p.name,
     category: p.category,
     priceCents: p.priceCents,
     taxRateBp: p.taxRateBp,
     legacyId: p.legacyId ?? null,
+    unit: p.unit ?? 'each',
+    quantityDecimals: p.quantityDecimals ?? 0,
   };
 }

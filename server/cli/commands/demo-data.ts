@@ -146,10 +146,14 @@ export async function makeDemoChain(db: Db, o: DemoOptions): Promise<{ tickets: 
       for (let i = start; i < Math.min(o.products, start + 1000); i++) {
         const sku = `DEMO-${String(i + 1).padStart(5, '0')}`;
         const category = CATEGORIES[i % CATEGORIES.length]!;
+        const barcode = `750${String(9_000_000_000 + i).padStart(10, '0')}`;
         const doc: ProductDoc = {
           id: existing.get(sku) ?? uuidv7(),
           sku,
-          barcode: `750${String(9_000_000_000 + i).padStart(10, '0')}`,
+          barcode,
+          barcodes: [barcode],
+          unit: 'each',
+          quantityDecimals: 0,
           name: `${category} ${WORDS[i % WORDS.length]} ${i + 1}`,
           category,
           priceCents: 50 * (1 + Math.floor(rnd() * 80)),

@@ -9,6 +9,7 @@ import { ledgerIndexes } from './0007-ledger-indexes';
 import { reports } from './0013-reports';
 import { reportSettings } from './0014-report-settings';
 import { reportDays } from './0015-report-days';
+import { weighedProducts } from './0017-weighed-products';
 import { approvals } from './0018-approvals';
 import { consoleSetup } from './0009-console-setup';
 import { fleet } from './0010-fleet';
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013-reports': reports,
   '0014-report-settings': reportSettings,
   '0015-report-days': reportDays,
+  '0017-weighed-products': weighedProducts,
   '0018-approvals': approvals,
   '0020-stock-takes': stockTakes,
   '0021-transfer-drafts': transferDrafts,
