@@ -5,6 +5,7 @@ import type { ProductDoc } from '../../shared/protocol';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeCount, pushDocs } from '../test/device-documents';
+import { openConsoleStream } from '../test/console-stream';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import {
   addBranch,
@@ -260,6 +261,28 @@ describe.each(reachableTestDatabases)(
         `/counts?status=cancelled&locationId=${DEMO_BRANCH_ID}`,
       );
       expect(cancelled.body.items.map((c) => c.id)).toEqual([id]);
+    });
+
+    it('the console stream tells the count’s branch of each change, and another branch’s manager nothing', async () => {
+      const mine = await openConsoleStream(server.url, demoManager.cookie);
+      const theirs = await openConsoleStream(server.url, otherManager.cookie);
+      try {
+        await mine.next('resync', 10_000);
+        await theirs.next('resync', 10_000);
+        const started = await call<CountSummary>(demoManager, '/counts', { json: { locationId: DEMO_BRANCH_ID } });
+        expect(started.status).toBe(201);
+        expect(await mine.next('changed', 10_000)).toMatchObject({
+          collections: ['stocktakes'],
+          branchIds: [DEMO_BRANCH_ID],
+        });
+        const own = await call<CountSummary>(otherManager, '/counts', { json: { locationId: OTHER } });
+        expect(own.status).toBe(201);
+        // The first change the other branch's manager hears of is their own count, not the demo branch's.
+        expect(await theirs.next('changed', 10_000)).toMatchObject({ collections: ['stocktakes'], branchIds: [OTHER] });
+      } finally {
+        mine.close();
+        theirs.close();
+      }
     });
   },
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorSchema } from './ledger-api';
 
 /** Console ↔ server messages of stock counts run from the console (SPEC S13). */
 
@@ -19,10 +20,7 @@ export type StartCountRequest = z.infer<typeof startCountRequestSchema>;
 export const countsQuerySchema = z.object({
   locationId: id.optional(),
   status: z.enum(COUNT_STATUSES).optional(),
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}\.[^\s]{1,140}$/, 'The cursor is not one this server gave out; start from the first page.')
-    .optional(),
+  cursor: cursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -19,7 +19,7 @@ export const countMessages = defineMessages({
     start: 'Empezar recuento',
     startHelp:
       'Mientras el recuento está abierto, los conteos de las tabletas de esa ubicación llenan la hoja en vez de ajustar existencias. Nada se ajusta hasta que usted apruebe.',
-    started: 'Iniciado',
+    started: 'Iniciado por',
     startedBy: 'Iniciado por {name} el {when}',
     counted: 'Contados',
     countedOf: '{counted} de {products}',
@@ -98,7 +98,7 @@ export const countMessages = defineMessages({
     start: 'Start count',
     startHelp:
       "While the count is open, counts from that location's tablets fill the sheet instead of adjusting stock. Nothing is adjusted until you approve.",
-    started: 'Started',
+    started: 'Started by',
     startedBy: 'Started by {name} on {when}',
     counted: 'Counted',
     countedOf: '{counted} of {products}',
