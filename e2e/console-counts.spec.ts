@@ -76,5 +76,9 @@ test('a count started in the console, counted partly at the tablet and partly in
   await expect(listed).toContainText('Aprobado');
   await consolePage.expectAccessible();
   await consolePage.screenshot('counts');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Counts', level: 1 })).toBeVisible();
+  await expect(listed).toContainText('Approved');
+  await expect(page.getByRole('button', { name: 'Start count' })).toBeVisible();
   await consoleContext.close();
 });
