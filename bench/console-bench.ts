@@ -23,6 +23,7 @@ import { exploreSales } from '../server/reports/explorer-queries';
 import { homeFigures } from '../server/reports/home-queries';
 import { reportDb } from '../server/reports/report-db';
 import { scopedBranches } from '../server/reports/report-scope';
+import { stockHistory } from '../server/reports/stock-chart';
 import { stockAsOf, stockMatrixPage } from '../server/reports/stock-history';
 import { openConfiguredDatabase } from '../server/start-server';
 
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     ),
   );
   results.push(
-    await measure('explorer: by category over 7 days (sale lines)', () =>
+    await measure('explorer: by category over 7 days (daily category summary)', () =>
       exploreSales(rdb, { from: addDays(today, -6), to: today, groupBy: 'category', refundsOnly: false }, branches),
     ),
   );
@@ -128,6 +129,21 @@ async function main(): Promise<void> {
     results.push(
       await measure("stock as of 45 days ago: the best seller's at a branch", () =>
         stockAsOf(db, branch.locationId, busy.product_id, moment),
+      ),
+    );
+  }
+  if (busy && branch) {
+    const to = new Date().toISOString();
+    const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
+    const week = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    results.push(
+      await measure("stock chart: the best seller's last 7 days at a branch (the page's default)", () =>
+        stockHistory(db, { locationId: branch.locationId, productId: busy.product_id, from: week, to }),
+      ),
+    );
+    results.push(
+      await measure("stock chart: the best seller's 90 days at a branch, offline tablets", () =>
+        stockHistory(db, { locationId: branch.locationId, productId: busy.product_id, from, to }),
       ),
     );
   }

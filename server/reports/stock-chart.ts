@@ -2,7 +2,7 @@ import type { StockHistoryQuery, StockHistoryResponse } from '../../shared/conso
 import type { Db } from '../db/database';
 import { offlinePeriods } from './offline-periods';
 import { reportDb } from './report-db';
-import { productMovements } from './stock-history';
+import { levelBefore, productMovements } from './stock-history';
 
 /** Enough points for a chart as wide as a screen; more movements than this share points. */
 export const MAX_POINTS = 1500;
@@ -17,15 +17,13 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
   const from = new Date(q.from).toISOString();
   const to = new Date(Math.min(Date.parse(q.to), now.getTime())).toISOString();
   // Stock as of a moment counts the movements recorded up to it (stockAsOf), so the line follows their times.
-  const rows = (await productMovements(db, q.locationId, q.productId, to)).sort(
-    (a, b) => a.created_at.localeCompare(b.created_at) || Number(a.seq) - Number(b.seq),
+  const startLevel = await levelBefore(db, q.locationId, q.productId, from);
+  const rows = (await productMovements(db, q.locationId, q.productId, to, from)).sort((a, b) =>
+    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : Number(a.seq) - Number(b.seq),
   );
-  let startLevel = 0;
   const raw: { t: number; level: number }[] = [];
-  for (const r of rows) {
-    if (r.created_at < from) startLevel += Number(r.delta);
-    else raw.push({ t: Date.parse(r.created_at), level: (raw.at(-1)?.level ?? startLevel) + Number(r.delta) });
-  }
+  for (const r of rows)
+    raw.push({ t: Date.parse(r.created_at), level: (raw.at(-1)?.level ?? startLevel) + Number(r.delta) });
   let lowest = startLevel;
   let highest = startLevel;
   for (const p of raw) {

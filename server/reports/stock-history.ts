@@ -10,7 +10,7 @@ async function allBuckets(db: Db): Promise<number[]> {
 }
 
 /** A product's movements at a location, oldest first: seeks in stock_movements_product_history. */
-export async function productMovements(db: Db, locationId: string, productId: string, to?: string) {
+export async function productMovements(db: Db, locationId: string, productId: string, to?: string, from?: string) {
   let q = db
     .selectFrom('stock_movements')
     .select(['seq', 'delta', 'kind', 'created_at'])
@@ -18,7 +18,21 @@ export async function productMovements(db: Db, locationId: string, productId: st
     .where(sql<number>`seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', await allBuckets(db))
     .where('product_id', '=', productId);
   if (to) q = q.where('created_at', '<=', to);
+  if (from) q = q.where('created_at', '>=', from);
   return q.orderBy(sql`seq + 0`).execute();
+}
+
+/** A product's level at a location from every movement recorded strictly before a moment, summed in SQL. */
+export async function levelBefore(db: Db, locationId: string, productId: string, before: string): Promise<number> {
+  const row = await db
+    .selectFrom('stock_movements')
+    .select((eb) => eb.fn.sum<number>('delta').as('level'))
+    .where('location_id', '=', locationId)
+    .where(sql<number>`seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', await allBuckets(db))
+    .where('product_id', '=', productId)
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(row?.level ?? 0);
 }
 
 /** A product's stock at a location as of a past moment: the sum of its ledger movements recorded up to then. */

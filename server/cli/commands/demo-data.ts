@@ -20,6 +20,7 @@ import { ingestSales } from '../../ledger/ingest-sales';
 import { createTransfer, recordReceipt } from '../../ledger/manager-movements';
 import { SequenceAllocator } from '../../ledger/server-sequence';
 import { UsageError, stringOption, type CliCommand } from '../cli-command';
+import { describeTimes, processTimes } from '../process-times';
 
 const TIME_ZONE = 'America/Mexico_City';
 const BRANCHES = [
@@ -592,9 +593,10 @@ Takes about two minutes on a 2-core machine with the defaults.`,
     // A demo database is made in one go: on SQLite, commits need not wait for the disk (WAL keeps
     // them consistent; only a power cut during the run could lose its last part).
     if (ctx.config.databaseKind === 'sqlite') await sql`pragma synchronous = normal`.execute(db);
+    const before = processTimes();
     const { tickets, seconds } = await makeDemoChain(db, options);
     console.log(
-      `Demo chain ready: ${tickets.toLocaleString('en-US')} tickets in ${options.days} days across ${BRANCHES.length} branches, ${seconds.toFixed(1)} s.`,
+      `Demo chain ready: ${tickets.toLocaleString('en-US')} tickets in ${options.days} days across ${BRANCHES.length} branches, ${describeTimes(seconds, before, processTimes())}.`,
     );
     return 0;
   },
