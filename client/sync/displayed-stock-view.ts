@@ -7,14 +7,14 @@ import { observeImportedIds } from './imported-documents';
 import { optionalCollection } from './pos-database';
 
 /** This device's own documents that move stock (and the ones it imported from another tablet). */
-export interface OwnMovements {
+interface OwnMovements {
   sales: readonly SaleRow[];
   counts?: readonly CountRow[];
   transferReceipts?: readonly TransferReceiptRow[];
 }
 
 /** Every stock movement a document makes, as (product, delta). */
-export function documentMovements(own: OwnMovements): { id: string; productId: string; delta: number }[] {
+function documentMovements(own: OwnMovements): { id: string; productId: string; delta: number }[] {
   const out: { id: string; productId: string; delta: number }[] = [];
   for (const sale of own.sales)
     for (const line of sale.lines)
@@ -30,7 +30,7 @@ export function documentMovements(own: OwnMovements): { id: string; productId: s
  * sales, counts and transfer receipts only; other devices' movements reach it inside the
  * server's levels. Counts and receipts are acked with the stock pull exactly like sales.
  */
-export function computeDisplayedStock(
+function computeDisplayedStock(
   levels: readonly StockRow[],
   own: readonly SaleRow[] | OwnMovements,
   acks: ReadonlyMap<string, AckRow>,

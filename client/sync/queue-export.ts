@@ -11,7 +11,7 @@ import { DEFAULT_CHANNELS, type Outbox } from './outbox';
  * deviceId). The server's idempotent ingest (SPEC S2) makes a document that did reach it
  * harmless; rewriting ids would duplicate sales, so it is never done.
  */
-export const QUEUE_EXPORT_FORMAT = 'ecomarket-pos-queue';
+const QUEUE_EXPORT_FORMAT = 'ecomarket-pos-queue';
 
 const documentsSchema = z.object({
   sales: z.array(saleDocSchema),
@@ -20,7 +20,7 @@ const documentsSchema = z.object({
   transferreceipts: z.array(transferReceiptDocSchema),
 });
 
-export const queueExportSchema = z.object({
+const queueExportSchema = z.object({
   format: z.literal(QUEUE_EXPORT_FORMAT),
   version: z.literal(1),
   branchId: z.string(),

@@ -4,7 +4,7 @@ import { createManagerAccount } from './manager-accounts';
 import { newPairingCode, normalizePairingCode, sha256 } from './secrets';
 
 /** A printed setup code works this long; `setup-code` prints a new one after that. */
-export const SETUP_CODE_TTL_HOURS = 24;
+const SETUP_CODE_TTL_HOURS = 24;
 
 const WRONG_CODE =
   'This setup code is wrong, already used or expired. Use the code the server printed when it started, or print a new one with: npm run ecomarket -- setup-code';

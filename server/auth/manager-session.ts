@@ -32,7 +32,7 @@ export function summaryOf(manager: ManagerIdentity): ManagerSummary {
   return { id: manager.id, name: manager.name, email: manager.email, role: manager.role, branchIds: manager.branchIds };
 }
 
-export function sessionCookieValue(req: Request): string | null {
+function sessionCookieValue(req: Request): string | null {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');

@@ -2,7 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { ServerConfig } from '../config';
 import type { Db } from '../db/database';
 
-export type CliOptions = NonNullable<ParseArgsConfig['options']>;
+type CliOptions = NonNullable<ParseArgsConfig['options']>;
 
 export interface CliContext {
   /** Positional arguments after the command name. */

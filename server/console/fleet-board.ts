@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { listDevices } from '../devices/device-admin';
 
 /** A device reports every minute and its last contact is written at most once a minute: three minutes is offline. */
-export const ONLINE_WINDOW_MINUTES = 3;
+const ONLINE_WINDOW_MINUTES = 3;
 
 /** Last contact by the server's clock: the later of its last authenticated call and its last report. */
 function lastContactMs(d: DeviceHealth): number | null {
@@ -13,7 +13,7 @@ function lastContactMs(d: DeviceHealth): number | null {
 }
 
 /** Why a device needs attention, most urgent first (DESIGN: offline sales must never sit unnoticed). */
-export function attentionOf(d: DeviceHealth, nowMs: number, alertAfterMinutes: number): FleetAttentionReason[] {
+function attentionOf(d: DeviceHealth, nowMs: number, alertAfterMinutes: number): FleetAttentionReason[] {
   if (d.revokedAt) return [];
   const contact = lastContactMs(d);
   const silentMinutes = contact === null ? Infinity : (nowMs - contact) / 60_000;
@@ -28,7 +28,7 @@ export function attentionOf(d: DeviceHealth, nowMs: number, alertAfterMinutes: n
   return reasons;
 }
 
-export function fleetDeviceOf(d: DeviceHealth, nowMs: number, alertAfterMinutes: number): FleetDevice {
+function fleetDeviceOf(d: DeviceHealth, nowMs: number, alertAfterMinutes: number): FleetDevice {
   const s = d.status;
   const contact = lastContactMs(d);
   const attention = attentionOf(d, nowMs, alertAfterMinutes);

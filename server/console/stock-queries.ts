@@ -16,7 +16,7 @@ import type { Db } from '../db/database';
 type Location = StockMatrixResponse['locations'][number];
 
 /** The locations a manager may see: an administrator every one (the centre first), a branch manager their branches'. */
-export async function visibleStockLocations(db: Db, manager: ManagerIdentity): Promise<Location[]> {
+async function visibleStockLocations(db: Db, manager: ManagerIdentity): Promise<Location[]> {
   if (manager.branchIds !== 'all' && manager.branchIds.length === 0) return [];
   let q = db
     .selectFrom('locations')
@@ -168,7 +168,7 @@ const CLOCK_SKEW_MARGIN_MS = 60_000;
 const AFTER_PAGE = 1000;
 
 /** Sum of the deltas per product recorded after `at` at a location (only for the given products). */
-export async function movementsAfter(
+async function movementsAfter(
   db: Db,
   locationId: string,
   at: string,

@@ -30,7 +30,7 @@ interface ColumnRow {
  * only the schema the connection works in (the search_path's first), so what others do to theirs
  * cannot fail a migration here.
  */
-export class OwnSchemaIntrospector implements DatabaseIntrospector {
+class OwnSchemaIntrospector implements DatabaseIntrospector {
   readonly #db: Kysely<unknown>;
   readonly #everySchema: PostgresIntrospector;
 

@@ -71,7 +71,7 @@ export async function deviceBranch(db: Db, deviceId: string): Promise<string> {
 }
 
 /** What the device's last report says it still holds; null before its first report. */
-export async function lastReportedUnsynced(db: Db, deviceId: string): Promise<UnsyncedReport | null> {
+async function lastReportedUnsynced(db: Db, deviceId: string): Promise<UnsyncedReport | null> {
   const row = await db
     .selectFrom('device_status')
     .select(['pending_count', 'pending_value_cents', 'report', 'received_at'])

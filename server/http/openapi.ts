@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiErrorBodySchema } from '../../shared/protocol/api-error';
 import { SERVER_VERSION } from '../version';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call: a paired device (bearer token), a signed-in manager (cookie + CSRF header), anyone. */
 export type OperationAuth = 'device' | 'manager' | 'none';
 

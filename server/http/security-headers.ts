@@ -7,7 +7,7 @@ import helmet from 'helmet';
  * No upgrade-insecure-requests: a shop may run on plain http inside its LAN, where that would
  * break every request.
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   // Inline styles stay allowed: the receipt sets its paper width with a <style>@page rule (no CSS

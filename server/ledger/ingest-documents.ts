@@ -28,7 +28,7 @@ export interface DocumentKind<D extends PushedDocument> {
   apply(trx: Transaction<Database>, ctx: ApplyContext<D>): Promise<Applied | Rejection>;
 }
 
-export interface ApplyContext<D> {
+interface ApplyContext<D> {
   doc: D;
   author: DocumentAuthor;
   device: DeviceIdentity;

@@ -124,7 +124,7 @@ export async function revokeLegacyKey(db: Db, idOrPrefix: string, now = new Date
   return row!;
 }
 
-export async function listLegacyKeys(db: Db): Promise<LegacyKeyRow[]> {
+async function listLegacyKeys(db: Db): Promise<LegacyKeyRow[]> {
   const rows = await db
     .selectFrom('legacy_keys')
     .leftJoin('legacy_notifications', 'legacy_notifications.key_id', 'legacy_keys.id')

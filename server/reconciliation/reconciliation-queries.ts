@@ -14,7 +14,7 @@ import { oversellKey } from './open-items';
 
 type Row = Database['reconciliation_items'];
 
-export function itemOf(r: Row): ReconciliationItem {
+function itemOf(r: Row): ReconciliationItem {
   return {
     id: r.id,
     kind: r.kind,
@@ -39,7 +39,7 @@ export function itemOf(r: Row): ReconciliationItem {
   };
 }
 
-export function splitCursor(cursor: string): { seq: number; id: string } {
+function splitCursor(cursor: string): { seq: number; id: string } {
   const dot = cursor.indexOf('.');
   return { seq: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) };
 }

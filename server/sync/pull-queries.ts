@@ -66,7 +66,7 @@ function pageOf<R extends { seq: number | string | bigint; id: string }, D>(rows
   return { documents: rows.map(toDoc), checkpoint: last ? { seq: Number(last.seq), id: last.id } : null };
 }
 
-export async function productsSince(
+async function productsSince(
   db: Db,
   since: Checkpoint,
   limit: number,
@@ -105,7 +105,7 @@ export async function productsSince(
  * applied up to the last level returned (SPEC S4): the device stores those acks first, so it
  * never holds a level that includes a sale it still counts as pending.
  */
-export async function stockSince(
+async function stockSince(
   db: Db,
   locationId: string,
   deviceId: string,
@@ -145,7 +145,7 @@ export async function stockSince(
  * Levels of every location but the device's own (other branches and the centre), read-only on the
  * device. The checkpoint id is the level id `<location>:<product>`, which breaks ties on seq.
  */
-export async function otherStockSince(
+async function otherStockSince(
   db: Db,
   ownLocationId: string,
   since: Checkpoint,
@@ -206,7 +206,7 @@ export async function otherStockSince(
  * The branch's sales and refunds received since `receivedSince` (server time), from every device
  * of the branch, as the devices sent them: a tablet can refund a sale made on another one.
  */
-export async function salesSince(
+async function salesSince(
   db: Db,
   branchId: string,
   receivedSince: string,
@@ -227,12 +227,7 @@ export async function salesSince(
 }
 
 /** The branch's cashiers with their PIN hashes (never a PIN), including deactivated and deleted ones. */
-export async function cashiersSince(
-  db: Db,
-  branchId: string,
-  since: Checkpoint,
-  limit: number,
-): Promise<Page<CashierDoc>> {
+async function cashiersSince(db: Db, branchId: string, since: Checkpoint, limit: number): Promise<Page<CashierDoc>> {
   const rows = await db
     .selectFrom('cashiers')
     .selectAll()
@@ -249,7 +244,7 @@ export async function cashiersSince(
  * The branch's one settings document. A branch nobody configured yet has the defaults at seq 0,
  * so a device's first pull (checkpoint {0, ''}) still gets it.
  */
-export async function settingsSince(db: Db, branchId: string, since: Checkpoint): Promise<Page<BranchSettingsDoc>> {
+async function settingsSince(db: Db, branchId: string, since: Checkpoint): Promise<Page<BranchSettingsDoc>> {
   const settings = await branchSettings(db, branchId);
   if (!settings) return { documents: [], checkpoint: null };
   const isNew = settings.seq > since.seq || (settings.seq === since.seq && settings.branchId > since.id);
@@ -258,7 +253,7 @@ export async function settingsSince(db: Db, branchId: string, since: Checkpoint)
 }
 
 /** Transfers addressed to the device's location (it receives them and confirms what arrived). */
-export async function transfersSince(
+async function transfersSince(
   db: Db,
   locationId: string,
   since: Checkpoint,

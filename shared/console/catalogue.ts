@@ -30,7 +30,7 @@ export const reorderRuleSchema = z
     path: ['reorderMax'],
   });
 
-export const pendingPriceSchema = z.object({
+const pendingPriceSchema = z.object({
   changeId: z.string(),
   priceCents: z.number().int(),
   effectiveAt: z.string(),
@@ -63,7 +63,7 @@ export const priceChangeRequestSchema = z.object({
 });
 export type PriceChangeRequest = z.infer<typeof priceChangeRequestSchema>;
 
-export const PRICE_CHANGE_STATES = ['pending', 'applied', 'cancelled'] as const;
+const PRICE_CHANGE_STATES = ['pending', 'applied', 'cancelled'] as const;
 export const priceChangeSchema = z.object({
   id: z.string(),
   productId: z.string(),
@@ -126,7 +126,7 @@ export const productImportRequestSchema = z.object({
   csv: z.string().min(1, 'Choose a CSV file with a header row.').max(5_000_000),
   confirm: z.boolean().default(false),
 });
-export const importRowSchema = z.object({
+const importRowSchema = z.object({
   /** Line number in the file (the header is line 1). */
   line: z.number().int(),
   sku: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Console session messages (manager web console ↔ server); not part of the device protocol. */
-export const MANAGER_ROLES = ['admin', 'branch_manager'] as const;
+const MANAGER_ROLES = ['admin', 'branch_manager'] as const;
 export const managerRoleSchema = z.enum(MANAGER_ROLES);
 export type ManagerRole = z.infer<typeof managerRoleSchema>;
 
@@ -11,7 +11,7 @@ export const signInRequestSchema = z.object({
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
-export const managerSummarySchema = z.object({
+const managerSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),

@@ -12,7 +12,7 @@ export const stockMatrixQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
   limit,
 });
-export const stockLocationSchema = z.object({
+const stockLocationSchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(['centre', 'branch']),
@@ -118,5 +118,4 @@ export const adjustmentRequestSchema = z
     message: 'Found units are added: type a positive quantity.',
     path: ['delta'],
   });
-export type AdjustmentRequest = z.infer<typeof adjustmentRequestSchema>;
 export const adjustmentResponseSchema = z.object({ seq: z.number().int(), level: z.number().int() });

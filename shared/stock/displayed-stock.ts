@@ -17,7 +17,7 @@ export interface LocalMovement {
   appliedSeq: number | null;
 }
 
-export function isInsideLevel(movement: LocalMovement, level: PulledLevel | undefined): boolean {
+function isInsideLevel(movement: LocalMovement, level: PulledLevel | undefined): boolean {
   return movement.appliedSeq !== null && level !== undefined && movement.appliedSeq <= level.seq;
 }
 

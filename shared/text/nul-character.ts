@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * PostgreSQL cannot store U+0000 in text (SQLite can), so the same input would be kept on one
  * database and fail on the other. No person types it; it is refused everywhere, the same way.
@@ -31,6 +29,3 @@ export function nulPaths(value: unknown): string[] {
   }
   return found;
 }
-
-/** A zod text field that refuses U+0000: `text()` where a schema would say `z.string()`. */
-export const text = () => z.string().refine((s) => !s.includes('\u0000'), NUL_MESSAGE);

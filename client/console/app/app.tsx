@@ -9,7 +9,7 @@ import { Layout } from './layout';
 import { HOME_PATH, pagesFor } from './pages';
 import { shellMessages } from './shell-messages';
 
-export const CONSOLE_BASE = '/console';
+const CONSOLE_BASE = '/console';
 
 export function App() {
   return (

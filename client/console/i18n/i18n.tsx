@@ -9,7 +9,7 @@ export interface Messages<K extends string> {
   es: Record<K, string>;
   en: Record<K, string>;
 }
-export type Params = Record<string, string | number>;
+type Params = Record<string, string | number>;
 export type Translate<K extends string> = (key: K, params?: Params) => string;
 
 const STORAGE_KEY = 'ecomarket.console.locale';
@@ -21,7 +21,7 @@ export function defineMessages<K extends string>(m: Messages<K>): Messages<K> {
 const INTL_LOCALE: Record<Locale, string> = { es: 'es-MX', en: 'en-US' };
 
 /** `{name}` parameters and `{count, plural, one {…} other {…}}` forms: see shared/i18n/format-message.ts. */
-export function formatMessage(template: string, params?: Params, locale: Locale = 'es'): string {
+function formatMessage(template: string, params?: Params, locale: Locale = 'es'): string {
   return formatTemplate(template, params, INTL_LOCALE[locale]);
 }
 

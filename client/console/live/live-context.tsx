@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { STREAM_EVENTS } from '../../../shared/protocol/stream-event';
 import { useSession } from '../session/session-context';
 
-export const CONSOLE_STREAM_PATH = '/api/console/stream';
+const CONSOLE_STREAM_PATH = '/api/console/stream';
 
 /** What a `changed` event says moved (server/console/stream-routes.ts ConsoleChanged). */
 export interface LiveChange {

@@ -2,7 +2,7 @@ import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 
-export const gridFeatures = tableFeatures({});
+const gridFeatures = tableFeatures({});
 export type GridFeatures = typeof gridFeatures;
 export type GridColumn<T extends RowData> = ColumnDef<GridFeatures, T, unknown>;
 
