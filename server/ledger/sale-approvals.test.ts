@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TicketDetail } from '../../shared/console/reports-sales';
 import type { Approval, ProductDoc, SaleDoc } from '../../shared/protocol';
 import { applyTicketDiscount } from '../../shared/sale/ticket-discount';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { addCashier as addPerson } from '../test/cashiers';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import {
@@ -25,14 +27,8 @@ describe.each(reachableTestDatabases)('manager approvals on tickets on $label', 
   let cashierId: string;
   let seq = 0;
 
-  async function addCashier(role: 'cashier' | 'supervisor', name: string, pin: string) {
-    const res = await request<{ id: string }>(server.url, `/api/console/branches/${DEMO_BRANCH_ID}/cashiers`, {
-      json: { name, role, pin },
-      headers: admin.headers(),
-    });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
+  const addCashier = (role: 'cashier' | 'supervisor', name: string, pin: string) =>
+    addPerson(server.url, admin, DEMO_BRANCH_ID, { role, name, pin });
 
   beforeAll(async () => {
     server = await startTestServer(database);
@@ -119,6 +115,12 @@ describe.each(reachableTestDatabases)('manager approvals on tickets on $label', 
     expect(stored?.ticketDiscount?.cents).toBe(Math.round(products[0]!.priceCents * 2 * 0.25));
     const after = await stockLevels(server.db, device.branch.locationId);
     expect(after.get(products[0]!.id)!.quantity).toBe(before.get(products[0]!.id)!.quantity - 2);
+    const detail = await request<TicketDetail>(server.url, `/api/console/reports/tickets/${sale.id}`, {
+      headers: admin.headers(),
+    });
+    expect(detail.status).toBe(200);
+    expect(detail.body.approvals).toEqual(sale.approvals);
+    expect(detail.body.ticketDiscount).toEqual(sale.ticketDiscount);
     // Retried as is: the same answer, applied once (SPEC S2).
     const again = await pushSales(server.url, device.token, [sale]);
     expect(again.body.acks).toEqual(res.body.acks);

@@ -244,6 +244,8 @@ export async function ticketDetail(db: ReportDb, manager: ManagerIdentity, saleI
     payments: doc.payments,
     taxes: taxBreakdown(doc.lines),
     totalCents: Number(s.total_cents),
+    ticketDiscount: doc.ticketDiscount ?? null,
+    approvals: doc.approvals ?? [],
     movements: movements.map((m) => ({
       id: m.id,
       seq: Number(m.seq),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { approvalSchema } from '../protocol/approval';
+import { ticketDiscountSchema } from '../protocol/sale-doc';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const id = z.string().min(1).max(100);
@@ -189,6 +191,10 @@ export const ticketDetailSchema = z.object({
     }),
   ),
   totalCents: z.number().int(),
+  /** The whole-ticket discount the cashier gave (already inside the lines' discounts), or null. */
+  ticketDiscount: ticketDiscountSchema.nullable(),
+  /** Supervisors' approvals the ticket carried (discount above the limit, changed price, …). */
+  approvals: z.array(approvalSchema),
   movements: z.array(
     z.object({
       id: z.string(),

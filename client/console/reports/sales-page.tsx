@@ -18,6 +18,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
 import { drillFilter } from './drill-filter';
 import { salesMessages } from './sales-messages';
+import { TicketApprovals } from './ticket-approvals';
 import './reports.css';
 
 type T = Translate<keyof (typeof salesMessages)['es']>;
@@ -398,6 +399,7 @@ function Receipt({ t, id, onClose }: { t: T; id: string; onClose: () => void }) 
           <p>
             {t('payments')}: {d.payments.map((p) => `${t(p.method)} ${f.money(p.amountCents)}`).join(', ')}
           </p>
+          <TicketApprovals ticket={d} />
           <h4>{t('movements')}</h4>
           <ul className="reasons">
             {d.movements.map((m) => (
