@@ -82,7 +82,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console', fleetRoutes({ db, config, logger, bus }));
   app.use('/api/console', productRoutes({ db, bus, logger }));
   app.use('/api/console', stockRoutes({ db, bus, logger }));
-  app.use('/api/console', peopleRoutes({ db, logger }));
+  app.use('/api/console', peopleRoutes({ db, bus, logger }));
   app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
   app.use(
     '/api/sync/v1',

@@ -162,7 +162,7 @@ export function startPriceScheduler(deps: { db: Db; bus: ChangeBus; logger: Logg
       .then(({ seq, productIds }) => {
         if (!productIds.length) return;
         deps.logger.info({ productIds }, 'scheduled prices took effect');
-        deps.bus.publish({ seq, collections: ['products'], locationIds: [] });
+        deps.bus.publish({ seq, collections: ['products', 'prices'], locationIds: [] });
       })
       .catch((err: unknown) => deps.logger.error({ err }, 'applying scheduled prices failed; retrying'))
       .finally(() => {

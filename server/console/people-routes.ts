@@ -13,13 +13,18 @@ import { createManagerAccount } from '../auth/manager-accounts';
 import { listManagers, managerView, patchManager, resetPasswordById } from '../auth/manager-admin';
 import { managerOf, requireManager } from '../auth/manager-session';
 import type { Db } from '../db/database';
+import { currentSequence } from '../ledger/server-sequence';
+import type { ChangeBus } from '../live/change-bus';
 import { routeTable } from '../http/route-table';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /** /api/console/managers: administrators manage the console's accounts (cashiers are per branch, catalogue-routes.ts). */
-export function peopleRoutes({ db, logger }: { db: Db; logger: Logger }): Router {
+export function peopleRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
   const router = Router();
+  // Open people pages re-read the list (stream-routes.ts shows these to administrators only).
+  const changed = async () =>
+    bus.publish({ seq: await currentSequence(db), collections: ['managers'], locationIds: [] });
   const admin = [requireManager(db, { role: 'admin' })];
   const route = routeTable(router, {
     prefix: '/api/console',
@@ -55,6 +60,7 @@ export function peopleRoutes({ db, logger }: { db: Db; logger: Logger }): Router
     async ({ body, req }) => {
       const { id } = await createManagerAccount(db, body);
       logger.info({ managerId: id, by: managerOf(req).id, role: body.role }, 'manager created in the console');
+      await changed();
       return managerView(db, id);
     },
   );
@@ -72,6 +78,7 @@ export function peopleRoutes({ db, logger }: { db: Db; logger: Logger }): Router
     async ({ params, body, req }) => {
       const view = await patchManager(db, managerOf(req).id, params.id, body);
       logger.info({ managerId: params.id, by: managerOf(req).id, fields: Object.keys(body) }, 'manager changed');
+      await changed();
       return view;
     },
   );
@@ -88,6 +95,7 @@ export function peopleRoutes({ db, logger }: { db: Db; logger: Logger }): Router
     async ({ params, body, req }) => {
       await resetPasswordById(db, params.id, body.password);
       logger.info({ managerId: params.id, by: managerOf(req).id }, 'manager password reset');
+      await changed();
     },
   );
   return router;

@@ -24,7 +24,9 @@ export interface ConsoleChanged {
 }
 
 /** Catalogue-wide changes every manager sees; the rest belong to a location or branch. */
-const CHAIN_WIDE = new Set<ChangeEvent['collections'][number]>(['products', 'conflicts']);
+const CHAIN_WIDE = new Set<ChangeEvent['collections'][number]>(['products', 'conflicts', 'stockrules', 'prices']);
+/** Console accounts are administrators' business only. */
+const ADMINS_ONLY = new Set<ChangeEvent['collections'][number]>(['managers']);
 
 /**
  * GET /api/console/stream: live changes for a signed-in manager (invariant 8: a branch manager
@@ -72,7 +74,7 @@ export function visibleTo(scope: Scope, event: ChangeEvent): ConsoleChanged | nu
   const locationIds = event.locationIds.filter((l) => scope.locationIds.has(l));
   const ownBranches = branchIds.filter((b) => scope.branchIds.has(b));
   const concernsScope = locationIds.length > 0 || ownBranches.length > 0;
-  const collections = event.collections.filter((c) => CHAIN_WIDE.has(c) || concernsScope);
+  const collections = event.collections.filter((c) => !ADMINS_ONLY.has(c) && (CHAIN_WIDE.has(c) || concernsScope));
   if (collections.length === 0) return null;
   return { seq: event.seq, collections, locationIds, branchIds: ownBranches };
 }

@@ -1,23 +1,36 @@
 import { EventEmitter } from 'node:events';
 
+/**
+ * Every collection a change can name. Tablets replicate those of shared/protocol's table and ignore
+ * the rest; consoles re-read the views that show any of them.
+ */
+export const CHANGE_COLLECTIONS = [
+  'products',
+  'stock',
+  'sales',
+  'otherstock',
+  'cashiers',
+  'settings',
+  'transfers',
+  'conflicts',
+  'reconciliation',
+  'shifts',
+  /** A device's status report, name or revocation: for consoles' fleet boards. */
+  'devices',
+  /** Stock counts run from the console (sheets, approvals). */
+  'stocktakes',
+  /** A product's reorder minimum and maximum (low stock, suggested resupply). */
+  'stockrules',
+  /** Scheduled price changes: scheduled, cancelled, applied. */
+  'prices',
+  /** Console accounts: created, changed, disabled, password reset. */
+  'managers',
+] as const;
+export type ChangeCollection = (typeof CHANGE_COLLECTIONS)[number];
+
 export interface ChangeEvent {
   seq: number;
-  collections: (
-    | 'products'
-    | 'stock'
-    | 'sales'
-    | 'otherstock'
-    | 'cashiers'
-    | 'settings'
-    | 'transfers'
-    | 'conflicts'
-    | 'reconciliation'
-    | 'shifts'
-    /** A device's status report, name or revocation: for consoles' fleet boards (tablets ignore it). */
-    | 'devices'
-    /** Stock counts run from the console (sheets, approvals): consoles only. */
-    | 'stocktakes'
-  )[];
+  collections: ChangeCollection[];
   /** Locations whose stock changed; empty when none did. */
   locationIds: string[];
   /** Branches whose devices must re-pull a branch collection (cashiers, settings, sales); absent: decided by locationIds. */

@@ -3,23 +3,10 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
-import { ChangeBus, type ChangeEvent } from './change-bus';
+import { CHANGE_COLLECTIONS, ChangeBus, type ChangeEvent } from './change-bus';
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay well below. */
 export const MAX_PAYLOAD_BYTES = 7900;
-
-const ALL_COLLECTIONS: ChangeEvent['collections'] = [
-  'products',
-  'stock',
-  'sales',
-  'otherstock',
-  'cashiers',
-  'settings',
-  'transfers',
-  'conflicts',
-  'reconciliation',
-  'shifts',
-];
 
 interface Envelope {
   /** Instance that published it: it has already delivered the event to its own subscribers. */
@@ -201,7 +188,7 @@ export class PgChangeBus extends ChangeBus {
       const branches = await this.options.db.selectFrom('branches').select('id').execute();
       this.deliver({
         seq: Number(seq.value),
-        collections: [...ALL_COLLECTIONS],
+        collections: [...CHANGE_COLLECTIONS],
         locationIds: locations.map((l) => l.id),
         branchIds: branches.map((b) => b.id),
       });

@@ -61,7 +61,7 @@ export default function CataloguePage() {
     `products:${JSON.stringify(filters)}`,
     (cursor, signal) =>
       api.get<CursorPage<ConsoleProductView>>('/api/console/products', { ...filters, cursor, limit: 100 }, signal),
-    ['products'],
+    ['products', 'stockrules', 'prices'],
   );
 
   const columns = useMemo(

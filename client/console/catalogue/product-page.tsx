@@ -26,10 +26,10 @@ export default function ProductPage() {
   const f = useFormat({ currency, timeZone });
   const base = `/api/console/products/${encodeURIComponent(id)}`;
   const product = useLiveQuery(`product:${id}`, (s) => api.get<ConsoleProductView>(base, {}, s), {
-    collections: ['products'],
+    collections: ['products', 'stockrules', 'prices'],
   });
   const prices = useLiveQuery(`prices:${id}`, (s) => api.get<PriceHistory>(`${base}/prices`, {}, s), {
-    collections: ['products', 'reconciliation'],
+    collections: ['products', 'prices', 'reconciliation'],
   });
   const [error, setError] = useState<unknown>(null);
   const [rollout, setRollout] = useState<PriceChange | null>(null);
@@ -143,6 +143,8 @@ export default function ProductPage() {
               </table>
             </div>
             <RuleForm
+              // Another manager's change to the rule replaces what the form shows.
+              key={`${p.reorderMin ?? ''}:${p.reorderMax ?? ''}`}
               product={p}
               editable={isAdmin}
               onSave={(rule) => act(() => api.put(`${base}/stock-rule`, rule))}

@@ -40,7 +40,7 @@ export default function StockPage() {
       setLocations(page.locations);
       return page;
     },
-    ['stock', 'products'],
+    ['stock', 'products', 'stockrules'],
   );
 
   const columns = useMemo(
@@ -131,7 +131,7 @@ function LowStock({ locations }: { locations: StockMatrixResponse['locations'] }
       locationId
         ? api.get<LowStockResponse>('/api/console/stock/low', { locationId, limit: 200 }, signal)
         : Promise.resolve({ locationId, items: [], nextCursor: null }),
-    { collections: ['stock', 'products'] },
+    { collections: ['stock', 'products', 'stockrules'] },
   );
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

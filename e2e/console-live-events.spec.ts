@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures';
+import { createAccount } from './console-pages/console-accounts';
+import { CataloguePage } from './console-pages/catalogue-page';
+import { ConsolePage } from './console-pages/console-page';
+
+test('a scheduled price and a reorder rule saved in one console tab show in another within 1 s, with no reload', async ({
+  browser,
+  serverDb,
+}) => {
+  const admin = await createAccount(serverDb, 'admin', 'Vera Vivo');
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const editor = await context.newPage();
+  const consolePage = new ConsolePage(editor);
+  await consolePage.open('/catalogue');
+  await consolePage.signIn(admin);
+  const catalogue = new CataloguePage(editor);
+  await expect(catalogue.heading()).toBeVisible();
+  const tag = Date.now().toString(36).toUpperCase();
+  const name = `Miel ${tag}`;
+  await catalogue.createProduct({ name, sku: `MIEL-${tag}`, category: 'Despensa', price: '8.00' });
+  await catalogue.search(tag);
+  await editor.getByRole('link', { name }).click();
+  await expect(editor.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+  // A second tab (another manager's screen) on the catalogue list.
+  const watcher = await context.newPage();
+  await watcher.goto('/console/catalogue');
+  const list = new CataloguePage(watcher);
+  await list.search(tag);
+  await expect(list.row(name)).toBeVisible();
+  await expect(list.row(name)).not.toContainText('Cambia a');
+
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await editor.getByLabel(/^Precio nuevo/).fill('7.25');
+  await editor.getByLabel(/^Entra en vigor/).fill(`${tomorrow}T09:00`);
+  await editor.getByRole('button', { name: 'Programar' }).click();
+  await expect(editor.getByRole('listitem').filter({ hasText: 'Pendiente' })).toContainText('7,25');
+  await expect(list.row(name)).toContainText('Cambia a 7,25', { timeout: 1_000 });
+
+  // The watcher opens the product; the editor changes its reorder rule.
+  await watcher.getByRole('link', { name }).click();
+  await expect(watcher.getByLabel('Mínimo (por debajo: existencias bajas)')).toHaveValue('');
+  await editor.getByLabel('Mínimo (por debajo: existencias bajas)').fill('6');
+  await editor.getByLabel('Máximo (reponer hasta)').fill('24');
+  const saved = editor.waitForResponse((r) => r.url().endsWith('/stock-rule') && r.status() === 200);
+  await editor.getByRole('button', { name: 'Guardar reposición' }).click();
+  await saved;
+  await expect(watcher.getByLabel('Mínimo (por debajo: existencias bajas)')).toHaveValue('6', { timeout: 1_000 });
+  await expect(watcher.getByLabel('Máximo (reponer hasta)')).toHaveValue('24', { timeout: 1_000 });
+  await context.close();
+});

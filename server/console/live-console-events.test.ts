@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { openConsoleStream, type ConsoleStream } from '../test/console-stream';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { createManager, signIn, type SignedIn } from '../test/managers';
+import { request, startTestServer, type TestServer } from '../test/test-server';
+import { visibleTo, type ConsoleChanged } from './stream-routes';
+
+/** The next `changed` event naming `collection`, or a rejection after timeoutMs. */
+async function nextNaming(stream: ConsoleStream, collection: string, timeoutMs: number): Promise<ConsoleChanged> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const changed = (await stream.next('changed', Math.max(1, deadline - Date.now()))) as ConsoleChanged;
+    if (changed.collections.includes(collection as ConsoleChanged['collections'][number])) return changed;
+  }
+}
+
+describe.each(reachableTestDatabases)(
+  'reorder rules, price schedules and managers reach open consoles live on $label',
+  (database: TestDatabase) => {
+    let server: TestServer;
+    let admin: SignedIn;
+    let branchManager: SignedIn;
+    let productId: string;
+
+    beforeAll(async () => {
+      server = await startTestServer(database, { heartbeatSeconds: '0.2' });
+      const a = await createManager(server.db, { role: 'admin', name: 'Ana Admin' });
+      admin = await signIn(server.url, a.email, a.password);
+      const b = await createManager(server.db, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
+      branchManager = await signIn(server.url, b.email, b.password);
+      productId = (await server.db.selectFrom('products').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    /** Streams of an administrator and a branch manager, both past their first resync. */
+    async function streams(): Promise<[ConsoleStream, ConsoleStream]> {
+      const pair = await Promise.all([
+        openConsoleStream(server.url, admin.cookie),
+        openConsoleStream(server.url, branchManager.cookie),
+      ]);
+      await Promise.all(pair.map((s) => s.next('resync', 2000)));
+      return pair;
+    }
+
+    it('a reorder rule saved in one console reaches every manager’s console within 1 s', async () => {
+      const [adminStream, managerStream] = await streams();
+      try {
+        const startedAt = Date.now();
+        const res = await request(server.url, `/api/console/products/${productId}/stock-rule`, {
+          method: 'PUT',
+          json: { reorderMin: 4, reorderMax: 12 },
+          headers: admin.headers(),
+        });
+        expect(res.status).toBe(200);
+        await Promise.all([nextNaming(adminStream, 'stockrules', 1000), nextNaming(managerStream, 'stockrules', 1000)]);
+        expect(Date.now() - startedAt).toBeLessThan(1000);
+      } finally {
+        adminStream.close();
+        managerStream.close();
+      }
+    });
+
+    it('scheduling and cancelling a price change each reach consoles within 1 s', async () => {
+      const [adminStream, managerStream] = await streams();
+      try {
+        const scheduled = await request<{ id: string }>(
+          server.url,
+          `/api/console/products/${productId}/price-changes`,
+          {
+            json: { priceCents: 999, effectiveAt: new Date(Date.now() + 86_400_000).toISOString() },
+            headers: admin.headers(),
+          },
+        );
+        expect(scheduled.status).toBe(201);
+        await Promise.all([nextNaming(adminStream, 'prices', 1000), nextNaming(managerStream, 'prices', 1000)]);
+        const cancelled = await request(
+          server.url,
+          `/api/console/products/${productId}/price-changes/${scheduled.body.id}`,
+          { method: 'DELETE', headers: admin.headers() },
+        );
+        expect(cancelled.status).toBe(200);
+        await nextNaming(adminStream, 'prices', 1000);
+      } finally {
+        adminStream.close();
+        managerStream.close();
+      }
+    });
+
+    it('a manager created, changed or given a new password reaches administrators’ consoles within 1 s, and no branch manager’s', async () => {
+      const [adminStream, managerStream] = await streams();
+      try {
+        const created = await request<{ id: string }>(server.url, '/api/console/managers', {
+          json: {
+            email: `nuevo-${Date.now()}@ecomarket.test`,
+            name: 'Nuevo Gerente',
+            role: 'branch_manager',
+            branchIds: [DEMO_BRANCH_ID],
+            password: 'Verde-muy-larga-123',
+          },
+          headers: admin.headers(),
+        });
+        expect(created.status).toBe(201);
+        await nextNaming(adminStream, 'managers', 1000);
+        const renamed = await request(server.url, `/api/console/managers/${created.body.id}`, {
+          method: 'PATCH',
+          json: { name: 'Gerente Renombrado' },
+          headers: admin.headers(),
+        });
+        expect(renamed.status).toBe(200);
+        await nextNaming(adminStream, 'managers', 1000);
+        const reset = await request(server.url, `/api/console/managers/${created.body.id}/reset-password`, {
+          json: { password: 'Otra-clave-muy-larga-456' },
+          headers: admin.headers(),
+        });
+        expect(reset.status).toBe(204);
+        await nextNaming(adminStream, 'managers', 1000);
+        expect(
+          managerStream.seen('changed').filter((c) => (c as ConsoleChanged).collections.includes('managers')),
+        ).toEqual([]);
+        // The rule itself, apart from the network's timing: a branch manager's scope never lets it through.
+        const scope = { all: false, branchIds: new Set([DEMO_BRANCH_ID]), locationIds: new Set([DEMO_BRANCH_ID]) };
+        const event = { seq: 1, collections: ['managers' as const], locationIds: [], branchIds: [DEMO_BRANCH_ID] };
+        expect(visibleTo(scope, event)).toBe(null);
+      } finally {
+        adminStream.close();
+        managerStream.close();
+      }
+    });
+  },
+);
