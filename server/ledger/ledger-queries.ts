@@ -228,7 +228,8 @@ export async function listTransfers(
       status: r.status === 'sent' ? 'in_transit' : r.status,
       note: r.note,
       createdAt: r.created_at ?? r.sent_at,
-      sentAt: r.sent_seq === null ? null : r.sent_at,
+      // Never sent: a draft, or a draft cancelled (rows from before drafts have no created_at and were all sent).
+      sentAt: r.status === 'draft' || (r.sent_seq === null && r.created_at !== null) ? null : r.sent_at,
       receivedAt: r.received_at,
       createdBy: r.created_by,
       seq: Number(r.seq),
