@@ -41,7 +41,6 @@ export const productMessages = defineMessages({
     reorderMax: 'Máximo (reponer hasta)',
     saveRule: 'Guardar reposición',
     ruleInvalid: 'Escriba números enteros de 0 en adelante; el máximo no puede ser menor que el mínimo.',
-    saved: 'Guardado.',
     close: 'Cerrar',
   },
   en: {
@@ -84,7 +83,6 @@ export const productMessages = defineMessages({
     reorderMax: 'Maximum (resupply up to)',
     saveRule: 'Save resupply',
     ruleInvalid: 'Type whole numbers from 0 up; the maximum cannot be below the minimum.',
-    saved: 'Saved.',
     close: 'Close',
   },
 });
