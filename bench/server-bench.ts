@@ -16,7 +16,7 @@
  *  3. legacy — LEGACY_CONCURRENCY clients post one notification per sale, as the prototype does.
  *
  * Options (env or --name=value): DEVICES=200 BRANCHES=10 SALES_PER_BATCH=50 BATCHES=3
- * TARGET_LINES_PER_S=10000 RATE_SECONDS=10 LEGACY_REQUESTS=5000 LEGACY_CONCURRENCY=50 ONLY=sqlite|postgres
+ * TARGET_LINES_PER_S=10000 RATE_SECONDS=10 LEGACY_REQUESTS=5000 LEGACY_CONCURRENCY=50 ONLY=sqlite|postgres|seed
  * BENCH_SERVER_NODE_ARGS (extra node flags for the server process, e.g. --cpu-prof), BENCH_SERVER_DEBUG=1 (the
  * server prints its event-loop use and group-commit sizes once a second).
  *
@@ -52,6 +52,8 @@ import { createLogger } from '../server/logger';
 import { startServer } from '../server/start-server';
 import { makeSale } from '../server/test/test-server';
 import { agent, call, connectionRetries, pool } from './bench-http';
+import { legacyPhase } from './legacy-phase';
+import { seedCentralMissing, startSeedCentral } from './seed-central';
 import { phaseClock, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
 import { countPostgresRoundTrips, roundTripSnapshot } from './server-stats';
 
@@ -371,56 +373,13 @@ async function runAgainst(label: string, hello: Hello, server: ServerUnderTest):
     );
   }
 
-  {
-    const prices = new Map([
-      [1, 2.5],
-      [2, 1.8],
-      [3, 3.2],
-      [4, 8.9],
-      [5, 12.5],
-    ]);
-    const latencies: number[] = [];
-    let errors = 0;
-    let lines = 0;
-    const startIso = Date.now();
-    const clock = await phaseClock(server);
-    await pool(
-      Array.from({ length: settings.legacyRequests }, (_, i) => i),
-      settings.legacyConcurrency,
-      async (i) => {
-        const productId = 1 + (i % 5);
-        const quantity = 1 + randomInt(3);
-        // The prototype's naive datetime.now().isoformat(), unique per sale; its float total.
-        const timestamp = new Date(startIso + i).toISOString().replace('Z', '') + String(i % 1000).padStart(3, '0');
-        const body = JSON.stringify({
-          branch_id: DEMO_BRANCH_ID,
-          product_id: productId,
-          quantity_sold: quantity,
-          timestamp,
-          sale_price: prices.get(productId)! * quantity,
-        });
-        const t = performance.now();
-        const res = await call(base, 'POST', `/legacy/${hello.legacyKey}/sale-notification`, body).catch(
-          (err: unknown) => ({ status: 0, text: String(err) }),
-        );
-        latencies.push(performance.now() - t);
-        if (res.status === 200) lines++;
-        else {
-          errors++;
-          noteError(`legacy answered ${res.status}: ${res.text.slice(0, 300)}`);
-        }
-      },
-    );
-    results.push(
-      await summarise(
-        `${label} · legacy sale-notification: ${settings.legacyConcurrency} clients, 1 sale per request`,
-        latencies,
-        lines,
-        errors,
-        clock,
-      ),
-    );
-  }
+  results.push(
+    await legacyPhase(server, `/legacy/${hello.legacyKey}`, label, {
+      requests: settings.legacyRequests,
+      concurrency: settings.legacyConcurrency,
+      noteError,
+    }),
+  );
   return results;
 }
 
@@ -455,10 +414,30 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** The seed's own central on the same machine, under the same legacy load (when python3 can run it). */
+async function seedComparison(): Promise<{ database: string; version: string; results: PhaseResult[] }[]> {
+  const missing = seedCentralMissing();
+  if (missing) {
+    console.log(`The seed's central is not measured: ${missing}.`);
+    return [];
+  }
+  const seed = await startSeedCentral();
+  try {
+    const result = await legacyPhase(seed.server, '', "Seed's central", {
+      requests: settings.legacyRequests,
+      concurrency: settings.legacyConcurrency,
+      noteError,
+    });
+    return [{ database: "Seed's central", version: 'CentralAPI.py (FastAPI, uvicorn, in memory)', results: [result] }];
+  } finally {
+    await seed.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg();
   const all: { database: string; version: string; results: PhaseResult[] }[] = [];
-  if (settings.only !== 'postgres') {
+  if (settings.only === '' || settings.only === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-bench-'));
     const { child, hello, server } = await startChild({ BENCH_KIND: 'sqlite', BENCH_DATA_DIR: dir });
     try {
@@ -473,7 +452,7 @@ async function main(): Promise<void> {
     }
   }
   const databaseUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
-  if (databaseUrl && settings.only !== 'sqlite') {
+  if (databaseUrl && (settings.only === '' || settings.only === 'postgres')) {
     const schema = `bench_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
@@ -498,6 +477,8 @@ async function main(): Promise<void> {
       await admin.end();
     }
   }
+
+  if (settings.only === '' || settings.only === 'seed') all.push(...(await seedComparison()));
 
   const machine = {
     cpus: os.cpus().length,
