@@ -169,20 +169,38 @@ const DAY_DIMENSIONS = {
   cashier: 'cashier_key',
 } as const;
 
+/** The sums of a daily summary (report_sales_days and report_category_days share their names). */
+const DAY_SUMS = [
+  sql<number>`sum(tickets)`.as('tickets'),
+  sql<number>`sum(gross_cents)`.as('gross'),
+  sql<number>`sum(discount_cents)`.as('discount'),
+  sql<number>`sum(tax_cents)`.as('tax'),
+  sql<number>`sum(units)`.as('units'),
+];
+
+type SummedRow = Record<'tickets' | 'gross' | 'discount' | 'tax' | 'units', unknown> & {
+  dim: unknown;
+  kind: Raw['kind'];
+};
+
+function rawOf(r: SummedRow, label: string): Raw {
+  return {
+    dim: String(r.dim),
+    label,
+    kind: r.kind,
+    tickets: Number(r.tickets),
+    gross: Number(r.gross),
+    discount: Number(r.discount),
+    tax: Number(r.tax),
+    units: Number(r.units),
+  };
+}
+
 async function fromDays(db: ReportDb, q: ExplorerQuery, branches: readonly ScopedBranch[]): Promise<Raw[]> {
   const dim = DAY_DIMENSIONS[q.groupBy as keyof typeof DAY_DIMENSIONS];
   let query = db
     .selectFrom('report_sales_days')
-    .select((eb) => [
-      eb.ref(dim).as('dim'),
-      eb.fn.max('cashier_name').as('cashier_name'),
-      'kind',
-      eb.fn.sum<number>('tickets').as('tickets'),
-      eb.fn.sum<number>('gross_cents').as('gross'),
-      eb.fn.sum<number>('discount_cents').as('discount'),
-      eb.fn.sum<number>('tax_cents').as('tax'),
-      eb.fn.sum<number>('units').as('units'),
-    ])
+    .select((eb) => [eb.ref(dim).as('dim'), eb.fn.max('cashier_name').as('cashier_name'), 'kind', ...DAY_SUMS])
     .where('branch_id', 'in', branches.length ? branches.map((b) => b.id) : [''])
     .where('local_date', '>=', q.from)
     .where('local_date', '<=', q.to);
@@ -191,47 +209,21 @@ async function fromDays(db: ReportDb, q: ExplorerQuery, branches: readonly Scope
   if (q.tender) query = query.where('tender', '=', q.tender);
   if (q.refundsOnly) query = query.where('kind', '=', 'refund');
   const rows = await query.groupBy([dim, 'kind']).execute();
-  return rows.map((r) => ({
-    dim: String(r.dim),
-    label: q.groupBy === 'cashier' ? String(r.cashier_name) : String(r.dim),
-    kind: r.kind,
-    tickets: Number(r.tickets),
-    gross: Number(r.gross),
-    discount: Number(r.discount),
-    tax: Number(r.tax),
-    units: Number(r.units),
-  }));
+  return rows.map((r) => rawOf(r, q.groupBy === 'cashier' ? String(r.cashier_name) : String(r.dim)));
 }
 
 async function fromCategories(db: ReportDb, q: ExplorerQuery, branches: readonly ScopedBranch[]): Promise<Raw[]> {
   const dim = q.groupBy === 'category' ? 'category' : q.groupBy === 'branch' ? 'branch_id' : 'local_date';
   let query = db
     .selectFrom('report_category_days')
-    .select((eb) => [
-      eb.ref(dim).as('dim'),
-      'kind',
-      eb.fn.sum<number>('tickets').as('tickets'),
-      eb.fn.sum<number>('gross_cents').as('gross'),
-      eb.fn.sum<number>('discount_cents').as('discount'),
-      eb.fn.sum<number>('tax_cents').as('tax'),
-      eb.fn.sum<number>('units').as('units'),
-    ])
+    .select((eb) => [eb.ref(dim).as('dim'), 'kind', ...DAY_SUMS])
     .where('branch_id', 'in', branches.length ? branches.map((b) => b.id) : [''])
     .where('local_date', '>=', q.from)
     .where('local_date', '<=', q.to);
   if (q.category !== undefined) query = query.where('category', '=', q.category);
   if (q.refundsOnly) query = query.where('kind', '=', 'refund');
   const rows = await query.groupBy([dim, 'kind']).execute();
-  return rows.map((r) => ({
-    dim: String(r.dim),
-    label: String(r.dim),
-    kind: r.kind,
-    tickets: Number(r.tickets),
-    gross: Number(r.gross),
-    discount: Number(r.discount),
-    tax: Number(r.tax),
-    units: Number(r.units),
-  }));
+  return rows.map((r) => rawOf(r, String(r.dim)));
 }
 
 /** Tax of one tax-inclusive line total, rounded half up (the rule of shared/sale/cart-math taxBreakdown). */

@@ -9,6 +9,7 @@ import { useFormat } from '../i18n/use-format';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
+import { TextField } from '../ui/text-field';
 import { manualSaleMessages } from './manual-sale-messages';
 import { ProductPicker, type PickedProduct } from './product-picker';
 import './reports.css';
@@ -114,29 +115,25 @@ export default function ManualSalePage() {
           }}
         />
         <p className="hint">{product ? t('masterPrice', { price: f.money(product.priceCents) }) : t('productHint')}</p>
-        <div className="field">
-          <label htmlFor="manual-quantity">{t('quantity')}</label>
-          <input
-            id="manual-quantity"
-            inputMode="numeric"
-            value={quantity}
-            onChange={(e) => setQuantity(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="manual-price">{t('price', { currency: branch?.currency ?? '' })}</label>
-          <input id="manual-price" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
-        </div>
+        <TextField
+          label={t('quantity')}
+          inputMode="numeric"
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+        />
+        <TextField
+          label={t('price', { currency: branch?.currency ?? '' })}
+          inputMode="decimal"
+          value={price}
+          onChange={(e) => setPrice(e.target.value)}
+        />
         {differs && <p className="warning-text">{t('priceDiffers', { price: f.money(product.priceCents) })}</p>}
-        <div className="field">
-          <label htmlFor="manual-when">{t('when', { zone: timeZone })}</label>
-          <input
-            id="manual-when"
-            type="datetime-local"
-            value={when || nowIn(timeZone)}
-            onChange={(e) => setWhen(e.target.value)}
-          />
-        </div>
+        <TextField
+          label={t('when', { zone: timeZone })}
+          type="datetime-local"
+          value={when || nowIn(timeZone)}
+          onChange={(e) => setWhen(e.target.value)}
+        />
         <SelectField label={t('tender')} value={tender} onChange={(v) => setTender(v as 'cash' | 'card')}>
           <option value="cash">{t('cash')}</option>
           <option value="card">{t('card')}</option>
