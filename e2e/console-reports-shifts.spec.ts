@@ -30,6 +30,7 @@ test('shifts and cash: a tablet opens and closes a shift short, and the branch l
   await pos.section('Vender');
   await pos.sellOne('Pan Integral');
   await pos.section('Turno');
+  await page.getByRole('radio', { name: 'Escribir el total' }).click();
   await page.getByLabel('Efectivo contado en caja').fill('90');
   await page.getByRole('button', { name: 'Cerrar turno con este efectivo' }).click();
   await expect(row).toContainText('-11,80', { timeout: 15_000 });

@@ -9,6 +9,8 @@ import { refundMessages } from '../client/pos/refund/refund-messages';
 import { refusedMessages } from '../client/pos/refused/refused-messages';
 import { sellMessages } from '../client/pos/sell/sell-messages';
 import { shellMessages } from '../client/pos/session/shell-messages';
+import { quickKeysMessages } from '../client/pos/sell/quick-keys-messages';
+import { cashMessages } from '../client/pos/shift/cash-messages';
 import { shiftMessages } from '../client/pos/shift/shift-messages';
 import { expect, test } from './fixtures';
 
@@ -25,6 +27,8 @@ const englishFragments = [
   sellMessages,
   shellMessages,
   shiftMessages,
+  cashMessages,
+  quickKeysMessages,
 ].flatMap((table) =>
   Object.entries(table.en as Record<string, string>)
     .filter(([key, en]) => en !== (table.es as Record<string, string>)[key])

@@ -29,6 +29,7 @@ import { fleetRoutes } from './console/fleet-routes';
 import { productRoutes } from './console/product-routes';
 import { stockRoutes } from './console/stock-routes';
 import { peopleRoutes } from './console/people-routes';
+import { quickKeyRoutes } from './console/quick-key-routes';
 import { SERVER_VERSION } from './version';
 
 export interface AppDeps {
@@ -83,6 +84,7 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
   app.use('/api/console', productRoutes({ db, bus, logger }));
   app.use('/api/console', stockRoutes({ db, bus, logger }));
   app.use('/api/console', peopleRoutes({ db, bus, logger }));
+  app.use('/api/console', quickKeyRoutes({ db, bus, logger }));
   app.use('/api/sync/v1', pushRoutes({ db, bus, logger }));
   app.use(
     '/api/sync/v1',

@@ -20,6 +20,7 @@ import { usePosSession } from './session/use-pos-session';
 import type { DraftStore } from './sell/draft-store';
 import { SellScreen } from './sell/SellScreen';
 import { useCheckout } from './sell/use-checkout';
+import { OpenShiftGate } from './shift/OpenShiftGate';
 import { ShiftScreen } from './shift/ShiftScreen';
 import { SyncStatusBar } from './SyncStatusBar';
 import { TopBar } from './TopBar';
@@ -126,6 +127,8 @@ function Shell({
 
   const cashierName = session.cashier?.name ?? `${t('cashier')} ${pairing.deviceNumber}`;
   const author = { cashierId: session.cashier?.id ?? null, cashierName };
+  // The branch sells only with a shift open (cash control): the sell tab asks to open one first.
+  const needsShift = session.settings?.requireOpenShift === true && session.shiftId === null;
   const context = useMemo(
     () => ({ cashier: session.cashier, shiftId: session.shiftId, settings: session.settings }),
     [session.cashier, session.shiftId, session.settings],
@@ -136,7 +139,7 @@ function Shell({
       <ApprovalProvider cashiers={session.cashiers} requesterId={session.cashier?.id ?? null}>
         <div className="shell" inert={session.locked}>
           <div className="shell-content">
-            {tab === 'sell' ? (
+            {tab === 'sell' && !needsShift ? (
               <SellScreen
                 store={store}
                 checkout={checkout}
@@ -151,6 +154,7 @@ function Shell({
                 <TopBar pairing={pairing} cashierName={cashierName} />
                 <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
                 <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
+                {tab === 'sell' && <OpenShiftGate db={db} pairing={pairing} author={author} />}
                 {tab === 'tickets' && (
                   <Suspense fallback={null}>
                     <TicketHistory

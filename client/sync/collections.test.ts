@@ -28,7 +28,8 @@ const INSTALLED: Record<number, Record<string, string>> = {
   },
   1: {
     products: '7ab967290fadf8874bff56e4517bea6962e15a8e2f470778494a0ad8fce96992',
-    settings: 'c61f1fbb8693d0a3c7437f2512e1c62a0ac68d573521e514517ba8e51d040965',
+    settings: 'c6040c4b2dc2fc104712eee036f9075704e4d59caeb3385c74a57b7a68823d8c',
+    shiftevents: '9c89c3a77c493524f2c9696cec1f82718aca73fae403fb674292befb0b85255e',
   },
 };
 

@@ -29,7 +29,15 @@ export interface Author {
 export async function recordShiftEvent(
   db: PosDatabase,
   pairing: DevicePairing,
-  input: { shiftId: string; kind: ShiftEventDoc['kind']; amountCents: number; reason?: string; author: Author },
+  input: {
+    shiftId: string;
+    kind: ShiftEventDoc['kind'];
+    amountCents: number;
+    reason?: string;
+    author: Author;
+    denominations?: ShiftEventDoc['denominations'];
+    approval?: ShiftEventDoc['approval'];
+  },
 ): Promise<ShiftEventRow> {
   const doc = shiftEventDocSchema.parse({
     id: uuidv7(),
@@ -42,6 +50,8 @@ export async function recordShiftEvent(
     amountCents: input.amountCents,
     reason: input.reason ?? '',
     at: new Date().toISOString(),
+    denominations: input.denominations ?? [],
+    approval: input.approval ?? null,
     _deleted: false,
   } satisfies ShiftEventDoc);
   const row = strip(doc);

@@ -8,6 +8,9 @@ import {
 } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
+import { quickKeySchema, type QuickKey } from '../../shared/protocol/quick-key';
+import type { ReportDb, ReportTrx } from '../reports/report-db';
+import { DEFAULT_MAX_CASH_DIFFERENCE_CENTS } from '../reports/report-settings';
 import { editableProductFieldSchema, type EditableProductField } from './product-fields';
 
 /** What a branch has until a manager changes it: the seed's trade-off (oversell allowed), no device catalogue edits. */
@@ -19,6 +22,8 @@ export const DEFAULT_BRANCH_SETTINGS = {
   productEditFields: [] as EditableProductField[],
   /** Until a manager sets the branch's own; the console shows times in it. */
   timeZone: 'UTC',
+  requireOpenShift: false,
+  quickKeys: [] as QuickKey[],
 };
 
 /** PATCH /api/console/branches/:id/settings: any subset of the settings. */
@@ -34,6 +39,8 @@ export const branchSettingsPatchSchema = z
     receiptFooter: z.string().max(500),
     /** Product fields this branch's devices may edit; others are refused (DESIGN invariant 6). */
     productEditFields: z.array(editableProductFieldSchema).max(10),
+    /** Selling needs an open shift on the tablet (cash control). */
+    requireOpenShift: z.boolean(),
     /** How the branch's scales print weight and price labels. */
     scaleLabels: scaleLabelLayoutSchema,
   })
@@ -55,9 +62,20 @@ export interface BranchSettings {
   productEditFields: EditableProductField[];
   /** IANA time zone the console shows the branch's times in. */
   timeZone: string;
+  requireOpenShift: boolean;
+  /** The favourites page of the branch's tablets (the console's quick keys page sets it). */
+  quickKeys: QuickKey[];
+  /** Largest over/short at a shift's close without a supervisor's approval (the reports' setting, report_branch_settings). */
+  maxCashDifferenceCents: number;
   scaleLabels: ScaleLabelLayout;
   /** 0 while the branch still has the defaults. */
   seq: number;
+}
+
+function parseQuickKeys(json: string | null): QuickKey[] {
+  if (!json) return [];
+  const parsed = z.array(quickKeySchema).safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : [];
 }
 
 function parseEditFields(json: string | null): EditableProductField[] {
@@ -74,10 +92,13 @@ function parseScaleLabels(json: string | null): ScaleLabelLayout {
 
 type Reader = Pick<Db | Transaction<Database>, 'selectFrom'>;
 
-function settingsQuery(db: Reader) {
+function settingsQuery(reader: Reader) {
+  // The largest cash difference is the reports' setting (migration 0013's report_branch_settings).
+  const db = reader as unknown as Pick<ReportDb | ReportTrx, 'selectFrom'>;
   return db
     .selectFrom('branches')
     .leftJoin('branch_settings', 'branch_settings.branch_id', 'branches.id')
+    .leftJoin('report_branch_settings', 'report_branch_settings.branch_id', 'branches.id')
     .select([
       'branches.id',
       'branches.name',
@@ -91,6 +112,9 @@ function settingsQuery(db: Reader) {
       'branch_settings.product_edit_fields',
       'branch_settings.time_zone',
       'branch_settings.scale_labels',
+      'branch_settings.require_open_shift',
+      'branch_settings.quick_keys',
+      'report_branch_settings.max_cash_difference_cents',
       'branch_settings.seq',
     ]);
 }
@@ -112,6 +136,10 @@ function toSettings(r: SettingsRow): BranchSettings {
     productEditFields: parseEditFields(r.product_edit_fields),
     timeZone: r.time_zone ?? DEFAULT_BRANCH_SETTINGS.timeZone,
     scaleLabels: parseScaleLabels(r.scale_labels),
+    requireOpenShift: Number(r.require_open_shift ?? 0) === 1,
+    quickKeys: parseQuickKeys(r.quick_keys),
+    maxCashDifferenceCents:
+      r.max_cash_difference_cents === null ? DEFAULT_MAX_CASH_DIFFERENCE_CENTS : Number(r.max_cash_difference_cents),
     seq: r.seq === null ? 0 : Number(r.seq),
   };
 }
@@ -140,6 +168,9 @@ export function settingsDoc(s: BranchSettings): BranchSettingsDoc {
     receiptHeader: s.receiptHeader,
     receiptFooter: s.receiptFooter,
     scaleLabels: s.scaleLabels,
+    requireOpenShift: s.requireOpenShift,
+    maxCashDifferenceCents: s.maxCashDifferenceCents,
+    quickKeys: s.quickKeys,
     _deleted: false,
   };
 }
@@ -158,6 +189,8 @@ export async function saveBranchSettings(
     receipt_footer: s.receiptFooter,
     product_edit_fields: JSON.stringify(s.productEditFields),
     time_zone: s.timeZone,
+    require_open_shift: s.requireOpenShift ? 1 : 0,
+    quick_keys: JSON.stringify(s.quickKeys),
     scale_labels: JSON.stringify(s.scaleLabels),
     seq,
     updated_at: now,

@@ -98,3 +98,17 @@ export async function patchBranchSettings(
     return next;
   });
 }
+
+/**
+ * A new sequence for the branch's settings document, whose figures changed elsewhere (the largest
+ * cash difference is the reports' setting), so its devices pull it (SPEC S5). Returns the sequence.
+ */
+export async function bumpBranchSettings(trx: Transaction<Database>, branchId: string, now = new Date().toISOString()) {
+  const seq = await SequenceAllocator.lock(trx);
+  const current = await branchSettings(trx, branchId);
+  if (!current) throw new ApiError('NOT_FOUND', `There is no branch ${branchId}; reload the branch list.`);
+  const next = seq.next();
+  await saveBranchSettings(trx, current, next, now);
+  await seq.save();
+  return next;
+}

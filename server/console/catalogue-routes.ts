@@ -52,6 +52,7 @@ function branchView(s: BranchSettings) {
       receiptHeader: s.receiptHeader,
       receiptFooter: s.receiptFooter,
       productEditFields: s.productEditFields,
+      requireOpenShift: s.requireOpenShift,
     },
     seq: s.seq,
   };

@@ -7,6 +7,7 @@ export type ReconciliationKind =
   | 'count_discrepancy'
   | 'double_refund'
   | 'transfer_discrepancy'
+  | 'cash_difference'
   | 'sync_conflict'
   | 'refused_document';
 export type ReconciliationStatus = 'open' | 'assigned' | 'resolved';
@@ -78,7 +79,7 @@ export interface LedgerTables {
   shift_events: {
     id: string;
     shift_id: string;
-    kind: 'open' | 'cash_in' | 'cash_out' | 'close';
+    kind: 'open' | 'cash_in' | 'cash_out' | 'close' | 'no_sale';
     branch_id: string;
     device_id: string;
     cashier_id: string | null;

@@ -3,6 +3,7 @@ import type { LedgerTables } from './schema-ledger';
 import type { CatalogueTables } from './schema-catalogue';
 import type { LegacyTables } from './schema-legacy';
 import type { ConsoleTables } from './schema-console';
+import type { ShiftTables } from './schema-shift';
 import type { CountTables } from './schema-counts';
 import type { WeighedTables } from './schema-weighed';
 /** Row types of the core tables (migration 0001); migrations create them, queries are checked against them. */
@@ -121,4 +122,6 @@ export type Database = CoreTables &
   LegacyTables &
   CatalogueTables &
   ConsoleTables &
-  CountTables & WeighedTables;
+  ShiftTables &
+  CountTables &
+  WeighedTables;

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
 import type { ReconciliationKind } from '../db/schema-ledger';
-import { countDelta, type CountDoc, type SaleDoc } from '../../shared/protocol';
+import { countDelta, type CountDoc, type SaleDoc, type ShiftEventDoc } from '../../shared/protocol';
 import type { OverRefundedLine } from '../ledger/refund-check';
 
 export interface NewItem {
@@ -247,6 +247,55 @@ export function recordCountDiscrepancy(
         note: count.note,
         cashierId: count.cashierId,
         countedAt: count.countedAt,
+      },
+    },
+    seq,
+    now,
+  );
+}
+
+/**
+ * A shift closed with counted cash further from the expected than the branch allows (issue 12):
+ * one item per shift, with the server's expected and the counted cash and who approved it.
+ */
+export function recordCashDifference(
+  trx: Transaction<Database>,
+  c: AppliedAt & {
+    close: ShiftEventDoc;
+    deviceName: string;
+    expectedCashCents: number;
+    limitCents: number;
+    currency: string;
+  },
+  seq: number,
+  now: string,
+): Promise<boolean> {
+  const { close } = c;
+  const differenceCents = close.amountCents - c.expectedCashCents;
+  return openItem(
+    trx,
+    {
+      kind: 'cash_difference',
+      causeKey: `cash_difference:${close.shiftId}`,
+      branchId: c.branchId,
+      locationId: c.locationId,
+      productId: null,
+      saleId: null,
+      documentId: close.id,
+      summary: `Shift ${close.shiftId} on ${c.deviceName} closed by ${close.cashierName}: counted ${close.amountCents}, expected ${c.expectedCashCents} (difference ${differenceCents}, allowed ${c.limitCents})`,
+      details: {
+        shiftId: close.shiftId,
+        deviceId: close.deviceId,
+        deviceName: c.deviceName,
+        cashierName: close.cashierName,
+        currency: c.currency,
+        expectedCashCents: c.expectedCashCents,
+        countedCashCents: close.amountCents,
+        differenceCents,
+        limitCents: c.limitCents,
+        approverName: close.approval?.approverName ?? null,
+        approvalReason: close.approval?.reason ?? null,
+        closedAt: close.at,
       },
     },
     seq,

@@ -11,6 +11,7 @@ import {
 import { reportSettingsPatchSchema, shiftsReportQuerySchema } from '../../shared/console/reports-shifts';
 import { stockHistoryQuerySchema } from '../../shared/console/reports-stock';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
+import { bumpBranchSettings } from '../catalogue/branches-admin';
 import type { Db } from '../db/database';
 import { parseOrThrow } from '../http/api-error';
 import { assertCanManageLocation, locationInfo } from '../ledger/manager-movements';
@@ -100,7 +101,11 @@ export function reportRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
     const patch = parseOrThrow(reportSettingsPatchSchema, req.body, 'report settings');
     const manager = managerOf(req);
     assertCanManageBranch(manager, id);
-    const settings = await updateReportSettings(rdb, id, patch);
+    let seq = 0;
+    const settings = await updateReportSettings(rdb, id, patch, async (trx) => {
+      seq = await bumpBranchSettings(trx, id);
+    });
+    bus.publish({ seq, collections: ['settings'], locationIds: [], branchIds: [id] });
     logger.info({ branchId: id, managerId: manager.id, ...patch }, 'report settings changed');
     res.json(settings);
   });

@@ -57,21 +57,32 @@ export async function reportSettings(db: ReportDb, branchIds: readonly string[])
   }));
 }
 
-/** Changes the largest cash difference a branch allows at a shift's close. */
+/**
+ * Changes the largest cash difference a branch allows at a shift's close. `alsoInTransaction`
+ * runs in the same transaction: the branch's settings document carries the limit to its tablets
+ * (their close asks for a supervisor beyond it), so it takes a new sequence with the change.
+ */
 export async function updateReportSettings(
   db: ReportDb,
   branchId: string,
   patch: ReportSettingsPatch,
+  alsoInTransaction: (trx: Transaction<Database>) => Promise<void> = async () => {},
   now = new Date().toISOString(),
 ): Promise<ReportSettings> {
   const branch = await db.selectFrom('branches').select('id').where('id', '=', branchId).executeTakeFirst();
   if (!branch) throw new ApiError('NOT_FOUND', `There is no branch ${branchId}; pick one from the list.`);
-  await db
-    .insertInto('report_branch_settings')
-    .values({ branch_id: branchId, max_cash_difference_cents: patch.maxCashDifferenceCents, updated_at: now })
-    .onConflict((oc) =>
-      oc.column('branch_id').doUpdateSet({ max_cash_difference_cents: patch.maxCashDifferenceCents, updated_at: now }),
-    )
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    // First: a writer that takes a sequence locks it before anything else (SPEC S3).
+    await alsoInTransaction(trx as unknown as Transaction<Database>);
+    await trx
+      .insertInto('report_branch_settings')
+      .values({ branch_id: branchId, max_cash_difference_cents: patch.maxCashDifferenceCents, updated_at: now })
+      .onConflict((oc) =>
+        oc
+          .column('branch_id')
+          .doUpdateSet({ max_cash_difference_cents: patch.maxCashDifferenceCents, updated_at: now }),
+      )
+      .execute();
+  });
   return (await reportSettings(db, [branchId]))[0]!;
 }

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { ShiftRow, ShiftsReportQuery } from '../../shared/console/reports-shifts';
 import type { ShiftEventDoc } from '../../shared/protocol';
-import { shiftReport } from '../../shared/sale/shift-report';
+import { beyondCashLimit, shiftReport, type ShiftReport } from '../../shared/sale/shift-report';
 import type { ReportDb } from './report-db';
 import type { ScopedBranch } from './report-scope';
 import { reportSettings } from './report-settings';
+import { ticketAsSale } from './shift-cash';
 
 /**
  * Shifts across branches, most recently active first: open ones live (from the tablets' shift
@@ -70,41 +71,26 @@ export async function listShifts(
     const report = shiftReport(
       id,
       own.map((e) => JSON.parse(e.body) as ShiftEventDoc),
-      tickets
-        .filter((t) => t.shift_id === id)
-        .map((t) => ({
-          kind: t.kind,
-          payments: [
-            { method: 'cash' as const, amountCents: Number(t.cash_cents), tenderedCents: null },
-            { method: 'card' as const, amountCents: Number(t.card_cents), tenderedCents: null },
-          ],
-        })),
+      tickets.filter((t) => t.shift_id === id).map(ticketAsSale),
     );
-    return [
-      {
-        shiftId: id,
-        branchId: branch.id,
-        branchName: branch.name,
-        currency: branch.currency,
-        deviceId: first.device_id,
-        deviceName: first.name,
-        cashierName: report.cashierName,
-        status: report.status,
-        openedAt: report.openedAt,
-        closedAt: report.closedAt,
-        floatCents: report.floatCents,
-        cashSalesCents: report.cashSalesCents,
-        cardSalesCents: report.cardSalesCents,
-        cashRefundsCents: report.cashRefundsCents,
-        cashInCents: report.cashInCents,
-        cashOutCents: report.cashOutCents,
-        expectedCashCents: report.expectedCashCents,
-        countedCashCents: report.countedCashCents,
-        overShortCents: report.overShortCents,
-        salesCount: report.salesCount,
-        refundsCount: report.refundsCount,
-        overLimit: report.overShortCents !== null && Math.abs(report.overShortCents) > (limits.get(branch.id) ?? 0),
-      },
-    ];
+    const where = { branchId: branch.id, branchName: branch.name, currency: branch.currency };
+    const device = { deviceId: first.device_id, deviceName: first.name };
+    return [shiftRow(report, where, device, limits.get(branch.id) ?? 0)];
   });
+}
+
+/** A shift's row: where it was, its cash report, and whether the difference is beyond the branch's limit. */
+function shiftRow(
+  report: ShiftReport,
+  where: Pick<ShiftRow, 'branchId' | 'branchName' | 'currency'>,
+  device: Pick<ShiftRow, 'deviceId' | 'deviceName'>,
+  limitCents: number,
+): ShiftRow {
+  const { cardRefundsCents: _card, ...figures } = report;
+  return {
+    ...where,
+    ...device,
+    ...figures,
+    overLimit: beyondCashLimit(report.overShortCents, limitCents),
+  };
 }

@@ -106,6 +106,8 @@ export function makeShiftEvent(
     amountCents,
     reason: '',
     at: new Date().toISOString(),
+    denominations: [],
+    approval: null,
     _deleted: false,
     ...overrides,
   };

@@ -44,6 +44,12 @@ export const branchEditSchema = z
       .max(3600, 'The idle lock is at most 3600 seconds (one hour).'),
     receiptHeader: z.string().max(500),
     receiptFooter: z.string().max(500),
+    /** Largest discount a cashier gives without a supervisor's approval, in basis points (1000 = 10 %). */
+    maxDiscountBp: z
+      .number()
+      .int('The discount limit is a whole number of basis points (1000 = 10 %).')
+      .min(0, 'The discount limit cannot be below 0 %.')
+      .max(10000, 'The discount limit is at most 100 %.'),
   })
   .partial()
   .strict()
@@ -64,6 +70,10 @@ export const branchViewSchema = z.object({
     receiptHeader: z.string(),
     receiptFooter: z.string(),
     productEditFields: z.array(z.enum(TABLET_EDITABLE_FIELDS)),
+    /** Selling needs an open shift on the tablet. */
+    requireOpenShift: z.boolean(),
+    /** Largest discount without a supervisor's approval, in basis points. */
+    maxDiscountBp: z.number().int(),
   }),
   seq: z.number().int(),
 });

@@ -12,6 +12,7 @@ export const RECONCILIATION_KINDS = [
   'transfer_discrepancy',
   'sync_conflict',
   'refused_document',
+  'cash_difference',
 ] as const;
 export const RECONCILIATION_STATUSES = ['open', 'assigned', 'resolved'] as const;
 

@@ -30,6 +30,10 @@ export const shiftRowSchema = z.object({
   overShortCents: z.number().int().nullable(),
   salesCount: z.number().int(),
   refundsCount: z.number().int(),
+  /** Drawer opens with no sale, each approved by a supervisor on the tablet. */
+  noSaleCount: z.number().int(),
+  /** The notes and coins counted at the close; empty while open or when the total was typed. */
+  denominations: z.array(z.object({ valueCents: z.number().int(), count: z.number().int() })),
   /** Whether |over/short| is above the branch's largest difference allowed. */
   overLimit: z.boolean(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_QUICK_KEYS, quickKeySchema } from './quick-key';
 import { DEFAULT_SCALE_LABEL_LAYOUT, scaleLabelLayoutSchema } from './scale-label-layout';
 
 /** One document per branch, set by managers, read by the branch's devices. */
@@ -16,6 +17,12 @@ export const branchSettingsDocSchema = z.object({
   receiptFooter: z.string().max(500),
   /** How the branch's scales print weight and price labels (schema version 1). */
   scaleLabels: scaleLabelLayoutSchema,
+  /** Selling needs an open shift on the tablet (schema version 1). */
+  requireOpenShift: z.boolean(),
+  /** Largest over/short at a shift's close without a supervisor's approval, in minor units (schema version 1). */
+  maxCashDifferenceCents: z.number().int().min(0).max(1e9),
+  /** The favourites page of the sell screen, in order (schema version 1). */
+  quickKeys: z.array(quickKeySchema).max(MAX_QUICK_KEYS),
   _deleted: z.boolean(),
 });
 export type BranchSettingsDoc = z.infer<typeof branchSettingsDocSchema>;
@@ -27,4 +34,7 @@ export type BranchSettingsDoc = z.infer<typeof branchSettingsDocSchema>;
  */
 export const SETTINGS_V1_DEFAULTS = {
   scaleLabels: DEFAULT_SCALE_LABEL_LAYOUT,
+  requireOpenShift: false,
+  maxCashDifferenceCents: 2000,
+  quickKeys: [],
 } satisfies Partial<BranchSettingsDoc>;

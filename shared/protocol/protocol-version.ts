@@ -36,5 +36,10 @@
  *     barcode, unique across the chain; `barcode` stays the first); a version 0 product is sold by the
  *     piece with its one barcode. Settings (version 1) carry `scaleLabels`, the branch's scale-label
  *     layout (shared/protocol/scale-label-layout.ts), the default when upgraded.
+ *     Cash control: shift events (collection version 1) may be a `no_sale` drawer open (amount 0, with
+ *     its approval); a close carries the `denominations` counted ({valueCents, count}, adding up to the
+ *     amount; empty when the total was typed) and an `approval` when beyond the branch's limit; a version 0
+ *     event upgrades with none. Branch settings (version 1) carry `requireOpenShift`,
+ *     `maxCashDifferenceCents` and `quickKeys` (the sell screen's favourites, {productId, label}).
  */
 export const PROTOCOL_VERSION = 5;

@@ -150,8 +150,9 @@ export const REPLICATED = {
     },
   },
   shiftevents: {
-    version: 0,
-    upgrades: {},
+    version: 1,
+    // Version 1: no-sale opens, the notes and coins of a close, a supervisor's approval.
+    upgrades: { 1: (doc) => ({ denominations: [], approval: null, ...doc }) },
     doc: shiftEventDocSchema,
     direction: 'push',
     // Before counts: a shift's report on the server needs them.

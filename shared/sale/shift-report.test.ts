@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shiftReport } from './shift-report';
+import fc from 'fast-check';
+import { beyondCashLimit, shiftReport } from './shift-report';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString();
 const cash = (amountCents: number) => ({ method: 'cash' as const, amountCents, tenderedCents: amountCents });
@@ -48,5 +49,37 @@ describe('shift report', () => {
       overShortCents: null,
       cashierName: 'Luis',
     });
+  });
+
+  it('counts the drawer opened with no sale and keeps the notes and coins of the close; no-sale opens move no cash', () => {
+    const denominations = [
+      { valueCents: 2000, count: 1 },
+      { valueCents: 100, count: 3 },
+    ];
+    const r = shiftReport(
+      's3',
+      [
+        { kind: 'open', amountCents: 2_000, at: at(0), cashierName: 'Ana' },
+        { kind: 'no_sale', amountCents: 0, at: at(5), cashierName: 'Ana' },
+        { kind: 'no_sale', amountCents: 0, at: at(6), cashierName: 'Ana' },
+        { kind: 'close', amountCents: 2_300, at: at(9), cashierName: 'Ana', denominations },
+      ],
+      [],
+    );
+    expect(r).toMatchObject({ noSaleCount: 2, denominations, expectedCashCents: 2_000, overShortCents: 300 });
+  });
+
+  it('a difference is beyond the limit only when larger than it, over or short', () => {
+    expect(beyondCashLimit(null, 0)).toBe(false);
+    expect(beyondCashLimit(2000, 2000)).toBe(false);
+    expect(beyondCashLimit(-2000, 2000)).toBe(false);
+    expect(beyondCashLimit(2001, 2000)).toBe(true);
+    expect(beyondCashLimit(-2001, 2000)).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.nat(1e9), (d, limit) => {
+        expect(beyondCashLimit(d, limit)).toBe(beyondCashLimit(-d, limit));
+        expect(beyondCashLimit(d, limit)).toBe(d > limit || -d > limit);
+      }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { sumCents } from '../money';
 import type { Payment, SaleDoc } from '../protocol/sale-doc';
-import type { ShiftEventDoc } from '../protocol/shift-event-doc';
+import type { DenominationCountDoc, ShiftEventDoc } from '../protocol/shift-event-doc';
 
 /** A shift's cash report, derived from its events and its sales and refunds; every figure in cents. */
 export interface ShiftReport {
@@ -24,9 +24,14 @@ export interface ShiftReport {
   overShortCents: number | null;
   salesCount: number;
   refundsCount: number;
+  /** Times the drawer was opened with no sale (each with a supervisor's approval). */
+  noSaleCount: number;
+  /** The notes and coins counted at the close; empty while open or when the total was typed. */
+  denominations: DenominationCountDoc[];
 }
 
-type EventInput = Pick<ShiftEventDoc, 'kind' | 'amountCents' | 'at' | 'cashierName'>;
+type EventInput = Pick<ShiftEventDoc, 'kind' | 'amountCents' | 'at' | 'cashierName'> &
+  Partial<Pick<ShiftEventDoc, 'denominations'>>;
 type SaleInput = Pick<SaleDoc, 'kind' | 'payments'>;
 
 function byMethod(payments: readonly Pick<Payment, 'method' | 'amountCents'>[], method: Payment['method']): number {
@@ -72,5 +77,16 @@ export function shiftReport(shiftId: string, events: readonly EventInput[], sale
     overShortCents: countedCashCents === null ? null : countedCashCents - expectedCashCents,
     salesCount: salesOnly.length,
     refundsCount: refunds.length,
+    noSaleCount: sorted.filter((e) => e.kind === 'no_sale').length,
+    denominations: close?.denominations ?? [],
   };
+}
+
+/**
+ * Whether a difference between counted and expected cash is beyond what the branch allows
+ * (`maxDifferenceCents`, either way): such a close needs a supervisor's approval on the tablet
+ * and opens a reconciliation item at the centre.
+ */
+export function beyondCashLimit(overShortCents: number | null, maxDifferenceCents: number): boolean {
+  return overShortCents !== null && Math.abs(overShortCents) > maxDifferenceCents;
 }

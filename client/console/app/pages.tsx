@@ -81,6 +81,11 @@ export const PAGES: ConsolePage[] = [
     component: lazy(() => import('../reconciliation/reconciliation-page')),
   },
   {
+    path: '/quick-keys',
+    nav: { es: 'Teclas rápidas', en: 'Quick keys' },
+    component: lazy(() => import('../quick-keys/quick-keys-page')),
+  },
+  {
     path: '/branches',
     nav: { es: 'Sucursales', en: 'Branches' },
     component: lazy(() => import('../branches/branches-page')),

@@ -62,6 +62,19 @@ export function itemSummary(
           .join('; '),
       });
     }
+    case 'cash_difference': {
+      const currency = typeof d.currency === 'string' ? d.currency : undefined;
+      const diff = num(d.differenceCents);
+      return t(diff > 0 ? 'summary_cash_over' : 'summary_cash_short', {
+        device: str(d.deviceName),
+        cashier: str(d.cashierName),
+        counted: f.money(num(d.countedCashCents), currency),
+        expected: f.money(num(d.expectedCashCents), currency),
+        difference: f.money(Math.abs(diff), currency),
+        limit: f.money(num(d.limitCents), currency),
+        approver: typeof d.approverName === 'string' ? d.approverName : t('noApprover'),
+      });
+    }
     case 'sync_conflict':
       return syncConflictSummary(d, f);
     case 'refused_document':

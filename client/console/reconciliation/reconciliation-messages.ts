@@ -18,6 +18,7 @@ export const reconciliationMessages = defineMessages({
     kind_count_discrepancy: 'Diferencia de conteo',
     kind_double_refund: 'Devolución duplicada',
     kind_transfer_discrepancy: 'Diferencia de traspaso',
+    kind_cash_difference: 'Diferencia de caja',
     kind_sync_conflict: 'Conflicto de sincronización',
     kind_refused_document: 'Documento rechazado',
     status_open: 'Abierto',
@@ -58,6 +59,11 @@ export const reconciliationMessages = defineMessages({
       '{product}: se contaron {counted}, la tableta creía {believed} ({delta}); el nivel queda en {levelAfter}.',
     summary_double_refund: 'La devolución {refund} devuelve más de lo que quedaba de la venta {original}.',
     summary_transfer_discrepancy: 'Traspaso desde {from}: {lines}.',
+    summary_cash_over:
+      'Cierre de turno en {device} ({cashier}): contado {counted}, esperado {expected}; sobran {difference} (se permiten {limit}). Aprobó: {approver}.',
+    summary_cash_short:
+      'Cierre de turno en {device} ({cashier}): contado {counted}, esperado {expected}; faltan {difference} (se permiten {limit}). Aprobó: {approver}.',
+    noApprover: 'nadie',
     transferLine: '{product} enviado {sent}, recibido {received}',
     loadingItem: 'Cargando…',
   },
@@ -78,6 +84,7 @@ export const reconciliationMessages = defineMessages({
     kind_count_discrepancy: 'Count difference',
     kind_double_refund: 'Double refund',
     kind_transfer_discrepancy: 'Transfer difference',
+    kind_cash_difference: 'Cash difference',
     kind_sync_conflict: 'Sync conflict',
     kind_refused_document: 'Refused document',
     status_open: 'Open',
@@ -117,6 +124,11 @@ export const reconciliationMessages = defineMessages({
       '{product}: counted {counted}, the tablet believed {believed} ({delta}); the level is now {levelAfter}.',
     summary_double_refund: 'Refund {refund} returns more than remained of sale {original}.',
     summary_transfer_discrepancy: 'Transfer from {from}: {lines}.',
+    summary_cash_over:
+      'Shift close on {device} ({cashier}): counted {counted}, expected {expected}; {difference} over ({limit} allowed). Approved by: {approver}.',
+    summary_cash_short:
+      'Shift close on {device} ({cashier}): counted {counted}, expected {expected}; {difference} short ({limit} allowed). Approved by: {approver}.',
+    noApprover: 'nobody',
     transferLine: '{product} sent {sent}, received {received}',
     loadingItem: 'Loading…',
   },

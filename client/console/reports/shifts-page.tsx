@@ -6,8 +6,10 @@ import { useT, type Translate } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
+import { CheckField } from '../ui/check-list';
 import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
+import { ShiftCountedCell } from './shift-counted-cell';
 import { shiftsMessages } from './shifts-messages';
 import './reports.css';
 
@@ -71,6 +73,7 @@ export default function ShiftsPage() {
                 <th scope="col">{t('cashSales')}</th>
                 <th scope="col">{t('cashIn')}</th>
                 <th scope="col">{t('cashOut')}</th>
+                <th scope="col">{t('noSale')}</th>
                 <th scope="col">{t('expected')}</th>
                 <th scope="col">{t('counted')}</th>
                 <th scope="col">{t('overShort')}</th>
@@ -93,8 +96,11 @@ export default function ShiftsPage() {
                     <td className="num-cell">{money(s.cashSalesCents - s.cashRefundsCents)}</td>
                     <td className="num-cell">{money(s.cashInCents)}</td>
                     <td className="num-cell">{money(s.cashOutCents)}</td>
+                    <td className="num-cell">{s.noSaleCount}</td>
                     <td className="num-cell">{money(s.expectedCashCents)}</td>
-                    <td className="num-cell">{s.countedCashCents === null ? '—' : money(s.countedCashCents)}</td>
+                    <td className="num-cell">
+                      <ShiftCountedCell shift={s} money={money} label={t('denominations')} />
+                    </td>
                     <td className="num-cell">
                       {s.overShortCents === null ? '—' : money(s.overShortCents)}
                       {s.overLimit && <span className="badge warning">{t('overLimit')}</span>}
@@ -130,6 +136,7 @@ function Limits({ t }: { t: T }) {
           setting={s}
           branchName={branches.find((b) => b.id === s.branchId)?.name ?? s.branchId}
           currency={branches.find((b) => b.id === s.branchId)?.currency}
+          requireOpenShift={branches.find((b) => b.id === s.branchId)?.settings.requireOpenShift ?? false}
           onSaved={settings.reload}
         />
       ))}
@@ -142,11 +149,13 @@ function LimitForm(props: {
   setting: ReportSettings;
   branchName: string;
   currency?: string;
+  requireOpenShift: boolean;
   onSaved: () => void;
 }) {
   const { t, setting, branchName, onSaved } = props;
   const api = useApi();
   const [text, setText] = useState((setting.maxCashDifferenceCents / 100).toFixed(2));
+  const [requireShift, setRequireShift] = useState(props.requireOpenShift);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const id = `limit-${setting.branchId}`;
@@ -161,10 +170,14 @@ function LimitForm(props: {
           return;
         }
         setError(null);
+        const branchPath = encodeURIComponent(setting.branchId);
         api
-          .patch(`/api/console/reports/settings/${encodeURIComponent(setting.branchId)}`, {
-            maxCashDifferenceCents: cents,
-          })
+          .patch(`/api/console/reports/settings/${branchPath}`, { maxCashDifferenceCents: cents })
+          .then(() =>
+            requireShift === props.requireOpenShift
+              ? undefined
+              : api.patch(`/api/console/branches/${branchPath}/settings`, { requireOpenShift: requireShift }),
+          )
           .then(() => {
             setMessage({ ok: true, text: t('saved', { branch: branchName }) });
             onSaved();
@@ -175,6 +188,7 @@ function LimitForm(props: {
         <label htmlFor={id}>{t('limitFor', { branch: branchName })}</label>
         <input id={id} inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
       </div>
+      <CheckField label={t('requireShift', { branch: branchName })} checked={requireShift} onChange={setRequireShift} />
       <button type="submit">{t('save')}</button>
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'field-error'}>
@@ -202,6 +216,7 @@ async function exportCsv(t: T, rows: ShiftRow[]): Promise<void> {
       t('cashRefunds'),
       t('cashIn'),
       t('cashOut'),
+      t('noSale'),
       t('expected'),
       t('counted'),
       t('overShort'),
@@ -218,6 +233,7 @@ async function exportCsv(t: T, rows: ShiftRow[]): Promise<void> {
       amount(s.cashRefundsCents),
       amount(s.cashInCents),
       amount(s.cashOutCents),
+      s.noSaleCount,
       amount(s.expectedCashCents),
       amount(s.countedCashCents),
       amount(s.overShortCents),

@@ -2,7 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProductRow } from '../../sync/collections';
 import type { CatalogueIndex } from '../catalogue-search/search-index';
 import { useT } from '../i18n';
+import type { QuickKey } from '../../../shared/protocol/quick-key';
 import { CameraScanButton } from './CameraScanButton';
+import { quickKeysMessages } from './quick-keys-messages';
+import { QuickKeys, quickKeyProducts } from './QuickKeys';
 import { sellMessages } from './sell-messages';
 
 const LIMIT = 60;
@@ -17,6 +20,7 @@ export function ProductFinder({
   money,
   onAdd,
   onScan,
+  quickKeys = [],
 }: {
   index: CatalogueIndex<ProductRow>;
   version: number;
@@ -27,10 +31,17 @@ export function ProductFinder({
   money: (cents: number) => string;
   onAdd: (p: ProductRow) => void;
   onScan: (code: string) => void;
+  /** The branch's favourites page (its settings); shown first while nothing is typed. */
+  quickKeys?: readonly QuickKey[];
 }) {
   const t = useT(sellMessages);
+  const q = useT(quickKeysMessages);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
+  const [favouritesOn, setFavouritesOn] = useState(true);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const favourites = useMemo(() => quickKeyProducts(quickKeys, index), [quickKeys, index, version]);
+  const showFavourites = favouritesOn && favourites.length > 0 && query.trim() === '';
   const typedAt = useRef<number | null>(null);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -81,16 +92,25 @@ export function ProductFinder({
       </div>
       {categories.length > 0 && (
         <nav className="category-bar" aria-label={t('categories')}>
-          <button type="button" aria-pressed={category === null} onClick={() => setCategory(null)}>
+          {favourites.length > 0 && (
+            <button type="button" aria-pressed={showFavourites} onClick={() => setFavouritesOn(true)}>
+              ★ {q('favourites')}
+            </button>
+          )}
+          <button
+            type="button"
+            aria-pressed={!showFavourites && category === null}
+            onClick={() => (setFavouritesOn(false), setCategory(null))}
+          >
             {t('allCategories')}
           </button>
           {categories.map((c) => (
             <button
               key={c.name}
               type="button"
-              aria-pressed={category === c.name}
+              aria-pressed={!showFavourites && category === c.name}
               aria-label={t('category', { name: c.name })}
-              onClick={() => setCategory(category === c.name ? null : c.name)}
+              onClick={() => (setFavouritesOn(false), setCategory(category === c.name ? null : c.name))}
             >
               {c.name} <span className="count">{c.count}</span>
             </button>
@@ -107,7 +127,8 @@ export function ProductFinder({
       <p className="hint result-count" data-testid="catalogue-count" data-size={index.size}>
         {result.more ? t('moreResults') : t('results', { count: result.items.length })}
       </p>
-      <ul className="product-grid">
+      {showFavourites && <QuickKeys keys={favourites} money={money} onAdd={onAdd} />}
+      <ul className="product-grid" style={showFavourites ? { display: 'none' } : undefined}>
         {result.items.map((p) => {
           const level = stock.get(p.id) ?? 0;
           return (

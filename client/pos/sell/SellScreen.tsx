@@ -122,6 +122,7 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
           money={money}
           onAdd={(p) => add(p)}
           onScan={scan}
+          quickKeys={session.settings?.quickKeys}
         />
         <section className="cart" aria-label={t('cart')}>
           <h2>{t('cart')}</h2>

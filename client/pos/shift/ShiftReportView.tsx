@@ -1,31 +1,45 @@
 import type { ShiftReport } from '../../../shared/sale/shift-report';
 import { useT } from '../i18n';
+import { cashMessages } from './cash-messages';
 import { shiftMessages } from './shift-messages';
 
 export function ShiftReportView({
   report,
   money,
   title,
+  printLabel,
+  onPrint,
 }: {
   report: ShiftReport;
   money: (c: number) => string;
   title: string;
+  printLabel: string;
+  onPrint: () => void;
 }) {
   const t = useT(shiftMessages);
+  const c = useT(cashMessages);
   const rows: [string, number][] = [
     [t('float'), report.floatCents],
     [t('cashSales'), report.cashSalesCents],
     [t('cardSales'), report.cardSalesCents],
-    [t('cashRefunds'), -report.cashRefundsCents],
-    [t('cardRefunds'), -report.cardRefundsCents],
+    [t('cashRefunds'), -report.cashRefundsCents || 0],
+    [t('cardRefunds'), -report.cardRefundsCents || 0],
     [t('cashIn'), report.cashInCents],
-    [t('cashOut'), -report.cashOutCents],
+    [t('cashOut'), -report.cashOutCents || 0],
   ];
   const os = report.overShortCents;
   return (
     <section className="card shift-report" aria-label={title}>
-      <h2>{title}</h2>
-      <p className="hint">{t('salesCount', { sales: report.salesCount, refunds: report.refundsCount })}</p>
+      <div className="row report-head">
+        <h2>{title}</h2>
+        <button type="button" onClick={onPrint}>
+          {printLabel}
+        </button>
+      </div>
+      <p className="hint">
+        {t('salesCount', { sales: report.salesCount, refunds: report.refundsCount })} ·{' '}
+        <span data-testid="no-sale-count">{c('noSaleCount', { count: report.noSaleCount })}</span>
+      </p>
       <dl className="report-rows">
         {rows.map(([label, cents]) => (
           <div key={label}>

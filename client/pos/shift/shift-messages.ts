@@ -62,7 +62,8 @@ export const shiftMessages: Messages<
     over: 'sobran {amount}',
     short: 'faltan {amount}',
     even: 'cuadra',
-    salesCount: '{sales} ventas, {refunds} devoluciones',
+    salesCount:
+      '{sales, plural, one {# venta} other {# ventas}}, {refunds, plural, one {# devolución} other {# devoluciones}}',
     badAmount: 'Escriba un importe, por ejemplo 150 o 150,50.',
     needReason: 'Escriba el motivo.',
     unsynced:
@@ -98,7 +99,7 @@ export const shiftMessages: Messages<
     over: '{amount} over',
     short: '{amount} short',
     even: 'even',
-    salesCount: '{sales} sales, {refunds} refunds',
+    salesCount: '{sales, plural, one {# sale} other {# sales}}, {refunds, plural, one {# refund} other {# refunds}}',
     badAmount: 'Type an amount, for example 150 or 150.50.',
     needReason: 'Type the reason.',
     unsynced:

@@ -407,6 +407,8 @@ export async function makeDemoChain(db: Db, o: DemoOptions): Promise<{ tickets: 
               amountCents,
               reason,
               at: iso(at),
+              denominations: [],
+              approval: null,
               _deleted: false,
             });
           event('open', s.opensAt, FLOAT_CENTS, '');

@@ -18,6 +18,7 @@ import { catalogueConsole } from './0012-catalogue';
 import { offlineAndCategories } from './0023-offline-and-categories';
 import { stockTakes } from './0020-stock-takes';
 import { transferDrafts } from './0021-transfer-drafts';
+import { cashControl } from './0019-cash-control';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0015-report-days': reportDays,
   '0017-weighed-products': weighedProducts,
   '0018-approvals': approvals,
+  '0019-cash-control': cashControl,
   '0020-stock-takes': stockTakes,
   '0021-transfer-drafts': transferDrafts,
   '0023-offline-and-categories': offlineAndCategories,

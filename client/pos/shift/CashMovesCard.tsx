@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import type { PosDatabase, ShiftEventRow } from '../../sync/collections';
+import { recordShiftEvent, type Author } from '../../sync/device-documents';
+import type { DevicePairing } from '../../sync/device-pairing';
+import { useT } from '../i18n';
+import { parseAmountToCents } from './parse-amount';
+import { shiftMessages } from './shift-messages';
+
+/** Cash put into or taken out of the drawer, each with its reason, and the list of them. */
+export function CashMovesCard({
+  db,
+  pairing,
+  shiftId,
+  events,
+  author,
+  money,
+  time,
+  onResult,
+}: {
+  db: PosDatabase;
+  pairing: DevicePairing;
+  shiftId: string;
+  events: ShiftEventRow[];
+  author: Author;
+  money: (c: number) => string;
+  time: (iso: string) => string;
+  onResult: (message: string, failed: boolean) => void;
+}) {
+  const t = useT(shiftMessages);
+  const [kind, setKind] = useState<'cash_in' | 'cash_out'>('cash_in');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+
+  async function record() {
+    const cents = parseAmountToCents(amount);
+    if (cents === null) return onResult(t('badAmount'), true);
+    if (!reason.trim()) return onResult(t('needReason'), true);
+    try {
+      await recordShiftEvent(db, pairing, { shiftId, kind, amountCents: cents, reason: reason.trim(), author });
+      setAmount('');
+      setReason('');
+      onResult(t('recorded'), false);
+    } catch (err) {
+      onResult(err instanceof Error ? err.message : String(err), true);
+    }
+  }
+
+  return (
+    <section className="card" aria-label={t('cashMoves')}>
+      <h2>{t('cashMoves')}</h2>
+      <div role="radiogroup" aria-label={t('cashMoves')} className="segmented">
+        {(['cash_in', 'cash_out'] as const).map((k) => (
+          <button key={k} type="button" role="radio" aria-checked={kind === k} onClick={() => setKind(k)}>
+            {k === 'cash_in' ? t('cashIn') : t('cashOut')}
+          </button>
+        ))}
+      </div>
+      <form
+        className="row-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void record();
+        }}
+      >
+        <label htmlFor="move-amount" className="field">
+          {t('amount')}
+          <input
+            id="move-amount"
+            inputMode="decimal"
+            autoComplete="off"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        </label>
+        <label htmlFor="move-reason" className="field">
+          {t('reason')}
+          <input id="move-reason" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">
+          {t('record')}
+        </button>
+      </form>
+      <ul className="moves">
+        {events
+          .filter((e) => e.kind === 'cash_in' || e.kind === 'cash_out')
+          .map((e) => (
+            <li key={e.id}>
+              {time(e.at)} · {e.kind === 'cash_in' ? t('cashIn') : t('cashOut')} {money(e.amountCents)} · {e.reason}
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}

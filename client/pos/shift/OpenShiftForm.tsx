@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { PosDatabase } from '../../sync/collections';
+import { openShift, type Author } from '../../sync/device-documents';
+import type { DevicePairing } from '../../sync/device-pairing';
+import { useT } from '../i18n';
+import { parseAmountToCents } from './parse-amount';
+import { shiftMessages } from './shift-messages';
+
+/** Opens a shift with the float counted into the drawer; offline like everything on the till. */
+export function OpenShiftForm({ db, pairing, author }: { db: PosDatabase; pairing: DevicePairing; author: Author }) {
+  const t = useT(shiftMessages);
+  const [floatText, setFloatText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function open() {
+    const cents = parseAmountToCents(floatText);
+    if (cents === null) return setError(t('badAmount'));
+    setError(null);
+    try {
+      await openShift(db, pairing, cents, author);
+      setFloatText('');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <form
+      className="row-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void open();
+      }}
+    >
+      <label htmlFor="shift-float" className="field">
+        {t('float')}
+        <input
+          id="shift-float"
+          inputMode="decimal"
+          autoComplete="off"
+          value={floatText}
+          onChange={(e) => setFloatText(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="primary">
+        {t('open')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

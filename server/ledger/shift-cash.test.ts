@@ -1,0 +1,186 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
+import type { ShiftsReportResponse } from '../../shared/console/reports-shifts';
+import type { Approval, PushResult, ShiftEventDoc } from '../../shared/protocol';
+import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { addCashier } from '../test/cashiers';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { makeShiftEvent, pushDocs } from '../test/device-documents';
+import { createManager, signIn, type SignedIn } from '../test/managers';
+import {
+  addBranch,
+  pairDevice,
+  request,
+  startTestServer,
+  type PairedDevice,
+  type TestServer,
+} from '../test/test-server';
+
+const OTHER = 'sucursal-caja-2';
+
+describe.each(reachableTestDatabases)('cash control at a shift close on $label', (database: TestDatabase) => {
+  let server: TestServer;
+  let admin: SignedIn;
+  let demoManager: SignedIn;
+  let device: PairedDevice;
+  let otherDevice: PairedDevice;
+  let supervisorId: string;
+  let otherSupervisorId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(database);
+    await addBranch(server.db, OTHER, 'C02');
+    admin = await signIn(server.url, ...(await account('admin')));
+    demoManager = await signIn(server.url, ...(await account('branch_manager')));
+    device = await pairDevice(server);
+    otherDevice = await pairDevice(server, OTHER);
+    supervisorId = await addCashier(server.url, admin, DEMO_BRANCH_ID, {
+      role: 'supervisor',
+      name: 'Sara Supervisora',
+      pin: '7391',
+    });
+    otherSupervisorId = await addCashier(server.url, admin, OTHER, {
+      role: 'supervisor',
+      name: 'Omar Otro',
+      pin: '7392',
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function account(role: 'admin' | 'branch_manager'): Promise<[string, string]> {
+    const m = await createManager(server.db, { role });
+    return [m.email, m.password];
+  }
+
+  const approval = (kind: Approval['kind'], approverId: string): Approval => ({
+    kind,
+    approverId,
+    approverName: 'Sara Supervisora',
+    at: new Date().toISOString(),
+    reason: 'Cambio para el cliente',
+  });
+
+  const push = (d: PairedDevice, docs: ShiftEventDoc[]) => pushDocs(server.url, d.token, 'shiftevents', docs);
+
+  async function shiftRow(shiftId: string) {
+    const res = await request<ShiftsReportResponse>(server.url, '/api/console/reports/shifts', {
+      headers: admin.headers(),
+    });
+    return res.body.shifts.find((s) => s.shiftId === shiftId);
+  }
+
+  async function cashItems(who: SignedIn, shiftId: string) {
+    const res = await request<Page<ReconciliationItem>>(
+      server.url,
+      '/api/console/reconciliation?kind=cash_difference&limit=200',
+      { headers: who.headers() },
+    );
+    expect(res.status).toBe(200);
+    return res.body.items.filter((i) => i.details.shiftId === shiftId);
+  }
+
+  it('a drawer opened with no sale is logged with its approval and counted on the shift report; without one it is refused', async () => {
+    const shiftId = uuidv7();
+    const noSale = makeShiftEvent(device, shiftId, 'no_sale', 0, { approval: approval('no_sale', supervisorId) });
+    const res = await push(device, [makeShiftEvent(device, shiftId, 'open', 5_000), noSale]);
+    expect(res.status).toBe(200);
+    expect(res.body.acks.map((a) => a.id)).toContain(noSale.id);
+
+    const refused = await push(device, [
+      makeShiftEvent(device, shiftId, 'no_sale', 0),
+      makeShiftEvent(device, shiftId, 'no_sale', 0, {
+        cashierId: supervisorId,
+        approval: approval('no_sale', supervisorId),
+      }),
+      makeShiftEvent(device, shiftId, 'no_sale', 0, { approval: approval('no_sale', otherSupervisorId) }),
+      makeShiftEvent(device, shiftId, 'no_sale', 300, { approval: approval('no_sale', supervisorId) }),
+      makeShiftEvent(device, shiftId, 'no_sale', 0, { approval: approval('discount', supervisorId) }),
+    ]);
+    const messages = (refused.body as PushResult).rejected.map((r) => [r.status, r.message]);
+    expect(messages).toEqual([
+      [400, expect.stringMatching(/needs a supervisor's approval/)],
+      [400, expect.stringMatching(/cannot approve their own/)],
+      [400, expect.stringMatching(/not a supervisor of this branch/)],
+      [400, expect.stringMatching(/amount must be 0/)],
+      [400, expect.stringMatching(/kind discount does not belong/)],
+    ]);
+    expect(await shiftRow(shiftId)).toMatchObject({ status: 'open', noSaleCount: 1, floatCents: 5_000 });
+  });
+
+  it('a close beyond the branch limit opens one cash_difference item with the expected and counted cash; within it, none', async () => {
+    const limit = await request(server.url, `/api/console/reports/settings/${DEMO_BRANCH_ID}`, {
+      method: 'PATCH',
+      json: { maxCashDifferenceCents: 500 },
+      headers: admin.headers(),
+    });
+    expect(limit.status).toBe(200);
+
+    const within = uuidv7();
+    await push(device, [
+      makeShiftEvent(device, within, 'open', 10_000),
+      makeShiftEvent(device, within, 'close', 10_500, { denominations: [{ valueCents: 10_500, count: 1 }] }),
+    ]).then((r) => expect(r.body.rejected[0]?.message).toMatch(/not a note or coin of USD/));
+    const closeWithin = makeShiftEvent(device, within, 'close', 10_500, {
+      denominations: [
+        { valueCents: 10_000, count: 1 },
+        { valueCents: 500, count: 1 },
+      ],
+    });
+    expect((await push(device, [closeWithin])).body.acks.map((a) => a.id)).toEqual([closeWithin.id]);
+    expect(await shiftRow(within)).toMatchObject({
+      status: 'closed',
+      overShortCents: 500,
+      overLimit: false,
+      denominations: closeWithin.denominations,
+    });
+    expect(await cashItems(admin, within)).toEqual([]);
+
+    const beyond = uuidv7();
+    const close = makeShiftEvent(device, beyond, 'close', 8_000, {
+      approval: approval('cash_difference', supervisorId),
+      denominations: [
+        { valueCents: 5_000, count: 1 },
+        { valueCents: 2_000, count: 1 },
+        { valueCents: 100, count: 10 },
+      ],
+    });
+    const wrongSum = { ...close, id: uuidv7(), amountCents: 8_100 };
+    const res = await push(device, [makeShiftEvent(device, beyond, 'open', 10_000), wrongSum, close]);
+    expect(res.body.rejected.map((r) => r.message)).toEqual([expect.stringMatching(/add up to 8000/)]);
+    await push(device, [close]); // a retry opens no second item
+    const items = await cashItems(admin, beyond);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      kind: 'cash_difference',
+      branchId: DEMO_BRANCH_ID,
+      documentId: close.id,
+      details: {
+        expectedCashCents: 10_000,
+        countedCashCents: 8_000,
+        differenceCents: -2_000,
+        limitCents: 500,
+        currency: 'USD',
+        approverName: 'Sara Supervisora',
+      },
+    });
+    expect(await shiftRow(beyond)).toMatchObject({ overShortCents: -2_000, overLimit: true });
+  });
+
+  it('a branch manager sees the cash differences of their branches only', async () => {
+    const shiftId = uuidv7();
+    await push(otherDevice, [
+      makeShiftEvent(otherDevice, shiftId, 'open', 0),
+      makeShiftEvent(otherDevice, shiftId, 'close', 9_900),
+    ]);
+    const [item] = await cashItems(admin, shiftId);
+    expect(item).toMatchObject({ branchId: OTHER });
+    expect(await cashItems(demoManager, shiftId)).toEqual([]);
+    const read = await request(server.url, `/api/console/reconciliation/${item!.id}`, {
+      headers: demoManager.headers(),
+    });
+    expect(read.status).toBe(403);
+  });
+});
