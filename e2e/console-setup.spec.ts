@@ -34,6 +34,7 @@ test('first run: the setup code creates the first administrator, who is signed i
     await page.getByLabel('Repita la contraseña').fill('otra-clave-larga-2');
     await page.getByRole('button', { name: 'Crear administrador' }).click();
     await expect(page.getByText('Las dos contraseñas no coinciden.')).toBeVisible();
+    await consolePage.screenshot('setup-mismatch');
 
     await page.getByLabel('Repita la contraseña').fill('una-clave-larga-1');
     await page.getByRole('button', { name: 'Crear administrador' }).click();

@@ -9,6 +9,7 @@ import { ConsoleApiError } from '../api/api-client';
 import { describeError } from '../api/error-messages';
 import { LanguageToggle } from '../app/language-toggle';
 import { defineMessages, useLocale, useT } from '../i18n/i18n';
+import { TextField } from '../ui/text-field';
 import { useSession } from './session-context';
 
 const m = defineMessages({
@@ -87,22 +88,7 @@ export function SetupPage() {
   });
 
   const field = (name: keyof SetupForm, label: string, error: string, input: InputHTMLAttributes<HTMLInputElement>) => (
-    <>
-      <label>
-        {label}
-        <input
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? `${name}-error` : undefined}
-          {...input}
-          {...register(name)}
-        />
-      </label>
-      {errors[name] && (
-        <p id={`${name}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </>
+    <TextField label={label} error={errors[name] && error} {...input} {...register(name)} />
   );
 
   return (

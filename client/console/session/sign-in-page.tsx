@@ -7,6 +7,7 @@ import { signInRequestSchema, type SignInRequest } from '../../../shared/console
 import { describeError } from '../api/error-messages';
 import { LanguageToggle } from '../app/language-toggle';
 import { defineMessages, useLocale, useT } from '../i18n/i18n';
+import { TextField } from '../ui/text-field';
 import { useSession } from './session-context';
 
 const m = defineMessages({
@@ -86,36 +87,20 @@ export function SignInPage({ expired }: { expired: boolean }) {
             {t('expired')}
           </p>
         )}
-        <label>
-          {t('email')}
-          <input
-            type="email"
-            autoComplete="username"
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? 'email-error' : undefined}
-            {...register('email')}
-          />
-        </label>
-        {errors.email && (
-          <p id="email-error" className="field-error">
-            {t('emailInvalid')}
-          </p>
-        )}
-        <label>
-          {t('password')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? 'password-error' : undefined}
-            {...register('password')}
-          />
-        </label>
-        {errors.password && (
-          <p id="password-error" className="field-error">
-            {t('passwordMissing')}
-          </p>
-        )}
+        <TextField
+          label={t('email')}
+          type="email"
+          autoComplete="username"
+          error={errors.email && t('emailInvalid')}
+          {...register('email')}
+        />
+        <TextField
+          label={t('password')}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password && t('passwordMissing')}
+          {...register('password')}
+        />
         {failure && (
           <p role="alert" className="error">
             {failure}
