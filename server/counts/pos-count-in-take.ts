@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { CountDoc } from '../../shared/protocol';
 import type { Database } from '../db/schema';
 import { upsertLine } from './count-actions';
 
@@ -9,7 +10,8 @@ import { upsertLine } from './count-actions';
  */
 export async function recordInOpenTake(
   trx: Transaction<Database>,
-  c: { locationId: string; productId: string; category: string; quantity: number; deviceId: string },
+  count: Pick<CountDoc, 'productId' | 'countedQuantity'>,
+  c: { locationId: string; category: string; deviceId: string },
   seq: number,
   now: string,
 ): Promise<string | null> {
@@ -21,7 +23,7 @@ export async function recordInOpenTake(
     .where((eb) => eb.or([eb('category', 'is', null), eb('category', '=', c.category)]))
     .executeTakeFirst();
   if (!take) return null;
-  await upsertLine(trx, take.id, c.productId, c.quantity, seq, now, `device:${c.deviceId}`, 'pos');
+  await upsertLine(trx, take.id, count.productId, count.countedQuantity, seq, now, `device:${c.deviceId}`, 'pos');
   await trx.updateTable('stock_takes').set({ seq }).where('id', '=', take.id).execute();
   return take.id;
 }

@@ -39,18 +39,8 @@ export const countsKind: DocumentKind<CountDoc> = {
       .executeTakeFirst();
     const levelAtApply = before ? Number(before.quantity) : 0;
     const { actor, relayNote } = actorOf(author);
-    const takeId = await recordInOpenTake(
-      trx,
-      {
-        locationId: device.locationId,
-        productId: doc.productId,
-        category: product.category,
-        quantity: doc.countedQuantity,
-        deviceId: author.deviceId,
-      },
-      appliedSeq,
-      now,
-    );
+    const where = { locationId: device.locationId, category: product.category, deviceId: author.deviceId };
+    const takeId = await recordInOpenTake(trx, doc, where, appliedSeq, now);
     // Inside an open stock count the quantity fills its sheet; the approval adjusts (SPEC S13).
     const delta = takeId ? 0 : countDelta(doc);
     const levelAfter = await applyMovement(
