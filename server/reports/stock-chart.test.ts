@@ -75,6 +75,14 @@ describe.each(reachableTestDatabases)('stock over time and offline tablets on $l
     expect(after.status).toBe(200);
     const start = before.body.points.at(-1)?.level ?? before.body.startLevel;
     expect(after.body.startLevel).toBe(before.body.startLevel);
+    const earlier = await server.db
+      .selectFrom('stock_movements')
+      .select((eb) => eb.fn.sum<number>('delta').as('level'))
+      .where('location_id', '=', device.branch.locationId)
+      .where('product_id', '=', product.id)
+      .where('created_at', '<', after.body.from)
+      .executeTakeFirst();
+    expect(after.body.startLevel).toBe(Number(earlier?.level ?? 0));
     expect(after.body.movements).toBe(before.body.movements + 3);
     expect(after.body.points.slice(-3).map((p) => p.level)).toEqual([start - 1, start - 3, start - 6]);
     expect(after.body.lowest).toBe(Math.min(start - 6, after.body.startLevel));

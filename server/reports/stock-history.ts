@@ -22,19 +22,6 @@ export async function productMovements(db: Db, locationId: string, productId: st
   return q.orderBy(sql`seq + 0`).execute();
 }
 
-/** A product's level at a location from every movement recorded strictly before a moment, summed in SQL. */
-export async function levelBefore(db: Db, locationId: string, productId: string, before: string): Promise<number> {
-  const row = await db
-    .selectFrom('stock_movements')
-    .select((eb) => eb.fn.sum<number>('delta').as('level'))
-    .where('location_id', '=', locationId)
-    .where(sql<number>`seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', await allBuckets(db))
-    .where('product_id', '=', productId)
-    .where('created_at', '<', before)
-    .executeTakeFirst();
-  return Number(row?.level ?? 0);
-}
-
 /** A product's stock at a location as of a past moment: the sum of its ledger movements recorded up to then. */
 export async function stockAsOf(db: Db, locationId: string, productId: string, at: string): Promise<number> {
   const rows = await productMovements(db, locationId, productId, at);
