@@ -41,7 +41,10 @@ export function QuickKeys({
             onClick={() => onAdd(product)}
           >
             <span className="product-name">{label}</span>
-            <span className="product-price">{money(product.priceCents)}</span>
+            <span className="product-price">
+              {money(product.priceCents)}
+              {product.unit && product.unit !== 'each' && ` / ${product.unit}`}
+            </span>
           </button>
         </li>
       ))}
