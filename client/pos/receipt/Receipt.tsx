@@ -4,9 +4,10 @@ import { taxBreakdown } from '../../../shared/sale/cart-math';
 import { changeDue } from '../../../shared/sale/sale-arithmetic';
 import type { SaleRow } from '../../sync/collections';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
+import { PrintTools } from './PrintTools';
 import { ReceiptBarcode } from './ReceiptBarcode';
 import { receiptMessages } from './receipt-messages';
-import { useReceiptWidth, type ReceiptWidth } from './receipt-width';
+import { useReceiptWidth } from './receipt-width';
 import './receipt.css';
 
 /**
@@ -37,20 +38,7 @@ export function Receipt({
   const refund = sale.kind === 'refund';
   return (
     <div className="receipt-area">
-      <div className="row receipt-tools">
-        <div role="radiogroup" aria-label={t('printWidth')} className="segmented">
-          {([58, 80] as ReceiptWidth[]).map((w) => (
-            <label key={w}>
-              <input type="radio" name="receipt-width" checked={width === w} onChange={() => setWidth(w)} /> {w} mm
-            </label>
-          ))}
-        </div>
-        <button type="button" onClick={() => window.print()}>
-          {t('print')}
-        </button>
-      </div>
-      {/* The page size follows the paper the cashier picked. */}
-      <style>{`@page { size: ${width}mm auto; margin: 0; }`}</style>
+      <PrintTools width={width} setWidth={setWidth} printLabel={t('print')} />
       <article className={`receipt receipt-${width}`} aria-label={t('receipt')} data-testid="receipt">
         <header>
           <strong>{branchName}</strong>

@@ -3,7 +3,8 @@ import type { ShiftReport } from '../../../shared/sale/shift-report';
 import type { ShiftEventRow } from '../../sync/collections';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { receiptMessages } from '../receipt/receipt-messages';
-import { useReceiptWidth, type ReceiptWidth } from '../receipt/receipt-width';
+import { PrintTools } from '../receipt/PrintTools';
+import { useReceiptWidth } from '../receipt/receipt-width';
 import '../receipt/receipt.css';
 import { cashMessages } from './cash-messages';
 import { overShortText } from './CloseShiftCard';
@@ -74,19 +75,7 @@ export function ShiftPrintout({
   ];
   return (
     <div className="receipt-area">
-      <div className="row receipt-tools">
-        <div role="radiogroup" aria-label={r('printWidth')} className="segmented">
-          {([58, 80] as ReceiptWidth[]).map((w) => (
-            <label key={w}>
-              <input type="radio" name="report-width" checked={width === w} onChange={() => setWidth(w)} /> {w} mm
-            </label>
-          ))}
-        </div>
-        <button type="button" onClick={() => window.print()}>
-          {c('printAgain')}
-        </button>
-      </div>
-      <style>{`@page { size: ${width}mm auto; margin: 0; }`}</style>
+      <PrintTools width={width} setWidth={setWidth} printLabel={c('printAgain')} />
       <article
         className={`receipt receipt-${width}`}
         aria-label={z ? c('zTitle') : c('xTitle')}
