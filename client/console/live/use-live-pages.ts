@@ -16,7 +16,6 @@ export function useLivePages<T>(
   readPage: (cursor: string | undefined, signal: AbortSignal) => Promise<CursorPage<T>>,
   collections: readonly string[],
 ) {
-  const { subscribe } = useLive();
   const [state, setState] = useState<{ key: string; pages: CursorPage<T>[] }>({ key, pages: [] });
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -32,14 +31,7 @@ export function useLivePages<T>(
       busy.current = controller;
       setLoading(true);
       try {
-        const pages: CursorPage<T>[] = [];
-        let cursor: string | undefined;
-        for (let i = 0; i < count; i++) {
-          const page = await readRef.current(cursor, controller.signal);
-          pages.push(page);
-          if (!page.nextCursor) break;
-          cursor = page.nextCursor;
-        }
+        const pages = await firstPages(readRef.current, count, controller.signal);
         if (controller.signal.aborted) return;
         setState({ key, pages });
         setError(null);
@@ -59,21 +51,10 @@ export function useLivePages<T>(
     return () => busy.current?.abort();
   }, [readAll]);
 
-  useEffect(() => {
-    const wanted = new Set(collections);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = subscribe((s) => {
-      if (s.kind === 'changed' && !s.change.collections.some((c) => wanted.has(c))) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void readAll(pagesLoaded.current), 80);
-    });
-    return () => {
-      clearTimeout(timer);
-      off();
-    };
-    // collections is a literal list per page; its content decides.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [subscribe, readAll, collections.join(',')]);
+  useRereadOnChange(
+    collections,
+    useCallback(() => void readAll(pagesLoaded.current), [readAll]),
+  );
 
   const current = state.key === key ? state.pages : [];
   const last = current.at(-1);
@@ -103,4 +84,41 @@ export function useLivePages<T>(
     loading,
     error,
   };
+}
+
+/** The first `count` pages (fewer when the list ends before). */
+async function firstPages<T>(
+  readPage: (cursor: string | undefined, signal: AbortSignal) => Promise<CursorPage<T>>,
+  count: number,
+  signal: AbortSignal,
+): Promise<CursorPage<T>[]> {
+  const pages: CursorPage<T>[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < count; i++) {
+    const page = await readPage(cursor, signal);
+    pages.push(page);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return pages;
+}
+
+/** Calls `reread` shortly after the console stream says one of `collections` changed (or after a resync). */
+function useRereadOnChange(collections: readonly string[], reread: () => void) {
+  const { subscribe } = useLive();
+  useEffect(() => {
+    const wanted = new Set(collections);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = subscribe((s) => {
+      if (s.kind === 'changed' && !s.change.collections.some((c) => wanted.has(c))) return;
+      clearTimeout(timer);
+      timer = setTimeout(reread, 80);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+    // collections is a literal list per page; its content decides.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [subscribe, reread, collections.join(',')]);
 }
