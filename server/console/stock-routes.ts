@@ -129,7 +129,8 @@ export function stockRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logge
       fromLocationId: from,
       toLocationId: to.id,
       lines,
-      note: r.note || 'resupply',
+      // No note typed, none stored: data holds no language (the console says what a resupply is).
+      note: r.note ?? '',
     });
     logger.info({ managerId: m.id, transferId: t.id, to: to.id, lines: lines.length }, 'resupply sent');
     bus.publish({

@@ -178,7 +178,11 @@ export async function homeFigures(
     openQuery = openQuery.where('branch_id', 'in', manager.branchIds.length ? manager.branchIds : ['']);
   const [count, newest] = await Promise.all([
     openQuery.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    openQuery.select(['id', 'kind', 'branch_id', 'summary', 'created_at']).orderBy('seq', 'desc').limit(5).execute(),
+    openQuery
+      .select(['id', 'kind', 'branch_id', 'summary', 'details', 'created_at'])
+      .orderBy('seq', 'desc')
+      .limit(5)
+      .execute(),
   ]);
 
   const nowMs = now.getTime();
@@ -226,6 +230,7 @@ export async function homeFigures(
         kind: i.kind,
         branchId: i.branch_id,
         summary: i.summary,
+        details: JSON.parse(i.details) as Record<string, unknown>,
         createdAt: i.created_at,
       })),
     },

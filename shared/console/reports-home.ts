@@ -76,7 +76,9 @@ export const attentionItemSchema = z.object({
   id: z.string(),
   kind: z.string(),
   branchId: z.string().nullable(),
+  /** The server's own summary is English; the console words the item from its figures. */
   summary: z.string(),
+  details: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
 });
 

@@ -1,10 +1,14 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'wouter';
+import type { ReconciliationItem } from '../../../shared/console/ledger-api';
 import type { BranchHome, DayFigures, HomeResponse } from '../../../shared/console/reports-home';
+import { usePlaces } from '../api/use-places';
 import { useLocale, useT, type Translate } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
+import { itemSummary } from '../reconciliation/item-summary';
+import { reconciliationMessages } from '../reconciliation/reconciliation-messages';
 import { ErrorNotice } from '../ui/error-notice';
 import { homeMessages } from './home-messages';
 import './reports.css';
@@ -228,6 +232,8 @@ function TopProducts(props: { t: T; data: HomeResponse; money: (v: number) => st
 
 function Attention({ t, data, money }: { t: T; data: HomeResponse; money: (v: number) => string }) {
   const f = useFormat();
+  const tr = useT(reconciliationMessages);
+  const { placeName } = usePlaces();
   const names = new Map(data.branches.map((b) => [b.branchId, b.branchName]));
   return (
     <section className="card" aria-labelledby="home-attention">
@@ -237,7 +243,9 @@ function Attention({ t, data, money }: { t: T; data: HomeResponse; money: (v: nu
         <ul className="reasons">
           {data.openItems.newest.map((i) => (
             <li key={i.id}>
-              <Link href={`/reconciliation/${i.id}`}>{i.summary}</Link>
+              <Link href={`/reconciliation/${i.id}`}>
+                {itemSummary({ ...i, kind: i.kind as ReconciliationItem['kind'] }, tr, f, placeName)}
+              </Link>
             </li>
           ))}
         </ul>

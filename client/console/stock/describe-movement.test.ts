@@ -28,4 +28,27 @@ describe('describeMovement', () => {
       why: 'Venta, ticket 001-01-000003',
     });
   });
+  it('says what the server stores as machine text (transfers without a note, arrivals, counts) in Spanish', () => {
+    const why = (reason: string, kind = 'transfer_in') =>
+      describeMovement({ actor: 'device:d1', reason, kind }, t, names).why;
+    expect(why('transfer 0190-ab to sucursal-001', 'transfer_out')).toBe('Traspaso a Sucursal 001');
+    expect(why('transfer 0190-ab from sucursal-001 received (confirmed in the console)')).toBe(
+      'Traspaso recibido de Sucursal 001',
+    );
+    expect(why('transfer 0190-ab from sucursal-001 received (relayed by device:d2)')).toBe(
+      'Traspaso recibido de Sucursal 001',
+    );
+    expect(why('count 0190-cd: counted 3, device believed 2', 'count_adjustment')).toBe(
+      'Conteo en la tableta: contó 3, creía 2',
+    );
+    expect(
+      why(
+        'count 0190-cd: counted 3, device believed 2 (estante roto), recorded in stock count 0190-ef',
+        'count_adjustment',
+      ),
+    ).toBe('Conteo en la tableta: contó 3, creía 2 (estante roto)');
+    expect(why('count: stock count 0190-ef, counted 7, expected 9', 'count_adjustment')).toBe(
+      'Conteo de existencias: contado 7, esperado 9',
+    );
+  });
 });

@@ -29,8 +29,24 @@ export function describeMovement(
   if (reasonCode) return { who, why: `${t(`reason_${reasonCode}`)}: ${r.slice(reasonCode.length + 2)}` };
   if (r.startsWith('received: ')) return { who, why: t('whyReceived', { note: r.slice('received: '.length) }) };
   const transfer = /^transfer \S+ to (\S+?)(?:: (.*))?$/s.exec(r);
-  if (transfer)
-    return { who, why: t('whyTransferTo', { place: names.place(transfer[1]!), note: transfer[2] ?? '' }).trim() };
+  if (transfer) {
+    const place = names.place(transfer[1]!);
+    return {
+      who,
+      why: transfer[2] ? t('whyTransferTo', { place, note: transfer[2] }) : t('whyTransferToPlain', { place }),
+    };
+  }
+  const arrived = /^transfer \S+ from (\S+) received/.exec(r);
+  if (arrived) return { who, why: t('whyTransferFrom', { place: names.place(arrived[1]!) }) };
+  const counted = /^count \S+: counted (-?[\d.]+), device believed (-?[\d.]+)(?: \((.+?)\))?(?=,| \(relayed|$)/s.exec(
+    r,
+  );
+  if (counted) {
+    const why = t('whyCount', { counted: counted[1]!, believed: counted[2]! });
+    return { who, why: counted[3] ? `${why} (${counted[3]})` : why };
+  }
+  const stockCount = /^count: stock count \S+, counted (-?[\d.]+), expected (-?[\d.]+)/.exec(r);
+  if (stockCount) return { who, why: t('whyStockCount', { counted: stockCount[1]!, expected: stockCount[2]! }) };
   const cancelled = /^transfer \S+ cancelled: (.*)$/s.exec(r);
   if (cancelled) return { who, why: t('whyTransferCancelled', { note: cancelled[1]! }) };
   const sale = /^(sale|refund) (\S+)/.exec(r);
