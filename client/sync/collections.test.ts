@@ -28,7 +28,8 @@ const INSTALLED: Record<number, Record<string, string>> = {
   },
   1: {
     products: '7ab967290fadf8874bff56e4517bea6962e15a8e2f470778494a0ad8fce96992',
-    settings: 'c6040c4b2dc2fc104712eee036f9075704e4d59caeb3385c74a57b7a68823d8c',
+    settings: 'c13324f2c059ad39c3641653d6594cbbd0b37f3829064c286f26c226ed28d4cf',
+    sales: '81fa1065a7c83d0c74da8fe7d2d694e400d63e9c6a4d67c2afd0363ab94925db',
     shiftevents: '9c89c3a77c493524f2c9696cec1f82718aca73fae403fb674292befb0b85255e',
   },
 };

@@ -24,6 +24,8 @@ export const DEFAULT_BRANCH_SETTINGS = {
   timeZone: 'UTC',
   requireOpenShift: false,
   quickKeys: [] as QuickKey[],
+  /** Any discount without a supervisor, as before approvals existed, until a manager sets a limit. */
+  maxDiscountBp: 10000,
 };
 
 /** PATCH /api/console/branches/:id/settings: any subset of the settings. */
@@ -43,6 +45,12 @@ export const branchSettingsPatchSchema = z
     requireOpenShift: z.boolean(),
     /** How the branch's scales print weight and price labels. */
     scaleLabels: scaleLabelLayoutSchema,
+    /** Largest discount a cashier gives without a supervisor's approval, in basis points (1000 = 10 %). */
+    maxDiscountBp: z
+      .number()
+      .int('The discount limit is a whole number of basis points (1000 = 10 %).')
+      .min(0, 'The discount limit cannot be below 0 %.')
+      .max(10000, 'The discount limit is at most 100 %.'),
   })
   .partial()
   .strict()
@@ -68,6 +76,8 @@ export interface BranchSettings {
   /** Largest over/short at a shift's close without a supervisor's approval (the reports' setting, report_branch_settings). */
   maxCashDifferenceCents: number;
   scaleLabels: ScaleLabelLayout;
+  /** Largest discount without a supervisor's approval, in basis points. */
+  maxDiscountBp: number;
   /** 0 while the branch still has the defaults. */
   seq: number;
 }
@@ -114,6 +124,7 @@ function settingsQuery(reader: Reader) {
       'branch_settings.scale_labels',
       'branch_settings.require_open_shift',
       'branch_settings.quick_keys',
+      'branch_settings.max_discount_bp',
       'report_branch_settings.max_cash_difference_cents',
       'branch_settings.seq',
     ]);
@@ -138,6 +149,7 @@ function toSettings(r: SettingsRow): BranchSettings {
     scaleLabels: parseScaleLabels(r.scale_labels),
     requireOpenShift: Number(r.require_open_shift ?? 0) === 1,
     quickKeys: parseQuickKeys(r.quick_keys),
+    maxDiscountBp: r.max_discount_bp === null ? DEFAULT_BRANCH_SETTINGS.maxDiscountBp : Number(r.max_discount_bp),
     maxCashDifferenceCents:
       r.max_cash_difference_cents === null ? DEFAULT_MAX_CASH_DIFFERENCE_CENTS : Number(r.max_cash_difference_cents),
     seq: r.seq === null ? 0 : Number(r.seq),
@@ -168,6 +180,7 @@ export function settingsDoc(s: BranchSettings): BranchSettingsDoc {
     receiptHeader: s.receiptHeader,
     receiptFooter: s.receiptFooter,
     scaleLabels: s.scaleLabels,
+    maxDiscountBp: s.maxDiscountBp,
     requireOpenShift: s.requireOpenShift,
     maxCashDifferenceCents: s.maxCashDifferenceCents,
     quickKeys: s.quickKeys,
@@ -192,6 +205,7 @@ export async function saveBranchSettings(
     require_open_shift: s.requireOpenShift ? 1 : 0,
     quick_keys: JSON.stringify(s.quickKeys),
     scale_labels: JSON.stringify(s.scaleLabels),
+    max_discount_bp: s.maxDiscountBp,
     seq,
     updated_at: now,
   };

@@ -53,6 +53,7 @@ function branchView(s: BranchSettings) {
       receiptFooter: s.receiptFooter,
       productEditFields: s.productEditFields,
       requireOpenShift: s.requireOpenShift,
+      maxDiscountBp: s.maxDiscountBp,
     },
     seq: s.seq,
   };

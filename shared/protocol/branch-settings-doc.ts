@@ -17,6 +17,8 @@ export const branchSettingsDocSchema = z.object({
   receiptFooter: z.string().max(500),
   /** How the branch's scales print weight and price labels (schema version 1). */
   scaleLabels: scaleLabelLayoutSchema,
+  /** Largest discount a cashier gives without a supervisor's approval, in basis points (schema version 1). */
+  maxDiscountBp: z.number().int().min(0).max(10000),
   /** Selling needs an open shift on the tablet (schema version 1). */
   requireOpenShift: z.boolean(),
   /** Largest over/short at a shift's close without a supervisor's approval, in minor units (schema version 1). */
@@ -34,6 +36,7 @@ export type BranchSettingsDoc = z.infer<typeof branchSettingsDocSchema>;
  */
 export const SETTINGS_V1_DEFAULTS = {
   scaleLabels: DEFAULT_SCALE_LABEL_LAYOUT,
+  maxDiscountBp: 10000,
   requireOpenShift: false,
   maxCashDifferenceCents: 2000,
   quickKeys: [],

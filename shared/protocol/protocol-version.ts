@@ -27,6 +27,8 @@
  *     Sales (collection version 1) carry `approvals` and `ticketDiscount` (a whole-ticket discount spread
  *     over the lines by largest remainder); a sale line may carry `ticketDiscountCents` (its share) and
  *     `overriddenFromCents` (the catalogue price it replaced). All optional: a version 0 ticket is unchanged.
+ *     Settings (version 1) also carry `maxDiscountBp`, the largest discount without a supervisor's
+ *     approval (10000, any, when upgraded).
  *     Rejections: `code` is one of the API's error codes (`errorCodeSchema`, ERROR_CODES), no longer any
  *     string; a code a device does not know yet reads as INTERNAL, its message kept.
  *     Collection schema versions (SPEC S9): each collection's `upgrades` in REPLICATED turn a document of

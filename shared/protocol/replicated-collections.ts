@@ -123,8 +123,9 @@ export const REPLICATED = {
   },
   /** Pushed by the device that made them; the branch's recent ones are pulled too (refunds across tablets). */
   sales: {
-    version: 0,
-    upgrades: {},
+    version: 1,
+    // Version 1 adds the optional ticketDiscount and approvals (absent = none): a version 0 ticket is unchanged.
+    upgrades: { 1: (doc) => doc },
     doc: saleDocSchema,
     direction: 'both',
     pullResponse: salesPullResponseSchema,

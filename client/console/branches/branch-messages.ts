@@ -23,6 +23,9 @@ export const branchMessages = defineMessages({
     field_priceCents: 'Precio',
     field_taxRateBp: 'Impuesto',
     idleLock: 'Bloqueo por inactividad (segundos, 15 a 3600)',
+    maxDiscount: 'Descuento máximo sin autorización del encargado (%)',
+    invalidMaxDiscount:
+      'El descuento máximo es un porcentaje de 0 a 100, con hasta dos decimales (por ejemplo 10 o 12,5).',
     header: 'Encabezado del ticket',
     footer: 'Pie del ticket',
     save: 'Guardar',
@@ -59,6 +62,9 @@ export const branchMessages = defineMessages({
     field_priceCents: 'Price',
     field_taxRateBp: 'Tax',
     idleLock: 'Idle lock (seconds, 15 to 3600)',
+    maxDiscount: 'Largest discount without a supervisor’s approval (%)',
+    invalidMaxDiscount:
+      'The largest discount is a percent from 0 to 100, with up to two decimals (for example 10 or 12.5).',
     header: 'Receipt header',
     footer: 'Receipt footer',
     save: 'Save',

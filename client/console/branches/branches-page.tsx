@@ -1,3 +1,4 @@
+import { percentToBasisPoints } from '../../../shared/sale/cart-math';
 import { useState } from 'react';
 import { TABLET_EDITABLE_FIELDS, type BranchView } from '../../../shared/console/fleet';
 import { useBranches } from '../api/use-branches';
@@ -107,6 +108,7 @@ function BranchDialog({
   const [allowOversell, setAllowOversell] = useState(branch?.settings.allowOversell ?? true);
   const [fields, setFields] = useState<string[]>(branch?.settings.productEditFields ?? []);
   const [idle, setIdle] = useState(String(branch?.settings.idleLockSeconds ?? 120));
+  const [maxDiscount, setMaxDiscount] = useState(String((branch?.settings.maxDiscountBp ?? 10000) / 100));
   const [header, setHeader] = useState(branch?.settings.receiptHeader ?? '');
   const [footer, setFooter] = useState(branch?.settings.receiptFooter ?? '');
   const fieldOptions = TABLET_EDITABLE_FIELDS.map((f) => ({ value: f as string, label: t(`field_${f}`) }));
@@ -118,6 +120,7 @@ function BranchDialog({
     if (!/^[A-Z]{3}$/.test(currency.trim())) return t('invalidCurrency');
     const idleSeconds = Number(idle);
     if (!Number.isInteger(idleSeconds) || idleSeconds < 15 || idleSeconds > 3600) return t('invalidIdle');
+    if (percentToBasisPoints(maxDiscount) === null) return t('invalidMaxDiscount');
   }
 
   async function save() {
@@ -139,6 +142,7 @@ function BranchDialog({
       allowOversell,
       productEditFields: fields,
       idleLockSeconds: Number(idle),
+      maxDiscountBp: percentToBasisPoints(maxDiscount),
       receiptHeader: header,
       receiptFooter: footer,
     });
@@ -170,6 +174,12 @@ function BranchDialog({
         ))}
       </SelectField>
       <TextField label={t('idleLock')} inputMode="numeric" value={idle} onChange={(e) => setIdle(e.target.value)} />
+      <TextField
+        label={t('maxDiscount')}
+        inputMode="decimal"
+        value={maxDiscount}
+        onChange={(e) => setMaxDiscount(e.target.value)}
+      />
       <CheckField className="wide" label={t('oversell')} checked={allowOversell} onChange={setAllowOversell} />
       <CheckList className="wide" legend={t('fields')} options={fieldOptions} chosen={fields} onChange={setFields} />
       <TextAreaField label={t('header')} rows={2} value={header} onChange={(e) => setHeader(e.target.value)} />
