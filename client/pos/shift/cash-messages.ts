@@ -44,7 +44,7 @@ export const cashMessages: Messages<
     coin: 'Monedas de {value}',
     howMany: '¿Cuántos?',
     countedSoFar: 'Total contado: {amount}',
-    difference: 'Diferencia con lo esperado: {text}',
+    difference: 'Diferencia con lo esperado: {text}.',
     beyondLimit:
       'La diferencia supera lo permitido en esta sucursal ({limit}): hará falta la aprobación de un supervisor.',
     needsApproval: 'Cerrar turno (pide aprobación)',
@@ -80,7 +80,7 @@ export const cashMessages: Messages<
     coin: '{value} coins',
     howMany: 'How many?',
     countedSoFar: 'Counted so far: {amount}',
-    difference: 'Difference from expected: {text}',
+    difference: 'Difference from expected: {text}.',
     beyondLimit: "The difference is more than this branch allows ({limit}): a supervisor's approval will be needed.",
     needsApproval: 'Close shift (asks for approval)',
     approvalSummary: 'Shift close with {text}: counted {counted}, expected {expected} ({limit} allowed).',
