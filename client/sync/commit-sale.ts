@@ -7,8 +7,12 @@ import type { PosStore } from './pos-database';
 import type { Journal } from './ticket-journal';
 
 export interface CartLine {
-  product: Pick<ProductRow, 'id' | 'name' | 'priceCents' | 'taxRateBp'>;
+  product: Pick<ProductRow, 'id' | 'name' | 'priceCents' | 'taxRateBp'> &
+    Partial<Pick<ProductRow, 'unit' | 'quantityDecimals'>>;
+  /** In 10^-quantityDecimals of the product's unit (grams of a kg product with 3 decimals). */
   quantity: number;
+  /** The price of the scale labels this line was scanned from: its worth (shared/sale/line-amount.ts). */
+  labelPriceCents?: number | null;
   discountCents?: number;
   discountReason?: string | null;
 }
@@ -28,6 +32,14 @@ export interface TicketDraft {
 
 export function toSaleLine(l: CartLine): SaleLine {
   const discountCents = l.discountCents ?? 0;
+  const decimals = l.product.quantityDecimals ?? 0;
+  const unit = l.product.unit ?? 'each';
+  const weighed = {
+    unitPriceCents: l.product.priceCents,
+    quantity: l.quantity,
+    quantityDecimals: decimals,
+    labelPriceCents: l.labelPriceCents ?? null,
+  };
   return {
     productId: l.product.id,
     name: l.product.name,
@@ -36,7 +48,10 @@ export function toSaleLine(l: CartLine): SaleLine {
     taxRateBp: l.product.taxRateBp,
     discountCents,
     discountReason: discountCents > 0 ? (l.discountReason ?? null) : null,
-    lineTotalCents: lineTotal({ unitPriceCents: l.product.priceCents, quantity: l.quantity, discountCents }),
+    lineTotalCents: lineTotal({ ...weighed, discountCents }),
+    // Only on weighed lines: a line sold by the piece is the same document as before weighed products.
+    ...(unit !== 'each' || decimals > 0 ? { unit, quantityDecimals: decimals } : {}),
+    ...(weighed.labelPriceCents !== null ? { labelPriceCents: weighed.labelPriceCents } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { approvalSchema } from './approval';
+import { productUnitSchema } from './product-doc';
 
 const cents = z.number().int().nonnegative().max(1e12);
 
@@ -15,8 +16,14 @@ export const saleLineSchema = z.object({
   /** Line discount in cents, already worked out from an amount or a percent (shared/sale). */
   discountCents: cents,
   discountReason: z.string().max(200).nullable(),
-  /** unitPriceCents × quantity − discountCents. */
+  /** unitPriceCents × quantity − discountCents, the gross rounded once per line (shared/sale/line-amount.ts). */
   lineTotalCents: cents,
+  /** How the product was counted; absent on tickets from before weighed products: by the piece. */
+  unit: productUnitSchema.optional(),
+  /** quantity is an integer of 10^-quantityDecimals units (grams of a kg product with 3); absent: 0. */
+  quantityDecimals: z.number().int().min(0).max(3).optional(),
+  /** The price a price-embedded scale label printed: the line's worth, its quantity derived from it. */
+  labelPriceCents: cents.nullable().optional(),
   /** The part of discountCents that is this line's share of the whole-ticket discount (shared/sale/ticket-discount.ts). */
   ticketDiscountCents: cents.optional(),
   /** The catalogue price when the cashier changed it (with a supervisor's approval); null when not changed. */

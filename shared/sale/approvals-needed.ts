@@ -1,6 +1,7 @@
-import { multiplyCents, sumCents } from '../money';
+import { sumCents } from '../money';
 import type { ApprovalKind } from '../protocol/approval';
 import type { SaleDoc, SaleLine } from '../protocol/sale-doc';
+import { lineGrossCents } from './line-amount';
 
 type Line = Pick<
   SaleLine,
@@ -26,14 +27,10 @@ export function approvalsNeeded(ticket: Ticket, maxDiscountBp: number): Approval
     if (ticket.refundOf === null) needed.push('refund_without_receipt');
     return needed;
   }
-  const gross = sumCents(ticket.lines.map((l) => multiplyCents(l.unitPriceCents, l.quantity)));
+  const gross = sumCents(ticket.lines.map((l) => lineGrossCents(l)));
   const discounts = sumCents(ticket.lines.map((l) => l.discountCents));
   const lineAbove = ticket.lines.some((l) =>
-    aboveLimit(
-      l.discountCents - (l.ticketDiscountCents ?? 0),
-      multiplyCents(l.unitPriceCents, l.quantity),
-      maxDiscountBp,
-    ),
+    aboveLimit(l.discountCents - (l.ticketDiscountCents ?? 0), lineGrossCents(l), maxDiscountBp),
   );
   if (lineAbove || aboveLimit(discounts, gross, maxDiscountBp)) needed.push('discount');
   if (ticket.lines.some((l) => (l.overriddenFromCents ?? null) !== null)) needed.push('price_override');

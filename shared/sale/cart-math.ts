@@ -1,5 +1,6 @@
-import { multiplyCents, sumCents, type Cents } from '../money';
+import { sumCents, type Cents } from '../money';
 import type { Payment, SaleLine } from '../protocol/sale-doc';
+import { lineGrossCents } from './line-amount';
 
 /**
  * Cart maths of the selling screen: line discounts, the tax breakdown of tax-inclusive prices,
@@ -118,9 +119,11 @@ export function quickCashAmounts(dueCents: Cents, max = 4): Cents[] {
 export interface DraftLine {
   unitPriceCents: Cents;
   quantity: number;
+  quantityDecimals?: number;
+  labelPriceCents?: Cents | null;
   discount?: LineDiscountInput | null;
 }
 
 export function draftLineDiscount(line: DraftLine): Cents {
-  return discountCents(multiplyCents(line.unitPriceCents, line.quantity), line.discount);
+  return discountCents(lineGrossCents(line), line.discount);
 }

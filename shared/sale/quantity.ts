@@ -1,7 +1,7 @@
 /** The most a line may hold, the wire's own limit (sale-doc.ts): a larger number is refused, never lowered. */
 export const MAX_LINE_QUANTITY = 100_000;
 
-export type QuantityProblem = 'notANumber' | 'notWhole' | 'tooLarge';
+export type QuantityProblem = 'notANumber' | 'notWhole' | 'tooLarge' | 'tooPrecise';
 
 export type ParsedQuantity = { quantity: number } | { problem: QuantityProblem };
 
@@ -18,4 +18,31 @@ export function parseQuantity(text: string): ParsedQuantity {
   }
   if (/^\d*[.,]\d+$|^\d+[.,]$/.test(t)) return { problem: 'notWhole' };
   return { problem: 'notANumber' };
+}
+
+/**
+ * A quantity typed for a product sold with `decimals` decimals (a weight in kg with 3): the decimal
+ * comma and the point both separate the decimals ("2,5" and "2.5" are 2,500 kg), the result is an
+ * integer of the smallest unit (2500 g). More decimals than the product has are refused, never
+ * rounded; so is more than MAX_LINE_QUANTITY of the smallest unit, and what is not a number.
+ */
+export function parseQuantityIn(text: string, decimals: number): ParsedQuantity {
+  if (decimals === 0) return parseQuantity(text);
+  const m = /^(\d*)(?:[.,](\d*))?$/.exec(text.trim());
+  if (!m || (m[1] === '' && !m[2])) return { problem: 'notANumber' };
+  const fraction = m[2] ?? '';
+  if (fraction.replace(/0+$/, '').length > decimals) return { problem: 'tooPrecise' };
+  const whole = m[1] || '0';
+  if (whole.length > 9) return { problem: 'tooLarge' };
+  const quantity = Number(whole) * 10 ** decimals + Number(fraction.slice(0, decimals).padEnd(decimals, '0'));
+  return quantity > MAX_LINE_QUANTITY ? { problem: 'tooLarge' } : { quantity };
+}
+
+/** A quantity of the smallest unit as a person reads it, in the product's unit: 1250 with 3 decimals is "1,250". */
+export function formatQuantity(quantity: number, decimals: number, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+  }).format(quantity / 10 ** decimals);
 }

@@ -1,6 +1,6 @@
-import { multiplyCents } from '../money';
 import type { SaleDoc, SaleLine } from '../protocol/sale-doc';
 import { divideRoundHalfUp } from './cart-math';
+import { lineGrossCents } from './line-amount';
 
 type SaleLike = Pick<SaleDoc, 'id' | 'kind' | 'refundOf' | 'lines'>;
 
@@ -36,6 +36,13 @@ function discountShare(line: SaleLine, units: number): number {
  */
 export function refundLine(line: SaleLine, alreadyRefunded: number, units: number): SaleLine {
   const discountCents = discountShare(line, alreadyRefunded + units) - discountShare(line, alreadyRefunded);
+  // A label's price is the worth of all its units; part of them are worth what the rule makes of them.
+  const weighed = {
+    unitPriceCents: line.unitPriceCents,
+    quantity: units,
+    quantityDecimals: line.quantityDecimals ?? 0,
+    labelPriceCents: units === line.quantity ? (line.labelPriceCents ?? null) : null,
+  };
   return {
     productId: line.productId,
     name: line.name,
@@ -44,6 +51,8 @@ export function refundLine(line: SaleLine, alreadyRefunded: number, units: numbe
     taxRateBp: line.taxRateBp,
     discountCents,
     discountReason: discountCents > 0 ? (line.discountReason ?? 'discount as sold') : null,
-    lineTotalCents: multiplyCents(line.unitPriceCents, units) - discountCents,
+    lineTotalCents: lineGrossCents(weighed) - discountCents,
+    ...(line.unit ? { unit: line.unit, quantityDecimals: line.quantityDecimals ?? 0 } : {}),
+    ...(weighed.labelPriceCents !== null ? { labelPriceCents: weighed.labelPriceCents } : {}),
   };
 }

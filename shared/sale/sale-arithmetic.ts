@@ -1,17 +1,14 @@
-import { multiplyCents, sumCents } from '../money';
+import { sumCents } from '../money';
+import { lineAmountProblem, lineGrossCents, type PricedQuantity } from './line-amount';
 import type { Payment, SaleDoc, SaleLine } from '../protocol/sale-doc';
 import { ticketDiscountProblems } from './ticket-discount';
 
-/** unitPrice × quantity − discount, in cents. */
-export function lineTotal(
-  line: Pick<SaleLine, 'unitPriceCents' | 'quantity'> & Partial<Pick<SaleLine, 'discountCents'>>,
-): number {
-  return multiplyCents(line.unitPriceCents, line.quantity) - (line.discountCents ?? 0);
+/** The line's worth (price × quantity, rounded once per line: line-amount.ts) − discount, in cents. */
+export function lineTotal(line: PricedQuantity & Partial<Pick<SaleLine, 'discountCents'>>): number {
+  return lineGrossCents(line) - (line.discountCents ?? 0);
 }
 
-export function saleTotal(
-  lines: readonly (Pick<SaleLine, 'unitPriceCents' | 'quantity'> & Partial<Pick<SaleLine, 'discountCents'>>)[],
-): number {
+export function saleTotal(lines: readonly (PricedQuantity & Partial<Pick<SaleLine, 'discountCents'>>)[]): number {
   return sumCents(lines.map(lineTotal));
 }
 
@@ -34,7 +31,9 @@ export function saleArithmeticProblems(
 ): string[] {
   const problems: string[] = ticketDiscountProblems(sale);
   sale.lines.forEach((line, i) => {
-    const gross = multiplyCents(line.unitPriceCents, line.quantity);
+    const gross = lineGrossCents(line);
+    const amount = lineAmountProblem(line);
+    if (amount) problems.push(`line ${i + 1}: ${amount}`);
     if (line.discountCents > gross)
       problems.push(`line ${i + 1}: discount ${line.discountCents} exceeds the line's ${gross}`);
     if (line.discountCents > 0 && !line.discountReason?.trim())

@@ -1,6 +1,7 @@
-import { multiplyCents, sumCents, type Cents } from '../money';
+import { sumCents, type Cents } from '../money';
 import type { SaleLine, TicketDiscount } from '../protocol/sale-doc';
 import { discountCents, type LineDiscountInput } from './cart-math';
+import { lineGrossCents } from './line-amount';
 
 /**
  * A whole-ticket discount spread over the lines by largest remainder: each line takes the floor of
@@ -54,7 +55,7 @@ export function ticketDiscountProblems(sale: TicketLines): string[] {
   const td = sale.ticketDiscount ?? null;
   if (td === null)
     return shares.some((s) => s !== 0) ? ['lines carry a share of a ticket discount the ticket does not have'] : [];
-  const before = sale.lines.map((l, i) => multiplyCents(l.unitPriceCents, l.quantity) - l.discountCents + shares[i]!);
+  const before = sale.lines.map((l, i) => lineGrossCents(l) - l.discountCents + shares[i]!);
   const problems: string[] = [];
   if (td.kind === 'percent') {
     const expected = ticketDiscountCents(sumCents(before), { kind: 'percent', basisPoints: td.basisPoints ?? -1 });

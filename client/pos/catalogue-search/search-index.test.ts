@@ -39,6 +39,19 @@ describe('catalogue search index', () => {
     ]);
   });
 
+  it('finds a product by any of its barcodes, by search and by scan; a removed barcode no longer finds it', () => {
+    const i = new CatalogueIndex();
+    i.upsert({
+      ...p('7', 'Manzana Gala', 'Frutas', 'MANZ', '7501000000017'),
+      barcodes: ['7501000000017', '2000123000002'],
+    });
+    expect(i.byBarcodeOrSku('2000123000002')?.id).toBe('7');
+    expect(i.search('2000123').items.map((x) => x.id)).toEqual(['7']);
+    i.upsert({ ...p('7', 'Manzana Gala', 'Frutas', 'MANZ', '7501000000017'), barcodes: ['7501000000017'] });
+    expect(i.byBarcodeOrSku('2000123000002')).toBeUndefined();
+    expect(i.byBarcodeOrSku('7501000000017')?.id).toBe('7');
+  });
+
   it('follows changes: a renamed product is found by its new name and its old barcode is gone', () => {
     const i = new CatalogueIndex();
     i.upsert(p('9', 'Avena', 'Despensa', 'S9', '111'));

@@ -3,8 +3,16 @@ export interface SearchableProduct {
   id: string;
   sku: string;
   barcode: string | null;
+  /** Every barcode (products of schema version 1); the index finds the product by any of them. */
+  barcodes?: readonly string[];
   name: string;
   category: string;
+}
+
+/** Every barcode of a product, the main one included once. */
+function barcodesOf(p: SearchableProduct): string[] {
+  const all = [...(p.barcode ? [p.barcode] : []), ...(p.barcodes ?? [])];
+  return [...new Set(all)];
 }
 
 /** Lower case, accents removed: "Café" and "cafe" are the same word to a cashier. */
@@ -45,23 +53,23 @@ export class CatalogueIndex<P extends SearchableProduct> {
 
   upsert(product: P): void {
     const old = this.byId.get(product.id);
-    if (old?.product.barcode) this.byBarcode.delete(old.product.barcode);
+    if (old) for (const b of barcodesOf(old.product)) this.byBarcode.delete(b);
     if (old) this.bySku.delete(old.product.sku.toLowerCase());
     this.bySku.set(product.sku.toLowerCase(), product);
     const foldedName = foldText(product.name);
     this.byId.set(product.id, {
       product,
       foldedName,
-      haystack: `${foldedName}\u0000${product.sku.toLowerCase()}\u0000${product.barcode ?? ''}`,
+      haystack: `${foldedName}\u0000${product.sku.toLowerCase()}\u0000${barcodesOf(product).join('\u0000')}`,
     });
-    if (product.barcode) this.byBarcode.set(product.barcode, product);
+    for (const b of barcodesOf(product)) this.byBarcode.set(b, product);
     this.sorted = null;
   }
 
   remove(id: string): void {
     const old = this.byId.get(id);
     if (!old) return;
-    if (old.product.barcode) this.byBarcode.delete(old.product.barcode);
+    for (const b of barcodesOf(old.product)) this.byBarcode.delete(b);
     this.bySku.delete(old.product.sku.toLowerCase());
     this.byId.delete(id);
     this.sorted = null;

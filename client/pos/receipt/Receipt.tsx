@@ -1,5 +1,6 @@
 import type { BranchSettingsDoc } from '../../../shared/protocol';
-import { multiplyCents } from '../../../shared/money';
+import { lineGrossCents } from '../../../shared/sale/line-amount';
+import { soldQuantity } from './sold-quantity';
 import { taxBreakdown } from '../../../shared/sale/cart-math';
 import { changeDue } from '../../../shared/sale/sale-arithmetic';
 import type { SaleRow } from '../../sync/collections';
@@ -64,9 +65,7 @@ export function Receipt({
                 <td>
                   {l.name}
                   <br />
-                  <small>
-                    {l.quantity} × {money(l.unitPriceCents)}
-                  </small>
+                  <small>{soldQuantity(l, money, INTL_LOCALE[locale])}</small>
                   {l.discountCents > 0 && (
                     <>
                       <br />
@@ -76,9 +75,7 @@ export function Receipt({
                     </>
                   )}
                 </td>
-                <td className="num">
-                  {money(l.discountCents > 0 ? l.lineTotalCents : multiplyCents(l.unitPriceCents, l.quantity))}
-                </td>
+                <td className="num">{money(l.discountCents > 0 ? l.lineTotalCents : lineGrossCents(l))}</td>
               </tr>
             ))}
           </tbody>

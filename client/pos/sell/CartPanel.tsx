@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { parseAmountToCents, percentToBasisPoints, type LineDiscountInput } from '../../../shared/sale/cart-math';
-import { MAX_LINE_QUANTITY, parseQuantity } from '../../../shared/sale/quantity';
+import { formatQuantity, MAX_LINE_QUANTITY, parseQuantityIn } from '../../../shared/sale/quantity';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import type { CartTotals, DraftCart, DraftLine } from './draft-cart';
 import { sellMessages } from './sell-messages';
@@ -41,28 +41,43 @@ export function CartPanel({
               </div>
               <div className="line-controls">
                 <span className="qty">
-                  <button
-                    type="button"
-                    aria-label={t('decrease', { name: l.name })}
-                    onClick={() => actions.add(l.productId, -1)}
-                  >
-                    −
-                  </button>
+                  {!isWeighed(l) && (
+                    <button
+                      type="button"
+                      aria-label={t('decrease', { name: l.name })}
+                      onClick={() => actions.add(l.productId, -1)}
+                    >
+                      −
+                    </button>
+                  )}
                   <QuantityInput
                     line={l}
-                    label={t('quantity', { name: l.name })}
+                    label={
+                      isWeighed(l)
+                        ? t('weighedQuantity', { name: l.name, unit: l.unit ?? 'kg' })
+                        : t('quantity', { name: l.name })
+                    }
                     onCommit={(q) => actions.setQuantity(l.productId, q)}
                     onProblem={(message) => setQuantityProblem(message ? { productId: l.productId, message } : null)}
                   />
-                  <button
-                    type="button"
-                    aria-label={t('increase', { name: l.name })}
-                    onClick={() => actions.add(l.productId, 1)}
-                  >
-                    +
-                  </button>
+                  {isWeighed(l) ? (
+                    <span className="qty-unit">{l.unit}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      aria-label={t('increase', { name: l.name })}
+                      onClick={() => actions.add(l.productId, 1)}
+                    >
+                      +
+                    </button>
+                  )}
                 </span>
-                <span className="unit-price">× {money(l.priceCents)}</span>
+                <span className="unit-price">
+                  ×{' '}
+                  {isWeighed(l)
+                    ? t('perUnit', { price: money(l.priceCents), unit: l.unit ?? '' })
+                    : money(l.priceCents)}
+                </span>
                 <button
                   type="button"
                   className="ghost"
@@ -145,10 +160,11 @@ function QuantityInput({
   const [text, setText] = useState<string | null>(null);
   const commit = () => {
     if (text === null) return;
-    const parsed = parseQuantity(text);
+    const decimals = line.quantityDecimals ?? 0;
+    const parsed = parseQuantityIn(text, decimals);
     if ('problem' in parsed) {
-      const max = MAX_LINE_QUANTITY.toLocaleString(INTL_LOCALE[locale]);
-      return onProblem(t(QUANTITY_MESSAGE[parsed.problem], { name: line.name, text, max }));
+      const max = formatQuantity(MAX_LINE_QUANTITY, decimals, INTL_LOCALE[locale]);
+      return onProblem(t(QUANTITY_MESSAGE[parsed.problem], { name: line.name, text, max, decimals }));
     }
     onProblem(null);
     setText(null);
@@ -157,9 +173,9 @@ function QuantityInput({
   return (
     <input
       className="qty-input"
-      inputMode="numeric"
+      inputMode={isWeighed(line) ? 'decimal' : 'numeric'}
       aria-label={label}
-      value={text ?? String(line.quantity)}
+      value={text ?? formatQuantity(line.quantity, line.quantityDecimals ?? 0, INTL_LOCALE[locale])}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
@@ -171,7 +187,13 @@ const QUANTITY_MESSAGE = {
   notANumber: 'quantityNotANumber',
   notWhole: 'quantityNotWhole',
   tooLarge: 'quantityTooLarge',
+  tooPrecise: 'quantityTooPrecise',
 } as const;
+
+/** A line sold by weight or volume: its quantity has decimals and a unit, typed rather than stepped. */
+function isWeighed(l: DraftLine): boolean {
+  return (l.quantityDecimals ?? 0) > 0 || (l.unit ?? 'each') !== 'each';
+}
 
 function DiscountEditor({
   line,

@@ -14,13 +14,14 @@ import { TopBar } from '../TopBar';
 import { UpdateBanner } from '../UpdateBanner';
 import { useObservable } from '../use-observable';
 import { CartPanel } from './CartPanel';
-import { addProduct, cartTotals, setDiscount, setQuantity } from './draft-cart';
+import { addProduct, addWeighed, cartTotals, setDiscount, setQuantity } from './draft-cart';
 import { PaidPanel } from './PaidPanel';
 import { ParkedCarts } from './ParkedCarts';
 import { PaymentPanel } from './PaymentPanel';
 import { ProductFinder } from './ProductFinder';
 import { sellMessages } from './sell-messages';
 import { useBarcodeWedge } from './use-barcode-wedge';
+import { scanProblemText, useScanResolver } from './use-scan-resolver';
 import type { Checkout } from './use-checkout';
 import './sell.css';
 
@@ -69,8 +70,14 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
         ? t('parkFailed', { message: problem.message })
         : t('saleNotStored', { receipt: problem.receipt, message: problem.message }));
 
-  function add(p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'>, delta = 1) {
+  function add(
+    p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'> &
+      Partial<Pick<ProductRow, 'unit' | 'quantityDecimals'>>,
+    units = 1,
+  ) {
     if (stage.kind === 'payment' || stage.kind === 'loading') return;
+    // A weighed product is added one whole unit (1 kg) at a time; the cashier types its weight.
+    const delta = units * 10 ** (p.quantityDecimals ?? 0);
     const inCart = stage.kind === 'cart' ? (cart.lines.find((l) => l.productId === p.id)?.quantity ?? 0) : 0;
     if (inCart + delta > MAX_LINE_QUANTITY)
       return setNotice({
@@ -82,15 +89,19 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
     setCart((c) => addProduct(c, p, delta));
   }
 
+  const resolve = useScanResolver(index, pairing.branch.currency);
   function scan(code: string) {
-    const product = index.byBarcodeOrSku(code);
-    if (!product) {
-      setNotice({ text: t('unknownBarcode', { code }), alert: true });
-      return;
+    const found = resolve(code);
+    if (found.kind !== 'product' && found.kind !== 'weighed')
+      return setNotice({ text: scanProblemText(t, found, code), alert: true });
+    if (stage.kind === 'payment' || stage.kind === 'loading') return;
+    if (found.kind === 'product') add(found.product);
+    else {
+      if (stage.kind !== 'cart' || stage.restored) setStage({ kind: 'cart' });
+      checkout.clearProblem();
+      setCart((c) => addWeighed(c, found.product, found.quantity, found.labelPriceCents));
     }
-    if (stage.kind === 'payment') return;
-    add(product);
-    setNotice({ text: t('scanned', { name: product.name }), alert: false });
+    setNotice({ text: t('scanned', { name: found.product.name }), alert: false });
   }
   useBarcodeWedge(scan);
 

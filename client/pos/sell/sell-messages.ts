@@ -23,6 +23,14 @@ const es = {
   unknownBarcode:
     'El código {code} no corresponde a ningún producto. No se añadió nada; revise el código o busque el producto por nombre.',
   scanned: 'Añadido: {name}',
+  unknownLabel:
+    'La etiqueta de balanza {code} es del artículo {item}, que no está en el catálogo de esta tableta. No se añadió nada; búsquelo por nombre o avise a su encargado.',
+  labelMisread: 'La etiqueta {code} se leyó mal (su dígito de control no cuadra). No se añadió nada; escanéela de nuevo.',
+  labelNotUsable:
+    'La etiqueta {code} no se puede usar para {name} (se vende por unidades, o el peso o el precio no caben en una línea). No se añadió nada; escriba la cantidad a mano.',
+  quantityTooPrecise: '{name} se vende con {decimals} decimales como máximo, no «{text}». No se cambió nada.',
+  weighedQuantity: 'Peso de {name} en {unit}',
+  perUnit: '{price}/{unit}',
   cart: 'Carrito',
   cartEmpty: 'Toque un producto o escanee un código para añadirlo.',
   quantity: 'Cantidad de {name}',
@@ -120,6 +128,14 @@ const en: typeof es = {
   cameraClose: 'Close camera',
   cameraFailed: 'The camera could not be opened: {message}. Use the scanner or type the code.',
   unknownBarcode: 'Barcode {code} is not a product. Nothing was added; check the code or search the product by name.',
+  unknownLabel:
+    'Scale label {code} is for item {item}, which is not in this tablet’s catalogue. Nothing was added; search the product by name or tell your manager.',
+  labelMisread: 'Label {code} was misread (its check digit does not match). Nothing was added; scan it again.',
+  labelNotUsable:
+    'Label {code} cannot be used for {name} (it is sold by the piece, or the weight or price does not fit a line). Nothing was added; type the quantity instead.',
+  quantityTooPrecise: '{name} is sold with at most {decimals} decimals, not “{text}”. Nothing was changed.',
+  weighedQuantity: 'Weight of {name} in {unit}',
+  perUnit: '{price}/{unit}',
   scanned: 'Added: {name}',
   cart: 'Cart',
   cartEmpty: 'Tap a product or scan a barcode to add it.',
