@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
-import { openConsoleStream, type ConsoleStream } from '../test/console-stream';
+import { nextChangeNaming, openConsoleStream, type ConsoleStream } from '../test/console-stream';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import { request, startTestServer, type TestServer } from '../test/test-server';
 import { visibleTo, type ConsoleChanged } from './stream-routes';
-
-/** The next `changed` event naming `collection`, or a rejection after timeoutMs. */
-async function nextNaming(stream: ConsoleStream, collection: string, timeoutMs: number): Promise<ConsoleChanged> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const changed = (await stream.next('changed', Math.max(1, deadline - Date.now()))) as ConsoleChanged;
-    if (changed.collections.includes(collection as ConsoleChanged['collections'][number])) return changed;
-  }
-}
 
 describe.each(reachableTestDatabases)(
   'reorder rules, price schedules and managers reach open consoles live on $label',
@@ -55,7 +46,10 @@ describe.each(reachableTestDatabases)(
           headers: admin.headers(),
         });
         expect(res.status).toBe(200);
-        await Promise.all([nextNaming(adminStream, 'stockrules', 1000), nextNaming(managerStream, 'stockrules', 1000)]);
+        await Promise.all([
+          nextChangeNaming(adminStream, 'stockrules', 1000),
+          nextChangeNaming(managerStream, 'stockrules', 1000),
+        ]);
         expect(Date.now() - startedAt).toBeLessThan(1000);
       } finally {
         adminStream.close();
@@ -75,14 +69,17 @@ describe.each(reachableTestDatabases)(
           },
         );
         expect(scheduled.status).toBe(201);
-        await Promise.all([nextNaming(adminStream, 'prices', 1000), nextNaming(managerStream, 'prices', 1000)]);
+        await Promise.all([
+          nextChangeNaming(adminStream, 'prices', 1000),
+          nextChangeNaming(managerStream, 'prices', 1000),
+        ]);
         const cancelled = await request(
           server.url,
           `/api/console/products/${productId}/price-changes/${scheduled.body.id}`,
           { method: 'DELETE', headers: admin.headers() },
         );
         expect(cancelled.status).toBe(200);
-        await nextNaming(adminStream, 'prices', 1000);
+        await nextChangeNaming(adminStream, 'prices', 1000);
       } finally {
         adminStream.close();
         managerStream.close();
@@ -103,20 +100,20 @@ describe.each(reachableTestDatabases)(
           headers: admin.headers(),
         });
         expect(created.status).toBe(201);
-        await nextNaming(adminStream, 'managers', 1000);
+        await nextChangeNaming(adminStream, 'managers', 1000);
         const renamed = await request(server.url, `/api/console/managers/${created.body.id}`, {
           method: 'PATCH',
           json: { name: 'Gerente Renombrado' },
           headers: admin.headers(),
         });
         expect(renamed.status).toBe(200);
-        await nextNaming(adminStream, 'managers', 1000);
+        await nextChangeNaming(adminStream, 'managers', 1000);
         const reset = await request(server.url, `/api/console/managers/${created.body.id}/reset-password`, {
           json: { password: 'Otra-clave-muy-larga-456' },
           headers: admin.headers(),
         });
         expect(reset.status).toBe(204);
-        await nextNaming(adminStream, 'managers', 1000);
+        await nextChangeNaming(adminStream, 'managers', 1000);
         expect(
           managerStream.seen('changed').filter((c) => (c as ConsoleChanged).collections.includes('managers')),
         ).toEqual([]);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import { syncPath, type ProductDoc, type PushResult } from '../../shared/protocol';
-import type { ConsoleChanged } from '../console/stream-routes';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
-import { openConsoleStream, type ConsoleStream } from '../test/console-stream';
+import { nextChangeNaming, openConsoleStream } from '../test/console-stream';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeCount, pushDocs } from '../test/device-documents';
 import { createManager, signIn, type SignedIn } from '../test/managers';
@@ -22,15 +21,6 @@ import {
 
 const OTHER = 'sucursal-sync-2';
 const LIST = '/api/console/reconciliation';
-
-/** The next `changed` event that names the reconciliation queue. */
-async function nextReconciliationChange(stream: ConsoleStream, timeoutMs: number): Promise<ConsoleChanged> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const changed = (await stream.next('changed', Math.max(1, deadline - Date.now()))) as ConsoleChanged;
-    if (changed.collections.includes('reconciliation')) return changed;
-  }
-}
 
 describe.each(reachableTestDatabases)(
   'sync conflicts and refused documents open reconciliation items on $label',
@@ -73,7 +63,7 @@ describe.each(reachableTestDatabases)(
         const startedAt = Date.now();
         const refused = await pushSales(server.url, device.token, [changedSale]);
         expect(refused.body.rejected).toEqual([expect.objectContaining({ id: sale.id, code: 'SALE_ID_REUSED' })]);
-        const changed = await nextReconciliationChange(stream, 1000);
+        const changed = await nextChangeNaming(stream, 'reconciliation', 1000);
         expect(Date.now() - startedAt).toBeLessThan(1000);
         expect(changed.branchIds).toContain(DEMO_BRANCH_ID);
         // The tablet retries, as it does until the cashier or a manager acts.
@@ -159,7 +149,7 @@ describe.each(reachableTestDatabases)(
           });
           expect(push.status).toBe(200);
         }
-        await nextReconciliationChange(stream, 1000);
+        await nextChangeNaming(stream, 'reconciliation', 1000);
       } finally {
         stream.close();
       }

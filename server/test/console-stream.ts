@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import type { ConsoleChanged } from '../console/stream-routes';
 
 export interface ConsoleStream {
   status: number;
@@ -66,4 +67,17 @@ export async function openConsoleStream(baseUrl: string, cookie: string): Promis
     seen: (name) => events.filter((e) => e.event === name).map((e) => e.data),
     close: () => abort.abort(),
   };
+}
+
+/** The next `changed` event naming `collection` (others are skipped), or a rejection after timeoutMs. */
+export async function nextChangeNaming(
+  stream: ConsoleStream,
+  collection: ConsoleChanged['collections'][number],
+  timeoutMs: number,
+): Promise<ConsoleChanged> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const changed = (await stream.next('changed', Math.max(1, deadline - Date.now()))) as ConsoleChanged;
+    if (changed.collections.includes(collection)) return changed;
+  }
 }
