@@ -75,7 +75,7 @@ export function catalogueRoutes({ db, bus, logger }: CatalogueRouteDeps): Router
     if (r.writtenUpTo !== null)
       bus.publish({
         seq: r.writtenUpTo,
-        collections: r.conflicts.length ? ['products', 'conflicts'] : ['products'],
+        collections: r.conflicts.length ? ['products', 'conflicts', 'reconciliation'] : ['products'],
         locationIds: [],
       });
   };
