@@ -89,7 +89,13 @@ export default function StockChart(props: StockChartProps) {
       series(data),
       el,
     );
-    return () => plot.destroy();
+    // The chart follows its box: a window resized or a tablet turned keeps the whole range in view.
+    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height: 240 }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
   }, [data, timeZone, levelLabel, formatLevel, locale]);
   return (
     <figure className="stock-chart">
