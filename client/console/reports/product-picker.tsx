@@ -27,11 +27,13 @@ export function ProductPicker(props: {
   const api = useApi();
   const id = useId();
   const [text, setText] = useState(picked?.name ?? '');
-  const [options, setOptions] = useState<PickedProduct[]>([]);
+  // null while the suggestions for what was typed are still on their way.
+  const [options, setOptions] = useState<PickedProduct[] | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   useEffect(() => {
-    if (!open || text.trim().length < 2) return setOptions([]);
+    setOptions(null);
+    if (!open || text.trim().length < 2) return;
     const abort = new AbortController();
     const timer = setTimeout(() => {
       api
@@ -40,7 +42,9 @@ export function ProductPicker(props: {
           setOptions(page.items.map((p) => ({ id: p.id, name: p.name, sku: p.sku, priceCents: p.priceCents })));
           setActive(0);
         })
-        .catch(() => setOptions([]));
+        .catch(() => {
+          if (!abort.signal.aborted) setOptions([]);
+        });
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
@@ -52,7 +56,7 @@ export function ProductPicker(props: {
     setText(p.name);
     setOpen(false);
   };
-  const showList = open && text.trim().length >= 2;
+  const showList = open && text.trim().length >= 2 && options !== null;
   return (
     <div className="field picker">
       <label htmlFor={id}>{label}</label>
@@ -63,7 +67,7 @@ export function ProductPicker(props: {
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={`${id}-list`}
-        aria-activedescendant={showList && options[active] ? `${id}-${active}` : undefined}
+        aria-activedescendant={showList && options?.[active] ? `${id}-${active}` : undefined}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -72,9 +76,9 @@ export function ProductPicker(props: {
         }}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(options.length - 1, a + 1));
+          if (e.key === 'ArrowDown') setActive((a) => Math.min((options?.length ?? 1) - 1, a + 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-          else if (e.key === 'Enter' && showList && options[active]) choose(options[active]);
+          else if (e.key === 'Enter' && showList && options?.[active]) choose(options[active]);
           else if (e.key === 'Escape') setOpen(false);
           else return;
           e.preventDefault();
@@ -82,8 +86,8 @@ export function ProductPicker(props: {
       />
       {showList && (
         <ul id={`${id}-list`} role="listbox" aria-label={label} className="picker-list">
-          {options.length === 0 && <li className="hint">{noMatch}</li>}
-          {options.map((p, i) => (
+          {options?.length === 0 && <li className="hint">{noMatch}</li>}
+          {options?.map((p, i) => (
             <li
               key={p.id}
               id={`${id}-${i}`}

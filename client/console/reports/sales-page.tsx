@@ -16,6 +16,7 @@ import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
+import { TextField } from '../ui/text-field';
 import { drillFilter } from './drill-filter';
 import { salesMessages } from './sales-messages';
 import { TicketApprovals } from './ticket-approvals';
@@ -88,43 +89,22 @@ export default function SalesPage() {
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         {branches.length > 1 && (
-          <SelectField label={t('branch')} value={chosen} onChange={setBranch}>
-            {currencies.length > 1 ? (
-              currencies.map((c) => (
-                <option key={c} value={`currency:${c}`}>
-                  {t('allBranchesIn', { currency: c })}
-                </option>
-              ))
-            ) : (
-              <option value="">{t('allBranches')}</option>
-            )}
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </SelectField>
+          <BranchChoice t={t} branches={branches} currencies={currencies} value={chosen} onChange={setBranch} />
         )}
-        <div className="field">
-          <label htmlFor="sales-from">{t('from')}</label>
-          <input
-            id="sales-from"
-            type="date"
-            value={from}
-            max={to}
-            onChange={(e) => e.target.value && setFrom(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="sales-to">{t('to')}</label>
-          <input
-            id="sales-to"
-            type="date"
-            value={to}
-            min={from}
-            onChange={(e) => e.target.value && setTo(e.target.value)}
-          />
-        </div>
+        <TextField
+          label={t('from')}
+          type="date"
+          value={from}
+          max={to}
+          onChange={(e) => e.target.value && setFrom(e.target.value)}
+        />
+        <TextField
+          label={t('to')}
+          type="date"
+          value={to}
+          min={from}
+          onChange={(e) => e.target.value && setTo(e.target.value)}
+        />
         <SelectField label={t('groupBy')} value={groupBy} onChange={(v) => setGroupBy(v as ExplorerGroup)}>
           {explorerGroups.map((g) => (
             <option key={g} value={g}>
@@ -157,19 +137,7 @@ export default function SalesPage() {
           />
           <div className="table-scroll" role="region" aria-labelledby="sales-title" tabIndex={0}>
             <table className="grid">
-              <thead>
-                <tr>
-                  <th scope="col">{groupName}</th>
-                  <th scope="col">{t('gross')}</th>
-                  <th scope="col">{t('discounts')}</th>
-                  <th scope="col">{t('tax')}</th>
-                  <th scope="col">{t('net')}</th>
-                  <th scope="col">{t('total')}</th>
-                  <th scope="col">{t('units')}</th>
-                  <th scope="col">{t('tickets')}</th>
-                  <th scope="col">{t('refunds')}</th>
-                </tr>
-              </thead>
+              <TotalsHead t={t} groupName={groupName} />
               <tbody>
                 {data.rows.map((r) => (
                   <tr key={r.key}>
@@ -207,6 +175,51 @@ export default function SalesPage() {
         />
       )}
     </section>
+  );
+}
+
+/** All branches (per currency when they sell in several), or one. */
+function BranchChoice(props: {
+  t: T;
+  branches: { id: string; name: string }[];
+  currencies: string[];
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const { t, branches, currencies, value, onChange } = props;
+  return (
+    <SelectField label={t('branch')} value={value} onChange={onChange}>
+      {currencies.length > 1 ? (
+        currencies.map((c) => (
+          <option key={c} value={`currency:${c}`}>
+            {t('allBranchesIn', { currency: c })}
+          </option>
+        ))
+      ) : (
+        <option value="">{t('allBranches')}</option>
+      )}
+      {branches.map((b) => (
+        <option key={b.id} value={b.id}>
+          {b.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The explorer table's header: the group, then the totals' columns. */
+function TotalsHead({ t, groupName }: { t: T; groupName: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{groupName}</th>
+        {(['gross', 'discounts', 'tax', 'net', 'total', 'units', 'tickets', 'refunds'] as const).map((k) => (
+          <th key={k} scope="col">
+            {t(k)}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 
