@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Approval, ApprovalKind } from '../../../shared/protocol/approval';
 import type { CashierRow } from '../../sync/collections';
+import { PersonList } from '../cashier/PersonList';
 import { PinPad } from '../cashier/PinPad';
 import { usePinEntry } from '../cashier/use-pin-entry';
 import { useT } from '../i18n';
@@ -56,15 +57,7 @@ export function ApprovalDialog({
           approvers.length > 0 && (
             <>
               <h2>{t('whoApproves')}</h2>
-              <ul className="cashier-list">
-                {approvers.map((c) => (
-                  <li key={c.id}>
-                    <button type="button" className="cashier-button" onClick={() => setChosen(c)}>
-                      {c.name} <small>· {t('supervisor')}</small>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <PersonList people={approvers} onChoose={setChosen} />
             </>
           )
         ) : (

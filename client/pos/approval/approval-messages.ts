@@ -13,7 +13,6 @@ export const approvalMessages: Messages<
   | 'approve'
   | 'cancel'
   | 'back'
-  | 'supervisor'
 > = {
   es: {
     discount: 'Descuento por encima del límite',
@@ -33,7 +32,6 @@ export const approvalMessages: Messages<
     approve: 'Autorizar',
     cancel: 'Cancelar',
     back: 'Elegir otro encargado',
-    supervisor: 'encargado',
   },
   en: {
     discount: 'Discount above the limit',
@@ -53,6 +51,5 @@ export const approvalMessages: Messages<
     approve: 'Approve',
     cancel: 'Cancel',
     back: 'Choose another supervisor',
-    supervisor: 'supervisor',
   },
 };

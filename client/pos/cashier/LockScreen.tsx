@@ -3,6 +3,7 @@ import type { CashierRow } from '../../sync/collections';
 import { useT } from '../i18n';
 import type { SessionCashier } from '../session/session-context';
 import { cashierMessages } from './cashier-messages';
+import { PersonList } from './PersonList';
 import { PinPad } from './PinPad';
 import { usePinEntry } from './use-pin-entry';
 
@@ -24,16 +25,7 @@ export function LockScreen({ cashiers, onSignIn }: { cashiers: CashierRow[]; onS
           <>
             <h2>{t('who')}</h2>
             {cashiers.length === 0 && <p className="hint">{t('noCashiers')}</p>}
-            <ul className="cashier-list">
-              {cashiers.map((c) => (
-                <li key={c.id}>
-                  <button type="button" className="cashier-button" onClick={() => setChosen(c)}>
-                    {c.name}
-                    {c.role === 'supervisor' && <small> · {t('supervisor')}</small>}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <PersonList people={cashiers} onChoose={setChosen} />
           </>
         ) : (
           <form

@@ -1,14 +1,22 @@
-import { useState } from 'react';
-import { parseAmountToCents, percentToBasisPoints, type LineDiscountInput } from '../../../shared/sale/cart-math';
-import { formatQuantity, MAX_LINE_QUANTITY, parseQuantityIn } from '../../../shared/sale/quantity';
-import { INTL_LOCALE, useI18n, useT } from '../i18n';
-import type { CartTotals, DraftCart, DraftLine } from './draft-cart';
-import { sellMessages } from './sell-messages';
+import { useState } from "react";
+import type { LineDiscountInput } from "../../../shared/sale/cart-math";
+import {
+  MAX_LINE_QUANTITY,
+  parseQuantity,
+} from "../../../shared/sale/quantity";
+import { INTL_LOCALE, useI18n, useT } from "../i18n";
+import type { CartTotals, DraftCart, DraftLine } from "./draft-cart";
+import { DiscountEditor } from "./DiscountEditor";
+import { sellMessages } from "./sell-messages";
 
 export interface CartActions {
   add: (productId: string, delta: number) => void;
   setQuantity: (productId: string, quantity: number) => void;
-  setDiscount: (productId: string, discount: LineDiscountInput | null, reason: string) => void;
+  setDiscount: (
+    productId: string,
+    discount: LineDiscountInput | null,
+    reason: string,
+  ) => void;
 }
 
 /** Lines of the ticket with quantity, discount and remove; the totals with tax broken out. */
@@ -25,7 +33,10 @@ export function CartPanel({
 }) {
   const t = useT(sellMessages);
   const [editing, setEditing] = useState<string | null>(null);
-  const [quantityProblem, setQuantityProblem] = useState<{ productId: string; message: string } | null>(null);
+  const [quantityProblem, setQuantityProblem] = useState<{
+    productId: string;
+    message: string;
+  } | null>(null);
   return (
     <>
       <ul className="cart-lines">
@@ -35,62 +46,56 @@ export function CartPanel({
             <li key={l.productId}>
               <div className="line-main">
                 <span className="line-name">{l.name}</span>
-                <span className="line-total" data-testid={`line-total-${l.sku}`}>
+                <span
+                  className="line-total"
+                  data-testid={`line-total-${l.sku}`}
+                >
                   {money(sold.lineTotalCents)}
                 </span>
               </div>
               <div className="line-controls">
                 <span className="qty">
-                  {!isWeighed(l) && (
-                    <button
-                      type="button"
-                      aria-label={t('decrease', { name: l.name })}
-                      onClick={() => actions.add(l.productId, -1)}
-                    >
-                      −
-                    </button>
-                  )}
+                  <button
+                    type="button"
+                    aria-label={t("decrease", { name: l.name })}
+                    onClick={() => actions.add(l.productId, -1)}
+                  >
+                    −
+                  </button>
                   <QuantityInput
                     line={l}
-                    label={
-                      isWeighed(l)
-                        ? t('weighedQuantity', { name: l.name, unit: l.unit ?? 'kg' })
-                        : t('quantity', { name: l.name })
-                    }
+                    label={t("quantity", { name: l.name })}
                     onCommit={(q) => actions.setQuantity(l.productId, q)}
-                    onProblem={(message) => setQuantityProblem(message ? { productId: l.productId, message } : null)}
+                    onProblem={(message) =>
+                      setQuantityProblem(
+                        message ? { productId: l.productId, message } : null,
+                      )
+                    }
                   />
-                  {isWeighed(l) ? (
-                    <span className="qty-unit">{l.unit}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      aria-label={t('increase', { name: l.name })}
-                      onClick={() => actions.add(l.productId, 1)}
-                    >
-                      +
-                    </button>
-                  )}
+                  <button
+                    type="button"
+                    aria-label={t("increase", { name: l.name })}
+                    onClick={() => actions.add(l.productId, 1)}
+                  >
+                    +
+                  </button>
                 </span>
-                <span className="unit-price">
-                  ×{' '}
-                  {isWeighed(l)
-                    ? t('perUnit', { price: money(l.priceCents), unit: l.unit ?? '' })
-                    : money(l.priceCents)}
-                </span>
+                <span className="unit-price">× {money(l.priceCents)}</span>
                 <button
                   type="button"
                   className="ghost"
-                  aria-label={t('discountFor', { name: l.name })}
+                  aria-label={t("discountFor", { name: l.name })}
                   aria-expanded={editing === l.productId}
-                  onClick={() => setEditing(editing === l.productId ? null : l.productId)}
+                  onClick={() =>
+                    setEditing(editing === l.productId ? null : l.productId)
+                  }
                 >
                   %
                 </button>
                 <button
                   type="button"
                   className="ghost"
-                  aria-label={t('remove', { name: l.name })}
+                  aria-label={t("remove", { name: l.name })}
                   onClick={() => actions.setQuantity(l.productId, 0)}
                 >
                   ✕
@@ -103,12 +108,16 @@ export function CartPanel({
               )}
               {sold.discountCents > 0 && (
                 <p className="line-discount">
-                  {t('discountLine', { reason: l.discountReason })}: −{money(sold.discountCents)}
+                  {t("discountLine", { reason: sold.discountReason ?? "" })}: −
+                  {money(sold.discountCents)}
                 </p>
               )}
               {editing === l.productId && (
                 <DiscountEditor
-                  line={l}
+                  label={t("discountFor", { name: l.name })}
+                  groupName={`dk-${l.productId}`}
+                  initial={l.discount}
+                  initialReason={l.discountReason}
                   onApply={(d, reason) => {
                     actions.setDiscount(l.productId, d, reason);
                     setEditing(null);
@@ -123,21 +132,30 @@ export function CartPanel({
       <dl className="totals">
         {totals.discountCents > 0 && (
           <>
-            <dt>{t('subtotal')}</dt>
+            <dt>{t("subtotal")}</dt>
             <dd>{money(totals.grossCents)}</dd>
-            <dt>{t('discounts')}</dt>
+            <dt>{t("discounts")}</dt>
             <dd data-testid="cart-discounts">−{money(totals.discountCents)}</dd>
           </>
         )}
         {totals.taxes.map((g) => (
-          <div key={g.taxRateBp} className="tax-row" data-testid={`tax-${g.taxRateBp}`}>
-            <dt>{g.taxRateBp === 0 ? t('taxFree') : t('taxOf', { rate: g.taxRateBp / 100 })}</dt>
+          <div
+            key={g.taxRateBp}
+            className="tax-row"
+            data-testid={`tax-${g.taxRateBp}`}
+          >
+            <dt>
+              {g.taxRateBp === 0
+                ? t("taxFree")
+                : t("taxOf", { rate: g.taxRateBp / 100 })}
+            </dt>
             <dd>{money(g.taxCents)}</dd>
           </div>
         ))}
       </dl>
       <p className="total">
-        <span>{t('total')}</span> <strong data-testid="cart-total">{money(totals.totalCents)}</strong>
+        <span>{t("total")}</span>{" "}
+        <strong data-testid="cart-total">{money(totals.totalCents)}</strong>
       </p>
     </>
   );
@@ -160,11 +178,12 @@ function QuantityInput({
   const [text, setText] = useState<string | null>(null);
   const commit = () => {
     if (text === null) return;
-    const decimals = line.quantityDecimals ?? 0;
-    const parsed = parseQuantityIn(text, decimals);
-    if ('problem' in parsed) {
-      const max = formatQuantity(MAX_LINE_QUANTITY, decimals, INTL_LOCALE[locale]);
-      return onProblem(t(QUANTITY_MESSAGE[parsed.problem], { name: line.name, text, max, decimals }));
+    const parsed = parseQuantity(text);
+    if ("problem" in parsed) {
+      const max = MAX_LINE_QUANTITY.toLocaleString(INTL_LOCALE[locale]);
+      return onProblem(
+        t(QUANTITY_MESSAGE[parsed.problem], { name: line.name, text, max }),
+      );
     }
     onProblem(null);
     setText(null);
@@ -173,102 +192,18 @@ function QuantityInput({
   return (
     <input
       className="qty-input"
-      inputMode={isWeighed(line) ? 'decimal' : 'numeric'}
+      inputMode="numeric"
       aria-label={label}
-      value={text ?? formatQuantity(line.quantity, line.quantityDecimals ?? 0, INTL_LOCALE[locale])}
+      value={text ?? String(line.quantity)}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
-      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      onKeyDown={(e) => e.key === "Enter" && commit()}
     />
   );
 }
 
 const QUANTITY_MESSAGE = {
-  notANumber: 'quantityNotANumber',
-  notWhole: 'quantityNotWhole',
-  tooLarge: 'quantityTooLarge',
-  tooPrecise: 'quantityTooPrecise',
+  notANumber: "quantityNotANumber",
+  notWhole: "quantityNotWhole",
+  tooLarge: "quantityTooLarge",
 } as const;
-
-/** A line sold by weight or volume: its quantity has decimals and a unit, typed rather than stepped. */
-function isWeighed(l: DraftLine): boolean {
-  return (l.quantityDecimals ?? 0) > 0 || (l.unit ?? 'each') !== 'each';
-}
-
-function DiscountEditor({
-  line,
-  onApply,
-  onCancel,
-}: {
-  line: DraftLine;
-  onApply: (d: LineDiscountInput | null, reason: string) => void;
-  onCancel: () => void;
-}) {
-  const t = useT(sellMessages);
-  const [kind, setKind] = useState<'amount' | 'percent'>(line.discount?.kind ?? 'percent');
-  const [value, setValue] = useState(
-    line.discount
-      ? line.discount.kind === 'amount'
-        ? (line.discount.cents / 100).toFixed(2)
-        : String(line.discount.basisPoints / 100)
-      : '',
-  );
-  const [reason, setReason] = useState(line.discountReason);
-  const [error, setError] = useState<string | null>(null);
-  function apply() {
-    const parsed = kind === 'amount' ? parseAmountToCents(value) : percentToBasisPoints(value);
-    if (parsed === null) return setError(t('discountInvalid'));
-    if (!reason.trim()) return setError(t('discountNeedsReason'));
-    onApply(kind === 'amount' ? { kind, cents: parsed } : { kind, basisPoints: parsed }, reason.trim());
-  }
-  return (
-    <div className="discount-editor" role="group" aria-label={t('discountFor', { name: line.name })}>
-      <div role="radiogroup" aria-label={t('discountKind')} className="segmented">
-        <label>
-          <input
-            type="radio"
-            name={`dk-${line.productId}`}
-            checked={kind === 'percent'}
-            onChange={() => setKind('percent')}
-          />{' '}
-          {t('discountPercent')}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`dk-${line.productId}`}
-            checked={kind === 'amount'}
-            onChange={() => setKind('amount')}
-          />{' '}
-          {t('discountAmount')}
-        </label>
-      </div>
-      <label>
-        {t('discountValue')}
-        <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
-      </label>
-      <label>
-        {t('discountReason')}
-        <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="button" className="primary" onClick={apply}>
-          {t('applyDiscount')}
-        </button>
-        {line.discount && (
-          <button type="button" onClick={() => onApply(null, '')}>
-            {t('removeDiscount')}
-          </button>
-        )}
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </div>
-  );
-}

@@ -1,11 +1,16 @@
-import { v7 as uuidv7 } from 'uuid';
-import type { SaleLine } from '../../../shared/protocol';
-import { discountCents, taxBreakdown, type LineDiscountInput, type TaxGroup } from '../../../shared/sale/cart-math';
-import { sumCents } from '../../../shared/money';
-import { lineGrossCents, quantityFromPrice } from '../../../shared/sale/line-amount';
-import { MAX_LINE_QUANTITY } from '../../../shared/sale/quantity';
-import type { ProductRow } from '../../sync/collections';
-import { toSaleLine, type CartLine } from '../../sync/commit-sale';
+import { v7 as uuidv7 } from "uuid";
+import type { SaleLine, TicketDiscount } from "../../../shared/protocol";
+import { applyTicketDiscount } from "../../../shared/sale/ticket-discount";
+import {
+  discountCents,
+  taxBreakdown,
+  type LineDiscountInput,
+  type TaxGroup,
+} from "../../../shared/sale/cart-math";
+import { multiplyCents, sumCents } from "../../../shared/money";
+import { MAX_LINE_QUANTITY } from "../../../shared/sale/quantity";
+import type { ProductRow } from "../../sync/collections";
+import { toSaleLine, type CartLine } from "../../sync/commit-sale";
 
 export interface DraftLine {
   productId: string;
@@ -16,15 +21,7 @@ export interface DraftLine {
   quantity: number;
   discount: LineDiscountInput | null;
   discountReason: string;
-  /** How the product is counted; quantity is in 10^-quantityDecimals of it (absent: by the piece). */
-  unit?: ProductRow['unit'];
-  quantityDecimals?: number;
-  /** The price of the scale labels scanned into this line (shared/sale/line-amount.ts); null: by the rule. */
-  labelPriceCents?: number | null;
 }
-
-type CartProduct = Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'> &
-  Partial<Pick<ProductRow, 'unit' | 'quantityDecimals'>>;
 
 /**
  * The ticket being rung up. Its id becomes the sale's id at commit, so a cart that outlived a
@@ -33,41 +30,17 @@ type CartProduct = Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxR
 export interface DraftCart {
   id: string;
   lines: DraftLine[];
+  /** A discount on the whole ticket, spread over the lines at the charge (shared/sale/ticket-discount.ts). */
+  ticketDiscount?: { discount: LineDiscountInput; reason: string } | null;
 }
 
 export const emptyCart = (): DraftCart => ({ id: uuidv7(), lines: [] });
 
-/**
- * A weighed quantity (a scale label, a typed weight) added to the product's line. Labels that
- * carry a price add up their prices and the line's quantity is derived from the sum, so the line
- * still follows the rule; a label added to a line weighed otherwise loses its fixed price.
- */
-export function addWeighed(
+export function addProduct(
   cart: DraftCart,
-  p: CartProduct,
-  quantity: number,
-  labelPriceCents: number | null,
+  p: Pick<ProductRow, "id" | "sku" | "name" | "priceCents" | "taxRateBp">,
+  delta = 1,
 ): DraftCart {
-  const existing = cart.lines.find((l) => l.productId === p.id);
-  const decimals = p.quantityDecimals ?? 0;
-  if (!existing) {
-    const added = addProduct(cart, p, quantity);
-    return {
-      ...added,
-      lines: added.lines.map((l) => (l.productId === p.id ? { ...l, labelPriceCents } : l)),
-    };
-  }
-  const bothLabels = labelPriceCents !== null && existing.labelPriceCents != null;
-  const price = bothLabels ? existing.labelPriceCents! + labelPriceCents : null;
-  const total = price !== null ? quantityFromPrice(price, p.priceCents, decimals) : existing.quantity + quantity;
-  if (total === null || total > MAX_LINE_QUANTITY) return cart;
-  return {
-    ...cart,
-    lines: cart.lines.map((l) => (l.productId === p.id ? { ...l, quantity: total, labelPriceCents: price } : l)),
-  };
-}
-
-export function addProduct(cart: DraftCart, p: CartProduct, delta = 1): DraftCart {
   const existing = cart.lines.find((l) => l.productId === p.id);
   if (!existing) {
     if (delta <= 0) return cart;
@@ -83,9 +56,7 @@ export function addProduct(cart: DraftCart, p: CartProduct, delta = 1): DraftCar
           taxRateBp: p.taxRateBp,
           quantity: delta,
           discount: null,
-          discountReason: '',
-          unit: p.unit ?? 'each',
-          quantityDecimals: p.quantityDecimals ?? 0,
+          discountReason: "",
         },
       ],
     };
@@ -93,15 +64,23 @@ export function addProduct(cart: DraftCart, p: CartProduct, delta = 1): DraftCar
   return setQuantity(cart, p.id, existing.quantity + delta);
 }
 
-export function setQuantity(cart: DraftCart, productId: string, quantity: number): DraftCart {
+export function setQuantity(
+  cart: DraftCart,
+  productId: string,
+  quantity: number,
+): DraftCart {
   // Callers check the quantity first (parseQuantity, MAX_LINE_QUANTITY): nothing is rounded or capped here.
-  if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LINE_QUANTITY) return cart;
+  if (
+    !Number.isInteger(quantity) ||
+    quantity < 0 ||
+    quantity > MAX_LINE_QUANTITY
+  )
+    return cart;
   const q = quantity;
   return {
     ...cart,
-    // A changed quantity is no longer what the scale label priced.
     lines: cart.lines
-      .map((l) => (l.productId === productId ? { ...l, quantity: q, labelPriceCents: null } : l))
+      .map((l) => (l.productId === productId ? { ...l, quantity: q } : l))
       .filter((l) => l.quantity > 0),
   };
 }
@@ -115,9 +94,19 @@ export function setDiscount(
   return {
     ...cart,
     lines: cart.lines.map((l) =>
-      l.productId === productId ? { ...l, discount, discountReason: discount ? reason : '' } : l,
+      l.productId === productId
+        ? { ...l, discount, discountReason: discount ? reason : "" }
+        : l,
     ),
   };
+}
+
+export function setTicketDiscount(
+  cart: DraftCart,
+  discount: LineDiscountInput | null,
+  reason: string,
+): DraftCart {
+  return { ...cart, ticketDiscount: discount ? { discount, reason } : null };
 }
 
 export function toCartLine(l: DraftLine): CartLine {
@@ -127,18 +116,10 @@ export function toCartLine(l: DraftLine): CartLine {
       name: l.name,
       priceCents: l.priceCents,
       taxRateBp: l.taxRateBp,
-      unit: l.unit ?? 'each',
-      quantityDecimals: l.quantityDecimals ?? 0,
     },
-    labelPriceCents: l.labelPriceCents ?? null,
     quantity: l.quantity,
     discountCents: discountCents(
-      lineGrossCents({
-        unitPriceCents: l.priceCents,
-        quantity: l.quantity,
-        quantityDecimals: l.quantityDecimals ?? 0,
-        labelPriceCents: l.labelPriceCents ?? null,
-      }),
+      multiplyCents(l.priceCents, l.quantity),
       l.discount,
     ),
     discountReason: l.discountReason.trim() || null,
@@ -146,7 +127,9 @@ export function toCartLine(l: DraftLine): CartLine {
 }
 
 export interface CartTotals {
+  /** The lines as they will be sold, each with its share of the ticket discount. */
   lines: SaleLine[];
+  ticketDiscount: TicketDiscount | null;
   grossCents: number;
   discountCents: number;
   totalCents: number;
@@ -154,8 +137,22 @@ export interface CartTotals {
 }
 
 export function cartTotals(cart: DraftCart): CartTotals {
-  const lines = cart.lines.map((l) => toSaleLine(toCartLine(l)));
-  const grossCents = sumCents(lines.map((l) => lineGrossCents(l)));
+  const td = cart.ticketDiscount ?? null;
+  const { lines, ticketDiscount } = applyTicketDiscount(
+    cart.lines.map((l) => toSaleLine(toCartLine(l))),
+    td?.discount ?? null,
+    td?.reason ?? "",
+  );
+  const grossCents = sumCents(
+    lines.map((l) => multiplyCents(l.unitPriceCents, l.quantity)),
+  );
   const discount = sumCents(lines.map((l) => l.discountCents));
-  return { lines, grossCents, discountCents: discount, totalCents: grossCents - discount, taxes: taxBreakdown(lines) };
+  return {
+    lines,
+    ticketDiscount,
+    grossCents,
+    discountCents: discount,
+    totalCents: grossCents - discount,
+    taxes: taxBreakdown(lines),
+  };
 }

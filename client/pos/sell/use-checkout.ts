@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Payment } from '../../../shared/protocol';
+import type { Approval, Payment } from '../../../shared/protocol';
 import type { SaleRow } from '../../sync/collections';
 import { chargeSale, prepareSaleNumbering } from '../../sync/commit-sale';
 import type { DevicePairing } from '../../sync/device-pairing';
@@ -29,7 +29,8 @@ export interface Checkout {
   setCart(update: (c: DraftCart) => DraftCart): void;
   setStage(stage: Stage): void;
   clearProblem(): void;
-  charge(payments: Payment[], author: Author): Promise<void>;
+  /** Charges the cart; `approvals` are the supervisors' approvals it needed (asked before). */
+  charge(payments: Payment[], author: Author, approvals?: Approval[]): Promise<void>;
   newSale(): void;
   /** Carts set aside on this tablet, oldest first; they survive reloads and crashes. */
   parked: ParkedCart[];
@@ -111,7 +112,7 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
     [drafts, deviceId],
   );
 
-  async function charge(payments: Payment[], author: Author) {
+  async function charge(payments: Payment[], author: Author, approvals: Approval[] = []) {
     const start = performance.now();
     // No re-render before the write: a render here would delay the commit by its own length.
     // A second tap meanwhile is harmless: the cart id makes it the same ticket.
@@ -124,6 +125,8 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
       const { sale, stored, durableAt } = await chargeSale(store, pairing, {
         id: cart.id,
         lines: cart.lines.map(toCartLine),
+        ticketDiscount: cart.ticketDiscount ?? null,
+        approvals,
         payments,
         ...author,
       });

@@ -1,0 +1,173 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { createCashier } from '../server/catalogue/cashiers-admin';
+import { patchBranchSettings } from '../server/catalogue/branches-admin';
+import type { SaleDoc } from '../shared/protocol';
+import { removeCashiers } from './device-server-setup';
+import { test } from './fixtures';
+import { DevicePosPage } from './pos-page';
+import type { ServerDb } from './server-db';
+
+const BRANCH = 'sucursal-001';
+const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screens';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const [w, h] of [
+    [1024, 768],
+    [800, 1280],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}.png` });
+  }
+  await page.setViewportSize({ width: 1024, height: 768 });
+}
+
+async function storedSale(serverDb: ServerDb, receipt: string): Promise<SaleDoc> {
+  let row: { body: string } | undefined;
+  await expect
+    .poll(async () => {
+      row = await serverDb.db
+        .selectFrom('sales')
+        .select('body')
+        .where('receipt_number', '=', receipt)
+        .executeTakeFirst();
+      return row !== undefined;
+    })
+    .toBe(true);
+  return JSON.parse(row!.body) as SaleDoc;
+}
+
+/** A cashier and a supervisor of the branch (the supervisor approves; nobody approves their own action). */
+async function addCashierAndSupervisor(serverDb: ServerDb): Promise<string[]> {
+  return [
+    (await createCashier(serverDb.db, BRANCH, { name: 'Carla Caja', pin: '2468', role: 'cashier' })).cashier.id,
+    (await createCashier(serverDb.db, BRANCH, { name: 'Sara Encargada', pin: '7391', role: 'supervisor' })).cashier.id,
+  ];
+}
+
+/** A tablet paired as `name`, ready for offline use, with the cashier signed in. */
+async function signedInTablet(page: Page, context: BrowserContext, serverDb: ServerDb, name: string) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const pos = new DevicePosPage(page, context);
+  await pos.open();
+  await pos.pair(await serverDb.pairingCode(), name);
+  await pos.waitForOfflineReady();
+  await pos.signIn('Carla Caja', '2468');
+  await expect(pos.lockScreen()).toBeHidden();
+  return pos;
+}
+
+test('a whole-ticket discount above the branch limit is approved offline by a supervisor’s PIN, and the centre gets the approval', async ({
+  page,
+  context,
+  serverDb,
+}) => {
+  test.setTimeout(180_000);
+  const ids = await addCashierAndSupervisor(serverDb);
+  await patchBranchSettings(serverDb.db, BRANCH, { maxDiscountBp: 1000 });
+  try {
+    const pos = await signedInTablet(page, context, serverDb, 'Caja autorización');
+
+    await context.setOffline(true);
+    await pos.addButton('Pan Integral').click();
+    await pos.addButton('Manzanas Orgánicas').click();
+    await page.getByRole('button', { name: 'Descuento al ticket' }).click();
+    const editor = page.getByRole('group', { name: 'Descuento al ticket' });
+    await editor.getByRole('radio', { name: 'Porcentaje' }).check();
+    await editor.getByRole('textbox', { name: 'Valor del descuento' }).fill('25');
+    await editor.getByRole('textbox', { name: 'Motivo del descuento' }).fill('Cliente frecuente');
+    await editor.getByRole('button', { name: 'Aplicar descuento' }).click();
+    // 1.80 + 2.50 = 4.30; 25 % is 1.08 (rounded half up), spread over the two lines.
+    await expect(page.getByTestId('ticket-discount')).toHaveText('Descuento al ticket (Cliente frecuente): −USD 1.08');
+    await expect(page.getByTestId('cart-total')).toHaveText('USD 3.22');
+
+    // Cancelled: nothing is charged, and the cashier is told why.
+    await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Autorización del encargado' });
+    await expect(dialog).toContainText('Descuento por encima del límite');
+    await expect(dialog).toContainText('Descuentos de USD 1.08 (25.1 %) en un ticket de USD 4.30');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await expect(page.getByRole('alert')).toContainText('Sin la autorización del encargado no se cobra el ticket');
+    await expect(page.getByText('✓ Pagado')).toBeHidden();
+
+    // The cashier cannot approve their own discount: only the supervisor is offered, with her PIN.
+    await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Motivo' })).toHaveValue('Cliente frecuente');
+    await expect(dialog.getByText('PIN de Sara Encargada')).toBeVisible();
+    await expect(dialog.getByText('Carla Caja')).toHaveCount(0);
+    await shoot(page, 'approval-dialog');
+    await dialog.getByLabel('PIN de Sara Encargada').fill('2468');
+    await dialog.getByRole('button', { name: 'Autorizar' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('PIN incorrecto');
+    await dialog.getByLabel('PIN de Sara Encargada').fill('7391');
+    await dialog.getByRole('button', { name: 'Autorizar' }).click();
+    await expect(dialog).toBeHidden();
+    const receipt = await pos.expectPaid();
+    await shoot(page, 'approval-paid');
+
+    await context.setOffline(false);
+    const sale = await storedSale(serverDb, receipt);
+    expect(sale.ticketDiscount).toEqual({
+      kind: 'percent',
+      basisPoints: 2500,
+      cents: 108,
+      reason: 'Cliente frecuente',
+    });
+    expect(sale.totalCents).toBe(322);
+    expect(sale.lines.reduce((s, l) => s + (l.ticketDiscountCents ?? 0), 0)).toBe(108);
+    expect(sale.approvals).toEqual([
+      expect.objectContaining({
+        kind: 'discount',
+        approverId: ids[1],
+        approverName: 'Sara Encargada',
+        reason: 'Cliente frecuente',
+      }),
+    ]);
+  } finally {
+    await patchBranchSettings(serverDb.db, BRANCH, { maxDiscountBp: 10000 });
+    await removeCashiers(serverDb, ids);
+  }
+});
+
+test('a refund without a receipt is picked from the catalogue, approved by a supervisor’s PIN offline, and reaches the centre with its reason', async ({
+  page,
+  context,
+  serverDb,
+}) => {
+  test.setTimeout(180_000);
+  const ids = await addCashierAndSupervisor(serverDb);
+  try {
+    const pos = await signedInTablet(page, context, serverDb, 'Caja sin ticket');
+    await context.setOffline(true);
+
+    await pos.openRefunds();
+    await page.getByRole('button', { name: 'Devolución sin ticket' }).click();
+    const desk = page.getByRole('region', { name: 'Devolución sin ticket' });
+    await desk.getByRole('textbox', { name: 'Buscar producto para devolver' }).fill('leche');
+    await desk.getByRole('button', { name: 'Devolver Leche Deslactosada' }).click();
+    await desk.getByRole('spinbutton', { name: 'Unidades de Leche Deslactosada' }).fill('2');
+    // No reason, no refund.
+    await desk.getByRole('button', { name: 'Devolver USD 6.40' }).click();
+    await expect(desk.getByRole('alert')).toHaveText('Escriba el motivo de la devolución.');
+    await desk.getByRole('textbox', { name: 'Motivo de la devolución' }).fill('Caducada');
+    await desk.getByRole('button', { name: 'Devolver USD 6.40' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Autorización del encargado' });
+    await expect(dialog).toContainText('Devolución sin ticket');
+    await expect(dialog).toContainText('1 producto por USD 6.40: 2 × Leche Deslactosada.');
+    await shoot(page, 'refund-no-receipt-approval');
+    await dialog.getByLabel('PIN de Sara Encargada').fill('7391');
+    await dialog.getByRole('button', { name: 'Autorizar' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Devolución guardada' });
+    await expect(done).toBeVisible();
+    const receipt = ((await done.textContent()) ?? '').split('·')[1]!.trim();
+    await shoot(page, 'refund-no-receipt-done');
+
+    await context.setOffline(false);
+    const refund = await storedSale(serverDb, receipt);
+    expect(refund).toMatchObject({ kind: 'refund', refundOf: null, totalCents: 640 });
+    expect(refund.approvals).toEqual([
+      expect.objectContaining({ kind: 'refund_without_receipt', approverId: ids[1], reason: 'Caducada' }),
+    ]);
+  } finally {
+    await removeCashiers(serverDb, ids);
+  }
+});
