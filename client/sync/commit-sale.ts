@@ -1,25 +1,20 @@
-import { v7 as uuidv7 } from "uuid";
-import type {
-  Approval,
-  Payment,
-  SaleDoc,
-  SaleLine,
-} from "../../shared/protocol";
-import type { LineDiscountInput } from "../../shared/sale/cart-math";
-import { applyTicketDiscount } from "../../shared/sale/ticket-discount";
-import {
-  lineTotal,
-  saleArithmeticProblems,
-  saleTotal,
-} from "../../shared/sale/sale-arithmetic";
-import type { PosDatabase, ProductRow, SaleRow } from "./collections";
-import type { DevicePairing } from "./device-pairing";
-import type { PosStore } from "./pos-database";
-import type { Journal } from "./ticket-journal";
+import { v7 as uuidv7 } from 'uuid';
+import type { Approval, Payment, SaleDoc, SaleLine } from '../../shared/protocol';
+import type { LineDiscountInput } from '../../shared/sale/cart-math';
+import { applyTicketDiscount } from '../../shared/sale/ticket-discount';
+import { lineTotal, saleArithmeticProblems, saleTotal } from '../../shared/sale/sale-arithmetic';
+import type { PosDatabase, ProductRow, SaleRow } from './collections';
+import type { DevicePairing } from './device-pairing';
+import type { PosStore } from './pos-database';
+import type { Journal } from './ticket-journal';
 
 export interface CartLine {
-  product: Pick<ProductRow, "id" | "name" | "priceCents" | "taxRateBp">;
+  product: Pick<ProductRow, 'id' | 'name' | 'priceCents' | 'taxRateBp'> &
+    Partial<Pick<ProductRow, 'unit' | 'quantityDecimals'>>;
+  /** In 10^-quantityDecimals of the product's unit (grams of a kg product with 3 decimals). */
   quantity: number;
+  /** The price of the scale labels this line was scanned from: its worth (shared/sale/line-amount.ts). */
+  labelPriceCents?: number | null;
   discountCents?: number;
   discountReason?: string | null;
 }
@@ -27,7 +22,7 @@ export interface CartLine {
 export interface TicketDraft {
   /** The id the ticket will have (UUIDv7); the cart's own id, so committing it twice saves it once. */
   id?: string;
-  kind?: SaleDoc["kind"];
+  kind?: SaleDoc['kind'];
   /** The sale a refund gives back; null for a sale. */
   refundOf?: string | null;
   lines: readonly CartLine[];
@@ -43,6 +38,14 @@ export interface TicketDraft {
 
 export function toSaleLine(l: CartLine): SaleLine {
   const discountCents = l.discountCents ?? 0;
+  const decimals = l.product.quantityDecimals ?? 0;
+  const unit = l.product.unit ?? 'each';
+  const weighed = {
+    unitPriceCents: l.product.priceCents,
+    quantity: l.quantity,
+    quantityDecimals: decimals,
+    labelPriceCents: l.labelPriceCents ?? null,
+  };
   return {
     productId: l.product.id,
     name: l.product.name,
@@ -51,11 +54,10 @@ export function toSaleLine(l: CartLine): SaleLine {
     taxRateBp: l.product.taxRateBp,
     discountCents,
     discountReason: discountCents > 0 ? (l.discountReason ?? null) : null,
-    lineTotalCents: lineTotal({
-      unitPriceCents: l.product.priceCents,
-      quantity: l.quantity,
-      discountCents,
-    }),
+    lineTotalCents: lineTotal({ ...weighed, discountCents }),
+    // Only on weighed lines: a line sold by the piece is the same document as before weighed products.
+    ...(unit !== 'each' || decimals > 0 ? { unit, quantityDecimals: decimals } : {}),
+    ...(weighed.labelPriceCents !== null ? { labelPriceCents: weighed.labelPriceCents } : {}),
   };
 }
 
@@ -67,18 +69,13 @@ const numbering = new WeakMap<Journal, Map<string, Promise<void>>>();
  * back from the server): once per device and session, ahead of the first charge when the selling
  * screen calls it on mount.
  */
-export function prepareSaleNumbering(
-  { db, journal }: PosStore,
-  deviceId: string,
-): Promise<void> {
+export function prepareSaleNumbering({ db, journal }: PosStore, deviceId: string): Promise<void> {
   let perDevice = numbering.get(journal);
   if (!perDevice) numbering.set(journal, (perDevice = new Map()));
   let ready = perDevice.get(deviceId);
   if (!ready) {
     ready = (async () => {
-      const last = await db.sales
-        .findOne({ selector: { deviceId }, sort: [{ deviceSeq: "desc" }] })
-        .exec();
+      const last = await db.sales.findOne({ selector: { deviceId }, sort: [{ deviceSeq: 'desc' }] }).exec();
       await journal.raiseFloor(deviceId, last?.deviceSeq ?? 0);
     })();
     ready.catch(() => perDevice.delete(deviceId));
@@ -88,11 +85,7 @@ export function prepareSaleNumbering(
 }
 
 /** Takes `count` receipt numbers at once (the benchmark's bulk backlog); resolves with the first. */
-export async function reserveSaleNumbers(
-  store: PosStore,
-  deviceId: string,
-  count: number,
-): Promise<number> {
+export async function reserveSaleNumbers(store: PosStore, deviceId: string, count: number): Promise<number> {
   await prepareSaleNumbering(store, deviceId);
   return store.journal.reserve(deviceId, count);
 }
@@ -119,14 +112,10 @@ export async function chargeSale(
   now = new Date(),
 ): Promise<ChargedSale> {
   const sold = draft.lines.filter((l) => l.quantity > 0).map(toSaleLine);
-  if (sold.length === 0) throw new Error("The cart is empty.");
-  const kind = draft.kind ?? "sale";
+  if (sold.length === 0) throw new Error('The cart is empty.');
+  const kind = draft.kind ?? 'sale';
   const td = draft.ticketDiscount ?? null;
-  const { lines, ticketDiscount } = applyTicketDiscount(
-    sold,
-    td?.discount ?? null,
-    td?.reason ?? "",
-  );
+  const { lines, ticketDiscount } = applyTicketDiscount(sold, td?.discount ?? null, td?.reason ?? '');
   const base = {
     lines,
     totalCents: saleTotal(lines),
@@ -136,13 +125,13 @@ export async function chargeSale(
     ...(draft.approvals?.length ? { approvals: [...draft.approvals] } : {}),
   };
   const problems = saleArithmeticProblems(base);
-  if (problems.length > 0) throw new Error(problems.join("; "));
+  if (problems.length > 0) throw new Error(problems.join('; '));
 
   await prepareSaleNumbering(store, pairing.deviceId);
   const { sale, durableAt } = await store.journal.charge({
     id: draft.id ?? uuidv7(),
     kind,
-    refundOf: kind === "refund" ? (draft.refundOf ?? null) : null,
+    refundOf: kind === 'refund' ? (draft.refundOf ?? null) : null,
     branchId: pairing.branch.id,
     deviceId: pairing.deviceId,
     receiptPrefix: pairing.branch.receiptPrefix,
@@ -173,10 +162,7 @@ async function storeTicket(db: PosDatabase, sale: SaleRow): Promise<SaleRow> {
     return sale;
   } catch (err) {
     // Already there (a double tap, a recovery in another tab, the server's copy pulled back).
-    const existing =
-      (err as { code?: string }).code === "CONFLICT"
-        ? await db.sales.findOne(sale.id).exec()
-        : null;
+    const existing = (err as { code?: string }).code === 'CONFLICT' ? await db.sales.findOne(sale.id).exec() : null;
     if (existing) return existing.toJSON() as SaleRow;
     throw err;
   }
@@ -190,15 +176,10 @@ const KEEP_STORED_TICKETS = 200;
  * RxDB, a failed insert) and prunes the journal down to its most recent stored tickets. Runs when
  * the database opens, before anything reads sales.
  */
-export async function storeJournaledTickets({
-  db,
-  journal,
-}: PosStore): Promise<number> {
+export async function storeJournaledTickets({ db, journal }: PosStore): Promise<number> {
   const tickets = await journal.all();
   if (tickets.length === 0) return 0;
-  const present = new Set(
-    (await db.sales.findByIds(tickets.map((t) => t.id)).exec()).keys(),
-  );
+  const present = new Set((await db.sales.findByIds(tickets.map((t) => t.id)).exec()).keys());
   let stored = 0;
   for (const t of tickets.filter((t) => !present.has(t.id))) {
     try {
@@ -207,26 +188,16 @@ export async function storeJournaledTickets({
       stored++;
     } catch (err) {
       // Kept in the journal and tried again at the next start; selling goes on.
-      console.error(
-        `Ticket ${t.receiptNumber} is saved but could not be copied into the sales database`,
-        err,
-      );
+      console.error(`Ticket ${t.receiptNumber} is saved but could not be copied into the sales database`, err);
     }
   }
   // UUIDv7 ids sort by creation time.
-  const newestFirst = tickets
-    .filter((t) => present.has(t.id))
-    .sort((a, b) => (a.id < b.id ? 1 : -1));
+  const newestFirst = tickets.filter((t) => present.has(t.id)).sort((a, b) => (a.id < b.id ? 1 : -1));
   const dropped = newestFirst.slice(KEEP_STORED_TICKETS);
   // Their numbers stay taken after they leave the journal.
   const highest = new Map<string, number>();
-  for (const t of dropped)
-    highest.set(
-      t.deviceId,
-      Math.max(highest.get(t.deviceId) ?? 0, t.deviceSeq),
-    );
-  for (const [deviceId, lastSeq] of highest)
-    await journal.raiseFloor(deviceId, lastSeq);
+  for (const t of dropped) highest.set(t.deviceId, Math.max(highest.get(t.deviceId) ?? 0, t.deviceSeq));
+  for (const [deviceId, lastSeq] of highest) await journal.raiseFloor(deviceId, lastSeq);
   await journal.forget(dropped.map((t) => t.id));
   return stored;
 }

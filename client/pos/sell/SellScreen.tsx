@@ -1,37 +1,32 @@
-import { useMemo, useState } from "react";
-import { combineLatest, distinctUntilChanged, map } from "rxjs";
-import { MAX_LINE_QUANTITY } from "../../../shared/sale/quantity";
-import type { ProductRow } from "../../sync/collections";
-import type { DevicePairing } from "../../sync/device-pairing";
-import type { SyncLedger } from "../../sync/displayed-stock-view";
-import type { PosStore } from "../../sync/pos-database";
-import type { SyncEngine } from "../../sync/sync-engine";
-import { useCatalogueIndex } from "../catalogue-search/use-catalogue-index";
-import { INTL_LOCALE, useI18n, useT } from "../i18n";
-import { useSession } from "../session/session-context";
-import { SyncStatusBar } from "../SyncStatusBar";
-import { TopBar } from "../TopBar";
-import { UpdateBanner } from "../UpdateBanner";
-import { useObservable } from "../use-observable";
-import { CartPanel } from "./CartPanel";
-import {
-  addProduct,
-  cartTotals,
-  setDiscount,
-  setQuantity,
-  setTicketDiscount,
-} from "./draft-cart";
-import { PaidPanel } from "./PaidPanel";
-import { ParkedCarts } from "./ParkedCarts";
-import { PaymentPanel } from "./PaymentPanel";
-import { ProductFinder } from "./ProductFinder";
-import { sellMessages } from "./sell-messages";
-import { TicketDiscount } from "./TicketDiscount";
-import { ticketDiscountMessages } from "./ticket-discount-messages";
-import { useChargeApprovals } from "./use-charge-approvals";
-import { useBarcodeWedge } from "./use-barcode-wedge";
-import type { Checkout } from "./use-checkout";
-import "./sell.css";
+import { useMemo, useState } from 'react';
+import { combineLatest, distinctUntilChanged, map } from 'rxjs';
+import { MAX_LINE_QUANTITY } from '../../../shared/sale/quantity';
+import type { ProductRow } from '../../sync/collections';
+import type { DevicePairing } from '../../sync/device-pairing';
+import type { SyncLedger } from '../../sync/displayed-stock-view';
+import type { PosStore } from '../../sync/pos-database';
+import type { SyncEngine } from '../../sync/sync-engine';
+import { useCatalogueIndex } from '../catalogue-search/use-catalogue-index';
+import { INTL_LOCALE, useI18n, useT } from '../i18n';
+import { useSession } from '../session/session-context';
+import { SyncStatusBar } from '../SyncStatusBar';
+import { TopBar } from '../TopBar';
+import { UpdateBanner } from '../UpdateBanner';
+import { useObservable } from '../use-observable';
+import { CartPanel } from './CartPanel';
+import { addProduct, addWeighed, cartTotals, setDiscount, setQuantity, setTicketDiscount } from './draft-cart';
+import { scanProblemText, useScanResolver } from './use-scan-resolver';
+import { PaidPanel } from './PaidPanel';
+import { ParkedCarts } from './ParkedCarts';
+import { PaymentPanel } from './PaymentPanel';
+import { ProductFinder } from './ProductFinder';
+import { sellMessages } from './sell-messages';
+import { TicketDiscount } from './TicketDiscount';
+import { ticketDiscountMessages } from './ticket-discount-messages';
+import { useChargeApprovals } from './use-charge-approvals';
+import { useBarcodeWedge } from './use-barcode-wedge';
+import type { Checkout } from './use-checkout';
+import './sell.css';
 
 interface SellScreenProps {
   store: PosStore;
@@ -45,15 +40,7 @@ interface SellScreenProps {
   checkout: Checkout;
 }
 
-export function SellScreen({
-  store,
-  pairing,
-  engine,
-  ledger,
-  money,
-  cashierName,
-  checkout,
-}: SellScreenProps) {
+export function SellScreen({ store, pairing, engine, ledger, money, cashierName, checkout }: SellScreenProps) {
   const { db } = store;
   const t = useT(sellMessages);
   const { locale } = useI18n();
@@ -69,80 +56,66 @@ export function SellScreen({
       ),
     [engine],
   );
-  const downloading = useObservable(
-    downloading$,
-    engine.link$.value.connected && !engine.catalogue$.value.done,
-  );
+  const downloading = useObservable(downloading$, engine.link$.value.connected && !engine.catalogue$.value.done);
   const { cart, stage, setCart, setStage, problem } = checkout;
-  const [notice, setNotice] = useState<{ text: string; alert: boolean } | null>(
-    null,
-  );
+  const [notice, setNotice] = useState<{ text: string; alert: boolean } | null>(null);
 
   const totals = useMemo(() => cartTotals(cart), [cart]);
   const overs = cart.lines
-    .map((l) => ({
-      name: l.name,
-      after: (ledger.stock.get(l.productId) ?? 0) - l.quantity,
-    }))
+    .map((l) => ({ name: l.name, after: (ledger.stock.get(l.productId) ?? 0) - l.quantity }))
     .filter((l) => l.after < 0);
   const blocked = session.settings?.allowOversell === false && overs.length > 0;
   const error =
     problem &&
-    (problem.kind === "saleFailed"
-      ? t("saleFailed", { message: problem.message })
-      : problem.kind === "parkFailed"
-        ? t("parkFailed", { message: problem.message })
-        : t("saleNotStored", {
-            receipt: problem.receipt,
-            message: problem.message,
-          }));
+    (problem.kind === 'saleFailed'
+      ? t('saleFailed', { message: problem.message })
+      : problem.kind === 'parkFailed'
+        ? t('parkFailed', { message: problem.message })
+        : t('saleNotStored', { receipt: problem.receipt, message: problem.message }));
 
   function add(
-    p: Pick<ProductRow, "id" | "sku" | "name" | "priceCents" | "taxRateBp">,
-    delta = 1,
+    p: Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'> &
+      Partial<Pick<ProductRow, 'unit' | 'quantityDecimals'>>,
+    units = 1,
   ) {
-    if (stage.kind === "payment" || stage.kind === "loading") return;
-    const inCart =
-      stage.kind === "cart"
-        ? (cart.lines.find((l) => l.productId === p.id)?.quantity ?? 0)
-        : 0;
+    if (stage.kind === 'payment' || stage.kind === 'loading') return;
+    // A weighed product is added one whole unit (1 kg) at a time; the cashier types its weight.
+    const delta = units * 10 ** (p.quantityDecimals ?? 0);
+    const inCart = stage.kind === 'cart' ? (cart.lines.find((l) => l.productId === p.id)?.quantity ?? 0) : 0;
     if (inCart + delta > MAX_LINE_QUANTITY)
       return setNotice({
-        text: t("quantityTooLarge", {
-          name: p.name,
-          max: MAX_LINE_QUANTITY.toLocaleString(INTL_LOCALE[locale]),
-        }),
+        text: t('quantityTooLarge', { name: p.name, max: MAX_LINE_QUANTITY.toLocaleString(INTL_LOCALE[locale]) }),
         alert: true,
       });
-    if (stage.kind !== "cart" || stage.restored) setStage({ kind: "cart" });
+    if (stage.kind !== 'cart' || stage.restored) setStage({ kind: 'cart' });
     checkout.clearProblem();
     setCart((c) => addProduct(c, p, delta));
   }
 
+  const resolve = useScanResolver(index, pairing.branch.currency);
   function scan(code: string) {
-    const product = index.byBarcodeOrSku(code);
-    if (!product) {
-      setNotice({ text: t("unknownBarcode", { code }), alert: true });
-      return;
+    const found = resolve(code);
+    if (found.kind !== 'product' && found.kind !== 'weighed')
+      return setNotice({ text: scanProblemText(t, found, code), alert: true });
+    if (stage.kind === 'payment' || stage.kind === 'loading') return;
+    if (found.kind === 'product') add(found.product);
+    else {
+      if (stage.kind !== 'cart' || stage.restored) setStage({ kind: 'cart' });
+      checkout.clearProblem();
+      setCart((c) => addWeighed(c, found.product, found.quantity, found.labelPriceCents));
     }
-    if (stage.kind === "payment") return;
-    add(product);
-    setNotice({ text: t("scanned", { name: product.name }), alert: false });
+    setNotice({ text: t('scanned', { name: found.product.name }), alert: false });
   }
   useBarcodeWedge(scan);
 
-  const author = {
-    cashierId: session.cashier?.id ?? null,
-    cashierName,
-    shiftId: session.shiftId,
-  };
+  const author = { cashierId: session.cashier?.id ?? null, cashierName, shiftId: session.shiftId };
   const askApprovals = useChargeApprovals(money);
   const approvalText = useT(ticketDiscountMessages);
-  const charge = (payments: Parameters<Checkout["charge"]>[0]) =>
+  const charge = (payments: Parameters<Checkout['charge']>[0]) =>
     void askApprovals(totals).then((approvals) =>
       approvals
         ? (setNotice(null), checkout.charge(payments, author, approvals))
-        : setNotice({ text: approvalText("approvalCancelled"), alert: true }),
+        : setNotice({ text: approvalText('approvalCancelled'), alert: true }),
     );
 
   const canCharge = cart.lines.length > 0 && !blocked;
@@ -150,27 +123,12 @@ export function SellScreen({
   return (
     <div className="pos">
       <TopBar pairing={pairing} cashierName={cashierName} />
-      <SyncStatusBar
-        db={db}
-        engine={engine}
-        pending={ledger.pending}
-        money={money}
-      />
-      <UpdateBanner
-        cartEmpty={cart.lines.length === 0 && stage.kind !== "payment"}
-      />
+      <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
+      <UpdateBanner cartEmpty={cart.lines.length === 0 && stage.kind !== 'payment'} />
       {notice && (
-        <p
-          role={notice.alert ? "alert" : "status"}
-          className={notice.alert ? "error notice" : "notice ok"}
-        >
+        <p role={notice.alert ? 'alert' : 'status'} className={notice.alert ? 'error notice' : 'notice ok'}>
           {notice.text}
-          <button
-            type="button"
-            className="ghost"
-            aria-label="OK"
-            onClick={() => setNotice(null)}
-          >
+          <button type="button" className="ghost" aria-label="OK" onClick={() => setNotice(null)}>
             ✕
           </button>
         </p>
@@ -187,11 +145,11 @@ export function SellScreen({
           onScan={scan}
           quickKeys={session.settings?.quickKeys}
         />
-        <section className="cart" aria-label={t("cart")}>
-          <h2>{t("cart")}</h2>
-          {stage.kind === "loading" ? (
-            <p className="hint">{t("loadingCart")}</p>
-          ) : stage.kind === "paid" ? (
+        <section className="cart" aria-label={t('cart')}>
+          <h2>{t('cart')}</h2>
+          {stage.kind === 'loading' ? (
+            <p className="hint">{t('loadingCart')}</p>
+          ) : stage.kind === 'paid' ? (
             <PaidPanel
               sale={stage.sale}
               recovered={stage.recovered === true}
@@ -202,7 +160,7 @@ export function SellScreen({
             />
           ) : cart.lines.length === 0 ? (
             <>
-              <p className="hint">{t("cartEmpty")}</p>
+              <p className="hint">{t('cartEmpty')}</p>
               {error && (
                 <p role="alert" className="error">
                   {error}
@@ -211,13 +169,9 @@ export function SellScreen({
             </>
           ) : (
             <>
-              {stage.kind === "cart" && stage.restored && (
-                <p
-                  role="status"
-                  className="notice ok"
-                  data-testid="restored-cart"
-                >
-                  {t("restoredCart")}
+              {stage.kind === 'cart' && stage.restored && (
+                <p role="status" className="notice ok" data-testid="restored-cart">
+                  {t('restoredCart')}
                 </p>
               )}
               <CartPanel
@@ -228,42 +182,23 @@ export function SellScreen({
                   add: (id, delta) => {
                     const l = cart.lines.find((x) => x.productId === id);
                     if (l)
-                      add(
-                        {
-                          id,
-                          sku: l.sku,
-                          name: l.name,
-                          priceCents: l.priceCents,
-                          taxRateBp: l.taxRateBp,
-                        },
-                        delta,
-                      );
+                      add({ id, sku: l.sku, name: l.name, priceCents: l.priceCents, taxRateBp: l.taxRateBp }, delta);
                   },
                   setQuantity: (id, q) => setCart((c) => setQuantity(c, id, q)),
-                  setDiscount: (id, d, reason) =>
-                    setCart((c) => setDiscount(c, id, d, reason)),
+                  setDiscount: (id, d, reason) => setCart((c) => setDiscount(c, id, d, reason)),
                 }}
               />
-              {stage.kind === "cart" && (
+              {stage.kind === 'cart' && (
                 <TicketDiscount
                   cart={cart}
                   totals={totals}
                   money={money}
-                  onApply={(d, reason) =>
-                    setCart((c) => setTicketDiscount(c, d, reason))
-                  }
+                  onApply={(d, reason) => setCart((c) => setTicketDiscount(c, d, reason))}
                 />
               )}
               {overs.map((o) => (
-                <p
-                  key={o.name}
-                  className={blocked ? "error" : "warning"}
-                  role={blocked ? "alert" : "note"}
-                >
-                  {t(blocked ? "oversellBlocked" : "oversellWarning", {
-                    name: o.name,
-                    qty: o.after,
-                  })}
+                <p key={o.name} className={blocked ? 'error' : 'warning'} role={blocked ? 'alert' : 'note'}>
+                  {t(blocked ? 'oversellBlocked' : 'oversellWarning', { name: o.name, qty: o.after })}
                 </p>
               ))}
               {error && (
@@ -271,13 +206,13 @@ export function SellScreen({
                   {error}
                 </p>
               )}
-              {stage.kind === "payment" ? (
+              {stage.kind === 'payment' ? (
                 <PaymentPanel
                   totalCents={totals.totalCents}
                   money={money}
                   busy={false}
                   onComplete={charge}
-                  onCancel={() => setStage({ kind: "cart" })}
+                  onCancel={() => setStage({ kind: 'cart' })}
                 />
               ) : (
                 <div className="charge-buttons">
@@ -286,33 +221,27 @@ export function SellScreen({
                     className="primary charge"
                     disabled={!canCharge || totals.totalCents === 0}
                     onClick={() =>
-                      charge([
-                        {
-                          method: "cash",
-                          amountCents: totals.totalCents,
-                          tenderedCents: totals.totalCents,
-                        },
-                      ])
+                      charge([{ method: 'cash', amountCents: totals.totalCents, tenderedCents: totals.totalCents }])
                     }
                   >
-                    {t("chargeCash")} {money(totals.totalCents)}
+                    {t('chargeCash')} {money(totals.totalCents)}
                   </button>
                   <button
                     type="button"
                     className="charge secondary"
                     disabled={!canCharge || totals.totalCents === 0}
-                    onClick={() => setStage({ kind: "payment" })}
+                    onClick={() => setStage({ kind: 'payment' })}
                   >
-                    {t("pay")}
+                    {t('pay')}
                   </button>
                 </div>
               )}
             </>
           )}
-          {(stage.kind === "cart" || stage.kind === "paid") && (
+          {(stage.kind === 'cart' || stage.kind === 'paid') && (
             <ParkedCarts
               parked={checkout.parked}
-              canPark={stage.kind === "cart" && cart.lines.length > 0}
+              canPark={stage.kind === 'cart' && cart.lines.length > 0}
               canResume={cart.lines.length === 0}
               money={money}
               onPark={(name) => void checkout.park(name)}

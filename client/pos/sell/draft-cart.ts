@@ -1,16 +1,12 @@
-import { v7 as uuidv7 } from "uuid";
-import type { SaleLine, TicketDiscount } from "../../../shared/protocol";
-import { applyTicketDiscount } from "../../../shared/sale/ticket-discount";
-import {
-  discountCents,
-  taxBreakdown,
-  type LineDiscountInput,
-  type TaxGroup,
-} from "../../../shared/sale/cart-math";
-import { multiplyCents, sumCents } from "../../../shared/money";
-import { MAX_LINE_QUANTITY } from "../../../shared/sale/quantity";
-import type { ProductRow } from "../../sync/collections";
-import { toSaleLine, type CartLine } from "../../sync/commit-sale";
+import { v7 as uuidv7 } from 'uuid';
+import type { SaleLine, TicketDiscount } from '../../../shared/protocol';
+import { applyTicketDiscount } from '../../../shared/sale/ticket-discount';
+import { discountCents, taxBreakdown, type LineDiscountInput, type TaxGroup } from '../../../shared/sale/cart-math';
+import { sumCents } from '../../../shared/money';
+import { lineGrossCents, quantityFromPrice } from '../../../shared/sale/line-amount';
+import { MAX_LINE_QUANTITY } from '../../../shared/sale/quantity';
+import type { ProductRow } from '../../sync/collections';
+import { toSaleLine, type CartLine } from '../../sync/commit-sale';
 
 export interface DraftLine {
   productId: string;
@@ -21,7 +17,15 @@ export interface DraftLine {
   quantity: number;
   discount: LineDiscountInput | null;
   discountReason: string;
+  /** How the product is counted; quantity is in 10^-quantityDecimals of it (absent: by the piece). */
+  unit?: ProductRow['unit'];
+  quantityDecimals?: number;
+  /** The price of the scale labels scanned into this line (shared/sale/line-amount.ts); null: by the rule. */
+  labelPriceCents?: number | null;
 }
+
+type CartProduct = Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'> &
+  Partial<Pick<ProductRow, 'unit' | 'quantityDecimals'>>;
 
 /**
  * The ticket being rung up. Its id becomes the sale's id at commit, so a cart that outlived a
@@ -36,11 +40,37 @@ export interface DraftCart {
 
 export const emptyCart = (): DraftCart => ({ id: uuidv7(), lines: [] });
 
-export function addProduct(
+/**
+ * A weighed quantity (a scale label, a typed weight) added to the product's line. Labels that
+ * carry a price add up their prices and the line's quantity is derived from the sum, so the line
+ * still follows the rule; a label added to a line weighed otherwise loses its fixed price.
+ */
+export function addWeighed(
   cart: DraftCart,
-  p: Pick<ProductRow, "id" | "sku" | "name" | "priceCents" | "taxRateBp">,
-  delta = 1,
+  p: CartProduct,
+  quantity: number,
+  labelPriceCents: number | null,
 ): DraftCart {
+  const existing = cart.lines.find((l) => l.productId === p.id);
+  const decimals = p.quantityDecimals ?? 0;
+  if (!existing) {
+    const added = addProduct(cart, p, quantity);
+    return {
+      ...added,
+      lines: added.lines.map((l) => (l.productId === p.id ? { ...l, labelPriceCents } : l)),
+    };
+  }
+  const bothLabels = labelPriceCents !== null && existing.labelPriceCents != null;
+  const price = bothLabels ? existing.labelPriceCents! + labelPriceCents : null;
+  const total = price !== null ? quantityFromPrice(price, p.priceCents, decimals) : existing.quantity + quantity;
+  if (total === null || total > MAX_LINE_QUANTITY) return cart;
+  return {
+    ...cart,
+    lines: cart.lines.map((l) => (l.productId === p.id ? { ...l, quantity: total, labelPriceCents: price } : l)),
+  };
+}
+
+export function addProduct(cart: DraftCart, p: CartProduct, delta = 1): DraftCart {
   const existing = cart.lines.find((l) => l.productId === p.id);
   if (!existing) {
     if (delta <= 0) return cart;
@@ -56,7 +86,9 @@ export function addProduct(
           taxRateBp: p.taxRateBp,
           quantity: delta,
           discount: null,
-          discountReason: "",
+          discountReason: '',
+          unit: p.unit ?? 'each',
+          quantityDecimals: p.quantityDecimals ?? 0,
         },
       ],
     };
@@ -64,23 +96,15 @@ export function addProduct(
   return setQuantity(cart, p.id, existing.quantity + delta);
 }
 
-export function setQuantity(
-  cart: DraftCart,
-  productId: string,
-  quantity: number,
-): DraftCart {
+export function setQuantity(cart: DraftCart, productId: string, quantity: number): DraftCart {
   // Callers check the quantity first (parseQuantity, MAX_LINE_QUANTITY): nothing is rounded or capped here.
-  if (
-    !Number.isInteger(quantity) ||
-    quantity < 0 ||
-    quantity > MAX_LINE_QUANTITY
-  )
-    return cart;
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LINE_QUANTITY) return cart;
   const q = quantity;
   return {
     ...cart,
+    // A changed quantity is no longer what the scale label priced.
     lines: cart.lines
-      .map((l) => (l.productId === productId ? { ...l, quantity: q } : l))
+      .map((l) => (l.productId === productId ? { ...l, quantity: q, labelPriceCents: null } : l))
       .filter((l) => l.quantity > 0),
   };
 }
@@ -94,18 +118,12 @@ export function setDiscount(
   return {
     ...cart,
     lines: cart.lines.map((l) =>
-      l.productId === productId
-        ? { ...l, discount, discountReason: discount ? reason : "" }
-        : l,
+      l.productId === productId ? { ...l, discount, discountReason: discount ? reason : '' } : l,
     ),
   };
 }
 
-export function setTicketDiscount(
-  cart: DraftCart,
-  discount: LineDiscountInput | null,
-  reason: string,
-): DraftCart {
+export function setTicketDiscount(cart: DraftCart, discount: LineDiscountInput | null, reason: string): DraftCart {
   return { ...cart, ticketDiscount: discount ? { discount, reason } : null };
 }
 
@@ -116,10 +134,18 @@ export function toCartLine(l: DraftLine): CartLine {
       name: l.name,
       priceCents: l.priceCents,
       taxRateBp: l.taxRateBp,
+      unit: l.unit ?? 'each',
+      quantityDecimals: l.quantityDecimals ?? 0,
     },
+    labelPriceCents: l.labelPriceCents ?? null,
     quantity: l.quantity,
     discountCents: discountCents(
-      multiplyCents(l.priceCents, l.quantity),
+      lineGrossCents({
+        unitPriceCents: l.priceCents,
+        quantity: l.quantity,
+        quantityDecimals: l.quantityDecimals ?? 0,
+        labelPriceCents: l.labelPriceCents ?? null,
+      }),
       l.discount,
     ),
     discountReason: l.discountReason.trim() || null,
@@ -141,11 +167,9 @@ export function cartTotals(cart: DraftCart): CartTotals {
   const { lines, ticketDiscount } = applyTicketDiscount(
     cart.lines.map((l) => toSaleLine(toCartLine(l))),
     td?.discount ?? null,
-    td?.reason ?? "",
+    td?.reason ?? '',
   );
-  const grossCents = sumCents(
-    lines.map((l) => multiplyCents(l.unitPriceCents, l.quantity)),
-  );
+  const grossCents = sumCents(lines.map((l) => lineGrossCents(l)));
   const discount = sumCents(lines.map((l) => l.discountCents));
   return {
     lines,
