@@ -60,9 +60,8 @@ test('the whole loop: a product and a scheduled price made in the console, sold 
   await managerPage.getByRole('link', { name }).click();
   await expect(managerPage.getByRole('heading', { name, level: 1 })).toBeVisible();
   const whenField = managerPage.getByLabel(/^Entra en vigor/);
-  const zone = /fecha y hora de (.+)\)$/.exec(
-    (await managerPage.locator('label[for="schedule-when"]').textContent())!,
-  )![1]!;
+  const whenLabel = await whenField.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '');
+  const zone = /fecha y hora de (.+)\)$/.exec(whenLabel)![1]!;
   const effective = nextMinuteIn(zone, 45_000);
   await managerPage.getByLabel(/^Precio nuevo/).fill('2.50');
   await whenField.fill(effective.local);
