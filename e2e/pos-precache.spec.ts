@@ -54,5 +54,12 @@ test('the tablet precaches the POS and none of the console; offline after a relo
   await pos.openRefunds();
   await pos.findReceipt(receipt);
   await expect(page.getByText('quedan 1 de 1')).toBeVisible();
+  for (const [width, height] of [
+    [1024, 768],
+    [800, 1280],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screens/precache-offline-refund-${width}x${height}.png` });
+  }
   await context.setOffline(false);
 });
