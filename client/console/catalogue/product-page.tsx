@@ -8,6 +8,7 @@ import { useLiveQuery } from '../live/use-live-query';
 import { useApi, useManager } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
+import { TextField } from '../ui/text-field';
 import { catalogueMessages } from './catalogue-messages';
 import { toMinorUnits } from './product-form-values';
 import { productMessages } from './product-messages';
@@ -187,26 +188,22 @@ function ScheduleForm({
       }}
     >
       <h3 id="schedule-title">{t('schedule')}</h3>
-      <div className="field">
-        <label htmlFor="schedule-price">{t('newPrice', { currency })}</label>
-        <input
-          id="schedule-price"
-          inputMode="decimal"
-          value={price}
-          onChange={(e) => setPrice(e.target.value)}
-          aria-invalid={problem === 'price' || undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="schedule-when">{t('effectiveAt', { zone: timeZone })}</label>
-        <input
-          id="schedule-when"
-          type="datetime-local"
-          value={when}
-          onChange={(e) => setWhen(e.target.value)}
-          aria-invalid={problem === 'when' || undefined}
-        />
-      </div>
+      <TextField
+        label={t('newPrice', { currency })}
+        id="schedule-price"
+        inputMode="decimal"
+        value={price}
+        onChange={(e) => setPrice(e.target.value)}
+        aria-invalid={problem === 'price' || undefined}
+      />
+      <TextField
+        label={t('effectiveAt', { zone: timeZone })}
+        id="schedule-when"
+        type="datetime-local"
+        value={when}
+        onChange={(e) => setWhen(e.target.value)}
+        aria-invalid={problem === 'when' || undefined}
+      />
       {problem && (
         <p className="field-error" role="alert">
           {problem === 'price' ? t('priceInvalid') : t('whenInvalid')}
@@ -251,26 +248,22 @@ function RuleForm({
       }}
     >
       <h2 id="rule-title">{t('rule')}</h2>
-      <div className="field">
-        <label htmlFor="rule-min">{t('reorderMin')}</label>
-        <input
-          id="rule-min"
-          inputMode="numeric"
-          value={min}
-          disabled={!editable}
-          onChange={(e) => setMin(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="rule-max">{t('reorderMax')}</label>
-        <input
-          id="rule-max"
-          inputMode="numeric"
-          value={max}
-          disabled={!editable}
-          onChange={(e) => setMax(e.target.value)}
-        />
-      </div>
+      <TextField
+        label={t('reorderMin')}
+        id="rule-min"
+        inputMode="numeric"
+        value={min}
+        disabled={!editable}
+        onChange={(e) => setMin(e.target.value)}
+      />
+      <TextField
+        label={t('reorderMax')}
+        id="rule-max"
+        inputMode="numeric"
+        value={max}
+        disabled={!editable}
+        onChange={(e) => setMax(e.target.value)}
+      />
       {invalid && (
         <p className="field-error" role="alert">
           {t('ruleInvalid')}

@@ -6,8 +6,9 @@ interface FieldOwn {
   error?: string | false | null;
 }
 
-function useFieldIds(error: FieldOwn['error']) {
-  const id = useId();
+function useFieldIds(error: FieldOwn['error'], given: string | undefined) {
+  const generated = useId();
+  const id = given ?? generated;
   const errorId = `${id}-error`;
   return { id, errorId, described: error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {} };
 }
@@ -26,11 +27,11 @@ function FieldError({ id, error }: { id: string; error: FieldOwn['error'] }) {
  * <input> prop, so react-hook-form's `register()` spreads into it as well as `value`/`onChange`.
  */
 export function TextField({ label, error, className, ...input }: FieldOwn & ComponentPropsWithRef<'input'>) {
-  const { id, errorId, described } = useFieldIds(error);
+  const { id, errorId, described } = useFieldIds(error, input.id);
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} {...described} {...input} />
+      <input {...described} {...input} id={id} />
       <FieldError id={errorId} error={error} />
     </div>
   );
@@ -38,11 +39,11 @@ export function TextField({ label, error, className, ...input }: FieldOwn & Comp
 
 /** A labelled multi-line text field, like TextField. */
 export function TextAreaField({ label, error, className, ...area }: FieldOwn & ComponentPropsWithRef<'textarea'>) {
-  const { id, errorId, described } = useFieldIds(error);
+  const { id, errorId, described } = useFieldIds(error, area.id);
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} {...described} {...area} />
+      <textarea {...described} {...area} id={id} />
       <FieldError id={errorId} error={error} />
     </div>
   );
