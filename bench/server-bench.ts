@@ -46,13 +46,13 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { DEMO_BRANCH_ID } from '../server/db/seed-demo';
 import { issueLegacyKey } from '../server/legacy/legacy-keys';
-import { SequenceAllocator } from '../server/ledger/server-sequence';
-import { applyMovement } from '../server/ledger/stock-movements';
 import { createLogger } from '../server/logger';
 import { startServer } from '../server/start-server';
 import { makeSale } from '../server/test/test-server';
 import { agent, call, connectionRetries, pool } from './bench-http';
 import { legacyPhase } from './legacy-phase';
+import { addBenchCatalogue, preloadLedger } from './preload-ledger';
+import { consoleTimings, firstPull, type ConsoleTimings } from './preload-measures';
 import { seedCentralMissing, startSeedCentral } from './seed-central';
 import { phaseClock, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
 import { countPostgresRoundTrips, roundTripSnapshot } from './server-stats';
@@ -68,10 +68,14 @@ function option(name: string, fallback: number | string): number | string {
   return typeof fallback === 'number' ? Number(raw) : raw;
 }
 
+/** The --name=value options, passed on to the server child, which reads the same settings. */
+const optionFlags = process.argv.filter((a) => /^--[a-z-]+=/.test(a));
+
 const settings = {
   devices: option('DEVICES', 200),
   branches: option('BRANCHES', 10),
-  products: option('PRODUCTS', 500),
+  preloadMovements: option('PRELOAD_MOVEMENTS', 0),
+  products: option('PRODUCTS', option('PRELOAD_MOVEMENTS', 0) > 0 ? 20_000 : 500),
   salesPerBatch: option('SALES_PER_BATCH', 50),
   batches: option('BATCHES', 3),
   targetLinesPerS: option('TARGET_LINES_PER_S', 10_000),
@@ -89,6 +93,9 @@ interface Hello {
   codes: { branchId: string; code: string }[];
   legacyKey: string;
   databaseVersion: string;
+  preloaded: { movements: number; sales: number };
+  /** For the new tablet whose first pull is measured. */
+  newTabletCode: string;
 }
 
 async function serve(): Promise<void> {
@@ -139,55 +146,22 @@ async function serve(): Promise<void> {
     branchIds.push(id);
   }
   // A grocery-sized catalogue with ample stock everywhere, so the run measures ingest, not oversell handling.
-  await db.transaction().execute(async (trx) => {
-    const seq = await SequenceAllocator.lock(trx);
-    const existing = await trx.selectFrom('products').select('id').execute();
-    const ids = existing.map((p) => p.id);
-    for (let i = 0; i < settings.products; i++) {
-      const id = `bench-${String(i).padStart(5, '0')}`;
-      await trx
-        .insertInto('products')
-        .values({
-          id,
-          sku: `BENCH-${i}`,
-          barcode: null,
-          name: `Producto ${i}`,
-          category: 'Bench',
-          price_cents: 100 + (i % 50) * 25,
-          tax_rate_bp: 0,
-          legacy_id: null,
-          deleted: 0,
-          seq: seq.next(),
-          updated_at: now,
-        })
-        .execute();
-      ids.push(id);
-    }
-    for (const locationId of branchIds) {
-      for (const productId of ids) {
-        await applyMovement(
-          trx,
-          {
-            locationId,
-            productId,
-            delta: 10_000_000,
-            kind: 'correction',
-            saleId: null,
-            actor: 'bench',
-            reason: 'benchmark opening stock',
-          },
-          seq.next(),
-          now,
-        );
-      }
-    }
-    await seq.save();
-  });
+  const branches = await db
+    .selectFrom('branches')
+    .select(['id', 'location_id as locationId', 'receipt_prefix as receiptPrefix', 'currency'])
+    .where('id', 'in', branchIds)
+    .execute();
+  const productIds = await addBenchCatalogue(db, branches, settings.products);
+  const preloaded =
+    settings.preloadMovements > 0
+      ? await preloadLedger(db, branches, productIds, settings.preloadMovements)
+      : { movements: 0, sales: 0 };
   const codes: Hello['codes'] = [];
   for (let d = 0; d < settings.devices; d++) {
     const branchId = branchIds[d % branchIds.length]!;
     codes.push({ branchId, code: (await issuePairingCode(db, branchId, 60)).code });
   }
+  const newTabletCode = (await issuePairingCode(db, DEMO_BRANCH_ID, 60)).code;
   const { key } = await issueLegacyKey(db, DEMO_BRANCH_ID);
   const version =
     kind === 'postgres'
@@ -206,7 +180,7 @@ async function serve(): Promise<void> {
       );
     }, 1000).unref();
   }
-  const hello: Hello = { url: running.url, codes, legacyKey: key, databaseVersion: version };
+  const hello: Hello = { url: running.url, codes, legacyKey: key, databaseVersion: version, preloaded, newTabletCode };
   process.stdout.write(`${JSON.stringify(hello)}\n`);
 
   const stop = async () => {
@@ -215,10 +189,13 @@ async function serve(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop());
   process.stdin.on('end', () => void stop());
-  // "stats" on stdin: the round trips to PostgreSQL so far, as one JSON line on stdout.
-  readline
-    .createInterface({ input: process.stdin })
-    .on('line', (line) => line === 'stats' && process.stdout.write(`${JSON.stringify(roundTripSnapshot())}\n`));
+  // Commands on stdin, each answered by one JSON line on stdout: "stats", the round trips to
+  // PostgreSQL so far; "console", the console's movement queries timed in this process.
+  const answer = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+  readline.createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line === 'stats') answer(roundTripSnapshot());
+    if (line === 'console') void consoleTimings(db, branches[0]!.locationId, productIds.at(-1)!).then(answer);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +261,23 @@ async function push(
   };
 }
 
-async function runAgainst(label: string, hello: Hello, server: ServerUnderTest): Promise<PhaseResult[]> {
+/** The server child as the load side drives it. */
+interface BenchServer extends ServerUnderTest {
+  consoleTimings(): Promise<ConsoleTimings>;
+}
+
+/** What does not grow with the ledger, measured after the phases (docs/benchmarks.md). */
+interface LedgerMeasures {
+  preloaded: Hello['preloaded'];
+  firstPull: Awaited<ReturnType<typeof firstPull>>;
+  console: ConsoleTimings;
+}
+
+async function runAgainst(
+  label: string,
+  hello: Hello,
+  server: BenchServer,
+): Promise<{ results: PhaseResult[]; ledger: LedgerMeasures }> {
   const base = hello.url;
   const devices: Device[] = [];
   await pool(hello.codes, 20, async ({ code }, i) => {
@@ -380,32 +373,42 @@ async function runAgainst(label: string, hello: Hello, server: ServerUnderTest):
       noteError,
     }),
   );
-  return results;
+  const ledger = {
+    preloaded: hello.preloaded,
+    firstPull: await firstPull(base, hello.newTabletCode),
+    console: await server.consoleTimings(),
+  };
+  return { results, ledger };
 }
 
 async function startChild(
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; hello: Hello; server: ServerUnderTest }> {
+): Promise<{ child: ChildProcess; hello: Hello; server: BenchServer }> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
-    env: { ...process.env, ...env, NODE_ENV: 'production' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', ...optionFlags],
+    {
+      env: { ...process.env, ...env, NODE_ENV: 'production' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = readline.createInterface({ input: child.stdout! });
   const hello = await new Promise<Hello>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the server process exited with ${code} before it was ready`)));
     lines.once('line', (line) => resolve(JSON.parse(line) as Hello));
   });
-  // Every later line answers one "stats" request, in order.
-  const waiting: ((stats: Record<string, number>) => void)[] = [];
-  lines.on('line', (line) => waiting.shift()?.(JSON.parse(line) as Record<string, number>));
-  const stats = () =>
-    new Promise<Record<string, number>>((resolve) => {
-      waiting.push(resolve);
-      child.stdin!.write('stats\n');
+  // Every later line answers one command, in order.
+  const waiting: ((answer: unknown) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(JSON.parse(line)));
+  const ask = <T>(command: 'stats' | 'console') =>
+    new Promise<T>((resolve) => {
+      waiting.push(resolve as (answer: unknown) => void);
+      child.stdin!.write(`${command}\n`);
     });
-  return { child, hello, server: { url: hello.url, pid: child.pid!, stats } };
+  const stats = () => ask<Record<string, number>>('stats');
+  return { child, hello, server: { url: hello.url, pid: child.pid!, stats, consoleTimings: () => ask('console') } };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -436,7 +439,7 @@ async function seedComparison(): Promise<{ database: string; version: string; re
 
 async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg();
-  const all: { database: string; version: string; results: PhaseResult[] }[] = [];
+  const all: { database: string; version: string; results: PhaseResult[]; ledger?: LedgerMeasures }[] = [];
   if (settings.only === '' || settings.only === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-bench-'));
     const { child, hello, server } = await startChild({ BENCH_KIND: 'sqlite', BENCH_DATA_DIR: dir });
@@ -444,7 +447,7 @@ async function main(): Promise<void> {
       all.push({
         database: 'SQLite',
         version: hello.databaseVersion,
-        results: await runAgainst('SQLite', hello, server),
+        ...(await runAgainst('SQLite', hello, server)),
       });
     } finally {
       await stopChild(child);
@@ -467,7 +470,7 @@ async function main(): Promise<void> {
         all.push({
           database: 'PostgreSQL',
           version: hello.databaseVersion,
-          results: await runAgainst('PostgreSQL', hello, server),
+          ...(await runAgainst('PostgreSQL', hello, server)),
         });
       } finally {
         await stopChild(child);
@@ -538,6 +541,16 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   for (const r of rows) console.log(line(r));
+  for (const d of all) {
+    if (!d.ledger) continue;
+    const { preloaded, firstPull: pull, console: c } = d.ledger;
+    console.log(
+      `\n${d.database}, ledger preloaded with ${preloaded.movements.toLocaleString('en')} movements and ${preloaded.sales.toLocaleString('en')} sales:\n` +
+        `  a new tablet's first pull: ${pull.products.toLocaleString('en')} products and ${pull.stockLevels.toLocaleString('en')} stock levels in ${pull.seconds} s\n` +
+        `  console movement list (a branch's and the chain's first page) p50 / p95: ${c.movementListP50Ms} / ${c.movementListP95Ms} ms\n` +
+        `  a product's history page at a branch p50 / p95: ${c.productHistoryP50Ms} / ${c.productHistoryP95Ms} ms`,
+    );
+  }
 
   const resultsDir = path.join(HERE, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
