@@ -322,7 +322,7 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
       expect((await pullProducts(server.url, device.token, { limit: 1001 })).status).toBe(200);
       const outdated = await request<{ error: { code: string; message: string } }>(
         server.url,
-        '/api/sync/v1/products/1/pull',
+        `/api/sync/v1/products/${COLLECTION_SCHEMA_VERSIONS.products + 1}/pull`,
         { token: device.token },
       );
       expect(outdated.status).toBe(426);

@@ -38,6 +38,9 @@
  *     barcode, unique across the chain; `barcode` stays the first); a version 0 product is sold by the
  *     piece with its one barcode. Settings (version 1) carry `scaleLabels`, the branch's scale-label
  *     layout (shared/protocol/scale-label-layout.ts), the default when upgraded.
+ *     Sale lines may carry `unit`, `quantityDecimals` (the quantity is an integer of 10^-decimals of the
+ *     unit) and `labelPriceCents` (a price-embedded scale label's price, the line's worth); all optional, a
+ *     line without them is sold by the piece. Their worth is shared/sale/line-amount.ts's rule.
  *     Cash control: shift events (collection version 1) may be a `no_sale` drawer open (amount 0, with
  *     its approval); a close carries the `denominations` counted ({valueCents, count}, adding up to the
  *     amount; empty when the total was typed) and an `approval` when beyond the branch's limit; a version 0

@@ -24,6 +24,10 @@ export async function exportProductsCsv(api: ApiClient, filters: Query): Promise
       priceCents: p.priceCents,
       taxRateBp: p.taxRateBp,
       barcode: p.barcode ?? '',
+      // Every barcode, the main one first; the import reads "|" or spaces between them.
+      barcodes: p.barcodes.join('|'),
+      unit: p.unit,
+      quantityDecimals: p.quantityDecimals,
       legacyId: p.legacyId ?? '',
       reorderMin: p.reorderMin ?? '',
       reorderMax: p.reorderMax ?? '',

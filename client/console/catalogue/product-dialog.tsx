@@ -19,7 +19,9 @@ const EMPTY: ProductFormValues = {
   sku: '',
   name: '',
   category: '',
-  barcode: '',
+  barcodes: '',
+  unit: 'each',
+  quantityDecimals: '0',
   price: '',
   taxPercent: '0',
   legacyId: '',
@@ -60,7 +62,7 @@ export function ProductDialog({
       }
       const changed = Object.fromEntries(
         (Object.keys(fields) as (keyof ProductFields)[])
-          .filter((k) => fields[k] !== product[k])
+          .filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(product[k]))
           .map((k) => [k, fields[k]]),
       );
       if (Object.keys(changed).length === 0) {
@@ -81,7 +83,9 @@ export function ProductDialog({
     sku: t('skuMissing'),
     name: t('nameMissing'),
     category: t('nameMissing'),
-    barcode: t('barcodeInvalid'),
+    barcodes: t('barcodeInvalid'),
+    unit: '',
+    quantityDecimals: '',
     price: t('priceInvalid'),
     taxPercent: t('taxInvalid'),
     legacyId: t('legacyInvalid'),
@@ -116,7 +120,27 @@ export function ProductDialog({
         {field('name', t('name'), errors)}
         {field('sku', t('sku'), errors)}
         {field('category', t('category'), errors)}
-        {field('barcode', t('barcode'), errors)}
+        {field('barcodes', t('barcodes'), errors)}
+        <div className="field">
+          <label htmlFor="product-unit">{t('unit')}</label>
+          <select id="product-unit" {...register('unit')}>
+            {(['each', 'kg', 'g', 'l'] as const).map((u) => (
+              <option key={u} value={u}>
+                {t(`unit_${u}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="product-decimals">{t('quantityDecimals')}</label>
+          <select id="product-decimals" {...register('quantityDecimals')}>
+            {(['0', '1', '2', '3'] as const).map((d) => (
+              <option key={d} value={d}>
+                {t(`decimals_${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         {field('price', t('priceLabel', { currency }), errors, 'decimal')}
         {field('taxPercent', t('taxLabel'), errors, 'decimal')}
         {field('legacyId', t('legacyId'), errors, 'numeric')}

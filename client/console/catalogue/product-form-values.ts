@@ -4,7 +4,9 @@ import { productDocSchema } from '../../../shared/protocol/product-doc';
 /** The product fields a manager edits, as the shared document schema checks them. */
 export const productFieldsSchema = productDocSchema.pick({
   sku: true,
-  barcode: true,
+  barcodes: true,
+  unit: true,
+  quantityDecimals: true,
   name: true,
   category: true,
   priceCents: true,
@@ -18,11 +20,14 @@ export const productFormSchema = z.object({
   sku: z.string().trim().min(1, 'sku').max(64),
   name: z.string().trim().min(1, 'name').max(200),
   category: z.string().trim().max(100),
-  barcode: z
+  /** Every barcode, the main one first, separated by spaces or commas. */
+  barcodes: z
     .string()
     .trim()
-    .max(64)
-    .regex(/^[0-9A-Za-z-]*$/, 'barcode'),
+    .max(1400)
+    .regex(/^[0-9A-Za-z\-\s,]*$/, 'barcode'),
+  unit: z.enum(['each', 'kg', 'g', 'l']),
+  quantityDecimals: z.enum(['0', '1', '2', '3']),
   price: z
     .string()
     .trim()
@@ -54,7 +59,9 @@ export function formToFields(v: ProductFormValues): ProductFields {
     sku: v.sku.trim(),
     name: v.name.trim(),
     category: v.category.trim(),
-    barcode: v.barcode.trim() === '' ? null : v.barcode.trim(),
+    barcodes: [...new Set(v.barcodes.split(/[\s,]+/).filter(Boolean))],
+    unit: v.unit,
+    quantityDecimals: Number(v.quantityDecimals),
     priceCents: toMinorUnits(v.price),
     taxRateBp: Math.round(Number(v.taxPercent.replace(',', '.')) * 100),
     legacyId: v.legacyId.trim() === '' ? null : Number(v.legacyId),
@@ -66,7 +73,9 @@ export function fieldsToForm(p: ProductFields): ProductFormValues {
     sku: p.sku,
     name: p.name,
     category: p.category,
-    barcode: p.barcode ?? '',
+    barcodes: p.barcodes.join(' '),
+    unit: p.unit,
+    quantityDecimals: String(p.quantityDecimals) as ProductFormValues['quantityDecimals'],
     price: fromMinorUnits(p.priceCents),
     taxPercent: String(p.taxRateBp / 100),
     legacyId: p.legacyId === null ? '' : String(p.legacyId),

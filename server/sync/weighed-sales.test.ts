@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductDoc, SaleDoc } from '../../shared/protocol';
+import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
+import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { createManager, signIn, type SignedIn } from '../test/managers';
+import {
+  catalogue,
+  makeSale,
+  pairDevice,
+  pushSales,
+  request,
+  startTestServer,
+  stockLevels,
+  type PairedDevice,
+  type TestServer,
+} from '../test/test-server';
+
+type ConsoleProduct = ProductDoc & { seq: number };
+
+/** A ticket of one weighed line: `grams` of the product, worth what the shared rule says (or what a label priced). */
+function weighedSale(device: PairedDevice, seq: number, p: ProductDoc, grams: number, label: number | null = null) {
+  const line = { unitPriceCents: p.priceCents, quantity: grams, quantityDecimals: 3, labelPriceCents: label };
+  const total = lineGrossCents(line);
+  const sale = makeSale(device, seq, [{ product: p, quantity: grams }]);
+  const lines: SaleDoc['lines'] = [
+    { ...sale.lines[0]!, unit: 'kg', quantityDecimals: 3, labelPriceCents: label, lineTotalCents: total },
+  ];
+  return {
+    ...sale,
+    lines,
+    totalCents: total,
+    payments: [{ method: 'cash' as const, amountCents: total, tenderedCents: total }],
+  };
+}
+
+describe.each(reachableTestDatabases)(
+  'sold by weight, several barcodes (issue 13) on $label',
+  (database: TestDatabase) => {
+    let server: TestServer;
+    let admin: SignedIn;
+    let device: PairedDevice;
+    let apples: ConsoleProduct;
+
+    beforeAll(async () => {
+      server = await startTestServer(database);
+      const m = await createManager(server.db, { role: 'admin' });
+      admin = await signIn(server.url, m.email, m.password);
+      device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
+      const created = await request<ConsoleProduct>(server.url, '/api/console/products', {
+        method: 'POST',
+        json: {
+          sku: 'MANZ-KG',
+          name: 'Manzana a granel',
+          priceCents: 320,
+          unit: 'kg',
+          quantityDecimals: 3,
+          barcodes: ['2000123000002', '7501000099991'],
+        },
+        headers: admin.headers(),
+      });
+      expect(created.status).toBe(201);
+      apples = created.body;
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    it('a product with a unit, decimals and two barcodes reaches the tablet as it was made', async () => {
+      const pulled = (await catalogue(server.url, device.token)).find((p) => p.id === apples.id)!;
+      expect(pulled).toMatchObject({
+        unit: 'kg',
+        quantityDecimals: 3,
+        barcodes: ['2000123000002', '7501000099991'],
+        barcode: '2000123000002',
+      });
+    });
+
+    it('a weighed sale is ingested and the ledger moves by exactly its grams', async () => {
+      const before = (await stockLevels(server.db, device.branch.locationId)).get(apples.id)?.quantity ?? 0;
+      const sale = weighedSale(device, 1, apples, 1250);
+      expect(sale.totalCents).toBe(400);
+      const res = await pushSales(server.url, device.token, [sale]);
+      expect(res.status).toBe(200);
+      expect(res.body.rejected).toEqual([]);
+      expect((await stockLevels(server.db, device.branch.locationId)).get(apples.id)?.quantity).toBe(before - 1250);
+    });
+
+    it('a price-embedded label line is taken at the label price with the derived quantity; another quantity is refused', async () => {
+      const grams = quantityFromPrice(199, 320, 3)!;
+      const good = weighedSale(device, 2, apples, grams, 199);
+      expect(good.totalCents).toBe(199);
+      expect((await pushSales(server.url, device.token, [good])).body.rejected).toEqual([]);
+      const wrong = weighedSale(device, 3, apples, grams + 5, 199);
+      const res = await pushSales(server.url, device.token, [wrong]);
+      expect(res.body.rejected).toEqual([
+        expect.objectContaining({
+          id: wrong.id,
+          code: 'BAD_REQUEST',
+          message: expect.stringMatching(/does not add up/),
+        }),
+      ]);
+    });
+
+    it('a weighed line whose total is not the rule’s is refused with a clear message, nothing applied', async () => {
+      const before = (await stockLevels(server.db, device.branch.locationId)).get(apples.id)?.quantity;
+      const sale = weighedSale(device, 3, apples, 333);
+      const off = { ...sale, lines: [{ ...sale.lines[0]!, lineTotalCents: 106 }], totalCents: 106 };
+      const res = await pushSales(server.url, device.token, [
+        { ...off, payments: [{ method: 'cash', amountCents: 106, tenderedCents: 106 }] },
+      ]);
+      expect(res.body.rejected).toEqual([
+        expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/lineTotalCents 106/) }),
+      ]);
+      expect((await stockLevels(server.db, device.branch.locationId)).get(apples.id)?.quantity).toBe(before);
+    });
+
+    it('a barcode another product holds is refused with 409 naming that product, and nothing changes', async () => {
+      const res = await request<{ error: { code: string; message: string } }>(server.url, '/api/console/products', {
+        method: 'POST',
+        json: { sku: 'PERA-KG', name: 'Pera a granel', priceCents: 290, barcodes: ['7501000099991'] },
+        headers: admin.headers(),
+      });
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toMatch(/7501000099991.*Manzana a granel.*MANZ-KG/);
+      const list = await request<{ items: ConsoleProduct[] }>(server.url, '/api/console/products?query=PERA-KG', {
+        headers: admin.headers(),
+      });
+      expect(list.body.items).toEqual([]);
+    });
+
+    it('a CSV import sets the unit, the decimals and several barcodes; a barcode of another product is refused', async () => {
+      const csv =
+        'sku,name,priceCents,unit,quantityDecimals,barcodes\nPLAT-KG,Plátano,180,kg,3,2000456000009|7501000088881\n';
+      const res = await request(server.url, '/api/console/products/import', {
+        method: 'POST',
+        json: { csv, confirm: true },
+        headers: admin.headers(),
+      });
+      expect(res.status).toBe(200);
+      const bananas = (await catalogue(server.url, device.token)).find((p) => p.sku === 'PLAT-KG')!;
+      expect(bananas).toMatchObject({ unit: 'kg', quantityDecimals: 3, barcodes: ['2000456000009', '7501000088881'] });
+      const taken = await request(server.url, '/api/console/products/import', {
+        method: 'POST',
+        json: { csv: 'sku,name,priceCents,barcodes\nKIWI,Kiwi,90,7501000088881\n', confirm: true },
+        headers: admin.headers(),
+      });
+      expect(taken.status).toBe(409);
+      expect((await catalogue(server.url, device.token)).find((p) => p.sku === 'KIWI')).toBeUndefined();
+    });
+  },
+);
