@@ -64,64 +64,7 @@ export default function CataloguePage() {
     ['products', 'stockrules', 'prices'],
   );
 
-  const columns = useMemo(
-    () =>
-      helper.columns([
-        helper.accessor('name', {
-          header: () => t('name'),
-          cell: (c) => (
-            <>
-              <Link className="strong" href={`/catalogue/${encodeURIComponent(c.row.original.id)}`}>
-                {c.getValue()}
-              </Link>
-              {c.row.original._deleted && <span className="badge muted">{t('archivedBadge')}</span>}
-              {c.row.original.pendingPrice && (
-                <span className="sub">
-                  {t('pending', {
-                    price: f.money(c.row.original.pendingPrice.priceCents),
-                    when: f.dateTime(c.row.original.pendingPrice.effectiveAt),
-                  })}
-                </span>
-              )}
-            </>
-          ),
-        }),
-        helper.accessor('sku', { header: () => t('sku') }),
-        helper.accessor('category', { header: () => t('category') }),
-        helper.accessor('priceCents', {
-          header: () => t('price'),
-          cell: (c) => <span className="num-cell">{f.money(c.getValue())}</span>,
-        }),
-        helper.accessor('taxRateBp', { header: () => t('tax'), cell: (c) => `${f.number(c.getValue() / 100)} %` }),
-        helper.accessor('barcode', { header: () => t('barcode'), cell: (c) => c.getValue() ?? '' }),
-        helper.accessor('legacyId', { header: () => t('legacyId'), cell: (c) => c.getValue() ?? '' }),
-        helper.display({
-          id: 'actions',
-          header: () => t('actions'),
-          cell: (c) =>
-            isAdmin && !c.row.original._deleted ? (
-              <div className="row-actions">
-                <button
-                  type="button"
-                  aria-label={t('editLabel', { name: c.row.original.name })}
-                  onClick={() => setEditing(c.row.original)}
-                >
-                  {t('edit')}
-                </button>
-                <button
-                  type="button"
-                  className="danger"
-                  aria-label={t('archiveLabel', { name: c.row.original.name })}
-                  onClick={() => setArchiving(c.row.original)}
-                >
-                  {t('archive')}
-                </button>
-              </div>
-            ) : null,
-        }),
-      ]),
-    [t, f, isAdmin],
-  );
+  const columns = useCatalogueColumns({ isAdmin, currency, onEdit: setEditing, onArchive: setArchiving });
 
   async function exportCsv() {
     setExporting(true);
@@ -264,5 +207,80 @@ function ArchiveDialog({
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** The catalogue grid's columns: name (with archived and pending-price marks), codes, price, tax, actions. */
+function useCatalogueColumns({
+  isAdmin,
+  currency,
+  onEdit,
+  onArchive,
+}: {
+  isAdmin: boolean;
+  currency: string;
+  onEdit: (p: ConsoleProductView) => void;
+  onArchive: (p: ConsoleProductView) => void;
+}) {
+  const t = useT(catalogueMessages);
+  const { branches } = useBranches();
+  const f = useFormat({ currency, timeZone: branches[0]?.timeZone });
+  return useMemo(
+    () =>
+      helper.columns([
+        helper.accessor('name', {
+          header: () => t('name'),
+          cell: (c) => (
+            <>
+              <Link className="strong" href={`/catalogue/${encodeURIComponent(c.row.original.id)}`}>
+                {c.getValue()}
+              </Link>
+              {c.row.original._deleted && <span className="badge muted">{t('archivedBadge')}</span>}
+              {c.row.original.pendingPrice && (
+                <span className="sub">
+                  {t('pending', {
+                    price: f.money(c.row.original.pendingPrice.priceCents),
+                    when: f.dateTime(c.row.original.pendingPrice.effectiveAt),
+                  })}
+                </span>
+              )}
+            </>
+          ),
+        }),
+        helper.accessor('sku', { header: () => t('sku') }),
+        helper.accessor('category', { header: () => t('category') }),
+        helper.accessor('priceCents', {
+          header: () => t('price'),
+          cell: (c) => <span className="num-cell">{f.money(c.getValue())}</span>,
+        }),
+        helper.accessor('taxRateBp', { header: () => t('tax'), cell: (c) => `${f.number(c.getValue() / 100)} %` }),
+        helper.accessor('barcode', { header: () => t('barcode'), cell: (c) => c.getValue() ?? '' }),
+        helper.accessor('legacyId', { header: () => t('legacyId'), cell: (c) => c.getValue() ?? '' }),
+        helper.display({
+          id: 'actions',
+          header: () => t('actions'),
+          cell: (c) =>
+            isAdmin && !c.row.original._deleted ? (
+              <div className="row-actions">
+                <button
+                  type="button"
+                  aria-label={t('editLabel', { name: c.row.original.name })}
+                  onClick={() => onEdit(c.row.original)}
+                >
+                  {t('edit')}
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  aria-label={t('archiveLabel', { name: c.row.original.name })}
+                  onClick={() => onArchive(c.row.original)}
+                >
+                  {t('archive')}
+                </button>
+              </div>
+            ) : null,
+        }),
+      ]),
+    [t, f, isAdmin, onEdit, onArchive],
   );
 }
