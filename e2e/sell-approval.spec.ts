@@ -171,3 +171,44 @@ test('a refund without a receipt is picked from the catalogue, approved by a sup
     await removeCashiers(serverDb, ids);
   }
 });
+
+test('a price changed on a line is approved by a supervisor’s PIN offline and reaches the centre with the catalogue price it replaced', async ({
+  page,
+  context,
+  serverDb,
+}) => {
+  test.setTimeout(180_000);
+  const ids = await addCashierAndSupervisor(serverDb);
+  try {
+    const pos = await signedInTablet(page, context, serverDb, 'Caja precio');
+    await context.setOffline(true);
+    await pos.addButton('Pan Integral').click();
+    await page.getByRole('button', { name: 'Cambiar precio de Pan Integral' }).click();
+    const editor = page.getByRole('group', { name: 'Cambiar precio de Pan Integral' });
+    await editor.getByRole('textbox', { name: 'Precio nuevo de Pan Integral' }).fill('abc');
+    await editor.getByRole('button', { name: 'Aplicar precio' }).click();
+    await expect(editor.getByRole('alert')).toHaveText('Escriba un precio como 12,50 (0 o más).');
+    await editor.getByRole('textbox', { name: 'Precio nuevo de Pan Integral' }).fill('1,50');
+    await editor.getByRole('button', { name: 'Aplicar precio' }).click();
+    await expect(page.getByTestId('cart-total')).toHaveText('USD 1.50');
+
+    await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Autorización del encargado' });
+    await expect(dialog).toContainText('Cambio de precio');
+    await expect(dialog).toContainText('Precio cambiado en 1 línea: Pan Integral USD 1.80 → USD 1.50.');
+    await dialog.getByRole('textbox', { name: 'Motivo' }).fill('Pan de ayer');
+    await shoot(page, 'price-override-approval');
+    await dialog.getByLabel('PIN de Sara Encargada').fill('7391');
+    await dialog.getByRole('button', { name: 'Autorizar' }).click();
+    const receipt = await pos.expectPaid();
+
+    await context.setOffline(false);
+    const sale = await storedSale(serverDb, receipt);
+    expect(sale.lines[0]).toMatchObject({ unitPriceCents: 150, overriddenFromCents: 180, lineTotalCents: 150 });
+    expect(sale.approvals).toEqual([
+      expect.objectContaining({ kind: 'price_override', approverId: ids[1], reason: 'Pan de ayer' }),
+    ]);
+  } finally {
+    await removeCashiers(serverDb, ids);
+  }
+});

@@ -15,6 +15,8 @@ export interface CartLine {
   quantity: number;
   /** The price of the scale labels this line was scanned from: its worth (shared/sale/line-amount.ts). */
   labelPriceCents?: number | null;
+  /** The catalogue price when the cashier changed it (approved by a supervisor). */
+  overriddenFromCents?: number | null;
   discountCents?: number;
   discountReason?: string | null;
 }
@@ -58,6 +60,7 @@ export function toSaleLine(l: CartLine): SaleLine {
     // Only on weighed lines: a line sold by the piece is the same document as before weighed products.
     ...(unit !== 'each' || decimals > 0 ? { unit, quantityDecimals: decimals } : {}),
     ...(weighed.labelPriceCents !== null ? { labelPriceCents: weighed.labelPriceCents } : {}),
+    ...((l.overriddenFromCents ?? null) !== null ? { overriddenFromCents: l.overriddenFromCents } : {}),
   };
 }
 

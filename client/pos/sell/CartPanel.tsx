@@ -4,12 +4,15 @@ import { formatQuantity, MAX_LINE_QUANTITY, parseQuantityIn } from '../../../sha
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import type { CartTotals, DraftCart, DraftLine } from './draft-cart';
 import { DiscountEditor } from './DiscountEditor';
+import { PriceOverride } from './PriceOverride';
+import { priceOverrideMessages } from './price-override-messages';
 import { sellMessages } from './sell-messages';
 
 export interface CartActions {
   add: (productId: string, delta: number) => void;
   setQuantity: (productId: string, quantity: number) => void;
   setDiscount: (productId: string, discount: LineDiscountInput | null, reason: string) => void;
+  setPrice: (productId: string, cents: number) => void;
 }
 
 /** Lines of the ticket with quantity, discount and remove; the totals with tax broken out. */
@@ -25,6 +28,7 @@ export function CartPanel({
   actions: CartActions;
 }) {
   const t = useT(sellMessages);
+  const price = useT(priceOverrideMessages);
   const [editing, setEditing] = useState<string | null>(null);
   const [quantityProblem, setQuantityProblem] = useState<{ productId: string; message: string } | null>(null);
   return (
@@ -73,12 +77,18 @@ export function CartPanel({
                     </button>
                   )}
                 </span>
-                <span className="unit-price">
+                <button
+                  type="button"
+                  className="ghost unit-price"
+                  aria-label={price('change', { name: l.name })}
+                  aria-expanded={editing === `price:${l.productId}`}
+                  onClick={() => setEditing(editing === `price:${l.productId}` ? null : `price:${l.productId}`)}
+                >
                   ×{' '}
                   {isWeighed(l)
                     ? t('perUnit', { price: money(l.priceCents), unit: l.unit ?? '' })
                     : money(l.priceCents)}
-                </span>
+                </button>
                 <button
                   type="button"
                   className="ghost"
@@ -106,6 +116,14 @@ export function CartPanel({
                 <p className="line-discount">
                   {t('discountLine', { reason: sold.discountReason ?? '' })}: −{money(sold.discountCents)}
                 </p>
+              )}
+              {editing === `price:${l.productId}` && (
+                <PriceOverride
+                  line={l}
+                  money={money}
+                  onApply={(cents) => (actions.setPrice(l.productId, cents), setEditing(null))}
+                  onCancel={() => setEditing(null)}
+                />
               )}
               {editing === l.productId && (
                 <DiscountEditor
@@ -167,7 +185,9 @@ function QuantityInput({
     const decimals = line.quantityDecimals ?? 0;
     const parsed = parseQuantityIn(text, decimals);
     if ('problem' in parsed) {
-      const max = formatQuantity(MAX_LINE_QUANTITY, decimals, INTL_LOCALE[locale]);
+      const max = decimals
+        ? formatQuantity(MAX_LINE_QUANTITY, decimals, INTL_LOCALE[locale])
+        : MAX_LINE_QUANTITY.toLocaleString(INTL_LOCALE[locale]);
       return onProblem(t(QUANTITY_MESSAGE[parsed.problem], { name: line.name, text, max, decimals }));
     }
     onProblem(null);

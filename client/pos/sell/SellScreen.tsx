@@ -14,7 +14,15 @@ import { TopBar } from '../TopBar';
 import { UpdateBanner } from '../UpdateBanner';
 import { useObservable } from '../use-observable';
 import { CartPanel } from './CartPanel';
-import { addProduct, addWeighed, cartTotals, setDiscount, setQuantity, setTicketDiscount } from './draft-cart';
+import {
+  addProduct,
+  addWeighed,
+  cartTotals,
+  setDiscount,
+  setPrice,
+  setQuantity,
+  setTicketDiscount,
+} from './draft-cart';
 import { scanProblemText, useScanResolver } from './use-scan-resolver';
 import { PaidPanel } from './PaidPanel';
 import { ParkedCarts } from './ParkedCarts';
@@ -186,6 +194,7 @@ export function SellScreen({ store, pairing, engine, ledger, money, cashierName,
                   },
                   setQuantity: (id, q) => setCart((c) => setQuantity(c, id, q)),
                   setDiscount: (id, d, reason) => setCart((c) => setDiscount(c, id, d, reason)),
+                  setPrice: (id, cents) => setCart((c) => setPrice(c, id, cents)),
                 }}
               />
               {stage.kind === 'cart' && (

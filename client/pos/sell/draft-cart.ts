@@ -22,6 +22,8 @@ export interface DraftLine {
   quantityDecimals?: number;
   /** The price of the scale labels scanned into this line (shared/sale/line-amount.ts); null: by the rule. */
   labelPriceCents?: number | null;
+  /** The catalogue price when the cashier typed another (priceCents); a supervisor approves it. */
+  overriddenFromCents?: number | null;
 }
 
 type CartProduct = Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'> &
@@ -123,6 +125,18 @@ export function setDiscount(
   };
 }
 
+/** The line sold at `cents` instead of the catalogue price; back at the catalogue price, no override. */
+export function setPrice(cart: DraftCart, productId: string, cents: number): DraftCart {
+  return {
+    ...cart,
+    lines: cart.lines.map((l) => {
+      if (l.productId !== productId) return l;
+      const catalogue = l.overriddenFromCents ?? l.priceCents;
+      return { ...l, priceCents: cents, overriddenFromCents: cents === catalogue ? null : catalogue };
+    }),
+  };
+}
+
 export function setTicketDiscount(cart: DraftCart, discount: LineDiscountInput | null, reason: string): DraftCart {
   return { ...cart, ticketDiscount: discount ? { discount, reason } : null };
 }
@@ -138,6 +152,7 @@ export function toCartLine(l: DraftLine): CartLine {
       quantityDecimals: l.quantityDecimals ?? 0,
     },
     labelPriceCents: l.labelPriceCents ?? null,
+    overriddenFromCents: l.overriddenFromCents ?? null,
     quantity: l.quantity,
     discountCents: discountCents(
       lineGrossCents({
