@@ -6,8 +6,6 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
-import { receiptNumber } from '../shared/sale/receipt-number';
 import type { SaleDoc } from '../shared/protocol';
 import { BulkInsert } from '../server/db/bulk-insert';
 import type { Db } from '../server/db/database';
@@ -16,6 +14,7 @@ import { WriteBatch } from '../server/db/write-batch';
 import { addSaleRows, saleRows } from '../server/ledger/sales-batch';
 import { SequenceAllocator } from '../server/ledger/server-sequence';
 import { MovementBatch } from '../server/ledger/stock-movements';
+import { makeSale } from '../server/test/test-server';
 
 type ProductRow = Pick<
   Database['products'],
@@ -244,37 +243,12 @@ async function preloadChunk(
 }
 
 function preloadSale(device: PreloadDevice, productIds: readonly string[], now: string): SaleDoc {
-  const deviceSeq = device.nextSeq++;
-  const lines = Array.from({ length: 2 + randomInt(2) }, () => {
-    const quantity = 1 + randomInt(3);
-    return {
-      productId: productIds[randomInt(productIds.length)]!,
-      name: 'Producto',
-      quantity,
-      unitPriceCents: 100,
-      taxRateBp: 0,
-      discountCents: 0,
-      discountReason: null,
-      lineTotalCents: 100 * quantity,
-    };
-  });
-  const totalCents = lines.reduce((sum, l) => sum + l.lineTotalCents, 0);
-  return {
-    id: uuidv7(),
-    kind: 'sale',
-    refundOf: null,
-    branchId: device.branch.id,
-    deviceId: device.deviceId,
-    deviceSeq,
-    receiptNumber: receiptNumber(device.branch.receiptPrefix, device.deviceNumber, deviceSeq),
-    cashierId: null,
+  const lines = Array.from({ length: 2 + randomInt(2) }, () => ({
+    product: { id: productIds[randomInt(productIds.length)]!, name: 'Producto', priceCents: 100, taxRateBp: 0 },
+    quantity: 1 + randomInt(3),
+  }));
+  return makeSale({ ...device, branch: { ...device.branch, name: device.branch.id } }, device.nextSeq++, lines, {
     cashierName: 'Benchmark',
-    shiftId: null,
     createdAt: now,
-    currency: device.branch.currency,
-    lines,
-    totalCents,
-    payments: [{ method: 'cash', amountCents: totalCents, tenderedCents: totalCents }],
-    _deleted: false,
-  };
+  });
 }
