@@ -17,6 +17,8 @@
  *
  * Options (env or --name=value): DEVICES=200 BRANCHES=10 SALES_PER_BATCH=50 BATCHES=3
  * TARGET_LINES_PER_S=10000 RATE_SECONDS=10 LEGACY_REQUESTS=5000 LEGACY_CONCURRENCY=50 ONLY=sqlite|postgres|seed
+ * RECONNECTS=500 (tablets reconnecting within 1 s during a second target-rate phase; 0: none)
+ * PRELOAD_MOVEMENTS=0 (or --preload-movements=N: the ledger filled first, bench/preload-ledger.ts)
  * BENCH_SERVER_NODE_ARGS (extra node flags for the server process, e.g. --cpu-prof), BENCH_SERVER_DEBUG=1 (the
  * server prints its event-loop use and group-commit sizes once a second).
  *
@@ -53,6 +55,7 @@ import { agent, call, connectionRetries, pool } from './bench-http';
 import { legacyPhase } from './legacy-phase';
 import { addBenchCatalogue, preloadLedger } from './preload-ledger';
 import { consoleTimings, firstPull, type ConsoleTimings } from './preload-measures';
+import { reconnectBurst } from './reconnect-phase';
 import { seedCentralMissing, startSeedCentral } from './seed-central';
 import { phaseClock, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
 import { countPostgresRoundTrips, roundTripSnapshot } from './server-stats';
@@ -75,6 +78,7 @@ const settings = {
   devices: option('DEVICES', 200),
   branches: option('BRANCHES', 10),
   preloadMovements: option('PRELOAD_MOVEMENTS', 0),
+  reconnects: option('RECONNECTS', 500),
   products: option('PRODUCTS', option('PRELOAD_MOVEMENTS', 0) > 0 ? 20_000 : 500),
   salesPerBatch: option('SALES_PER_BATCH', 50),
   batches: option('BATCHES', 3),
@@ -273,6 +277,67 @@ interface LedgerMeasures {
   console: ConsoleTimings;
 }
 
+/** One push of one sale, as a tablet coming back with a sale made offline. */
+function oneSale(device: Device, products: ProductDoc[]): string {
+  device.seq += 1;
+  return JSON.stringify([
+    {
+      newDocumentState: makeSale(device, device.seq, [{ product: products[randomInt(products.length)]!, quantity: 1 }]),
+    },
+  ]);
+}
+
+/** Reconnect bursts measured, for the report below the table. */
+const reconnects: ({ database: string } & Awaited<ReturnType<typeof reconnectBurst>>)[] = [];
+
+/**
+ * Every device pushes one batch on a fixed schedule so that together they offer the target rate;
+ * latency counts from the scheduled time. `during` runs beside it (given the phase's length in ms).
+ */
+async function targetRatePhase(
+  server: ServerUnderTest,
+  devices: Device[],
+  products: ProductDoc[],
+  label: string,
+  during?: (phaseMs: number) => Promise<void>,
+): Promise<PhaseResult> {
+  const base = server.url;
+  const linesPerBatch = settings.salesPerBatch * 2.5;
+  const intervalMs = (devices.length * linesPerBatch * 1000) / settings.targetLinesPerS;
+  const rounds = Math.max(1, Math.floor((settings.rateSeconds * 1000) / intervalMs));
+  // Built before the clock starts: made inside the schedule, the first round's 10,000 sales took
+  // the load generator's one thread about 150 ms, and the pushes due meanwhile went out late and
+  // were counted as server latency (a run's 11 slowest pushes, README "Server ingest").
+  const batches = devices.map((d) => Array.from({ length: rounds }, () => saleBatch(d, products)));
+  const latencies: number[] = [];
+  let lines = 0;
+  let errors = 0;
+  const clock = await phaseClock(server);
+  const pushes = Promise.all(
+    devices.map(async (d, i) => {
+      const offset = Math.random() * intervalMs;
+      for (let r = 0; r < rounds; r++) {
+        const batch = batches[i]![r]!;
+        const scheduled = clock.started + offset + r * intervalMs;
+        const wait = scheduled - performance.now();
+        if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+        const result = await push(base, d, batch).catch((err: unknown) => failed(err));
+        latencies.push(performance.now() - scheduled);
+        lines += result.lines;
+        if (!result.ok) errors++;
+      }
+    }),
+  );
+  await Promise.all([pushes, during?.(rounds * intervalMs)]);
+  return summarise(
+    `${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`,
+    latencies,
+    lines,
+    errors,
+    clock,
+  );
+}
+
 async function runAgainst(
   label: string,
   hello: Hello,
@@ -328,44 +393,7 @@ async function runAgainst(
     );
   }
 
-  {
-    const linesPerBatch = settings.salesPerBatch * 2.5;
-    const intervalMs = (devices.length * linesPerBatch * 1000) / settings.targetLinesPerS;
-    const rounds = Math.max(1, Math.floor((settings.rateSeconds * 1000) / intervalMs));
-    // Built before the clock starts: made inside the schedule, the first round's 10,000 sales took
-    // the load generator's one thread about 150 ms, and the pushes due meanwhile went out late and
-    // were counted as server latency (a run's 11 slowest pushes, README "Server ingest").
-    const batches = devices.map((d) => Array.from({ length: rounds }, () => saleBatch(d, products)));
-    const latencies: number[] = [];
-    let lines = 0;
-    let errors = 0;
-    const clock = await phaseClock(server);
-    await Promise.all(
-      devices.map(async (d, i) => {
-        const offset = Math.random() * intervalMs;
-        for (let r = 0; r < rounds; r++) {
-          const batch = batches[i]![r]!;
-          const scheduled = clock.started + offset + r * intervalMs;
-          const wait = scheduled - performance.now();
-          if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-          const result = await push(base, d, batch).catch((err: unknown) => failed(err));
-          latencies.push(performance.now() - scheduled);
-          lines += result.lines;
-          if (!result.ok) errors++;
-        }
-      }),
-    );
-    results.push(
-      await summarise(
-        `${label} · target rate: ${devices.length} devices, 1 batch each every ${round(intervalMs / 1000, 2)} s (${settings.targetLinesPerS} lines/s offered)`,
-        latencies,
-        lines,
-        errors,
-        clock,
-      ),
-    );
-  }
-
+  results.push(await targetRatePhase(server, devices, products, label));
   results.push(
     await legacyPhase(server, `/legacy/${hello.legacyKey}`, label, {
       requests: settings.legacyRequests,
@@ -373,6 +401,17 @@ async function runAgainst(
       noteError,
     }),
   );
+  if (settings.reconnects > 0) {
+    let burst: Awaited<ReturnType<typeof reconnectBurst>> | undefined;
+    const reconnecting = devices.map((d) => ({ token: d.token, pushBody: () => oneSale(d, products) }));
+    results.push(
+      await targetRatePhase(server, devices, products, `${label} · reconnect`, async (phaseMs) => {
+        await new Promise((r) => setTimeout(r, phaseMs / 3));
+        burst = await reconnectBurst(base, reconnecting, settings.reconnects, 1000);
+      }),
+    );
+    reconnects.push({ database: label, ...burst! });
+  }
   const ledger = {
     preloaded: hello.preloaded,
     firstPull: await firstPull(base, hello.newTabletCode),
@@ -541,6 +580,10 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   for (const r of rows) console.log(line(r));
+  for (const r of reconnects)
+    console.log(
+      `\n${r.database}, ${r.connections} tablets reconnecting within 1 s during the target rate (stream, pull, push each): first answer p50 / p99 / max ${r.p50Ms} / ${r.p99Ms} / ${r.maxMs} ms, ${r.errors} errors (the target rate's own row: "reconnect")`,
+    );
   for (const d of all) {
     if (!d.ledger) continue;
     const { preloaded, firstPull: pull, console: c } = d.ledger;
@@ -558,7 +601,21 @@ async function main(): Promise<void> {
   const file = path.join(resultsDir, `server-${stamp}.json`);
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), machine, loadAverageAtStart, loadAverageAtEnd: os.loadavg(), settings, connectionRetries: connectionRetries(), databases: all, errorSamples: [...errorSamples] }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        machine,
+        loadAverageAtStart,
+        loadAverageAtEnd: os.loadavg(),
+        settings,
+        connectionRetries: connectionRetries(),
+        reconnects,
+        databases: all,
+        errorSamples: [...errorSamples],
+      },
+      null,
+      2,
+    )}\n`,
   );
   console.log(`Connections reset by the server and retried once: ${connectionRetries()}`);
   if (errorSamples.size > 0)
