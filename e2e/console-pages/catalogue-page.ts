@@ -6,7 +6,10 @@ export interface ProductInput {
   category?: string;
   price: string;
   taxPercent?: string;
-  barcode?: string;
+  /** Several barcodes separated by spaces, the main one first. */
+  barcodes?: string;
+  unit?: 'Unidad (pieza)' | 'Kilogramo (kg)' | 'Gramo (g)' | 'Litro (l)';
+  decimals?: '0 (enteros)' | '1' | '2' | '3 (gramos de un kg)';
 }
 
 /** The catalogue page and its product dialog. */
@@ -34,7 +37,9 @@ export class CataloguePage {
     if (p.name !== undefined) await d.getByLabel('Nombre', { exact: true }).fill(p.name);
     if (p.sku !== undefined) await d.getByLabel('SKU', { exact: true }).fill(p.sku);
     if (p.category !== undefined) await d.getByLabel('Categoría', { exact: true }).fill(p.category);
-    if (p.barcode !== undefined) await d.getByLabel('Código de barras', { exact: true }).fill(p.barcode);
+    if (p.barcodes !== undefined) await d.getByLabel(/^Códigos de barras/).fill(p.barcodes);
+    if (p.unit !== undefined) await d.getByLabel('Se vende por').selectOption({ label: p.unit });
+    if (p.decimals !== undefined) await d.getByLabel('Decimales de la cantidad').selectOption({ label: p.decimals });
     if (p.price !== undefined) await d.getByLabel(/^Precio con impuestos/).fill(p.price);
     if (p.taxPercent !== undefined) await d.getByLabel('Impuesto incluido (%)').fill(p.taxPercent);
   }

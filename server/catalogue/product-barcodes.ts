@@ -47,7 +47,8 @@ export async function writeBarcodes(trx: Transaction<Database>, doc: ProductDoc)
       throw new ApiError(
         'CONFLICT',
         `Barcode ${taken.barcode} already belongs to “${taken.name}” (SKU ${taken.sku}); remove it there first or use another barcode.`,
-        [{ path: 'barcodes', message: `held by product ${taken.id}` }],
+        // Names the holder in words every language shows as they are: the code, the name, the SKU.
+        [{ path: 'barcodes', message: `${taken.barcode} — ${taken.name} (SKU ${taken.sku})` }],
       );
   }
   await trx.deleteFrom('product_barcodes').where('product_id', '=', doc.id).execute();

@@ -53,6 +53,7 @@ export const catalogueMessages = defineMessages({
     priceInvalid: 'Escriba el precio con hasta 2 decimales, como 12.50.',
     taxInvalid: 'Escriba el porcentaje entre 0 y 100, como 16.',
     barcodeInvalid: 'El código de barras solo lleva números, letras y guiones.',
+    barcodeTaken: 'El código de barras {holder} ya es de otro producto. Quíteselo allí primero o use otro código.',
     legacyInvalid: 'El id. anterior es un número entero mayor que 0.',
     conflict:
       'Guardado. Una tableta había cambiado {fields} a la vez; se mantuvo el valor de la consola y quedó registrado.',
@@ -112,6 +113,7 @@ export const catalogueMessages = defineMessages({
     priceInvalid: 'Type the price with up to 2 decimals, like 12.50.',
     taxInvalid: 'Type the percentage between 0 and 100, like 16.',
     barcodeInvalid: 'A barcode has only digits, letters and dashes.',
+    barcodeTaken: 'Barcode {holder} already belongs to another product. Remove it there first or use another code.',
     legacyInvalid: 'The legacy id is a whole number above 0.',
     conflict: 'Saved. A tablet had changed {fields} at the same time; the console’s value was kept and logged.',
     exportCsv: 'Export CSV',

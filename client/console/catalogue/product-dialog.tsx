@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
 import { useT } from '../i18n/i18n';
+import { ConsoleApiError } from '../api/api-client';
 import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
@@ -14,6 +15,9 @@ import {
   type ProductFields,
   type ProductFormValues,
 } from './product-form-values';
+
+const UNITS = ['each', 'kg', 'g', 'l'] as const;
+const DECIMALS = ['0', '1', '2', '3'] as const;
 
 const EMPTY: ProductFormValues = {
   sku: '',
@@ -75,9 +79,16 @@ export function ProductDialog({
       );
       onSaved(r.conflicts.length ? t('conflict', { fields: r.conflicts.map((c) => c.field).join(', ') }) : null);
     } catch (err) {
-      setError(err);
+      setError(barcodeTaken(err) ?? err);
     }
   });
+
+  /** A barcode another product holds: the dialog names that product (the server's details). */
+  const barcodeTaken = (err: unknown) => {
+    const holder =
+      err instanceof ConsoleApiError && err.status === 409 ? err.details.find((d) => d.path === 'barcodes') : null;
+    return holder ? new Error(t('barcodeTaken', { holder: holder.message })) : null;
+  };
 
   const messageFor: Record<keyof ProductFormValues, string> = {
     sku: t('skuMissing'),
@@ -114,6 +125,24 @@ export function ProductDialog({
     </div>
   );
 
+  const choice = <K extends 'unit' | 'quantityDecimals'>(
+    name: K,
+    label: string,
+    values: readonly ProductFormValues[K][],
+    text: (v: ProductFormValues[K]) => string,
+  ) => (
+    <div className="field">
+      <label htmlFor={`product-${name}`}>{label}</label>
+      <select id={`product-${name}`} {...register(name)}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {text(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
   return (
     <Dialog title={product ? t('editTitle', { name: product.name }) : t('createTitle')} onClose={onClose}>
       <form className="form two-columns" onSubmit={submit} noValidate>
@@ -121,31 +150,19 @@ export function ProductDialog({
         {field('sku', t('sku'), errors)}
         {field('category', t('category'), errors)}
         {field('barcodes', t('barcodes'), errors)}
-        <div className="field">
-          <label htmlFor="product-unit">{t('unit')}</label>
-          <select id="product-unit" {...register('unit')}>
-            {(['each', 'kg', 'g', 'l'] as const).map((u) => (
-              <option key={u} value={u}>
-                {t(`unit_${u}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="product-decimals">{t('quantityDecimals')}</label>
-          <select id="product-decimals" {...register('quantityDecimals')}>
-            {(['0', '1', '2', '3'] as const).map((d) => (
-              <option key={d} value={d}>
-                {t(`decimals_${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {choice('unit', t('unit'), UNITS, (u) => t(`unit_${u}`))}
+        {choice('quantityDecimals', t('quantityDecimals'), DECIMALS, (d) => t(`decimals_${d}`))}
         {field('price', t('priceLabel', { currency }), errors, 'decimal')}
         {field('taxPercent', t('taxLabel'), errors, 'decimal')}
         {field('legacyId', t('legacyId'), errors, 'numeric')}
         <div className="wide">
-          <ErrorNotice error={error} />
+          {error instanceof Error && !(error instanceof ConsoleApiError) ? (
+            <p role="alert" className="error">
+              {error.message}
+            </p>
+          ) : (
+            <ErrorNotice error={error} />
+          )}
         </div>
         <div className="actions wide">
           <button type="button" onClick={onClose}>
