@@ -4,7 +4,19 @@ import { CatalogueIndex } from '../catalogue-search/search-index';
 import { quickKeyProducts } from './QuickKeys';
 
 const product = (id: string, name: string): ProductRow =>
-  ({ id, name, sku: `SKU-${id}`, barcode: null, barcodes: [], category: 'Panadería', priceCents: 100 }) as ProductRow;
+  ({
+    id,
+    name,
+    sku: `SKU-${id}`,
+    barcode: null,
+    barcodes: [],
+    category: 'Panadería',
+    priceCents: 100,
+    taxRateBp: 0,
+    legacyId: null,
+    unit: 'each',
+    quantityDecimals: 0,
+  }) satisfies ProductRow;
 
 describe('quick keys on the sell screen', () => {
   it("keep the centre's order and labels, show the name without a label, and leave out a product not on the tablet", () => {
