@@ -25,7 +25,8 @@ const es = {
   scanned: 'Añadido: {name}',
   unknownLabel:
     'La etiqueta de balanza {code} es del artículo {item}, que no está en el catálogo de esta tableta. No se añadió nada; búsquelo por nombre o avise a su encargado.',
-  labelMisread: 'La etiqueta {code} se leyó mal (su dígito de control no cuadra). No se añadió nada; escanéela de nuevo.',
+  labelMisread:
+    'La etiqueta {code} se leyó mal (su dígito de control no cuadra). No se añadió nada; escanéela de nuevo.',
   labelNotUsable:
     'La etiqueta {code} no se puede usar para {name} (se vende por unidades, o el peso o el precio no caben en una línea). No se añadió nada; escriba la cantidad a mano.',
   quantityTooPrecise: '{name} se vende con {decimals} decimales como máximo, no «{text}». No se cambió nada.',
