@@ -9,7 +9,8 @@ export type ReconciliationKind =
   | 'transfer_discrepancy'
   | 'cash_difference'
   | 'sync_conflict'
-  | 'refused_document';
+  | 'refused_document'
+  | 'unapproved_ticket';
 export type ReconciliationStatus = 'open' | 'assigned' | 'resolved';
 
 export interface LedgerTables {

@@ -3,7 +3,6 @@ import { saleArithmeticProblems } from '../../shared/sale/sale-arithmetic';
 import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { Db } from '../db/database';
-import { approvalProblem, loadApprovalPolicy, type ApprovalPolicy } from './approval-policy';
 import type { DocumentAuthor } from './document-author';
 import { groupCommitter, type GroupWork } from './group-commit';
 import { refusal, storeFailed } from './refusals';
@@ -20,7 +19,7 @@ export interface IngestResult {
 }
 
 /** A sale's own checks before the transaction: its receipt number, refundOf, and its sums. */
-function saleRules(device: DeviceIdentity, policy: ApprovalPolicy): RowRules<SaleDoc> {
+function saleRules(device: DeviceIdentity): RowRules<SaleDoc> {
   return {
     what: 'Sale',
     schema: saleDocSchema,
@@ -38,9 +37,6 @@ function saleRules(device: DeviceIdentity, policy: ApprovalPolicy): RowRules<Sal
       const problems = saleArithmeticProblems(sale);
       if (problems.length > 0)
         return refusal(sale.id, 'BAD_REQUEST', `Sale ${sale.id} does not add up: ${problems.join('; ')}`);
-      const unapproved = approvalProblem(sale, policy);
-      if (unapproved)
-        return refusal(sale.id, 'FORBIDDEN', `Ticket ${sale.receiptNumber} was not applied: ${unapproved}.`);
       return null;
     },
   };
@@ -57,8 +53,7 @@ export async function ingestSales(
   rows: readonly { newDocumentState: unknown }[],
   now = new Date().toISOString(),
 ): Promise<IngestResult> {
-  const policy = await loadApprovalPolicy(db, device.branchId);
-  const { valid, rejected } = await validateRows(db, device, rows, saleRules(device, policy));
+  const { valid, rejected } = await validateRows(db, device, rows, saleRules(device));
   if (valid.length === 0) return { acks: [], rejected, appliedUpTo: null, reconciliationChanged: false };
   // Group commit: pushes that arrive while another is being written share its transaction (one
   // commit for all), each in a savepoint of its own (group-commit.ts).

@@ -4,7 +4,13 @@ import type { DeviceIdentity } from '../auth/device-identity';
 import { BulkInsert } from '../db/bulk-insert';
 import { WriteBatch } from '../db/write-batch';
 import type { Database } from '../db/schema';
-import { recordDoubleRefund, recordOversell, recordPriceMismatch } from '../reconciliation/open-items';
+import {
+  recordDoubleRefund,
+  recordOversell,
+  recordPriceMismatch,
+  recordUnapprovedTicket,
+} from '../reconciliation/open-items';
+import { approvalFindings, loadApprovalPolicy, type ApprovalPolicy } from './approval-policy';
 import { summarizeSales } from '../reports/summary-writer';
 import { actorOf, type DocumentAuthor } from './document-author';
 import type { GroupScope } from './group-commit';
@@ -140,6 +146,7 @@ export class SalesBatch {
   private usedNumbers = new Map<string, string>();
   private catalogue = new CatalogueReads();
   private currency = '';
+  private approvalPolicy: ApprovalPolicy = { maxDiscountBp: 10000, supervisors: new Set() };
   private movements: MovementBatch;
 
   constructor(
@@ -175,6 +182,9 @@ export class SalesBatch {
       trx.selectFrom('branches').select('currency').where('id', '=', device.branchId).executeTakeFirstOrThrow(),
     );
     this.currency = branch.currency;
+    this.approvalPolicy = await this.group.memo(`approvals:${device.branchId}`, () =>
+      loadApprovalPolicy(trx, device.branchId),
+    );
     await this.movements.load(device.locationId, productIds);
     // Ids already received and receipt numbers already used, in one read.
     const saleIds = batch.map((v) => v.doc.id);
@@ -334,6 +344,12 @@ export class SalesBatch {
         );
         this.outcome.reconciliationChanged ||= opened;
       }
+    }
+    const findings = approvalFindings(sale, this.approvalPolicy);
+    if (findings) {
+      const policy = this.approvalPolicy;
+      const opened = await recordUnapprovedTicket(this.trx, { ...at, sale, findings, policy }, appliedSeq, this.now);
+      this.outcome.reconciliationChanged ||= opened;
     }
     if (refund && refund.overRefunded.length > 0) {
       await recordDoubleRefund(

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { ReconciliationKind } from '../db/schema-ledger';
 import { countDelta, type CountDoc, type SaleDoc, type ShiftEventDoc } from '../../shared/protocol';
 import type { OverRefundedLine } from '../ledger/refund-check';
+import { describeFindings, type ApprovalFindings, type ApprovalPolicy } from '../ledger/approval-policy';
 
 export interface NewItem {
   kind: ReconciliationKind;
@@ -296,6 +297,45 @@ export function recordCashDifference(
         approverName: close.approval?.approverName ?? null,
         approvalReason: close.approval?.reason ?? null,
         closedAt: close.at,
+      },
+    },
+    seq,
+    now,
+  );
+}
+
+/**
+ * A ticket applied without the supervisor approvals it needed, or with approvals by someone who
+ * could not give them (the tablet decided offline with what it had pulled). One item per ticket.
+ */
+export function recordUnapprovedTicket(
+  trx: Transaction<Database>,
+  u: AppliedAt & { sale: SaleDoc; findings: ApprovalFindings; policy: ApprovalPolicy },
+  seq: number,
+  now: string,
+): Promise<boolean> {
+  const { sale, findings } = u;
+  return openItem(
+    trx,
+    {
+      kind: 'unapproved_ticket',
+      causeKey: `unapproved_ticket:${sale.id}`,
+      branchId: u.branchId,
+      locationId: u.locationId,
+      productId: null,
+      saleId: sale.id,
+      documentId: sale.id,
+      summary: `Ticket ${sale.receiptNumber} by ${sale.cashierName} was applied with ${describeFindings(findings, u.policy.maxDiscountBp)}`,
+      details: {
+        receiptNumber: sale.receiptNumber,
+        ticketKind: sale.kind,
+        cashierName: sale.cashierName,
+        totalCents: sale.totalCents,
+        currency: sale.currency,
+        maxDiscountBp: u.policy.maxDiscountBp,
+        missing: findings.missing,
+        invalid: findings.invalid,
+        deviceCreatedAt: sale.createdAt,
       },
     },
     seq,

@@ -13,6 +13,7 @@ export const RECONCILIATION_KINDS = [
   'sync_conflict',
   'refused_document',
   'cash_difference',
+  'unapproved_ticket',
 ] as const;
 export const RECONCILIATION_STATUSES = ['open', 'assigned', 'resolved'] as const;
 

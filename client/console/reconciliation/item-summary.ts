@@ -79,7 +79,33 @@ export function itemSummary(
       return syncConflictSummary(d, f);
     case 'refused_document':
       return refusedDocumentSummary(d, f);
+    case 'unapproved_ticket':
+      return unapprovedTicketSummary(d, t, f);
     default:
       return item.summary;
   }
+}
+
+/** A ticket recorded without the approvals it needed, worded from the item's findings. */
+function unapprovedTicketSummary(d: Record<string, unknown>, t: Translate<Key>, f: Formatter): string {
+  const limit = f.number(num(d.maxDiscountBp) / 100);
+  const what = (kind: unknown) => t(`approval_${str(kind)}` as Key, { limit });
+  const missing = Array.isArray(d.missing) ? d.missing : [];
+  const invalid = Array.isArray(d.invalid) ? (d.invalid as Record<string, unknown>[]) : [];
+  const findings = [
+    ...(missing.length > 0 ? [t('unapprovedMissing', { what: missing.map(what).join(', ') })] : []),
+    ...invalid.map((a) =>
+      t(a.why === 'own' ? 'unapprovedOwn' : 'unapprovedNotSupervisor', {
+        what: what(a.kind),
+        name: str(a.approverName),
+      }),
+    ),
+  ];
+  const currency = typeof d.currency === 'string' ? d.currency : undefined;
+  return t('summary_unapproved_ticket', {
+    receipt: str(d.receiptNumber),
+    cashier: str(d.cashierName),
+    total: f.money(num(d.totalCents), currency),
+    findings: findings.join('; '),
+  });
 }
