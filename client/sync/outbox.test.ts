@@ -5,6 +5,7 @@ import type { PosDatabase } from './collections';
 import { openShift, recordCount } from './device-documents';
 import type { DevicePairing } from './device-pairing';
 import { markImported } from './imported-documents';
+import { syncPath } from '../../shared/protocol';
 import { Outbox } from './outbox';
 import { inThisThread } from './ticket-journal';
 import { openPosDatabase } from './pos-database';
@@ -69,7 +70,7 @@ describe('outbox channels', () => {
     const { received, api } = fakeServer();
     const outbox = new Outbox(d, api, pairing.deviceId);
     await outbox.drain();
-    expect(received.map((r) => r.path)).toEqual(['/api/sync/v1/shiftevents/0/push', '/api/sync/v1/counts/0/push']);
+    expect(received.map((r) => r.path)).toEqual([syncPath('shiftevents', 'push'), syncPath('counts', 'push')]);
     expect(await d.acks.count().exec()).toBe(2);
     await outbox.drain();
     expect(received).toHaveLength(2);
@@ -88,7 +89,7 @@ describe('outbox channels', () => {
     const { received, api } = fakeServer(['shiftevents']);
     const outbox = new Outbox(d, api, pairing.deviceId);
     await outbox.drain();
-    expect(received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [count.id] }]);
+    expect(received).toEqual([{ path: syncPath('counts', 'push'), ids: [count.id] }]);
     expect(outbox.state$.value.lastError).toMatch(/no route/);
     expect(await outbox.unacknowledged({ collection: 'shiftevents', orderBy: 'at' })).toHaveLength(1);
   });
@@ -113,7 +114,7 @@ describe('outbox channels', () => {
     await markImported(d, [imported.id]);
     const { received, api } = fakeServer();
     await new Outbox(d, api, pairing.deviceId).drain();
-    expect(received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [imported.id] }]);
+    expect(received).toEqual([{ path: syncPath('counts', 'push'), ids: [imported.id] }]);
   });
 
   it('[S7] a push the service worker queued (202) waits for its replay, until the server is known reachable again', async () => {
@@ -144,7 +145,7 @@ describe('outbox channels', () => {
     await outbox.drain();
     expect(calls).toHaveLength(1);
     await outbox.serverReachable();
-    expect(server.received).toEqual([{ path: '/api/sync/v1/counts/0/push', ids: [count.id] }]);
+    expect(server.received).toEqual([{ path: syncPath('counts', 'push'), ids: [count.id] }]);
     expect(await outbox.unacknowledged({ collection: 'counts', orderBy: 'countedAt' })).toHaveLength(0);
   });
 

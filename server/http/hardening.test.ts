@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody, ProductDoc } from '../../shared/protocol';
+import { syncPath, type ApiErrorBody, type ProductDoc } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { issueLegacyKey } from '../legacy/legacy-keys';
 import { currentSequence } from '../ledger/server-sequence';
@@ -166,7 +166,7 @@ describe.each(reachableTestDatabases)('hardening on $label', (database: TestData
 
     it('in a pull query, a console query or body, a status report or a sign-in is a 400 that changes nothing', async () => {
       const before = await currentSequence(server.db);
-      const pull = await request<ApiErrorBody>(server.url, '/api/sync/v1/products/0/pull?id=%00', {
+      const pull = await request<ApiErrorBody>(server.url, `${syncPath('products', 'pull')}?id=%00`, {
         token: device.token,
       });
       expect(pull.status).toBe(400);
@@ -206,7 +206,7 @@ describe.each(reachableTestDatabases)('hardening on $label', (database: TestData
   describe('defect 12: the smaller ones', () => {
     it('the Bearer scheme is case-insensitive', async () => {
       for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
-        const res = await request(server.url, '/api/sync/v1/products/0/pull', {
+        const res = await request(server.url, syncPath('products', 'pull'), {
           headers: { authorization: `${scheme} ${device.token}` },
         });
         expect(res.status, scheme).toBe(200);
@@ -214,12 +214,12 @@ describe.each(reachableTestDatabases)('hardening on $label', (database: TestData
     });
 
     it('a pull limit above the most the server gives is clamped to it, not refused', async () => {
-      const res = await request<{ documents: unknown[] }>(server.url, '/api/sync/v1/products/0/pull?limit=5000', {
+      const res = await request<{ documents: unknown[] }>(server.url, `${syncPath('products', 'pull')}?limit=5000`, {
         token: device.token,
       });
       expect(res.status).toBe(200);
       expect(res.body.documents.length).toBe(products.length);
-      const zero = await request(server.url, '/api/sync/v1/products/0/pull?limit=0', { token: device.token });
+      const zero = await request(server.url, `${syncPath('products', 'pull')}?limit=0`, { token: device.token });
       expect(zero.status).toBe(400);
     });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody } from '../../shared/protocol';
+import { syncPath, type ApiErrorBody } from '../../shared/protocol';
 import { issuePairingCode } from '../auth/pairing';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { pairDevice, request, startTestServer, type TestServer } from '../test/test-server';
@@ -101,9 +101,9 @@ describe.each(reachableTestDatabases)(
         ['/api/health', 'get'],
         ['/api/devices/pair', 'post'],
         ['/api/devices/status', 'post'],
-        ['/api/sync/v1/products/0/pull', 'get'],
-        ['/api/sync/v1/stock/0/pull', 'get'],
-        ['/api/sync/v1/sales/0/push', 'post'],
+        [syncPath('products', 'pull'), 'get'],
+        [syncPath('stock', 'pull'), 'get'],
+        [syncPath('sales', 'push'), 'post'],
         ['/api/sync/v1/stream', 'get'],
         ['/api/console/session', 'post'],
         ['/api/console/session', 'get'],
@@ -132,7 +132,7 @@ describe.each(reachableTestDatabases)(
         requestBody: { content: { 'application/json': { schema: { required: string[] } } } };
       };
       expect(pair.requestBody.content['application/json'].schema.required).toEqual(['code', 'deviceName']);
-      expect(doc.paths['/api/sync/v1/sales/0/push']!.post!.security).toEqual([{ deviceToken: [] }]);
+      expect(doc.paths[syncPath('sales', 'push')]!.post!.security).toEqual([{ deviceToken: [] }]);
     });
 
     it('pairing: failed attempts from one IP are limited (3 here): then 429 with Retry-After, even for a good code', async () => {
