@@ -5,6 +5,7 @@ import {
   cashierDocSchema,
   otherStockLevelDocSchema,
   saleDocSchema,
+  SETTINGS_V1_DEFAULTS,
   syncPath,
   transferDocSchema,
   type BranchSettingsDoc,
@@ -269,6 +270,7 @@ describe.each(reachableTestDatabases)('replication pulls of every collection on 
           idleLockSeconds: 120,
           receiptHeader: '',
           receiptFooter: '',
+          ...SETTINGS_V1_DEFAULTS,
           _deleted: false,
         }),
       ]);
