@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { firstValueFrom, filter } from 'rxjs';
-import { POS_SCHEMAS } from '../../client/sync/collections';
-import { stockLevelId, type ProductDoc, type SaleDoc } from '../../shared/protocol';
+import { migrationStrategiesOf, POS_SCHEMAS } from '../../client/sync/collections';
+import { COLLECTION_SCHEMA_VERSIONS, stockLevelId, type ProductDoc, type SaleDoc } from '../../shared/protocol';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeSale, pairDevice, startTestServer, type PairedDevice, type TestServer } from '../test/test-server';
 
@@ -39,6 +40,9 @@ function plainReplication(server: TestServer, device: PairedDevice, collection: 
   });
 }
 
+// Schemas above version 0 need RxDB's migration plugin and a migration strategy per version step.
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
 interface PlainCollections {
   products: RxCollection<Omit<ProductDoc, '_deleted'>>;
   stock: RxCollection;
@@ -60,9 +64,9 @@ describe.each(reachableTestDatabases)(
         multiInstance: false,
       });
       await db.addCollections({
-        products: { schema: POS_SCHEMAS.products },
-        stock: { schema: POS_SCHEMAS.stock },
-        sales: { schema: POS_SCHEMAS.sales },
+        products: { schema: POS_SCHEMAS.products, migrationStrategies: migrationStrategiesOf('products') },
+        stock: { schema: POS_SCHEMAS.stock, migrationStrategies: migrationStrategiesOf('stock') },
+        sales: { schema: POS_SCHEMAS.sales, migrationStrategies: migrationStrategiesOf('sales') },
       });
       replications = [];
     });
@@ -75,9 +79,9 @@ describe.each(reachableTestDatabases)(
     });
 
     async function start(device: PairedDevice) {
-      const products = plainReplication(server, device, db.products, 'products/0');
-      const stock = plainReplication(server, device, db.stock, 'stock/0');
-      const sales = plainReplication(server, device, db.sales, 'sales/0');
+      const products = plainReplication(server, device, db.products, `products/${COLLECTION_SCHEMA_VERSIONS.products}`);
+      const stock = plainReplication(server, device, db.stock, `stock/${COLLECTION_SCHEMA_VERSIONS.stock}`);
+      const sales = plainReplication(server, device, db.sales, `sales/${COLLECTION_SCHEMA_VERSIONS.sales}`);
       replications = [products, stock, sales];
       for (const r of replications) await r.awaitInitialReplication();
       return { products, stock, sales };
