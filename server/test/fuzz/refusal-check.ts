@@ -1,7 +1,8 @@
 import http from 'node:http';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { apiErrorBodySchema } from '../../../shared/protocol/api-error';
-import { changedTables, fingerprint, type Fingerprint } from './db-fingerprint';
+import { changedTables, fingerprint, refusedItemChanges, type Fingerprint } from './db-fingerprint';
 import type { FuzzServer } from './fuzz-server';
 
 export interface FuzzRequest {
@@ -81,10 +82,75 @@ function isLegacyErrorShape(body: unknown): boolean {
   return (typeof detail === 'string' && detail.length > 0) || (Array.isArray(detail) && detail.length > 0);
 }
 
+async function endedLinks(db: FuzzServer['db']): Promise<number> {
+  const rows = (
+    await sql<{ n: number | string }>`select count(*) as n from device_links where ended_at is not null`.execute(db)
+  ).rows;
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * A live stream send() cut ends its device link (server/reports/device-links.ts) a moment after
+ * the answer: wait for that write, so it lands before the next fingerprint, not in the next request's.
+ */
+async function streamLinkEnded(db: FuzzServer['db'], endedBefore: number): Promise<void> {
+  for (let i = 0; i < 150 && (await endedLinks(db)) <= endedBefore; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+const PUSH_PATH = /^\/api\/sync\/v1\/([a-z]+)\/\d+\/push(?:\?|$)/;
+
+/**
+ * The refused_document items a refused push may open, cause key → document id: one for each
+ * document the request sent that the server refused (those the detailed answer lists as rejected;
+ * a refusal of the whole request, any it sent). Any other request may open none.
+ */
+export function refusedDocumentItems(r: FuzzRequest, a: FuzzAnswer): Map<string, string> {
+  const allowed = new Map<string, string>();
+  const collection = PUSH_PATH.exec(r.path)?.[1];
+  if (!collection) return allowed;
+  let rows: unknown = r.json;
+  if (rows === undefined && r.raw !== undefined)
+    try {
+      rows = JSON.parse(r.raw);
+    } catch {
+      return allowed;
+    }
+  if (!Array.isArray(rows)) return allowed;
+  const rejected = (a.body as { rejected?: unknown } | null)?.rejected;
+  const named =
+    a.status < 400 && Array.isArray(rejected) ? new Set(rejected.map((x) => (x as { id?: unknown } | null)?.id)) : null;
+  for (const row of rows) {
+    const id = (row as { newDocumentState?: { id?: unknown } | null } | null)?.newDocumentState?.id;
+    if (typeof id === 'string' && (!named || named.has(id))) allowed.set(`refused_document:${collection}:${id}`, id);
+  }
+  return allowed;
+}
+
+/**
+ * What a refusal changed beyond what it may: any table but the logs IGNORED_TABLES names, and in
+ * reconciliation_items anything but one new refused_document item per document it refused.
+ */
+function refusalChanges(r: FuzzRequest, a: FuzzAnswer, before: Fingerprint, after: Fingerprint): string[] {
+  const changed = changedTables(before, after);
+  const { opened, alteredIds } = refusedItemChanges(before, after);
+  const allowed = refusedDocumentItems(r, a);
+  const foreign = opened.filter(
+    (i) => allowed.get(i.causeKey) === undefined || allowed.get(i.causeKey) !== i.documentId,
+  );
+  if (alteredIds.length > 0)
+    changed.push(`reconciliation_items (refused_document items altered: ${alteredIds.join(', ')})`);
+  if (foreign.length > 0)
+    changed.push(
+      `reconciliation_items (refused_document items for no document this request refused: ${foreign.map((i) => i.causeKey).join(', ')})`,
+    );
+  return changed;
+}
+
 /**
  * The fuzz oracle: no 5xx; a refusal (4xx) answers the one error shape (the seed's `{detail}`
- * under /legacy) and changes no table, which a fingerprint of the database before and after
- * shows; an accepted request moves the baseline.
+ * under /legacy) and changes no table but the refusal logs and one refused_document item per
+ * refused document, which a fingerprint of the database before and after shows; an accepted
+ * request moves the baseline, and so does a refusal's own log and items.
  */
 export class RefusalChecker {
   private baseline: Fingerprint | null = null;
@@ -101,14 +167,19 @@ export class RefusalChecker {
   async check(r: FuzzRequest, refusedIf: (a: FuzzAnswer) => boolean = () => false): Promise<FuzzAnswer> {
     this.baseline ??= await fingerprint(this.server.db);
     this.server.takeErrorLog();
+    const endedBefore = await endedLinks(this.server.db);
     const answer = await send(this.server.url, r);
+    if (answer.status === 200 && answer.contentType.includes('text/event-stream'))
+      await streamLinkEnded(this.server.db, endedBefore);
     const what = () =>
       `${describeRequest(r)}\n  → ${answer.status} ${answer.contentType} ${excerpt(answer.text)}` +
       `\n  server log: ${this.server.takeErrorLog().join('\n  ') || '(nothing)'}`;
     if (answer.status >= 500) throw new Error(`5xx on ${this.server.kind}: ${what()}`);
     if (answer.status < 400 && refusedIf(answer)) {
       this.refused += 1;
-      const changed = changedTables(this.baseline, await fingerprint(this.server.db));
+      const after = await fingerprint(this.server.db);
+      const changed = refusalChanges(r, answer, this.baseline, after);
+      this.baseline = after;
       if (changed.length > 0) throw new Error(`a refused document changed ${changed.join(', ')}: ${what()}`);
       return answer;
     }
@@ -124,7 +195,7 @@ export class RefusalChecker {
       this.excused(r, answer);
     if (!shaped) throw new Error(`refusal not in the ${legacy ? '{detail}' : 'one error'} shape: ${what()}`);
     const after = await fingerprint(this.server.db);
-    const changed = changedTables(this.baseline, after);
+    const changed = refusalChanges(r, answer, this.baseline, after);
     this.baseline = after;
     if (changed.length > 0) throw new Error(`a refused request changed ${changed.join(', ')}: ${what()}`);
     return answer;
