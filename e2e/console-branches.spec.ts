@@ -41,3 +41,55 @@ test('branches: an administrator creates a branch with its currency and time zon
   await consolePage.expectAccessible();
   await consolePage.screenshot('branches');
 });
+
+test('branches: a manager changes the scale-label rules (prefix 21 carries the price), and they are kept', async ({
+  page,
+  serverDb,
+}) => {
+  const admin = await createAccount(serverDb, 'admin', 'Bruno Básculas');
+  const consolePage = new ConsolePage(page);
+  await consolePage.open('/branches');
+  await consolePage.signIn(admin);
+  const tag = Date.now().toString(36);
+  const name = `Sucursal Báscula ${tag}`;
+  await page.getByRole('button', { name: 'Nueva sucursal' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Nombre' }).fill(name);
+  await dialog.getByLabel('Identificador (p. ej. sucursal-002)').fill(`bascula-${tag}`);
+  await dialog.getByLabel('Prefijo de los tickets (p. ej. 002)').fill(`B${tag.slice(-4).toUpperCase()}`);
+  await dialog.getByRole('button', { name: 'Crear' }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();
+
+  await page.getByRole('button', { name: `Editar ${name}` }).click();
+  const rule = (n: number) => dialog.getByRole('group', { name: `Regla ${n}` });
+  await expect(rule(1).getByLabel('Prefijos')).toHaveValue('20, 21, 22, 23, 24');
+  await dialog.getByRole('button', { name: 'Agregar una regla' }).click();
+  await rule(3).getByLabel('Prefijos').fill('21');
+  await rule(3).getByLabel('La etiqueta lleva').selectOption('price');
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(dialog.getByText('El prefijo 21 está en dos reglas; déjelo en una sola.')).toBeVisible();
+  await rule(1).getByLabel('Prefijos').fill('20, 22, 23, 24');
+  await expect(rule(3).getByLabel('Decimales')).toHaveValue('2');
+  await consolePage.expectAccessible();
+  await consolePage.screenshot('branch-scale-labels');
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('status')).toContainText(`Guardado: las tabletas de ${name}`);
+
+  await page.reload();
+  await page.getByRole('button', { name: `Editar ${name}` }).click();
+  await expect(rule(1).getByLabel('Prefijos')).toHaveValue('20, 22, 23, 24');
+  await expect(rule(3).getByLabel('Prefijos')).toHaveValue('21');
+  await expect(rule(3).getByLabel('La etiqueta lleva')).toHaveValue('price');
+
+  const listed = await page.request.get('/api/console/branches');
+  expect(listed.status()).toBe(200);
+  const { branches } = (await listed.json()) as {
+    branches: { id: string; settings: { scaleLabels: { prefixes: string[]; embedded: string }[] } }[];
+  };
+  const stored = branches.find((b) => b.id === `bascula-${tag}`)!.settings.scaleLabels;
+  expect(stored.map((r) => [r.prefixes, r.embedded])).toEqual([
+    [['20', '22', '23', '24'], 'weight'],
+    [['25', '26', '27', '28', '29'], 'price'],
+    [['21'], 'price'],
+  ]);
+});

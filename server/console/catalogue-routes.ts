@@ -54,6 +54,7 @@ function branchView(s: BranchSettings) {
       productEditFields: s.productEditFields,
       requireOpenShift: s.requireOpenShift,
       maxDiscountBp: s.maxDiscountBp,
+      scaleLabels: s.scaleLabels,
     },
     seq: s.seq,
   };

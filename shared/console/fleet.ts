@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceHealthSchema } from './device-health';
+import { scaleLabelLayoutSchema } from '../protocol/scale-label-layout';
 
 /** Console ↔ server messages of the fleet: branches (create, edit) and devices (pair, rename, revoke, health board). */
 
@@ -74,6 +75,8 @@ export const branchViewSchema = z.object({
     requireOpenShift: z.boolean(),
     /** Largest discount without a supervisor's approval, in basis points. */
     maxDiscountBp: z.number().int(),
+    /** How the branch's scales print weight and price labels. */
+    scaleLabels: scaleLabelLayoutSchema,
   }),
   seq: z.number().int(),
 });

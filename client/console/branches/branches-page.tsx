@@ -1,6 +1,7 @@
 import { percentToBasisPoints } from '../../../shared/sale/cart-math';
 import { useState } from 'react';
 import { TABLET_EDITABLE_FIELDS, type BranchView } from '../../../shared/console/fleet';
+import { DEFAULT_SCALE_LABEL_LAYOUT } from '../../../shared/protocol/scale-label-layout';
 import { useBranches } from '../api/use-branches';
 import { useT } from '../i18n/i18n';
 import { useApi, useManager } from '../session/session-context';
@@ -11,6 +12,7 @@ import { GridTable } from '../ui/grid-table';
 import { SelectField } from '../ui/select-field';
 import { TextAreaField, TextField } from '../ui/text-field';
 import { branchMessages } from './branch-messages';
+import { fromDrafts, ScaleLabelEditor, scaleLabelProblem, toDrafts } from './scale-label-editor';
 
 /** Branches: create (administrators) and edit name, currency, time zone, oversell policy and tablet settings. */
 export default function BranchesPage() {
@@ -111,6 +113,9 @@ function BranchDialog({
   const [maxDiscount, setMaxDiscount] = useState(String((branch?.settings.maxDiscountBp ?? 10000) / 100));
   const [header, setHeader] = useState(branch?.settings.receiptHeader ?? '');
   const [footer, setFooter] = useState(branch?.settings.receiptFooter ?? '');
+  const [scaleRules, setScaleRules] = useState(() =>
+    toDrafts(branch?.settings.scaleLabels ?? DEFAULT_SCALE_LABEL_LAYOUT),
+  );
   const fieldOptions = TABLET_EDITABLE_FIELDS.map((f) => ({ value: f as string, label: t(`field_${f}`) }));
 
   function validate() {
@@ -121,6 +126,7 @@ function BranchDialog({
     const idleSeconds = Number(idle);
     if (!Number.isInteger(idleSeconds) || idleSeconds < 15 || idleSeconds > 3600) return t('invalidIdle');
     if (percentToBasisPoints(maxDiscount) === null) return t('invalidMaxDiscount');
+    return scaleLabelProblem(scaleRules, t);
   }
 
   async function save() {
@@ -135,7 +141,9 @@ function BranchDialog({
       });
       target = created.id;
     }
-    await api.patch(`/api/console/branches/${encodeURIComponent(target!)}`, {
+    const path = `/api/console/branches/${encodeURIComponent(target!)}`;
+    await api.patch(`${path}/settings`, { scaleLabels: fromDrafts(scaleRules) });
+    await api.patch(path, {
       name,
       currency: currency.trim(),
       timeZone,
@@ -184,6 +192,7 @@ function BranchDialog({
       <CheckList className="wide" legend={t('fields')} options={fieldOptions} chosen={fields} onChange={setFields} />
       <TextAreaField label={t('header')} rows={2} value={header} onChange={(e) => setHeader(e.target.value)} />
       <TextAreaField label={t('footer')} rows={2} value={footer} onChange={(e) => setFooter(e.target.value)} />
+      <ScaleLabelEditor rules={scaleRules} onChange={setScaleRules} />
     </FormDialog>
   );
 }
