@@ -215,7 +215,8 @@ export class SyncEngine {
       appVersion: this.options.appVersion ?? '0.0.0',
       online: (this.options.browserOnline?.() ?? true) && link.connected,
       breaker: this.breaker.state,
-      pendingCount: this.pending.count,
+      // Sales only: the console reads it as unsent sales (fleet board, revoke warning, "complete through").
+      pendingCount: this.pending.salesCount ?? 0,
       pendingValueCents: this.pending.valueCents,
       rejectedCount: this.pending.rejected,
       lastSyncAt,

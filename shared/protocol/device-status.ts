@@ -5,6 +5,7 @@ export const deviceStatusReportSchema = z.object({
   appVersion: z.string().max(50),
   online: z.boolean(),
   breaker: z.enum(['closed', 'open', 'half_open']),
+  /** Sales the device holds and the server has not acknowledged (other documents are not counted). */
   pendingCount: z.number().int().nonnegative(),
   pendingValueCents: z.number().int().nonnegative(),
   rejectedCount: z.number().int().nonnegative(),
