@@ -55,7 +55,7 @@ test('branches: a manager changes the scale-label rules (prefix 21 carries the p
   await page.getByRole('button', { name: 'Nueva sucursal' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Nombre' }).fill(name);
-  await dialog.getByLabel('Identificador (p. ej. sucursal-002)').fill(`bascula-${tag}`);
+  await dialog.getByLabel('Identificador (p. ej. sucursal-002)').fill(`sucursal-bascula-${tag}`);
   await dialog.getByLabel('Prefijo de los tickets (p. ej. 002)').fill(`B${tag.slice(-4).toUpperCase()}`);
   await dialog.getByRole('button', { name: 'Crear' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();

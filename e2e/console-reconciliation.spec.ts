@@ -1,4 +1,5 @@
 import { createBranch } from '../server/catalogue/branches-admin';
+import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { expect, test } from './fixtures';
 import { createAccount } from './console-pages/console-accounts';
 import { ConsolePage } from './console-pages/console-page';
@@ -19,11 +20,18 @@ test('a POS oversell shows in the console within 1 s; the manager assigns and re
   await expect(queue.heading()).toBeVisible();
   await queue.filter('Tipo', 'Venta sin existencias');
 
+  // A product of its own, never stocked anywhere: other specs may have sold or stocked the demo ones.
+  const name = `Quinoa roja ${Date.now().toString(36)}`;
+  await createProduct(
+    serverDb.db,
+    productCreateSchema.parse({ sku: `QR-${Date.now()}`, name, priceCents: 450 }),
+    'e2e',
+  );
   await pos.open();
   await pos.pair(await serverDb.pairingCode(), 'Caja conciliación');
   const device = await serverDb.deviceNamed('Caja conciliación');
-  // Quinoa has no stock at the branch: the sale goes through offline-first and oversells.
-  const receipt = await pos.sellOne('Quinoa');
+  // It has no stock at the branch: the sale goes through offline-first and oversells.
+  const receipt = await pos.sellOne(name);
   await expect
     .poll(async () => (await serverDb.salesOfDevice(device.id)).length, { intervals: [25], timeout: 15_000 })
     .toBe(1);
