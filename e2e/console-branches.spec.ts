@@ -86,7 +86,7 @@ test('branches: a manager changes the scale-label rules (prefix 21 carries the p
   const { branches } = (await listed.json()) as {
     branches: { id: string; settings: { scaleLabels: { prefixes: string[]; embedded: string }[] } }[];
   };
-  const stored = branches.find((b) => b.id === `bascula-${tag}`)!.settings.scaleLabels;
+  const stored = branches.find((b) => b.id === `sucursal-bascula-${tag}`)!.settings.scaleLabels;
   expect(stored.map((r) => [r.prefixes, r.embedded])).toEqual([
     [['20', '22', '23', '24'], 'weight'],
     [['25', '26', '27', '28', '29'], 'price'],

@@ -21,7 +21,7 @@ test('a POS oversell shows in the console within 1 s; the manager assigns and re
   await queue.filter('Tipo', 'Venta sin existencias');
 
   // A product of its own, never stocked anywhere: other specs may have sold or stocked the demo ones.
-  const name = `Quinoa roja ${Date.now().toString(36)}`;
+  const name = `Amaranto ${Date.now().toString(36)}`;
   await createProduct(
     serverDb.db,
     productCreateSchema.parse({ sku: `QR-${Date.now()}`, name, priceCents: 450 }),

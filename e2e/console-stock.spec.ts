@@ -26,6 +26,8 @@ test('stock: the matrix, low stock turned into a transfer, a product’s ledger 
   const matrix = page.getByRole('region', { name: 'Existencias por ubicación' });
   await expect(matrix.getByRole('columnheader', { name: 'Almacén central' })).toBeVisible();
   await expect(matrix.getByRole('columnheader', { name: 'Sucursal 001' })).toBeVisible();
+  // Other specs add products: the virtualized matrix may hold Quinoa below its first screen, so search for it.
+  await page.getByRole('searchbox', { name: 'Buscar producto' }).fill('Quinoa');
   await expect(matrix.getByRole('row').filter({ hasText: 'Quinoa' })).toBeVisible();
 
   const low = page.getByRole('group', { name: 'Existencias bajas' });
