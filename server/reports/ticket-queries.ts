@@ -78,16 +78,21 @@ export async function listTickets(
   };
 }
 
-/**
- * The seed dashboard's rows: each sale line with the amount reported and the amount at the master
- * price in force at sale time (the same rule ingest checks prices with), newest first.
- */
-export async function listSaleLines(
+/** The master prices in force for these products, to read at any sale time. */
+async function loadCatalogue(db: ReportDb, productIds: string[]): Promise<CatalogueReads> {
+  const catalogue = new CatalogueReads();
+  await db.transaction().execute((trx) => catalogue.load(trx as never, productIds));
+  return catalogue;
+}
+
+type LineCursor = NonNullable<ReturnType<typeof cursorParts>>;
+
+function saleLinesPage(
   db: ReportDb,
-  f: SalesFilter & { cursor?: string; limit: number },
+  f: SalesFilter & { limit: number },
   branches: readonly ScopedBranch[],
-): Promise<LinesResponse> {
-  const after = cursorParts(f.cursor);
+  after: LineCursor | null,
+) {
   let q = db
     .selectFrom('sale_lines as l')
     .innerJoin('report_tickets as t', 't.sale_id', 'l.sale_id')
@@ -121,52 +126,69 @@ export async function listSaleLines(
         ]),
       ]),
     );
-  const rows = await q
+  return q
     .orderBy('t.sold_at', 'desc')
     .orderBy('l.sale_id', 'desc')
     .orderBy('l.line_no')
     .limit(f.limit + 1)
     .execute();
+}
+
+type SaleLineRow = Awaited<ReturnType<typeof saleLinesPage>>[number];
+
+/** One line as the dashboard shows it: signed by the ticket's kind, against the master price at sale time. */
+function lineWithMasterPrice(
+  r: SaleLineRow,
+  catalogue: CatalogueReads,
+  branchName: string,
+): LinesResponse['lines'][number] {
+  const unit = catalogue.priceAt(r.product_id, r.sold_at);
+  const sign = r.kind === 'refund' ? -1 : 1;
+  const reported = sign * Number(r.line_total_cents);
+  const master = unit === undefined ? null : sign * unit * Number(r.quantity);
+  return {
+    saleId: r.sale_id,
+    lineNo: Number(r.line_no),
+    receiptNumber: r.receipt_number,
+    kind: r.kind,
+    soldAt: r.sold_at,
+    localDate: r.local_date,
+    branchId: r.branch_id,
+    branchName,
+    productId: r.product_id,
+    productName: r.product_name,
+    quantity: sign * Number(r.quantity),
+    reportedCents: reported,
+    masterCents: master,
+    differenceCents: master === null ? null : reported - master,
+  };
+}
+
+/**
+ * The seed dashboard's rows: each sale line with the amount reported and the amount at the master
+ * price in force at sale time (the same rule ingest checks prices with), newest first.
+ */
+export async function listSaleLines(
+  db: ReportDb,
+  f: SalesFilter & { cursor?: string; limit: number },
+  branches: readonly ScopedBranch[],
+): Promise<LinesResponse> {
+  const rows = await saleLinesPage(db, f, branches, cursorParts(f.cursor));
   const page = rows.slice(0, f.limit);
-  const catalogue = new CatalogueReads();
-  await db.transaction().execute((trx) =>
-    catalogue.load(
-      trx as never,
-      page.map((r) => r.product_id),
-    ),
+  const catalogue = await loadCatalogue(
+    db,
+    page.map((r) => r.product_id),
   );
   const names = new Map(branches.map((b) => [b.id, b.name]));
   const last = page.at(-1);
   return {
-    lines: page.map((r) => {
-      const unit = catalogue.priceAt(r.product_id, r.sold_at);
-      const sign = r.kind === 'refund' ? -1 : 1;
-      const reported = sign * Number(r.line_total_cents);
-      const master = unit === undefined ? null : sign * unit * Number(r.quantity);
-      return {
-        saleId: r.sale_id,
-        lineNo: Number(r.line_no),
-        receiptNumber: r.receipt_number,
-        kind: r.kind,
-        soldAt: r.sold_at,
-        localDate: r.local_date,
-        branchId: r.branch_id,
-        branchName: names.get(r.branch_id) ?? r.branch_id,
-        productId: r.product_id,
-        productName: r.product_name,
-        quantity: sign * Number(r.quantity),
-        reportedCents: reported,
-        masterCents: master,
-        differenceCents: master === null ? null : reported - master,
-      };
-    }),
+    lines: page.map((r) => lineWithMasterPrice(r, catalogue, names.get(r.branch_id) ?? r.branch_id)),
     nextCursor: rows.length > f.limit && last ? `${last.sold_at}|${last.sale_id}|${last.line_no}` : null,
   };
 }
 
-/** One ticket as its receipt shows it, with the master price of each line and its ledger movements. */
-export async function ticketDetail(db: ReportDb, manager: ManagerIdentity, saleId: string): Promise<TicketDetail> {
-  const s = await db
+function ticketRow(db: ReportDb, saleId: string) {
+  return db
     .selectFrom('sales')
     .innerJoin('branches as b', 'b.id', 'sales.branch_id')
     .innerJoin('devices as d', 'd.id', 'sales.device_id')
@@ -195,25 +217,61 @@ export async function ticketDetail(db: ReportDb, manager: ManagerIdentity, saleI
     ])
     .where('sales.id', '=', saleId)
     .executeTakeFirst();
+}
+
+/** The stock movements the sale applied: its own, at the sequence it was applied with. */
+async function ticketMovements(
+  db: ReportDb,
+  saleId: string,
+  locationId: string,
+  appliedSeq: number,
+): Promise<TicketDetail['movements']> {
+  const movements = await db
+    .selectFrom('stock_movements')
+    .select(['id', 'seq', 'product_id', 'delta', 'kind', 'actor', 'reason', 'created_at'])
+    .where('location_id', '=', locationId)
+    .where('seq', '=', appliedSeq)
+    .where('sale_id', '=', saleId)
+    .orderBy('id')
+    .execute();
+  return movements.map((m) => ({
+    id: m.id,
+    seq: Number(m.seq),
+    productId: m.product_id,
+    delta: Number(m.delta),
+    kind: m.kind,
+    actor: m.actor,
+    reason: m.reason,
+    createdAt: m.created_at,
+  }));
+}
+
+function receiptLines(doc: SaleDoc, catalogue: CatalogueReads, soldAt: string): TicketDetail['lines'] {
+  return doc.lines.map((l, i) => ({
+    lineNo: i + 1,
+    productId: l.productId,
+    name: l.name,
+    quantity: l.quantity,
+    unitPriceCents: l.unitPriceCents,
+    taxRateBp: l.taxRateBp,
+    discountCents: l.discountCents,
+    discountReason: l.discountReason,
+    lineTotalCents: l.lineTotalCents,
+    masterUnitCents: catalogue.priceAt(l.productId, soldAt) ?? null,
+  }));
+}
+
+/** One ticket as its receipt shows it, with the master price of each line and its ledger movements. */
+export async function ticketDetail(db: ReportDb, manager: ManagerIdentity, saleId: string): Promise<TicketDetail> {
+  const s = await ticketRow(db, saleId);
   if (!s || !canManageBranch(manager, s.branch_id))
     throw new ApiError('NOT_FOUND', `There is no ticket ${saleId} in your branches.`);
   const doc = JSON.parse(s.body) as SaleDoc;
   const soldAt = s.sold_at ?? s.device_created_at;
-  const catalogue = new CatalogueReads();
-  await db.transaction().execute((trx) =>
-    catalogue.load(
-      trx as never,
-      doc.lines.map((l) => l.productId),
-    ),
+  const catalogue = await loadCatalogue(
+    db,
+    doc.lines.map((l) => l.productId),
   );
-  const movements = await db
-    .selectFrom('stock_movements')
-    .select(['id', 'seq', 'product_id', 'delta', 'kind', 'actor', 'reason', 'created_at'])
-    .where('location_id', '=', s.location_id)
-    .where('seq', '=', Number(s.applied_seq))
-    .where('sale_id', '=', saleId)
-    .orderBy('id')
-    .execute();
   return {
     id: s.id,
     kind: s.kind,
@@ -229,32 +287,12 @@ export async function ticketDetail(db: ReportDb, manager: ManagerIdentity, saleI
     soldAt,
     receivedAt: s.received_at,
     currency: s.currency,
-    lines: doc.lines.map((l, i) => ({
-      lineNo: i + 1,
-      productId: l.productId,
-      name: l.name,
-      quantity: l.quantity,
-      unitPriceCents: l.unitPriceCents,
-      taxRateBp: l.taxRateBp,
-      discountCents: l.discountCents,
-      discountReason: l.discountReason,
-      lineTotalCents: l.lineTotalCents,
-      masterUnitCents: catalogue.priceAt(l.productId, soldAt) ?? null,
-    })),
+    lines: receiptLines(doc, catalogue, soldAt),
     payments: doc.payments,
     taxes: taxBreakdown(doc.lines),
     totalCents: Number(s.total_cents),
     ticketDiscount: doc.ticketDiscount ?? null,
     approvals: doc.approvals ?? [],
-    movements: movements.map((m) => ({
-      id: m.id,
-      seq: Number(m.seq),
-      productId: m.product_id,
-      delta: Number(m.delta),
-      kind: m.kind,
-      actor: m.actor,
-      reason: m.reason,
-      createdAt: m.created_at,
-    })),
+    movements: await ticketMovements(db, saleId, s.location_id, Number(s.applied_seq)),
   };
 }
