@@ -100,6 +100,14 @@ describe.each(reachableTestDatabases)('manager approvals on tickets on $label', 
       .where('kind', '=', 'unapproved_ticket')
       .execute();
 
+  /** Every reconciliation item a ticket opened. */
+  const itemsOf = (saleId: string) =>
+    server.db
+      .selectFrom('reconciliation_items')
+      .select(['kind', 'summary', 'details'])
+      .where('sale_id', '=', saleId)
+      .execute();
+
   it('a discount up to the branch limit needs no approval; above it with none, the paid sale is applied and one item opened for a manager', async () => {
     const within = discounted(1000);
     const above = discounted(2500);
@@ -192,6 +200,33 @@ describe.each(reachableTestDatabases)('manager approvals on tickets on $label', 
     };
     expect((await pushSales(server.url, device.token, [approved])).body.acks).toHaveLength(1);
     expect(await unapprovedItems(approved.id)).toEqual([]);
+    // The change is the approval's matter: no price-mismatch item for it, approved or not (one item per cause).
+    expect(await itemsOf(approved.id)).toEqual([]);
+    expect((await itemsOf(unapproved.id)).map((i) => i.kind)).toEqual(['unapproved_ticket']);
+    const byCashier = {
+      ...makeSale(device, ++seq, [], {
+        lines: [overridden],
+        totalCents: overridden.lineTotalCents,
+        payments: cash(overridden.lineTotalCents),
+      }),
+      approvals: [approval('price_override', cashierId)],
+    };
+    expect((await pushSales(server.url, device.token, [byCashier])).body.acks).toHaveLength(1);
+    expect((await itemsOf(byCashier.id)).map((i) => i.kind)).toEqual(['unapproved_ticket']);
+    // Changed from a price that is not the master price (a stale catalogue on the tablet): that is a mismatch of its own.
+    const stale = {
+      ...makeSale(device, ++seq, [], {
+        lines: [{ ...overridden, overriddenFromCents: p.priceCents + 50 }],
+        totalCents: overridden.lineTotalCents,
+        payments: cash(overridden.lineTotalCents),
+      }),
+      approvals: [approval('price_override')],
+    };
+    expect((await pushSales(server.url, device.token, [stale])).body.acks).toHaveLength(1);
+    const [mismatch, ...others] = await itemsOf(stale.id);
+    expect(others).toEqual([]);
+    expect(mismatch!.kind).toBe('price_mismatch');
+    expect(JSON.parse(mismatch!.details)).toMatchObject({ overriddenFromCents: p.priceCents + 50 });
   });
 
   it('a refund without a receipt needs approval (an item when it has none); approved, it puts the units back', async () => {

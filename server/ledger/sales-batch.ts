@@ -328,14 +328,21 @@ export class SalesBatch {
     }
   }
 
-  /** Invariant 7: a line charged at another price than the master price at sale time; a refund returning more than remained. */
+  /**
+   * Invariant 7: a line charged at another price than the master price at sale time (a changed price
+   * from the master price is the approval's matter, not a mismatch); approvals that do not stand; a
+   * refund returning more than remained.
+   */
   private async openItems(sale: SaleDoc, refund: RefundCheck | null, appliedSeq: number): Promise<void> {
     const at = { branchId: this.device.branchId, locationId: this.device.locationId };
     if (sale.kind === 'sale') {
       const time = saleTime(sale.createdAt, this.now);
       for (const [i, line] of sale.lines.entries()) {
         const expectedUnitCents = this.catalogue.priceAt(line.productId, time);
-        if (expectedUnitCents === undefined || expectedUnitCents === line.unitPriceCents) continue;
+        // A changed price is judged by the price it was changed from: the approval (or, when it does
+        // not stand, the unapproved_ticket item) is the record of the change, one item per cause.
+        const catalogueCents = line.overriddenFromCents ?? line.unitPriceCents;
+        if (expectedUnitCents === undefined || expectedUnitCents === catalogueCents) continue;
         const opened = await recordPriceMismatch(
           this.trx,
           { ...at, sale, lineNo: i + 1, expectedUnitCents, saleTime: time },

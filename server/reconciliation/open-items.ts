@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { ReconciliationKind } from '../db/schema-ledger';
 import { countDelta, type CountDoc, type SaleDoc, type ShiftEventDoc } from '../../shared/protocol';
 import type { OverRefundedLine } from '../ledger/refund-check';
+import { lineGrossCents } from '../../shared/sale/line-amount';
 import { describeFindings, type ApprovalFindings, type ApprovalPolicy } from '../ledger/approval-policy';
 
 export interface NewItem {
@@ -154,8 +155,9 @@ export function recordPriceMismatch(
 ): Promise<boolean> {
   const { sale, lineNo } = m;
   const line = sale.lines[lineNo - 1]!;
-  const expectedTotalCents = m.expectedUnitCents * line.quantity;
-  const chargedTotalCents = line.unitPriceCents * line.quantity;
+  // Worth before discounts by the shared rule, so a weighed line's grams are not taken for kilograms.
+  const expectedTotalCents = lineGrossCents({ ...line, unitPriceCents: m.expectedUnitCents, labelPriceCents: null });
+  const chargedTotalCents = lineGrossCents({ ...line, labelPriceCents: null });
   return openItem(
     trx,
     {
@@ -173,6 +175,7 @@ export function recordPriceMismatch(
         productName: line.name,
         quantity: line.quantity,
         chargedUnitCents: line.unitPriceCents,
+        overriddenFromCents: line.overriddenFromCents ?? null,
         expectedUnitCents: m.expectedUnitCents,
         expectedTotalCents,
         chargedTotalCents,
