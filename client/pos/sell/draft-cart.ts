@@ -26,7 +26,7 @@ export interface DraftLine {
   overriddenFromCents?: number | null;
 }
 
-type CartProduct = Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'> &
+export type CartProduct = Pick<ProductRow, 'id' | 'sku' | 'name' | 'priceCents' | 'taxRateBp'> &
   Partial<Pick<ProductRow, 'unit' | 'quantityDecimals'>>;
 
 /**
@@ -194,4 +194,9 @@ export function cartTotals(cart: DraftCart): CartTotals {
     totalCents: grossCents - discount,
     taxes: taxBreakdown(lines),
   };
+}
+
+/** A line sold by weight or volume: its quantity has decimals and a unit, typed rather than stepped. */
+export function isWeighed(l: DraftLine): boolean {
+  return (l.quantityDecimals ?? 0) > 0 || (l.unit ?? 'each') !== 'each';
 }

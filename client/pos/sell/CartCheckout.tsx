@@ -1,0 +1,86 @@
+import type { Payment } from '../../../shared/protocol';
+import { useT } from '../i18n';
+import { useSession } from '../session/session-context';
+import { CartPanel, type CartActions } from './CartPanel';
+import { ChargeButtons } from './ChargeButtons';
+import { setTicketDiscount, type CartTotals } from './draft-cart';
+import { oversoldLines } from './oversold-lines';
+import { PaymentPanel } from './PaymentPanel';
+import { sellMessages } from './sell-messages';
+import { TicketDiscount } from './TicketDiscount';
+import type { Checkout } from './use-checkout';
+
+/**
+ * A cart with lines: the lines and totals, the ticket's discount, what it oversells (refused when the
+ * branch does not allow overselling), the last charge's problem, and the way to pay.
+ */
+export function CartCheckout({
+  checkout,
+  totals,
+  stock,
+  money,
+  lineActions,
+  error,
+  onCharge,
+}: {
+  checkout: Checkout;
+  totals: CartTotals;
+  /** Displayed stock by product id. */
+  stock: ReadonlyMap<string, number>;
+  money: (cents: number) => string;
+  lineActions: CartActions;
+  /** The last charge's problem, as the cashier reads it. */
+  error: string | null;
+  onCharge: (payments: Payment[]) => void;
+}) {
+  const t = useT(sellMessages);
+  const session = useSession();
+  const { cart, stage, setCart, setStage } = checkout;
+  const overs = oversoldLines(cart, stock);
+  const blocked = session.settings?.allowOversell === false && overs.length > 0;
+  return (
+    <>
+      {stage.kind === 'cart' && stage.restored && (
+        <p role="status" className="notice ok" data-testid="restored-cart">
+          {t('restoredCart')}
+        </p>
+      )}
+      <CartPanel cart={cart} totals={totals} money={money} actions={lineActions} />
+      {stage.kind === 'cart' && (
+        <TicketDiscount
+          cart={cart}
+          totals={totals}
+          money={money}
+          onApply={(d, reason) => setCart((c) => setTicketDiscount(c, d, reason))}
+        />
+      )}
+      {overs.map((o) => (
+        <p key={o.name} className={blocked ? 'error' : 'warning'} role={blocked ? 'alert' : 'note'}>
+          {t(blocked ? 'oversellBlocked' : 'oversellWarning', { name: o.name, qty: o.after })}
+        </p>
+      ))}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {stage.kind === 'payment' ? (
+        <PaymentPanel
+          totalCents={totals.totalCents}
+          money={money}
+          busy={false}
+          onComplete={onCharge}
+          onCancel={() => setStage({ kind: 'cart' })}
+        />
+      ) : (
+        <ChargeButtons
+          totalCents={totals.totalCents}
+          disabled={blocked || totals.totalCents === 0}
+          money={money}
+          onCharge={onCharge}
+          onPay={() => setStage({ kind: 'payment' })}
+        />
+      )}
+    </>
+  );
+}
