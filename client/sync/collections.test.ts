@@ -32,6 +32,9 @@ const INSTALLED: Record<number, Record<string, string>> = {
     sales: '81fa1065a7c83d0c74da8fe7d2d694e400d63e9c6a4d67c2afd0363ab94925db',
     shiftevents: '9c89c3a77c493524f2c9696cec1f82718aca73fae403fb674292befb0b85255e',
   },
+  2: {
+    sales: '9b9864f0668999023e6763ff30d436194dcd10e3433fdfcb9ad4f82c7697ff20',
+  },
 };
 
 /** The version the app brings of each collection (acks are local, always 0). */

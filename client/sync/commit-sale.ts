@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Approval, Payment, SaleDoc, SaleLine } from '../../shared/protocol';
 import type { LineDiscountInput } from '../../shared/sale/cart-math';
+import { exchangeProblems, settleExchange, type DifferenceTender } from '../../shared/sale/exchange';
+import { sumCents } from '../../shared/money';
 import { applyTicketDiscount } from '../../shared/sale/ticket-discount';
 import { lineTotal, saleArithmeticProblems, saleTotal } from '../../shared/sale/sale-arithmetic';
 import type { PosDatabase, ProductRow, SaleRow } from './collections';
@@ -147,6 +149,90 @@ export async function chargeSale(
     ...base,
   });
   return { sale, stored: storeTicket(store.db, sale), durableAt };
+}
+
+export interface ExchangeDraft extends Omit<TicketDraft, 'id' | 'kind' | 'refundOf' | 'payments'> {
+  /** The sale's id: the cart's, so a restart finds the exchange charged or not (and a double tap charges it once). */
+  id: string;
+  /** The refund's id, made with the exchange and kept with the cart for the same reason. */
+  refundId: string;
+  /** The ticket the goods came back from. */
+  refundOf: string;
+  /** The lines brought back, at the prices they were sold for (shared/sale/refund-math.ts refundLine). */
+  returned: readonly SaleLine[];
+  /** How the customer pays the difference when they owe it; null when even or when they get money back. */
+  tender: DifferenceTender | null;
+}
+
+export interface ChargedExchange {
+  sale: SaleRow;
+  refund: SaleRow;
+  /** Resolves once both tickets are in RxDB too. */
+  stored: Promise<SaleRow>;
+  durableAt: number;
+}
+
+/**
+ * SPEC S14: an exchange is its refund and its sale, numbered together and written by one journal
+ * transaction, so a crash leaves both or neither (DESIGN invariant 1). The returned goods' worth pays
+ * the taken goods by the 'exchange' tender; only the difference is money (shared/sale/exchange.ts).
+ */
+export async function chargeExchange(
+  store: PosStore,
+  pairing: DevicePairing,
+  draft: ExchangeDraft,
+  now = new Date(),
+): Promise<ChargedExchange> {
+  const sold = draft.lines.filter((l) => l.quantity > 0).map(toSaleLine);
+  const returned = draft.returned.filter((l) => l.quantity > 0);
+  if (sold.length === 0 || returned.length === 0) throw new Error('An exchange returns some lines and takes others.');
+  const td = draft.ticketDiscount ?? null;
+  const { lines, ticketDiscount } = applyTicketDiscount(sold, td?.discount ?? null, td?.reason ?? '');
+  const takenCents = saleTotal(lines);
+  const returnedCents = sumCents(returned.map((l) => l.lineTotalCents));
+  const { refundPayments, salePayments } = settleExchange(returnedCents, takenCents, draft.tender);
+  const common = {
+    branchId: pairing.branch.id,
+    deviceId: pairing.deviceId,
+    receiptPrefix: pairing.branch.receiptPrefix,
+    deviceNumber: pairing.deviceNumber,
+    cashierId: draft.cashierId ?? null,
+    cashierName: draft.cashierName,
+    shiftId: draft.shiftId ?? null,
+    createdAt: now.toISOString(),
+    currency: pairing.branch.currency,
+  };
+  const sale = {
+    ...common,
+    id: draft.id,
+    kind: 'sale' as const,
+    refundOf: null,
+    lines,
+    totalCents: takenCents,
+    payments: salePayments,
+    ...(ticketDiscount ? { ticketDiscount } : {}),
+    ...(draft.approvals?.length ? { approvals: [...draft.approvals] } : {}),
+    exchangeWith: draft.refundId,
+  };
+  const refund = {
+    ...common,
+    id: draft.refundId,
+    kind: 'refund' as const,
+    refundOf: draft.refundOf,
+    lines: [...returned],
+    totalCents: returnedCents,
+    payments: refundPayments,
+    exchangeWith: draft.id,
+  };
+  const problems = [sale, refund].flatMap((t) => [...saleArithmeticProblems(t), ...exchangeProblems(t)]);
+  if (problems.length > 0) throw new Error(problems.join('; '));
+
+  await prepareSaleNumbering(store, pairing.deviceId);
+  // The sale first: a retry finds the exchange by the cart's id.
+  const [s, r] = await store.journal.chargeTogether([sale, refund]);
+  if (!s || !r) throw new Error('The exchange was saved in part; this should not happen.');
+  const stored = storeTicket(store.db, r.sale).then(() => storeTicket(store.db, s.sale));
+  return { sale: s.sale, refund: r.sale, stored, durableAt: s.durableAt };
 }
 
 /** chargeSale, resolving once the ticket is in RxDB too (refunds, simulations, tests). */

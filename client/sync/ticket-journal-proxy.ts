@@ -37,6 +37,7 @@ export async function openWorkerJournal(name: string): Promise<Journal> {
   await call('open', name);
   return {
     charge: (template: TicketTemplate) => call<ChargeResult>('charge', template),
+    chargeTogether: (templates: readonly TicketTemplate[]) => call<ChargeResult[]>('chargeTogether', templates),
     reserve: (deviceId: string, count: number) => call<number>('reserve', deviceId, count),
     raiseFloor: (deviceId: string, lastSeq: number) => call<number>('raiseFloor', deviceId, lastSeq),
     all: () => call<SaleRow[]>('all'),

@@ -37,6 +37,8 @@ export interface ChargeResult {
 /** What the POS needs of a journal, whether it runs in the page (Node, tests) or in a worker (the browser: ticket-journal-proxy.ts in the page, ticket-journal-worker-entry.ts in the worker). */
 export interface Journal {
   charge(template: TicketTemplate): Promise<ChargeResult>;
+  /** Several tickets of one device (an exchange's refund and sale), numbered in order, written whole or not at all. */
+  chargeTogether(templates: readonly TicketTemplate[]): Promise<ChargeResult[]>;
   reserve(deviceId: string, count: number): Promise<number>;
   raiseFloor(deviceId: string, lastSeq: number): Promise<number>;
   all(): Promise<SaleRow[]>;
@@ -145,6 +147,39 @@ export class TicketJournal implements Journal {
         resolve({ sale: sale!, durableAt: performance.timeOrigin + performance.now() });
       };
       tx.onabort = () => reject(tx.error ?? new Error('The ticket was not saved (transaction aborted).'));
+    });
+  }
+
+  /**
+   * Numbers and stores several tickets of one device by one transaction (SPEC S14: an exchange's
+   * refund and sale): consecutive numbers in the order given, all durable together or none. When
+   * the first ticket's id is already here (a retry after a crash), the tickets are returned as
+   * they were written and nothing new is taken.
+   */
+  chargeTogether(templates: readonly TicketTemplate[]): Promise<ChargeResult[]> {
+    const deviceId = templates[0]?.deviceId;
+    if (!deviceId || templates.some((t) => t.deviceId !== deviceId))
+      return Promise.reject(new Error('Tickets charged together belong to one device.'));
+    this.nextSeq.delete(deviceId);
+    return new Promise((resolve, reject) => {
+      const tx = this.idb.transaction([TICKETS, FLOORS], 'readwrite', { durability: 'strict' });
+      const tickets = tx.objectStore(TICKETS);
+      const existing = templates.map((t) => tickets.get(t.id));
+      let sales: SaleRow[] = [];
+      this.lastTaken(tx, deviceId, (last) => {
+        const found = existing.map((r) => r.result as SaleRow | undefined);
+        if (found[0]) {
+          sales = found.filter((s) => s !== undefined);
+          return;
+        }
+        sales = templates.map((t, i) => numbered(t, last + 1 + i));
+        for (const s of sales) tickets.add(s);
+      });
+      tx.oncomplete = () => {
+        const durableAt = performance.timeOrigin + performance.now();
+        resolve(sales.map((sale) => ({ sale, durableAt })));
+      };
+      tx.onabort = () => reject(tx.error ?? new Error('The tickets were not saved (transaction aborted).'));
     });
   }
 

@@ -1,4 +1,5 @@
 import { saleDocSchema, type Ack, type Rejection, type SaleDoc } from '../../shared/protocol';
+import { exchangeProblems } from '../../shared/sale/exchange';
 import { saleArithmeticProblems } from '../../shared/sale/sale-arithmetic';
 import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { DeviceIdentity } from '../auth/device-identity';
@@ -34,7 +35,7 @@ function saleRules(device: DeviceIdentity): RowRules<SaleDoc> {
         );
       if (sale.kind === 'sale' && sale.refundOf !== null)
         return refusal(sale.id, 'BAD_REQUEST', `Sale ${sale.id}: only a refund names a sale it refunds (refundOf).`);
-      const problems = saleArithmeticProblems(sale);
+      const problems = [...saleArithmeticProblems(sale), ...exchangeProblems(sale)];
       if (problems.length > 0)
         return refusal(sale.id, 'BAD_REQUEST', `Sale ${sale.id} does not add up: ${problems.join('; ')}`);
       return null;

@@ -1,3 +1,5 @@
+import type { TicketTender } from '../../shared/console/reports-sales';
+
 /**
  * Row types of the reports' tables (migration 0013-reports). report_tickets and
  * report_sales_hours summarize the sales ledger: written in the same transaction as the sales
@@ -24,7 +26,7 @@ export type ReportTables = {
     sold_at: string;
     local_date: string;
     local_hour: number;
-    tender: 'cash' | 'card' | 'mixed';
+    tender: TicketTender;
     gross_cents: number;
     discount_cents: number;
     tax_cents: number;
@@ -58,7 +60,7 @@ export type ReportTables = {
     cashier_key: string;
     cashier_name: string;
     device_id: string;
-    tender: 'cash' | 'card' | 'mixed';
+    tender: TicketTender;
     kind: 'sale' | 'refund';
     tickets: number;
     gross_cents: number;

@@ -40,7 +40,14 @@ export function ticketSummary(sale: SaleRow, lines: readonly LineRow[], timeZone
   const methods = new Set(payments.map((p) => p.method));
   const paid = (method: string) =>
     payments.filter((p) => p.method === method).reduce((sum, p) => sum + p.amountCents, 0);
-  const tender = methods.size > 1 ? 'mixed' : methods.has('card') ? 'card' : 'cash';
+  // SPEC S14: a ticket of an exchange is told apart; its cash and card figures are the money that moved.
+  const tender = methods.has('exchange')
+    ? 'exchange'
+    : methods.size > 1
+      ? 'mixed'
+      : methods.has('card')
+        ? 'card'
+        : 'cash';
   let gross = 0;
   let discount = 0;
   let total = 0;

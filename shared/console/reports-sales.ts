@@ -18,8 +18,11 @@ export const explorerGroups = [
 ] as const;
 export type ExplorerGroup = (typeof explorerGroups)[number];
 
-/** How a ticket was paid: one tender, or both. */
-export const ticketTenders = ['cash', 'card', 'mixed'] as const;
+/**
+ * How a ticket was paid: one tender, or both; 'exchange' for both tickets of an exchange (SPEC S14),
+ * whose money (the difference) is in the ticket's cash and card figures.
+ */
+export const ticketTenders = ['cash', 'card', 'mixed', 'exchange'] as const;
 export type TicketTender = (typeof ticketTenders)[number];
 
 /**
@@ -177,7 +180,8 @@ export const ticketDetailSchema = z.object({
   ),
   payments: z.array(
     z.object({
-      method: z.enum(['cash', 'card']),
+      /** 'exchange': the returned goods' worth carried between an exchange's tickets, not money (SPEC S14). */
+      method: z.enum(['cash', 'card', 'exchange']),
       amountCents: z.number().int(),
       tenderedCents: z.number().int().nullable(),
     }),

@@ -46,5 +46,8 @@
  *     amount; empty when the total was typed) and an `approval` when beyond the branch's limit; a version 0
  *     event upgrades with none. Branch settings (version 1) carry `requireOpenShift`,
  *     `maxCashDifferenceCents` and `quickKeys` (the sell screen's favourites, {productId, label}).
+ *     Exchanges (SPEC S14): sales (collection version 2) may carry `exchangeWith`, the other ticket of
+ *     an exchange, and a payment may be the `exchange` tender (the returned goods' worth, not money);
+ *     both absent on every other ticket, so a version 1 ticket is unchanged.
  */
 export const PROTOCOL_VERSION = 5;

@@ -123,9 +123,10 @@ export const REPLICATED = {
   },
   /** Pushed by the device that made them; the branch's recent ones are pulled too (refunds across tablets). */
   sales: {
-    version: 1,
+    version: 2,
     // Version 1 adds the optional ticketDiscount and approvals (absent = none): a version 0 ticket is unchanged.
-    upgrades: { 1: (doc) => doc },
+    // Version 2 adds the optional exchangeWith and the 'exchange' tender (SPEC S14): a version 1 ticket is unchanged.
+    upgrades: { 1: (doc) => doc, 2: (doc) => doc },
     doc: saleDocSchema,
     direction: 'both',
     pullResponse: salesPullResponseSchema,

@@ -32,10 +32,14 @@ export const saleLineSchema = z.object({
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
 export const paymentSchema = z.object({
-  method: z.enum(['cash', 'card']),
+  /**
+   * 'exchange' (sales version 2) is not money: the worth of the goods an exchange took back, carried
+   * from its refund to its sale (SPEC S14). Cash reports and tender splits count only cash and card.
+   */
+  method: z.enum(['cash', 'card', 'exchange']),
   /** The part of the total this tender pays. */
   amountCents: z.number().int().positive().max(1e12),
-  /** Cash handed over (≥ amountCents); the difference is the change given. Null for card. */
+  /** Cash handed over (≥ amountCents); the difference is the change given. Null for card and exchange. */
   tenderedCents: cents.nullable(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
@@ -59,6 +63,10 @@ export type TicketDiscount = z.infer<typeof ticketDiscountSchema>;
  * A refund (kind 'refund') lists the units returned with the prices they were sold at, its
  * payments are the money given back, and refundOf names the original sale. Sale lines move stock
  * down, refund lines move it back up.
+ *
+ * An exchange (sales version 2, SPEC S14) is a refund of the lines brought back and a sale of the
+ * lines taken instead, written by one journal transaction, each naming the other in exchangeWith.
+ * The refund's worth pays the sale by an 'exchange' tender on both; only the difference is money.
  */
 export const saleDocSchema = z.object({
   id: z.uuid(),
@@ -83,6 +91,11 @@ export const saleDocSchema = z.object({
    */
   ticketDiscount: ticketDiscountSchema.nullable().optional(),
   approvals: z.array(approvalSchema).max(12).optional(),
+  /**
+   * Sales collection version 2: the other half of an exchange (the sale names its refund and the
+   * refund its sale). Absent on every other ticket, so a version 1 ticket keeps its hash (SPEC S2).
+   */
+  exchangeWith: z.uuid().nullable().optional(),
   _deleted: z.boolean(),
 });
 export type SaleDoc = z.infer<typeof saleDocSchema>;

@@ -5,7 +5,9 @@ import {
   type ExplorerGroup,
   type ExplorerResponse,
   type ExplorerRow,
+  ticketTenders,
   type TicketDetail,
+  type TicketTender,
   type TicketsResponse,
 } from '../../../shared/console/reports-sales';
 import { addDays } from '../../../shared/console/reports-time';
@@ -117,6 +119,7 @@ export default function SalesPage() {
           <option value="cash">{t('cash')}</option>
           <option value="card">{t('card')}</option>
           <option value="mixed">{t('mixed')}</option>
+          <option value="exchange">{t('exchange')}</option>
         </SelectField>
         <label className="check">
           <input type="checkbox" checked={refundsOnly} onChange={(e) => setRefundsOnly(e.target.checked)} />
@@ -224,8 +227,8 @@ function TotalsHead({ t, groupName }: { t: T; groupName: string }) {
 }
 
 function labelOf(t: T, groupBy: ExplorerGroup, row: ExplorerRow): string {
-  return groupBy === 'tender' && (row.key === 'cash' || row.key === 'card' || row.key === 'mixed')
-    ? t(row.key)
+  return groupBy === 'tender' && (ticketTenders as readonly string[]).includes(row.key)
+    ? t(row.key as TicketTender)
     : row.label;
 }
 
