@@ -10,7 +10,8 @@ export type ReconciliationKind =
   | 'cash_difference'
   | 'sync_conflict'
   | 'refused_document'
-  | 'unapproved_ticket';
+  | 'unapproved_ticket'
+  | 'unapproved_shift_event';
 export type ReconciliationStatus = 'open' | 'assigned' | 'resolved';
 
 export interface LedgerTables {

@@ -1,45 +1,59 @@
 import type { Transaction } from 'kysely';
 import { denominationProblem } from '../../shared/cash/denominations';
 import { shiftEventDocSchema, type Rejection, type ShiftEventDoc } from '../../shared/protocol';
+import type { ApprovalKind } from '../../shared/protocol/approval';
 import { beyondCashLimit } from '../../shared/sale/shift-report';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { Database } from '../db/schema';
-import { recordCashDifference } from '../reconciliation/open-items';
+import { recordCashDifference, recordUnapprovedShiftEvent } from '../reconciliation/open-items';
+import type { ApprovalFindings } from './approval-policy';
 import { reportTrx } from '../reports/report-db';
 import { reportSettings } from '../reports/report-settings';
 import { serverShiftReport } from '../reports/shift-cash';
 import type { Applied, DocumentKind } from './ingest-documents';
 import { refusal } from './refusals';
 
-/** Why a supervisor's approval on the event cannot stand, or null: one of the branch's supervisors, not the cashier. */
-async function approvalProblem(trx: Transaction<Database>, doc: ShiftEventDoc, branchId: string) {
+/** The approval a shift event needs: a drawer opened with no sale always, a close only beyond the limit (its own item). */
+const WANTED: Partial<Record<ShiftEventDoc['kind'], ApprovalKind>> = { no_sale: 'no_sale', close: 'cash_difference' };
+
+/**
+ * Why the event's approval does not stand, or null: a no-sale open without one, or an approval
+ * that is not one of the branch's supervisors' (or is the cashier's own). The drawer was opened or
+ * the shift closed all the same, so the event is recorded and the findings open an item for a
+ * manager (SPEC S11), like a ticket's (approval-policy.ts).
+ */
+async function approvalFindingsOf(
+  trx: Transaction<Database>,
+  doc: ShiftEventDoc,
+  branchId: string,
+): Promise<ApprovalFindings | null> {
+  const wanted = WANTED[doc.kind];
   const approval = doc.approval;
-  if (!approval) return null;
-  // A no-sale open and a close beyond the limit carry their approval; nothing else asks for one.
-  const wanted = { no_sale: 'no_sale', close: 'cash_difference' } as Partial<Record<ShiftEventDoc['kind'], string>>;
-  if (wanted[doc.kind] !== approval.kind)
-    return `An approval of kind ${approval.kind} does not belong on a shift's ${doc.kind} event.`;
-  if (approval.approverId === doc.cashierId)
-    return `${approval.approverName} cannot approve their own ${doc.kind === 'no_sale' ? 'drawer open' : 'close'}; another supervisor must.`;
+  if (!wanted) return null;
+  if (!approval || approval.kind !== wanted)
+    return doc.kind === 'no_sale' || approval ? { missing: [wanted], invalid: [] } : null;
+  const base = { kind: approval.kind, approverId: approval.approverId, approverName: approval.approverName };
+  if (approval.approverId === doc.cashierId) return { missing: [], invalid: [{ ...base, why: 'own' }] };
   const approver = await trx
     .selectFrom('cashiers')
     .select(['role'])
     .where('id', '=', approval.approverId)
     .where('branch_id', '=', branchId)
     .executeTakeFirst();
-  if (approver?.role !== 'supervisor')
-    return `${approval.approverName} is not a supervisor of this branch, so cannot approve this.`;
-  return null;
+  return approver?.role === 'supervisor' ? null : { missing: [], invalid: [{ ...base, why: 'not_supervisor' }] };
+}
+
+async function deviceName(trx: Transaction<Database>, deviceId: string): Promise<string> {
+  const row = await trx.selectFrom('devices').select('name').where('id', '=', deviceId).executeTakeFirst();
+  return row?.name ?? deviceId;
 }
 
 /** Why the event cannot be recorded as sent (nothing is then stored), or null. */
 async function shiftEventProblem(trx: Transaction<Database>, doc: ShiftEventDoc, device: DeviceIdentity) {
   if (doc.kind !== 'close' && doc.denominations.length > 0)
     return 'Only a shift close carries counted notes and coins.';
-  if (doc.kind === 'no_sale') {
-    if (doc.amountCents !== 0) return 'A drawer opened with no sale moves no cash; its amount must be 0.';
-    if (!doc.approval) return "A drawer opened with no sale needs a supervisor's approval on the tablet.";
-  }
+  if (doc.kind === 'no_sale' && doc.amountCents !== 0)
+    return 'A drawer opened with no sale moves no cash; its amount must be 0.';
   if (doc.kind === 'close') {
     const branch = await trx
       .selectFrom('branches')
@@ -49,7 +63,7 @@ async function shiftEventProblem(trx: Transaction<Database>, doc: ShiftEventDoc,
     const problem = denominationProblem(branch.currency, doc.denominations, doc.amountCents);
     if (problem) return problem;
   }
-  return approvalProblem(trx, doc, device.branchId);
+  return null;
 }
 
 /**
@@ -131,7 +145,17 @@ export const shiftEventsKind: DocumentKind<ShiftEventDoc> = {
         applied_seq: appliedSeq,
       })
       .execute();
-    if (doc.kind !== 'close') return {};
-    return { reconciliation: await checkCashDifference(trx, doc, device, appliedSeq, now) };
+    const findings = await approvalFindingsOf(trx, doc, device.branchId);
+    const at = { branchId: device.branchId, locationId: device.locationId };
+    const unapproved = findings
+      ? await recordUnapprovedShiftEvent(
+          trx,
+          { ...at, event: doc, findings, deviceName: await deviceName(trx, doc.deviceId) },
+          appliedSeq,
+          now,
+        )
+      : false;
+    if (doc.kind !== 'close') return { reconciliation: unapproved };
+    return { reconciliation: (await checkCashDifference(trx, doc, device, appliedSeq, now)) || unapproved };
   },
 };

@@ -345,3 +345,43 @@ export function recordUnapprovedTicket(
     now,
   );
 }
+
+/**
+ * A drawer opened with no sale without a supervisor's approval, or a shift event whose approval does
+ * not stand (not a supervisor of the branch, or the cashier's own): the event happened, so it is
+ * recorded, and one item per event asks a manager to look (SPEC S11).
+ */
+export function recordUnapprovedShiftEvent(
+  trx: Transaction<Database>,
+  u: AppliedAt & { event: ShiftEventDoc; findings: ApprovalFindings; deviceName: string },
+  seq: number,
+  now: string,
+): Promise<boolean> {
+  const { event, findings } = u;
+  return openItem(
+    trx,
+    {
+      kind: 'unapproved_shift_event',
+      causeKey: `unapproved_shift_event:${event.id}`,
+      branchId: u.branchId,
+      locationId: u.locationId,
+      productId: null,
+      saleId: null,
+      documentId: event.id,
+      summary: `Shift event ${event.kind} of shift ${event.shiftId} by ${event.cashierName} was recorded with ${describeFindings(findings, 0)}`,
+      details: {
+        shiftId: event.shiftId,
+        eventKind: event.kind,
+        deviceId: event.deviceId,
+        deviceName: u.deviceName,
+        cashierName: event.cashierName,
+        amountCents: event.amountCents,
+        missing: findings.missing,
+        invalid: findings.invalid,
+        deviceAt: event.at,
+      },
+    },
+    seq,
+    now,
+  );
+}

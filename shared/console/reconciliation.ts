@@ -14,6 +14,7 @@ export const RECONCILIATION_KINDS = [
   'refused_document',
   'cash_difference',
   'unapproved_ticket',
+  'unapproved_shift_event',
 ] as const;
 export const RECONCILIATION_STATUSES = ['open', 'assigned', 'resolved'] as const;
 

@@ -41,4 +41,36 @@ describe('reconciliation item summaries', () => {
     );
     expect(text).toBe('Transfer from Central warehouse: p1 sent 5, received 3.');
   });
+
+  it('words a drawer opened without an approval that stands, in Spanish and English', () => {
+    const item = {
+      kind: 'unapproved_shift_event' as const,
+      summary: 'Shift event no_sale …',
+      details: {
+        eventKind: 'no_sale',
+        deviceName: 'Caja 1',
+        cashierName: 'Carlos',
+        missing: [],
+        invalid: [{ kind: 'no_sale', approverName: 'Omar', why: 'not_supervisor' }],
+      },
+    };
+    const es = itemSummary(
+      item,
+      translate(reconciliationMessages, 'es'),
+      formatter('es', { currency: 'USD' }),
+      (id) => id,
+    );
+    expect(es).toBe(
+      'Cajón abierto sin venta en Caja 1 (Carlos) se registró cajón abierto sin venta: la autorizó Omar, que no es supervisor de la sucursal.',
+    );
+    const en = itemSummary(
+      { ...item, details: { ...item.details, eventKind: 'close', invalid: [], missing: ['cash_difference'] } },
+      translate(reconciliationMessages, 'en'),
+      formatter('en', { currency: 'USD' }),
+      (id) => id,
+    );
+    expect(en).toBe(
+      "A shift close on Caja 1 (Carlos) was recorded without a supervisor's approval for: a close with a cash difference.",
+    );
+  });
 });

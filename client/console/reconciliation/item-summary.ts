@@ -81,6 +81,13 @@ export function itemSummary(
       return refusedDocumentSummary(d, f);
     case 'unapproved_ticket':
       return unapprovedTicketSummary(d, t, f);
+    case 'unapproved_shift_event':
+      return t('summary_unapproved_shift_event', {
+        event: t(d.eventKind === 'close' ? 'shiftEvent_close' : 'shiftEvent_no_sale'),
+        device: str(d.deviceName),
+        cashier: str(d.cashierName),
+        findings: approvalFindingsText(d, t, f),
+      });
     default:
       return item.summary;
   }
@@ -88,11 +95,22 @@ export function itemSummary(
 
 /** A ticket recorded without the approvals it needed, worded from the item's findings. */
 function unapprovedTicketSummary(d: Record<string, unknown>, t: Translate<Key>, f: Formatter): string {
+  const currency = typeof d.currency === 'string' ? d.currency : undefined;
+  return t('summary_unapproved_ticket', {
+    receipt: str(d.receiptNumber),
+    cashier: str(d.cashierName),
+    total: f.money(num(d.totalCents), currency),
+    findings: approvalFindingsText(d, t, f),
+  });
+}
+
+/** The approvals a document lacked and the ones given by the wrong person, in a phrase. */
+function approvalFindingsText(d: Record<string, unknown>, t: Translate<Key>, f: Formatter): string {
   const limit = f.number(num(d.maxDiscountBp) / 100);
   const what = (kind: unknown) => t(`approval_${str(kind)}` as Key, { limit });
   const missing = Array.isArray(d.missing) ? d.missing : [];
   const invalid = Array.isArray(d.invalid) ? (d.invalid as Record<string, unknown>[]) : [];
-  const findings = [
+  return [
     ...(missing.length > 0 ? [t('unapprovedMissing', { what: missing.map(what).join(', ') })] : []),
     ...invalid.map((a) =>
       t(a.why === 'own' ? 'unapprovedOwn' : 'unapprovedNotSupervisor', {
@@ -100,12 +118,5 @@ function unapprovedTicketSummary(d: Record<string, unknown>, t: Translate<Key>, 
         name: str(a.approverName),
       }),
     ),
-  ];
-  const currency = typeof d.currency === 'string' ? d.currency : undefined;
-  return t('summary_unapproved_ticket', {
-    receipt: str(d.receiptNumber),
-    cashier: str(d.cashierName),
-    total: f.money(num(d.totalCents), currency),
-    findings: findings.join('; '),
-  });
+  ].join('; ');
 }
