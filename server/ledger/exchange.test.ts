@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
-import type { TicketsResponse } from '../../shared/console/reports-sales';
+import type { TicketDetail, TicketsResponse } from '../../shared/console/reports-sales';
 import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { settleExchange, type DifferenceTender } from '../../shared/sale/exchange';
 import type { ShiftReport } from '../../shared/sale/shift-report';
@@ -122,8 +122,19 @@ describe.each(reachableTestDatabases)('[S14] exchanges over HTTP on $label', (da
         tenderedCents: 100_000,
       },
     );
+    const detail = async (id: string) =>
+      (
+        await request<TicketDetail>(server.url, `/api/console/reports/tickets/${id}`, {
+          headers: admin.headers(),
+        })
+      ).body;
     expect((await pushSales(server.url, d.token, [x.sale])).body.rejected).toEqual([]);
+    expect((await detail(x.sale.id)).exchangeWith).toEqual({ id: x.refund.id, receiptNumber: null });
     expect((await pushSales(server.url, d.token, [x.refund])).body.rejected).toEqual([]);
+    // The console shows the link both ways.
+    expect((await detail(x.sale.id)).exchangeWith).toEqual({ id: x.refund.id, receiptNumber: x.refund.receiptNumber });
+    expect((await detail(x.refund.id)).exchangeWith).toEqual({ id: x.sale.id, receiptNumber: x.sale.receiptNumber });
+    expect((await detail(original.id)).exchangeWith).toBeNull();
     expect((await pushSales(server.url, d.token, [x.refund, x.sale])).body.acks).toHaveLength(2);
     const n = await server.db
       .selectFrom('sales')

@@ -261,6 +261,22 @@ function receiptLines(doc: SaleDoc, catalogue: CatalogueReads, soldAt: string): 
   }));
 }
 
+/** The other ticket of an exchange, by the id this one names; its number once the server holds it. */
+async function exchangePartner(
+  db: ReportDb,
+  id: string | null | undefined,
+  branchId: string,
+): Promise<TicketDetail['exchangeWith']> {
+  if (!id) return null;
+  const other = await db
+    .selectFrom('sales')
+    .select('receipt_number')
+    .where('id', '=', id)
+    .where('branch_id', '=', branchId)
+    .executeTakeFirst();
+  return { id, receiptNumber: other?.receipt_number ?? null };
+}
+
 /** One ticket as its receipt shows it, with the master price of each line and its ledger movements. */
 export async function ticketDetail(db: ReportDb, manager: ManagerIdentity, saleId: string): Promise<TicketDetail> {
   const s = await ticketRow(db, saleId);
@@ -293,6 +309,7 @@ export async function ticketDetail(db: ReportDb, manager: ManagerIdentity, saleI
     totalCents: Number(s.total_cents),
     ticketDiscount: doc.ticketDiscount ?? null,
     approvals: doc.approvals ?? [],
+    exchangeWith: await exchangePartner(db, doc.exchangeWith, s.branch_id),
     movements: await ticketMovements(db, saleId, s.location_id, Number(s.applied_seq)),
   };
 }

@@ -199,6 +199,11 @@ export const ticketDetailSchema = z.object({
   ticketDiscount: ticketDiscountSchema.nullable(),
   /** Supervisors' approvals the ticket carried (discount above the limit, changed price, …). */
   approvals: z.array(approvalSchema),
+  /**
+   * The other ticket of an exchange (SPEC S14: the sale names its refund, the refund its sale); its
+   * receipt number is null while it has not reached the server. Null for any other ticket.
+   */
+  exchangeWith: z.object({ id: z.string(), receiptNumber: z.string().nullable() }).nullable(),
   movements: z.array(
     z.object({
       id: z.string(),

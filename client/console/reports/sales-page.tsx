@@ -22,6 +22,7 @@ import { TextField } from '../ui/text-field';
 import { drillFilter } from './drill-filter';
 import { salesMessages } from './sales-messages';
 import { TicketApprovals } from './ticket-approvals';
+import { TicketExchange } from './ticket-exchange';
 import './reports.css';
 
 type T = Translate<keyof (typeof salesMessages)['es']>;
@@ -353,12 +354,12 @@ function Tickets(props: { t: T; label: string; filter: Filter; currency?: string
           {t('more')}
         </button>
       )}
-      {opened && <Receipt t={t} id={opened} onClose={() => setOpened(null)} />}
+      {opened && <Receipt t={t} id={opened} onOpen={setOpened} onClose={() => setOpened(null)} />}
     </section>
   );
 }
 
-function Receipt({ t, id, onClose }: { t: T; id: string; onClose: () => void }) {
+function Receipt({ t, id, onOpen, onClose }: { t: T; id: string; onOpen: (id: string) => void; onClose: () => void }) {
   const api = useApi();
   const ticket = useLiveQuery(
     `reports:ticket:${id}`,
@@ -415,6 +416,7 @@ function Receipt({ t, id, onClose }: { t: T; id: string; onClose: () => void }) 
           <p>
             {t('payments')}: {d.payments.map((p) => `${t(p.method)} ${f.money(p.amountCents)}`).join(', ')}
           </p>
+          <TicketExchange ticket={d} onOpen={onOpen} />
           <TicketApprovals ticket={d} />
           <h4>{t('movements')}</h4>
           <ul className="reasons">
