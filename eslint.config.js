@@ -46,7 +46,6 @@ export default tseslint.config(
     files: [
       'client/pos/**',
       'client/console/**',
-      'server/cli/commands/demo-data.ts',
       'server/console/ledger-routes.ts',
       'server/ledger/ingest-counts.ts',
       'server/reports/**',
