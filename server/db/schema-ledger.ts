@@ -11,7 +11,8 @@ export type ReconciliationKind =
   | 'sync_conflict'
   | 'refused_document'
   | 'unapproved_ticket'
-  | 'unapproved_shift_event';
+  | 'unapproved_shift_event'
+  | 'unit_mismatch';
 export type ReconciliationStatus = 'open' | 'assigned' | 'resolved';
 
 export interface LedgerTables {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import type { Counted } from '../../shared/sale/stock-quantity';
 
 /**
  * "Sale time" for price checks: the device's createdAt, but never later than the server received
@@ -24,7 +25,7 @@ export function saleTime(deviceCreatedAt: string, receivedAt: string): string {
  */
 export class CatalogueReads {
   /** null: no such product. */
-  private readonly products = new Map<string, { name: string; priceCents: number } | null>();
+  private readonly products = new Map<string, { name: string; priceCents: number; counted: Counted } | null>();
   private readonly history = new Map<string, { priceCents: number; validFrom: string }[]>();
 
   async load(trx: Transaction<Database>, productIds: readonly string[]): Promise<void> {
@@ -34,10 +35,14 @@ export class CatalogueReads {
       for (const id of chunk) this.products.set(id, null);
       for (const r of await trx
         .selectFrom('products')
-        .select(['id', 'name', 'price_cents'])
+        .select(['id', 'name', 'price_cents', 'unit', 'quantity_decimals'])
         .where('id', 'in', chunk)
         .execute()) {
-        this.products.set(r.id, { name: r.name, priceCents: Number(r.price_cents) });
+        this.products.set(r.id, {
+          name: r.name,
+          priceCents: Number(r.price_cents),
+          counted: { unit: r.unit, quantityDecimals: Number(r.quantity_decimals) },
+        });
       }
       const history = await trx
         .selectFrom('product_prices')
@@ -59,6 +64,11 @@ export class CatalogueReads {
   /** The catalogue name of a loaded product, undefined when the catalogue does not have it. */
   name(productId: string): string | undefined {
     return this.products.get(productId)?.name;
+  }
+
+  /** How the catalogue counts a loaded product (its stock is an integer of that), undefined when it does not have it. */
+  counted(productId: string): Counted | undefined {
+    return this.products.get(productId)?.counted;
   }
 
   /**

@@ -9,7 +9,9 @@ import {
   recordOversell,
   recordPriceMismatch,
   recordUnapprovedTicket,
+  recordUnitMismatch,
 } from '../reconciliation/open-items';
+import { convertQuantity, countedOf, sameCounting } from '../../shared/sale/stock-quantity';
 import { approvalFindings, loadApprovalPolicy, type ApprovalPolicy } from './approval-policy';
 import { summarizeSales } from '../reports/summary-writer';
 import { actorOf, type DocumentAuthor } from './document-author';
@@ -296,12 +298,14 @@ export class SalesBatch {
   private async applyMovements(sale: SaleDoc, author: DocumentAuthor, appliedSeq: number): Promise<void> {
     const { device } = this;
     const { actor, relayNote } = actorOf(author);
-    for (const line of sale.lines) {
+    for (const [i, line] of sale.lines.entries()) {
+      const quantity = await this.stockQuantity(sale, i + 1, appliedSeq);
+      if (quantity === null) continue;
       const level = this.movements.apply(
         {
           locationId: device.locationId,
           productId: line.productId,
-          delta: lineStockDelta(sale.kind, line),
+          delta: lineStockDelta(sale.kind, { quantity }),
           kind: sale.kind,
           saleId: sale.id,
           actor,
@@ -326,6 +330,30 @@ export class SalesBatch {
       );
       this.outcome.reconciliationChanged = true;
     }
+  }
+
+  /**
+   * How much stock line `lineNo` moves, in the product's own unit: its quantity when the line counts
+   * as the catalogue does. A line in another unit or precision (a tablet with a stale catalogue, or
+   * a wrong one) is never taken as it stands: converted when it measures the same thing (kg and g,
+   * other decimals), else it moves nothing (null); either way one unit_mismatch item is opened.
+   */
+  private async stockQuantity(sale: SaleDoc, lineNo: number, appliedSeq: number): Promise<number | null> {
+    const line = sale.lines[lineNo - 1]!;
+    const product = this.catalogue.counted(line.productId);
+    const sold = countedOf(line);
+    if (!product || sameCounting(sold, product)) return line.quantity;
+    const moved = convertQuantity(line.quantity, sold, product);
+    const at = { branchId: this.device.branchId, locationId: this.device.locationId };
+    const productName = this.catalogue.name(line.productId) ?? line.name;
+    const opened = await recordUnitMismatch(
+      this.trx,
+      { ...at, sale, lineNo, productName, sold, product, moved },
+      appliedSeq,
+      this.now,
+    );
+    this.outcome.reconciliationChanged ||= opened;
+    return moved;
   }
 
   /**

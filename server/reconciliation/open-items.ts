@@ -5,6 +5,7 @@ import type { ReconciliationKind } from '../db/schema-ledger';
 import { countDelta, type CountDoc, type SaleDoc, type ShiftEventDoc } from '../../shared/protocol';
 import type { OverRefundedLine } from '../ledger/refund-check';
 import { lineGrossCents } from '../../shared/sale/line-amount';
+import type { Counted } from '../../shared/sale/stock-quantity';
 import { describeFindings, type ApprovalFindings, type ApprovalPolicy } from '../ledger/approval-policy';
 
 export interface NewItem {
@@ -379,6 +380,56 @@ export function recordUnapprovedShiftEvent(
         missing: findings.missing,
         invalid: findings.invalid,
         deviceAt: event.at,
+      },
+    },
+    seq,
+    now,
+  );
+}
+
+/**
+ * A line counted in another unit or precision than its product (SPEC S11): the sale stands, its
+ * stock moved by the quantity converted to the product's unit, or not at all when the two do not
+ * measure the same thing (`moved` null). One item per line.
+ */
+export function recordUnitMismatch(
+  trx: Transaction<Database>,
+  m: AppliedAt & {
+    sale: SaleDoc;
+    lineNo: number;
+    productName: string;
+    sold: Counted;
+    product: Counted;
+    moved: number | null;
+  },
+  seq: number,
+  now: string,
+): Promise<boolean> {
+  const { sale, lineNo, sold, product } = m;
+  const line = sale.lines[lineNo - 1]!;
+  const what = (c: Counted) => `${c.unit} with ${c.quantityDecimals} decimals`;
+  return openItem(
+    trx,
+    {
+      kind: 'unit_mismatch',
+      causeKey: `unit_mismatch:${sale.id}:${lineNo}`,
+      branchId: m.branchId,
+      locationId: m.locationId,
+      productId: line.productId,
+      saleId: sale.id,
+      documentId: sale.id,
+      summary: `${m.productName} on ${sale.kind} ${sale.receiptNumber}: ${line.quantity} counted in ${what(sold)}, the product is counted in ${what(product)}; ${m.moved === null ? 'no stock moved' : `stock moved by ${m.moved}`}`,
+      details: {
+        receiptNumber: sale.receiptNumber,
+        ticketKind: sale.kind,
+        lineNo,
+        productName: m.productName,
+        lineQuantity: line.quantity,
+        lineUnit: sold.unit,
+        lineDecimals: sold.quantityDecimals,
+        productUnit: product.unit,
+        productDecimals: product.quantityDecimals,
+        movedQuantity: m.moved,
       },
     },
     seq,

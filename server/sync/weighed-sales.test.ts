@@ -86,6 +86,52 @@ describe.each(reachableTestDatabases)(
       expect((await stockLevels(server.db, device.branch.locationId)).get(apples.id)?.quantity).toBe(before - 1250);
     });
 
+    it('SPEC S11: a line in another unit than its product is applied; stock moves by its converted quantity, or not at all, with one item', async () => {
+      const unitItems = (saleId: string) =>
+        server.db
+          .selectFrom('reconciliation_items')
+          .select(['kind', 'details'])
+          .where('sale_id', '=', saleId)
+          .where('kind', '=', 'unit_mismatch')
+          .execute();
+      const level = async () => (await stockLevels(server.db, device.branch.locationId)).get(apples.id)?.quantity ?? 0;
+      const before = await level();
+      // Two "pieces" of a product sold by the kilogram: no amount of stock follows from it.
+      const base = weighedSale(device, 50, apples, 2);
+      const pieces = { ...base, lines: [{ ...base.lines[0]!, unit: 'each' as const, quantityDecimals: 0 }] };
+      pieces.lines[0]!.lineTotalCents = lineGrossCents({ unitPriceCents: apples.priceCents, quantity: 2 });
+      pieces.totalCents = pieces.lines[0]!.lineTotalCents;
+      pieces.payments = [{ method: 'cash', amountCents: pieces.totalCents, tenderedCents: pieces.totalCents }];
+      // 1,25 kg counted with 2 decimals (a tablet's older catalogue): 1250 g of stock.
+      const coarse = weighedSale(device, 51, apples, 125);
+      coarse.lines[0] = { ...coarse.lines[0]!, quantityDecimals: 2 };
+      coarse.lines[0].lineTotalCents = lineGrossCents({ unitPriceCents: 320, quantity: 125, quantityDecimals: 2 });
+      coarse.totalCents = coarse.lines[0].lineTotalCents;
+      coarse.payments = [{ method: 'cash', amountCents: coarse.totalCents, tenderedCents: coarse.totalCents }];
+      const res = await pushSales(server.url, device.token, [pieces, coarse]);
+      expect(res.body.rejected).toEqual([]);
+      expect(res.body.acks.map((a) => a.id)).toEqual([pieces.id, coarse.id]);
+      expect(await level()).toBe(before - 1250);
+      const [none] = await unitItems(pieces.id);
+      expect(JSON.parse(none!.details)).toMatchObject({
+        lineUnit: 'each',
+        productUnit: 'kg',
+        productDecimals: 3,
+        lineQuantity: 2,
+        movedQuantity: null,
+      });
+      const [converted] = await unitItems(coarse.id);
+      expect(JSON.parse(converted!.details)).toMatchObject({ lineDecimals: 2, movedQuantity: 1250 });
+      // Retried: acknowledged again, nothing moves twice, one item per line (SPEC S2, invariant 7).
+      await pushSales(server.url, device.token, [pieces, coarse]);
+      expect(await level()).toBe(before - 1250);
+      expect(await unitItems(pieces.id)).toHaveLength(1);
+      // A line that counts as its product opens no such item.
+      const right = weighedSale(device, 52, apples, 500);
+      await pushSales(server.url, device.token, [right]);
+      expect(await unitItems(right.id)).toEqual([]);
+    });
+
     it('a price-embedded label line is taken at the label price with the derived quantity; another quantity is refused', async () => {
       const grams = quantityFromPrice(199, 320, 3)!;
       const good = weighedSale(device, 2, apples, grams, 199);

@@ -15,6 +15,7 @@ export const RECONCILIATION_KINDS = [
   'cash_difference',
   'unapproved_ticket',
   'unapproved_shift_event',
+  'unit_mismatch',
 ] as const;
 export const RECONCILIATION_STATUSES = ['open', 'assigned', 'resolved'] as const;
 

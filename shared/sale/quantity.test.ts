@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_QUANTITY, parseQuantity } from './quantity';
+import { formatProductQuantity, MAX_LINE_QUANTITY, parseQuantity } from './quantity';
 
 describe('parseQuantity (issue 13: a quantity is refused with a reason, never changed)', () => {
   it('reads whole numbers, 0 included (it removes the line)', () => {
@@ -18,5 +18,18 @@ describe('parseQuantity (issue 13: a quantity is refused with a reason, never ch
       expect(parseQuantity(t)).toEqual({ problem: 'notANumber' });
     expect(parseQuantity('1000000')).toEqual({ problem: 'tooLarge' });
     expect(parseQuantity(String(MAX_LINE_QUANTITY + 1))).toEqual({ problem: 'tooLarge' });
+  });
+});
+
+describe('formatProductQuantity (issue 13: weighed quantities shown in their unit, never as raw grams)', () => {
+  it('shows a kg product in kilograms with its decimals and the locale separator', () => {
+    expect(formatProductQuantity(1250, { unit: 'kg', quantityDecimals: 3 }, 'es')).toBe('1,250 kg');
+    expect(formatProductQuantity(1250, { unit: 'kg', quantityDecimals: 3 }, 'en')).toBe('1.250 kg');
+    expect(formatProductQuantity(-2500, { unit: 'kg', quantityDecimals: 3 }, 'es')).toBe('-2,500 kg');
+  });
+
+  it('shows a product sold by the piece as the bare number, also when its unit is unknown', () => {
+    expect(formatProductQuantity(3, { unit: 'each', quantityDecimals: 0 }, 'es')).toBe('3');
+    expect(formatProductQuantity(12, {}, 'en')).toBe('12');
   });
 });

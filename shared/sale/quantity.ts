@@ -46,3 +46,18 @@ export function formatQuantity(quantity: number, decimals: number, locale: strin
     useGrouping: false,
   }).format(quantity / 10 ** decimals);
 }
+
+/**
+ * A product's quantity as every screen shows it: "1,250 kg" for 1250 of a kg product with 3
+ * decimals (in the locale's decimal separator), the bare number for a product sold by the piece.
+ * `unit` and `decimals` are the product's (or the line's); absent: by the piece.
+ */
+export function formatProductQuantity(
+  quantity: number,
+  counted: { unit?: string | null; quantityDecimals?: number | null },
+  locale: string,
+): string {
+  const unit = counted.unit ?? 'each';
+  const text = formatQuantity(quantity, counted.quantityDecimals ?? 0, locale);
+  return unit === 'each' ? text : `${text} ${unit}`;
+}

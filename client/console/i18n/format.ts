@@ -1,3 +1,4 @@
+import { formatProductQuantity } from '../../../shared/sale/quantity';
 import type { Locale } from './i18n';
 
 const intlLocale: Record<Locale, string> = { es: 'es', en: 'en' };
@@ -36,6 +37,10 @@ export function formatter(locale: Locale, place: FormatPlace = {}) {
       if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
       if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
       return rtf.format(Math.round(seconds / 86400), 'day');
+    },
+    /** A product's quantity in its unit: "1,250 kg", or the bare number by the piece (shared/sale/quantity.ts). */
+    quantity(quantity: number, decimals = 0, unit = 'each') {
+      return formatProductQuantity(quantity, { unit, quantityDecimals: decimals }, tag);
     },
     bytes(n: number) {
       return new Intl.NumberFormat(tag, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(

@@ -73,4 +73,35 @@ describe('reconciliation item summaries', () => {
       "A shift close on Caja 1 (Carlos) was recorded without a supervisor's approval for: a close with a cash difference.",
     );
   });
+
+  it('says a line in another unit than its product, and how much stock moved', () => {
+    const item = {
+      kind: 'unit_mismatch' as const,
+      summary: '',
+      details: {
+        productName: 'Manzana',
+        receiptNumber: '001-01-000007',
+        lineUnit: 'kg',
+        lineDecimals: 2,
+        lineQuantity: 125,
+        productUnit: 'kg',
+        productDecimals: 3,
+        movedQuantity: 1250,
+      },
+    };
+    const es = itemSummary(item, translate(reconciliationMessages, 'es'), formatter('es'), (id) => id);
+    expect(es).toBe(
+      'Manzana en el ticket 001-01-000007: la tableta lo contó por kg (1,25 kg) y el catálogo lo cuenta por kg; las existencias se movieron 1,250 kg.',
+    );
+    const pieces = { ...item.details, lineUnit: 'each', lineDecimals: 0, lineQuantity: 2, movedQuantity: null };
+    const en = itemSummary(
+      { ...item, details: pieces },
+      translate(reconciliationMessages, 'en'),
+      formatter('en'),
+      (id) => id,
+    );
+    expect(en).toBe(
+      'Manzana on receipt 001-01-000007: the tablet counted it by the piece (2) and the catalogue counts it by the kg; no stock was moved: correct it with an adjustment.',
+    );
+  });
 });

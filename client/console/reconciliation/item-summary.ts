@@ -62,25 +62,16 @@ export function itemSummary(
           .join('; '),
       });
     }
-    case 'cash_difference': {
-      const currency = typeof d.currency === 'string' ? d.currency : undefined;
-      const diff = num(d.differenceCents);
-      return t(diff > 0 ? 'summary_cash_over' : 'summary_cash_short', {
-        device: str(d.deviceName),
-        cashier: str(d.cashierName),
-        counted: f.money(num(d.countedCashCents), currency),
-        expected: f.money(num(d.expectedCashCents), currency),
-        difference: f.money(Math.abs(diff), currency),
-        limit: f.money(num(d.limitCents), currency),
-        approver: typeof d.approverName === 'string' ? d.approverName : t('noApprover'),
-      });
-    }
+    case 'cash_difference':
+      return cashDifferenceSummary(d, t, f);
     case 'sync_conflict':
       return syncConflictSummary(d, f);
     case 'refused_document':
       return refusedDocumentSummary(d, f);
     case 'unapproved_ticket':
       return unapprovedTicketSummary(d, t, f);
+    case 'unit_mismatch':
+      return unitMismatchSummary(d, t, f);
     case 'unapproved_shift_event':
       return t('summary_unapproved_shift_event', {
         event: t(d.eventKind === 'close' ? 'shiftEvent_close' : 'shiftEvent_no_sale'),
@@ -119,4 +110,36 @@ function approvalFindingsText(d: Record<string, unknown>, t: Translate<Key>, f: 
       }),
     ),
   ].join('; ');
+}
+
+/** A line counted in another unit than its product: what the tablet said, and how much stock moved. */
+function unitMismatchSummary(d: Record<string, unknown>, t: Translate<Key>, f: Formatter): string {
+  const by = (unit: unknown) => t(`countedBy_${str(unit)}` as Key);
+  const moved = typeof d.movedQuantity === 'number' ? d.movedQuantity : null;
+  return t('summary_unit_mismatch', {
+    product: str(d.productName),
+    receipt: str(d.receiptNumber),
+    soldBy: by(d.lineUnit),
+    sold: f.quantity(num(d.lineQuantity), num(d.lineDecimals), str(d.lineUnit)),
+    productBy: by(d.productUnit),
+    moved:
+      moved === null
+        ? t('unitNotMoved')
+        : t('unitMoved', { quantity: f.quantity(moved, num(d.productDecimals), str(d.productUnit)) }),
+  });
+}
+
+/** A close beyond the branch's limit: counted and expected cash, and who approved it. */
+function cashDifferenceSummary(d: Record<string, unknown>, t: Translate<Key>, f: Formatter): string {
+  const currency = typeof d.currency === 'string' ? d.currency : undefined;
+  const diff = num(d.differenceCents);
+  return t(diff > 0 ? 'summary_cash_over' : 'summary_cash_short', {
+    device: str(d.deviceName),
+    cashier: str(d.cashierName),
+    counted: f.money(num(d.countedCashCents), currency),
+    expected: f.money(num(d.expectedCashCents), currency),
+    difference: f.money(Math.abs(diff), currency),
+    limit: f.money(num(d.limitCents), currency),
+    approver: typeof d.approverName === 'string' ? d.approverName : t('noApprover'),
+  });
 }
