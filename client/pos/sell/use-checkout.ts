@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Approval, Payment } from '../../../shared/protocol';
 import type { SaleRow } from '../../sync/collections';
-import { chargeSale, prepareSaleNumbering } from '../../sync/commit-sale';
+import { prepareSaleNumbering } from '../../sync/commit-sale';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { PosStore } from '../../sync/pos-database';
-import { emptyCart, toCartLine, type DraftCart } from './draft-cart';
-import type { DraftStore, ParkedCart } from './draft-store';
+import { errorMessage } from '../error-message';
+import { chargeDraft } from './charge-draft';
+import { emptyCart, type DraftCart } from './draft-cart';
+import type { DraftStore } from './draft-store';
+import { restoreCheckout } from './restore-checkout';
+import { useParkedCarts, type ParkedCarts } from './use-parked-carts';
 
 export type Stage =
   | { kind: 'loading' }
@@ -21,7 +25,7 @@ export interface Author {
   shiftId: string | null;
 }
 
-export interface Checkout {
+export interface Checkout extends ParkedCarts {
   cart: DraftCart;
   stage: Stage;
   /** Why the last charge failed, or the warning that a saved ticket is not in the sales list yet. */
@@ -32,12 +36,6 @@ export interface Checkout {
   /** Charges the cart; `approvals` are the supervisors' approvals it needed (asked before). */
   charge(payments: Payment[], author: Author, approvals?: Approval[]): Promise<void>;
   newSale(): void;
-  /** Carts set aside on this tablet, oldest first; they survive reloads and crashes. */
-  parked: ParkedCart[];
-  /** Sets the current cart aside under `name` and starts an empty one. */
-  park(name: string): Promise<void>;
-  /** Takes a parked cart back; only when the current cart is empty. */
-  resume(cartId: string): Promise<void>;
 }
 
 export type CheckoutProblem =
@@ -45,22 +43,11 @@ export type CheckoutProblem =
   | { kind: 'saleNotStored'; receipt: string; message: string }
   | { kind: 'parkFailed'; message: string };
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** The ticket charged with this id, if any: the journal decides (RxDB for tickets pruned from it). */
-async function chargedTicket({ db, journal }: PosStore, id: string): Promise<SaleRow | null> {
-  const journaled = (await journal.all()).find((t) => t.id === id);
-  if (journaled) return journaled;
-  const stored = await db.sales.findOne(id).exec();
-  return stored ? (stored.toJSON() as SaleRow) : null;
-}
-
 /**
  * The cart being rung up and its charge, for the selling screen. At start it answers what became
- * of the last charge: the cart's id in the ticket journal means it was charged (the cashier sees
- * that sale, never the cart again), otherwise the cart comes back exactly as it was. The draft is
- * kept in IndexedDB (draft-store.ts) and every write is durable before a charge starts, so a
- * restart shows one of the two states and never neither.
+ * of the last charge (restore-checkout.ts): the cashier sees either that sale or the cart exactly as it
+ * was. The draft is kept in IndexedDB (draft-store.ts) and every write is durable before a charge
+ * starts, so a restart shows one of the two states and never neither.
  */
 export function useCheckout(store: PosStore, drafts: DraftStore, pairing: DevicePairing): Checkout {
   const { deviceId } = pairing;
@@ -68,35 +55,30 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
   const [problem, setProblem] = useState<CheckoutProblem | null>(null);
   const committing = useRef(false);
-  const [parked, setParked] = useState<ParkedCart[]>([]);
-  const refreshParked = useCallback(
-    () =>
-      drafts
-        .parked(deviceId)
-        .then(setParked, (err: unknown) => setProblem({ kind: 'parkFailed', message: messageOf(err) })),
-    [drafts, deviceId],
-  );
-  useEffect(() => void refreshParked(), [refreshParked]);
+  const parkFailed = useCallback((message: string) => setProblem({ kind: 'parkFailed', message }), []);
+  const replaceCart = (next: DraftCart) => {
+    setCartState(next);
+    setStage({ kind: 'cart' });
+    setProblem(null);
+  };
+  const parking = useParkedCarts(drafts, deviceId, { cart, stage }, replaceCart, parkFailed);
 
   useEffect(() => {
     let live = true;
     // The receipt counter is read now rather than on the first tap of "charge".
     prepareSaleNumbering(store, deviceId).catch((err: unknown) =>
-      setProblem({ kind: 'saleFailed', message: messageOf(err) }),
+      setProblem({ kind: 'saleFailed', message: errorMessage(err) }),
     );
-    void (async () => {
-      const saved = await drafts.load(deviceId);
-      if (!saved || saved.lines.length === 0) return { kind: 'cart' } as const;
-      const sale = await chargedTicket(store, saved.id);
-      if (sale) return { kind: 'paid', sale, recovered: true } as const;
-      if (live) setCartState(saved);
-      return { kind: 'cart', restored: true } as const;
-    })()
+    restoreCheckout(store, drafts, deviceId)
       .catch((err: unknown) => {
-        setProblem({ kind: 'saleFailed', message: messageOf(err) });
-        return { kind: 'cart' } as const;
+        setProblem({ kind: 'saleFailed', message: errorMessage(err) });
+        return { stage: { kind: 'cart' } as const, cart: undefined };
       })
-      .then((next) => live && setStage(next));
+      .then((restored) => {
+        if (!live) return;
+        if (restored.cart) setCartState(restored.cart);
+        setStage(restored.stage);
+      });
     return () => {
       live = false;
     };
@@ -119,25 +101,11 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
     if (committing.current) return;
     committing.current = true;
     try {
-      // The draft must be on disk before its ticket can be: a restart then finds the cart's id either
-      // charged in the journal or still in the draft. A draft that could not be saved does not stop the sale.
-      await drafts.settled().catch(() => undefined);
-      const { sale, stored, durableAt } = await chargeSale(store, pairing, {
-        id: cart.id,
-        lines: cart.lines.map(toCartLine),
-        ticketDiscount: cart.ticketDiscount ?? null,
-        approvals,
-        payments,
-        ...author,
-      });
-      // For the POS benchmark: tap → durable in IndexedDB (in the journal's worker), and tap → this
-      // thread knows it (after the frame the tap itself makes the browser render).
-      performance.measure('pos:commit', { start, end: durableAt - performance.timeOrigin });
-      performance.measure('pos:commit-seen', { start, end: performance.now() });
+      const { sale, stored } = await chargeDraft({ store, pairing, drafts }, cart, payments, author, approvals, start);
       // The ticket is safe in the journal; if copying it into the sales database fails, the next
       // start copies it, and the cashier is told now.
       stored.catch((err: unknown) =>
-        setProblem({ kind: 'saleNotStored', receipt: sale.receiptNumber, message: messageOf(err) }),
+        setProblem({ kind: 'saleNotStored', receipt: sale.receiptNumber, message: errorMessage(err) }),
       );
       // Only now, with the ticket durable, does the cashier see "paid". The draft on disk keeps the
       // charged cart until the next one starts, so a restart from here shows this sale.
@@ -145,36 +113,10 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
       setProblem(null);
       setStage({ kind: 'paid', sale });
     } catch (err) {
-      setProblem({ kind: 'saleFailed', message: messageOf(err) });
+      setProblem({ kind: 'saleFailed', message: errorMessage(err) });
     } finally {
       committing.current = false;
     }
-  }
-
-  async function park(name: string) {
-    if (cart.lines.length === 0 || stage.kind !== 'cart') return;
-    const next = emptyCart();
-    try {
-      await drafts.park({ deviceId, name, parkedAt: new Date().toISOString(), cart }, next);
-      setCartState(next);
-      setStage({ kind: 'cart' });
-      setProblem(null);
-    } catch (err) {
-      setProblem({ kind: 'parkFailed', message: messageOf(err) });
-    }
-    await refreshParked();
-  }
-
-  async function resume(cartId: string) {
-    if (cart.lines.length > 0 || stage.kind === 'payment' || stage.kind === 'loading') return;
-    try {
-      setCartState(await drafts.resume(deviceId, cartId));
-      setStage({ kind: 'cart' });
-      setProblem(null);
-    } catch (err) {
-      setProblem({ kind: 'parkFailed', message: messageOf(err) });
-    }
-    await refreshParked();
   }
 
   function newSale() {
@@ -191,8 +133,6 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
     clearProblem: () => setProblem(null),
     charge,
     newSale,
-    parked,
-    park,
-    resume,
+    ...parking,
   };
 }

@@ -1,0 +1,29 @@
+import type { SaleRow } from '../../sync/collections';
+import type { PosStore } from '../../sync/pos-database';
+import type { DraftCart } from './draft-cart';
+import type { DraftStore } from './draft-store';
+import type { Stage } from './use-checkout';
+
+/** The ticket charged with this id, if any: the journal decides (RxDB for tickets pruned from it). */
+async function chargedTicket({ db, journal }: PosStore, id: string): Promise<SaleRow | null> {
+  const journaled = (await journal.all()).find((t) => t.id === id);
+  if (journaled) return journaled;
+  const stored = await db.sales.findOne(id).exec();
+  return stored ? (stored.toJSON() as SaleRow) : null;
+}
+
+/**
+ * What became of the last cart, at start: its id in the ticket journal means it was charged (the
+ * cashier sees that sale, never the cart again); otherwise the cart comes back exactly as it was.
+ */
+export async function restoreCheckout(
+  store: PosStore,
+  drafts: DraftStore,
+  deviceId: string,
+): Promise<{ stage: Stage; cart?: DraftCart }> {
+  const saved = await drafts.load(deviceId);
+  if (!saved || saved.lines.length === 0) return { stage: { kind: 'cart' } };
+  const sale = await chargedTicket(store, saved.id);
+  if (sale) return { stage: { kind: 'paid', sale, recovered: true } };
+  return { stage: { kind: 'cart', restored: true }, cart: saved };
+}
