@@ -1,0 +1,42 @@
+import { useT } from '../i18n';
+import { refundMessages } from './refund-messages';
+import type { RefundMethod } from './refund-ticket';
+
+/** How the money goes back (cash or card), and the button that gives it. */
+export function RefundPayment({
+  method,
+  onMethod,
+  totalCents,
+  money,
+  busy,
+  disabled,
+  onRefund,
+}: {
+  method: RefundMethod;
+  onMethod: (method: RefundMethod) => void;
+  totalCents: number;
+  money: (c: number) => string;
+  busy: boolean;
+  disabled: boolean;
+  onRefund: () => void;
+}) {
+  const t = useT(refundMessages);
+  return (
+    <>
+      <div role="radiogroup" aria-label={t('method')} className="segmented">
+        <span>{t('method')}:</span>
+        <label>
+          <input type="radio" name="refund-method" checked={method === 'cash'} onChange={() => onMethod('cash')} />{' '}
+          {t('cash')}
+        </label>
+        <label>
+          <input type="radio" name="refund-method" checked={method === 'card'} onChange={() => onMethod('card')} />{' '}
+          {t('card')}
+        </label>
+      </div>
+      <button type="button" className="primary charge" disabled={busy || disabled} onClick={onRefund}>
+        {busy ? t('saving') : t('refundButton', { amount: money(totalCents) })}
+      </button>
+    </>
+  );
+}
