@@ -7,7 +7,8 @@ import { useFormat } from '../i18n/use-format';
 import { useLivePages } from '../live/use-live-pages';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { LoadMore } from '../ui/load-more';
+import { StatePlaceFilters } from '../ui/state-place-filters';
 import { countMessages } from './count-messages';
 import { StartCountForm } from './start-count-form';
 import { useCountLocations } from './use-count-locations';
@@ -36,24 +37,14 @@ export default function CountsPage() {
         <h1 id="counts-title">{t('title')}</h1>
       </div>
       <StartCountForm locations={locations} />
-      <div className="filters">
-        <SelectField label={t('state')} value={status} onChange={setStatus}>
-          <option value="">{t('any')}</option>
-          {COUNT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status_${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('location')} value={locationId} onChange={setLocationId}>
-          <option value="">{t('anywhere')}</option>
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <StatePlaceFilters
+        states={COUNT_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
+        state={status}
+        onState={setStatus}
+        places={locations}
+        placeId={locationId}
+        onPlace={setLocationId}
+      />
       <ErrorNotice error={list.error} />
       {list.loaded && list.items.length === 0 && <p className="ok">{t('none')}</p>}
       {list.items.length > 0 && (
@@ -92,11 +83,7 @@ export default function CountsPage() {
           </table>
         </div>
       )}
-      {list.hasMore && (
-        <button type="button" onClick={() => void list.loadMore()}>
-          {t('more')}
-        </button>
-      )}
+      <LoadMore list={list} label={t('more')} />
     </section>
   );
 }

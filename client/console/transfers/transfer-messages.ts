@@ -4,9 +4,6 @@ export const transferMessages = defineMessages({
   es: {
     title: 'Traspasos',
     state: 'Estado',
-    location: 'Ubicación',
-    any: 'Todos',
-    anywhere: 'Todas',
     status_draft: 'Borrador',
     status_in_transit: 'En tránsito',
     status_received: 'Recibido',
@@ -62,9 +59,6 @@ export const transferMessages = defineMessages({
   en: {
     title: 'Transfers',
     state: 'State',
-    location: 'Location',
-    any: 'All',
-    anywhere: 'All',
     status_draft: 'Draft',
     status_in_transit: 'In transit',
     status_received: 'Received',

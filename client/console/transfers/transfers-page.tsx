@@ -7,7 +7,8 @@ import { useFormat } from '../i18n/use-format';
 import { useLivePages } from '../live/use-live-pages';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { LoadMore } from '../ui/load-more';
+import { StatePlaceFilters } from '../ui/state-place-filters';
 import { NewTransferDialog } from './new-transfer-dialog';
 import { TransferDialog } from './transfer-dialog';
 import { transferMessages } from './transfer-messages';
@@ -45,24 +46,14 @@ export default function TransfersPage() {
           {t('newTransfer')}
         </button>
       </div>
-      <div className="filters">
-        <SelectField label={t('state')} value={status} onChange={setStatus}>
-          <option value="">{t('any')}</option>
-          {TRANSFER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status_${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('location')} value={locationId} onChange={setLocationId}>
-          <option value="">{t('anywhere')}</option>
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <StatePlaceFilters
+        states={TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
+        state={status}
+        onState={setStatus}
+        places={locations}
+        placeId={locationId}
+        onPlace={setLocationId}
+      />
       {notice && (
         <p role="status" className="ok">
           {notice}
@@ -110,11 +101,7 @@ export default function TransfersPage() {
           </table>
         </div>
       )}
-      {list.hasMore && (
-        <button type="button" onClick={() => void list.loadMore()}>
-          {t('more')}
-        </button>
-      )}
+      <LoadMore list={list} label={t('more')} />
       {opened && (
         <TransferDialog
           transfer={opened}

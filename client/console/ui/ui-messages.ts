@@ -5,9 +5,17 @@ export const uiMessages = defineMessages({
   es: {
     cancel: 'Cancelar',
     close: 'Cerrar',
+    state: 'Estado',
+    anyState: 'Todos',
+    location: 'Ubicación',
+    anyPlace: 'Todas',
   },
   en: {
     cancel: 'Cancel',
     close: 'Close',
+    state: 'State',
+    anyState: 'All',
+    location: 'Location',
+    anyPlace: 'All',
   },
 });
