@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Approval, ApprovalKind } from '../../../shared/protocol/approval';
 import type { CashierRow } from '../../sync/collections';
 import { PersonList } from '../cashier/PersonList';
-import { PinPad } from '../cashier/PinPad';
+import { PersonPinForm } from '../cashier/PersonPinForm';
 import { usePinEntry } from '../cashier/use-pin-entry';
 import { useT } from '../i18n';
 import { approvalMessages } from './approval-messages';
@@ -61,12 +61,13 @@ export function ApprovalDialog({
             </>
           )
         ) : (
-          <form
-            className="pin-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
+          <PersonPinForm
+            entry={entry}
+            label={t('pinOf', { name: chosen.name })}
+            inputId="approval-pin"
+            submitLabel={t('approve')}
+            back={approvers.length > 1 ? { label: t('back'), onBack: () => setChosen(null) } : undefined}
+            onSubmit={() => void submit()}
           >
             <label htmlFor="approval-reason">{t('reason')}</label>
             <input
@@ -81,18 +82,7 @@ export function ApprovalDialog({
                 {t('reasonNeeded')}
               </p>
             )}
-            <PinPad
-              entry={entry}
-              label={t('pinOf', { name: chosen.name })}
-              inputId="approval-pin"
-              submitLabel={t('approve')}
-            />
-            {approvers.length > 1 && (
-              <button type="button" className="ghost" onClick={() => (setChosen(null), entry.reset())}>
-                {t('back')}
-              </button>
-            )}
-          </form>
+          </PersonPinForm>
         )}
         <button type="button" className="ghost" onClick={() => onDone(null)}>
           {t('cancel')}

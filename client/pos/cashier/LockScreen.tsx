@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 import type { SessionCashier } from '../session/session-context';
 import { cashierMessages } from './cashier-messages';
 import { PersonList } from './PersonList';
-import { PinPad } from './PinPad';
+import { PersonPinForm } from './PersonPinForm';
 import { usePinEntry } from './use-pin-entry';
 
 /** PIN sign-in that works offline: the PIN is checked against the pulled hash on the tablet. */
@@ -28,25 +28,14 @@ export function LockScreen({ cashiers, onSignIn }: { cashiers: CashierRow[]; onS
             <PersonList people={cashiers} onChoose={setChosen} />
           </>
         ) : (
-          <form
-            className="pin-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
-            <PinPad
-              entry={entry}
-              label={t('pinFor', { name: chosen.name })}
-              inputId="pin-input"
-              submitLabel={t('enter')}
-            />
-            {cashiers.length > 1 && (
-              <button type="button" className="ghost" onClick={() => (setChosen(null), entry.reset())}>
-                {t('back')}
-              </button>
-            )}
-          </form>
+          <PersonPinForm
+            entry={entry}
+            label={t('pinFor', { name: chosen.name })}
+            inputId="pin-input"
+            submitLabel={t('enter')}
+            back={cashiers.length > 1 ? { label: t('back'), onBack: () => setChosen(null) } : undefined}
+            onSubmit={() => void submit()}
+          />
         )}
       </div>
     </div>
