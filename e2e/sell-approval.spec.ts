@@ -1,5 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { createCashier } from '../server/catalogue/cashiers-admin';
+import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { patchBranchSettings } from '../server/catalogue/branches-admin';
 import type { SaleDoc } from '../shared/protocol';
 import { removeCashiers } from './device-server-setup';
@@ -144,7 +145,8 @@ test('a refund without a receipt is picked from the catalogue, approved by a sup
     const desk = page.getByRole('region', { name: 'Devolución sin ticket' });
     await desk.getByRole('textbox', { name: 'Buscar producto para devolver' }).fill('leche');
     await desk.getByRole('button', { name: 'Devolver Leche Deslactosada' }).click();
-    await desk.getByRole('spinbutton', { name: 'Unidades de Leche Deslactosada' }).fill('2');
+    await desk.getByRole('textbox', { name: 'Unidades de Leche Deslactosada' }).fill('2');
+    await desk.getByRole('textbox', { name: 'Unidades de Leche Deslactosada' }).press('Enter');
     // No reason, no refund.
     await desk.getByRole('button', { name: 'Devolver USD 6.40' }).click();
     await expect(desk.getByRole('alert')).toHaveText('Escriba el motivo de la devolución.');
@@ -167,6 +169,57 @@ test('a refund without a receipt is picked from the catalogue, approved by a sup
     expect(refund.approvals).toEqual([
       expect.objectContaining({ kind: 'refund_without_receipt', approverId: ids[1], reason: 'Caducada' }),
     ]);
+  } finally {
+    await removeCashiers(serverDb, ids);
+  }
+});
+
+test('issue 13: a weighed product is refunded without a receipt by its weight, typed with a decimal comma or point', async ({
+  page,
+  context,
+  serverDb,
+}) => {
+  test.setTimeout(180_000);
+  const ids = await addCashierAndSupervisor(serverDb);
+  const sku = 'NARANJA-KG-REFUND';
+  if (!(await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()))
+    await createProduct(
+      serverDb.db,
+      productCreateSchema.parse({ sku, name: 'Naranja a granel', priceCents: 320, unit: 'kg', quantityDecimals: 3 }),
+      'e2e',
+    );
+  try {
+    const pos = await signedInTablet(page, context, serverDb, 'Caja peso sin ticket');
+    await pos.openRefunds();
+    await page.getByRole('button', { name: 'Devolución sin ticket' }).click();
+    const desk = page.getByRole('region', { name: 'Devolución sin ticket' });
+    await desk.getByRole('textbox', { name: 'Buscar producto para devolver' }).fill('naranja a granel');
+    await desk.getByRole('button', { name: 'Devolver Naranja a granel' }).click();
+    const weight = desk.getByRole('textbox', { name: 'Peso de Naranja a granel en kg' });
+    await expect(weight).toHaveValue('1.000');
+    // More decimals than the product has: refused with the selling screen's reason, nothing changed.
+    await weight.fill('0,7505');
+    await weight.press('Enter');
+    await expect(desk.getByRole('alert')).toContainText('3 decimales como máximo');
+    await expect(desk.getByRole('button', { name: 'Devolver USD 3.20' })).toBeVisible();
+    await weight.fill('0,75');
+    await weight.press('Enter');
+    await expect(weight).toHaveValue('0.750');
+    await expect(desk.getByRole('button', { name: 'Devolver USD 2.40' })).toBeVisible();
+    await weight.fill('1.25');
+    await weight.press('Enter');
+    await desk.getByRole('textbox', { name: 'Motivo de la devolución' }).fill('Golpeada');
+    await desk.getByRole('button', { name: 'Devolver USD 4.00' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Autorización del encargado' });
+    await expect(dialog).toContainText('1 producto por USD 4.00: 1.250 kg × Naranja a granel.');
+    await dialog.getByLabel('PIN de Sara Encargada').fill('7391');
+    await dialog.getByRole('button', { name: 'Autorizar' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Devolución guardada' });
+    await expect(done).toBeVisible();
+    const receipt = ((await done.textContent()) ?? '').split('·')[1]!.trim();
+    const refund = await storedSale(serverDb, receipt);
+    expect(refund).toMatchObject({ kind: 'refund', refundOf: null, totalCents: 400 });
+    expect(refund.lines[0]).toMatchObject({ quantity: 1250, unit: 'kg', quantityDecimals: 3 });
   } finally {
     await removeCashiers(serverDb, ids);
   }

@@ -1,20 +1,17 @@
 import { useState } from 'react';
 import { sumCents } from '../../../shared/money';
+import { formatProductQuantity } from '../../../shared/sale/quantity';
 import { lineTotal } from '../../../shared/sale/sale-arithmetic';
-import type { ProductRow, SaleRow } from '../../sync/collections';
+import type { SaleRow } from '../../sync/collections';
 import { commitSale } from '../../sync/commit-sale';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { PosStore } from '../../sync/pos-database';
 import { useManagerApproval } from '../approval/approval-context';
 import { useCatalogueIndex } from '../catalogue-search/use-catalogue-index';
-import { useT } from '../i18n';
+import { INTL_LOCALE, useI18n, useT } from '../i18n';
+import { firstQuantity, NoReceiptLines, type NoReceiptLine } from './NoReceiptLines';
 import { noReceiptMessages } from './no-receipt-messages';
 import { refundMessages } from './refund-messages';
-
-interface Line {
-  product: ProductRow;
-  quantity: number;
-}
 
 /**
  * Goods brought back with no receipt: picked from the catalogue, refunded at today's price, with a
@@ -39,12 +36,21 @@ export function NoReceiptRefund({
   const { index } = useCatalogueIndex(store.db);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const [lines, setLines] = useState<Line[]>([]);
+  const [lines, setLines] = useState<NoReceiptLine[]>([]);
   const [reason, setReason] = useState('');
   const [method, setMethod] = useState<'cash' | 'card'>('cash');
   const [error, setError] = useState<string | null>(null);
   const found = query.trim() ? index.search(query, { limit: 6 }).items : [];
-  const total = sumCents(lines.map((l) => lineTotal({ unitPriceCents: l.product.priceCents, quantity: l.quantity })));
+  const { locale } = useI18n();
+  const total = sumCents(
+    lines.map((l) =>
+      lineTotal({
+        unitPriceCents: l.product.priceCents,
+        quantity: l.quantity,
+        quantityDecimals: l.product.quantityDecimals ?? 0,
+      }),
+    ),
+  );
 
   if (!open)
     return (
@@ -59,7 +65,9 @@ export function NoReceiptRefund({
   async function refund() {
     if (lines.length === 0) return setError(t('needsLines'));
     if (!reason.trim()) return setError(t('needsReason'));
-    const names = lines.map((l) => `${l.quantity} × ${l.product.name}`).join(', ');
+    const names = lines
+      .map((l) => `${formatProductQuantity(l.quantity, l.product, INTL_LOCALE[locale])} × ${l.product.name}`)
+      .join(', ');
     const given = await approval.request({
       kind: 'refund_without_receipt',
       summary: t('summary', { count: lines.length, amount: money(total), names }),
@@ -94,7 +102,9 @@ export function NoReceiptRefund({
               type="button"
               aria-label={t('add', { name: p.name })}
               onClick={() => (
-                setLines((ls) => (ls.some((l) => l.product.id === p.id) ? ls : [...ls, { product: p, quantity: 1 }])),
+                setLines((ls) =>
+                  ls.some((l) => l.product.id === p.id) ? ls : [...ls, { product: p, quantity: firstQuantity(p) }],
+                ),
                 setQuery('')
               )}
             >
@@ -103,27 +113,7 @@ export function NoReceiptRefund({
           </li>
         ))}
       </ul>
-      <ul className="refund-lines">
-        {lines.map((l) => (
-          <li key={l.product.id}>
-            <span className="line-name">{l.product.name}</span>
-            <input
-              type="number"
-              min={1}
-              aria-label={t('units', { name: l.product.name })}
-              value={l.quantity}
-              onChange={(e) => setQuantity(l.product.id, Math.max(1, Math.trunc(Number(e.target.value) || 1)))}
-            />
-            <button
-              type="button"
-              aria-label={t('remove', { name: l.product.name })}
-              onClick={() => setQuantity(l.product.id, 0)}
-            >
-              ✕
-            </button>
-          </li>
-        ))}
-      </ul>
+      <NoReceiptLines lines={lines} setQuantity={setQuantity} />
       <label>
         {t('reason')}
         <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />

@@ -7,6 +7,7 @@ export const noReceiptMessages: Messages<
   | 'search'
   | 'add'
   | 'units'
+  | 'weight'
   | 'remove'
   | 'reason'
   | 'needsReason'
@@ -23,6 +24,7 @@ export const noReceiptMessages: Messages<
     search: 'Buscar producto para devolver',
     add: 'Devolver {name}',
     units: 'Unidades de {name}',
+    weight: 'Peso de {name} en {unit}',
     remove: 'Quitar {name} de la devolución',
     reason: 'Motivo de la devolución',
     needsReason: 'Escriba el motivo de la devolución.',
@@ -39,6 +41,7 @@ export const noReceiptMessages: Messages<
     search: 'Find a product to refund',
     add: 'Refund {name}',
     units: 'Units of {name}',
+    weight: 'Weight of {name} in {unit}',
     remove: 'Remove {name} from the refund',
     reason: 'Reason for the refund',
     needsReason: 'Write the reason for the refund.',
