@@ -6,7 +6,7 @@ import type { ApiErrorBody } from '../../shared/protocol';
 import { errorMiddleware } from '../http/api-error';
 import { createLogger } from '../logger';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import { request, startTestServer, type TestServer } from '../test/test-server';
 import { canManageBranch, managerOf, requireManager } from './manager-session';
 
@@ -47,10 +47,8 @@ describe.each(reachableTestDatabases)('requireManager on $label', (database: Tes
     guarded = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => guarded.once('listening', resolve));
     guardedUrl = `http://127.0.0.1:${(guarded.address() as AddressInfo).port}`;
-    const a = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, a.email, a.password);
-    const b = await createManager(server.db, { role: 'branch_manager' });
-    branchManager = await signIn(server.url, b.email, b.password);
+    admin = await signedInManager(server, { role: 'admin' });
+    branchManager = await signedInManager(server, { role: 'branch_manager' });
   });
   afterAll(async () => {
     await new Promise((resolve) => guarded?.close(resolve));

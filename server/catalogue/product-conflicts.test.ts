@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncPath, type ProductDoc, type PushResult } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   addBranch,
   catalogue,
@@ -80,8 +80,7 @@ describe.each(reachableTestDatabases)(
     beforeAll(async () => {
       server = await startTestServer(database);
       await addBranch(server.db, OTHER_BRANCH, '002');
-      const m = await createManager(server.db, { role: 'admin' });
-      admin = await signIn(server.url, m.email, m.password);
+      admin = await signedInManager(server, { role: 'admin' });
       device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
       otherDevice = await pairDevice(server, OTHER_BRANCH, 'Caja B');
     });
@@ -327,8 +326,7 @@ describe.each(reachableTestDatabases)(
       });
       expect(mine.body.items.map((e) => e.deviceValue)).toEqual(['caja 2', 'caja 1', 'caja 0']);
 
-      const m = await createManager(server.db, { role: 'branch_manager', branchIds: [OTHER_BRANCH] });
-      const other = await signIn(server.url, m.email, m.password);
+      const other = await signedInManager(server, { role: 'branch_manager', branchIds: [OTHER_BRANCH] });
       expect(
         (await request<ConflictList>(server.url, '/api/console/conflicts', { headers: other.headers() })).body.items,
       ).toEqual([]);

@@ -9,7 +9,7 @@ import {
 } from '../../shared/protocol';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   addBranch,
   catalogue,
@@ -71,10 +71,8 @@ describe.each(reachableTestDatabases)(
     beforeAll(async () => {
       server = await startTestServer(database);
       await addBranch(server.db, OTHER_BRANCH, '002');
-      const a = await createManager(server.db, { role: 'admin' });
-      admin = await signIn(server.url, a.email, a.password);
-      const bm = await createManager(server.db, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
-      branchManager = await signIn(server.url, bm.email, bm.password);
+      admin = await signedInManager(server, { role: 'admin' });
+      branchManager = await signedInManager(server, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
       device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
       otherDevice = await pairDevice(server, OTHER_BRANCH, 'Caja B');
     });

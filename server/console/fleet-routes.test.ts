@@ -11,7 +11,7 @@ import {
 } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import { pairDevice, request, startTestServer, type PairedDevice, type TestServer } from '../test/test-server';
 
 const OTHER = 'sucursal-fleet-2';
@@ -62,8 +62,7 @@ describe.each(reachableTestDatabases)('console fleet over HTTP on $label', (data
   let otherManager: SignedIn;
   beforeAll(async () => {
     server = await startTestServer(database, { fleetAlertMinutes: '15' });
-    const a = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, a.email, a.password);
+    admin = await signedInManager(server, { role: 'admin' });
     const created = await request(server.url, '/api/console/branches', {
       headers: admin.headers(),
       json: { id: OTHER, name: 'Sucursal Norte', receiptPrefix: 'N02', currency: 'USD', timeZone: 'America/Bogota' },
@@ -72,8 +71,7 @@ describe.each(reachableTestDatabases)('console fleet over HTTP on $label', (data
     expect(created.body).toMatchObject({ id: OTHER, timeZone: 'America/Bogota' });
     const d = await createManager(server.db, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
     demoManager = await signIn(server.url, d.email, d.password);
-    const o = await createManager(server.db, { role: 'branch_manager', branchIds: [OTHER] });
-    otherManager = await signIn(server.url, o.email, o.password);
+    otherManager = await signedInManager(server, { role: 'branch_manager', branchIds: [OTHER] });
   });
   afterAll(async () => {
     await server?.close();

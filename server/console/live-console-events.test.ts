@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { nextChangeNaming, openConsoleStream, type ConsoleStream } from '../test/console-stream';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import { request, startTestServer, type TestServer } from '../test/test-server';
 import { visibleTo, type ConsoleChanged } from './stream-routes';
 
@@ -16,10 +16,8 @@ describe.each(reachableTestDatabases)(
 
     beforeAll(async () => {
       server = await startTestServer(database, { heartbeatSeconds: '0.2' });
-      const a = await createManager(server.db, { role: 'admin', name: 'Ana Admin' });
-      admin = await signIn(server.url, a.email, a.password);
-      const b = await createManager(server.db, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
-      branchManager = await signIn(server.url, b.email, b.password);
+      admin = await signedInManager(server, { role: 'admin', name: 'Ana Admin' });
+      branchManager = await signedInManager(server, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
       productId = (await server.db.selectFrom('products').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     });
     afterAll(async () => {

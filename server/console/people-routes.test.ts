@@ -3,7 +3,7 @@ import type { ManagerView } from '../../shared/console/people';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import { addBranch, request, startTestServer, type TestServer } from '../test/test-server';
 
 const OTHER = 'sucursal-people-2';
@@ -20,8 +20,7 @@ describe.each(reachableTestDatabases)('console people over HTTP on $label', (dat
     const a = await createManager(server.db, { role: 'admin' });
     adminId = a.id;
     admin = await signIn(server.url, a.email, a.password);
-    const d = await createManager(server.db, { role: 'branch_manager' });
-    demoManager = await signIn(server.url, d.email, d.password);
+    demoManager = await signedInManager(server, { role: 'branch_manager' });
   });
   afterAll(async () => {
     await server?.close();

@@ -10,7 +10,7 @@ import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import {
   addBranch,
   catalogue,
@@ -34,12 +34,10 @@ describe.each(reachableTestDatabases)('console catalogue over HTTP on $label', (
   beforeAll(async () => {
     server = await startTestServer(database);
     await addBranch(server.db, OTHER, 'C02');
-    const a = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, a.email, a.password);
+    admin = await signedInManager(server, { role: 'admin' });
     const d = await createManager(server.db, { role: 'branch_manager' });
     demoManager = await signIn(server.url, d.email, d.password);
-    const o = await createManager(server.db, { role: 'branch_manager', branchIds: [OTHER] });
-    otherManager = await signIn(server.url, o.email, o.password);
+    otherManager = await signedInManager(server, { role: 'branch_manager', branchIds: [OTHER] });
   });
   afterAll(async () => {
     await server?.close();

@@ -3,7 +3,7 @@ import type { QuickKeysResponse } from '../../shared/console/quick-keys';
 import { syncPath, type ApiErrorBody, type BranchSettingsDoc } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import { addBranch, openStream, pairDevice, request, startTestServer, type TestServer } from '../test/test-server';
 
 const OTHER = 'sucursal-teclas-2';
@@ -17,8 +17,7 @@ describe.each(reachableTestDatabases)('quick keys over HTTP on $label', (databas
   beforeAll(async () => {
     server = await startTestServer(database);
     await addBranch(server.db, OTHER, 'T02');
-    const m = await createManager(server.db, { role: 'branch_manager' });
-    branchManager = await signIn(server.url, m.email, m.password);
+    branchManager = await signedInManager(server, { role: 'branch_manager' });
     products = await server.db.selectFrom('products').select(['id', 'name']).orderBy('name').execute();
   });
   afterAll(async () => {

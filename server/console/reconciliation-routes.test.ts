@@ -6,7 +6,7 @@ import type { ApiErrorBody } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import type { ReconciliationKind } from '../db/schema-ledger';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import { addBranch, request, startTestServer, stockLevels, type TestServer } from '../test/test-server';
 
 const OTHER = 'sucursal-recon-2';
@@ -22,8 +22,7 @@ describe.each(reachableTestDatabases)('reconciliation queue over HTTP on $label'
   beforeAll(async () => {
     server = await startTestServer(database);
     await addBranch(server.db, OTHER, 'R02');
-    const a = await createManager(server.db, { role: 'admin', name: 'Ana Admin' });
-    admin = await signIn(server.url, a.email, a.password);
+    admin = await signedInManager(server, { role: 'admin', name: 'Ana Admin' });
     const d = await createManager(server.db, { role: 'branch_manager', name: 'Diego Gerente' });
     demoManagerId = d.id;
     demoManager = await signIn(server.url, d.email, d.password);

@@ -3,7 +3,7 @@ import type { LowStockResponse, StockAsOfResponse, StockMatrixResponse } from '.
 import type { ApiErrorBody } from '../../shared/protocol';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import { addBranch, request, startTestServer, stockLevels, type TestServer } from '../test/test-server';
 
 const OTHER = 'sucursal-stock-2';
@@ -18,8 +18,7 @@ describe.each(reachableTestDatabases)('console stock over HTTP on $label', (data
     await addBranch(server.db, OTHER, 'K02');
     const a = await createManager(server.db, { role: 'admin' });
     admin = await signIn(server.url, a.email, a.password);
-    const d = await createManager(server.db, { role: 'branch_manager' });
-    demoManager = await signIn(server.url, d.email, d.password);
+    demoManager = await signedInManager(server, { role: 'branch_manager' });
     apples = (
       await server.db.selectFrom('products').select('id').where('sku', '=', 'ECO-0001').executeTakeFirstOrThrow()
     ).id;

@@ -3,7 +3,7 @@ import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { issueLegacyKey } from '../legacy/legacy-keys';
 import { openConsoleStream } from '../test/console-stream';
 import { testDatabases } from '../test/databases';
-import { createManager, signIn } from '../test/managers';
+import { createManager, signedInManager, signIn } from '../test/managers';
 import {
   addBranch,
   catalogue,
@@ -66,8 +66,7 @@ describe.each(testDatabases)('console live stream on $label', (database) => {
   });
 
   it('invariant 8: signing out ends the open stream within a heartbeat', async () => {
-    const m = await createManager(server.db, { role: 'admin' });
-    const signedIn = await signIn(server.url, m.email, m.password);
+    const signedIn = await signedInManager(server, { role: 'admin' });
     const stream = await openConsoleStream(server.url, signedIn.cookie);
     try {
       await stream.next('resync', 2000);

@@ -4,7 +4,7 @@ import { syncPath, type ProductDoc, type TransferDoc } from '../../shared/protoc
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeTransferReceipt, pushDocs } from '../test/device-documents';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   addBranch,
   catalogue,
@@ -30,12 +30,9 @@ describe.each(reachableTestDatabases)(
     beforeAll(async () => {
       server = await startTestServer(database);
       await addBranch(server.db, OTHER, 'T02');
-      const a = await createManager(server.db, { role: 'admin' });
-      admin = await signIn(server.url, a.email, a.password);
-      const d = await createManager(server.db, { role: 'branch_manager' });
-      demoManager = await signIn(server.url, d.email, d.password);
-      const o = await createManager(server.db, { role: 'branch_manager', branchIds: [OTHER] });
-      otherManager = await signIn(server.url, o.email, o.password);
+      admin = await signedInManager(server, { role: 'admin' });
+      demoManager = await signedInManager(server, { role: 'branch_manager' });
+      otherManager = await signedInManager(server, { role: 'branch_manager', branchIds: [OTHER] });
       device = await pairDevice(server);
       products = await catalogue(server.url, device.token);
     });

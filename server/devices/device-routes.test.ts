@@ -3,7 +3,7 @@ import type { DeviceListResponse } from '../../shared/console/device-health';
 import type { ApiErrorBody, DeviceStatusReport } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import { addBranch, pairDevice, pullProducts, request, startTestServer, type TestServer } from '../test/test-server';
 
 const REPORT: DeviceStatusReport = {
@@ -26,10 +26,8 @@ describe.each(reachableTestDatabases)(
     beforeAll(async () => {
       server = await startTestServer(database);
       await addBranch(server.db, 'sucursal-002', 'S002');
-      const a = await createManager(server.db, { role: 'admin' });
-      admin = await signIn(server.url, a.email, a.password);
-      const b = await createManager(server.db, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
-      branchManager = await signIn(server.url, b.email, b.password);
+      admin = await signedInManager(server, { role: 'admin' });
+      branchManager = await signedInManager(server, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
     });
     afterAll(async () => {
       await server?.close();

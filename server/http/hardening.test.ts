@@ -5,7 +5,7 @@ import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { issueLegacyKey } from '../legacy/legacy-keys';
 import { currentSequence } from '../ledger/server-sequence';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   catalogue,
   makeSale,
@@ -43,8 +43,7 @@ describe.each(reachableTestDatabases)('hardening on $label', (database: TestData
     server = await startTestServer(database);
     device = await pairDevice(server);
     products = await catalogue(server.url, device.token);
-    const account = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, account.email, account.password);
+    admin = await signedInManager(server, { role: 'admin' });
     legacyBase = `/legacy/${(await issueLegacyKey(server.db, DEMO_BRANCH_ID)).key}`;
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { applyTicketDiscount } from '../../shared/sale/ticket-discount';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { addCashier as addPerson } from '../test/cashiers';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   catalogue,
   makeSale,
@@ -32,8 +32,7 @@ describe.each(reachableTestDatabases)('manager approvals on tickets on $label', 
 
   beforeAll(async () => {
     server = await startTestServer(database);
-    const m = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, m.email, m.password);
+    admin = await signedInManager(server, { role: 'admin' });
     device = await pairDevice(server);
     products = await catalogue(server.url, device.token);
     supervisorId = await addCashier('supervisor', 'Sara Supervisora', '7391');

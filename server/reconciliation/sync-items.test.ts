@@ -5,7 +5,7 @@ import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { nextChangeNaming, openConsoleStream } from '../test/console-stream';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeCount, pushDocs } from '../test/device-documents';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   addBranch,
   catalogue,
@@ -34,10 +34,8 @@ describe.each(reachableTestDatabases)(
     beforeAll(async () => {
       server = await startTestServer(database, { heartbeatSeconds: '0.2' });
       await addBranch(server.db, OTHER, 'S02');
-      const a = await createManager(server.db, { role: 'admin', name: 'Ana Admin' });
-      admin = await signIn(server.url, a.email, a.password);
-      const o = await createManager(server.db, { role: 'branch_manager', name: 'Otto Otro', branchIds: [OTHER] });
-      otherManager = await signIn(server.url, o.email, o.password);
+      admin = await signedInManager(server, { role: 'admin', name: 'Ana Admin' });
+      otherManager = await signedInManager(server, { role: 'branch_manager', name: 'Otto Otro', branchIds: [OTHER] });
       device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja rechazos');
       products = await catalogue(server.url, device.token);
     });

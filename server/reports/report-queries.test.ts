@@ -15,7 +15,7 @@ import type { DeviceIdentity } from '../auth/device-identity';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { ingestSales } from '../ledger/ingest-sales';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import { addBranch, pairDevice, request, startTestServer, type TestServer } from '../test/test-server';
 import { reportDb } from './report-db';
 import { rebuildCategorySummaries } from './category-summary';
@@ -205,8 +205,7 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
   beforeAll(async () => {
     server = await startTestServer(database);
     await addBranch(server.db, OTHER_BRANCH, 'R2');
-    const a = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, a.email, a.password);
+    admin = await signedInManager(server, { role: 'admin' });
     const m = await createManager(server.db, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
     branchManager = await signIn(server.url, m.email, m.password);
     for (const [branchId, timeZone] of zones) {

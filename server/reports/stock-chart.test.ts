@@ -3,7 +3,7 @@ import type { StockHistoryResponse } from '../../shared/console/reports-stock';
 import type { ProductDoc } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   addBranch,
   catalogue,
@@ -44,8 +44,7 @@ describe.each(reachableTestDatabases)('stock over time and offline tablets on $l
 
   beforeAll(async () => {
     server = await startTestServer(database);
-    const a = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, a.email, a.password);
+    admin = await signedInManager(server, { role: 'admin' });
     device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja gráfica');
     product = (await catalogue(server.url, device.token))[0]!;
   });
@@ -194,8 +193,7 @@ describe.each(reachableTestDatabases)('stock over time and offline tablets on $l
 
   it("refuses another branch's stock, an unknown place and a range that runs backwards", async () => {
     await addBranch(server.db, 'sucursal-graf-2', 'G2');
-    const m = await createManager(server.db, { role: 'branch_manager', branchIds: ['sucursal-graf-2'] });
-    const manager = await signIn(server.url, m.email, m.password);
+    const manager = await signedInManager(server, { role: 'branch_manager', branchIds: ['sucursal-graf-2'] });
     const now = Date.now();
     const q = { productId: product.id, from: new Date(now - MINUTE).toISOString(), to: new Date(now).toISOString() };
     expect((await history({ ...q, locationId: device.branch.locationId }, manager)).status).toBe(403);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTION_SCHEMA_VERSIONS, type ProductDoc, type PushResult } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   catalogue,
   DETAILED_PUSH_HEADERS,
@@ -28,8 +28,7 @@ describe.each(reachableTestDatabases)(
 
     beforeAll(async () => {
       server = await startTestServer(database);
-      const m = await createManager(server.db, { role: 'admin' });
-      admin = await signIn(server.url, m.email, m.password);
+      admin = await signedInManager(server, { role: 'admin' });
       device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
     });
     afterAll(async () => {

@@ -3,7 +3,7 @@ import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, signIn, type SignedIn } from '../test/managers';
+import { type SignedIn, signedInManager } from '../test/managers';
 import {
   catalogue,
   makeSale,
@@ -44,8 +44,7 @@ describe.each(reachableTestDatabases)(
 
     beforeAll(async () => {
       server = await startTestServer(database);
-      const m = await createManager(server.db, { role: 'admin' });
-      admin = await signIn(server.url, m.email, m.password);
+      admin = await signedInManager(server, { role: 'admin' });
       device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
       const created = await request<ConsoleProduct>(server.url, '/api/console/products', {
         method: 'POST',

@@ -60,3 +60,12 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     headers: () => ({ cookie, [CSRF_HEADER]: res.body.csrfToken }),
   };
 }
+
+/** A new manager account (as createManager makes it), signed in over HTTP: the usual start of a console test. */
+export async function signedInManager(
+  server: { db: Db; url: string },
+  options: Parameters<typeof createManager>[1],
+): Promise<SignedIn> {
+  const account = await createManager(server.db, options);
+  return signIn(server.url, account.email, account.password);
+}
