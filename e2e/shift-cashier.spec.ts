@@ -94,9 +94,12 @@ async function shiftScenario(page: Page, context: BrowserContext, serverDb: Serv
   await pos.shoot('shift-closed');
 
   await context.setOffline(false);
+  // Delivered as soon as the network is back: the replayed pushes' answers (or the re-send at
+  // reconnect) acknowledge the shift events, not a re-send two minutes later.
   await expect(page.getByTestId('unsynced')).toHaveText('Todo lo de esta tableta ha llegado a la oficina central.', {
-    timeout: 60_000,
+    timeout: 20_000,
   });
+  await expect(page.getByTestId('pending')).toHaveText('Todo enviado');
   const events = await serverDb.db
     .selectFrom('shift_events')
     .select(['kind', 'amount_cents', 'cashier_name'])

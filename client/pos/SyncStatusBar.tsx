@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PosDatabase } from '../sync/collections';
 import type { PendingSummary } from '../sync/displayed-stock-view';
 import type { SyncEngine } from '../sync/sync-engine';
-import { askForUpdateCheck, replayQueuedSales } from './app-update';
+import { askForUpdateCheck, onReplayedPushAnswer, replayQueuedSales } from './app-update';
 import { storageStatus$ } from './device/storage-status';
 import { INTL_LOCALE, useI18n, useT, type Messages } from './i18n';
 import { RefusedSalesAlert } from './refused/RefusedSalesAlert';
@@ -119,6 +119,10 @@ export function SyncStatusBar({
     replayQueuedSales();
     void engine.syncNow();
   }, [browserOnline, engine]);
+
+  // A push the service worker replayed: its answer acknowledges the documents now (shift events
+  // and counts have no pull that would tell).
+  useEffect(() => onReplayedPushAnswer((body) => void engine.outbox.recordReplayedAnswer(body)), [engine]);
 
   const lastSync =
     outbox.lastSuccessAt && link.lastPullAt

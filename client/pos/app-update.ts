@@ -1,5 +1,6 @@
 import { Workbox } from 'workbox-window';
 import { BehaviorSubject } from 'rxjs';
+import { PUSH_ANSWER_MESSAGE } from '../sw/sw-messages';
 
 /**
  * DESIGN invariant 9: a new service worker waits. The POS offers the update only with an empty
@@ -27,6 +28,21 @@ export function registerServiceWorker(): void {
 export function applyUpdate(): void {
   accepted = true;
   workbox?.messageSkipWaiting();
+}
+
+/**
+ * Calls `handler` with the answer of each push the service worker replays from its queue (sw.ts);
+ * returns the function that stops listening.
+ */
+export function onReplayedPushAnswer(handler: (body: unknown) => void): () => void {
+  const sw = navigator.serviceWorker;
+  if (!sw) return () => undefined;
+  const listener = (event: MessageEvent) => {
+    const data = event.data as { type?: string; body?: unknown } | null;
+    if (data?.type === PUSH_ANSWER_MESSAGE) handler(data.body);
+  };
+  sw.addEventListener('message', listener);
+  return () => sw.removeEventListener('message', listener);
 }
 
 /** Ask the service worker to replay the sales it queued while offline. */

@@ -149,6 +149,32 @@ describe('outbox channels', () => {
     expect(await outbox.unacknowledged({ collection: 'counts', orderBy: 'countedAt' })).toHaveLength(0);
   });
 
+  it('[S7] the answer of a push the service worker replayed acknowledges shift events at once, with no re-send', async () => {
+    const d = await open();
+    const event = await openShift(d, pairing, 5_000, { cashierId: null, cashierName: 'Ana' });
+    const calls: string[] = [];
+    const api = {
+      baseUrl: 'http://server',
+      token: 't',
+      fetch: (async (input) => {
+        calls.push(new URL(String(input)).pathname);
+        return new Response(JSON.stringify({ queued: true }), { status: 202 });
+      }) as typeof fetch,
+    };
+    const outbox = new Outbox(d, api, pairing.deviceId, { handOffRetryMs: 120_000 });
+    await outbox.drain();
+    const channel = { collection: 'shiftevents' as const, orderBy: 'at' };
+    expect(await outbox.unacknowledged(channel)).toHaveLength(1);
+    // Not a push answer: ignored.
+    expect(await outbox.recordReplayedAnswer({ queued: true })).toBe(false);
+    expect(
+      await outbox.recordReplayedAnswer({ conflicts: [], acks: [{ id: event.id, appliedSeq: 9 }], rejected: [] }),
+    ).toBe(true);
+    expect(await outbox.unacknowledged(channel)).toHaveLength(0);
+    await outbox.serverReachable();
+    expect(calls).toHaveLength(1);
+  });
+
   it('[S9] a push answered 426 marks the app outdated and keeps the documents queued', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });

@@ -121,6 +121,21 @@ export class Outbox {
     return docs.filter((d) => !acks.has(d.primary)).map((d) => d.toJSON() as Record<string, unknown>);
   }
 
+  /**
+   * The answer to a push the service worker replayed from its queue (it forwards it): its acks and
+   * refusals are recorded as if this outbox had sent it, so the documents stop being pending at
+   * once. Anything that is not a push answer is ignored. Returns whether it was one.
+   */
+  async recordReplayedAnswer(body: unknown): Promise<boolean> {
+    const parsed = pushResultSchema.safeParse(body);
+    if (!parsed.success) return false;
+    await recordAcks(this.db, parsed.data.acks);
+    await recordRejections(this.db, parsed.data.rejected);
+    for (const a of parsed.data.acks) this.handedOff.delete(a.id);
+    this.patch({ lastSuccessAt: new Date().toISOString() });
+    return true;
+  }
+
   /** The server answered 426 to some call of this device: the app must be updated. */
   markOutdated(): void {
     if (!this.state$.value.outdated) this.patch({ outdated: true });

@@ -185,7 +185,8 @@ export class SyncEngine {
     this.breaker.probe();
     this.stream.reconnectNow();
     for (const r of Object.values(this.replications)) r.reSync();
-    await this.outbox.drain();
+    // Documents handed to the service worker's queue go again now, not after the hand-off wait.
+    await this.outbox.serverReachable();
   }
 
   /** Resolves once every pull has nothing more to fetch (tests and first start). */
