@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { productDoc } from '../../catalogue/product-rows';
 import { CENTRE_LOCATION_ID } from '../../db/seed-demo';
 import { exploreSales } from '../../reports/explorer-queries';
 import { reportDb } from '../../reports/report-db';
@@ -58,6 +59,41 @@ describe.each(reachableTestDatabases)('demo chain on $label', (database: TestDat
     }>`select sum(case when kind = 'refund' then -total_cents else total_cents end) as total from sales`.execute(db);
     expect(explored.totals.totalCents).toBe(Number(ledger.rows[0]!.total));
     expect(explored.rows).toHaveLength(5);
+
+    // The bulk-written products are stored as the console stores a new one: the row, its barcode, a
+    // revision holding the same document and the first price, each product at a sequence of its own.
+    const demo = await db.selectFrom('products').selectAll().where('sku', 'like', 'DEMO-%').orderBy('sku').execute();
+    expect(demo).toHaveLength(300);
+    expect(new Set(demo.map((p) => Number(p.seq))).size).toBe(300);
+    const revisions = new Map(
+      (await db.selectFrom('product_revisions').select(['product_id', 'seq', 'doc']).execute()).map((r) => [
+        r.product_id,
+        r,
+      ]),
+    );
+    const prices = await db.selectFrom('product_prices').select(['product_id', 'price_cents', 'seq']).execute();
+    const barcodes = await db.selectFrom('product_barcodes').select(['product_id', 'barcode', 'position']).execute();
+    for (const row of demo) {
+      const revision = revisions.get(row.id);
+      expect(JSON.parse(revision!.doc)).toEqual(productDoc(row));
+      expect(Number(revision!.seq)).toBe(Number(row.seq));
+      expect(prices.filter((p) => p.product_id === row.id).map((p) => [Number(p.price_cents), Number(p.seq)])).toEqual([
+        [Number(row.price_cents), Number(row.seq)],
+      ]);
+      expect(barcodes.filter((b) => b.product_id === row.id).map((b) => [b.barcode, Number(b.position)])).toEqual([
+        [row.barcode, 0],
+      ]);
+    }
+    // The opening stock: one receipt movement per product at the centre, at one sequence per 500 lines.
+    const opening = await db
+      .selectFrom('stock_movements')
+      .select(['seq', 'reason'])
+      .where('location_id', '=', CENTRE_LOCATION_ID)
+      .where('kind', '=', 'receipt')
+      .execute();
+    expect(opening).toHaveLength(300);
+    expect(new Set(opening.map((m) => m.reason))).toEqual(new Set(['received: Inventario inicial']));
+    expect(new Set(opening.map((m) => Number(m.seq))).size).toBe(1);
 
     // Stock is a ledger: every level equals the sum of its movements.
     const drift = await sql<{ n: number }>`
