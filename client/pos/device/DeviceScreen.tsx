@@ -4,8 +4,9 @@ import type { DevicePairing } from '../../sync/device-pairing';
 import type { PendingSummary } from '../../sync/displayed-stock-view';
 import type { SyncEngine } from '../../sync/sync-engine';
 import { useT } from '../i18n';
+import { ScreenMessage, type ScreenMessageText } from '../ScreenMessage';
 import { deviceMessages } from './device-messages';
-import { QueueRecoveryCard, type DeviceMessage } from './QueueRecoveryCard';
+import { QueueRecoveryCard } from './QueueRecoveryCard';
 import { StorageCard } from './StorageCard';
 import { SyncHealthCard } from './SyncHealthCard';
 import { ThisDeviceCard } from './ThisDeviceCard';
@@ -25,15 +26,11 @@ export function DeviceScreen({
   money: (c: number) => string;
 }) {
   const t = useT(deviceMessages);
-  const [message, setMessage] = useState<DeviceMessage | null>(null);
+  const [message, setMessage] = useState<ScreenMessageText | null>(null);
   return (
     <main className="screen device" aria-labelledby="device-title">
       <h1 id="device-title">{t('title')}</h1>
-      {message && (
-        <p role={message.alert ? 'alert' : 'status'} className={message.alert ? 'error' : 'notice ok'}>
-          {message.text}
-        </p>
-      )}
+      {message && <ScreenMessage message={message} />}
       <div className="device-grid">
         <ThisDeviceCard pairing={pairing} />
         <SyncHealthCard engine={engine} pending={pending} money={money} />

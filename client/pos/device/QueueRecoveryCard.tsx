@@ -5,12 +5,8 @@ import { countExported, exportQueue, importQueue, parseQueueFile, QueueImportErr
 import type { SyncEngine } from '../../sync/sync-engine';
 import { errorMessage } from '../error-message';
 import { useT } from '../i18n';
+import type { ScreenMessageText } from '../ScreenMessage';
 import { deviceMessages } from './device-messages';
-
-export interface DeviceMessage {
-  text: string;
-  alert: boolean;
-}
 
 /** Saves a JSON document as a file the browser downloads. */
 function downloadJson(name: string, data: unknown): void {
@@ -35,7 +31,7 @@ export function QueueRecoveryCard({
   db: PosDatabase;
   pairing: DevicePairing;
   engine: SyncEngine;
-  onMessage: (message: DeviceMessage) => void;
+  onMessage: (message: ScreenMessageText) => void;
 }) {
   const t = useT(deviceMessages);
   const [busy, setBusy] = useState(false);

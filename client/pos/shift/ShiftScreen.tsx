@@ -7,6 +7,7 @@ import type { DevicePairing } from '../../sync/device-pairing';
 import type { PendingSummary } from '../../sync/displayed-stock-view';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { useSession } from '../session/session-context';
+import { ScreenMessage, type ScreenMessageText } from '../ScreenMessage';
 import { useObservable } from '../use-observable';
 import { cashMessages } from './cash-messages';
 import { CashMovesCard } from './CashMovesCard';
@@ -50,10 +51,10 @@ export function ShiftScreen({
   const c = useT(cashMessages);
   const { locale } = useI18n();
   const { settings } = useSession();
-  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const [message, setMessage] = useState<ScreenMessageText | null>(null);
   // Each tap on print: the report is shown and sent to the printer again.
   const [printRequest, setPrintRequest] = useState(0);
-  const say = (text: string, failed: boolean) => setMessage({ text, failed });
+  const say = (text: string, failed: boolean) => setMessage({ text, alert: failed });
 
   const shownShiftId = shownShift(shiftId, events);
   const sales$ = useMemo(
@@ -76,11 +77,7 @@ export function ShiftScreen({
   return (
     <main className="screen shift-screen" aria-labelledby="shift-title">
       <h1 id="shift-title">{t('title')}</h1>
-      {message && (
-        <p role={message.failed ? 'alert' : 'status'} className={message.failed ? 'error' : 'notice ok'}>
-          {message.text}
-        </p>
-      )}
+      {message && <ScreenMessage message={message} />}
       {!shiftId ? (
         <section className="card" aria-label={t('open')}>
           <p>{t('noShift')}</p>
