@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { sendTransfer, setReorderLevel } from './device-server-setup';
 import { DevicePosPage } from './pos-page';
 
@@ -56,4 +57,38 @@ test('inventory: low stock, other stores with their age, a count and a transfer 
   await pos.goTo('Inventario');
   await expect(page.getByTestId('inv-stock-ECO-0002')).toHaveText(String(pan - 3 + 10));
   await expect(page.getByTestId('inv-stock-ECO-0003')).toHaveText(`${leche + 4}`);
+});
+
+test('issue 13: a weighed product’s stock shows in kilograms, never as raw grams, and is counted by weight', async ({
+  page,
+  context,
+  serverDb,
+}) => {
+  test.setTimeout(120_000);
+  const sku = 'QUESO-KG-INV';
+  if (!(await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()))
+    await createProduct(
+      serverDb.db,
+      productCreateSchema.parse({ sku, name: 'Queso a granel', priceCents: 900, unit: 'kg', quantityDecimals: 3 }),
+      'e2e',
+    );
+  const pos = new DevicePosPage(page, context);
+  await pos.open();
+  await pos.pair(await serverDb.pairingCode(), 'Caja inventario peso');
+  await pos.goTo('Inventario');
+  await page.getByRole('searchbox', { name: 'Buscar por nombre, SKU o código' }).fill('queso a granel');
+  await page.getByRole('button', { name: 'Ver Queso a granel' }).click();
+  await expect(page.getByTestId('detail-stock')).toHaveText('0.000 kg');
+  // More decimals than the product has: refused, nothing counted.
+  await page.getByLabel('Cantidad contada de Queso a granel').fill('2,5005');
+  await page.getByRole('button', { name: 'Guardar conteo' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Escriba la cantidad con 3 decimales como máximo, p. ej. 2,5.');
+  await page.getByLabel('Cantidad contada de Queso a granel').fill('2,5');
+  await page.getByRole('button', { name: 'Guardar conteo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Conteo guardado' })).toContainText(
+    'Queso a granel queda en 2.500 kg',
+  );
+  await expect(page.getByTestId(`inv-stock-${sku}`)).toHaveText('2.500 kg');
+  await expect(pos.pending()).toHaveText('Todo enviado', { timeout: 30_000 });
+  expect(await serverDb.branchStock(sku)).toBe(2500);
 });

@@ -4,6 +4,7 @@ import type { PosDatabase, ProductRow, TransferReceiptRow, TransferRow } from '.
 import { recordTransferReceipt } from '../../sync/device-documents';
 import type { DevicePairing } from '../../sync/device-pairing';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
+import { formatProductQuantity, formatQuantity, parseQuantityIn } from '../../../shared/sale/quantity';
 import { useObservable } from '../use-observable';
 import { inventoryMessages } from './inventory-messages';
 import { relativeAge } from './relative-age';
@@ -44,13 +45,18 @@ export function TransfersPanel({
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const intl = INTL_LOCALE[locale];
+  const decimalsOf = (productId: string) => products.get(productId)?.quantityDecimals ?? 0;
+
   async function receive(tr: TransferRow) {
     setError(null);
+    // Typed in the product's unit (2,5 kg), read by the shared parser into its smallest unit.
     const lines = tr.lines.map((l) => {
       const text = arrived[`${tr.id}:${l.productId}`];
-      return { productId: l.productId, quantity: text === undefined ? l.quantity : Number(text) };
+      const parsed = text === undefined ? { quantity: l.quantity } : parseQuantityIn(text, decimalsOf(l.productId));
+      return { productId: l.productId, quantity: 'quantity' in parsed ? parsed.quantity : -1 };
     });
-    if (lines.some((l) => !Number.isInteger(l.quantity) || l.quantity < 0)) return setError(t('badQuantity'));
+    if (lines.some((l) => l.quantity < 0)) return setError(t('badQuantity'));
     await recordTransferReceipt(db, pairing, { transferId: tr.id, lines, cashierId });
     setNotice(t('receiptSaved'));
   }
@@ -87,15 +93,15 @@ export function TransfersPanel({
                 <li key={key}>
                   <span>{name}</span>
                   <span>
-                    {t('sent')}: {l.quantity}
+                    {t('sent')}: {formatProductQuantity(l.quantity, products.get(l.productId) ?? {}, intl)}
                   </span>
                   <label>
                     <span className="sr-only">{t('arrived', { name })}</span>
                     <input
                       aria-label={t('arrived', { name })}
-                      inputMode="numeric"
-                      value={arrived[key] ?? String(l.quantity)}
-                      onChange={(e) => setArrived({ ...arrived, [key]: e.target.value.replace(/\D/g, '') })}
+                      inputMode={decimalsOf(l.productId) > 0 ? 'decimal' : 'numeric'}
+                      value={arrived[key] ?? formatQuantity(l.quantity, decimalsOf(l.productId), intl)}
+                      onChange={(e) => setArrived({ ...arrived, [key]: e.target.value.replace(/[^\d.,]/g, '') })}
                     />
                   </label>
                 </li>

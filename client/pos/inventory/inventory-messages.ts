@@ -19,6 +19,7 @@ export const inventoryMessages: Messages<
   | 'saveCount'
   | 'countSaved'
   | 'badQuantity'
+  | 'badWeight'
   | 'transfers'
   | 'noTransfers'
   | 'from'
@@ -50,6 +51,7 @@ export const inventoryMessages: Messages<
     saveCount: 'Guardar conteo',
     countSaved: 'Conteo guardado: {name} queda en {qty}. Se enviará a la oficina central.',
     badQuantity: 'Escriba un número entero de unidades.',
+    badWeight: 'Escriba la cantidad con {decimals} decimales como máximo, p. ej. 2,5.',
     transfers: 'Traspasos para esta tienda',
     noTransfers: 'No hay traspasos pendientes de recibir.',
     from: 'Desde {location}, enviado {age}',
@@ -81,6 +83,7 @@ export const inventoryMessages: Messages<
     saveCount: 'Save count',
     countSaved: 'Count saved: {name} is now {qty}. It will be sent to the central office.',
     badQuantity: 'Type a whole number of units.',
+    badWeight: 'Type the quantity with at most {decimals} decimals, e.g. 2.5.',
     transfers: 'Transfers to this store',
     noTransfers: 'No transfers waiting to be received.',
     from: 'From {location}, sent {age}',
