@@ -40,6 +40,8 @@ for (const [width, height] of [
     await pos.open();
     await pos.pair(await serverDb.pairingCode(), `Caja báscula ${width}`);
 
+    // The grid shows a weighed product's stock in kilograms, never as raw grams.
+    await expect(page.getByTestId(`stock-MANZ-KG-${width}`)).toHaveText(/^Existencias: -?\d+\.\d{3} kg$/);
     await pos.addButton(apples).click();
     const weight = page.getByRole('textbox', { name: `Peso de ${apples} en kg` });
     await expect(weight).toHaveValue('1.000');

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProductRow } from '../../sync/collections';
 import type { CatalogueIndex } from '../catalogue-search/search-index';
-import { useT } from '../i18n';
+import { formatProductQuantity } from '../../../shared/sale/quantity';
+import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import type { QuickKey } from '../../../shared/protocol/quick-key';
 import { CameraScanButton } from './CameraScanButton';
 import { quickKeysMessages } from './quick-keys-messages';
@@ -35,6 +36,7 @@ export function ProductFinder({
   quickKeys?: readonly QuickKey[];
 }) {
   const t = useT(sellMessages);
+  const { locale } = useI18n();
   const q = useT(quickKeysMessages);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
@@ -142,7 +144,7 @@ export function ProductFinder({
                 <span className="product-name">{p.name}</span>
                 <span className="product-price">{money(p.priceCents)}</span>
                 <span className={level <= 0 ? 'product-stock low' : 'product-stock'} data-testid={`stock-${p.sku}`}>
-                  {t('stock')}: {level}
+                  {t('stock')}: {formatProductQuantity(level, p, INTL_LOCALE[locale])}
                 </span>
               </button>
             </li>
