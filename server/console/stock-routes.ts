@@ -1,5 +1,6 @@
-import express, { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import {
   adjustmentRequestSchema,
   adjustmentResponseSchema,
@@ -12,10 +13,10 @@ import {
   stockMatrixQuerySchema,
   stockMatrixResponseSchema,
 } from '../../shared/console/stock';
-import { managerOf, requireManager } from '../auth/manager-session';
+import { managerOf, requireManager, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
-import { ApiError, parseOrThrow } from '../http/api-error';
-import { registerOperation, type OperationSpec } from '../http/openapi';
+import { ApiError } from '../http/api-error';
+import { routeTable } from '../http/route-table';
 import {
   assertCanManageLocation,
   createTransfer,
@@ -26,122 +27,159 @@ import {
 import type { ChangeBus } from '../live/change-bus';
 import { lowStock, stockAsOf, stockMatrix } from './stock-queries';
 
-const operations: Omit<OperationSpec, 'tags' | 'auth'>[] = [
-  {
-    method: 'get',
-    path: '/api/console/stock/matrix',
-    summary: 'Products × locations (the centre and every branch you see) with the total: the master inventory',
-    request: { query: stockMatrixQuerySchema },
-    responses: { 200: { description: 'A page of products.', body: stockMatrixResponseSchema } },
-  },
-  {
-    method: 'get',
-    path: '/api/console/stock/low',
-    summary: 'Products below their reorder minimum at a location, with the quantity to resupply',
-    request: { query: lowStockQuerySchema },
-    responses: { 200: { description: 'A page by product.', body: lowStockResponseSchema } },
-  },
-  {
-    method: 'post',
-    path: '/api/console/stock/resupply',
-    summary: 'Turn the low-stock suggestion into one transfer (sent: stock leaves the source now)',
-    request: { body: resupplyRequestSchema },
-    responses: { 201: { description: 'The transfer.', body: resupplyResponseSchema } },
-  },
-  {
-    method: 'get',
-    path: '/api/console/stock/as-of',
-    summary: 'Levels at a location as of a past moment, computed from the ledger',
-    request: { query: stockAsOfQuerySchema },
-    responses: { 200: { description: 'A page by product.', body: stockAsOfResponseSchema } },
-  },
-  {
-    method: 'post',
-    path: '/api/console/stock/adjustments',
-    summary: 'Adjust a level by a delta with a reason code (waste, damage, theft, found, correction) and a note',
-    request: { body: adjustmentRequestSchema },
-    responses: { 201: { description: 'Applied; the new level.', body: adjustmentResponseSchema } },
-  },
-];
-for (const op of operations) registerOperation({ ...op, tags: ['console: stock and reconciliation'], auth: 'manager' });
-
 const branchesOf = (l: LocationInfo) => (l.branchId ? [l.branchId] : []);
+
+interface StockRouteContext {
+  db: Db;
+  bus: ChangeBus;
+  logger: Logger;
+  route: ReturnType<typeof routeTable>;
+  manager: RequestHandler[];
+}
 
 /** Stock views and changes for the console; every change goes through the ledger (manager-movements.ts). */
 export function stockRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
   const router = Router();
-  const manager = requireManager(db);
-  const json = express.json({ limit: '256kb' });
-
-  router.get('/stock/matrix', manager, async (req, res) => {
-    res.json(
-      await stockMatrix(db, managerOf(req), parseOrThrow(stockMatrixQuerySchema, req.query, 'stock matrix query')),
-    );
-  });
-
-  router.get('/stock/low', manager, async (req, res) => {
-    const q = parseOrThrow(lowStockQuerySchema, req.query, 'low stock query');
-    assertCanManageLocation(managerOf(req), await locationInfo(db, q.locationId));
-    res.json(await lowStock(db, q));
-  });
-
-  router.get('/stock/as-of', manager, async (req, res) => {
-    const q = parseOrThrow(stockAsOfQuerySchema, req.query, 'stock as-of query');
-    assertCanManageLocation(managerOf(req), await locationInfo(db, q.locationId));
-    res.json(await stockAsOf(db, q));
-  });
-
-  router.post('/stock/adjustments', manager, json, async (req, res) => {
-    const a = parseOrThrow(adjustmentRequestSchema, req.body, 'stock adjustment');
-    const m = managerOf(req);
-    const c = await recordCorrection(db, m, {
-      locationId: a.locationId,
-      productId: a.productId,
-      delta: a.delta,
-      reason: `${a.reason}: ${a.note}`,
-    });
-    logger.info(
-      { managerId: m.id, locationId: a.locationId, productId: a.productId, reason: a.reason },
-      'stock adjusted',
-    );
-    bus.publish({
-      seq: c.seq,
-      collections: ['stock'],
-      locationIds: [c.location.id],
-      branchIds: branchesOf(c.location),
-    });
-    res.status(201).json({ seq: c.seq, level: c.level });
-  });
-
-  router.post('/stock/resupply', manager, json, async (req, res) => {
-    const r = parseOrThrow(resupplyRequestSchema, req.body, 'resupply');
-    const m = managerOf(req);
-    const to = await locationInfo(db, r.toLocationId);
-    assertCanManageLocation(m, to);
-    const from = r.fromLocationId ?? (await centreId(db));
-    const lines = r.lines ?? (await suggestedLines(db, to.id));
-    if (lines.length === 0)
-      throw new ApiError(
-        'BAD_REQUEST',
-        `Nothing at ${to.name} is below its reorder minimum; there is nothing to resupply.`,
-      );
-    const t = await createTransfer(db, m, {
-      fromLocationId: from,
-      toLocationId: to.id,
-      lines,
-      // No note typed, none stored: data holds no language (the console says what a resupply is).
-      note: r.note ?? '',
-    });
-    logger.info({ managerId: m.id, transferId: t.id, to: to.id, lines: lines.length }, 'resupply sent');
-    bus.publish({
-      seq: t.seq,
-      collections: ['stock', 'transfers'],
-      locationIds: [t.from.id],
-      branchIds: [...branchesOf(t.from), ...branchesOf(t.to)],
-    });
-    res.status(201).json({ transferId: t.id, seq: t.seq, lines });
-  });
+  const ctx: StockRouteContext = {
+    db,
+    bus,
+    logger,
+    manager: [requireManager(db)],
+    route: routeTable(router, {
+      prefix: '/api/console',
+      tags: ['console: stock and reconciliation'],
+      auth: 'manager',
+      bodyLimit: '256kb',
+    }),
+  };
+  stockViewRoutes(ctx);
+  stockChangeRoutes(ctx);
   return router;
+}
+
+/** The master inventory, what is below its minimum, and levels as of a past moment. */
+function stockViewRoutes({ db, route, manager }: StockRouteContext) {
+  route(
+    {
+      method: 'get',
+      path: '/stock/matrix',
+      what: 'stock matrix query',
+      summary: 'Products × locations (the centre and every branch you see) with the total: the master inventory',
+      request: { query: stockMatrixQuerySchema },
+      responses: { 200: { description: 'A page of products.', body: stockMatrixResponseSchema } },
+    },
+    manager,
+    ({ query, req }) => stockMatrix(db, managerOf(req), query),
+  );
+  route(
+    {
+      method: 'get',
+      path: '/stock/low',
+      what: 'low stock query',
+      summary: 'Products below their reorder minimum at a location, with the quantity to resupply',
+      request: { query: lowStockQuerySchema },
+      responses: { 200: { description: 'A page by product.', body: lowStockResponseSchema } },
+    },
+    manager,
+    async ({ query, req }) => {
+      assertCanManageLocation(managerOf(req), await locationInfo(db, query.locationId));
+      return lowStock(db, query);
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/stock/as-of',
+      what: 'stock as-of query',
+      summary: 'Levels at a location as of a past moment, computed from the ledger',
+      request: { query: stockAsOfQuerySchema },
+      responses: { 200: { description: 'A page by product.', body: stockAsOfResponseSchema } },
+    },
+    manager,
+    async ({ query, req }) => {
+      assertCanManageLocation(managerOf(req), await locationInfo(db, query.locationId));
+      return stockAsOf(db, query);
+    },
+  );
+}
+
+/** Adjusting a level with a reason, and resupplying a location from the low-stock suggestion. */
+function stockChangeRoutes({ db, bus, logger, route, manager }: StockRouteContext) {
+  route(
+    {
+      method: 'post',
+      path: '/stock/adjustments',
+      what: 'stock adjustment',
+      summary: 'Adjust a level by a delta with a reason code (waste, damage, theft, found, correction) and a note',
+      request: { body: adjustmentRequestSchema },
+      responses: { 201: { description: 'Applied; the new level.', body: adjustmentResponseSchema } },
+    },
+    manager,
+    async ({ body: a, req }) => {
+      const m = managerOf(req);
+      const c = await recordCorrection(db, m, {
+        locationId: a.locationId,
+        productId: a.productId,
+        delta: a.delta,
+        reason: `${a.reason}: ${a.note}`,
+      });
+      logger.info(
+        { managerId: m.id, locationId: a.locationId, productId: a.productId, reason: a.reason },
+        'stock adjusted',
+      );
+      bus.publish({
+        seq: c.seq,
+        collections: ['stock'],
+        locationIds: [c.location.id],
+        branchIds: branchesOf(c.location),
+      });
+      return { seq: c.seq, level: c.level };
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/stock/resupply',
+      what: 'resupply',
+      summary: 'Turn the low-stock suggestion into one transfer (sent: stock leaves the source now)',
+      request: { body: resupplyRequestSchema },
+      responses: { 201: { description: 'The transfer.', body: resupplyResponseSchema } },
+    },
+    manager,
+    async ({ body, req }) => {
+      const m = managerOf(req);
+      const t = await resupply(db, m, body);
+      logger.info({ managerId: m.id, transferId: t.id, to: t.to.id, lines: t.lines.length }, 'resupply sent');
+      bus.publish({
+        seq: t.seq,
+        collections: ['stock', 'transfers'],
+        locationIds: [t.from.id],
+        branchIds: [...branchesOf(t.from), ...branchesOf(t.to)],
+      });
+      return { transferId: t.id, seq: t.seq, lines: t.lines };
+    },
+  );
+}
+
+/** One transfer to the location of what it lacks (or of the lines asked for), from the centre unless named. */
+async function resupply(db: Db, m: ManagerIdentity, r: z.infer<typeof resupplyRequestSchema>) {
+  const to = await locationInfo(db, r.toLocationId);
+  assertCanManageLocation(m, to);
+  const from = r.fromLocationId ?? (await centreId(db));
+  const lines = r.lines ?? (await suggestedLines(db, to.id));
+  if (lines.length === 0)
+    throw new ApiError(
+      'BAD_REQUEST',
+      `Nothing at ${to.name} is below its reorder minimum; there is nothing to resupply.`,
+    );
+  const t = await createTransfer(db, m, {
+    fromLocationId: from,
+    toLocationId: to.id,
+    lines,
+    // No note typed, none stored: data holds no language (the console says what a resupply is).
+    note: r.note ?? '',
+  });
+  return { ...t, lines };
 }
 
 async function centreId(db: Db): Promise<string> {
