@@ -2,6 +2,28 @@ import type { Request, Response } from 'express';
 import { STREAM_EVENTS } from '../../shared/protocol';
 import type { ChangeBus, ChangeEvent } from './change-bus';
 
+/** How long a stream gathers changes before it sends them as one `changed` event. */
+export const STREAM_COALESCE_MS = 25;
+
+/**
+ * Two `changed` payloads of one stream as one: the higher seq, and every array (collections,
+ * locations, branches) the union of both. A client re-pulls what either named, so nothing it
+ * should hear of is lost; at worst it re-pulls a collection for a location the later change did
+ * not touch.
+ */
+export function mergeChanged(a: unknown, b: unknown): unknown {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...x };
+  for (const [key, value] of Object.entries(y)) {
+    const mine = out[key];
+    if (typeof value === 'number' && typeof mine === 'number') out[key] = Math.max(mine, value);
+    else if (Array.isArray(value) && Array.isArray(mine)) out[key] = [...new Set([...mine, ...value])];
+    else out[key] = value;
+  }
+  return out;
+}
+
 /**
  * One Server-Sent Events stream of committed changes (SPEC S6): `resync` at once, `changed` with
  * whatever `visible` makes of each bus event (nothing when it returns null), heartbeats so proxies
@@ -25,15 +47,28 @@ export function serveChangeStream(
   res.flushHeaders();
   const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   send(STREAM_EVENTS.resync, {});
+  // Changes heard within STREAM_COALESCE_MS go out as one event (mergeChanged): one socket write
+  // per stream instead of one per push, which with hundreds of streams open was most of a busy
+  // server's event-loop time (docs/benchmarks.md, issue 14).
+  let ended = false;
+  let pending: unknown = null;
+  let flushTimer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    flushTimer = null;
+    if (pending !== null && !ended) send(STREAM_EVENTS.changed, pending);
+    pending = null;
+  };
   const unsubscribe = bus.subscribe((event) => {
     const data = visible(event);
-    if (data !== null) send(STREAM_EVENTS.changed, data);
+    if (data === null) return;
+    pending = pending === null ? data : mergeChanged(pending, data);
+    flushTimer ??= setTimeout(flush, STREAM_COALESCE_MS);
   });
-  let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
     clearInterval(heartbeat);
+    if (flushTimer) clearTimeout(flushTimer);
     unsubscribe();
   };
   const heartbeat = setInterval(() => {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { Db } from '../db/database';
-import { reportDb } from './report-db';
+import { reportDb, type ReportDb } from './report-db';
 
 /**
  * The POS reports its status every minute while it has the network (client/sync/
@@ -10,30 +10,88 @@ import { reportDb } from './report-db';
  */
 export const LINK_STALE_MS = 90_000;
 
+/** How long link writes wait to share one transaction (on SQLite one fsync) with the others of the moment. */
+export const LINK_WRITE_WINDOW_MS = 50;
+
+type LinkWrite = (db: ReportDb) => Promise<unknown>;
+
+/**
+ * Link writes of one database, written together: every write queued within LINK_WRITE_WINDOW_MS
+ * goes in one transaction. On SQLite a write of its own is a commit and an fsync on the event
+ * loop's thread, and 500 tablets reconnecting within a second made 500 of them, during which the
+ * server accepted no connection (docs/benchmarks.md, issue 14). A batch that fails is written again
+ * write by write, so one bad write fails alone.
+ */
+class LinkWriter {
+  private queue: { write: LinkWrite; done: (ok: boolean) => void }[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly db: ReportDb) {}
+
+  /** Resolves true once written and committed, false when the write failed. */
+  write(write: LinkWrite): Promise<boolean> {
+    return new Promise((done) => {
+      this.queue.push({ write, done });
+      this.timer ??= setTimeout(() => void this.flush(), LINK_WRITE_WINDOW_MS);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    this.timer = null;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const w of batch) await w.write(trx);
+      });
+      for (const w of batch) w.done(true);
+    } catch {
+      for (const w of batch)
+        w.done(
+          await w.write(this.db).then(
+            () => true,
+            () => false,
+          ),
+        );
+    }
+  }
+}
+
+const writers = new WeakMap<Db, LinkWriter>();
+
+function linkWriter(db: Db): LinkWriter {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new LinkWriter(reportDb(db));
+    writers.set(db, writer);
+  }
+  return writer;
+}
+
 /**
  * Records a device's live stream (SPEC S6) as a link: when it connected, when the server last
  * heard from the device meanwhile (touchDeviceLinks), and when the server saw it end. The record
  * the console's offline periods are read from (reports/offline-periods.ts). Writes never fail the
- * stream: a lost write only blurs the record.
+ * stream: a lost write only blurs the record. Written a few milliseconds late, with the other
+ * links' writes of the moment (LinkWriter).
  */
 export function openDeviceLink(db: Db, device: Pick<DeviceIdentity, 'deviceId' | 'branchId'>, now = () => new Date()) {
   const id = uuidv7();
   const at = now().toISOString();
-  const opened = reportDb(db)
-    .insertInto('device_links')
-    .values({
-      id,
-      device_id: device.deviceId,
-      branch_id: device.branchId,
-      connected_at: at,
-      alive_at: at,
-      ended_at: null,
-    })
-    .execute()
-    .then(
-      () => true,
-      () => false,
-    );
+  const writer = linkWriter(db);
+  const opened = writer.write((rdb) =>
+    rdb
+      .insertInto('device_links')
+      .values({
+        id,
+        device_id: device.deviceId,
+        branch_id: device.branchId,
+        connected_at: at,
+        alive_at: at,
+        ended_at: null,
+      })
+      .execute(),
+  );
   let ended: Promise<void> | null = null;
   return {
     /** The stream closed: its link (and any continuation touchDeviceLinks started) ends now. Resolves once written. */
@@ -41,13 +99,14 @@ export function openDeviceLink(db: Db, device: Pick<DeviceIdentity, 'deviceId' |
       const endedAt = now().toISOString();
       ended ??= opened.then(async (ok) => {
         if (!ok) return;
-        await reportDb(db)
-          .updateTable('device_links')
-          .set({ ended_at: endedAt })
-          .where((eb) => eb.or([eb('id', '=', id), eb('id', 'like', `${id}.%`)]))
-          .where('ended_at', 'is', null)
-          .execute()
-          .catch(() => undefined);
+        await writer.write((rdb) =>
+          rdb
+            .updateTable('device_links')
+            .set({ ended_at: endedAt })
+            .where((eb) => eb.or([eb('id', '=', id), eb('id', 'like', `${id}.%`)]))
+            .where('ended_at', 'is', null)
+            .execute(),
+        );
       });
       return ended;
     },
