@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { BARCODE } from './sell-setup';
 
 for (const [width, height] of [
   [1024, 768],
@@ -49,6 +50,17 @@ for (const [width, height] of [
     await pos.setQuantity('Pan Integral', '100000');
     await page.getByRole('button', { name: 'Uno más de Pan Integral' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'como máximo' })).toBeVisible();
+    await expect(quantity).toHaveValue('100000');
+
+    // A scan past the maximum leaves the reason on screen: it must not say the product was added.
+    await pos.setQuantity('Pan Integral', '99999');
+    await expect(quantity).toHaveValue('99999');
+    await page.getByRole('heading').first().click();
+    await pos.scanWithWedge(BARCODE.pan);
+    await expect(quantity).toHaveValue('100000');
+    await pos.scanWithWedge(BARCODE.pan);
+    await expect(page.getByRole('alert').filter({ hasText: 'como máximo' })).toBeVisible();
+    await expect(page.getByText('Añadido: Pan Integral')).toHaveCount(0);
     await expect(quantity).toHaveValue('100000');
   });
 }

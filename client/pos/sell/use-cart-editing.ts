@@ -38,18 +38,22 @@ export function useCartEditing(
     checkout.clearProblem();
   }
 
-  function add(p: CartProduct, units = 1) {
-    if (stage.kind === 'payment' || stage.kind === 'loading') return;
+  /** True when the units were added; false when the cart is busy or the line would pass its limit (said). */
+  function add(p: CartProduct, units = 1): boolean {
+    if (stage.kind === 'payment' || stage.kind === 'loading') return false;
     // A weighed product is added one whole unit (1 kg) at a time; the cashier types its weight.
     const delta = units * 10 ** (p.quantityDecimals ?? 0);
     const inCart = stage.kind === 'cart' ? (cart.lines.find((l) => l.productId === p.id)?.quantity ?? 0) : 0;
-    if (inCart + delta > MAX_LINE_QUANTITY)
-      return notify({
+    if (inCart + delta > MAX_LINE_QUANTITY) {
+      notify({
         text: t('quantityTooLarge', { name: p.name, max: MAX_LINE_QUANTITY.toLocaleString(INTL_LOCALE[locale]) }),
         alert: true,
       });
+      return false;
+    }
     takeCart();
     setCart((c) => addProduct(c, p, delta));
+    return true;
   }
 
   function scan(code: string) {
@@ -57,8 +61,10 @@ export function useCartEditing(
     if (found.kind !== 'product' && found.kind !== 'weighed')
       return notify({ text: scanProblemText(t, found, code), alert: true });
     if (stage.kind === 'payment' || stage.kind === 'loading') return;
-    if (found.kind === 'product') add(found.product);
-    else {
+    // The limit's alert stays on screen: nothing was scanned into the cart.
+    if (found.kind === 'product') {
+      if (!add(found.product)) return;
+    } else {
       takeCart();
       setCart((c) => addWeighed(c, found.product, found.quantity, found.labelPriceCents));
     }
