@@ -5,7 +5,7 @@ import globals from 'globals';
 import localRules from './eslint-rules/function-length.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'dev-dist/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'dev-dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
