@@ -35,7 +35,7 @@ test('sales explorer: a bar drills down to its tickets and a receipt, and the CS
   await tickets.getByRole('button', { name: `Abrir el ticket ${receipts[0]}` }).click();
   await expect(page.getByRole('heading', { name: `Venta ${receipts[0]}` })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Líneas' })).toContainText('Pan Integral');
-  await expect(page.getByText('-1 unidades (Venta)')).toBeVisible();
+  await expect(page.getByText('Pan Integral: -1 (Venta)')).toBeVisible();
   await consolePage.expectAccessible();
   await consolePage.screenshot('reports-sales-drilldown');
 

@@ -71,6 +71,8 @@ export async function stockMatrix(
         quantities,
         total,
         reorderMin: p.reorderMin,
+        unit: p.unit,
+        quantityDecimals: p.quantityDecimals,
       };
     }),
     nextCursor: page.nextCursor,

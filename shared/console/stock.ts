@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productUnitSchema } from '../protocol/product-doc';
 
 /** Console ↔ server messages of stock: matrix, low stock and resupply, stock as of a moment, adjustments. */
 
@@ -32,6 +33,9 @@ export const stockMatrixResponseSchema = z.object({
       /** Sum over the columns shown. */
       total: z.number().int(),
       reorderMin: z.number().int().nullable(),
+      /** How the product is counted: quantities are integers of 10^-quantityDecimals of the unit (grams of kg). */
+      unit: productUnitSchema,
+      quantityDecimals: z.number().int(),
     }),
   ),
   nextCursor: z.string().nullable(),

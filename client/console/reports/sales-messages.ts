@@ -53,7 +53,7 @@ export const salesMessages = defineMessages({
     master: 'Precio maestro',
     payments: 'Pagos',
     movements: 'Movimientos del inventario',
-    movement: '{delta} unidades ({kind})',
+    movement: '{product}: {delta} ({kind})',
   },
   en: {
     manualSale: 'Record a manual sale',
@@ -107,6 +107,6 @@ export const salesMessages = defineMessages({
     master: 'Master price',
     payments: 'Payments',
     movements: 'Stock movements',
-    movement: '{delta} units ({kind})',
+    movement: '{product}: {delta} ({kind})',
   },
 });

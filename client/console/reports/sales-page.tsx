@@ -14,6 +14,7 @@ import { addDays } from '../../../shared/console/reports-time';
 import { useBranches } from '../api/use-branches';
 import { useT, type Translate } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
+import { useProductCounting } from '../api/use-product-counting';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
@@ -368,6 +369,13 @@ function Receipt({ t, id, onOpen, onClose }: { t: T; id: string; onOpen: (id: st
   );
   const d = ticket.data;
   const f = useFormat({ currency: d?.currency });
+  // Weighed products in their unit ("1,250 kg"), not raw grams.
+  const counting = useProductCounting([...(d?.lines ?? []), ...(d?.movements ?? [])].map((l) => l.productId));
+  const quantity = (q: number, productId: string) => {
+    const c = counting(productId);
+    return f.quantity(q, c.quantityDecimals, c.unit);
+  };
+  const lineName = new Map(d?.lines.map((l) => [l.productId, l.name]));
   return (
     <section className="card receipt" aria-labelledby="receipt-title">
       <div className="page-head">
@@ -401,7 +409,7 @@ function Receipt({ t, id, onOpen, onClose }: { t: T; id: string; onOpen: (id: st
               {d.lines.map((l) => (
                 <tr key={l.lineNo}>
                   <th scope="row">{l.name}</th>
-                  <td className="num-cell">{f.number(l.quantity)}</td>
+                  <td className="num-cell">{quantity(l.quantity, l.productId)}</td>
                   <td className="num-cell">{f.money(l.unitPriceCents)}</td>
                   <td className="num-cell">{f.money(l.discountCents)}</td>
                   <td className="num-cell">{f.money(l.lineTotalCents)}</td>
@@ -422,7 +430,11 @@ function Receipt({ t, id, onOpen, onClose }: { t: T; id: string; onOpen: (id: st
           <ul className="reasons">
             {d.movements.map((m) => (
               <li key={m.id}>
-                {t('movement', { delta: m.delta, kind: m.kind === 'refund' ? t('refund') : t('sale') })}
+                {t('movement', {
+                  product: lineName.get(m.productId) ?? m.productId,
+                  delta: quantity(m.delta, m.productId),
+                  kind: m.kind === 'refund' ? t('refund') : t('sale'),
+                })}
               </li>
             ))}
           </ul>

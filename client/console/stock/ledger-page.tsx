@@ -3,6 +3,8 @@ import { Link, useSearch } from 'wouter';
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
 import type { MovementRow, Page } from '../../../shared/console/ledger-api';
 import { ADJUSTMENT_REASONS, type AdjustmentReason, type StockAsOfResponse } from '../../../shared/console/stock';
+import { parseQuantityIn } from '../../../shared/sale/quantity';
+import type { Counted } from '../../../shared/sale/stock-quantity';
 import { zonedLocalToIso } from '../catalogue/zoned-time';
 import { usePlaces } from '../api/use-places';
 import { useT } from '../i18n/i18n';
@@ -52,6 +54,8 @@ export default function LedgerPage() {
     ['stock'],
   );
   const name = product.data?.name ?? productId;
+  // Weighed products in their unit ("1,250 kg"), not raw grams.
+  const counted: Counted = product.data ?? { unit: 'each', quantityDecimals: 0 };
   const me = useManager();
   const managerName = (id: string) => (id === me.id ? me.name : undefined);
   const place = placeName(locationId);
@@ -66,8 +70,8 @@ export default function LedgerPage() {
       </div>
       <ErrorNotice error={product.error} />
       <div className="columns">
-        <AsOfForm locationId={locationId} productId={productId} timeZone={timeZone} />
-        <AdjustForm locationId={locationId} productId={productId} />
+        <AsOfForm locationId={locationId} productId={productId} timeZone={timeZone} counted={counted} />
+        <AdjustForm locationId={locationId} productId={productId} counted={counted} />
         {locationId === 'central' || !branch ? <ReceiveForm locationId={locationId} productId={productId} /> : null}
       </div>
       <StockHistorySection
@@ -88,7 +92,7 @@ export default function LedgerPage() {
               <tr key={m.id}>
                 <th scope="row">{f.dateTime(m.createdAt)}</th>
                 <td>{kindName(m.kind)}</td>
-                <td className="num">{`${m.delta > 0 ? '+' : ''}${f.number(m.delta)}`}</td>
+                <td className="num">{`${m.delta > 0 ? '+' : ''}${f.quantity(m.delta, counted.quantityDecimals, counted.unit)}`}</td>
                 <td>{who}</td>
                 <td>{why}</td>
               </tr>
@@ -101,7 +105,17 @@ export default function LedgerPage() {
   );
 }
 
-function AsOfForm({ locationId, productId, timeZone }: { locationId: string; productId: string; timeZone: string }) {
+function AsOfForm({
+  locationId,
+  productId,
+  timeZone,
+  counted,
+}: {
+  locationId: string;
+  productId: string;
+  timeZone: string;
+  counted: Counted;
+}) {
   const t = useT(stockMessages);
   const api = useApi();
   const f = useFormat({ timeZone });
@@ -139,7 +153,10 @@ function AsOfForm({ locationId, productId, timeZone }: { locationId: string; pro
       <ErrorNotice error={error} />
       {result && (
         <p role="status" className="ok">
-          {t('asOfResult', { when: f.dateTime(result.at), quantity: f.number(result.quantity) })}
+          {t('asOfResult', {
+            when: f.dateTime(result.at),
+            quantity: f.quantity(result.quantity, counted.quantityDecimals, counted.unit),
+          })}
         </p>
       )}
       <div className="actions start">
@@ -149,7 +166,15 @@ function AsOfForm({ locationId, productId, timeZone }: { locationId: string; pro
   );
 }
 
-function AdjustForm({ locationId, productId }: { locationId: string; productId: string }) {
+/** A signed quantity typed in the product's unit ("-0,250" kg is −250 g); null when it is not one, or 0. */
+function signedQuantity(text: string, decimals: number): number | null {
+  const m = /^([-+−]?)(.*)$/.exec(text.trim())!;
+  const parsed = parseQuantityIn(m[2]!, decimals);
+  if ('problem' in parsed || parsed.quantity === 0) return null;
+  return m[1] === '-' || m[1] === '−' ? -parsed.quantity : parsed.quantity;
+}
+
+function AdjustForm({ locationId, productId, counted }: { locationId: string; productId: string; counted: Counted }) {
   const t = useT(stockMessages);
   const api = useApi();
   const f = useFormat();
@@ -167,8 +192,8 @@ function AdjustForm({ locationId, productId }: { locationId: string; productId: 
       onSubmit={(e) => {
         e.preventDefault();
         setDone(null);
-        if (!/^[-+−]?\d{1,9}$/.test(delta.trim()) || Number(delta.replace('−', '-')) === 0) return setProblem('delta');
-        const d = Number(delta.trim().replace('−', '-'));
+        const d = signedQuantity(delta, counted.quantityDecimals);
+        if (d === null) return setProblem('delta');
         if ((['waste', 'damage', 'theft'].includes(reason) && d > 0) || (reason === 'found' && d < 0))
           return setProblem('sign');
         if (note.trim().length < 3) return setProblem('note');
@@ -177,7 +202,7 @@ function AdjustForm({ locationId, productId }: { locationId: string; productId: 
         api
           .post<{ level: number }>('/api/console/stock/adjustments', { locationId, productId, delta: d, reason, note })
           .then((r) => {
-            setDone(t('adjusted', { level: f.number(r.level) }));
+            setDone(t('adjusted', { level: f.quantity(r.level, counted.quantityDecimals, counted.unit) }));
             setDelta('');
             setNote('');
           })
@@ -194,7 +219,12 @@ function AdjustForm({ locationId, productId }: { locationId: string; productId: 
       </SelectField>
       <div className="field">
         <label htmlFor="adjust-delta">{t('adjustDelta')}</label>
-        <input id="adjust-delta" inputMode="numeric" value={delta} onChange={(e) => setDelta(e.target.value)} />
+        <input
+          id="adjust-delta"
+          inputMode={counted.quantityDecimals > 0 ? 'decimal' : 'numeric'}
+          value={delta}
+          onChange={(e) => setDelta(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="adjust-note">{t('note')}</label>

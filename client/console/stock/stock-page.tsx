@@ -60,16 +60,18 @@ export default function StockPage() {
             id: `loc-${l.id}`,
             header: () => l.name,
             cell: (c) => {
-              const q = c.row.original.quantities[l.id] ?? 0;
+              const row = c.row.original;
+              const q = row.quantities[l.id] ?? 0;
+              const shown = f.quantity(q, row.quantityDecimals, row.unit);
               const min = c.row.original.reorderMin;
               const low = min !== null && q < min;
               return (
                 <Link
                   className={low || q < 0 ? 'qty low' : 'qty'}
                   href={`/stock/ledger?locationId=${encodeURIComponent(l.id)}&productId=${encodeURIComponent(c.row.original.productId)}`}
-                  aria-label={`${t('open', { product: c.row.original.name, place: l.name })}: ${f.number(q)}${low ? `, ${t('belowMin', { min: f.number(min) })}` : ''}`}
+                  aria-label={`${t('open', { product: row.name, place: l.name })}: ${shown}${low ? `, ${t('belowMin', { min: f.quantity(min, row.quantityDecimals, row.unit) })}` : ''}`}
                 >
-                  {f.number(q)}
+                  {shown}
                 </Link>
               );
             },
@@ -77,7 +79,11 @@ export default function StockPage() {
         ),
         helper.accessor('total', {
           header: () => t('total'),
-          cell: (c) => <span className="strong">{f.number(c.getValue())}</span>,
+          cell: (c) => (
+            <span className="strong">
+              {f.quantity(c.getValue(), c.row.original.quantityDecimals, c.row.original.unit)}
+            </span>
+          ),
         }),
       ]),
     [t, f, locations],
