@@ -61,7 +61,19 @@ export async function assertProducts(db: Db, productIds: readonly string[]): Pro
     throw new ApiError('NOT_FOUND', `There is no product ${missing} in the catalogue; choose products from the list.`);
 }
 
-const actorOf = (manager: ManagerIdentity) => `manager:${manager.id}`;
+/** How the ledger names a manager as the actor of what they did in the console. */
+export const actorOf = (manager: ManagerIdentity) => `manager:${manager.id}`;
+
+/** Where a transfer goes from and to, or 404. */
+export async function transferEnds(db: Db, transferId: string): Promise<{ from: LocationInfo; to: LocationInfo }> {
+  const found = await db
+    .selectFrom('transfers')
+    .select(['from_location_id', 'to_location_id'])
+    .where('id', '=', transferId)
+    .executeTakeFirst();
+  if (!found) throw new ApiError('NOT_FOUND', `There is no transfer ${transferId}; reload the list.`);
+  return { from: await locationInfo(db, found.from_location_id), to: await locationInfo(db, found.to_location_id) };
+}
 
 /** Goods received at a location: one `receipt` movement per line. Returns the sequence it was applied at. */
 export async function recordReceipt(
@@ -188,13 +200,7 @@ export async function receiveTransfer(
   r: TransferArrivalRequest,
   now = new Date().toISOString(),
 ): Promise<{ seq: number; to: LocationInfo; discrepancy: boolean }> {
-  const found = await db
-    .selectFrom('transfers')
-    .select(['to_location_id'])
-    .where('id', '=', transferId)
-    .executeTakeFirst();
-  if (!found) throw new ApiError('NOT_FOUND', `There is no transfer ${transferId}; reload the list.`);
-  const to = await locationInfo(db, found.to_location_id);
+  const { to } = await transferEnds(db, transferId);
   assertCanManageLocation(manager, to);
   await assertProducts(
     db,
@@ -243,14 +249,7 @@ export async function cancelTransfer(
   reason: string,
   now = new Date().toISOString(),
 ): Promise<{ seq: number; from: LocationInfo; to: LocationInfo }> {
-  const found = await db
-    .selectFrom('transfers')
-    .select(['from_location_id', 'to_location_id'])
-    .where('id', '=', transferId)
-    .executeTakeFirst();
-  if (!found) throw new ApiError('NOT_FOUND', `There is no transfer ${transferId}; reload the list.`);
-  const from = await locationInfo(db, found.from_location_id);
-  const to = await locationInfo(db, found.to_location_id);
+  const { from, to } = await transferEnds(db, transferId);
   assertCanManageLocation(manager, from);
   const seq = await db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);

@@ -2,16 +2,19 @@ import type { TransferDraftRequest } from '../../shared/console/ledger-api';
 import type { ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
-import { assertCanManageLocation, assertProducts, locationInfo, type LocationInfo } from './manager-movements';
+import {
+  actorOf,
+  assertCanManageLocation,
+  assertProducts,
+  locationInfo,
+  transferEnds,
+  type LocationInfo,
+} from './manager-movements';
 import { SequenceAllocator } from './server-sequence';
 import { dispatchMovements } from './transfer-dispatch';
 
-const actorOf = (manager: ManagerIdentity) => `manager:${manager.id}`;
-
 async function draftOf(db: Db, manager: ManagerIdentity, id: string): Promise<LocationInfo> {
-  const found = await db.selectFrom('transfers').select('from_location_id').where('id', '=', id).executeTakeFirst();
-  if (!found) throw new ApiError('NOT_FOUND', `There is no transfer ${id}; reload the list.`);
-  const from = await locationInfo(db, found.from_location_id);
+  const { from } = await transferEnds(db, id);
   assertCanManageLocation(manager, from);
   return from;
 }

@@ -39,6 +39,13 @@ function itemOf(r: Row): ReconciliationItem {
   };
 }
 
+/** The item as the transaction has just left it. */
+async function itemNow(trx: Transaction<Database>, id: string): Promise<ReconciliationItem> {
+  return itemOf(
+    await trx.selectFrom('reconciliation_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  );
+}
+
 function splitCursor(cursor: string): { seq: number; id: string } {
   const dot = cursor.indexOf('.');
   return { seq: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) };
@@ -173,12 +180,7 @@ export async function assignItem(
       now,
     });
     await seq.save();
-    const updated = await trx
-      .selectFrom('reconciliation_items')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    return { item: itemOf(updated), seq: s };
+    return { item: await itemNow(trx, id), seq: s };
   });
 }
 
@@ -233,12 +235,7 @@ export async function resolveItem(
       now,
     });
     await seq.save();
-    const updated = await trx
-      .selectFrom('reconciliation_items')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    return { item: itemOf(updated), seq: s, corrected: correction?.location ?? null };
+    return { item: await itemNow(trx, id), seq: s, corrected: correction?.location ?? null };
   });
 }
 
