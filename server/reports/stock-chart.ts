@@ -19,7 +19,7 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
   // Stock as of a moment counts the movements recorded up to it (stockAsOf), so the line follows their times.
   // The level before the range is today's level less every movement recorded since `from`: no read of the
   // product's older history, which for a best seller is most of the work.
-  const since = await productMovements(db, q.locationId, q.productId, undefined, from);
+  const since = await productMovements(db, q.locationId, q.productId, undefined, from, 'time');
   const level = await db
     .selectFrom('stock_levels')
     .select('quantity')

@@ -9,17 +9,28 @@ async function allBuckets(db: Db): Promise<number[]> {
   return Array.from({ length: high + 1 }, (_, i) => i);
 }
 
-/** A product's movements at a location, oldest first: seeks in stock_movements_product_history. */
-export async function productMovements(db: Db, locationId: string, productId: string, to?: string, from?: string) {
+/**
+ * A product's movements at a location, oldest first (by sequence, or with `order` 'time' by the time
+ * each was recorded, then sequence): seeks in stock_movements_product_history.
+ */
+export async function productMovements(
+  db: Db,
+  locationId: string,
+  productId: string,
+  to?: string,
+  from?: string,
+  order: 'seq' | 'time' = 'seq',
+) {
   let q = db
     .selectFrom('stock_movements')
-    .select(['seq', 'delta', 'kind', 'created_at'])
+    .select(['seq', 'delta', 'created_at'])
     .where('location_id', '=', locationId)
     .where(sql<number>`seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', await allBuckets(db))
     .where('product_id', '=', productId);
   if (to) q = q.where('created_at', '<=', to);
   if (from) q = q.where('created_at', '>=', from);
-  return q.orderBy(sql`seq + 0`).execute();
+  // "seq + 0": SQLite would otherwise walk the location's whole history in stock_movements_location_seq.
+  return (order === 'time' ? q.orderBy('created_at').orderBy(sql`seq + 0`) : q.orderBy(sql`seq + 0`)).execute();
 }
 
 /** A product's stock at a location as of a past moment: the sum of its ledger movements recorded up to then. */
