@@ -12,6 +12,7 @@ import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable } from '../ui/grid-table';
 import { SelectField } from '../ui/select-field';
 import { itemSummary } from './item-summary';
 import { reconciliationMessages } from './reconciliation-messages';
@@ -100,31 +101,21 @@ export default function ReconciliationPage() {
         </p>
       )}
       {items.data && items.data.items.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="reconciliation-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('kind')}</th>
-                <th scope="col">{t('what')}</th>
-                <th scope="col">{t('branch')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('when')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.data.items.map((item) => (
-                <ItemRow
-                  key={item.id}
-                  item={item}
-                  place={placeName(item.locationId)}
-                  currency={branchOfLocation(item.locationId)?.currency}
-                  timeZone={branchOfLocation(item.locationId)?.timeZone}
-                  placeName={placeName}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GridTable
+          labelledBy="reconciliation-title"
+          columns={[t('kind'), t('what'), t('branch'), t('status'), t('when')]}
+        >
+          {items.data.items.map((item) => (
+            <ItemRow
+              key={item.id}
+              item={item}
+              place={placeName(item.locationId)}
+              currency={branchOfLocation(item.locationId)?.currency}
+              timeZone={branchOfLocation(item.locationId)?.timeZone}
+              placeName={placeName}
+            />
+          ))}
+        </GridTable>
       )}
       {(cursors.length > 1 || items.data?.nextCursor) && (
         <div className="pager">

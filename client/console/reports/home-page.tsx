@@ -10,6 +10,7 @@ import { useApi } from '../session/session-context';
 import { itemSummary } from '../reconciliation/item-summary';
 import { reconciliationMessages } from '../reconciliation/reconciliation-messages';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable } from '../ui/grid-table';
 import { homeMessages } from './home-messages';
 import './reports.css';
 
@@ -119,25 +120,14 @@ function BranchTable({ t, branches }: { t: T; branches: BranchHome[] }) {
   return (
     <section className="card" aria-labelledby="home-branches">
       <h2 id="home-branches">{t('branches')}</h2>
-      <div className="table-scroll" role="region" aria-labelledby="home-branches" tabIndex={0}>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('branch')}</th>
-              <th scope="col">{t('revenue')}</th>
-              <th scope="col">{t('tickets')}</th>
-              <th scope="col">{t('average')}</th>
-              <th scope="col">{t('units')}</th>
-              <th scope="col">{t('refunds')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {branches.map((b) => (
-              <BranchRow key={b.branchId} t={t} branch={b} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GridTable
+        labelledBy="home-branches"
+        columns={[t('branch'), t('revenue'), t('tickets'), t('average'), t('units'), t('refunds')]}
+      >
+        {branches.map((b) => (
+          <BranchRow key={b.branchId} t={t} branch={b} />
+        ))}
+      </GridTable>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { CheckField } from '../ui/check-list';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable } from '../ui/grid-table';
 import { SelectField } from '../ui/select-field';
 import { ShiftCountedCell } from './shift-counted-cell';
 import { shiftsMessages } from './shifts-messages';
@@ -62,55 +63,51 @@ export default function ShiftsPage() {
       <ErrorNotice error={shifts.error} />
       {shifts.data && rows.length === 0 && <p className="hint">{t('none')}</p>}
       {rows.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="shifts-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('cashier')}</th>
-                <th scope="col">{t('openedAt')}</th>
-                <th scope="col">{t('closedAt')}</th>
-                <th scope="col">{t('float')}</th>
-                <th scope="col">{t('cashSales')}</th>
-                <th scope="col">{t('cashIn')}</th>
-                <th scope="col">{t('cashOut')}</th>
-                <th scope="col">{t('noSale')}</th>
-                <th scope="col">{t('expected')}</th>
-                <th scope="col">{t('counted')}</th>
-                <th scope="col">{t('overShort')}</th>
+        <GridTable
+          labelledBy="shifts-title"
+          columns={[
+            t('cashier'),
+            t('openedAt'),
+            t('closedAt'),
+            t('float'),
+            t('cashSales'),
+            t('cashIn'),
+            t('cashOut'),
+            t('noSale'),
+            t('expected'),
+            t('counted'),
+            t('overShort'),
+          ]}
+        >
+          {rows.map((s) => {
+            const money = (v: number) => f.money(v, s.currency);
+            return (
+              <tr key={s.shiftId} aria-label={`${s.cashierName} ${s.deviceName}`}>
+                <th scope="row">
+                  <span className="strong">{s.cashierName}</span>
+                  <span className="sub">
+                    {s.branchName} · {s.deviceName}
+                  </span>
+                </th>
+                <td>{s.openedAt ? f.dateTime(s.openedAt) : '—'}</td>
+                <td>{s.closedAt ? f.dateTime(s.closedAt) : <span className="badge ok">{t('stillOpen')}</span>}</td>
+                <td className="num-cell">{money(s.floatCents)}</td>
+                <td className="num-cell">{money(s.cashSalesCents - s.cashRefundsCents)}</td>
+                <td className="num-cell">{money(s.cashInCents)}</td>
+                <td className="num-cell">{money(s.cashOutCents)}</td>
+                <td className="num-cell">{s.noSaleCount}</td>
+                <td className="num-cell">{money(s.expectedCashCents)}</td>
+                <td className="num-cell">
+                  <ShiftCountedCell shift={s} money={money} label={t('denominations')} />
+                </td>
+                <td className="num-cell">
+                  {s.overShortCents === null ? '—' : money(s.overShortCents)}
+                  {s.overLimit && <span className="badge warning">{t('overLimit')}</span>}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => {
-                const money = (v: number) => f.money(v, s.currency);
-                return (
-                  <tr key={s.shiftId} aria-label={`${s.cashierName} ${s.deviceName}`}>
-                    <th scope="row">
-                      <span className="strong">{s.cashierName}</span>
-                      <span className="sub">
-                        {s.branchName} · {s.deviceName}
-                      </span>
-                    </th>
-                    <td>{s.openedAt ? f.dateTime(s.openedAt) : '—'}</td>
-                    <td>{s.closedAt ? f.dateTime(s.closedAt) : <span className="badge ok">{t('stillOpen')}</span>}</td>
-                    <td className="num-cell">{money(s.floatCents)}</td>
-                    <td className="num-cell">{money(s.cashSalesCents - s.cashRefundsCents)}</td>
-                    <td className="num-cell">{money(s.cashInCents)}</td>
-                    <td className="num-cell">{money(s.cashOutCents)}</td>
-                    <td className="num-cell">{s.noSaleCount}</td>
-                    <td className="num-cell">{money(s.expectedCashCents)}</td>
-                    <td className="num-cell">
-                      <ShiftCountedCell shift={s} money={money} label={t('denominations')} />
-                    </td>
-                    <td className="num-cell">
-                      {s.overShortCents === null ? '—' : money(s.overShortCents)}
-                      {s.overLimit && <span className="badge warning">{t('overLimit')}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </GridTable>
       )}
       <Limits t={t} />
     </section>

@@ -7,6 +7,7 @@ import { useFormat } from '../i18n/use-format';
 import { useLivePages } from '../live/use-live-pages';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable } from '../ui/grid-table';
 import { LoadMore } from '../ui/load-more';
 import { StatePlaceFilters } from '../ui/state-place-filters';
 import { NewTransferDialog } from './new-transfer-dialog';
@@ -62,44 +63,34 @@ export default function TransfersPage() {
       <ErrorNotice error={list.error} />
       {list.loaded && list.items.length === 0 && <p className="ok">{t('none')}</p>}
       {list.items.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="transfers-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('route')}</th>
-                <th scope="col">{t('products')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">{t('sentAt')}</th>
-                <th scope="col">{t('note')}</th>
+        <GridTable
+          labelledBy="transfers-title"
+          columns={[t('route'), t('products'), t('state'), t('sentAt'), t('note')]}
+        >
+          {list.items.map((tr) => {
+            const from = placeName(tr.fromLocationId);
+            const to = placeName(tr.toLocationId);
+            return (
+              <tr key={tr.id}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => setOpened(tr)}>
+                    {from} → {to}
+                  </button>
+                </th>
+                <td>
+                  {tr.lines
+                    .map((l) => t('line', { quantity: f.number(l.quantity), product: productName(l.productId) }))
+                    .join(', ')}
+                </td>
+                <td>
+                  <span className={statusBadge(tr.status)}>{t(`status_${tr.status}`)}</span>
+                </td>
+                <td>{tr.sentAt ? f.dateTime(tr.sentAt) : t('notSent')}</td>
+                <td>{tr.note}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.items.map((tr) => {
-                const from = placeName(tr.fromLocationId);
-                const to = placeName(tr.toLocationId);
-                return (
-                  <tr key={tr.id}>
-                    <th scope="row">
-                      <button type="button" className="link" onClick={() => setOpened(tr)}>
-                        {from} → {to}
-                      </button>
-                    </th>
-                    <td>
-                      {tr.lines
-                        .map((l) => t('line', { quantity: f.number(l.quantity), product: productName(l.productId) }))
-                        .join(', ')}
-                    </td>
-                    <td>
-                      <span className={statusBadge(tr.status)}>{t(`status_${tr.status}`)}</span>
-                    </td>
-                    <td>{tr.sentAt ? f.dateTime(tr.sentAt) : t('notSent')}</td>
-                    <td>{tr.note}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </GridTable>
       )}
       <LoadMore list={list} label={t('more')} />
       {opened && (
