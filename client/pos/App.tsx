@@ -13,6 +13,7 @@ import { readStorageStatus, requestPersistentStorage } from './device/storage-st
 import { INTL_LOCALE, LocaleContext, translator, useI18n, useT, type Locale } from './i18n';
 import { InventoryScreen } from './inventory/InventoryScreen';
 import { PairScreen } from './PairScreen';
+import { startExchange } from './exchange/start-exchange';
 import { RefundDesk } from './refund/RefundDesk';
 import { SessionContext } from './session/session-context';
 import { shellMessages } from './session/shell-messages';
@@ -177,6 +178,7 @@ function Shell({
                     money={money}
                     settings={session.settings}
                     cashier={{ id: author.cashierId, name: cashierName, shiftId: session.shiftId }}
+                    onExchange={(original, returned) => startExchange(checkout, original, returned) && setTab('sell')}
                   />
                 )}
                 {tab === 'inventory' && (

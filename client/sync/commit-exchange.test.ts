@@ -52,7 +52,7 @@ function exchange(original: SaleRow, over: Partial<ExchangeDraft> = {}): Exchang
     refundOf: original.id,
     returned: [refundLine(original.lines[0]!, 0, 2)],
     lines: [miel],
-    tender: { method: 'cash', tenderedCents: 500 },
+    payments: [{ method: 'cash', amountCents: 290, tenderedCents: 500 }],
     cashierName: 'Ana',
     ...over,
   };
@@ -119,7 +119,7 @@ describe('[S14] an exchange: a refund and a sale charged together', () => {
     const d = await open();
     const original = await paidTicket(d);
     const small: CartLine = { product: { id: 'p-te', name: 'Té', priceCents: 100, taxRateBp: 0 }, quantity: 1 };
-    const x = await chargeExchange(d, pairing, exchange(original, { lines: [small], tender: null }));
+    const x = await chargeExchange(d, pairing, exchange(original, { lines: [small], payments: [] }));
     expect(x.refund.payments).toEqual([
       { method: 'exchange', amountCents: 100, tenderedCents: null },
       { method: 'cash', amountCents: 260, tenderedCents: 260 },
@@ -131,7 +131,7 @@ describe('[S14] an exchange: a refund and a sale charged together', () => {
     const d = await open();
     const original = await paidTicket(d);
     await expect(chargeExchange(d, pairing, exchange(original, { lines: [] }))).rejects.toThrow();
-    await expect(chargeExchange(d, pairing, exchange(original, { tender: null }))).rejects.toThrow();
+    await expect(chargeExchange(d, pairing, exchange(original, { payments: [] }))).rejects.toThrow();
     expect(await d.journal.all()).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Approval, Payment, SaleDoc, SaleLine } from '../../shared/protocol';
 import type { LineDiscountInput } from '../../shared/sale/cart-math';
-import { exchangeProblems, settleExchange, type DifferenceTender } from '../../shared/sale/exchange';
+import { settleExchange } from '../../shared/sale/exchange';
 import { sumCents } from '../../shared/money';
 import { applyTicketDiscount } from '../../shared/sale/ticket-discount';
 import { lineTotal, saleArithmeticProblems, saleTotal } from '../../shared/sale/sale-arithmetic';
@@ -137,6 +137,19 @@ export async function chargeSale(
     id: draft.id ?? uuidv7(),
     kind,
     refundOf: kind === 'refund' ? (draft.refundOf ?? null) : null,
+    ...ticketHeader(pairing, draft, now),
+    ...base,
+  });
+  return { sale, stored: storeTicket(store.db, sale), durableAt };
+}
+
+/** What every ticket of this device and cashier carries, whatever its kind. */
+function ticketHeader(
+  pairing: DevicePairing,
+  draft: Pick<TicketDraft, 'cashierId' | 'cashierName' | 'shiftId'>,
+  now: Date,
+) {
+  return {
     branchId: pairing.branch.id,
     deviceId: pairing.deviceId,
     receiptPrefix: pairing.branch.receiptPrefix,
@@ -146,9 +159,7 @@ export async function chargeSale(
     shiftId: draft.shiftId ?? null,
     createdAt: now.toISOString(),
     currency: pairing.branch.currency,
-    ...base,
-  });
-  return { sale, stored: storeTicket(store.db, sale), durableAt };
+  };
 }
 
 export interface ExchangeDraft extends Omit<TicketDraft, 'id' | 'kind' | 'refundOf' | 'payments'> {
@@ -160,8 +171,8 @@ export interface ExchangeDraft extends Omit<TicketDraft, 'id' | 'kind' | 'refund
   refundOf: string;
   /** The lines brought back, at the prices they were sold for (shared/sale/refund-math.ts refundLine). */
   returned: readonly SaleLine[];
-  /** How the customer pays the difference when they owe it; null when even or when they get money back. */
-  tender: DifferenceTender | null;
+  /** The tenders of the difference the customer owes (as at any charge); none when even or when they get money back. */
+  payments: readonly Payment[];
 }
 
 export interface ChargedExchange {
@@ -190,18 +201,8 @@ export async function chargeExchange(
   const { lines, ticketDiscount } = applyTicketDiscount(sold, td?.discount ?? null, td?.reason ?? '');
   const takenCents = saleTotal(lines);
   const returnedCents = sumCents(returned.map((l) => l.lineTotalCents));
-  const { refundPayments, salePayments } = settleExchange(returnedCents, takenCents, draft.tender);
-  const common = {
-    branchId: pairing.branch.id,
-    deviceId: pairing.deviceId,
-    receiptPrefix: pairing.branch.receiptPrefix,
-    deviceNumber: pairing.deviceNumber,
-    cashierId: draft.cashierId ?? null,
-    cashierName: draft.cashierName,
-    shiftId: draft.shiftId ?? null,
-    createdAt: now.toISOString(),
-    currency: pairing.branch.currency,
-  };
+  const { refundPayments, salePayments } = settleExchange(returnedCents, takenCents, draft.payments);
+  const common = ticketHeader(pairing, draft, now);
   const sale = {
     ...common,
     id: draft.id,
@@ -224,7 +225,8 @@ export async function chargeExchange(
     payments: refundPayments,
     exchangeWith: draft.id,
   };
-  const problems = [sale, refund].flatMap((t) => [...saleArithmeticProblems(t), ...exchangeProblems(t)]);
+  // The 'exchange' tenders are right by construction (settleExchange); the server checks them too (exchangeProblems).
+  const problems = [sale, refund].flatMap((t) => saleArithmeticProblems(t));
   if (problems.length > 0) throw new Error(problems.join('; '));
 
   await prepareSaleNumbering(store, pairing.deviceId);

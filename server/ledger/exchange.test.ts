@@ -2,8 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import type { TicketDetail, TicketsResponse } from '../../shared/console/reports-sales';
-import type { ProductDoc, SaleDoc } from '../../shared/protocol';
-import { settleExchange, type DifferenceTender } from '../../shared/sale/exchange';
+import type { Payment, ProductDoc, SaleDoc } from '../../shared/protocol';
+import { settleExchange } from '../../shared/sale/exchange';
 import type { ShiftReport } from '../../shared/sale/shift-report';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
@@ -56,14 +56,23 @@ describe.each(reachableTestDatabases)('[S14] exchanges over HTTP on $label', (da
     original: SaleDoc,
     back: { product: ProductDoc; quantity: number },
     taken: { product: ProductDoc; quantity: number },
-    tender: DifferenceTender | null,
+    tender: { method: 'cash'; tenderedCents: number } | { method: 'card' },
     shiftId: string | null = null,
   ) {
     const saleId = uuidv7();
     const refundId = uuidv7();
     const sale = makeSale(d, nextSeq(d), [taken], { id: saleId, shiftId, exchangeWith: refundId });
     const refund = makeRefund(d, nextSeq(d), original, [back], { id: refundId, shiftId, exchangeWith: saleId });
-    const settled = settleExchange(refund.totalCents, sale.totalCents, tender);
+    const owed = sale.totalCents - refund.totalCents;
+    const paid: Payment[] =
+      owed <= 0
+        ? []
+        : [
+            tender.method === 'card'
+              ? { method: 'card', amountCents: owed, tenderedCents: null }
+              : { method: 'cash', amountCents: owed, tenderedCents: Math.max(owed, tender.tenderedCents) },
+          ];
+    const settled = settleExchange(refund.totalCents, sale.totalCents, paid);
     return {
       sale: { ...sale, payments: settled.salePayments },
       refund: { ...refund, payments: settled.refundPayments },

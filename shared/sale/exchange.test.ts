@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumCents } from '../money';
 import type { Payment } from '../protocol/sale-doc';
-import { exchangeProblems, settleExchange, type DifferenceTender } from './exchange';
+import { exchangeProblems, settleExchange } from './exchange';
 import { changeDue } from './sale-arithmetic';
 
 const worth = fc.integer({ min: 1, max: 1e10 });
@@ -14,7 +14,14 @@ describe('[S14] exchange settlement', () => {
     fc.assert(
       fc.property(worth, worth, fc.boolean(), fc.integer({ min: 0, max: 1e6 }), (returned, taken, card, extra) => {
         const owed = Math.max(0, taken - returned);
-        const tender: DifferenceTender = card ? { method: 'card' } : { method: 'cash', tenderedCents: owed + extra };
+        const tender: Payment[] =
+          owed === 0
+            ? []
+            : [
+                card
+                  ? { method: 'card', amountCents: owed, tenderedCents: null }
+                  : { method: 'cash', amountCents: owed, tenderedCents: owed + extra },
+              ];
         const s = settleExchange(returned, taken, tender);
         expect(s.differenceCents).toBe(taken - returned);
         expect(sumCents(s.refundPayments.map((p) => p.amountCents))).toBe(returned);
@@ -35,23 +42,25 @@ describe('[S14] exchange settlement', () => {
   });
 
   it('even: no money at all; returned more: the rest back in cash; took more: the rest paid', () => {
-    expect(settleExchange(500, 500, null).refundPayments).toEqual([
+    expect(settleExchange(500, 500, []).refundPayments).toEqual([
       { method: 'exchange', amountCents: 500, tenderedCents: null },
     ]);
-    expect(settleExchange(800, 500, null).refundPayments).toEqual([
+    expect(settleExchange(800, 500, []).refundPayments).toEqual([
       { method: 'exchange', amountCents: 500, tenderedCents: null },
       { method: 'cash', amountCents: 300, tenderedCents: 300 },
     ]);
-    expect(settleExchange(500, 800, { method: 'cash', tenderedCents: 1000 }).salePayments).toEqual([
+    expect(settleExchange(500, 800, [{ method: 'cash', amountCents: 300, tenderedCents: 1000 }]).salePayments).toEqual([
       { method: 'exchange', amountCents: 500, tenderedCents: null },
       { method: 'cash', amountCents: 300, tenderedCents: 1000 },
     ]);
   });
 
-  it('refuses a difference owed without a tender, short cash, or nothing returned', () => {
-    expect(() => settleExchange(500, 800, null)).toThrow();
-    expect(() => settleExchange(500, 800, { method: 'cash', tenderedCents: 200 })).toThrow();
-    expect(() => settleExchange(0, 800, { method: 'card' })).toThrow();
+  it('refuses a difference owed without tenders, tenders that do not add up to it, money on an even one, or nothing returned', () => {
+    expect(() => settleExchange(500, 800, [])).toThrow();
+    expect(() => settleExchange(500, 800, [{ method: 'cash', amountCents: 200, tenderedCents: 200 }])).toThrow();
+    expect(() => settleExchange(500, 500, [{ method: 'card', amountCents: 1, tenderedCents: null }])).toThrow();
+    expect(() => settleExchange(800, 500, [{ method: 'cash', amountCents: 300, tenderedCents: 300 }])).toThrow();
+    expect(() => settleExchange(0, 800, [{ method: 'card', amountCents: 800, tenderedCents: null }])).toThrow();
   });
 
   it("an 'exchange' tender outside an exchange, or with cash tendered, is a problem", () => {

@@ -1,7 +1,5 @@
+import { sumCents } from '../money';
 import type { Payment } from '../protocol/sale-doc';
-
-/** How the customer settles an exchange's difference when they owe it: cash handed over, or card. */
-export type DifferenceTender = { method: 'cash'; tenderedCents: number } | { method: 'card' };
 
 export interface ExchangeSettlement {
   /** taken − returned: > 0 the customer pays it, < 0 the customer is given it back in cash, 0 even. */
@@ -15,38 +13,36 @@ export interface ExchangeSettlement {
 /**
  * SPEC S14: the tenders of an exchange's two tickets. The worth of the returned goods pays the
  * taken goods by an 'exchange' tender of min(returned, taken) on both tickets; only the difference
- * is money. `tender` is needed only when the customer owes something (cash handed over, at least
- * the difference, or card); the money given back is always cash.
+ * is money. `paid` are the tenders of the difference the customer owes (cash with change, card, or
+ * both, as at any charge), exactly that amount; none when even or when the customer gets money
+ * back, which is always cash.
  */
 export function settleExchange(
   returnedCents: number,
   takenCents: number,
-  tender: DifferenceTender | null,
+  paid: readonly Payment[],
 ): ExchangeSettlement {
-  if (returnedCents <= 0 || takenCents <= 0)
-    throw new RangeError('An exchange returns and takes something worth more than nothing.');
-  const credit = Math.min(returnedCents, takenCents);
+  if (returnedCents <= 0 || takenCents <= 0) throw new RangeError('Nothing to exchange');
   const differenceCents = takenCents - returnedCents;
-  const carried: Payment = { method: 'exchange', amountCents: credit, tenderedCents: null };
-  const refundPayments: Payment[] = [carried];
-  const salePayments: Payment[] = [carried];
-  if (differenceCents < 0) {
-    const back = -differenceCents;
-    refundPayments.push({ method: 'cash', amountCents: back, tenderedCents: back });
-  } else if (differenceCents > 0) {
-    if (!tender) throw new RangeError('The customer owes the difference: say how they pay it.');
-    if (tender.method === 'card')
-      salePayments.push({ method: 'card', amountCents: differenceCents, tenderedCents: null });
-    else {
-      if (tender.tenderedCents < differenceCents)
-        throw new RangeError('The cash handed over does not cover the difference.');
-      salePayments.push({ method: 'cash', amountCents: differenceCents, tenderedCents: tender.tenderedCents });
-    }
-  }
-  return { differenceCents, refundPayments: [...refundPayments], salePayments: [...salePayments] };
+  if (
+    sumCents(paid.map((p) => p.amountCents)) !== Math.max(0, differenceCents) ||
+    paid.some((p) => p.method === 'exchange')
+  )
+    throw new RangeError('The tenders do not pay the difference');
+  const carried: Payment = {
+    method: 'exchange',
+    amountCents: Math.min(returnedCents, takenCents),
+    tenderedCents: null,
+  };
+  const back = -differenceCents;
+  return {
+    differenceCents,
+    refundPayments: back > 0 ? [carried, { method: 'cash', amountCents: back, tenderedCents: back }] : [carried],
+    salePayments: [carried, ...paid],
+  };
 }
 
-/** Problems with a ticket's exchange fields (SPEC S14), one sentence each; the device and the server both check. */
+/** Problems with a ticket's exchange fields (SPEC S14), one sentence each; the server checks them at ingest. */
 export function exchangeProblems(doc: {
   kind: 'sale' | 'refund';
   payments: readonly Payment[];

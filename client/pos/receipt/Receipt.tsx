@@ -5,6 +5,8 @@ import { taxBreakdown } from '../../../shared/sale/cart-math';
 import { changeDue } from '../../../shared/sale/sale-arithmetic';
 import type { SaleRow } from '../../sync/collections';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
+import type { PaidExchange } from '../exchange/cart-exchange';
+import { ExchangeDifference, ExchangeReturnedLines } from './ExchangeReceiptPart';
 import { PrintTools } from './PrintTools';
 import { ReceiptBarcode } from './ReceiptBarcode';
 import { receiptMessages } from './receipt-messages';
@@ -22,12 +24,15 @@ export function Receipt({
   settings,
   money,
   refundOfReceipt,
+  exchange,
 }: {
   sale: SaleRow;
   branchName: string;
   settings: BranchSettingsDoc | null;
   money: (c: number) => string;
   refundOfReceipt?: string | null;
+  /** An exchange's refund: one ticket shows what came back, what went out and the difference. */
+  exchange?: PaidExchange | null;
 }) {
   const t = useT(receiptMessages);
   const { locale } = useI18n();
@@ -46,6 +51,11 @@ export function Receipt({
           {settings?.receiptHeader && <p className="pre">{settings.receiptHeader}</p>}
           {refund && <p className="receipt-kind">{t('refundTitle')}</p>}
           {refund && refundOfReceipt && <p>{t('refundOf', { receipt: refundOfReceipt })}</p>}
+          {exchange && (
+            <p className="pre">
+              {t('exchangeOf', { receipt: exchange.originalReceipt, refund: exchange.refund.receiptNumber })}
+            </p>
+          )}
         </header>
         <p className="receipt-meta">
           <span>
@@ -58,6 +68,7 @@ export function Receipt({
             {t('cashier')}: {sale.cashierName}
           </span>
         </p>
+        {exchange && <ExchangeReturnedLines refund={exchange.refund} money={money} locale={INTL_LOCALE[locale]} />}
         <table className="receipt-lines">
           <tbody>
             {sale.lines.map((l, i) => (
@@ -97,7 +108,7 @@ export function Receipt({
             {sale.payments.map((p, i) => (
               <tr key={i}>
                 <td>
-                  {p.method === 'cash' ? t('cash') : t('card')}
+                  {p.method === 'cash' ? t('cash') : p.method === 'card' ? t('card') : t('exchangeCredit')}
                   {p.method === 'cash' &&
                     p.tenderedCents !== null &&
                     p.tenderedCents !== p.amountCents &&
@@ -106,6 +117,7 @@ export function Receipt({
                 <td className="num">{money(p.amountCents)}</td>
               </tr>
             ))}
+            {exchange && <ExchangeDifference sale={sale} refund={exchange.refund} money={money} />}
             {change > 0 && (
               <tr className="grand">
                 <td>{t('change')}</td>

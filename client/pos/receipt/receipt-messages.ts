@@ -18,6 +18,13 @@ const es = {
   printWidth: 'Ancho del papel',
   print: 'Imprimir ticket',
   receipt: 'Ticket impreso',
+  exchangeOf: 'CAMBIO DE PRODUCTOS\ndel ticket {receipt}\ndevolución {refund}',
+  returnedLines: 'DEVUELVE',
+  returnedTotal: 'Total devuelto',
+  exchangeCredit: 'Pagado con lo devuelto',
+  differenceToPay: 'Diferencia pagada',
+  differenceBack: 'Diferencia devuelta',
+  noDifference: 'Sin diferencia',
 };
 
 const en: typeof es = {
@@ -38,6 +45,13 @@ const en: typeof es = {
   printWidth: 'Paper width',
   print: 'Print receipt',
   receipt: 'Printed receipt',
+  exchangeOf: 'EXCHANGE OF PRODUCTS\nof receipt {receipt}\nrefund {refund}',
+  returnedLines: 'BROUGHT BACK',
+  returnedTotal: 'Total brought back',
+  exchangeCredit: 'Paid with what came back',
+  differenceToPay: 'Difference paid',
+  differenceBack: 'Difference given back',
+  noDifference: 'No difference',
 };
 
 export const receiptMessages: Messages<keyof typeof es> = { es, en };

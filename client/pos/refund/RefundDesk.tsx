@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BranchSettingsDoc } from '../../../shared/protocol';
+import type { BranchSettingsDoc, SaleLine } from '../../../shared/protocol';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { PosStore } from '../../sync/pos-database';
 import { useBarcodeWedge } from '../sell/use-barcode-wedge';
@@ -18,15 +18,16 @@ export function RefundDesk(props: {
   cashier: { id: string | null; name: string; shiftId: string | null };
   /** A receipt to look up on opening (from the ticket history). */
   initial: { code: string; at: number } | null;
+  onExchange: (original: SaleRow, returned: SaleLine[]) => void;
 }) {
-  const { initial, ...screen } = props;
+  const { initial, onExchange, ...screen } = props;
   const t = useT(refundMessages);
   const [scanned, setScanned] = useState(initial);
   const [withoutReceipt, setWithoutReceipt] = useState<SaleRow | null>(null);
   useBarcodeWedge((code) => setScanned({ code, at: Date.now() }));
   return (
     <main className="sell single">
-      <RefundScreen {...screen} scanned={scanned} />
+      <RefundScreen {...screen} scanned={scanned} onExchange={onExchange} />
       {withoutReceipt && (
         <p className="paid-title" role="status">
           ✓ {t('done')} · {withoutReceipt.receiptNumber}

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { BranchSettingsDoc } from '../../../shared/protocol';
+import type { BranchSettingsDoc, SaleLine } from '../../../shared/protocol';
+import type { SaleRow } from '../../sync/collections';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { PosStore } from '../../sync/pos-database';
+import { exchangeMessages } from '../exchange/exchange-messages';
+import { exchangeLines } from '../exchange/start-exchange';
 import { useT } from '../i18n';
 import { FoundSaleSummary } from './FoundSaleSummary';
 import { RefundDone } from './RefundDone';
@@ -22,6 +25,7 @@ export function RefundScreen({
   settings,
   cashier,
   scanned,
+  onExchange,
 }: {
   store: PosStore;
   pairing: DevicePairing;
@@ -29,8 +33,11 @@ export function RefundScreen({
   settings: BranchSettingsDoc | null;
   cashier: { id: string | null; name: string; shiftId: string | null };
   scanned: { code: string; at: number } | null;
+  /** Starts an exchange: these lines come back, and the selling screen adds what is taken instead. */
+  onExchange?: (original: SaleRow, returned: SaleLine[]) => void;
 }) {
   const t = useT(refundMessages);
+  const tx = useT(exchangeMessages);
   const [receipt, setReceipt] = useState('');
   const refund = useRefund(store, pairing, cashier);
   const { found, error } = refund;
@@ -96,6 +103,20 @@ export function RefundScreen({
               disabled={refund.lines.length === 0}
               onRefund={() => void refund.refund()}
             />
+          )}
+          {onExchange && found.left.some((n) => n > 0) && (
+            <button
+              type="button"
+              className="charge secondary"
+              disabled={refund.busy || refund.total === 0}
+              onClick={() =>
+                void exchangeLines(store.db, found, refund.units).then((lines) =>
+                  lines ? onExchange(found.sale, lines) : void refund.lookup(found.sale.receiptNumber),
+                )
+              }
+            >
+              {tx('exchangeButton')}
+            </button>
           )}
         </>
       )}

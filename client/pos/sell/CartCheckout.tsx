@@ -1,4 +1,6 @@
 import type { Payment } from '../../../shared/protocol';
+import { returnedCents } from '../exchange/cart-exchange';
+import { ExchangeReturned, ExchangeSettle } from '../exchange/ExchangeParts';
 import { useT } from '../i18n';
 import { useSession } from '../session/session-context';
 import { CartPanel, type CartActions } from './CartPanel';
@@ -38,12 +40,39 @@ export function CartCheckout({
   const { cart, stage, setCart, setStage } = checkout;
   const overs = oversoldLines(cart, stock);
   const blocked = session.settings?.allowOversell === false && overs.length > 0;
+  // An exchange's customer pays only the difference (SPEC S14), with the usual tools.
+  const due = totals.totalCents - (cart.exchange ? returnedCents(cart.exchange) : 0);
+  const pay =
+    stage.kind === 'payment' ? (
+      <PaymentPanel
+        totalCents={due}
+        money={money}
+        busy={false}
+        onComplete={onCharge}
+        onCancel={() => setStage({ kind: 'cart' })}
+      />
+    ) : (
+      <ChargeButtons
+        totalCents={due}
+        disabled={blocked || totals.totalCents === 0}
+        money={money}
+        onCharge={onCharge}
+        onPay={() => setStage({ kind: 'payment' })}
+      />
+    );
   return (
     <>
       {stage.kind === 'cart' && stage.restored && (
         <p role="status" className="notice ok" data-testid="restored-cart">
           {t('restoredCart')}
         </p>
+      )}
+      {cart.exchange && (
+        <ExchangeReturned
+          exchange={cart.exchange}
+          money={money}
+          onCancel={() => setCart((c) => ({ ...c, exchange: null }))}
+        />
       )}
       <CartPanel cart={cart} totals={totals} money={money} actions={lineActions} />
       {stage.kind === 'cart' && (
@@ -64,22 +93,18 @@ export function CartCheckout({
           {error}
         </p>
       )}
-      {stage.kind === 'payment' ? (
-        <PaymentPanel
-          totalCents={totals.totalCents}
+      {cart.exchange ? (
+        <ExchangeSettle
+          exchange={cart.exchange}
+          takenCents={totals.totalCents}
           money={money}
-          busy={false}
-          onComplete={onCharge}
-          onCancel={() => setStage({ kind: 'cart' })}
-        />
+          disabled={blocked}
+          onSettle={onCharge}
+        >
+          {pay}
+        </ExchangeSettle>
       ) : (
-        <ChargeButtons
-          totalCents={totals.totalCents}
-          disabled={blocked || totals.totalCents === 0}
-          money={money}
-          onCharge={onCharge}
-          onPay={() => setStage({ kind: 'payment' })}
-        />
+        pay
       )}
     </>
   );

@@ -46,8 +46,9 @@ export function CartSection({
           settings={session.settings}
           money={money}
           onNewSale={checkout.newSale}
+          exchange={stage.exchange ?? null}
         />
-      ) : cart.lines.length === 0 ? (
+      ) : cart.lines.length === 0 && !cart.exchange ? (
         <>
           <p className="hint">{t('cartEmpty')}</p>
           {error && (

@@ -3,6 +3,8 @@ import type { BranchSettingsDoc } from '../../../shared/protocol';
 import { changeDue } from '../../../shared/sale/sale-arithmetic';
 import type { SaleRow } from '../../sync/collections';
 import { useT } from '../i18n';
+import type { PaidExchange } from '../exchange/cart-exchange';
+import { exchangeMessages } from '../exchange/exchange-messages';
 import { Receipt } from '../receipt/Receipt';
 import { sellMessages } from './sell-messages';
 
@@ -14,8 +16,11 @@ export function PaidPanel({
   settings,
   money,
   onNewSale,
+  exchange = null,
 }: {
   sale: SaleRow;
+  /** The refund of an exchange charged with this sale (SPEC S14): one ticket shows both. */
+  exchange?: PaidExchange | null;
   recovered: boolean;
   branchName: string;
   settings: BranchSettingsDoc | null;
@@ -23,6 +28,7 @@ export function PaidPanel({
   onNewSale: () => void;
 }) {
   const t = useT(sellMessages);
+  const tx = useT(exchangeMessages);
   const title = useRef<HTMLDivElement>(null);
   // At 1024×768 the cart can be taller than the screen: the outcome must be in view.
   useEffect(() => {
@@ -30,6 +36,8 @@ export function PaidPanel({
     void title.current?.scrollIntoView({ block: 'nearest' });
   }, [sale.id]);
   const methods = new Set(sale.payments.map((p) => p.method));
+  // The cash an exchange gives back is handed over with the change (SPEC S14).
+  const cashBack = exchange?.refund.payments.find((p) => p.method === 'cash')?.amountCents ?? 0;
   const method = methods.size > 1 ? t('methodMixed') : methods.has('card') ? t('methodCard') : t('methodCash');
   return (
     <div className="paid">
@@ -37,7 +45,13 @@ export function PaidPanel({
         {recovered ? (
           <>
             <p className="paid-title" data-testid="recovered-sale">
-              {t('recoveredSale', { receipt: sale.receiptNumber, total: money(sale.totalCents), method })}
+              {exchange
+                ? tx('recoveredExchange', {
+                    receipt: sale.receiptNumber,
+                    returned: money(exchange.refund.totalCents),
+                    total: money(sale.totalCents),
+                  })
+                : t('recoveredSale', { receipt: sale.receiptNumber, total: money(sale.totalCents), method })}
             </p>
             <p>{t('recoveredHelp')}</p>
           </>
@@ -48,7 +62,7 @@ export function PaidPanel({
           {t('receipt')} <strong data-testid="receipt-number">{sale.receiptNumber}</strong>
         </p>
         <p className="change-due">
-          {t('changeDue')}: <strong data-testid="change-due">{money(changeDue(sale.payments))}</strong>
+          {t('changeDue')}: <strong data-testid="change-due">{money(changeDue(sale.payments) + cashBack)}</strong>
         </p>
       </div>
       <div className="row">
@@ -61,7 +75,7 @@ export function PaidPanel({
           </button>
         )}
       </div>
-      <Receipt sale={sale} branchName={branchName} settings={settings} money={money} />
+      <Receipt sale={sale} branchName={branchName} settings={settings} money={money} exchange={exchange} />
     </div>
   );
 }

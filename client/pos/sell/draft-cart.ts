@@ -7,6 +7,7 @@ import { lineGrossCents, quantityFromPrice } from '../../../shared/sale/line-amo
 import { MAX_LINE_QUANTITY } from '../../../shared/sale/quantity';
 import type { ProductRow } from '../../sync/collections';
 import { toSaleLine, type CartLine } from '../../sync/commit-sale';
+import type { CartExchange } from '../exchange/cart-exchange';
 
 export interface DraftLine {
   productId: string;
@@ -38,6 +39,8 @@ export interface DraftCart {
   lines: DraftLine[];
   /** A discount on the whole ticket, spread over the lines at the charge (shared/sale/ticket-discount.ts). */
   ticketDiscount?: { discount: LineDiscountInput; reason: string } | null;
+  /** An exchange (SPEC S14): what comes back from a paid ticket; the lines are what the customer takes instead. */
+  exchange?: CartExchange | null;
 }
 
 export const emptyCart = (): DraftCart => ({ id: uuidv7(), lines: [] });

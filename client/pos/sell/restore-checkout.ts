@@ -22,8 +22,11 @@ export async function restoreCheckout(
   deviceId: string,
 ): Promise<{ stage: Stage; cart?: DraftCart }> {
   const saved = await drafts.load(deviceId);
-  if (!saved || saved.lines.length === 0) return { stage: { kind: 'cart' } };
+  if (!saved || (saved.lines.length === 0 && !saved.exchange)) return { stage: { kind: 'cart' } };
   const sale = await chargedTicket(store, saved.id);
-  if (sale) return { stage: { kind: 'paid', sale, recovered: true } };
+  // An exchange's refund was written by the same transaction as its sale (SPEC S14): both or neither.
+  const refund = sale?.exchangeWith ? await chargedTicket(store, sale.exchangeWith) : null;
+  const exchange = refund ? { refund, originalReceipt: saved.exchange?.receiptNumber ?? '' } : null;
+  if (sale) return { stage: { kind: 'paid', sale, recovered: true, exchange } };
   return { stage: { kind: 'cart', restored: true }, cart: saved };
 }

@@ -5,6 +5,7 @@ import { prepareSaleNumbering } from '../../sync/commit-sale';
 import type { DevicePairing } from '../../sync/device-pairing';
 import type { PosStore } from '../../sync/pos-database';
 import { errorMessage } from '../error-message';
+import type { PaidExchange } from '../exchange/cart-exchange';
 import { chargeDraft } from './charge-draft';
 import { emptyCart, type DraftCart } from './draft-cart';
 import type { DraftStore } from './draft-store';
@@ -17,7 +18,8 @@ export type Stage =
   | { kind: 'cart'; restored?: boolean }
   | { kind: 'payment' }
   /** `recovered`: charged before a restart, found in the ticket journal at start. */
-  | { kind: 'paid'; sale: SaleRow; recovered?: boolean };
+  /** `exchange`: the refund charged with this sale (SPEC S14). */
+  | { kind: 'paid'; sale: SaleRow; recovered?: boolean; exchange?: PaidExchange | null };
 
 export interface Author {
   cashierId: string | null;
@@ -101,7 +103,8 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
     if (committing.current) return;
     committing.current = true;
     try {
-      const { sale, stored } = await chargeDraft({ store, pairing, drafts }, cart, payments, author, approvals, start);
+      const charged = await chargeDraft({ store, pairing, drafts }, cart, payments, author, approvals, start);
+      const { sale, stored, exchange } = charged;
       // The ticket is safe in the journal; if copying it into the sales database fails, the next
       // start copies it, and the cashier is told now.
       stored.catch((err: unknown) =>
@@ -111,7 +114,7 @@ export function useCheckout(store: PosStore, drafts: DraftStore, pairing: Device
       // charged cart until the next one starts, so a restart from here shows this sale.
       setCartState(emptyCart());
       setProblem(null);
-      setStage({ kind: 'paid', sale });
+      setStage({ kind: 'paid', sale, exchange });
     } catch (err) {
       setProblem({ kind: 'saleFailed', message: errorMessage(err) });
     } finally {
