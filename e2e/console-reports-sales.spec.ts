@@ -10,8 +10,7 @@ test('sales explorer: a bar drills down to its tickets and a receipt, and the CS
   serverDb,
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Sara Ventas');
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja ventas');
+  await pos.openPaired(serverDb, 'Caja ventas');
   const device = await serverDb.deviceNamed('Caja ventas');
   const receipts = [await pos.sellOne('Pan Integral'), await pos.sellOne('Manzanas Orgánicas')];
   await expect.poll(() => serverDb.salesOfDevice(device.id).then((s) => s.length), { timeout: 30_000 }).toBe(2);
@@ -47,6 +46,14 @@ test('sales explorer: a bar drills down to its tickets and a receipt, and the CS
   const rows = Papa.parse<string[]>(csv.trim()).data;
   expect(rows[0]).toContain('Total');
   const totalColumn = rows[0]!.indexOf('Total');
+  // By product, quantities are in each product's unit with its decimals, and the header says so.
+  const quantityColumn = rows[0]!.indexOf('Cantidad (en la unidad del producto, con sus decimales)');
+  const unitColumn = rows[0]!.indexOf('Unidad');
+  expect(quantityColumn).toBeGreaterThan(0);
+  const pan = rows.find((r) => r[0] === 'Pan Integral')!;
+  expect(pan[unitColumn]).toBe('pieza');
+  expect(pan[quantityColumn]).toMatch(/^-?\d+$/);
+  for (const r of rows.slice(1, -1)) expect(['pieza', 'kg', 'g', 'l']).toContain(r[unitColumn]);
   const body = rows.slice(1, -1);
   const sum = body.reduce((s, r) => s + Math.round(Number(r[totalColumn]) * 100), 0);
   const footer = rows.at(-1)!;

@@ -15,6 +15,7 @@ import { useBranches } from '../api/use-branches';
 import { useT, type Translate } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useProductCounting } from '../api/use-product-counting';
+import type { Counted } from '../../../shared/sale/stock-quantity';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
@@ -75,6 +76,9 @@ export default function SalesPage() {
   const data = explorer.data;
   const f = useFormat({ currency: data?.currency });
   const groupName = t(groupBy);
+  // By product, each row's units are in that product's unit (a weighed product's grams as kg).
+  const counting = useProductCounting(groupBy === 'product' ? (data?.rows.map((r) => r.key) ?? []) : []);
+  const byProduct = groupBy === 'product' ? counting : null;
   const open = (row: ExplorerRow) => setDrill({ label: row.label, filter: drillFilter(filter, groupBy, row.key) });
 
   return (
@@ -85,7 +89,7 @@ export default function SalesPage() {
           {t('manualSale')}
         </Link>
         {data && data.rows.length > 0 && (
-          <button type="button" onClick={() => void exportCsv(t, groupName, data)}>
+          <button type="button" onClick={() => void exportCsv(t, groupName, data, byProduct)}>
             {t('exportCsv')}
           </button>
         )}
@@ -140,34 +144,14 @@ export default function SalesPage() {
             money={f.money}
             onPick={open}
           />
-          <div className="table-scroll" role="region" aria-labelledby="sales-title" tabIndex={0}>
-            <table className="grid">
-              <TotalsHead t={t} groupName={groupName} />
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => open(r)}
-                        aria-label={t('showTickets', { label: labelOf(t, groupBy, r) })}
-                      >
-                        {labelOf(t, groupBy, r)}
-                      </button>
-                    </th>
-                    <Amounts row={r} money={f.money} number={f.number} />
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr aria-label={t('totals')}>
-                  <th scope="row">{t('totals')}</th>
-                  <Amounts row={data.totals} money={f.money} number={f.number} />
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <ExplorerTable
+            t={t}
+            data={data}
+            groupBy={groupBy}
+            groupName={groupName}
+            byProduct={byProduct}
+            onOpen={open}
+          />
         </>
       )}
       {drill && (
@@ -213,6 +197,67 @@ function BranchChoice(props: {
 }
 
 /** The explorer table's header: the group, then the totals' columns. */
+/** The groups with their amounts; a group's label drills into its tickets. */
+function ExplorerTable({
+  t,
+  data,
+  groupBy,
+  groupName,
+  byProduct,
+  onOpen,
+}: {
+  t: T;
+  data: ExplorerResponse;
+  groupBy: ExplorerGroup;
+  groupName: string;
+  byProduct: ((id: string) => Counted) | null;
+  onOpen: (row: ExplorerRow) => void;
+}) {
+  const f = useFormat({ currency: data.currency });
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="sales-title" tabIndex={0}>
+      <table className="grid">
+        <TotalsHead t={t} groupName={groupName} />
+        <tbody>
+          {data.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onOpen(r)}
+                  aria-label={t('showTickets', { label: labelOf(t, groupBy, r) })}
+                >
+                  {labelOf(t, groupBy, r)}
+                </button>
+              </th>
+              <Amounts
+                row={r}
+                money={f.money}
+                number={f.number}
+                units={
+                  byProduct ? (v) => f.quantity(v, byProduct(r.key).quantityDecimals, byProduct(r.key).unit) : f.number
+                }
+              />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr aria-label={t('totals')}>
+            <th scope="row">{t('totals')}</th>
+            <Amounts
+              row={data.totals}
+              money={f.money}
+              number={f.number}
+              units={byProduct && mixesUnits(data, byProduct) ? () => '—' : f.number}
+            />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
 function TotalsHead({ t, groupName }: { t: T; groupName: string }) {
   return (
     <thead>
@@ -234,14 +279,21 @@ function labelOf(t: T, groupBy: ExplorerGroup, row: ExplorerRow): string {
     : row.label;
 }
 
+/** Whether a product grouping's rows count in different units, so their units do not add up. */
+function mixesUnits(data: ExplorerResponse, counting: (id: string) => Counted): boolean {
+  return new Set(data.rows.map((r) => `${counting(r.key).unit}:${counting(r.key).quantityDecimals}`)).size > 1;
+}
+
 function Amounts({
   row,
   money,
   number,
+  units,
 }: {
   row: ExplorerResponse['totals'];
   money: (v: number) => string;
   number: (v: number) => string;
+  units: (v: number) => string;
 }) {
   return (
     <>
@@ -250,7 +302,7 @@ function Amounts({
       <td className="num-cell">{money(row.taxCents)}</td>
       <td className="num-cell">{money(row.netCents)}</td>
       <td className="num-cell">{money(row.totalCents)}</td>
-      <td className="num-cell">{number(row.units)}</td>
+      <td className="num-cell">{units(row.units)}</td>
       <td className="num-cell">{number(row.tickets)}</td>
       <td className="num-cell">{number(row.refunds)}</td>
     </>
@@ -445,17 +497,33 @@ function Receipt({ t, id, onOpen, onClose }: { t: T; id: string; onOpen: (id: st
   );
 }
 
-async function exportCsv(t: T, groupName: string, data: ExplorerResponse): Promise<void> {
+/**
+ * The view as CSV. By product, the units are in each product's unit with its decimals (2.500 for
+ * 2,5 kg) and a column names the unit; the header says so.
+ */
+async function exportCsv(
+  t: T,
+  groupName: string,
+  data: ExplorerResponse,
+  byProduct: ((id: string) => Counted) | null,
+): Promise<void> {
   const { unparse } = await import('papaparse');
   const amount = (cents: number) => (cents / 100).toFixed(2);
-  const line = (name: string, r: ExplorerResponse['totals']) => [
+  const inUnit = (q: number, c: Counted) => (q / 10 ** c.quantityDecimals).toFixed(c.quantityDecimals);
+  const mixed = byProduct !== null && mixesUnits(data, byProduct);
+  const unitColumns = (key: string | null, units: number) => {
+    if (!byProduct) return [units];
+    const c = key === null ? (mixed ? null : byProduct(data.rows[0]!.key)) : byProduct(key);
+    return c ? [inUnit(units, c), t(`unit_${c.unit}`)] : ['', ''];
+  };
+  const line = (name: string, r: ExplorerResponse['totals'], key: string | null) => [
     name,
     amount(r.grossCents),
     amount(r.discountCents),
     amount(r.taxCents),
     amount(r.netCents),
     amount(r.totalCents),
-    r.units,
+    ...unitColumns(key, r.units),
     r.tickets,
     r.refunds,
   ];
@@ -467,11 +535,11 @@ async function exportCsv(t: T, groupName: string, data: ExplorerResponse): Promi
       t('tax'),
       t('net'),
       t('total'),
-      t('units'),
+      ...(byProduct ? [t('unitsInProductUnit'), t('productUnit')] : [t('units')]),
       t('tickets'),
       t('refunds'),
     ],
-    data: [...data.rows.map((r) => line(r.label, r)), line(t('totals'), data.totals)],
+    data: [...data.rows.map((r) => line(r.label, r, r.key)), line(t('totals'), data.totals, null)],
   });
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
