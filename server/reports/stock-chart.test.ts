@@ -17,8 +17,11 @@ import {
   type TestServer,
 } from '../test/test-server';
 import { until } from '../test/until';
+import { SequenceAllocator } from '../ledger/server-sequence';
+import { MovementBatch } from '../ledger/stock-movements';
 import { OFFLINE_MIN_MS } from './offline-periods';
 import { reportDb } from './report-db';
+import { MAX_POINTS } from './stock-chart';
 
 const MINUTE = 60_000;
 
@@ -92,6 +95,55 @@ describe.each(reachableTestDatabases)('stock over time and offline tablets on $l
       .where('product_id', '=', product.id)
       .executeTakeFirstOrThrow();
     expect(after.body.points.at(-1)!.level).toBe(Number(level.quantity));
+  });
+
+  it('keeps the last level of each slice and the exact lowest and highest when the range has more movements than points', async () => {
+    const locationId = device.branch.locationId;
+    const base = Date.now() - 50 * MINUTE;
+    // 450 moments of four movements each (as a push's lines share one time), dipping inside each moment.
+    await server.db.transaction().execute(async (trx) => {
+      const alloc = await SequenceAllocator.lock(trx);
+      for (let m = 0; m < 450; m++) {
+        const batch = new MovementBatch(trx, new Date(base + m * 5000).toISOString());
+        await batch.load(locationId, [product.id]);
+        const seq = alloc.next();
+        for (const delta of [-3 - (m % 7), 5 + (m % 3), -4, m % 2])
+          batch.apply(
+            { locationId, productId: product.id, delta, kind: 'correction', saleId: null, actor: 'test', reason: 't' },
+            seq,
+          );
+        await batch.flush();
+      }
+      await alloc.save();
+    });
+    const from = new Date(base - MINUTE).toISOString();
+    const to = new Date(Date.now() + 1000).toISOString();
+    const chart = await history({ locationId, productId: product.id, from, to });
+    expect(chart.status).toBe(200);
+
+    // The same figures from the raw ledger: every movement, in the order of time, then sequence.
+    const all = await server.db
+      .selectFrom('stock_movements')
+      .select(['delta', 'created_at'])
+      .where('location_id', '=', locationId)
+      .where('product_id', '=', product.id)
+      .orderBy('created_at')
+      .orderBy('seq')
+      .orderBy('id')
+      .execute();
+    const startLevel = all.filter((r) => r.created_at < from).reduce((s, r) => s + Number(r.delta), 0);
+    const raw: { t: number; level: number }[] = [];
+    for (const r of all.filter((r) => r.created_at >= from))
+      raw.push({ t: Date.parse(r.created_at), level: (raw.at(-1)?.level ?? startLevel) + Number(r.delta) });
+    expect(raw.length).toBeGreaterThan(MAX_POINTS);
+    const width = (Date.parse(chart.body.to) - Date.parse(from)) / MAX_POINTS;
+    const slice = (t: number) => Math.floor((t - Date.parse(from)) / width);
+    const lastOfSlice = raw.filter((p, i) => i === raw.length - 1 || slice(raw[i + 1]!.t) !== slice(p.t));
+    expect(chart.body.startLevel).toBe(startLevel);
+    expect(chart.body.movements).toBe(raw.length);
+    expect(chart.body.lowest).toBe(Math.min(startLevel, ...raw.map((p) => p.level)));
+    expect(chart.body.highest).toBe(Math.max(startLevel, ...raw.map((p) => p.level)));
+    expect(chart.body.points).toEqual(lastOfSlice.map((p) => ({ at: new Date(p.t).toISOString(), level: p.level })));
   });
 
   it('shades the time between a tablet losing its live stream and opening it again', async () => {

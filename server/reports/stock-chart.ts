@@ -2,7 +2,7 @@ import type { StockHistoryQuery, StockHistoryResponse } from '../../shared/conso
 import type { Db } from '../db/database';
 import { offlinePeriods } from './offline-periods';
 import { reportDb } from './report-db';
-import { productMovements } from './stock-history';
+import { movementMoments, productMovements } from './stock-history';
 
 /** Enough points for a chart as wide as a screen; more movements than this share points. */
 export const MAX_POINTS = 1500;
@@ -19,29 +19,31 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
   // Stock as of a moment counts the movements recorded up to it (stockAsOf), so the line follows their times.
   // The level before the range is today's level less every movement recorded since `from`: no read of the
   // product's older history, which for a best seller is most of the work.
-  const since = await productMovements(db, q.locationId, q.productId, undefined, from, 'time');
+  const moments = await movementMoments(db, q.locationId, q.productId, from);
   const level = await db
     .selectFrom('stock_levels')
     .select('quantity')
     .where('location_id', '=', q.locationId)
     .where('product_id', '=', q.productId)
     .executeTakeFirst();
-  const startLevel = Number(level?.quantity ?? 0) - since.reduce((sum, r) => sum + Number(r.delta), 0);
-  const rows = since
-    .filter((r) => r.created_at <= to)
-    .sort((a, b) =>
-      a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : Number(a.seq) - Number(b.seq),
-    );
-  const raw: { t: number; level: number }[] = [];
-  for (const r of rows)
-    raw.push({ t: Date.parse(r.created_at), level: (raw.at(-1)?.level ?? startLevel) + Number(r.delta) });
+  const startLevel = Number(level?.quantity ?? 0) - (moments.at(-1)?.last ?? 0);
+  const inRange = moments.filter((m) => m.createdAt <= to);
+  const movements = inRange.reduce((n, m) => n + m.count, 0);
   let lowest = startLevel;
   let highest = startLevel;
-  for (const p of raw) {
-    lowest = Math.min(lowest, p.level);
-    highest = Math.max(highest, p.level);
+  for (const m of inRange) {
+    lowest = Math.min(lowest, startLevel + m.low);
+    highest = Math.max(highest, startLevel + m.high);
   }
-  const points = raw.length <= MAX_POINTS ? raw : slices(raw, Date.parse(from), Date.parse(to));
+  // Few movements: a point after each. Many: a point per moment (its last level), then per slice.
+  const points =
+    movements <= MAX_POINTS
+      ? await movementPoints(db, q, from, to, startLevel)
+      : slices(
+          inRange.map((m) => ({ t: Date.parse(m.createdAt), level: startLevel + m.last })),
+          Date.parse(from),
+          Date.parse(to),
+        );
   const branch = await db
     .selectFrom('branches')
     .select('id')
@@ -52,11 +54,20 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
     to,
     startLevel,
     points: points.map((p) => ({ at: new Date(p.t).toISOString(), level: p.level })),
-    movements: raw.length,
+    movements,
     lowest,
     highest,
     offline: branch ? await offlinePeriods(reportDb(db), branch.id, from, to, now) : [],
   };
+}
+
+/** The level after each movement of the range, in the order of time, then sequence. */
+async function movementPoints(db: Db, q: StockHistoryQuery, from: string, to: string, startLevel: number) {
+  const rows = await productMovements(db, q.locationId, q.productId, to, from, 'time');
+  const raw: { t: number; level: number }[] = [];
+  for (const r of rows)
+    raw.push({ t: Date.parse(r.created_at), level: (raw.at(-1)?.level ?? startLevel) + Number(r.delta) });
+  return raw;
 }
 
 function slices(raw: { t: number; level: number }[], from: number, to: number) {

@@ -69,3 +69,45 @@ export async function stockMatrixPage(db: Db, locationIds: readonly string[], li
     ),
   }));
 }
+
+/**
+ * A product's movements at a location since `from`, one row per moment they were recorded (a push's
+ * lines share one), oldest first: how many, and the lowest, highest and last of the running sum of
+ * their deltas, counted from the first movement since `from` in the order of time, then sequence.
+ * The database sums them, so a long range of a best seller sends a row per push, not per movement.
+ */
+export async function movementMoments(db: Db, locationId: string, productId: string, from: string) {
+  const runs = db
+    .selectFrom('stock_movements')
+    .select([
+      'created_at',
+      sql<number>`sum(delta) over (order by created_at, seq, id rows between unbounded preceding and current row)`.as(
+        'run',
+      ),
+      sql<number>`row_number() over (partition by created_at order by seq desc, id desc)`.as('back'),
+    ])
+    .where('location_id', '=', locationId)
+    .where(sql<number>`seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', await allBuckets(db))
+    .where('product_id', '=', productId)
+    .where('created_at', '>=', from);
+  const rows = await db
+    .selectFrom(runs.as('m'))
+    .select([
+      'created_at',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`min(run)`.as('low'),
+      sql<number>`max(run)`.as('high'),
+      sql<number>`max(case when back = 1 then run end)`.as('last'),
+    ])
+    .groupBy('created_at')
+    .orderBy('created_at')
+    .execute();
+  // PostgreSQL returns sums of bigint as numeric, which its driver gives as text.
+  return rows.map((r) => ({
+    createdAt: r.created_at,
+    count: Number(r.n),
+    low: Number(r.low),
+    high: Number(r.high),
+    last: Number(r.last),
+  }));
+}
