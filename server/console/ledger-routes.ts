@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
@@ -17,9 +17,8 @@ import {
   transfersQuerySchema,
 } from '../../shared/console/ledger-api';
 import { reconciliationHistorySchema } from '../../shared/console/reconciliation';
-import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
+import { assertCanManageBranch, managerOf } from '../auth/manager-session';
 import type { Db } from '../db/database';
-import { routeTable } from '../http/route-table';
 import { listSales, listStock, listTransfers, shiftReports } from '../ledger/ledger-queries';
 import { listMovements } from '../ledger/movement-queries';
 import {
@@ -31,23 +30,14 @@ import {
   recordCorrection,
   recordReceipt,
   visibleLocations,
-  type LocationInfo,
 } from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { assignItem, getItem, itemHistory, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
+import { branchesOf, managerRouteContext, type ManagerRouteContext } from './manager-route-context';
 
-const branchesOf = (location: LocationInfo) => (location.branchId ? [location.branchId] : []);
 const itemIdSchema = z.object({ id: z.string().min(1).max(64) });
 /** The console posts `{}` to assign to oneself; a request with no body at all means the same. */
 const assignBodySchema = assignRequestSchema.default({});
-
-interface LedgerRouteContext {
-  db: Db;
-  bus: ChangeBus;
-  logger: Logger;
-  route: ReturnType<typeof routeTable>;
-  manager: RequestHandler[];
-}
 
 /**
  * Console endpoints of the stock ledger and reconciliation (manager session, DESIGN invariant 8):
@@ -57,18 +47,14 @@ interface LedgerRouteContext {
  */
 export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
   const router = Router();
-  const ctx: LedgerRouteContext = {
-    db,
-    bus,
-    logger,
-    manager: [requireManager(db)],
-    route: routeTable(router, {
-      prefix: '/api/console',
+  const ctx = managerRouteContext(
+    router,
+    { db, bus, logger },
+    {
       tags: ['console: stock and reconciliation'],
-      auth: 'manager',
       bodyLimit: '1mb',
-    }),
-  };
+    },
+  );
   stockWriteRoutes(ctx);
   transferRoutes(ctx);
   ledgerReadRoutes(ctx);
@@ -77,7 +63,7 @@ export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
 }
 
 /** Goods received and corrections: stock moves at one location now. */
-function stockWriteRoutes({ db, bus, logger, route, manager }: LedgerRouteContext) {
+function stockWriteRoutes({ db, bus, logger, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'post',
@@ -125,7 +111,7 @@ function stockWriteRoutes({ db, bus, logger, route, manager }: LedgerRouteContex
 }
 
 /** Sending, receiving and cancelling transfers (drafts are rewritten and sent in transfer-routes.ts). */
-function transferRoutes({ db, bus, logger, route, manager }: LedgerRouteContext) {
+function transferRoutes({ db, bus, logger, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'post',
@@ -204,7 +190,7 @@ function transferRoutes({ db, bus, logger, route, manager }: LedgerRouteContext)
 }
 
 /** What the ledger holds, in the manager's locations and branches: transfers, movements, stock, sales, shifts. */
-function ledgerReadRoutes({ db, route, manager }: LedgerRouteContext) {
+function ledgerReadRoutes({ db, route, manager }: ManagerRouteContext) {
   const ok = (description: string) => ({ 200: { description } });
   route(
     {
@@ -256,7 +242,7 @@ function ledgerReadRoutes({ db, route, manager }: LedgerRouteContext) {
   salesAndShiftRoutes({ db, route, manager });
 }
 
-function salesAndShiftRoutes({ db, route, manager }: Pick<LedgerRouteContext, 'db' | 'route' | 'manager'>) {
+function salesAndShiftRoutes({ db, route, manager }: Pick<ManagerRouteContext, 'db' | 'route' | 'manager'>) {
   route(
     {
       method: 'get',
@@ -292,7 +278,7 @@ function salesAndShiftRoutes({ db, route, manager }: Pick<LedgerRouteContext, 'd
 }
 
 /** Reconciliation items: the list, one item and its history, assigning and resolving. */
-function reconciliationRoutes(ctx: LedgerRouteContext) {
+function reconciliationRoutes(ctx: ManagerRouteContext) {
   const { db, route, manager } = ctx;
   const item = { what: 'item', request: { params: itemIdSchema } };
   route(
@@ -336,7 +322,7 @@ function reconciliationRoutes(ctx: LedgerRouteContext) {
   );
 }
 
-function reconciliationWriteRoutes({ db, bus, logger, route, manager }: LedgerRouteContext) {
+function reconciliationWriteRoutes({ db, bus, logger, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'post',

@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import {
@@ -13,52 +13,32 @@ import {
   stockMatrixQuerySchema,
   stockMatrixResponseSchema,
 } from '../../shared/console/stock';
-import { managerOf, requireManager, type ManagerIdentity } from '../auth/manager-session';
+import { managerOf, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
-import { routeTable } from '../http/route-table';
-import {
-  assertCanManageLocation,
-  createTransfer,
-  locationInfo,
-  recordCorrection,
-  type LocationInfo,
-} from '../ledger/manager-movements';
+import { assertCanManageLocation, createTransfer, locationInfo, recordCorrection } from '../ledger/manager-movements';
 import type { ChangeBus } from '../live/change-bus';
 import { lowStock, stockAsOf, stockMatrix } from './stock-queries';
-
-const branchesOf = (l: LocationInfo) => (l.branchId ? [l.branchId] : []);
-
-interface StockRouteContext {
-  db: Db;
-  bus: ChangeBus;
-  logger: Logger;
-  route: ReturnType<typeof routeTable>;
-  manager: RequestHandler[];
-}
+import { branchesOf, managerRouteContext, type ManagerRouteContext } from './manager-route-context';
 
 /** Stock views and changes for the console; every change goes through the ledger (manager-movements.ts). */
 export function stockRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
   const router = Router();
-  const ctx: StockRouteContext = {
-    db,
-    bus,
-    logger,
-    manager: [requireManager(db)],
-    route: routeTable(router, {
-      prefix: '/api/console',
+  const ctx = managerRouteContext(
+    router,
+    { db, bus, logger },
+    {
       tags: ['console: stock and reconciliation'],
-      auth: 'manager',
       bodyLimit: '256kb',
-    }),
-  };
+    },
+  );
   stockViewRoutes(ctx);
   stockChangeRoutes(ctx);
   return router;
 }
 
 /** The master inventory, what is below its minimum, and levels as of a past moment. */
-function stockViewRoutes({ db, route, manager }: StockRouteContext) {
+function stockViewRoutes({ db, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'get',
@@ -104,7 +84,7 @@ function stockViewRoutes({ db, route, manager }: StockRouteContext) {
 }
 
 /** Adjusting a level with a reason, and resupplying a location from the low-stock suggestion. */
-function stockChangeRoutes({ db, bus, logger, route, manager }: StockRouteContext) {
+function stockChangeRoutes({ db, bus, logger, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'post',

@@ -2,26 +2,25 @@ import { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { transferDraftRequestSchema } from '../../shared/console/ledger-api';
-import { managerOf, requireManager } from '../auth/manager-session';
+import { managerOf } from '../auth/manager-session';
 import type { Db } from '../db/database';
-import { routeTable } from '../http/route-table';
-import type { LocationInfo } from '../ledger/manager-movements';
 import { sendDraft, updateDraft } from '../ledger/transfer-drafts';
 import type { ChangeBus } from '../live/change-bus';
+import { branchesOf, managerRouteContext } from './manager-route-context';
 
 const idSchema = z.object({ id: z.string().min(1).max(64) });
-const branchesOf = (l: LocationInfo) => (l.branchId ? [l.branchId] : []);
 
 /** Transfer drafts (issue 11 part 4); sending, receiving and cancelling live in ledger-routes.ts. */
 export function transferDraftRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
   const router = Router();
-  const manager = [requireManager(db)];
-  const route = routeTable(router, {
-    prefix: '/api/console',
-    tags: ['console: stock and reconciliation'],
-    auth: 'manager',
-    bodyLimit: '1mb',
-  });
+  const { route, manager } = managerRouteContext(
+    router,
+    { db, bus, logger },
+    {
+      tags: ['console: stock and reconciliation'],
+      bodyLimit: '1mb',
+    },
+  );
   route(
     {
       method: 'put',

@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
@@ -8,9 +8,8 @@ import {
   countsQuerySchema,
   startCountRequestSchema,
 } from '../../shared/console/counts';
-import { managerOf, requireManager } from '../auth/manager-session';
+import { managerOf } from '../auth/manager-session';
 import type { Db } from '../db/database';
-import { routeTable } from '../http/route-table';
 import {
   assertCanManageLocation,
   locationInfo,
@@ -22,15 +21,12 @@ import { approveCount, cancelCount, enterCount, startCount } from './count-actio
 import { listCounts } from './count-list';
 import { countDetail, countSheet } from './count-report';
 import { summaryOf, takeFor } from './count-takes';
+import { managerRouteContext, type ManagerRouteContext } from '../console/manager-route-context';
 
 const idSchema = z.object({ id: z.string().min(1).max(64) });
 const lineSchema = idSchema.extend({ productId: z.string().min(1).max(64) });
 
-interface CountRouteContext {
-  db: Db;
-  logger: Logger;
-  route: ReturnType<typeof routeTable>;
-  manager: RequestHandler[];
+interface CountRouteContext extends ManagerRouteContext {
   /** Tells consoles (and, when stock moved, the location's devices) that a count changed at `seq`. */
   publish: (seq: number, location: LocationInfo, stock?: boolean) => void;
 }
@@ -39,10 +35,7 @@ interface CountRouteContext {
 export function countRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
   const router = Router();
   const ctx: CountRouteContext = {
-    db,
-    logger,
-    manager: [requireManager(db)],
-    route: routeTable(router, { prefix: '/api/console', tags: ['console: stock counts'], auth: 'manager' }),
+    ...managerRouteContext(router, { db, bus, logger }, { tags: ['console: stock counts'] }),
     publish: (seq, location, stock = false) =>
       bus.publish({
         seq,
