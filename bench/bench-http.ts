@@ -19,23 +19,18 @@ export function connectionRetries(): number {
  * One request; a connection the server closed while idle (keep-alive race) is retried once, as
  * the POS's outbox and the prototype's retries would: pushes and notifications are idempotent.
  */
-export async function call(
-  base: string,
-  method: string,
-  urlPath: string,
-  body?: string,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
+export async function call(...request: Parameters<typeof callOnce>): Promise<Answer> {
   try {
-    return await callOnce(base, method, urlPath, body, headers);
+    return await callOnce(...request);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ECONNRESET' && code !== 'EPIPE') throw err;
     retries++;
-    return callOnce(base, method, urlPath, body, headers);
+    return callOnce(...request);
   }
 }
 
+/** `method urlPath` against `base`; a body is sent as JSON. */
 function callOnce(
   base: string,
   method: string,

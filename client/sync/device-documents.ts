@@ -16,8 +16,19 @@ import type { DevicePairing } from './device-pairing';
  * refuses it for its shape. The outbox delivers them (SPEC S7).
  */
 
-function strip<T extends { _deleted: boolean }>(doc: T): Omit<T, '_deleted'> {
-  const { _deleted: _, ...row } = doc;
+/** The fields every document of this device starts with: a new id, the branch and the device. */
+function madeHere(pairing: DevicePairing): { id: string; branchId: string; deviceId: string } {
+  return { id: uuidv7(), branchId: pairing.branch.id, deviceId: pairing.deviceId };
+}
+
+/** Checks `doc` against its wire schema and stores it as a row (without the wire-only `_deleted`). */
+async function store<Doc extends { _deleted: boolean }>(
+  collection: { insert(row: Omit<Doc, '_deleted'>): Promise<unknown> },
+  schema: { parse(doc: unknown): Doc },
+  doc: Doc,
+): Promise<Omit<Doc, '_deleted'>> {
+  const { _deleted: _, ...row } = schema.parse(doc);
+  await collection.insert(row);
   return row;
 }
 
@@ -39,24 +50,18 @@ export async function recordShiftEvent(
     approval?: ShiftEventDoc['approval'];
   },
 ): Promise<ShiftEventRow> {
-  const doc = shiftEventDocSchema.parse({
-    id: uuidv7(),
-    shiftId: input.shiftId,
-    kind: input.kind,
-    branchId: pairing.branch.id,
-    deviceId: pairing.deviceId,
-    cashierId: input.author.cashierId,
-    cashierName: input.author.cashierName,
-    amountCents: input.amountCents,
+  const { author, ...event } = input;
+  return store<ShiftEventDoc>(db.shiftevents, shiftEventDocSchema, {
+    ...madeHere(pairing),
+    ...event,
+    cashierId: author.cashierId,
+    cashierName: author.cashierName,
     reason: input.reason ?? '',
     at: new Date().toISOString(),
     denominations: input.denominations ?? [],
     approval: input.approval ?? null,
     _deleted: false,
-  } satisfies ShiftEventDoc);
-  const row = strip(doc);
-  await db.shiftevents.insert(row);
-  return row;
+  });
 }
 
 /** A new shift: its id, and the open event with the float. */
@@ -97,22 +102,13 @@ export async function recordCount(
     cashierId: string | null;
   },
 ): Promise<CountRow> {
-  const doc = countDocSchema.parse({
-    id: uuidv7(),
-    branchId: pairing.branch.id,
-    deviceId: pairing.deviceId,
-    productId: input.productId,
-    countedQuantity: input.countedQuantity,
-    believedQuantity: input.believedQuantity,
-    believedLevelSeq: input.believedLevelSeq,
-    cashierId: input.cashierId,
+  return store<CountDoc>(db.counts, countDocSchema, {
+    ...madeHere(pairing),
+    ...input,
     note: input.note ?? '',
     countedAt: new Date().toISOString(),
     _deleted: false,
-  } satisfies CountDoc);
-  const row = strip(doc);
-  await db.counts.insert(row);
-  return row;
+  });
 }
 
 export async function recordTransferReceipt(
@@ -120,17 +116,10 @@ export async function recordTransferReceipt(
   pairing: DevicePairing,
   input: { transferId: string; lines: { productId: string; quantity: number }[]; cashierId: string | null },
 ): Promise<TransferReceiptRow> {
-  const doc = transferReceiptDocSchema.parse({
-    id: uuidv7(),
-    transferId: input.transferId,
-    branchId: pairing.branch.id,
-    deviceId: pairing.deviceId,
-    cashierId: input.cashierId,
-    lines: input.lines,
+  return store<TransferReceiptDoc>(db.transferreceipts, transferReceiptDocSchema, {
+    ...madeHere(pairing),
+    ...input,
     receivedAt: new Date().toISOString(),
     _deleted: false,
-  } satisfies TransferReceiptDoc);
-  const row = strip(doc);
-  await db.transferreceipts.insert(row);
-  return row;
+  });
 }

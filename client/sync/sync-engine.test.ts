@@ -177,6 +177,14 @@ function allDelivered(net: TestNetwork, db: PosDatabase, pairing: DevicePairing)
   return net.run(when(ledger$(db, pairing), (l) => l.pending.count === 0));
 }
 
+/** 'Sync now' as the cashier taps it: everything the device made is delivered, then a full pull. */
+async function syncNowAndPull(device: Awaited<ReturnType<typeof syncedDevice>>): Promise<void> {
+  const { net, engine, db, pairing } = device;
+  await net.run(engine.syncNow());
+  await allDelivered(net, db, pairing);
+  await net.run(engine.awaitPulled());
+}
+
 async function serverSales(deviceId: string): Promise<number> {
   const rows = await server.db.selectFrom('sales').select('id').where('device_id', '=', deviceId).execute();
   return rows.length;
@@ -262,7 +270,8 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   });
 
   it('[S2][S4] offline sales, a lost push answer, then sync: each sale once on the server and stock never double-counted', async () => {
-    const { db, pairing, net, engine } = await syncedDevice();
+    const device = await syncedDevice();
+    const { db, pairing, net, engine } = device;
     const pan = await product(db, 'ECO-0002');
 
     net.mode = 'down';
@@ -286,15 +295,11 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
 
     // Pushes still lose their answers, but pulls work: the acks must arrive with the stock level
     // that already includes those sales, or the tablet would subtract them twice.
-    await net.run(engine.syncNow());
-    await allDelivered(net, db, pairing);
-    await net.run(engine.awaitPulled());
+    await syncNowAndPull(device);
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(9);
 
     net.mode = 'up';
-    await net.run(engine.syncNow());
-    await allDelivered(net, db, pairing);
-    await net.run(engine.awaitPulled());
+    await syncNowAndPull(device);
     view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(9);
     expect(await serverSales(pairing.deviceId)).toBe(3);
@@ -368,7 +373,8 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
   });
 
   it('[S4] a count is a delta against what the tablet showed; it reaches the server and is acked with the stock pull like a sale', async () => {
-    const { db, pairing, net, engine } = await syncedDevice();
+    const device = await syncedDevice();
+    const { db, pairing, net, engine } = device;
     const pan = await product(db, 'ECO-0002');
     await commitSale(storeOf(db), pairing, {
       lines: [{ product: pan, quantity: 2 }],
@@ -396,9 +402,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     await net.run(engine.outbox.drain());
     expect(await serverLevel(pan.id)).toBe(10);
     expect((await ledger(db, pairing)).stock.get(pan.id)).toBe(10);
-    await net.run(engine.syncNow());
-    await allDelivered(net, db, pairing);
-    await net.run(engine.awaitPulled());
+    await syncNowAndPull(device);
     view = await ledger(db, pairing);
     expect(view.stock.get(pan.id)).toBe(10);
     expect(await serverLevel(pan.id)).toBe(10);
