@@ -10,6 +10,8 @@ export interface LineFigures {
   /** Late sales and refunds the shelf already reflected (SPEC S13). */
   late: number;
   priceCents: number;
+  /** Quantities are integers of 10^-quantityDecimals of the product's unit (grams of kg). */
+  quantityDecimals: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function countFigures(
       'l.late_quantity',
       'l.price_cents',
       'p.price_cents as master_price',
+      'p.quantity_decimals',
       's.quantity as level',
     ])
     .where('l.take_id', '=', take.id)
@@ -56,6 +59,7 @@ export async function countFigures(
       book: frozen ? Number(r.book_quantity) : Number(r.level ?? 0) - (after.get(r.product_id) ?? 0),
       late: frozen ? Number(r.late_quantity) : (late.get(r.product_id) ?? 0),
       priceCents: Number(frozen ? r.price_cents : r.master_price),
+      quantityDecimals: Number(r.quantity_decimals),
     });
   }
   return { lines, lateSales };

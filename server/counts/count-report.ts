@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lineGrossCents } from '../../shared/sale/line-amount';
 import type { CountDetail, CountSheet, CountSheetLine, CountTotals, SHEET_FILTERS } from '../../shared/console/counts';
 import type { LocationInfo } from '../ledger/manager-movements';
 import { countFigures, type LineFigures } from './count-figures';
@@ -11,7 +12,13 @@ export const SHEET_MAX = 5000;
 export function varianceOf(f: LineFigures): { expected: number; variance: number; varianceCents: number } {
   const expected = f.book + f.late;
   const variance = f.counted - expected;
-  return { expected, variance, varianceCents: variance * f.priceCents };
+  // Valued by the shared line rule: a weighed product's grams at its price per kilogram.
+  const worth = lineGrossCents({
+    unitPriceCents: f.priceCents,
+    quantity: Math.abs(variance),
+    quantityDecimals: f.quantityDecimals,
+  });
+  return { expected, variance, varianceCents: variance < 0 ? -worth : worth };
 }
 
 /** The count with its variance report's totals and its late sales. */

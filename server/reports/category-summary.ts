@@ -57,7 +57,8 @@ export function categorySummaries(
       counted.add(`${k}\u0000${t.sale_id}`);
       row.tickets += 1;
     }
-    row.gross_cents += Number(l.unit_price_cents) * Number(l.quantity);
+    // Worth before discounts by the shared line rule (a weighed line's grams are not kilograms).
+    row.gross_cents += Number(l.line_total_cents) + Number(l.discount_cents);
     row.discount_cents += Number(l.discount_cents);
     row.tax_cents += lineTaxOf(Number(l.line_total_cents), Number(l.tax_rate_bp));
     row.units += Number(l.quantity);
@@ -171,7 +172,7 @@ export async function rebuildCategorySummaries(db: ReportDb, branchId?: string):
       'p.category',
       't.kind',
       sql<number>`count(distinct t.sale_id)`.as('tickets'),
-      eb.fn.sum<number>(sql`l.unit_price_cents * l.quantity`).as('gross_cents'),
+      eb.fn.sum<number>(sql`l.line_total_cents + l.discount_cents`).as('gross_cents'),
       eb.fn.sum<number>('l.discount_cents').as('discount_cents'),
       eb.fn
         .sum<number>(

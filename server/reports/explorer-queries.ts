@@ -252,7 +252,8 @@ async function fromLines(db: ReportDb, q: ExplorerQuery, branches: readonly Scop
       eb.fn.max(q.groupBy === 'product' ? 'p.name' : 't.cashier_name').as('label'),
       't.kind',
       sql<number>`count(distinct t.sale_id)`.as('tickets'),
-      eb.fn.sum<number>(sql`l.unit_price_cents * l.quantity`).as('gross'),
+      // Worth before discounts by the shared line rule (a weighed line's grams are not kilograms).
+      eb.fn.sum<number>(sql`l.line_total_cents + l.discount_cents`).as('gross'),
       eb.fn.sum<number>('l.discount_cents').as('discount'),
       eb.fn.sum<number>(lineTax).as('tax'),
       eb.fn.sum<number>('l.quantity').as('units'),

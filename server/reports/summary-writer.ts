@@ -53,7 +53,9 @@ export function ticketSummary(sale: SaleRow, lines: readonly LineRow[], timeZone
   let total = 0;
   let units = 0;
   for (const l of lines) {
-    gross += Number(l.unit_price_cents) * Number(l.quantity);
+    // A line's worth before discounts is its total plus its discount (the shared line rule): price ×
+    // quantity would take a weighed line's grams for kilograms.
+    gross += Number(l.line_total_cents) + Number(l.discount_cents);
     discount += Number(l.discount_cents);
     total += Number(l.line_total_cents);
     units += Number(l.quantity);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExplorerResponse } from '../../shared/console/reports-sales';
 import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
@@ -129,6 +130,24 @@ describe.each(reachableTestDatabases)(
       const right = weighedSale(device, 52, apples, 500);
       await pushSales(server.url, device.token, [right]);
       expect(await unitItems(right.id)).toEqual([]);
+    });
+
+    it('reports value a weighed line by the shared rule (its grams are not kilograms), by product, by day and by category', async () => {
+      const sale = weighedSale(device, 60, apples, 750);
+      expect((await pushSales(server.url, device.token, [sale])).body.rejected).toEqual([]);
+      // Every ticket of this file is a sale of apples: the report's gross is what their lines were worth.
+      const lines = await server.db.selectFrom('sale_lines').select(['line_total_cents', 'discount_cents']).execute();
+      const worth = lines.reduce((sum, l) => sum + Number(l.line_total_cents) + Number(l.discount_cents), 0);
+      expect(worth).toBeGreaterThan(0);
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      for (const groupBy of ['product', 'day', 'category'] as const) {
+        const query = new URLSearchParams({ from: day(-1), to: day(1), groupBy });
+        const res = await request<ExplorerResponse>(server.url, `/api/console/reports/sales?${query}`, {
+          headers: admin.headers(),
+        });
+        expect(res.status).toBe(200);
+        expect({ groupBy, gross: res.body.totals.grossCents }).toEqual({ groupBy, gross: worth });
+      }
     });
 
     it('a price-embedded label line is taken at the label price with the derived quantity; another quantity is refused', async () => {
