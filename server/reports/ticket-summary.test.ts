@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Payment } from '../../shared/protocol';
+import { shiftReport } from '../../shared/sale/shift-report';
+import { ticketSummary } from './summary-writer';
+
+function ticket(kind: 'sale' | 'refund', payments: Payment[]) {
+  return ticketSummary(
+    {
+      id: 's',
+      kind,
+      branch_id: 'b',
+      device_id: 'd',
+      cashier_id: null,
+      cashier_name: 'Ana',
+      shift_id: null,
+      device_created_at: '2026-11-28T12:00:00.000Z',
+      received_at: '2026-11-28T12:00:01.000Z',
+      body: JSON.stringify({ payments }),
+      seq: 1,
+    },
+    [
+      {
+        sale_id: 's',
+        product_id: 'p',
+        quantity: 1,
+        unit_price_cents: 890,
+        tax_rate_bp: 0,
+        discount_cents: 0,
+        line_total_cents: 890,
+      },
+    ],
+    'UTC',
+  );
+}
+
+const carried = (amountCents: number): Payment => ({ method: 'exchange', amountCents, tenderedCents: null });
+
+describe('[S14] report rules for an exchange', () => {
+  it('a ticket of an exchange has the tender "exchange"; its cash and card figures are the money that moved', () => {
+    const sale = ticket('sale', [carried(360), { method: 'cash', amountCents: 530, tenderedCents: 1000 }]);
+    expect(sale).toMatchObject({ tender: 'exchange', cash_cents: 530, card_cents: 0, total_cents: 890 });
+    const even = ticket('refund', [carried(890)]);
+    expect(even).toMatchObject({ tender: 'exchange', cash_cents: 0, card_cents: 0, total_cents: 890 });
+    // Other tickets keep their tenders.
+    expect(ticket('sale', [{ method: 'card', amountCents: 890, tenderedCents: null }]).tender).toBe('card');
+    expect(
+      ticket('sale', [
+        { method: 'card', amountCents: 390, tenderedCents: null },
+        { method: 'cash', amountCents: 500, tenderedCents: 500 },
+      ]).tender,
+    ).toBe('mixed');
+  });
+
+  it("the shift's expected cash counts only cash: the credit carried between an exchange's tickets is not in the till", () => {
+    const report = shiftReport(
+      'shift',
+      [{ kind: 'open', amountCents: 1000, at: '2026-11-28T08:00:00Z', cashierName: 'Ana' }],
+      [
+        { kind: 'sale', payments: [carried(360), { method: 'cash', amountCents: 530, tenderedCents: 1000 }] },
+        { kind: 'refund', payments: [carried(360)] },
+        { kind: 'sale', payments: [carried(100)] },
+        { kind: 'refund', payments: [carried(100), { method: 'cash', amountCents: 260, tenderedCents: 260 }] },
+      ],
+    );
+    expect(report.expectedCashCents).toBe(1000 + 530 - 260);
+    expect([report.cashSalesCents, report.cashRefundsCents, report.cardSalesCents]).toEqual([530, 260, 0]);
+  });
+});
