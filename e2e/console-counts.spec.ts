@@ -11,8 +11,7 @@ test('a count started in the console, counted partly at the tablet and partly in
   const admin = await createAccount(serverDb, 'admin', 'Clara Cuenta');
   const cafe = await serverDb.branchStock('ECO-0004');
   const quinoa = await serverDb.branchStock('ECO-0005');
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja recuento');
+  await pos.openPaired(serverDb, 'Caja recuento');
 
   const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await consoleContext.newPage();

@@ -27,8 +27,7 @@ test('a POS oversell shows in the console within 1 s; the manager assigns and re
     productCreateSchema.parse({ sku: `QR-${Date.now()}`, name, priceCents: 450 }),
     'e2e',
   );
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja conciliación');
+  await pos.openPaired(serverDb, 'Caja conciliación');
   const device = await serverDb.deviceNamed('Caja conciliación');
   // It has no stock at the branch: the sale goes through offline-first and oversells.
   const receipt = await pos.sellOne(name);

@@ -31,8 +31,7 @@ test('home: a POS sale shows within 1 s, and "complete through" moves back while
   const consolePage = new ConsolePage(managerPage);
   const home = new HomePage(managerPage);
 
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja inicio');
+  await pos.openPaired(serverDb, 'Caja inicio');
   const device = await serverDb.deviceNamed('Caja inicio');
   await pos.waitForOfflineReady();
 

@@ -9,8 +9,7 @@ test('shifts and cash: a tablet opens and closes a shift short, and the branch l
   serverDb,
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Teo Turnos');
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja turnos');
+  await pos.openPaired(serverDb, 'Caja turnos');
 
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const manager = await context.newPage();

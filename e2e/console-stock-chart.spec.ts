@@ -13,8 +13,7 @@ test('stock chart: a tablet that went offline and came back shows as a shaded pe
   // The outage has to outlast LINK_STALE_MS (90 s) to be one.
   test.setTimeout(300_000);
   const admin = await createAccount(serverDb, 'admin', 'Olga Gráfica');
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja gráfica');
+  await pos.openPaired(serverDb, 'Caja gráfica');
   const device = await serverDb.deviceNamed('Caja gráfica');
   await pos.waitForOfflineReady();
   const links = () =>

@@ -63,8 +63,7 @@ test('transfers: a draft stays off the tablet; sent, it is in transit on both en
 }) => {
   test.setTimeout(120_000);
   const admin = await createAccount(serverDb, 'admin', 'Beto Borrador');
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja traspasos');
+  await pos.openPaired(serverDb, 'Caja traspasos');
   await pos.section('Inventario');
 
   const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });

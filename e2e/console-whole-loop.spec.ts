@@ -42,8 +42,7 @@ test('the whole loop: a product and a scheduled price made in the console, sold 
   const tag = Date.now().toString(36).toUpperCase();
   const name = `Kombucha ${tag}`;
 
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja circuito');
+  await pos.openPaired(serverDb, 'Caja circuito');
   const device = await serverDb.deviceNamed('Caja circuito');
   await pos.waitForOfflineReady();
 

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { baseURL, chromiumArgs, chromiumPath } from './e2e-env';
-import { expect, test } from './fixtures';
+import { expect, launchTablet, test } from './fixtures';
 import { DevicePosPage } from './pos-page';
 
 test("a broken tablet's unsent queue, exported and imported on another tablet of the branch, reaches the server once with its own ids (invariant 2)", async ({
@@ -28,18 +26,11 @@ test("a broken tablet's unsent queue, exported and imported on another tablet of
   fs.writeFileSync(other, JSON.stringify({ ...file, branchId: 'sucursal-999', branchName: 'Sucursal Norte' }));
 
   // The spare tablet: its own profile, paired to the same branch.
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-spare-'));
-  const spareContext = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    baseURL,
-    viewport: { width: 1280, height: 800 },
-  });
+  const spareTablet = await launchTablet('ecomarket-spare-');
   try {
-    const sparePage = spareContext.pages()[0] ?? (await spareContext.newPage());
-    const spare = new DevicePosPage(sparePage, spareContext);
-    await spare.open();
-    await spare.pair(await serverDb.pairingCode(), 'Caja repuesto');
+    const sparePage = spareTablet.page;
+    const spare = new DevicePosPage(sparePage, spareTablet.context);
+    await spare.openPaired(serverDb, 'Caja repuesto');
     const spareDevice = await serverDb.deviceNamed('Caja repuesto');
     await spare.goTo('Dispositivo');
     const input = sparePage.getByLabel('Importar cola de otra tableta');
@@ -62,7 +53,6 @@ test("a broken tablet's unsent queue, exported and imported on another tablet of
     expect(await serverDb.salesOfDevice(brokenDevice.id)).toHaveLength(2);
     expect(await serverDb.saleMovements(brokenDevice.id)).toBe(2);
   } finally {
-    await spareContext.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await spareTablet.close();
   }
 });

@@ -7,8 +7,7 @@ test('every section of the tablet, landscape and portrait, with storage persiste
   serverDb,
 }) => {
   const pos = new DevicePosPage(page, context);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja pantallas');
+  await pos.openPaired(serverDb, 'Caja pantallas');
   // A centre that answers needs no word on the cashier's screen.
   await expect(page.getByTestId('connection')).toHaveText('En línea');
   await expect(page.getByTestId('breaker')).toHaveCount(0);

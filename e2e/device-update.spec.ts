@@ -31,8 +31,7 @@ test("an update waits while the cart is full and applies after the sale, at the 
 
   const pos = new DevicePosPage(page, context);
   try {
-    await pos.open();
-    await pos.pair(await serverDb.pairingCode(), 'Caja actualización');
+    await pos.openPaired(serverDb, 'Caja actualización');
     await pos.waitForOfflineReady();
     await pos.goTo('Dispositivo');
     const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };

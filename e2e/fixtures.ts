@@ -14,19 +14,36 @@ interface Fixtures {
   serverDb: ServerDb;
 }
 
+/** A tablet's own browser, closed (and its profile removed) by `close`. */
+export interface Tablet {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Launches a tablet with a persistent profile of its own, as a second device of the branch would be. */
+export async function launchTablet(profilePrefix: string): Promise<Tablet> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), profilePrefix));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page, close };
+}
+
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      baseURL,
-      viewport: { width: 1280, height: 800 },
-    });
-    await use(context);
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    const tablet = await launchTablet('ecomarket-profile-');
+    await use(tablet.context);
+    await tablet.close();
   },
   page: async ({ context }, use) => {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -22,8 +22,7 @@ test('inventory: low stock, other stores with their age, a count and a transfer 
   const leche = await serverDb.branchStock('ECO-0003');
   const panCentral = await serverDb.branchStock('ECO-0002', 'central');
   const pos = new DevicePosPage(page, context);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja inventario');
+  await pos.openPaired(serverDb, 'Caja inventario');
   await pos.goTo('Inventario');
 
   await expect(page.getByTestId('inv-stock-ECO-0003')).toHaveText(`${leche} Bajo`);
@@ -73,8 +72,7 @@ test('issue 13: a weighed product’s stock shows in kilograms, never as raw gra
       'e2e',
     );
   const pos = new DevicePosPage(page, context);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja inventario peso');
+  await pos.openPaired(serverDb, 'Caja inventario peso');
   await pos.goTo('Inventario');
   await page.getByRole('searchbox', { name: 'Buscar por nombre, SKU o código' }).fill('queso a granel');
   await page.getByRole('button', { name: 'Ver Queso a granel' }).click();

@@ -6,8 +6,7 @@ test('pair → network off → reload → sell 3 → network on: the server has 
   context,
   serverDb,
 }) => {
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja offline');
+  await pos.openPaired(serverDb, 'Caja offline');
   const device = await serverDb.deviceNamed('Caja offline');
   const before = await serverDb.branchStock('ECO-0002');
   await expect(pos.stockOf('ECO-0002')).toHaveText(`Existencias: ${before}`);

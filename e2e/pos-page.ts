@@ -19,6 +19,12 @@ export class PosPage {
     await expect(this.page.getByRole('button', { name: /Añadir Pan Integral/ })).toBeVisible();
   }
 
+  /** Opens the POS and pairs it as `deviceName` with a fresh pairing code from the server. */
+  async openPaired(serverDb: ServerDb, deviceName: string): Promise<void> {
+    await this.open();
+    await this.pair(await serverDb.pairingCode(), deviceName);
+  }
+
   /** Waits until the service worker controls the page, so a reload works with no network. */
   async waitForOfflineReady(): Promise<void> {
     await this.page.waitForFunction(async () => {
@@ -139,8 +145,7 @@ export class DevicePosPage extends PosPage {
     name: string,
   ): Promise<{ pos: DevicePosPage; device: { id: string; number: number } }> {
     const pos = new DevicePosPage(page, context);
-    await pos.open();
-    await pos.pair(await serverDb.pairingCode(), name);
+    await pos.openPaired(serverDb, name);
     const device = await serverDb.deviceNamed(name);
     await pos.waitForOfflineReady();
     return { pos, device };

@@ -24,8 +24,7 @@ test('the tablet precaches the POS and none of the console; offline after a relo
   context,
   serverDb,
 }) => {
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja precache');
+  await pos.openPaired(serverDb, 'Caja precache');
   await pos.waitForOfflineReady();
   await expect.poll(async () => (await precachedPaths(page)).length).toBeGreaterThan(5);
   const cached = await precachedPaths(page);

@@ -6,8 +6,7 @@ test('refund of a synced sale with the network off: scan the receipt, part then 
   context,
   serverDb,
 }) => {
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja devoluciones');
+  await pos.openPaired(serverDb, 'Caja devoluciones');
   const device = await serverDb.deviceNamed('Caja devoluciones');
   await pos.waitForOfflineReady();
   const before = await serverDb.branchStock('ECO-0002');

@@ -1,9 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { baseURL, chromiumArgs, chromiumPath } from './e2e-env';
-import { expect, test } from './fixtures';
+import { expect, launchTablet, test } from './fixtures';
 import { PosPage } from './pos-page';
 
 test('a sale rung up on another tablet of the branch is found by receipt number and refunded here, offline; the server links the refund to it', async ({
@@ -11,25 +6,18 @@ test('a sale rung up on another tablet of the branch is found by receipt number 
   page,
   serverDb,
 }) => {
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja A');
+  await pos.openPaired(serverDb, 'Caja A');
   await pos.addButton('Manzanas Orgánicas').click();
   await pos.setQuantity('Manzanas Orgánicas', 2);
   await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
   const receipt = await pos.expectPaid();
   await expect(pos.pending()).toHaveText('Todo enviado', { timeout: 30_000 });
 
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-profile-b-'));
-  const contextB = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    baseURL,
-    viewport: { width: 1280, height: 800 },
-  });
+  const tabletB = await launchTablet('ecomarket-profile-b-');
+  const contextB = tabletB.context;
   try {
-    const b = new PosPage(contextB.pages()[0] ?? (await contextB.newPage()), contextB);
-    await b.open();
-    await b.pair(await serverDb.pairingCode(), 'Caja B');
+    const b = new PosPage(tabletB.page, contextB);
+    await b.openPaired(serverDb, 'Caja B');
     const deviceB = await serverDb.deviceNamed('Caja B');
     await b.waitForOfflineReady();
     await b.openRefunds();
@@ -50,7 +38,6 @@ test('a sale rung up on another tablet of the branch is found by receipt number 
     expect(refund).toMatchObject({ kind: 'refund', refund_of: sale!.id });
     expect(Number(refund!.total_cents)).toBe(500);
   } finally {
-    await contextB.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await tabletB.close();
   }
 });

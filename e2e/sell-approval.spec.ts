@@ -1,10 +1,10 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { createCashier } from '../server/catalogue/cashiers-admin';
 import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { patchBranchSettings } from '../server/catalogue/branches-admin';
 import type { SaleDoc } from '../shared/protocol';
 import { removeCashiers } from './device-server-setup';
-import { test } from './fixtures';
+import { test as base } from './fixtures';
 import { DevicePosPage } from './pos-page';
 import type { ServerDb } from './server-db';
 
@@ -45,25 +45,62 @@ async function addCashierAndSupervisor(serverDb: ServerDb): Promise<string[]> {
   ];
 }
 
+/** Every test here has a cashier and a supervisor on the server (their ids in `staff`), removed when it ends. */
+const test = base.extend<{ staff: string[] }>({
+  staff: [
+    async ({ serverDb }, use) => {
+      const ids = await addCashierAndSupervisor(serverDb);
+      await use(ids);
+      await removeCashiers(serverDb, ids);
+    },
+    { auto: true },
+  ],
+});
+test.describe.configure({ timeout: 180_000 });
+
 /** A tablet paired as `name`, ready for offline use, with the cashier signed in. */
 async function signedInTablet(page: Page, context: BrowserContext, serverDb: ServerDb, name: string) {
   await page.setViewportSize({ width: 1024, height: 768 });
-  const pos = new DevicePosPage(page, context);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), name);
-  await pos.waitForOfflineReady();
+  const { pos } = await DevicePosPage.paired(page, context, serverDb, name);
   await pos.signIn('Carla Caja', '2468');
   await expect(pos.lockScreen()).toBeHidden();
   return pos;
+}
+
+/** The supervisor's approval dialog the POS opens over what needs her PIN. */
+function approvalDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Autorización del encargado' });
+}
+
+/** The supervisor types `pin` in the approval dialog and approves. */
+async function approveWithPin(dialog: Locator, pin = '7391'): Promise<void> {
+  await dialog.getByLabel('PIN de Sara Encargada').fill(pin);
+  await dialog.getByRole('button', { name: 'Autorizar' }).click();
+}
+
+/** Opens the refund desk without a receipt and picks `product`, found by `search`, from the catalogue. */
+async function refundWithoutReceipt(pos: DevicePosPage, search: string, product: string): Promise<Locator> {
+  await pos.openRefunds();
+  await pos.page.getByRole('button', { name: 'Devolución sin ticket' }).click();
+  const desk = pos.page.getByRole('region', { name: 'Devolución sin ticket' });
+  await desk.getByRole('textbox', { name: 'Buscar producto para devolver' }).fill(search);
+  await desk.getByRole('button', { name: `Devolver ${product}` }).click();
+  return desk;
+}
+
+/** The receipt number of the refund the desk has just saved. */
+async function savedRefundReceipt(page: Page): Promise<string> {
+  const done = page.getByRole('status').filter({ hasText: 'Devolución guardada' });
+  await expect(done).toBeVisible();
+  return ((await done.textContent()) ?? '').split('·')[1]!.trim();
 }
 
 test('a whole-ticket discount above the branch limit is approved offline by a supervisor’s PIN, and the centre gets the approval', async ({
   page,
   context,
   serverDb,
+  staff: ids,
 }) => {
-  test.setTimeout(180_000);
-  const ids = await addCashierAndSupervisor(serverDb);
   await patchBranchSettings(serverDb.db, BRANCH, { maxDiscountBp: 1000 });
   try {
     const pos = await signedInTablet(page, context, serverDb, 'Caja autorización');
@@ -83,7 +120,7 @@ test('a whole-ticket discount above the branch limit is approved offline by a su
 
     // Cancelled: nothing is charged, and the cashier is told why.
     await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Autorización del encargado' });
+    const dialog = approvalDialog(page);
     await expect(dialog).toContainText('Descuento por encima del límite');
     await expect(dialog).toContainText('Descuentos de USD 1.08 (25.1 %) en un ticket de USD 4.30');
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
@@ -96,11 +133,9 @@ test('a whole-ticket discount above the branch limit is approved offline by a su
     await expect(dialog.getByText('PIN de Sara Encargada')).toBeVisible();
     await expect(dialog.getByText('Carla Caja')).toHaveCount(0);
     await shoot(page, 'approval-dialog');
-    await dialog.getByLabel('PIN de Sara Encargada').fill('2468');
-    await dialog.getByRole('button', { name: 'Autorizar' }).click();
+    await approveWithPin(dialog, '2468');
     await expect(dialog.getByRole('alert')).toContainText('PIN incorrecto');
-    await dialog.getByLabel('PIN de Sara Encargada').fill('7391');
-    await dialog.getByRole('button', { name: 'Autorizar' }).click();
+    await approveWithPin(dialog);
     await expect(dialog).toBeHidden();
     const receipt = await pos.expectPaid();
     await shoot(page, 'approval-paid');
@@ -125,7 +160,6 @@ test('a whole-ticket discount above the branch limit is approved offline by a su
     ]);
   } finally {
     await patchBranchSettings(serverDb.db, BRANCH, { maxDiscountBp: 10000 });
-    await removeCashiers(serverDb, ids);
   }
 });
 
@@ -133,45 +167,33 @@ test('a refund without a receipt is picked from the catalogue, approved by a sup
   page,
   context,
   serverDb,
+  staff: ids,
 }) => {
-  test.setTimeout(180_000);
-  const ids = await addCashierAndSupervisor(serverDb);
-  try {
-    const pos = await signedInTablet(page, context, serverDb, 'Caja sin ticket');
-    await context.setOffline(true);
+  const pos = await signedInTablet(page, context, serverDb, 'Caja sin ticket');
+  await context.setOffline(true);
 
-    await pos.openRefunds();
-    await page.getByRole('button', { name: 'Devolución sin ticket' }).click();
-    const desk = page.getByRole('region', { name: 'Devolución sin ticket' });
-    await desk.getByRole('textbox', { name: 'Buscar producto para devolver' }).fill('leche');
-    await desk.getByRole('button', { name: 'Devolver Leche Deslactosada' }).click();
-    await desk.getByRole('textbox', { name: 'Unidades de Leche Deslactosada' }).fill('2');
-    await desk.getByRole('textbox', { name: 'Unidades de Leche Deslactosada' }).press('Enter');
-    // No reason, no refund.
-    await desk.getByRole('button', { name: 'Devolver USD 6.40' }).click();
-    await expect(desk.getByRole('alert')).toHaveText('Escriba el motivo de la devolución.');
-    await desk.getByRole('textbox', { name: 'Motivo de la devolución' }).fill('Caducada');
-    await desk.getByRole('button', { name: 'Devolver USD 6.40' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Autorización del encargado' });
-    await expect(dialog).toContainText('Devolución sin ticket');
-    await expect(dialog).toContainText('1 producto por USD 6.40: 2 × Leche Deslactosada.');
-    await shoot(page, 'refund-no-receipt-approval');
-    await dialog.getByLabel('PIN de Sara Encargada').fill('7391');
-    await dialog.getByRole('button', { name: 'Autorizar' }).click();
-    const done = page.getByRole('status').filter({ hasText: 'Devolución guardada' });
-    await expect(done).toBeVisible();
-    const receipt = ((await done.textContent()) ?? '').split('·')[1]!.trim();
-    await shoot(page, 'refund-no-receipt-done');
+  const desk = await refundWithoutReceipt(pos, 'leche', 'Leche Deslactosada');
+  await desk.getByRole('textbox', { name: 'Unidades de Leche Deslactosada' }).fill('2');
+  await desk.getByRole('textbox', { name: 'Unidades de Leche Deslactosada' }).press('Enter');
+  // No reason, no refund.
+  await desk.getByRole('button', { name: 'Devolver USD 6.40' }).click();
+  await expect(desk.getByRole('alert')).toHaveText('Escriba el motivo de la devolución.');
+  await desk.getByRole('textbox', { name: 'Motivo de la devolución' }).fill('Caducada');
+  await desk.getByRole('button', { name: 'Devolver USD 6.40' }).click();
+  const dialog = approvalDialog(page);
+  await expect(dialog).toContainText('Devolución sin ticket');
+  await expect(dialog).toContainText('1 producto por USD 6.40: 2 × Leche Deslactosada.');
+  await shoot(page, 'refund-no-receipt-approval');
+  await approveWithPin(dialog);
+  const receipt = await savedRefundReceipt(page);
+  await shoot(page, 'refund-no-receipt-done');
 
-    await context.setOffline(false);
-    const refund = await storedSale(serverDb, receipt);
-    expect(refund).toMatchObject({ kind: 'refund', refundOf: null, totalCents: 640 });
-    expect(refund.approvals).toEqual([
-      expect.objectContaining({ kind: 'refund_without_receipt', approverId: ids[1], reason: 'Caducada' }),
-    ]);
-  } finally {
-    await removeCashiers(serverDb, ids);
-  }
+  await context.setOffline(false);
+  const refund = await storedSale(serverDb, receipt);
+  expect(refund).toMatchObject({ kind: 'refund', refundOf: null, totalCents: 640 });
+  expect(refund.approvals).toEqual([
+    expect.objectContaining({ kind: 'refund_without_receipt', approverId: ids[1], reason: 'Caducada' }),
+  ]);
 });
 
 test('issue 13: a weighed product is refunded without a receipt by its weight, typed with a decimal comma or point', async ({
@@ -179,8 +201,6 @@ test('issue 13: a weighed product is refunded without a receipt by its weight, t
   context,
   serverDb,
 }) => {
-  test.setTimeout(180_000);
-  const ids = await addCashierAndSupervisor(serverDb);
   const sku = 'NARANJA-KG-REFUND';
   if (!(await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()))
     await createProduct(
@@ -188,80 +208,63 @@ test('issue 13: a weighed product is refunded without a receipt by its weight, t
       productCreateSchema.parse({ sku, name: 'Naranja a granel', priceCents: 320, unit: 'kg', quantityDecimals: 3 }),
       'e2e',
     );
-  try {
-    const pos = await signedInTablet(page, context, serverDb, 'Caja peso sin ticket');
-    await pos.openRefunds();
-    await page.getByRole('button', { name: 'Devolución sin ticket' }).click();
-    const desk = page.getByRole('region', { name: 'Devolución sin ticket' });
-    await desk.getByRole('textbox', { name: 'Buscar producto para devolver' }).fill('naranja a granel');
-    await desk.getByRole('button', { name: 'Devolver Naranja a granel' }).click();
-    const weight = desk.getByRole('textbox', { name: 'Peso de Naranja a granel en kg' });
-    await expect(weight).toHaveValue('1.000');
-    // More decimals than the product has: refused with the selling screen's reason, nothing changed.
-    await weight.fill('0,7505');
-    await weight.press('Enter');
-    await expect(desk.getByRole('alert')).toContainText('3 decimales como máximo');
-    await expect(desk.getByRole('button', { name: 'Devolver USD 3.20' })).toBeVisible();
-    await weight.fill('0,75');
-    await weight.press('Enter');
-    await expect(weight).toHaveValue('0.750');
-    await expect(desk.getByRole('button', { name: 'Devolver USD 2.40' })).toBeVisible();
-    await weight.fill('1.25');
-    await weight.press('Enter');
-    await desk.getByRole('textbox', { name: 'Motivo de la devolución' }).fill('Golpeada');
-    await desk.getByRole('button', { name: 'Devolver USD 4.00' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Autorización del encargado' });
-    await expect(dialog).toContainText('1 producto por USD 4.00: 1.250 kg × Naranja a granel.');
-    await dialog.getByLabel('PIN de Sara Encargada').fill('7391');
-    await dialog.getByRole('button', { name: 'Autorizar' }).click();
-    const done = page.getByRole('status').filter({ hasText: 'Devolución guardada' });
-    await expect(done).toBeVisible();
-    const receipt = ((await done.textContent()) ?? '').split('·')[1]!.trim();
-    const refund = await storedSale(serverDb, receipt);
-    expect(refund).toMatchObject({ kind: 'refund', refundOf: null, totalCents: 400 });
-    expect(refund.lines[0]).toMatchObject({ quantity: 1250, unit: 'kg', quantityDecimals: 3 });
-  } finally {
-    await removeCashiers(serverDb, ids);
-  }
+  const pos = await signedInTablet(page, context, serverDb, 'Caja peso sin ticket');
+  const desk = await refundWithoutReceipt(pos, 'naranja a granel', 'Naranja a granel');
+  const weight = desk.getByRole('textbox', { name: 'Peso de Naranja a granel en kg' });
+  await expect(weight).toHaveValue('1.000');
+  // More decimals than the product has: refused with the selling screen's reason, nothing changed.
+  await weight.fill('0,7505');
+  await weight.press('Enter');
+  await expect(desk.getByRole('alert')).toContainText('3 decimales como máximo');
+  await expect(desk.getByRole('button', { name: 'Devolver USD 3.20' })).toBeVisible();
+  await weight.fill('0,75');
+  await weight.press('Enter');
+  await expect(weight).toHaveValue('0.750');
+  await expect(desk.getByRole('button', { name: 'Devolver USD 2.40' })).toBeVisible();
+  await weight.fill('1.25');
+  await weight.press('Enter');
+  await desk.getByRole('textbox', { name: 'Motivo de la devolución' }).fill('Golpeada');
+  await desk.getByRole('button', { name: 'Devolver USD 4.00' }).click();
+  const dialog = approvalDialog(page);
+  await expect(dialog).toContainText('1 producto por USD 4.00: 1.250 kg × Naranja a granel.');
+  await approveWithPin(dialog);
+  const receipt = await savedRefundReceipt(page);
+  const refund = await storedSale(serverDb, receipt);
+  expect(refund).toMatchObject({ kind: 'refund', refundOf: null, totalCents: 400 });
+  expect(refund.lines[0]).toMatchObject({ quantity: 1250, unit: 'kg', quantityDecimals: 3 });
 });
 
 test('a price changed on a line is approved by a supervisor’s PIN offline and reaches the centre with the catalogue price it replaced', async ({
   page,
   context,
   serverDb,
+  staff: ids,
 }) => {
-  test.setTimeout(180_000);
-  const ids = await addCashierAndSupervisor(serverDb);
-  try {
-    const pos = await signedInTablet(page, context, serverDb, 'Caja precio');
-    await context.setOffline(true);
-    await pos.addButton('Pan Integral').click();
-    await page.getByRole('button', { name: 'Cambiar precio de Pan Integral' }).click();
-    const editor = page.getByRole('group', { name: 'Cambiar precio de Pan Integral' });
-    await editor.getByRole('textbox', { name: 'Precio nuevo de Pan Integral' }).fill('abc');
-    await editor.getByRole('button', { name: 'Aplicar precio' }).click();
-    await expect(editor.getByRole('alert')).toHaveText('Escriba un precio como 12,50 (0 o más).');
-    await editor.getByRole('textbox', { name: 'Precio nuevo de Pan Integral' }).fill('1,50');
-    await editor.getByRole('button', { name: 'Aplicar precio' }).click();
-    await expect(page.getByTestId('cart-total')).toHaveText('USD 1.50');
+  const pos = await signedInTablet(page, context, serverDb, 'Caja precio');
+  await context.setOffline(true);
+  await pos.addButton('Pan Integral').click();
+  await page.getByRole('button', { name: 'Cambiar precio de Pan Integral' }).click();
+  const editor = page.getByRole('group', { name: 'Cambiar precio de Pan Integral' });
+  await editor.getByRole('textbox', { name: 'Precio nuevo de Pan Integral' }).fill('abc');
+  await editor.getByRole('button', { name: 'Aplicar precio' }).click();
+  await expect(editor.getByRole('alert')).toHaveText('Escriba un precio como 12,50 (0 o más).');
+  await editor.getByRole('textbox', { name: 'Precio nuevo de Pan Integral' }).fill('1,50');
+  await editor.getByRole('button', { name: 'Aplicar precio' }).click();
+  await expect(page.getByTestId('cart-total')).toHaveText('USD 1.50');
 
-    await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Autorización del encargado' });
-    await expect(dialog).toContainText('Cambio de precio');
-    await expect(dialog).toContainText('Precio cambiado en 1 línea: Pan Integral USD 1.80 → USD 1.50.');
-    await dialog.getByRole('textbox', { name: 'Motivo' }).fill('Pan de ayer');
-    await shoot(page, 'price-override-approval');
-    await dialog.getByLabel('PIN de Sara Encargada').fill('7391');
-    await dialog.getByRole('button', { name: 'Autorizar' }).click();
-    const receipt = await pos.expectPaid();
+  await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
+  const dialog = approvalDialog(page);
+  await expect(dialog).toContainText('Cambio de precio');
+  await expect(dialog).toContainText('Precio cambiado en 1 línea: Pan Integral USD 1.80 → USD 1.50.');
+  await dialog.getByRole('textbox', { name: 'Motivo' }).fill('Pan de ayer');
+  await shoot(page, 'price-override-approval');
+  await approveWithPin(dialog);
+  const receipt = await pos.expectPaid();
 
-    await context.setOffline(false);
-    const sale = await storedSale(serverDb, receipt);
-    expect(sale.lines[0]).toMatchObject({ unitPriceCents: 150, overriddenFromCents: 180, lineTotalCents: 150 });
-    expect(sale.approvals).toEqual([
-      expect.objectContaining({ kind: 'price_override', approverId: ids[1], reason: 'Pan de ayer' }),
-    ]);
-  } finally {
-    await removeCashiers(serverDb, ids);
-  }
+  await context.setOffline(false);
+  const sale = await storedSale(serverDb, receipt);
+  expect(sale.lines[0]).toMatchObject({ unitPriceCents: 150, overriddenFromCents: 180, lineTotalCents: 150 });
+  expect(sale.approvals).toEqual([
+    expect.objectContaining({ kind: 'price_override', approverId: ids[1], reason: 'Pan de ayer' }),
+  ]);
 });

@@ -48,8 +48,7 @@ test('camera scanning where the browser has BarcodeDetector: the code held up ad
   serverDb,
 }) => {
   await installCameraStandIns(page, 'works');
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja cámara');
+  await pos.openPaired(serverDb, 'Caja cámara');
 
   await page.getByRole('button', { name: 'Escanear con la cámara' }).click();
   const dialog = page.getByRole('dialog', { name: 'Apunte la cámara al código de barras' });
@@ -82,8 +81,7 @@ test('camera scanning where the browser has BarcodeDetector: the code held up ad
 
 test('a camera the tablet refuses says what happened and what to use instead', async ({ pos, page, serverDb }) => {
   await installCameraStandIns(page, 'denied');
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja cámara denegada');
+  await pos.openPaired(serverDb, 'Caja cámara denegada');
   await page.getByRole('button', { name: 'Escanear con la cámara' }).click();
   await expect(page.getByRole('alert')).toContainText(
     'No se pudo abrir la cámara: Permission denied. Use el lector o escriba el código.',
@@ -91,8 +89,7 @@ test('a camera the tablet refuses says what happened and what to use instead', a
 });
 
 test('without BarcodeDetector there is no camera button at all', async ({ pos, page, serverDb }) => {
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja sin cámara');
+  await pos.openPaired(serverDb, 'Caja sin cámara');
   await expect(pos.search()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Escanear con la cámara' })).toHaveCount(0);
 });

@@ -8,8 +8,7 @@ test('cart with a percent discount and two tax rates survives a reload; cash wit
 }) => {
   await setTaxRate(serverDb, 'ECO-0003', 1600);
   await setTaxRate(serverDb, 'ECO-0002', 800);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja cobro');
+  await pos.openPaired(serverDb, 'Caja cobro');
   const device = await serverDb.deviceNamed('Caja cobro');
 
   await pos.addButton('Leche Deslactosada').click();
@@ -96,8 +95,7 @@ test('receipt print layouts for 58 mm and 80 mm paper, the width remembered on t
   page,
   serverDb,
 }) => {
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja ticket');
+  await pos.openPaired(serverDb, 'Caja ticket');
   await pos.addButton('Manzanas Orgánicas').click();
   await pos.addButton('Pan Integral').click();
   await pos.discount('Pan Integral', 'Importe', '0,30', 'Pan del día anterior');

@@ -6,8 +6,7 @@ test('find by name without accents, SKU and category; a wedge scan adds the item
   page,
   serverDb,
 }) => {
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja buscar');
+  await pos.openPaired(serverDb, 'Caja buscar');
 
   // Accent- and case-insensitive name search.
   await pos.search().fill('CAFE');

@@ -12,8 +12,7 @@ test('invariant 7: a branch that does not allow overselling blocks the charge wi
     receiptFooter: '¡Gracias por su compra!',
   });
   try {
-    await pos.open();
-    await pos.pair(await serverDb.pairingCode(), 'Caja estricta');
+    await pos.openPaired(serverDb, 'Caja estricta');
     await pos.addButton('Quinoa').click();
     await expect(page.getByRole('alert').filter({ hasText: 'Quinoa' })).toContainText(
       'esta sucursal no permite vender sin existencias',

@@ -11,8 +11,7 @@ for (const [width, height] of [
     serverDb,
   }) => {
     await page.setViewportSize({ width, height });
-    await pos.open();
-    await pos.pair(await serverDb.pairingCode(), `Caja cantidades ${width}`);
+    await pos.openPaired(serverDb, `Caja cantidades ${width}`);
     await pos.addButton('Pan Integral').click();
     await pos.addButton('Pan Integral').click();
     await expect(pos.cartTotal()).toHaveText('USD 3.60');

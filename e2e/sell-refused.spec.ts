@@ -6,8 +6,7 @@ test('issue 13 item 3: sales the central office refuses are named by receipt and
   serverDb,
 }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja rechazos');
+  await pos.openPaired(serverDb, 'Caja rechazos');
   // The branch changes currency at the centre: this tablet's USD tickets no longer fit it.
   const setCurrency = (currency: string) =>
     serverDb.db.updateTable('branches').set({ currency }).where('id', '=', 'sucursal-001').execute();

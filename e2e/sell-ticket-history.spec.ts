@@ -10,8 +10,7 @@ for (const [width, height] of [
     serverDb,
   }) => {
     await page.setViewportSize({ width, height });
-    await pos.open();
-    await pos.pair(await serverDb.pairingCode(), `Caja historial ${width}`);
+    await pos.openPaired(serverDb, `Caja historial ${width}`);
     const pan = await pos.sellOne('Pan Integral');
     await pos.addButton('Leche Deslactosada').click();
     await pos.addButton('Manzanas Orgánicas').click();

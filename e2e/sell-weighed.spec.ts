@@ -37,8 +37,7 @@ for (const [width, height] of [
     await weighedProduct(serverDb, `MANZ-KG-${width}`, apples, 320, `20${width === 1024 ? '00123' : '00124'}000000`);
     await weighedProduct(serverDb, `PERA-KG-${width}`, pears, 290, label('20', pearItem, '00000'));
     await page.setViewportSize({ width, height });
-    await pos.open();
-    await pos.pair(await serverDb.pairingCode(), `Caja báscula ${width}`);
+    await pos.openPaired(serverDb, `Caja báscula ${width}`);
 
     // The grid shows a weighed product's stock in kilograms, never as raw grams.
     await expect(page.getByTestId(`stock-MANZ-KG-${width}`)).toHaveText(/^Existencias: -?\d+\.\d{3} kg$/);

@@ -7,8 +7,7 @@ test('issue 13 item 5: a product withdrawn at the centre leaves the grid, the se
   serverDb,
 }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja retirado');
+  await pos.openPaired(serverDb, 'Caja retirado');
   await expect(pos.addButton('Quinoa')).toBeVisible();
   const quinoa = await serverDb.db
     .selectFrom('products')

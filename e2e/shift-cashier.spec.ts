@@ -22,8 +22,7 @@ test('PIN sign-in works offline, wrong PINs back off, the till locks when idle, 
 
 async function shiftScenario(page: Page, context: BrowserContext, serverDb: ServerDb): Promise<void> {
   const pos = new DevicePosPage(page, context);
-  await pos.open();
-  await pos.pair(await serverDb.pairingCode(), 'Caja turno');
+  await pos.openPaired(serverDb, 'Caja turno');
   const device = await serverDb.deviceNamed('Caja turno');
   await expect(pos.lockScreen()).toBeVisible();
   await expect(pos.lockScreen().getByRole('button', { name: /^Ana Torres/ })).toBeVisible();
