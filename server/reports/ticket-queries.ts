@@ -1,3 +1,4 @@
+import { lineGrossCents } from '../../shared/sale/line-amount';
 import type { LinesResponse, SalesFilter, TicketDetail, TicketsResponse } from '../../shared/console/reports-sales';
 import type { SaleDoc } from '../../shared/protocol';
 import { taxBreakdown } from '../../shared/sale/cart-math';
@@ -145,7 +146,12 @@ function lineWithMasterPrice(
   const unit = catalogue.priceAt(r.product_id, r.sold_at);
   const sign = r.kind === 'refund' ? -1 : 1;
   const reported = sign * Number(r.line_total_cents);
-  const master = unit === undefined ? null : sign * unit * Number(r.quantity);
+  // Worth at the master price by the shared line rule: a weighed product's grams at its price per kilogram.
+  const quantityDecimals = catalogue.counted(r.product_id)?.quantityDecimals ?? 0;
+  const master =
+    unit === undefined
+      ? null
+      : sign * lineGrossCents({ unitPriceCents: unit, quantity: Number(r.quantity), quantityDecimals });
   return {
     saleId: r.sale_id,
     lineNo: Number(r.line_no),

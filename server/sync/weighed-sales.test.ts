@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExplorerResponse } from '../../shared/console/reports-sales';
+import type { ExplorerResponse, LinesResponse } from '../../shared/console/reports-sales';
 import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
@@ -148,6 +148,17 @@ describe.each(reachableTestDatabases)(
         expect(res.status).toBe(200);
         expect({ groupBy, gross: res.body.totals.grossCents }).toEqual({ groupBy, gross: worth });
       }
+    });
+
+    it('the sale-lines report prices a weighed line at the master price by the shared rule: no difference when none', async () => {
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const query = new URLSearchParams({ from: day(-1), to: day(1), product: apples.id });
+      const res = await request<LinesResponse>(server.url, `/api/console/reports/sales/lines?${query}`, {
+        headers: admin.headers(),
+      });
+      expect(res.status).toBe(200);
+      const weighed = res.body.lines.find((l) => l.quantity === 1250)!;
+      expect(weighed).toMatchObject({ reportedCents: 400, masterCents: 400, differenceCents: 0 });
     });
 
     it('a price-embedded label line is taken at the label price with the derived quantity; another quantity is refused', async () => {
