@@ -53,7 +53,20 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.pragma('wal_autocheckpoint = 4000');
   const checkpointer = startWalCheckpointer(file);
   const database = withStatementCache(sqlite, 1000, () => void checkpointer.stop());
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  walFiles.set(db, `${file}-wal`);
+  return db;
+}
+
+const walFiles = new WeakMap<Db, string>();
+
+/**
+ * The write-ahead log of a SQLite database kept in a file (null: PostgreSQL or in memory). The
+ * group committer commits into it without waiting for the disk and then syncs it off the event
+ * loop (group-commit.ts).
+ */
+export function sqliteWalFile(db: Db): string | null {
+  return walFiles.get(db) ?? null;
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
