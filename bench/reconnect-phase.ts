@@ -6,12 +6,17 @@
  * connection per turn of its event loop, so a busy server answers a burst late.
  */
 import http from 'node:http';
-import { SYNC_STREAM_PATH, syncPath } from '../shared/protocol';
+import { SYNC_STREAM_PATH, syncPath, type Checkpoint } from '../shared/protocol';
 import { percentile } from './bench-http';
 import { round } from './phase-result';
 
 export interface Reconnecting {
   token: string;
+  /**
+   * The stock checkpoint the tablet had when its connection dropped: it pulls what changed since.
+   * Null: it pulls its branch's whole stock, as a new tablet does (the heavier, older form of this phase).
+   */
+  since: Checkpoint | null;
   /** The body of the one-sale push the device sends after its pull. */
   pushBody(): string;
 }
@@ -67,8 +72,9 @@ export async function reconnectBurst(
         const stream = await firstAnswer(new URL(SYNC_STREAM_PATH, base), 'GET', device.token);
         firstAnswers.push(stream.ms);
         streams.push(stream.res);
+        const since = device.since ? `&seq=${device.since.seq}&id=${encodeURIComponent(device.since.id)}` : '';
         const pull = await firstAnswer(
-          new URL(`${syncPath('stock', 'pull')}?limit=1000`, base),
+          new URL(`${syncPath('stock', 'pull')}?limit=1000${since}`, base),
           'GET',
           device.token,
           undefined,
@@ -101,4 +107,37 @@ export async function reconnectBurst(
     maxMs: round(firstAnswers.at(-1) ?? NaN, 1),
     errors,
   };
+}
+
+/**
+ * Where a tablet of each branch stands after pulling its whole stock (what a connected tablet's
+ * live stream keeps it at): the checkpoint, by branch location, from one device's pulls.
+ */
+export async function caughtUp(
+  base: string,
+  devices: readonly { token: string; branch: { locationId: string } }[],
+): Promise<Map<string, Checkpoint>> {
+  const out = new Map<string, Checkpoint>();
+  for (const d of devices) {
+    if (out.has(d.branch.locationId)) continue;
+    let checkpoint: Checkpoint = { seq: 0, id: '' };
+    for (;;) {
+      const url = new URL(
+        `${syncPath('stock', 'pull')}?limit=1000&seq=${checkpoint.seq}&id=${encodeURIComponent(checkpoint.id)}`,
+        base,
+      );
+      const { res } = await firstAnswer(url, 'GET', d.token);
+      const text = await new Promise<string>((resolve) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve(body));
+      });
+      const page = JSON.parse(text) as { checkpoint: Checkpoint | null };
+      if (!page.checkpoint) break;
+      checkpoint = page.checkpoint;
+    }
+    out.set(d.branch.locationId, checkpoint);
+  }
+  return out;
 }

@@ -17,7 +17,8 @@
  *
  * Options (env or --name=value): DEVICES=200 BRANCHES=10 SALES_PER_BATCH=50 BATCHES=3
  * TARGET_LINES_PER_S=10000 RATE_SECONDS=10 LEGACY_REQUESTS=5000 LEGACY_CONCURRENCY=50 ONLY=sqlite|postgres|seed
- * RECONNECTS=500 (tablets reconnecting within 1 s during a second target-rate phase; 0: none)
+ * RECONNECTS=500 (tablets reconnecting within 1 s during a second target-rate phase; 0: none), each pulling its
+ * stock from where it stood before the phase; RECONNECT_FULL_PULL=1: each pulls its branch's whole stock instead
  * PRELOAD_MOVEMENTS=0 (or --preload-movements=N: the ledger filled first, bench/preload-ledger.ts)
  * BENCH_SERVER_NODE_ARGS (extra node flags for the server process, e.g. --cpu-prof), BENCH_SERVER_DEBUG=1 (the
  * server prints its event-loop use and group-commit sizes once a second).
@@ -55,7 +56,7 @@ import { agent, call, connectionRetries, pool } from './bench-http';
 import { legacyPhase } from './legacy-phase';
 import { addBenchCatalogue, preloadLedger } from './preload-ledger';
 import { consoleTimings, firstPull, type ConsoleTimings } from './preload-measures';
-import { reconnectBurst } from './reconnect-phase';
+import { caughtUp, reconnectBurst } from './reconnect-phase';
 import { seedCentralMissing, startSeedCentral } from './seed-central';
 import { phaseClock, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
 import { countPostgresRoundTrips, roundTripSnapshot } from './server-stats';
@@ -79,6 +80,7 @@ const settings = {
   branches: option('BRANCHES', 10),
   preloadMovements: option('PRELOAD_MOVEMENTS', 0),
   reconnects: option('RECONNECTS', 500),
+  reconnectFullPull: option('RECONNECT_FULL_PULL', 0) === 1,
   products: option('PRODUCTS', option('PRELOAD_MOVEMENTS', 0) > 0 ? 20_000 : 500),
   salesPerBatch: option('SALES_PER_BATCH', 50),
   batches: option('BATCHES', 3),
@@ -403,7 +405,13 @@ async function runAgainst(
   );
   if (settings.reconnects > 0) {
     let burst: Awaited<ReturnType<typeof reconnectBurst>> | undefined;
-    const reconnecting = devices.map((d) => ({ token: d.token, pushBody: () => oneSale(d, products) }));
+    // A tablet coming back pulls what changed since its checkpoint (RECONNECT_FULL_PULL=1: its whole stock).
+    const checkpoints = settings.reconnectFullPull ? null : await caughtUp(base, devices);
+    const reconnecting = devices.map((d) => ({
+      token: d.token,
+      since: checkpoints?.get(d.branch.locationId) ?? null,
+      pushBody: () => oneSale(d, products),
+    }));
     results.push(
       await targetRatePhase(server, devices, products, `${label} · reconnect`, async (phaseMs) => {
         await new Promise((r) => setTimeout(r, phaseMs / 3));
@@ -582,7 +590,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(line(r));
   for (const r of reconnects)
     console.log(
-      `\n${r.database}, ${r.connections} tablets reconnecting within 1 s during the target rate (stream, pull, push each): first answer p50 / p99 / max ${r.p50Ms} / ${r.p99Ms} / ${r.maxMs} ms, ${r.errors} errors (the target rate's own row: "reconnect")`,
+      `\n${r.database}, ${r.connections} tablets reconnecting within 1 s during the target rate (stream, ${settings.reconnectFullPull ? 'whole-stock pull' : 'pull since its checkpoint'}, push each): first answer p50 / p99 / max ${r.p50Ms} / ${r.p99Ms} / ${r.maxMs} ms, ${r.errors} errors (the target rate's own row: "reconnect")`,
     );
   for (const d of all) {
     if (!d.ledger) continue;
