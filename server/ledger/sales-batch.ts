@@ -321,6 +321,7 @@ export class SalesBatch {
           locationId: device.locationId,
           productId: line.productId,
           productName: this.catalogue.name(line.productId) ?? line.name,
+          counted: this.catalogue.counted(line.productId),
           level,
           saleId: sale.id,
           receiptNumber: sale.receiptNumber,

@@ -83,11 +83,14 @@ export async function recordOversell(
     level: number;
     saleId: string;
     receiptNumber: string;
+    /** How the product counts, so the console shows its level in its unit (absent: by the piece). */
+    counted?: Counted;
   },
   seq: number,
   now: string,
 ): Promise<void> {
   const key = oversellKey(o.locationId, o.productId);
+  const counting = o.counted ? { unit: o.counted.unit, quantityDecimals: o.counted.quantityDecimals } : {};
   const existing = await trx
     .selectFrom('reconciliation_items')
     .select(['id', 'details'])
@@ -107,7 +110,7 @@ export async function recordOversell(
     };
     await trx
       .updateTable('reconciliation_items')
-      .set({ details: JSON.stringify(details), summary: summary(details), updated_at: now, seq })
+      .set({ details: JSON.stringify({ ...details, ...counting }), summary: summary(details), updated_at: now, seq })
       .where('id', '=', existing.id)
       .execute();
     return;
@@ -131,7 +134,7 @@ export async function recordOversell(
       saleId: o.saleId,
       documentId: null,
       summary: summary(details),
-      details: { ...details },
+      details: { ...details, ...counting },
     },
     seq,
     now,
@@ -175,6 +178,8 @@ export function recordPriceMismatch(
         lineNo,
         productName: line.name,
         quantity: line.quantity,
+        unit: line.unit ?? 'each',
+        quantityDecimals: line.quantityDecimals ?? 0,
         chargedUnitCents: line.unitPriceCents,
         overriddenFromCents: line.overriddenFromCents ?? null,
         expectedUnitCents: m.expectedUnitCents,

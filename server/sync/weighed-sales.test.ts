@@ -161,6 +161,16 @@ describe.each(reachableTestDatabases)(
       expect(weighed).toMatchObject({ reportedCents: 400, masterCents: 400, differenceCents: 0 });
     });
 
+    it('an oversell of a weighed product says how it counts, so the console shows its level in kilograms', async () => {
+      const item = await server.db
+        .selectFrom('reconciliation_items')
+        .select('details')
+        .where('kind', '=', 'oversell')
+        .where('product_id', '=', apples.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(item.details)).toMatchObject({ unit: 'kg', quantityDecimals: 3 });
+    });
+
     it('a price-embedded label line is taken at the label price with the derived quantity; another quantity is refused', async () => {
       const grams = quantityFromPrice(199, 320, 3)!;
       const good = weighedSale(device, 2, apples, grams, 199);

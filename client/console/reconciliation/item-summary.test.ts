@@ -104,4 +104,46 @@ describe('reconciliation item summaries', () => {
       'Manzana on receipt 001-01-000007: the tablet counted it by the piece (2) and the catalogue counts it by the kg; no stock was moved: correct it with an adjustment.',
     );
   });
+
+  it('shows a weighed product’s quantities in kilograms, not grams', () => {
+    const es = translate(reconciliationMessages, 'es');
+    const f = formatter('es', { currency: 'USD' });
+    const mismatch = itemSummary(
+      {
+        kind: 'price_mismatch',
+        summary: '',
+        details: {
+          productName: 'Queso',
+          receiptNumber: '001-2',
+          quantity: 1250,
+          unit: 'kg',
+          quantityDecimals: 3,
+          chargedTotalCents: 1250,
+          expectedTotalCents: 1125,
+        },
+      },
+      es,
+      f,
+      (id) => id,
+    );
+    expect(mismatch.replace(/\u00a0/g, ' ')).toContain('por 1,250 kg');
+    const oversell = itemSummary(
+      {
+        kind: 'oversell',
+        summary: '',
+        details: {
+          productName: 'Queso',
+          level: -2500,
+          unit: 'kg',
+          quantityDecimals: 3,
+          sales: 2,
+          lastReceiptNumber: '001-3',
+        },
+      },
+      es,
+      f,
+      (id) => id,
+    );
+    expect(oversell).toContain('quedaron en -2,500 kg');
+  });
 });

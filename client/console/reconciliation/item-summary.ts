@@ -8,6 +8,8 @@ type Key = keyof (typeof reconciliationMessages)['es'];
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '—');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+/** The unit an item's quantities are counted in; items from before units: by the piece. */
+const unitOf = (d: Record<string, unknown>) => (typeof d.unit === 'string' ? d.unit : 'each');
 
 /**
  * What happened, in the console's language, from the item's figures (the server's own summary is
@@ -24,7 +26,7 @@ export function itemSummary(
     case 'oversell':
       return t('summary_oversell', {
         product: str(d.productName),
-        level: f.number(num(d.level)),
+        level: f.quantity(num(d.level), num(d.quantityDecimals), unitOf(d)),
         sales: f.number(num(d.sales)),
         receipt: str(d.lastReceiptNumber),
       });
@@ -33,7 +35,7 @@ export function itemSummary(
         product: str(d.productName),
         receipt: str(d.receiptNumber),
         charged: f.money(num(d.chargedTotalCents)),
-        quantity: f.number(num(d.quantity)),
+        quantity: f.quantity(num(d.quantity), num(d.quantityDecimals), unitOf(d)),
         expected: f.money(num(d.expectedTotalCents)),
         difference: f.money(num(d.chargedTotalCents) - num(d.expectedTotalCents)),
       });
