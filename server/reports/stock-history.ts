@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isPostgres } from '../db/bulk-insert';
 import type { Db } from '../db/database';
 import { MOVEMENT_HISTORY_BUCKET } from '../ledger/movement-queries';
 import { currentSequence } from '../ledger/server-sequence';
@@ -30,7 +31,14 @@ export async function productMovements(
   if (to) q = q.where('created_at', '<=', to);
   if (from) q = q.where('created_at', '>=', from);
   // "seq + 0": SQLite would otherwise walk the location's whole history in stock_movements_location_seq.
-  return (order === 'time' ? q.orderBy('created_at').orderBy(sql`seq + 0`) : q.orderBy(sql`seq + 0`)).execute();
+  return (
+    order === 'time'
+      ? q
+          .orderBy('created_at')
+          .orderBy(sql`seq + 0`)
+          .orderBy('id')
+      : q.orderBy(sql`seq + 0`)
+  ).execute();
 }
 
 /** A product's stock at a location as of a past moment: the sum of its ledger movements recorded up to then. */
@@ -70,13 +78,30 @@ export async function stockMatrixPage(db: Db, locationIds: readonly string[], li
   }));
 }
 
+export interface MovementMoment {
+  createdAt: string;
+  count: number;
+  /** Lowest, highest and last of the running sum of deltas since `from`, through this moment's movements. */
+  low: number;
+  high: number;
+  last: number;
+}
+
 /**
  * A product's movements at a location since `from`, one row per moment they were recorded (a push's
  * lines share one), oldest first: how many, and the lowest, highest and last of the running sum of
  * their deltas, counted from the first movement since `from` in the order of time, then sequence.
- * The database sums them, so a long range of a best seller sends a row per push, not per movement.
+ * PostgreSQL sums them itself, so a long range of a best seller crosses the socket as a row per push,
+ * not per movement; SQLite runs in the process, where reading the rows and summing them here is cheaper
+ * than its window functions (on the demo chain, 31 ms of CPU against 37 for a 90-day best seller).
  */
-export async function movementMoments(db: Db, locationId: string, productId: string, from: string) {
+export async function movementMoments(
+  db: Db,
+  locationId: string,
+  productId: string,
+  from: string,
+): Promise<MovementMoment[]> {
+  if (!isPostgres(db)) return momentsOf(await productMovements(db, locationId, productId, undefined, from, 'time'));
   const runs = db
     .selectFrom('stock_movements')
     .select([
@@ -110,4 +135,21 @@ export async function movementMoments(db: Db, locationId: string, productId: str
     high: Number(r.high),
     last: Number(r.last),
   }));
+}
+
+/** The moments of movements already read in the order of time, then sequence. */
+export function momentsOf(rows: readonly { delta: number; created_at: string }[]): MovementMoment[] {
+  const out: MovementMoment[] = [];
+  let run = 0;
+  for (const r of rows) {
+    run += Number(r.delta);
+    const m = out.at(-1);
+    if (m && m.createdAt === r.created_at) {
+      m.count += 1;
+      m.low = Math.min(m.low, run);
+      m.high = Math.max(m.high, run);
+      m.last = run;
+    } else out.push({ createdAt: r.created_at, count: 1, low: run, high: run, last: run });
+  }
+  return out;
 }
