@@ -50,6 +50,11 @@ export default function TicketHistory({
     [tickets, query, time],
   );
 
+  // The sale of an exchange reprints whole: what came back (its refund) and what went out (SPEC S14).
+  const find = (id: string | null | undefined) => (id ? tickets?.find((s) => s.id === id) : undefined);
+  const refund = find(open?.exchangeWith);
+  const exchange = refund ? { refund, originalReceipt: find(refund.refundOf)?.receiptNumber ?? '—' } : null;
+
   if (open)
     return (
       <section className="card history-ticket" aria-label={open.receiptNumber}>
@@ -63,7 +68,13 @@ export default function TicketHistory({
             </button>
           )}
         </div>
-        <Receipt sale={open} branchName={pairing.branch.name} settings={settings} money={money} />
+        <Receipt
+          sale={open}
+          branchName={pairing.branch.name}
+          settings={settings}
+          money={money}
+          exchange={open.kind === 'sale' ? exchange : null}
+        />
       </section>
     );
 
