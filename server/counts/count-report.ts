@@ -73,6 +73,8 @@ export async function countSheet(
       'products.name',
       'products.category',
       'products.price_cents',
+      'products.unit',
+      'products.quantity_decimals',
       's.quantity as level',
     ]);
   if (q.query) {
@@ -94,7 +96,14 @@ export async function countSheet(
     .execute();
   const items = rows.slice(0, SHEET_MAX).map((r): CountSheetLine => {
     const f = lines.get(r.id);
-    const base = { productId: r.id, sku: r.sku, name: r.name, category: r.category };
+    const base = {
+      productId: r.id,
+      sku: r.sku,
+      name: r.name,
+      category: r.category,
+      unit: r.unit,
+      quantityDecimals: Number(r.quantity_decimals),
+    };
     if (!f) {
       const book = Number(r.level ?? 0);
       const price = Number(r.price_cents);

@@ -1,3 +1,4 @@
+import type { ProductUnit } from '../protocol/product-doc';
 import { z } from 'zod';
 import { cursorSchema } from './ledger-api';
 
@@ -91,6 +92,9 @@ export interface CountSheetLine {
   sku: string;
   name: string;
   category: string;
+  /** How the product counts: every quantity of the line is an integer of 10^-quantityDecimals of it. */
+  unit: ProductUnit;
+  quantityDecimals: number;
   priceCents: number;
   /** null until counted. */
   counted: number | null;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatQuantity, parseQuantityIn } from '../../../shared/sale/quantity';
 import { useT } from '../i18n/i18n';
 import { countMessages } from './count-messages';
 
@@ -11,12 +12,17 @@ export const countInputId = (productId: string) => `count-${productId}`;
 export function CountInput({
   productId,
   productName,
+  decimals,
+  locale,
   value,
   onSave,
   onNext,
 }: {
   productId: string;
   productName: string;
+  /** The product's quantity decimals: a weighed product is typed by weight (decimal comma or point). */
+  decimals: number;
+  locale: string;
   value: number | null;
   onSave: (productId: string, quantity: number) => Promise<boolean>;
   onNext: (productId: string) => void;
@@ -25,17 +31,19 @@ export function CountInput({
   const [text, setText] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [saving, setSaving] = useState(false);
-  const shown = text ?? (value === null ? '' : String(value));
+  const saved = value === null ? '' : formatQuantity(value, decimals, locale);
+  const shown = text ?? saved;
 
   async function save(): Promise<boolean> {
-    if (text === null || text.trim() === (value === null ? '' : String(value))) return true;
-    if (!/^\d{1,9}$/.test(text.trim())) {
+    if (text === null || text.trim() === saved) return true;
+    const parsed = parseQuantityIn(text, decimals);
+    if ('problem' in parsed) {
       setInvalid(true);
       return false;
     }
     setInvalid(false);
     setSaving(true);
-    const ok = await onSave(productId, Number(text.trim()));
+    const ok = await onSave(productId, parsed.quantity);
     setSaving(false);
     if (ok) setText(null);
     return ok;
@@ -45,11 +53,11 @@ export function CountInput({
     <span className="count-input">
       <input
         id={countInputId(productId)}
-        inputMode="numeric"
+        inputMode={decimals > 0 ? 'decimal' : 'numeric'}
         autoComplete="off"
         aria-label={t('countedInput', { product: productName })}
         aria-invalid={invalid || undefined}
-        title={invalid ? t('invalid') : undefined}
+        title={invalid ? t(decimals > 0 ? 'invalidWeight' : 'invalid', { decimals }) : undefined}
         value={shown}
         disabled={saving}
         onChange={(e) => setText(e.target.value)}
@@ -60,7 +68,7 @@ export function CountInput({
           void save().then((ok) => ok && onNext(productId));
         }}
       />
-      {invalid && <span className="field-error">{t('invalid')}</span>}
+      {invalid && <span className="field-error">{t(decimals > 0 ? 'invalidWeight' : 'invalid', { decimals })}</span>}
     </span>
   );
 }

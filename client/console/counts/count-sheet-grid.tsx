@@ -12,7 +12,9 @@ import { CountInput, countInputId } from './count-input';
 import { countMessages } from './count-messages';
 
 const helper = createColumnHelper<GridFeatures, CountSheetLine>();
-const signed = (f: Formatter, n: number) => (n > 0 ? `+${f.number(n)}` : f.number(n));
+/** A quantity of the line's product in its unit ("2,500 kg"), signed when asked. */
+const inUnit = (f: Formatter, n: number, l: CountSheetLine, sign = false) =>
+  `${sign && n > 0 ? '+' : ''}${f.quantity(n, l.quantityDecimals, l.unit)}`;
 
 /** The count sheet: searched and filtered on the server, virtualized, typed into row after row. */
 export function CountSheetGrid({ count, f }: { count: CountDetail; f: Formatter }) {
@@ -81,25 +83,34 @@ export function CountSheetGrid({ count, f }: { count: CountDetail; f: Formatter 
               <CountInput
                 productId={c.row.original.productId}
                 productName={c.row.original.name}
+                decimals={c.row.original.quantityDecimals}
+                locale={f.locale}
                 value={c.row.original.counted}
                 onSave={save}
                 onNext={next}
               />
             ) : (
-              <span>{c.row.original.counted === null ? '—' : f.number(c.row.original.counted)}</span>
+              <span>{c.row.original.counted === null ? '—' : inUnit(f, c.row.original.counted, c.row.original)}</span>
             ),
         }),
-        helper.accessor('book', { header: () => t('book'), cell: (c) => f.number(c.getValue()) }),
+        helper.accessor('book', { header: () => t('book'), cell: (c) => inUnit(f, c.getValue(), c.row.original) }),
         helper.accessor('late', {
           header: () => t('late'),
-          cell: (c) => (c.getValue() ? signed(f, c.getValue()) : ''),
+          cell: (c) => (c.getValue() ? inUnit(f, c.getValue(), c.row.original, true) : ''),
         }),
-        helper.accessor('expected', { header: () => t('expected'), cell: (c) => f.number(c.getValue()) }),
+        helper.accessor('expected', {
+          header: () => t('expected'),
+          cell: (c) => inUnit(f, c.getValue(), c.row.original),
+        }),
         helper.accessor('variance', {
           header: () => t('variance'),
           cell: (c) => {
             const v = c.getValue();
-            return v === null ? '' : <span className={v < 0 ? 'variance short' : 'variance'}>{signed(f, v)}</span>;
+            return v === null ? (
+              ''
+            ) : (
+              <span className={v < 0 ? 'variance short' : 'variance'}>{inUnit(f, v, c.row.original, true)}</span>
+            );
           },
         }),
         helper.accessor('varianceCents', {
