@@ -158,10 +158,16 @@ async function syncedDevice() {
   const db = await openDevice();
   const pairing = await pair(db);
   const net = new TestNetwork();
+  const engine = await startedEngine(db, pairing, net);
+  return { db, pairing, net, engine };
+}
+
+/** An engine started on the device, once it has pulled everything the first time. */
+async function startedEngine(db: PosDatabase, pairing: DevicePairing, net: TestNetwork): Promise<SyncEngine> {
   const engine = engineFor(db, pairing, net);
   await engine.start();
   await net.run(engine.awaitPulled());
-  return { db, pairing, net, engine };
+  return engine;
 }
 
 function ledger$(db: PosDatabase, pairing: DevicePairing) {
@@ -311,9 +317,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     let db = await openDevice(name);
     const pairing = await pair(db);
     const net = new TestNetwork();
-    let engine = engineFor(db, pairing, net);
-    await engine.start();
-    await net.run(engine.awaitPulled());
+    let engine = await startedEngine(db, pairing, net);
     const leche = await product(db, 'ECO-0003');
     net.mode = 'down';
     await commitSale(storeOf(db), pairing, {
@@ -485,9 +489,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const pb = await pair(broken);
     const ps = await pair(spare);
     const net = new TestNetwork();
-    const eb = engineFor(broken, pb, net);
-    await eb.start();
-    await net.run(eb.awaitPulled());
+    const eb = await startedEngine(broken, pb, net);
     const pan = await product(broken, 'ECO-0002');
     // The first sale reaches the server, the answer is lost; the second never leaves the tablet.
     const sold = [];
