@@ -13,6 +13,7 @@ import { catalogueMessages } from './catalogue-messages';
 import { toMinorUnits } from './product-form-values';
 import { productMessages } from './product-messages';
 import { zonedLocalToIso } from './zoned-time';
+import { FormProblem } from '../ui/form-problem';
 
 /** One product: its price history, scheduled price changes with their rollout, and its resupply rule. */
 export default function ProductPage() {
@@ -204,11 +205,7 @@ function ScheduleForm({
         onChange={(e) => setWhen(e.target.value)}
         aria-invalid={problem === 'when' || undefined}
       />
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem === 'price' ? t('priceInvalid') : t('whenInvalid')}
-        </p>
-      )}
+      <FormProblem>{problem && (problem === 'price' ? t('priceInvalid') : t('whenInvalid'))}</FormProblem>
       <div className="actions start">
         <button type="submit" className="primary">
           {t('scheduleButton')}
@@ -264,11 +261,7 @@ function RuleForm({
         disabled={!editable}
         onChange={(e) => setMax(e.target.value)}
       />
-      {invalid && (
-        <p className="field-error" role="alert">
-          {t('ruleInvalid')}
-        </p>
-      )}
+      <FormProblem>{invalid && t('ruleInvalid')}</FormProblem>
       {editable && (
         <div className="actions start">
           <button type="submit">{t('saveRule')}</button>

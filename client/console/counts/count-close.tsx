@@ -6,6 +6,7 @@ import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
 import { countMessages } from './count-messages';
+import { FormProblem } from '../ui/form-problem';
 
 /** Approve (every variance becomes an adjustment, once) or cancel an open count. */
 export function CountClose({ count, f, onDone }: { count: CountDetail; f: Formatter; onDone: (m: string) => void }) {
@@ -63,11 +64,7 @@ export function CountClose({ count, f, onDone }: { count: CountDetail; f: Format
           {t('confirmCancel')}
         </button>
       </div>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem>{problem}</FormProblem>
       {!confirming && <ErrorNotice error={error} />}
       {confirming && (
         <Dialog title={t('approveConfirm')} onClose={() => setConfirming(false)}>

@@ -13,6 +13,7 @@ import { TextField } from '../ui/text-field';
 import { manualSaleMessages } from './manual-sale-messages';
 import { ProductPicker, type PickedProduct } from './product-picker';
 import './reports.css';
+import { FormProblem } from '../ui/form-problem';
 
 type Problem = 'pickBranch' | 'pickProduct' | 'quantityInvalid' | 'priceInvalid' | 'whenInvalid' | 'whenFuture';
 /** The server takes a sale up to two minutes ahead of its clock; later than that is a typing mistake. */
@@ -138,11 +139,7 @@ export default function ManualSalePage() {
           <option value="cash">{t('cash')}</option>
           <option value="card">{t('card')}</option>
         </SelectField>
-        {problem && (
-          <p className="field-error" role="alert">
-            {t(problem)}
-          </p>
-        )}
+        <FormProblem>{problem && t(problem)}</FormProblem>
         <ErrorNotice error={error} />
         {done && (
           <div role="status" className="ok">

@@ -19,6 +19,7 @@ import { SelectField } from '../ui/select-field';
 import { describeMovement } from './describe-movement';
 import { StockHistorySection } from './stock-history-section';
 import { stockMessages } from './stock-messages';
+import { FormProblem } from '../ui/form-problem';
 
 const KNOWN_KINDS = [
   'sale',
@@ -145,11 +146,7 @@ function AsOfForm({
         <label htmlFor="asof-when">{t('asOfWhen', { zone: timeZone })}</label>
         <input id="asof-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
       </div>
-      {invalid && (
-        <p className="field-error" role="alert">
-          {t('whenInvalid')}
-        </p>
-      )}
+      <FormProblem>{invalid && t('whenInvalid')}</FormProblem>
       <ErrorNotice error={error} />
       {result && (
         <p role="status" className="ok">
@@ -230,11 +227,9 @@ function AdjustForm({ locationId, productId, counted }: { locationId: string; pr
         <label htmlFor="adjust-note">{t('note')}</label>
         <input id="adjust-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem === 'delta' ? t('deltaInvalid') : problem === 'sign' ? t('deltaSign') : t('noteShort')}
-        </p>
-      )}
+      <FormProblem>
+        {problem && (problem === 'delta' ? t('deltaInvalid') : problem === 'sign' ? t('deltaSign') : t('noteShort'))}
+      </FormProblem>
       <ErrorNotice error={error} />
       {done && (
         <p role="status" className="ok">
@@ -290,11 +285,7 @@ function ReceiveForm({ locationId, productId }: { locationId: string; productId:
         <label htmlFor="receive-supplier">{t('supplier')}</label>
         <input id="receive-supplier" value={supplier} onChange={(e) => setSupplier(e.target.value)} />
       </div>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem === 'qty' ? t('qtyPositive') : t('supplierMissing')}
-        </p>
-      )}
+      <FormProblem>{problem && (problem === 'qty' ? t('qtyPositive') : t('supplierMissing'))}</FormProblem>
       <ErrorNotice error={error} />
       {done && (
         <p role="status" className="ok">

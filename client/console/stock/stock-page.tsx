@@ -12,6 +12,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
 import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
 import { stockMessages } from './stock-messages';
+import { FormProblem } from '../ui/form-problem';
 
 type MatrixRow = StockMatrixResponse['items'][number];
 const helper = createColumnHelper<GridFeatures, MatrixRow>();
@@ -236,11 +237,7 @@ function LowStock({ locations }: { locations: StockMatrixResponse['locations'] }
               </tbody>
             </table>
           </div>
-          {invalid && (
-            <p className="field-error" role="alert">
-              {t('qtyInvalid')}
-            </p>
-          )}
+          <FormProblem>{invalid && t('qtyInvalid')}</FormProblem>
           <div className="actions start">
             <button type="button" className="primary" disabled={busy} onClick={() => void resupply()}>
               {busy ? t('resupplying') : t('resupply')}

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
 import { TransferLinesEditor, type EditedLine } from './transfer-lines-editor';
 import { transferMessages } from './transfer-messages';
+import { FormProblem } from '../ui/form-problem';
 
 /**
  * A new transfer, or a draft being edited: from, to, products, whole quantities. "Send" moves the
@@ -95,11 +96,7 @@ export function NewTransferDialog({
           <label htmlFor="transfer-note">{t('note')}</label>
           <input id="transfer-note" value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem>{problem}</FormProblem>
         <ErrorNotice error={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { CancelSection, DraftSection, ReceiveSection } from './transfer-actions';
 import { transferMessages } from './transfer-messages';
 import { statusBadge } from './transfer-status';
+import { FormProblem } from '../ui/form-problem';
 
 /**
  * One transfer: its lines; a draft can be edited, sent or cancelled; in transit, confirm what
@@ -72,11 +73,7 @@ export function TransferDialog({
         {(transfer.status === 'draft' || transfer.status === 'in_transit') && (
           <CancelSection {...shared} from={from} onProblem={setProblem} />
         )}
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem>{problem}</FormProblem>
         <ErrorNotice error={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>
