@@ -1,15 +1,20 @@
-import { useEffect, useState } from 'react';
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
 import type { Counted } from '../../../shared/sale/stock-quantity';
-import { useApi } from '../session/session-context';
+import { useProductFacts } from './use-product-facts';
 
 const cache = new Map<string, Counted>();
 const BY_THE_PIECE: Counted = { unit: 'each', quantityDecimals: 0 };
+const byThePiece = () => BY_THE_PIECE;
 
 /** Remembers how a product is counted, from a product the page already read. */
 export function rememberCounting(p: Pick<ConsoleProductView, 'id' | 'unit' | 'quantityDecimals'>): void {
-  cache.set(p.id, { unit: p.unit, quantityDecimals: p.quantityDecimals });
+  cache.set(p.id, countingOf(p));
 }
+
+const countingOf = (p: Pick<ConsoleProductView, 'unit' | 'quantityDecimals'>): Counted => ({
+  unit: p.unit,
+  quantityDecimals: p.quantityDecimals,
+});
 
 /**
  * How each product of `ids` is counted (unit and decimals), read once each and kept for the
@@ -18,23 +23,6 @@ export function rememberCounting(p: Pick<ConsoleProductView, 'id' | 'unit' | 'qu
  * longer has stays so.
  */
 export function useProductCounting(ids: readonly string[]): (id: string) => Counted {
-  const api = useApi();
-  const [, setVersion] = useState(0);
-  const missing = [...new Set(ids)].filter((id) => id && !cache.has(id)).join(',');
-  useEffect(() => {
-    if (!missing) return;
-    let live = true;
-    void Promise.all(
-      missing.split(',').map((id) =>
-        api
-          .get<ConsoleProductView>(`/api/console/products/${encodeURIComponent(id)}`)
-          .then(rememberCounting)
-          .catch(() => cache.set(id, BY_THE_PIECE)),
-      ),
-    ).then(() => live && setVersion((v) => v + 1));
-    return () => {
-      live = false;
-    };
-  }, [api, missing]);
+  useProductFacts(ids, cache, countingOf, byThePiece);
   return (id) => cache.get(id) ?? BY_THE_PIECE;
 }
