@@ -1,4 +1,5 @@
 import type { CountDetail } from '../../../shared/console/counts';
+import { useProductCounting } from '../api/use-product-counting';
 import { useT } from '../i18n/i18n';
 import type { Formatter } from '../i18n/format';
 import { countMessages } from './count-messages';
@@ -8,6 +9,10 @@ export function CountReport({ count, f }: { count: CountDetail; f: Formatter }) 
   const t = useT(countMessages);
   const { totals } = count;
   const money = (cents: number) => f.money(cents, count.currency);
+  // A late sale of a weighed product in its unit ("-0,750 kg"), not raw grams.
+  const counting = useProductCounting(count.lateSales.map((s) => s.productId));
+  const quantity = (q: number, productId: string) =>
+    f.quantity(q, counting(productId).quantityDecimals, counting(productId).unit);
   return (
     <div className="card" role="group" aria-labelledby="report-title">
       <h2 id="report-title">{t('report')}</h2>
@@ -60,7 +65,7 @@ export function CountReport({ count, f }: { count: CountDetail; f: Formatter }) 
                     {s.productName}
                     {s.afterApproval && <span className="badge bad">{t('afterApproval')}</span>}
                   </td>
-                  <td className="num">{f.number(s.delta)}</td>
+                  <td className="num">{quantity(s.delta, s.productId)}</td>
                   <td>{f.dateTime(s.madeAt)}</td>
                   <td>{f.dateTime(s.receivedAt)}</td>
                 </tr>

@@ -4,6 +4,7 @@ import type { ReconciliationItem } from '../../../shared/console/ledger-api';
 import type { BranchHome, DayFigures, HomeResponse } from '../../../shared/console/reports-home';
 import { usePlaces } from '../api/use-places';
 import { useLocale, useT, type Translate } from '../i18n/i18n';
+import { useProductCounting } from '../api/use-product-counting';
 import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
@@ -51,7 +52,7 @@ export default function HomePage() {
           {data.branches.map((b) => (
             <BranchChart key={b.branchId} t={t} branch={b} />
           ))}
-          <TopProducts t={t} data={data} money={(v) => f.money(v)} number={f.number} />
+          <TopProducts t={t} data={data} money={(v) => f.money(v)} />
           <Attention t={t} data={data} money={(v) => f.money(v)} />
         </>
       )}
@@ -189,8 +190,11 @@ function BranchChart({ t, branch }: { t: T; branch: BranchHome }) {
   );
 }
 
-function TopProducts(props: { t: T; data: HomeResponse; money: (v: number) => string; number: (v: number) => string }) {
-  const { t, data, money, number } = props;
+function TopProducts(props: { t: T; data: HomeResponse; money: (v: number) => string }) {
+  const { t, data, money } = props;
+  // A weighed product's units in its unit ("2,500 kg"), not raw grams.
+  const f = useFormat();
+  const counting = useProductCounting(data.topProducts.map((p) => p.productId));
   return (
     <section className="card" aria-labelledby="home-top">
       <h2 id="home-top">{t('topProducts')}</h2>
@@ -209,7 +213,9 @@ function TopProducts(props: { t: T; data: HomeResponse; money: (v: number) => st
             {data.topProducts.map((p) => (
               <tr key={p.productId}>
                 <th scope="row">{p.name}</th>
-                <td className="num-cell">{number(p.units)}</td>
+                <td className="num-cell">
+                  {f.quantity(p.units, counting(p.productId).quantityDecimals, counting(p.productId).unit)}
+                </td>
                 <td className="num-cell">{money(p.revenueCents)}</td>
               </tr>
             ))}
