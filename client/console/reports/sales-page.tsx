@@ -79,7 +79,8 @@ export default function SalesPage() {
   // By product, each row's units are in that product's unit (a weighed product's grams as kg).
   const counting = useProductCounting(groupBy === 'product' ? (data?.rows.map((r) => r.key) ?? []) : []);
   const byProduct = groupBy === 'product' ? counting : null;
-  const open = (row: ExplorerRow) => setDrill({ label: row.label, filter: drillFilter(filter, groupBy, row.key) });
+  const open = (row: ExplorerRow) =>
+    setDrill({ label: labelOf(t, groupBy, row), filter: drillFilter(filter, groupBy, row.key) });
 
   return (
     <section className="page" aria-labelledby="sales-title">
