@@ -13,7 +13,7 @@ import {
 } from '../reconciliation/open-items';
 import { convertQuantity, countedOf, sameCounting } from '../../shared/sale/stock-quantity';
 import { approvalFindings, loadApprovalPolicy, type ApprovalPolicy } from './approval-policy';
-import { summarizeSales } from '../reports/summary-writer';
+import { SummaryReads, summarizeSales } from '../reports/summary-writer';
 import { actorOf, type DocumentAuthor } from './document-author';
 import type { GroupScope } from './group-commit';
 import { CatalogueReads, saleTime } from './master-price';
@@ -114,16 +114,23 @@ export function saleRows(
   };
 }
 
-/** Adds sales, their lines and their report summaries to `writes` (the summaries read the branches' time zones now). */
+/** Adds sales, their lines and their report summaries to `writes` (the summaries read the branches' time zones and the products' categories now, once per group when `group` is given). */
 export async function addSaleRows(
   trx: Transaction<Database>,
   sales: readonly Database['sales'][],
   lines: readonly Database['sale_lines'][],
   writes: WriteBatch,
+  group?: GroupScope,
 ): Promise<void> {
   writes.add(insertSales, sales);
   writes.add(insertLines, lines);
-  await summarizeSales(trx, sales, lines, writes);
+  await summarizeSales(
+    trx,
+    sales,
+    lines,
+    writes,
+    group?.memo(SummaryReads, () => new SummaryReads()),
+  );
 }
 
 const numberKey = (deviceId: string, deviceSeq: number) => `${deviceId}\u0000${deviceSeq}`;
@@ -290,7 +297,7 @@ export class SalesBatch {
   /** Writes the pending sales, their lines and summaries, or adds them to `writes` for the caller to flush. */
   private async flushSales(writes?: WriteBatch): Promise<void> {
     const batch = writes ?? new WriteBatch();
-    await addSaleRows(this.trx, this.pendingSales.splice(0), this.pendingLines.splice(0), batch);
+    await addSaleRows(this.trx, this.pendingSales.splice(0), this.pendingLines.splice(0), batch, this.group);
     if (!writes) await batch.flush(this.trx);
   }
 

@@ -78,7 +78,7 @@ export class LegacyBatch {
     await this.movements.load(this.key.locationId, productIds);
     let deviceSeq = await this.takeNumbers(fresh.length);
     for (const t of fresh) await this.applyOne(t, products.get(t.n.productLegacyId)!, deviceSeq++);
-    await addSaleRows(this.trx, this.sales, this.lines, this.writes);
+    await addSaleRows(this.trx, this.sales, this.lines, this.writes, this.group);
     await this.movements.flush(this.writes);
     this.writes.add(insertNotifications, this.notifications);
     await this.writes.flush(this.trx);

@@ -109,9 +109,11 @@ export async function writeCategorySummaries(
   tickets: readonly TicketRow[],
   lines: readonly CategoryLine[],
   writes?: Writes,
+  /** The lines' products' categories, when the caller has read them already. */
+  categories?: Map<string, string>,
 ): Promise<void> {
   if (lines.length === 0) return;
-  const rows = categorySummaries(tickets, lines, await categoriesOf(trx, lines));
+  const rows = categorySummaries(tickets, lines, categories ?? (await categoriesOf(trx, lines)));
   if (writes) writes.add(addCategoryDays, rows);
   else await addCategoryDays.execute(trx as unknown as Kysely<Database>, rows);
 }

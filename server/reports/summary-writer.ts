@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { BulkInsert } from '../db/bulk-insert';
 import { WriteBatch } from '../db/write-batch';
 import { saleTime } from '../ledger/master-price';
-import { writeCategorySummaries } from './category-summary';
+import { categoriesOf, writeCategorySummaries, type CategoryLine } from './category-summary';
 import { reportTrx, type ReportDb } from './report-db';
 import { timeZones } from './report-settings';
 import type { ReportTables } from './schema-reports';
@@ -254,18 +254,44 @@ export async function writeTicketSummaries(
 }
 
 /**
+ * The branches' time zones and the products' categories the summaries read, kept for the works of
+ * one group commit (its GroupScope memo): neither changes while the group holds the sequence lock
+ * (a settings or product change takes it too), so each is read once per group instead of once per
+ * push — two PostgreSQL round trips a push (docs/benchmarks.md, issue 14).
+ */
+export class SummaryReads {
+  private readonly zones = new Map<string, string>();
+  private readonly categories = new Map<string, string>();
+
+  async zonesOf(trx: ReportDb, branchIds: readonly string[]): Promise<Map<string, string>> {
+    const missing = [...new Set(branchIds)].filter((id) => !this.zones.has(id));
+    if (missing.length > 0) for (const [id, zone] of await timeZones(trx, missing)) this.zones.set(id, zone);
+    return this.zones;
+  }
+
+  async categoriesOf(trx: ReportDb, lines: readonly CategoryLine[]): Promise<Map<string, string>> {
+    const missing = lines.filter((l) => !this.categories.has(l.product_id));
+    if (missing.length > 0)
+      for (const [id, category] of await categoriesOf(trx, missing)) this.categories.set(id, category);
+    return this.categories;
+  }
+}
+
+/**
  * The reports' hook in the sales ingest: called with the sales and lines just inserted, in the
  * same transaction, so the summaries never disagree with the ledger that a commit made visible.
+ * `reads`: the group's SummaryReads (a new one, reading everything, when absent).
  */
 export async function summarizeSales(
   trx: Transaction<Database>,
   sales: readonly SaleRow[],
   lines: readonly LineRow[],
   writes?: WriteBatch,
+  reads = new SummaryReads(),
 ): Promise<void> {
   if (sales.length === 0) return;
   const rtrx = reportTrx(trx);
-  const zones = await timeZones(rtrx, [...new Set(sales.map((s) => s.branch_id))]);
+  const zones = await reads.zonesOf(rtrx, [...new Set(sales.map((s) => s.branch_id))]);
   const linesBySale = new Map<string, LineRow[]>();
   for (const l of lines) {
     const list = linesBySale.get(l.sale_id);
@@ -274,5 +300,5 @@ export async function summarizeSales(
   }
   const tickets = sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!));
   await writeTicketSummaries(rtrx, tickets, writes);
-  await writeCategorySummaries(rtrx, tickets, lines, writes);
+  await writeCategorySummaries(rtrx, tickets, lines, writes, await reads.categoriesOf(rtrx, lines));
 }
