@@ -8,8 +8,7 @@ test('branches: an administrator creates a branch with its currency and time zon
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Beatriz Sucursales');
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/branches');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/branches', admin);
   await expect(page.getByRole('heading', { name: 'Sucursales', level: 1 })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Sucursal 001' })).toBeVisible();
 
@@ -48,8 +47,7 @@ test('branches: a manager changes the scale-label rules (prefix 21 carries the p
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Bruno Básculas');
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/branches');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/branches', admin);
   const tag = Date.now().toString(36);
   const name = `Sucursal Báscula ${tag}`;
   await page.getByRole('button', { name: 'Nueva sucursal' }).click();

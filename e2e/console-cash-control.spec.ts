@@ -52,8 +52,7 @@ test('issue 13 item 6: a branch that sells only with a shift open; no-sale opens
     // the paired tablet gets it with its branch's settings.
     const managerPage = await consoleContext.newPage();
     const consolePage = new ConsolePage(managerPage);
-    await consolePage.open('/shifts');
-    await consolePage.signIn(admin);
+    await consolePage.openSignedIn('/shifts', admin);
     const limits = managerPage
       .locator('form')
       .filter({ has: managerPage.getByLabel('Diferencia máxima en Sucursal 001') });

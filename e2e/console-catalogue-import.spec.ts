@@ -9,8 +9,7 @@ test('CSV import with a preview that writes nothing until confirmed; a scheduled
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Irene Importa');
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/catalogue');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/catalogue', admin);
   const catalogue = new CataloguePage(page);
   await expect(catalogue.heading()).toBeVisible();
 

@@ -7,8 +7,7 @@ import { ConsolePage } from './console-pages/console-page';
 test('an administrator creates, finds, edits, exports and archives a product', async ({ page, serverDb }) => {
   const admin = await createAccount(serverDb, 'admin', 'Carla Catálogo');
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/catalogue');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/catalogue', admin);
   const catalogue = new CataloguePage(page);
   await expect(catalogue.heading()).toBeVisible();
   await expect(catalogue.row('Pan Integral')).toBeVisible();
@@ -52,8 +51,7 @@ test('an administrator creates, finds, edits, exports and archives a product', a
 test('a branch manager reads the catalogue but cannot change it', async ({ page, serverDb }) => {
   const manager = await createAccount(serverDb, 'branch_manager', 'Bruno Lector', ['sucursal-001']);
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/catalogue');
-  await consolePage.signIn(manager);
+  await consolePage.openSignedIn('/catalogue', manager);
   const catalogue = new CataloguePage(page);
   await expect(catalogue.row('Pan Integral')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nuevo producto' })).toHaveCount(0);

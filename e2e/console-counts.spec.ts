@@ -13,11 +13,7 @@ test('a count started in the console, counted partly at the tablet and partly in
   const quinoa = await serverDb.branchStock('ECO-0005');
   await pos.openPaired(serverDb, 'Caja recuento');
 
-  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await consoleContext.newPage();
-  const consolePage = new ConsolePage(page);
-  await consolePage.open('/counts');
-  await consolePage.signIn(admin);
+  const { context: consoleContext, page, consolePage } = await ConsolePage.inNewWindow(browser, admin, '/counts');
   await expect(page.getByRole('heading', { name: 'Recuentos', level: 1 })).toBeVisible();
   await page.getByLabel('Ubicación', { exact: true }).first().selectOption({ label: 'Sucursal 001' });
   await page.getByLabel('Qué contar').selectOption({ label: 'Despensa' });

@@ -10,11 +10,11 @@ test('a manager pairs a tablet from the console, renames it, and sees what unpai
   serverDb,
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Flor Flota');
-  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const managerPage = await consoleContext.newPage();
-  const consolePage = new ConsolePage(managerPage);
-  await consolePage.open('/fleet');
-  await consolePage.signIn(admin);
+  const {
+    context: consoleContext,
+    page: managerPage,
+    consolePage,
+  } = await ConsolePage.inNewWindow(browser, admin, '/fleet');
   const fleet = new FleetPage(managerPage);
   await expect(fleet.heading()).toBeVisible();
 
@@ -66,11 +66,7 @@ test('a manager pairs a tablet from the console, renames it, and sees what unpai
 
 test('a branch manager sees only their branches on the fleet board', async ({ browser, serverDb }) => {
   const manager = await createAccount(serverDb, 'branch_manager', 'Berta Sucursal', ['sucursal-001']);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const consolePage = new ConsolePage(page);
-  await consolePage.open('/fleet');
-  await consolePage.signIn(manager);
+  const { context, page } = await ConsolePage.inNewWindow(browser, manager, '/fleet', {});
   await expect(new FleetPage(page).heading()).toBeVisible();
   await expect(page.getByText('Berta Sucursal · Encargado de sucursal')).toBeVisible();
   // The server refuses another branch's devices, whatever the URL says.

@@ -8,11 +8,7 @@ test('a scheduled price and a reorder rule saved in one console tab show in anot
   serverDb,
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Vera Vivo');
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const editor = await context.newPage();
-  const consolePage = new ConsolePage(editor);
-  await consolePage.open('/catalogue');
-  await consolePage.signIn(admin);
+  const { context, page: editor } = await ConsolePage.inNewWindow(browser, admin, '/catalogue');
   const catalogue = new CataloguePage(editor);
   await expect(catalogue.heading()).toBeVisible();
   const tag = Date.now().toString(36).toUpperCase();

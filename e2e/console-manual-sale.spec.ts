@@ -7,11 +7,7 @@ test('manual sale: a manager records a sale by hand at another price, and finds 
   serverDb,
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Mario Manual');
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const consolePage = new ConsolePage(page);
-  await consolePage.open('/sales');
-  await consolePage.signIn(admin);
+  const { context, page, consolePage } = await ConsolePage.inNewWindow(browser, admin, '/sales');
   await page.getByRole('link', { name: 'Registrar venta manual' }).click();
   await expect(page.getByRole('heading', { name: 'Registrar una venta manual', level: 1 })).toBeVisible();
   const stockBefore = await serverDb.branchStock('ECO-0005');

@@ -9,8 +9,7 @@ test('people: an administrator creates a branch manager who signs in scoped to a
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Ada Admin');
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/people');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/people', admin);
   await expect(page.getByRole('heading', { name: 'Personas', level: 1 })).toBeVisible();
 
   const email = `marta-${Date.now().toString(36)}@ecomarket.test`;
@@ -35,11 +34,12 @@ test('people: an administrator creates a branch manager who signs in scoped to a
   await expect(page.getByText('Contraseña cambiada')).toBeVisible();
 
   // Marta signs in with the new password and sees only her branch's people (no managers section).
-  const other = await browser.newContext();
-  const martaPage = await other.newPage();
-  const marta = new ConsolePage(martaPage);
-  await marta.open('/people');
-  await marta.signIn({ email, password: 'otra-clave-marta-2' });
+  const { context: other, page: martaPage } = await ConsolePage.inNewWindow(
+    browser,
+    { email, password: 'otra-clave-marta-2' },
+    '/people',
+    {},
+  );
   await expect(martaPage.getByRole('heading', { name: 'Personas', level: 1 })).toBeVisible();
   await expect(martaPage.getByRole('group', { name: 'Encargados y administradores' })).toHaveCount(0);
   const cashiers = martaPage.getByRole('group', { name: 'Cajeros' });

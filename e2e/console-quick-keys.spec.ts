@@ -19,8 +19,7 @@ test('issue 13 item 7: quick keys picked, ordered and labelled in the console re
   try {
     const managerPage = await consoleContext.newPage();
     const consolePage = new ConsolePage(managerPage);
-    await consolePage.open('/home');
-    await consolePage.signIn(admin);
+    await consolePage.openSignedIn('/home', admin);
     await consolePage.goTo('Teclas rápidas');
     await expect(managerPage.getByRole('heading', { name: 'Teclas rápidas', level: 1 })).toBeVisible();
     const search = managerPage.getByRole('searchbox', { name: 'Buscar producto para añadir' });

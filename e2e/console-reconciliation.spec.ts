@@ -11,11 +11,11 @@ test('a POS oversell shows in the console within 1 s; the manager assigns and re
   serverDb,
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Rita Revisa');
-  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const managerPage = await consoleContext.newPage();
-  const consolePage = new ConsolePage(managerPage);
-  await consolePage.open('/reconciliation');
-  await consolePage.signIn(admin);
+  const {
+    context: consoleContext,
+    page: managerPage,
+    consolePage,
+  } = await ConsolePage.inNewWindow(browser, admin, '/reconciliation');
   const queue = new ReconciliationPage(managerPage);
   await expect(queue.heading()).toBeVisible();
   await queue.filter('Tipo', 'Venta sin existencias');
@@ -63,11 +63,7 @@ test('a branch manager cannot see another branch’s reconciliation items', asyn
     currency: 'USD',
   });
   const other = await createAccount(serverDb, 'branch_manager', 'Nora Norte', [branchId]);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const consolePage = new ConsolePage(page);
-  await consolePage.open('/reconciliation');
-  await consolePage.signIn(other);
+  const { context, page } = await ConsolePage.inNewWindow(browser, other, '/reconciliation', {});
   const queue = new ReconciliationPage(page);
   await expect(queue.heading()).toBeVisible();
   await queue.filter('Estado', 'Todos');

@@ -35,8 +35,7 @@ test('home: a POS sale shows within 1 s, and "complete through" moves back while
   const device = await serverDb.deviceNamed('Caja inicio');
   await pos.waitForOfflineReady();
 
-  await consolePage.open('/home');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/home', admin);
   await expect(home.heading()).toBeVisible();
   await expect(home.branchRow('Sucursal 001')).toBeVisible();
   const ticketsBefore = Number(await home.figure('Sucursal 001', 1));

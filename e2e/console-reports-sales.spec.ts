@@ -15,11 +15,10 @@ test('sales explorer: a bar drills down to its tickets and a receipt, and the CS
   const receipts = [await pos.sellOne('Pan Integral'), await pos.sellOne('Manzanas Orgánicas')];
   await expect.poll(() => serverDb.salesOfDevice(device.id).then((s) => s.length), { timeout: 30_000 }).toBe(2);
 
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const consolePage = new ConsolePage(page);
-  await consolePage.open('/sales');
-  await consolePage.signIn(admin);
+  const { context, page, consolePage } = await ConsolePage.inNewWindow(browser, admin, '/sales', {
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+  });
   await expect(page.getByRole('heading', { name: 'Ventas', level: 1 })).toBeVisible();
   await page.getByLabel('Agrupar por').selectOption('product');
 

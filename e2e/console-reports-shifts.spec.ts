@@ -11,11 +11,7 @@ test('shifts and cash: a tablet opens and closes a shift short, and the branch l
   const admin = await createAccount(serverDb, 'admin', 'Teo Turnos');
   await pos.openPaired(serverDb, 'Caja turnos');
 
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const manager = await context.newPage();
-  const consolePage = new ConsolePage(manager);
-  await consolePage.open('/shifts');
-  await consolePage.signIn(admin);
+  const { context, page: manager, consolePage } = await ConsolePage.inNewWindow(browser, admin, '/shifts');
   await expect(manager.getByRole('heading', { name: 'Turnos y caja', level: 1 })).toBeVisible();
 
   // The tablet opens a shift: it shows up as open, live.

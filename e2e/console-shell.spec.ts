@@ -56,8 +56,7 @@ test('an expired session goes back to sign-in and returns to the page asked for'
 test('the console speaks English when asked and keeps it', async ({ page, serverDb }) => {
   const admin = await createAccount(serverDb, 'admin', 'Lena Language');
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/fleet');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/fleet', admin);
   await page.getByRole('button', { name: /cambiar el idioma a inglés/ }).click();
   await expect(page.getByRole('heading', { name: 'Devices', level: 1 })).toBeVisible();
   await page.reload();

@@ -88,8 +88,7 @@ test('every page of the console in Spanish has no English, also in what the serv
   }
 
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/catalogue');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/catalogue', admin);
   await expect(page.getByRole('heading', { name: 'Catálogo', level: 1 })).toBeVisible();
 
   // Quinoa below its minimum at the branch: the low-stock view sends a resupply with no note typed.

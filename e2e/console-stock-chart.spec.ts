@@ -36,11 +36,11 @@ test('stock chart: a tablet that went offline and came back shows as a shaded pe
     .select('id')
     .where('sku', '=', 'ECO-0002')
     .executeTakeFirstOrThrow();
-  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await consoleContext.newPage();
-  const consolePage = new ConsolePage(page);
-  await consolePage.open(`/stock/ledger?locationId=sucursal-001&productId=${product.id}`);
-  await consolePage.signIn(admin);
+  const {
+    context: consoleContext,
+    page,
+    consolePage,
+  } = await ConsolePage.inNewWindow(browser, admin, `/stock/ledger?locationId=sucursal-001&productId=${product.id}`);
   const section = page.getByRole('region', { name: 'Existencias en el tiempo' });
   await expect(section).toBeVisible();
   await section.getByLabel('Periodo', { exact: true }).selectOption({ label: 'Última hora' });

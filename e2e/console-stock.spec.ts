@@ -20,8 +20,7 @@ test('stock: the matrix, low stock turned into a transfer, a product’s ledger 
   const branchBefore = await serverDb.branchStock('ECO-0005');
 
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/stock');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/stock', admin);
   await expect(page.getByRole('heading', { name: 'Existencias', level: 1 })).toBeVisible();
   const matrix = page.getByRole('region', { name: 'Existencias por ubicación' });
   await expect(matrix.getByRole('columnheader', { name: 'Almacén central' })).toBeVisible();

@@ -8,8 +8,7 @@ test('transfers: send from the centre, confirm a short arrival (opens reconcilia
 }) => {
   const admin = await createAccount(serverDb, 'admin', 'Tomás Traspasa');
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/transfers');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/transfers', admin);
   await expect(page.getByRole('heading', { name: 'Traspasos', level: 1 })).toBeVisible();
   const centralBefore = await serverDb.branchStock('ECO-0002', 'central');
 
@@ -66,11 +65,7 @@ test('transfers: a draft stays off the tablet; sent, it is in transit on both en
   await pos.openPaired(serverDb, 'Caja traspasos');
   await pos.section('Inventario');
 
-  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await consoleContext.newPage();
-  const consolePage = new ConsolePage(page);
-  await consolePage.open('/transfers');
-  await consolePage.signIn(admin);
+  const { context: consoleContext, page, consolePage } = await ConsolePage.inNewWindow(browser, admin, '/transfers');
   const centralBefore = await serverDb.branchStock('ECO-0001', 'central');
   const note = `borrador ${Date.now().toString(36)}`;
   await page.getByRole('button', { name: 'Nuevo traspaso' }).click();

@@ -14,8 +14,7 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     const admin = await createAccount(serverDb, 'admin', `Berta Báscula ${width}`);
     const consolePage = new ConsolePage(page);
-    await consolePage.open('/catalogue');
-    await consolePage.signIn(admin);
+    await consolePage.openSignedIn('/catalogue', admin);
     const catalogue = new CataloguePage(page);
     const sku = `UVA-KG-${width}`;
     const codes = width === 1366 ? '2000789000001 7501000077771' : '2000790000007 7501000077788';

@@ -17,8 +17,7 @@ test('issue 13: a weighed product’s stock reads in kilograms in the matrix and
       'e2e',
     );
   const consolePage = new ConsolePage(page);
-  await consolePage.open('/stock');
-  await consolePage.signIn(admin);
+  await consolePage.openSignedIn('/stock', admin);
   const matrix = page.getByRole('region', { name: 'Existencias por ubicación' });
   await page.getByRole('searchbox', { name: 'Buscar producto' }).fill(name);
   const row = matrix.getByRole('row').filter({ hasText: name });

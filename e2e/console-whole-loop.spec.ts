@@ -47,11 +47,11 @@ test('the whole loop: a product and a scheduled price made in the console, sold 
   await pos.waitForOfflineReady();
 
   // The manager creates the product and schedules a lower price.
-  const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const managerPage = await consoleContext.newPage();
-  const consolePage = new ConsolePage(managerPage);
-  await consolePage.open('/catalogue');
-  await consolePage.signIn(admin);
+  const {
+    context: consoleContext,
+    page: managerPage,
+    consolePage,
+  } = await ConsolePage.inNewWindow(browser, admin, '/catalogue');
   const catalogue = new CataloguePage(managerPage);
   await expect(catalogue.heading()).toBeVisible();
   await catalogue.createProduct({ name, sku: `KOM-${tag}`, category: 'Bebidas', price: '3.00' });

@@ -1,13 +1,36 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import type { ConsoleAccount } from './console-accounts';
 
 /** The console's shell as a manager uses it: sign-in, navigation, language, the offline banner. */
 export class ConsolePage {
   constructor(readonly page: Page) {}
 
+  /**
+   * A manager's own browser window (a desktop screen unless `options` say otherwise), the console
+   * open at `path` and signed in as `account`; beside the tablet the test drives.
+   */
+  static async inNewWindow(
+    browser: Browser,
+    account: Pick<ConsoleAccount, 'email' | 'password'>,
+    path: string,
+    options: BrowserContextOptions = { viewport: { width: 1366, height: 768 } },
+  ): Promise<{ context: BrowserContext; page: Page; consolePage: ConsolePage }> {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const consolePage = new ConsolePage(page);
+    await consolePage.openSignedIn(path, account);
+    return { context, page, consolePage };
+  }
+
   async open(path = ''): Promise<void> {
     await this.page.goto(`/console${path}`);
+  }
+
+  /** Opens the console at `path` and signs in there as `account`. */
+  async openSignedIn(path: string, account: Pick<ConsoleAccount, 'email' | 'password'>): Promise<void> {
+    await this.open(path);
+    await this.signIn(account);
   }
 
   async signIn(account: Pick<ConsoleAccount, 'email' | 'password'>): Promise<void> {
