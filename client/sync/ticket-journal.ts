@@ -100,7 +100,8 @@ export class TicketJournal implements Journal {
       const fast = await this.addNumbered(template, guess);
       if (fast) return fast;
     }
-    return this.chargeAfterReading(template);
+    // Reads the ticket by id, the device's floor and its highest stored number, then adds, in one transaction.
+    return (await this.chargeTogether([template]))[0]!;
   }
 
   /** One `add` with the expected number; null when the id or the number is taken (nothing written). */
@@ -125,31 +126,6 @@ export class TicketJournal implements Journal {
     });
   }
 
-  /** Reads the ticket by id, the device's floor and its highest stored number, then adds, in one transaction. */
-  private chargeAfterReading(template: TicketTemplate): Promise<ChargeResult> {
-    return new Promise((resolve, reject) => {
-      const tx = this.idb.transaction([TICKETS, FLOORS], 'readwrite', { durability: 'strict' });
-      const tickets = tx.objectStore(TICKETS);
-      let sale: SaleRow | undefined;
-      let added = false;
-      // Queued before lastTaken's reads, so IndexedDB answers it first.
-      const existing = tickets.get(template.id);
-      this.lastTaken(tx, template.deviceId, (last) => {
-        sale = existing.result as SaleRow | undefined;
-        if (sale) return;
-        sale = numbered(template, last + 1);
-        tickets.add(sale);
-        added = true;
-      });
-      tx.oncomplete = () => {
-        // A ticket found as it was says nothing about the next free number.
-        if (added) this.nextSeq.set(sale!.deviceId, sale!.deviceSeq + 1);
-        resolve({ sale: sale!, durableAt: performance.timeOrigin + performance.now() });
-      };
-      tx.onabort = () => reject(tx.error ?? new Error('The ticket was not saved (transaction aborted).'));
-    });
-  }
-
   /**
    * Numbers and stores several tickets of one device by one transaction (SPEC S14: an exchange's
    * refund and sale): consecutive numbers in the order given, all durable together or none. When
@@ -164,8 +140,10 @@ export class TicketJournal implements Journal {
     return new Promise((resolve, reject) => {
       const tx = this.idb.transaction([TICKETS, FLOORS], 'readwrite', { durability: 'strict' });
       const tickets = tx.objectStore(TICKETS);
+      // Queued before lastTaken's reads, so IndexedDB answers them first.
       const existing = templates.map((t) => tickets.get(t.id));
       let sales: SaleRow[] = [];
+      let added = false;
       this.lastTaken(tx, deviceId, (last) => {
         const found = existing.map((r) => r.result as SaleRow | undefined);
         if (found[0]) {
@@ -174,12 +152,15 @@ export class TicketJournal implements Journal {
         }
         sales = templates.map((t, i) => numbered(t, last + 1 + i));
         for (const s of sales) tickets.add(s);
+        added = true;
       });
       tx.oncomplete = () => {
+        // Tickets found as they were say nothing about the next free number.
+        if (added) this.nextSeq.set(deviceId, sales.at(-1)!.deviceSeq + 1);
         const durableAt = performance.timeOrigin + performance.now();
         resolve(sales.map((sale) => ({ sale, durableAt })));
       };
-      tx.onabort = () => reject(tx.error ?? new Error('The tickets were not saved (transaction aborted).'));
+      tx.onabort = () => reject(tx.error ?? new Error('The ticket was not saved (transaction aborted).'));
     });
   }
 
