@@ -1,6 +1,5 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import {
   deviceRenameSchema,
   fleetQuerySchema,
@@ -18,10 +17,10 @@ import type { Db } from '../db/database';
 import { deviceBranch, listDevices, publishDeviceChange, renameDevice } from '../devices/device-admin';
 import { parseOrThrow } from '../http/api-error';
 import { registerOperation } from '../http/openapi';
+import { idParams } from '../http/route-table';
 import type { ChangeBus } from '../live/change-bus';
 import { fleetBoard } from './fleet-board';
 
-const idParams = z.object({ id: z.string().min(1).max(64) });
 const common = { tags: ['console', 'fleet'], auth: 'manager' as const };
 
 registerOperation({

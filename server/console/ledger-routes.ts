@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import {
   assignRequestSchema,
   cancelTransferRequestSchema,
@@ -34,8 +33,8 @@ import {
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { assignItem, getItem, itemHistory, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
 import { branchesOf, managerRouteContext, type ManagerRouteContext } from './manager-route-context';
+import { idParams } from '../http/route-table';
 
-const itemIdSchema = z.object({ id: z.string().min(1).max(64) });
 /** The console posts `{}` to assign to oneself; a request with no body at all means the same. */
 const assignBodySchema = assignRequestSchema.default({});
 
@@ -147,7 +146,7 @@ function transferRoutes({ db, bus, logger, route, manager }: ManagerRouteContext
       path: '/transfers/:id/receive',
       what: 'transfer arrival',
       summary: 'Confirm what arrived of a transfer (a destination without tablets, e.g. the central warehouse)',
-      request: { params: itemIdSchema, body: transferArrivalRequestSchema },
+      request: { params: idParams, body: transferArrivalRequestSchema },
       responses: {
         200: { description: 'Received; a difference from what was sent opens a transfer_discrepancy item.' },
         409: { description: 'Already received.' },
@@ -170,7 +169,7 @@ function transferRoutes({ db, bus, logger, route, manager }: ManagerRouteContext
       path: '/transfers/:id/cancel',
       what: 'cancellation',
       summary: 'Cancel a draft, or a transfer in transit (the units return to the source)',
-      request: { params: itemIdSchema, body: cancelTransferRequestSchema },
+      request: { params: idParams, body: cancelTransferRequestSchema },
       responses: { 200: { description: 'Cancelled.' }, 409: { description: 'Already received or cancelled.' } },
     },
     manager,
@@ -280,7 +279,7 @@ function salesAndShiftRoutes({ db, route, manager }: Pick<ManagerRouteContext, '
 /** Reconciliation items: the list, one item and its history, assigning and resolving. */
 function reconciliationRoutes(ctx: ManagerRouteContext) {
   const { db, route, manager } = ctx;
-  const item = { what: 'item', request: { params: itemIdSchema } };
+  const item = { what: 'item', request: { params: idParams } };
   route(
     {
       method: 'get',
@@ -329,7 +328,7 @@ function reconciliationWriteRoutes({ db, bus, logger, route, manager }: ManagerR
       path: '/reconciliation/:id/assign',
       what: 'assignment',
       summary: 'Assign an item to a manager (default: yourself)',
-      request: { params: itemIdSchema, body: assignBodySchema },
+      request: { params: idParams, body: assignBodySchema },
       responses: { 200: { description: 'The item, assigned.' } },
     },
     manager,
@@ -350,7 +349,7 @@ function reconciliationWriteRoutes({ db, bus, logger, route, manager }: ManagerR
       path: '/reconciliation/:id/resolve',
       what: 'resolution',
       summary: 'Resolve an item with a note and, where it applies, a correcting ledger entry in the same step',
-      request: { params: itemIdSchema, body: resolveRequestSchema },
+      request: { params: idParams, body: resolveRequestSchema },
       responses: { 200: { description: 'The item, resolved.' }, 409: { description: 'Already resolved.' } },
     },
     manager,

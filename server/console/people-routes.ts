@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import {
   managerCreateSchema,
   managerListQuerySchema,
@@ -15,9 +14,7 @@ import { managerOf, requireManager } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { currentSequence } from '../ledger/server-sequence';
 import type { ChangeBus } from '../live/change-bus';
-import { routeTable } from '../http/route-table';
-
-const idParams = z.object({ id: z.string().min(1).max(64) });
+import { idParams, routeTable } from '../http/route-table';
 
 /** /api/console/managers: administrators manage the console's accounts (cashiers are per branch, catalogue-routes.ts). */
 export function peopleRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {

@@ -1,14 +1,11 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import { quickKeysRequestSchema, quickKeysResponseSchema } from '../../shared/console/quick-keys';
 import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
 import { quickKeysOf, saveQuickKeys } from '../catalogue/quick-keys';
 import type { Db } from '../db/database';
-import { routeTable } from '../http/route-table';
+import { idParams, routeTable } from '../http/route-table';
 import type { ChangeBus } from '../live/change-bus';
-
-const branchParams = z.object({ id: z.string().min(1).max(64) });
 
 /** /api/console/branches/:id/quick-keys: the favourites page of a branch's tablets (a manager of the branch). */
 export function quickKeyRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
@@ -26,7 +23,7 @@ export function quickKeyRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; lo
       path: '/branches/:id/quick-keys',
       what: 'branch',
       summary: "A branch's quick keys page, in order, with the products' names and prices",
-      request: { params: branchParams },
+      request: { params: idParams },
       responses: {
         200: { description: 'The page.', body: quickKeysResponseSchema },
         404: { description: 'No branch.' },
@@ -44,7 +41,7 @@ export function quickKeyRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; lo
       path: '/branches/:id/quick-keys',
       what: 'quick keys page',
       summary: "Replace a branch's quick keys page; its tablets pull it with the branch's settings",
-      request: { params: branchParams, body: quickKeysRequestSchema },
+      request: { params: idParams, body: quickKeysRequestSchema },
       responses: {
         200: { description: 'The page as saved.', body: quickKeysResponseSchema },
         400: { description: 'A product twice, withdrawn, too many keys or a label too long.' },

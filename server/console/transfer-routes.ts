@@ -1,14 +1,12 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import { transferDraftRequestSchema } from '../../shared/console/ledger-api';
 import { managerOf } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { sendDraft, updateDraft } from '../ledger/transfer-drafts';
 import type { ChangeBus } from '../live/change-bus';
 import { branchesOf, managerRouteContext } from './manager-route-context';
-
-const idSchema = z.object({ id: z.string().min(1).max(64) });
+import { idParams } from '../http/route-table';
 
 /** Transfer drafts (issue 11 part 4); sending, receiving and cancelling live in ledger-routes.ts. */
 export function transferDraftRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
@@ -27,7 +25,7 @@ export function transferDraftRoutes({ db, bus, logger }: { db: Db; bus: ChangeBu
       path: '/transfers/:id',
       what: 'transfer draft',
       summary: 'Rewrite a draft transfer (route, lines, note); no stock moves',
-      request: { params: idSchema, body: transferDraftRequestSchema },
+      request: { params: idParams, body: transferDraftRequestSchema },
       responses: { 200: { description: 'Saved.' }, 409: { description: 'Not a draft any more.' } },
     },
     manager,
@@ -50,7 +48,7 @@ export function transferDraftRoutes({ db, bus, logger }: { db: Db; bus: ChangeBu
       what: 'transfer',
       summary:
         'Send a draft: the stock leaves the source and the transfer is in transit until the destination confirms',
-      request: { params: idSchema },
+      request: { params: idParams },
       responses: { 200: { description: 'In transit.' }, 409: { description: 'Not a draft any more.' } },
     },
     manager,

@@ -22,9 +22,9 @@ import { listCounts } from './count-list';
 import { countDetail, countSheet } from './count-report';
 import { summaryOf, takeFor } from './count-takes';
 import { managerRouteContext, type ManagerRouteContext } from '../console/manager-route-context';
+import { idParams } from '../http/route-table';
 
-const idSchema = z.object({ id: z.string().min(1).max(64) });
-const lineSchema = idSchema.extend({ productId: z.string().min(1).max(64) });
+const lineSchema = idParams.extend({ productId: z.string().min(1).max(64) });
 
 interface CountRouteContext extends ManagerRouteContext {
   /** Tells consoles (and, when stock moved, the location's devices) that a count changed at `seq`. */
@@ -74,7 +74,7 @@ function countReadRoutes({ db, route, manager }: CountRouteContext) {
       path: '/counts/:id',
       what: 'count',
       summary: 'A count with its variance totals (units and money at the master price) and its late sales (SPEC S13)',
-      request: { params: idSchema },
+      request: { params: idParams },
       responses: { 200: { description: 'The count.' }, 404: { description: 'No such count.' } },
     },
     manager,
@@ -89,7 +89,7 @@ function countReadRoutes({ db, route, manager }: CountRouteContext) {
       path: '/counts/:id/sheet',
       what: 'count sheet query',
       summary: "The count sheet: the count's products with counted, book, late sales, expected and variance",
-      request: { params: idSchema, query: countSheetQuerySchema },
+      request: { params: idParams, query: countSheetQuerySchema },
       responses: { 200: { description: 'Products by name (at most 5000; truncated says when more match).' } },
     },
     manager,
@@ -146,7 +146,7 @@ function countClosingRoutes({ db, logger, route, manager, publish }: CountRouteC
       path: '/counts/:id/approve',
       what: 'count',
       summary: 'Approve: every variance becomes a count adjustment in the ledger, in one step, once',
-      request: { params: idSchema },
+      request: { params: idParams },
       responses: { 200: { description: 'Approved.' }, 409: { description: 'Already approved or cancelled.' } },
     },
     manager,
@@ -164,7 +164,7 @@ function countClosingRoutes({ db, logger, route, manager, publish }: CountRouteC
       path: '/counts/:id/cancel',
       what: 'cancellation',
       summary: 'Cancel an open count: nothing is adjusted',
-      request: { params: idSchema, body: cancelCountRequestSchema },
+      request: { params: idParams, body: cancelCountRequestSchema },
       responses: { 200: { description: 'Cancelled.' }, 409: { description: 'Already approved or cancelled.' } },
     },
     manager,

@@ -1,7 +1,10 @@
 import express, { type Request, type RequestHandler, type Router } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { parseOrThrow } from './api-error';
 import { registerOperation, type OperationAuth, type OperationSpec } from './openapi';
+
+/** The `:id` of a path: an id as the server makes them. */
+export const idParams = z.object({ id: z.string().min(1).max(64) });
 
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.infer<S> : undefined;
