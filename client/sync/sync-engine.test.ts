@@ -27,7 +27,8 @@ import { until } from '../../server/test/until';
  * the event loop, until `p` settles; tests wait for a state the device reaches (an observable),
  * never for wall-clock time.
  */
-type NetworkMode = 'up' | 'down' | 'lose-responses';
+/** 'sw-queue': no network, and the service worker keeps each push and answers 202 (client/sw/sw.ts). */
+type NetworkMode = 'up' | 'down' | 'lose-responses' | 'sw-queue';
 
 interface SentCall {
   input: Parameters<typeof fetch>[0];
@@ -47,6 +48,8 @@ class TestNetwork {
       this.calls += 1;
       // With no network a browser's fetch fails at once; anything else waits for the test.
       if (this.mode === 'down') return reject(new TypeError('fetch failed (network down)'));
+      if (this.mode === 'sw-queue' && init?.method === 'POST')
+        return resolve(new Response(JSON.stringify({ queued: true }), { status: 202 }));
       const call = { input, init, resolve, reject };
       this.sent.push(call);
       init?.signal?.addEventListener('abort', () => {
@@ -435,6 +438,19 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
       .where('shift_id', '=', open.shiftId)
       .execute();
     expect(rows.map((r) => r.kind).sort()).toEqual(['cash_out', 'close', 'open']);
+  });
+
+  it('[S7] shift events handed to the service worker’s queue go again at once on "sync now", not after the 2-minute hand-off wait', async () => {
+    const { db, pairing, net, engine } = await syncedDevice();
+    net.mode = 'sw-queue';
+    const open = await openShift(db, pairing, 10000, { cashierId: null, cashierName: 'Ana' });
+    await net.run(engine.outbox.drain());
+    expect((await ledger(db, pairing)).pending.count).toBe(1);
+    net.mode = 'up';
+    await net.run(engine.syncNow());
+    await allDelivered(net, db, pairing);
+    const rows = await server.db.selectFrom('shift_events').select('id').where('shift_id', '=', open.shiftId).execute();
+    expect(rows).toHaveLength(1);
   });
 
   it('the circuit breaker opens after 3 failed calls and stops calling the server until it may try again', async () => {
