@@ -3,6 +3,8 @@ import type { PosDatabase, ShiftEventRow } from '../../sync/collections';
 import { recordShiftEvent, type Author } from '../../sync/device-documents';
 import type { DevicePairing } from '../../sync/device-pairing';
 import { useT } from '../i18n';
+import { SegmentedChoice } from '../SegmentedChoice';
+import { AmountField } from './AmountField';
 import { parseAmountToCents } from './parse-amount';
 import { shiftMessages } from './shift-messages';
 
@@ -48,13 +50,15 @@ export function CashMovesCard({
   return (
     <section className="card" aria-label={t('cashMoves')}>
       <h2>{t('cashMoves')}</h2>
-      <div role="radiogroup" aria-label={t('cashMoves')} className="segmented">
-        {(['cash_in', 'cash_out'] as const).map((k) => (
-          <button key={k} type="button" role="radio" aria-checked={kind === k} onClick={() => setKind(k)}>
-            {k === 'cash_in' ? t('cashIn') : t('cashOut')}
-          </button>
-        ))}
-      </div>
+      <SegmentedChoice
+        label={t('cashMoves')}
+        options={[
+          ['cash_in', t('cashIn')],
+          ['cash_out', t('cashOut')],
+        ]}
+        value={kind}
+        onChange={setKind}
+      />
       <form
         className="row-form"
         onSubmit={(e) => {
@@ -62,16 +66,7 @@ export function CashMovesCard({
           void record();
         }}
       >
-        <label htmlFor="move-amount" className="field">
-          {t('amount')}
-          <input
-            id="move-amount"
-            inputMode="decimal"
-            autoComplete="off"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </label>
+        <AmountField id="move-amount" label={t('amount')} value={amount} onChange={setAmount} />
         <label htmlFor="move-reason" className="field">
           {t('reason')}
           <input id="move-reason" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />

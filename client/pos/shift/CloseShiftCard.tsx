@@ -6,6 +6,8 @@ import { recordShiftEvent, type Author } from '../../sync/device-documents';
 import type { DevicePairing } from '../../sync/device-pairing';
 import { useManagerApproval } from '../approval/approval-context';
 import { useT } from '../i18n';
+import { SegmentedChoice } from '../SegmentedChoice';
+import { AmountField } from './AmountField';
 import { cashMessages } from './cash-messages';
 import { DenominationCounter, parseCounts, type CountTexts } from './DenominationCounter';
 import { parseAmountToCents } from './parse-amount';
@@ -100,13 +102,15 @@ export function CloseShiftCard({
     <section className="card close-shift" aria-label={t('close')}>
       <h2>{t('close')}</h2>
       {denominations && (
-        <div role="radiogroup" aria-label={c('howCount')} className="segmented">
-          {(['count', 'total'] as const).map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={mode === m} onClick={() => setMode(m)}>
-              {m === 'count' ? c('byDenomination') : c('byTotal')}
-            </button>
-          ))}
-        </div>
+        <SegmentedChoice
+          label={c('howCount')}
+          options={[
+            ['count', c('byDenomination')],
+            ['total', c('byTotal')],
+          ]}
+          value={mode}
+          onChange={setMode}
+        />
       )}
       <form
         className="close-form"
@@ -118,16 +122,7 @@ export function CloseShiftCard({
         {mode === 'count' && denominations ? (
           <DenominationCounter denominations={denominations} texts={texts} onChange={setTexts} money={money} />
         ) : (
-          <label htmlFor="shift-counted" className="field">
-            {t('counted')}
-            <input
-              id="shift-counted"
-              inputMode="decimal"
-              autoComplete="off"
-              value={totalText}
-              onChange={(e) => setTotalText(e.target.value)}
-            />
-          </label>
+          <AmountField id="shift-counted" label={t('counted')} value={totalText} onChange={setTotalText} />
         )}
         {overShort !== null && (
           <p className={beyond ? 'warning' : 'hint'} data-testid="close-difference">

@@ -3,6 +3,7 @@ import type { PosDatabase } from '../../sync/collections';
 import { openShift, type Author } from '../../sync/device-documents';
 import type { DevicePairing } from '../../sync/device-pairing';
 import { useT } from '../i18n';
+import { AmountField } from './AmountField';
 import { parseAmountToCents } from './parse-amount';
 import { shiftMessages } from './shift-messages';
 
@@ -32,16 +33,7 @@ export function OpenShiftForm({ db, pairing, author }: { db: PosDatabase; pairin
         void open();
       }}
     >
-      <label htmlFor="shift-float" className="field">
-        {t('float')}
-        <input
-          id="shift-float"
-          inputMode="decimal"
-          autoComplete="off"
-          value={floatText}
-          onChange={(e) => setFloatText(e.target.value)}
-        />
-      </label>
+      <AmountField id="shift-float" label={t('float')} value={floatText} onChange={setFloatText} />
       <button type="submit" className="primary">
         {t('open')}
       </button>
