@@ -72,7 +72,7 @@ export function CartSection({
         <ParkedCarts
           parked={checkout.parked}
           canPark={stage.kind === 'cart' && cart.lines.length > 0}
-          canResume={cart.lines.length === 0}
+          canResume={cart.lines.length === 0 && !cart.exchange}
           money={money}
           onPark={(name) => void checkout.park(name)}
           onResume={(id) => void checkout.resume(id)}

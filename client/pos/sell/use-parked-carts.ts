@@ -46,7 +46,7 @@ export function useParkedCarts(
   }
 
   async function resume(cartId: string) {
-    if (cart.lines.length > 0 || stage.kind === 'payment' || stage.kind === 'loading') return;
+    if (cart.lines.length > 0 || cart.exchange || stage.kind === 'payment' || stage.kind === 'loading') return;
     try {
       replaceCart(await drafts.resume(deviceId, cartId));
     } catch (err) {
