@@ -141,7 +141,13 @@ async function pair(db: PosDatabase): Promise<DevicePairing> {
   return pairThisDevice(db, server.url, code, 'sim tablet');
 }
 
-function engineFor(db: PosDatabase, pairing: DevicePairing, net: TestNetwork): SyncEngine {
+/** The device's engine over the test network; `timing` changes its sweep and breaker recovery. */
+function engineFor(
+  db: PosDatabase,
+  pairing: DevicePairing,
+  net: TestNetwork,
+  timing: { sweepMs?: number; breakerRecoveryMs?: number } = {},
+): SyncEngine {
   // No sweep: the test says when the outbox looks again (syncNow, drain).
   const engine = new SyncEngine({
     db,
@@ -151,6 +157,7 @@ function engineFor(db: PosDatabase, pairing: DevicePairing, net: TestNetwork): S
     retryTimeMs: 100,
     sweepMs: 3_600_000,
     breakerRecoveryMs: 150,
+    ...timing,
   });
   engines.push(engine);
   return engine;
@@ -166,8 +173,13 @@ async function syncedDevice() {
 }
 
 /** An engine started on the device, once it has pulled everything the first time. */
-async function startedEngine(db: PosDatabase, pairing: DevicePairing, net: TestNetwork): Promise<SyncEngine> {
-  const engine = engineFor(db, pairing, net);
+async function startedEngine(
+  db: PosDatabase,
+  pairing: DevicePairing,
+  net: TestNetwork,
+  timing?: Parameters<typeof engineFor>[3],
+): Promise<SyncEngine> {
+  const engine = engineFor(db, pairing, net, timing);
   await engine.start();
   await net.run(engine.awaitPulled());
   return engine;
@@ -457,18 +469,7 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     const db = await openDevice();
     const pairing = await pair(db);
     const net = new TestNetwork();
-    const engine = new SyncEngine({
-      db,
-      pairing,
-      baseUrl: server.url,
-      fetch: net.fetch,
-      retryTimeMs: 100,
-      sweepMs: 100_000,
-      breakerRecoveryMs: 60_000,
-    });
-    engines.push(engine);
-    await engine.start();
-    await net.run(engine.awaitPulled());
+    const engine = await startedEngine(db, pairing, net, { sweepMs: 100_000, breakerRecoveryMs: 60_000 });
     net.mode = 'down';
     for (let i = 0; i < 3; i++) await net.run(engine.syncNow());
     await net.run(when(engine.breaker.state$, (s) => s === 'open'));
