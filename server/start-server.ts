@@ -79,7 +79,9 @@ export async function startServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
+    // Room for a burst of tablets reconnecting while the event loop is busy (Node's default is 511):
+    // connections past the kernel's queue are dropped and retried by the client a second later.
+    server.listen({ port: config.port, host: config.host, backlog: 4096 }, resolve);
   }).catch(async (err: unknown) => {
     // The PostgreSQL bus holds a connection of its own: release it, or a failed start hangs.
     await bus.close();
