@@ -258,6 +258,8 @@ function receiptLines(doc: SaleDoc, catalogue: CatalogueReads, soldAt: string): 
     productId: l.productId,
     name: l.name,
     quantity: l.quantity,
+    unit: l.unit ?? 'each',
+    quantityDecimals: l.quantityDecimals ?? 0,
     unitPriceCents: l.unitPriceCents,
     taxRateBp: l.taxRateBp,
     discountCents: l.discountCents,

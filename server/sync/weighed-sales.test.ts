@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExplorerResponse, LinesResponse } from '../../shared/console/reports-sales';
+import type { ExplorerResponse, LinesResponse, TicketDetail } from '../../shared/console/reports-sales';
 import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
@@ -159,6 +159,11 @@ describe.each(reachableTestDatabases)(
       expect(res.status).toBe(200);
       const weighed = res.body.lines.find((l) => l.quantity === 1250)!;
       expect(weighed).toMatchObject({ reportedCents: 400, masterCents: 400, differenceCents: 0 });
+      // The ticket says how its line was counted, so the console shows 1,250 kg.
+      const ticket = await request<TicketDetail>(server.url, `/api/console/reports/tickets/${weighed.saleId}`, {
+        headers: admin.headers(),
+      });
+      expect(ticket.body.lines[0]).toMatchObject({ quantity: 1250, unit: 'kg', quantityDecimals: 3 });
     });
 
     it('an oversell of a weighed product says how it counts, so the console shows its level in kilograms', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productUnitSchema } from '../protocol/product-doc';
 import { approvalSchema } from '../protocol/approval';
 import { ticketDiscountSchema } from '../protocol/sale-doc';
 
@@ -170,6 +171,9 @@ export const ticketDetailSchema = z.object({
       productId: z.string(),
       name: z.string(),
       quantity: z.number().int(),
+      /** How the line was counted, as the tablet sold it (quantity in 10^-quantityDecimals of the unit). */
+      unit: productUnitSchema,
+      quantityDecimals: z.number().int(),
       unitPriceCents: z.number().int(),
       taxRateBp: z.number().int(),
       discountCents: z.number().int(),

@@ -462,7 +462,7 @@ function Receipt({ t, id, onOpen, onClose }: { t: T; id: string; onOpen: (id: st
               {d.lines.map((l) => (
                 <tr key={l.lineNo}>
                   <th scope="row">{l.name}</th>
-                  <td className="num-cell">{quantity(l.quantity, l.productId)}</td>
+                  <td className="num-cell">{f.quantity(l.quantity, l.quantityDecimals, l.unit)}</td>
                   <td className="num-cell">{f.money(l.unitPriceCents)}</td>
                   <td className="num-cell">{f.money(l.discountCents)}</td>
                   <td className="num-cell">{f.money(l.lineTotalCents)}</td>
