@@ -7,10 +7,10 @@ import { setupRequestSchema, SETUP_PATH, type SetupRequest } from '../../../shar
 import type { SessionResponse } from '../../../shared/console/manager-session';
 import { ConsoleApiError } from '../api/api-client';
 import { describeError } from '../api/error-messages';
-import { LanguageToggle } from '../app/language-toggle';
 import { defineMessages, useLocale, useT } from '../i18n/i18n';
 import { TextField } from '../ui/text-field';
 import { useSession } from './session-context';
+import { SignedOutFrame } from './signed-out-frame';
 
 const m = defineMessages({
   es: {
@@ -92,32 +92,25 @@ export function SetupPage() {
   );
 
   return (
-    <main className="sign-in" id="content">
-      <header className="sign-in-header">
-        <h1>{t('title')}</h1>
-        <LanguageToggle />
-      </header>
-      <form className="card form" onSubmit={submit} noValidate>
-        <h2>{t('heading')}</h2>
-        <p className="hint">{t('intro')}</p>
-        {field('code', t('code'), t('codeMissing'), { autoComplete: 'off', autoCapitalize: 'characters' })}
-        {field('name', t('name'), t('nameMissing'), { autoComplete: 'name' })}
-        {field('email', t('email'), t('emailInvalid'), { type: 'email', autoComplete: 'username' })}
-        {field('password', t('password'), t('passwordShort'), { type: 'password', autoComplete: 'new-password' })}
-        {field('confirm', t('confirm'), errors.confirm?.message === 'mismatch' ? t('mismatch') : t('passwordShort'), {
-          type: 'password',
-          autoComplete: 'new-password',
-        })}
-        {failure && (
-          <p role="alert" className="error">
-            {failure.text}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('submitting') : t('submit')}
-        </button>
-        {failure?.exists && <Link href="/sign-in">{t('signIn')}</Link>}
-      </form>
-    </main>
+    <SignedOutFrame title={t('title')} heading={t('heading')} onSubmit={submit}>
+      <p className="hint">{t('intro')}</p>
+      {field('code', t('code'), t('codeMissing'), { autoComplete: 'off', autoCapitalize: 'characters' })}
+      {field('name', t('name'), t('nameMissing'), { autoComplete: 'name' })}
+      {field('email', t('email'), t('emailInvalid'), { type: 'email', autoComplete: 'username' })}
+      {field('password', t('password'), t('passwordShort'), { type: 'password', autoComplete: 'new-password' })}
+      {field('confirm', t('confirm'), errors.confirm?.message === 'mismatch' ? t('mismatch') : t('passwordShort'), {
+        type: 'password',
+        autoComplete: 'new-password',
+      })}
+      {failure && (
+        <p role="alert" className="error">
+          {failure.text}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={isSubmitting}>
+        {isSubmitting ? t('submitting') : t('submit')}
+      </button>
+      {failure?.exists && <Link href="/sign-in">{t('signIn')}</Link>}
+    </SignedOutFrame>
   );
 }

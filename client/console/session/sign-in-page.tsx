@@ -5,10 +5,10 @@ import { SETUP_PATH, type SetupStatusResponse } from '../../../shared/console/fi
 import { useForm } from 'react-hook-form';
 import { signInRequestSchema, type SignInRequest } from '../../../shared/console/manager-session';
 import { describeError } from '../api/error-messages';
-import { LanguageToggle } from '../app/language-toggle';
 import { defineMessages, useLocale, useT } from '../i18n/i18n';
 import { TextField } from '../ui/text-field';
 import { useSession } from './session-context';
+import { SignedOutFrame } from './signed-out-frame';
 
 const m = defineMessages({
   es: {
@@ -75,46 +75,39 @@ export function SignInPage({ expired }: { expired: boolean }) {
   });
 
   return (
-    <main className="sign-in" id="content">
-      <header className="sign-in-header">
-        <h1>{t('title')}</h1>
-        <LanguageToggle />
-      </header>
-      <form className="card form" onSubmit={submit} noValidate>
-        <h2>{t('heading')}</h2>
-        {expired && (
-          <p role="status" className="warning">
-            {t('expired')}
-          </p>
-        )}
-        <TextField
-          label={t('email')}
-          type="email"
-          autoComplete="username"
-          error={errors.email && t('emailInvalid')}
-          {...register('email')}
-        />
-        <TextField
-          label={t('password')}
-          type="password"
-          autoComplete="current-password"
-          error={errors.password && t('passwordMissing')}
-          {...register('password')}
-        />
-        {failure && (
-          <p role="alert" className="error">
-            {failure}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('submitting') : t('submit')}
-        </button>
-        {setupNeeded && (
-          <p className="warning">
-            {t('noAdmin')} <Link href="/setup">{t('firstRun')}</Link>
-          </p>
-        )}
-      </form>
-    </main>
+    <SignedOutFrame title={t('title')} heading={t('heading')} onSubmit={submit}>
+      {expired && (
+        <p role="status" className="warning">
+          {t('expired')}
+        </p>
+      )}
+      <TextField
+        label={t('email')}
+        type="email"
+        autoComplete="username"
+        error={errors.email && t('emailInvalid')}
+        {...register('email')}
+      />
+      <TextField
+        label={t('password')}
+        type="password"
+        autoComplete="current-password"
+        error={errors.password && t('passwordMissing')}
+        {...register('password')}
+      />
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={isSubmitting}>
+        {isSubmitting ? t('submitting') : t('submit')}
+      </button>
+      {setupNeeded && (
+        <p className="warning">
+          {t('noAdmin')} <Link href="/setup">{t('firstRun')}</Link>
+        </p>
+      )}
+    </SignedOutFrame>
   );
 }
