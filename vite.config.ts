@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { jsbarcodeCode128Only } from './client/build/jsbarcode-code128-only';
 import { withoutConsoleFiles } from './client/build/pos-precache-scope';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,6 +49,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    jsbarcodeCode128Only(),
     react(),
     VitePWA({
       strategies: 'injectManifest',

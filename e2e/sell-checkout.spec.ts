@@ -117,6 +117,8 @@ test('receipt print layouts for 58 mm and 80 mm paper, the width remembered on t
   await expect(printed).toContainText(receipt);
   await expect(printed).toContainText('Descuento (Pan del día anterior) −USD 0.30');
   await expect(page.getByRole('img', { name: receipt })).toBeVisible();
+  // The receipt number's Code 128 bars are drawn (JsBarcode cut to that symbology: client/build/jsbarcode-code128-only.ts).
+  await expect.poll(() => page.getByRole('img', { name: receipt }).locator('rect').count()).toBeGreaterThan(20);
   await page.reload();
   await pos.addButton('Pan Integral').click();
   await page.getByRole('button', { name: /Cobrar en efectivo/ }).click();
