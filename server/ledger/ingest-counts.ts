@@ -21,7 +21,7 @@ export const countsKind: DocumentKind<CountDoc> = {
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
     const product = await trx
       .selectFrom('products')
-      .select(['id', 'name', 'category'])
+      .select(['id', 'name', 'category', 'unit', 'quantity_decimals'])
       .where('id', '=', doc.productId)
       .executeTakeFirst();
     if (!product) {
@@ -84,6 +84,7 @@ export const countsKind: DocumentKind<CountDoc> = {
         locationId: device.locationId,
         count: doc,
         productName: product.name,
+        counted: { unit: product.unit, quantityDecimals: Number(product.quantity_decimals) },
         levelAtApply,
         levelAfter,
       },

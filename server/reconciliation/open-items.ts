@@ -229,7 +229,14 @@ export function recordDoubleRefund(
 /** DESIGN invariant 7: a count that differs from what the device believed; one item per count. */
 export function recordCountDiscrepancy(
   trx: Transaction<Database>,
-  c: AppliedAt & { count: CountDoc; productName: string; levelAtApply: number; levelAfter: number },
+  c: AppliedAt & {
+    count: CountDoc;
+    productName: string;
+    /** How the product counts, so the console shows the figures in its unit. */
+    counted: Counted;
+    levelAtApply: number;
+    levelAfter: number;
+  },
   seq: number,
   now: string,
 ): Promise<boolean> {
@@ -248,6 +255,8 @@ export function recordCountDiscrepancy(
       summary: `${productName}: counted ${count.countedQuantity}, the device believed ${count.believedQuantity} (${delta > 0 ? '+' : ''}${delta}); ledger level was ${levelAtApply}, now ${levelAfter}`,
       details: {
         productName,
+        unit: c.counted.unit,
+        quantityDecimals: c.counted.quantityDecimals,
         counted: count.countedQuantity,
         believed: count.believedQuantity,
         believedLevelSeq: count.believedLevelSeq,

@@ -4,6 +4,7 @@ import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { makeCount, pushDocs } from '../test/device-documents';
 import { type SignedIn, signedInManager } from '../test/managers';
 import {
   catalogue,
@@ -174,6 +175,19 @@ describe.each(reachableTestDatabases)(
         .where('product_id', '=', apples.id)
         .executeTakeFirstOrThrow();
       expect(JSON.parse(item.details)).toMatchObject({ unit: 'kg', quantityDecimals: 3 });
+    });
+
+    it('a tablet count of a weighed product opens its discrepancy item with the product’s unit', async () => {
+      const count = makeCount(device, apples.id, 2500, 2000);
+      const res = await pushDocs(server.url, device.token, 'counts', [count]);
+      expect(res.body.rejected).toEqual([]);
+      const item = await server.db
+        .selectFrom('reconciliation_items')
+        .select('details')
+        .where('kind', '=', 'count_discrepancy')
+        .where('document_id', '=', count.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(item.details)).toMatchObject({ unit: 'kg', quantityDecimals: 3, counted: 2500 });
     });
 
     it('a price-embedded label line is taken at the label price with the derived quantity; another quantity is refused', async () => {

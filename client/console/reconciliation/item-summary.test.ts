@@ -145,5 +145,26 @@ describe('reconciliation item summaries', () => {
       (id) => id,
     );
     expect(oversell).toContain('quedaron en -2,500 kg');
+    const count = itemSummary(
+      {
+        kind: 'count_discrepancy',
+        summary: '',
+        details: {
+          productName: 'Queso',
+          unit: 'kg',
+          quantityDecimals: 3,
+          counted: 2500,
+          believed: 2000,
+          delta: 500,
+          levelAfter: 2500,
+        },
+      },
+      es,
+      f,
+      (id) => id,
+    );
+    expect(count).toBe(
+      'Queso: se contaron 2,500 kg, la tableta creía 2,000 kg (+0,500 kg); el nivel queda en 2,500 kg.',
+    );
   });
 });

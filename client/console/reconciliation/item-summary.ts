@@ -42,10 +42,10 @@ export function itemSummary(
     case 'count_discrepancy':
       return t('summary_count_discrepancy', {
         product: str(d.productName),
-        counted: f.number(num(d.counted)),
-        believed: f.number(num(d.believed)),
-        delta: `${num(d.delta) > 0 ? '+' : ''}${f.number(num(d.delta))}`,
-        levelAfter: f.number(num(d.levelAfter)),
+        counted: f.quantity(num(d.counted), num(d.quantityDecimals), unitOf(d)),
+        believed: f.quantity(num(d.believed), num(d.quantityDecimals), unitOf(d)),
+        delta: `${num(d.delta) > 0 ? '+' : ''}${f.quantity(num(d.delta), num(d.quantityDecimals), unitOf(d))}`,
+        levelAfter: f.quantity(num(d.levelAfter), num(d.quantityDecimals), unitOf(d)),
       });
     case 'double_refund':
       return t('summary_double_refund', { refund: str(d.refundReceiptNumber), original: str(d.originalReceiptNumber) });
