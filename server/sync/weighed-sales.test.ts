@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExplorerResponse, LinesResponse, TicketDetail } from '../../shared/console/reports-sales';
 import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
+import { weighedLineSummaries } from '../db/migrations/0024-weighed-line-summaries';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeCount, pushDocs } from '../test/device-documents';
@@ -251,6 +252,46 @@ describe.each(reachableTestDatabases)(
       });
       expect(taken.status).toBe(409);
       expect((await catalogue(server.url, device.token)).find((p) => p.sku === 'KIWI')).toBeUndefined();
+    });
+
+    it('migration 0024 sums again the summaries written when a weighed line was worth price × grams', async () => {
+      const db = server.db;
+      const figures = async () => ({
+        tickets: await db.selectFrom('report_tickets').select(['sale_id', 'gross_cents']).orderBy('sale_id').execute(),
+        hours: await db
+          .selectFrom('report_sales_hours')
+          .select(['local_date', 'local_hour', 'sale_gross_cents'])
+          .where('branch_id', '=', DEMO_BRANCH_ID)
+          .orderBy('local_date')
+          .orderBy('local_hour')
+          .execute(),
+        categories: await db
+          .selectFrom('report_category_days')
+          .select(['local_date', 'category', 'kind', 'gross_cents'])
+          .where('branch_id', '=', DEMO_BRANCH_ID)
+          .orderBy('local_date')
+          .orderBy('category')
+          .orderBy('kind')
+          .execute(),
+      });
+      const right = await figures();
+      expect(right.tickets.length).toBeGreaterThan(0);
+      // What the old rule filed: every figure off (here simply multiplied), as price × grams made them.
+      await db
+        .updateTable('report_tickets')
+        .set((eb) => ({ gross_cents: eb('gross_cents', '*', 1000) }))
+        .execute();
+      await db
+        .updateTable('report_sales_hours')
+        .set((eb) => ({ sale_gross_cents: eb('sale_gross_cents', '*', 1000) }))
+        .execute();
+      await db
+        .updateTable('report_category_days')
+        .set((eb) => ({ gross_cents: eb('gross_cents', '*', 1000) }))
+        .execute();
+      expect(await figures()).not.toEqual(right);
+      await db.transaction().execute((trx) => weighedLineSummaries.up(trx));
+      expect(await figures()).toEqual(right);
     });
   },
 );

@@ -19,6 +19,7 @@ import { offlineAndCategories } from './0023-offline-and-categories';
 import { stockTakes } from './0020-stock-takes';
 import { transferDrafts } from './0021-transfer-drafts';
 import { cashControl } from './0019-cash-control';
+import { weighedLineSummaries } from './0024-weighed-line-summaries';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0020-stock-takes': stockTakes,
   '0021-transfer-drafts': transferDrafts,
   '0023-offline-and-categories': offlineAndCategories,
+  '0024-weighed-line-summaries': weighedLineSummaries,
 };
