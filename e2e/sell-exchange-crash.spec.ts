@@ -1,31 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { baseURL } from './e2e-env';
+import { killChargesAtRandom, withCrashRig, type Outcome } from './crash-rounds';
 import { expect, test } from './fixtures';
-import { launchKillable, type KillableBrowser } from './killable-browser';
 
 const ROUNDS = 8;
-
-/** mulberry32, as in sell-crash.spec.ts: replay a failing run with E2E_SEED. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function openPos(browser: KillableBrowser): Promise<Page> {
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto(`${baseURL}/pos`);
-  return page;
-}
 
 /** One unit of bread back from `receipt`, a bag of apples taken instead: USD 0.70 to pay. */
 async function ringExchange(page: Page, receipt: string): Promise<void> {
@@ -39,8 +16,6 @@ async function ringExchange(page: Page, receipt: string): Promise<void> {
   await page.getByRole('button', { name: 'Cambiar por otros productos' }).click();
   await page.getByRole('button', { name: 'Añadir Manzanas Orgánicas al carrito' }).click();
 }
-
-type Outcome = { saved: string } | { restored: true };
 
 /** What the screen states at start: the exchange it saved, or the cart with its exchange, not charged. */
 async function statedOutcome(page: Page): Promise<Outcome> {
@@ -63,18 +38,9 @@ test('issue 13 item 5, invariant 1: the browser killed at random moments of an e
   serverDb,
 }) => {
   test.setTimeout(600_000);
-  const seed = Number(process.env.E2E_SEED ?? Date.now() % 2 ** 31);
-  console.log(`sell-exchange-crash seed: ${seed} (replay with E2E_SEED=${seed})`);
-  const random = seededRandom(seed);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-exchange-crash-'));
-  let browser = await launchKillable(profile);
-  try {
-    let page = await openPos(browser);
-    await page.getByLabel('Código de vinculación').fill(await serverDb.pairingCode());
-    await page.getByLabel('Nombre de esta tableta').fill('Caja choque cambios');
-    await page.getByRole('button', { name: 'Vincular' }).click();
-    await expect(page.getByRole('button', { name: 'Añadir Pan Integral al carrito' })).toBeVisible();
+  await withCrashRig('sell-exchange-crash', serverDb, 'Caja choque cambios', async (rig) => {
     const device = await serverDb.deviceNamed('Caja choque cambios');
+    let page = rig.page;
     await page.getByRole('button', { name: 'Añadir Pan Integral al carrito' }).click();
     await page.getByRole('textbox', { name: 'Cantidad de Pan Integral' }).fill(String(ROUNDS));
     await page.getByRole('textbox', { name: 'Cantidad de Pan Integral' }).press('Enter');
@@ -82,38 +48,16 @@ test('issue 13 item 5, invariant 1: the browser killed at random moments of an e
     await expect(page.getByText('✓ Pagado')).toBeVisible();
     const original = (await page.getByTestId('receipt-number').textContent()) ?? '';
 
-    const saved: string[] = [];
-    const log: string[] = [];
-    let outcome: Outcome | null = null;
-    for (let round = 0; round < ROUNDS; round++) {
-      if (outcome === null || 'saved' in outcome) await ringExchange(page, original);
-      await expect(page.getByTestId('exchange-difference')).toHaveText('USD 0.70');
-
-      const delayMs = Math.floor(random() * 80);
-      const tapped = page
-        .getByRole('button', { name: /Cobrar en efectivo/ })
-        .click()
-        .catch(() => undefined);
-      await new Promise((r) => setTimeout(r, delayMs));
-      const paidShown = await page
-        .getByText('✓ Pagado')
-        .isVisible()
-        .catch(() => false);
-      await browser.kill();
-      await tapped;
-
-      browser = await launchKillable(profile);
-      page = await openPos(browser);
-      outcome = await statedOutcome(page);
-      if ('saved' in outcome) {
-        expect(saved, 'an exchange stated saved once, never again').not.toContain(outcome.saved);
-        saved.push(outcome.saved);
-      } else {
-        expect(paidShown, 'paid was shown, yet the exchange came back uncharged').toBe(false);
-      }
-      log.push(`${delayMs} ms: ${'saved' in outcome ? `saved ${outcome.saved}` : 'cart restored'}`);
-    }
-    console.log(`sell-exchange-crash rounds: ${log.join('; ')}`);
+    const saved = await killChargesAtRandom(rig, {
+      name: 'sell-exchange-crash',
+      rounds: ROUNDS,
+      ticket: 'an exchange',
+      cart: 'the exchange',
+      ring: (p) => ringExchange(p, original),
+      ready: (p) => expect(p.getByTestId('exchange-difference')).toHaveText('USD 0.70'),
+      statedOutcome,
+    });
+    page = rig.page;
 
     await expect(page.getByTestId('pending')).toHaveText('Todo enviado', { timeout: 60_000 });
     const tickets = await serverDb.salesOfDevice(device.id);
@@ -129,8 +73,5 @@ test('issue 13 item 5, invariant 1: the browser killed at random moments of an e
       expect((JSON.parse(refund!.body) as { exchangeWith: string }).exchangeWith).toBe(s.id);
       expect([body.totalCents, Number(refund!.total_cents)]).toEqual([250, 180]);
     }
-  } finally {
-    await browser.kill();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });
