@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { SaleDoc } from '../shared/protocol';
+import { productColumns, productRow, type ProductInsertRow } from '../server/catalogue/product-rows';
 import { BulkInsert } from '../server/db/bulk-insert';
 import type { Db } from '../server/db/database';
 import type { Database } from '../server/db/schema';
@@ -16,34 +17,8 @@ import { SequenceAllocator } from '../server/ledger/server-sequence';
 import { MovementBatch } from '../server/ledger/stock-movements';
 import { makeSale } from '../server/test/test-server';
 
-type ProductRow = Pick<
-  Database['products'],
-  | 'id'
-  | 'sku'
-  | 'barcode'
-  | 'name'
-  | 'category'
-  | 'price_cents'
-  | 'tax_rate_bp'
-  | 'legacy_id'
-  | 'deleted'
-  | 'seq'
-  | 'updated_at'
->;
-const insertProducts = new BulkInsert<ProductRow>(
-  [
-    'id',
-    'sku',
-    'barcode',
-    'name',
-    'category',
-    'price_cents',
-    'tax_rate_bp',
-    'legacy_id',
-    'deleted',
-    'seq',
-    'updated_at',
-  ],
+const insertProducts = new BulkInsert<ProductInsertRow>(
+  productColumns,
   (db, rows) => db.insertInto('products').values(rows),
   100,
 );
@@ -61,19 +36,26 @@ export async function addBenchCatalogue(db: Db, branches: readonly BenchBranch[]
   return db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     const ids = (await trx.selectFrom('products').select('id').execute()).map((p) => p.id);
-    const rows: ProductRow[] = Array.from({ length: count }, (_, i) => ({
-      id: `bench-${String(i).padStart(5, '0')}`,
-      sku: `BENCH-${i}`,
-      barcode: null,
-      name: `Producto ${i}`,
-      category: 'Bench',
-      price_cents: 100 + (i % 50) * 25,
-      tax_rate_bp: 0,
-      legacy_id: null,
-      deleted: 0,
-      seq: seq.next(),
-      updated_at: now,
-    }));
+    const rows = Array.from({ length: count }, (_, i) =>
+      productRow(
+        {
+          id: `bench-${String(i).padStart(5, '0')}`,
+          sku: `BENCH-${i}`,
+          barcode: null,
+          barcodes: [],
+          unit: 'each',
+          quantityDecimals: 0,
+          name: `Producto ${i}`,
+          category: 'Bench',
+          priceCents: 100 + (i % 50) * 25,
+          taxRateBp: 0,
+          legacyId: null,
+          _deleted: false,
+        },
+        seq.next(),
+        now,
+      ),
+    );
     await insertProducts.execute(trx, rows);
     ids.push(...rows.map((r) => r.id));
     for (const branch of branches) {

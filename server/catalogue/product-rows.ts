@@ -26,6 +26,46 @@ export function productDoc(r: ProductRow): ProductDoc {
   };
 }
 
+/** The products row of a product (its main barcode already settled) at server sequence `seq`. */
+export function productRow(doc: ProductDoc, seq: number, now: string) {
+  return {
+    id: doc.id,
+    sku: doc.sku,
+    barcode: doc.barcode,
+    barcodes: JSON.stringify(doc.barcodes),
+    unit: doc.unit,
+    quantity_decimals: doc.quantityDecimals,
+    name: doc.name,
+    category: doc.category,
+    price_cents: doc.priceCents,
+    tax_rate_bp: doc.taxRateBp,
+    legacy_id: doc.legacyId,
+    deleted: doc._deleted ? 1 : 0,
+    seq,
+    updated_at: now,
+  };
+}
+
+export type ProductInsertRow = ReturnType<typeof productRow>;
+
+/** productRow's columns, for bulk inserts. */
+export const productColumns: readonly (keyof ProductInsertRow)[] = [
+  'id',
+  'sku',
+  'barcode',
+  'barcodes',
+  'unit',
+  'quantity_decimals',
+  'name',
+  'category',
+  'price_cents',
+  'tax_rate_bp',
+  'legacy_id',
+  'deleted',
+  'seq',
+  'updated_at',
+];
+
 export interface ProductChange {
   source: Database['product_revisions']['source'];
   /** Manager id, device id or 'system'. */
@@ -48,26 +88,12 @@ export async function writeProduct(
   change: ProductChange,
 ): Promise<void> {
   const doc = withMainBarcode(written, previous);
-  const values = {
-    sku: doc.sku,
-    barcode: doc.barcode,
-    barcodes: JSON.stringify(doc.barcodes),
-    unit: doc.unit,
-    quantity_decimals: doc.quantityDecimals,
-    name: doc.name,
-    category: doc.category,
-    price_cents: doc.priceCents,
-    tax_rate_bp: doc.taxRateBp,
-    legacy_id: doc.legacyId,
-    deleted: doc._deleted ? 1 : 0,
-    seq,
-    updated_at: now,
-  };
+  const { id, ...values } = productRow(doc, seq, now);
   if (previous) await trx.updateTable('products').set(values).where('id', '=', doc.id).execute();
   else
     await trx
       .insertInto('products')
-      .values({ id: doc.id, ...values })
+      .values({ id, ...values })
       .execute();
   await writeBarcodes(trx, doc);
   await trx

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ProductDoc } from '../../../shared/protocol';
 import { withMainBarcode } from '../../catalogue/product-barcodes';
+import { productColumns, productRow, type ProductInsertRow } from '../../catalogue/product-rows';
 import type { Db } from '../../db/database';
 import { BulkInsert } from '../../db/bulk-insert';
 import { WriteBatch } from '../../db/write-batch';
@@ -11,7 +12,7 @@ const PER_TRANSACTION = 1000;
 
 /** The product as a new one is first stored: its row, barcodes, first revision and first price (as writeProduct stores it). */
 interface ProductRows {
-  product: ProductRow;
+  product: ProductInsertRow;
   barcodes: BarcodeRow[];
   revision: RevisionRow;
   price: PriceRow;
@@ -40,22 +41,7 @@ function demoProductDoc(i: number, id: string, dice: Dice): ProductDoc {
 function rowsOf(written: ProductDoc, seq: number, now: string): ProductRows {
   const doc = withMainBarcode(written, null);
   return {
-    product: {
-      id: doc.id,
-      sku: doc.sku,
-      barcode: doc.barcode,
-      barcodes: JSON.stringify(doc.barcodes),
-      unit: doc.unit,
-      quantity_decimals: doc.quantityDecimals,
-      name: doc.name,
-      category: doc.category,
-      price_cents: doc.priceCents,
-      tax_rate_bp: doc.taxRateBp,
-      legacy_id: doc.legacyId,
-      deleted: doc._deleted ? 1 : 0,
-      seq,
-      updated_at: now,
-    },
+    product: productRow(doc, seq, now),
     barcodes: doc.barcodes.map((barcode, position) => ({ barcode, product_id: doc.id, position })),
     revision: {
       product_id: doc.id,
@@ -143,40 +129,8 @@ export function popularity(count: number, dice: Dice): Popularity {
   return { weightSum, draw };
 }
 
-type ProductRow = {
-  id: string;
-  sku: string;
-  barcode: string | null;
-  barcodes: string;
-  unit: ProductDoc['unit'];
-  quantity_decimals: number;
-  name: string;
-  category: string;
-  price_cents: number;
-  tax_rate_bp: number;
-  legacy_id: number | null;
-  deleted: number;
-  seq: number;
-  updated_at: string;
-};
-const insertProducts = new BulkInsert<ProductRow>(
-  [
-    'id',
-    'sku',
-    'barcode',
-    'barcodes',
-    'unit',
-    'quantity_decimals',
-    'name',
-    'category',
-    'price_cents',
-    'tax_rate_bp',
-    'legacy_id',
-    'deleted',
-    'seq',
-    'updated_at',
-  ],
-  (db, rows) => db.insertInto('products').values(rows),
+const insertProducts = new BulkInsert<ProductInsertRow>(productColumns, (db, rows) =>
+  db.insertInto('products').values(rows),
 );
 
 type BarcodeRow = { barcode: string; product_id: string; position: number };
