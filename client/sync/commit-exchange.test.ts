@@ -1,41 +1,17 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saleDocSchema } from '../../shared/protocol';
 import { refundLine } from '../../shared/sale/refund-math';
 import type { SaleRow } from './collections';
 import { chargeExchange, commitSale, type CartLine, type ExchangeDraft } from './commit-sale';
-import type { DevicePairing } from './device-pairing';
-import { openPosDatabase, type PosStore } from './pos-database';
-import { inThisThread, TicketJournal } from './ticket-journal';
+import type { PosStore } from './pos-database';
+import { idb, posTestStores, testPairing } from './pos-test-store';
+import { TicketJournal } from './ticket-journal';
 
-const pairing = {
-  deviceId: 'dev-1',
-  deviceNumber: 2,
-  token: 't',
-  branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' },
-} as unknown as DevicePairing;
+const pairing = testPairing(2);
 const pan: CartLine = { product: { id: 'p-pan', name: 'Pan', priceCents: 180, taxRateBp: 800 }, quantity: 3 };
 const miel: CartLine = { product: { id: 'p-miel', name: 'Miel', priceCents: 650, taxRateBp: 0 }, quantity: 1 };
-const idb = { indexedDB, IDBKeyRange };
-
-let store: PosStore | null = null;
-afterEach(async () => {
-  await store?.db.close();
-  store = null;
-});
-
-async function open(name = `exchange-${Date.now()}-${Math.random()}`) {
-  store = await openPosDatabase({
-    name,
-    storage: getRxStorageDexie(idb),
-    openJournal: inThisThread(idb),
-    multiInstance: false,
-    collections: ['sales', 'acks'],
-  });
-  return store;
-}
+const open = posTestStores('exchange', ['sales', 'acks']);
 
 async function paidTicket(d: PosStore): Promise<SaleRow> {
   return commitSale(d, pairing, {

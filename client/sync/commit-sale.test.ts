@@ -1,20 +1,13 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saleDocSchema } from '../../shared/protocol';
 import type { SaleRow } from './collections';
 import { chargeSale, commitSale, type CartLine } from './commit-sale';
-import type { DevicePairing } from './device-pairing';
-import { openPosDatabase, type PosStore } from './pos-database';
-import { inThisThread, TicketJournal, type TicketTemplate } from './ticket-journal';
+import type { PosStore } from './pos-database';
+import { idb, posTestStores, testPairing } from './pos-test-store';
+import { TicketJournal, type TicketTemplate } from './ticket-journal';
 
-const pairing = {
-  deviceId: 'dev-1',
-  deviceNumber: 2,
-  token: 't',
-  branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' },
-} as unknown as DevicePairing;
+const pairing = testPairing(2);
 const pan: CartLine = {
   product: { id: 'p-pan', name: 'Pan Integral', priceCents: 180, taxRateBp: 800 },
   quantity: 3,
@@ -23,25 +16,8 @@ const pan: CartLine = {
 };
 const cash = (amountCents: number) => ({ method: 'cash' as const, amountCents, tenderedCents: amountCents });
 
-let db: PosStore | null = null;
-afterEach(async () => {
-  await db?.db.close();
-  db = null;
-});
-
-const idb = { indexedDB, IDBKeyRange };
-
 /** Opens (or reopens, as after a reload) the database `name` with its ticket journal `${name}-tickets`. */
-async function open(name = `commit-${Date.now()}-${Math.random()}`) {
-  db = await openPosDatabase({
-    name,
-    storage: getRxStorageDexie(idb),
-    openJournal: inThisThread(idb),
-    multiInstance: false,
-    collections: ['sales', 'acks'],
-  });
-  return db;
-}
+const open = posTestStores('commit', ['sales', 'acks']);
 
 async function all({ db: d }: PosStore): Promise<SaleRow[]> {
   return (await d.sales.find({ sort: [{ deviceSeq: 'asc' }] }).exec()).map((x) => x.toJSON() as SaleRow);
@@ -128,7 +104,7 @@ describe('the ticket journal (no cross-tab lock)', () => {
 
   it('[S1] chargeSale is durable in the journal first; a crash before the copy into RxDB is repaired at the next open', async () => {
     const name = `journal-${Date.now()}-${Math.random()}`;
-    db = await open(name);
+    let db = await open(name);
     // The "crash": the ticket is written to the journal exactly as chargeSale writes it, and the tab dies before the copy.
     const journal = await TicketJournal.open(idb, `${name}-tickets`);
     const { sale: orphan } = await journal.charge(sampleTemplate());
@@ -207,7 +183,7 @@ describe('the ticket journal (no cross-tab lock)', () => {
 
   it('[S1] keeps only the most recent 200 tickets once RxDB has them', async () => {
     const name = `prune-${Date.now()}-${Math.random()}`;
-    db = await open(name);
+    let db = await open(name);
     for (let i = 0; i < 230; i++) await commitSale(db, pairing, draft);
     await db.db.close();
     db = await open(name);

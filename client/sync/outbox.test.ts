@@ -1,27 +1,11 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { PosDatabase } from './collections';
+import { describe, expect, it } from 'vitest';
 import { openShift, recordCount } from './device-documents';
-import type { DevicePairing } from './device-pairing';
 import { markImported } from './imported-documents';
 import { syncPath } from '../../shared/protocol';
 import { Outbox } from './outbox';
-import { inThisThread } from './ticket-journal';
-import { openPosDatabase } from './pos-database';
+import { posTestStores, testPairing } from './pos-test-store';
 
-const pairing = {
-  deviceId: 'dev-1',
-  deviceNumber: 1,
-  token: 't',
-  branch: { id: 'sucursal-001', name: 'S1', locationId: 'sucursal-001', currency: 'USD', receiptPrefix: '001' },
-} as unknown as DevicePairing;
-
-let db: PosDatabase | null = null;
-afterEach(async () => {
-  await db?.close();
-  db = null;
-});
+const pairing = testPairing(1);
 
 /** A server that records what each push path received and acks it, or answers 404 for some paths. */
 function fakeServer(missing: string[] = []) {
@@ -45,16 +29,8 @@ function fakeServer(missing: string[] = []) {
   return { received, api: { baseUrl: 'http://server', token: 't', fetch: impl } };
 }
 
-async function open() {
-  ({ db } = await openPosDatabase({
-    name: `outbox-${Date.now()}-${Math.random()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
-    openJournal: inThisThread({ indexedDB, IDBKeyRange }),
-    multiInstance: false,
-    collections: ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts'],
-  }));
-  return db;
-}
+const openStore = posTestStores('outbox', ['sales', 'acks', 'counts', 'shiftevents', 'transferreceipts']);
+const open = async () => (await openStore()).db;
 
 describe('outbox channels', () => {
   it('[S7] pushes each kind of document to its own path, sales first, then shift events and counts; all acked', async () => {
