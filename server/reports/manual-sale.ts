@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ManualSaleRequest, ManualSaleResponse } from '../../shared/console/reports-sales';
 import type { SaleDoc } from '../../shared/protocol';
+import { lineGrossCents } from '../../shared/sale/line-amount';
 import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { ManagerIdentity } from '../auth/manager-session';
@@ -80,7 +81,7 @@ export async function recordManualSale(
     throw new ApiError('BAD_REQUEST', 'The sale time is in the future; give the time the sale happened.');
   const product = await db
     .selectFrom('products')
-    .select(['id', 'name', 'tax_rate_bp', 'deleted'])
+    .select(['id', 'name', 'tax_rate_bp', 'deleted', 'unit', 'quantity_decimals'])
     .where('id', '=', r.productId)
     .executeTakeFirst();
   if (!product || Number(product.deleted) === 1)
@@ -88,7 +89,9 @@ export async function recordManualSale(
   const branch = await db.selectFrom('branches').select('currency').where('id', '=', r.branchId).executeTakeFirst();
   if (!branch) throw new ApiError('NOT_FOUND', `There is no branch ${r.branchId}; pick one from the list.`);
   const device = await manualDevice(db, r.branchId, now.toISOString());
-  const total = r.unitPriceCents * r.quantity;
+  // A weighed product's quantity is in its smallest unit (grams) and its price per kg: the line rule a tablet's cart uses.
+  const quantityDecimals = Number(product.quantity_decimals);
+  const total = lineGrossCents({ unitPriceCents: r.unitPriceCents, quantity: r.quantity, quantityDecimals });
   // Two managers at once may take the same number: the loser's sale is refused as a duplicate receipt and numbered again.
   for (let attempt = 0; attempt < 5; attempt++) {
     const last = await db
@@ -120,6 +123,8 @@ export async function recordManualSale(
           discountCents: 0,
           discountReason: null,
           lineTotalCents: total,
+          unit: product.unit,
+          quantityDecimals,
         },
       ],
       totalCents: total,

@@ -675,4 +675,68 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
       .execute();
     expect(items.map((i) => i.kind)).toContain('price_mismatch');
   });
+
+  it('a manual sale of a weighed product is priced per kg: 1,250 kg at 3,20 is 4,00, and moves 1250 g', async () => {
+    await server.db
+      .insertInto('products')
+      .values({
+        id: 'rep-kg',
+        sku: 'REP-KG',
+        barcode: null,
+        name: 'Manzana a granel',
+        category: 'Frutas',
+        price_cents: 320,
+        tax_rate_bp: 0,
+        unit: 'kg',
+        quantity_decimals: 3,
+        legacy_id: null,
+        deleted: 0,
+        seq: 0,
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
+    const before = await get<HomeResponse>(`/api/console/reports/home?branches=${DEMO_BRANCH_ID}`);
+    const res = await request<{ saleId: string; reconciliationOpened: boolean }>(
+      server.url,
+      '/api/console/reports/manual-sales',
+      {
+        json: {
+          branchId: DEMO_BRANCH_ID,
+          productId: 'rep-kg',
+          quantity: 1250,
+          unitPriceCents: 320,
+          at: new Date().toISOString(),
+        },
+        headers: admin.headers(),
+      },
+    );
+    expect(res.status).toBe(201);
+    const after = await get<HomeResponse>(`/api/console/reports/home?branches=${DEMO_BRANCH_ID}`);
+    expect(after.branches[0]!.today.revenueCents - before.branches[0]!.today.revenueCents).toBe(400);
+    const line = await server.db
+      .selectFrom('sale_lines')
+      .select(['quantity', 'line_total_cents'])
+      .where('sale_id', '=', res.body.saleId)
+      .executeTakeFirstOrThrow();
+    expect({ quantity: Number(line.quantity), total: Number(line.line_total_cents) }).toEqual({
+      quantity: 1250,
+      total: 400,
+    });
+    const body = await server.db
+      .selectFrom('sales')
+      .select('body')
+      .where('id', '=', res.body.saleId)
+      .executeTakeFirstOrThrow();
+    expect((JSON.parse(body.body) as SaleDoc).lines[0]).toMatchObject({ unit: 'kg', quantityDecimals: 3 });
+    const ticket = await get<{ movements: { delta: number }[] }>(`/api/console/reports/tickets/${res.body.saleId}`);
+    expect(ticket.movements.map((m) => m.delta)).toEqual([-1250]);
+    // Sold as the catalogue counts it, at its price: no unit or price item (only the oversell of an empty shelf).
+    const items = await server.db
+      .selectFrom('reconciliation_items')
+      .select('kind')
+      .where('sale_id', '=', res.body.saleId)
+      .execute();
+    expect(items.map((i) => i.kind)).not.toContain('unit_mismatch');
+    expect(items.map((i) => i.kind)).not.toContain('price_mismatch');
+  });
 });

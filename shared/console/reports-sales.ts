@@ -227,8 +227,9 @@ export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 export const manualSaleRequestSchema = z.object({
   branchId: id,
   productId: id,
+  /** In the product's smallest unit, as a sale line's (grams of a kg product with 3 decimals). */
   quantity: z.number().int().positive().max(100000),
-  /** Unit price charged, tax-inclusive, in minor units. */
+  /** Unit price charged, tax-inclusive, in minor units, per whole unit (per kg); the line follows shared/sale/line-amount.ts. */
   unitPriceCents: z.number().int().positive().max(1e10),
   /** When the sale happened (not in the future). */
   at: z.iso.datetime({ offset: true }),
