@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { ManualSaleRequest, ManualSaleResponse } from '../../../shared/console/reports-sales';
 import { localParts } from '../../../shared/console/reports-time';
+import { lineGrossCents } from '../../../shared/sale/line-amount';
+import { parseQuantityIn } from '../../../shared/sale/quantity';
 import { useBranches } from '../api/use-branches';
 import { zonedLocalToIso } from '../catalogue/zoned-time';
 import { useT } from '../i18n/i18n';
@@ -26,6 +28,20 @@ const nowIn = (timeZone: string) => {
 const toCents = (text: string) =>
   /^\d{1,9}([.,]\d{1,2})?$/.test(text.trim()) ? Math.round(Number(text.trim().replace(',', '.')) * 100) : 0;
 
+/**
+ * The quantity typed in the product's unit (1,250 kg) as the integer of its smallest unit (1250 g),
+ * and what the line is worth with the price per whole unit (per kg): what a tablet's cart makes of it.
+ */
+function lineFigures(quantity: string, decimals: number, priceCents: number) {
+  const parsed = parseQuantityIn(quantity, decimals);
+  const units = 'problem' in parsed || parsed.quantity === 0 ? null : parsed.quantity;
+  const lineCents =
+    units !== null && priceCents > 0
+      ? lineGrossCents({ unitPriceCents: priceCents, quantity: units, quantityDecimals: decimals })
+      : null;
+  return { units, lineCents };
+}
+
 /** The seed dashboard's manual sale form: one product sold at a branch, recorded as a tablet's sale would be. */
 export default function ManualSalePage() {
   const t = useT(manualSaleMessages);
@@ -46,6 +62,9 @@ export default function ManualSalePage() {
   const [done, setDone] = useState<(ManualSaleResponse & { totalCents: number }) | null>(null);
   const priceCents = toCents(price);
   const differs = product !== null && priceCents > 0 && priceCents !== product.priceCents;
+  const decimals = product?.quantityDecimals ?? 0;
+  const weighed = product !== null && product.unit !== 'each';
+  const { units, lineCents } = lineFigures(quantity, decimals, priceCents);
 
   const submit = () => {
     const at = when || nowIn(timeZone);
@@ -53,18 +72,18 @@ export default function ManualSalePage() {
     const check: [boolean, Problem][] = [
       [!branch, 'pickBranch'],
       [!product, 'pickProduct'],
-      [!/^\d{1,6}$/.test(quantity.trim()) || Number(quantity) === 0, 'quantityInvalid'],
+      [units === null, 'quantityInvalid'],
       [priceCents <= 0, 'priceInvalid'],
       [!wellFormed, 'whenInvalid'],
       [wellFormed && Date.parse(zonedLocalToIso(at, timeZone)) > Date.now() + FUTURE_TOLERANCE_MS, 'whenFuture'],
     ];
     const failed = check.find(([bad]) => bad);
     setProblem(failed ? failed[1] : null);
-    if (failed || !branch || !product) return;
+    if (failed || !branch || !product || units === null || lineCents === null) return;
     const body: ManualSaleRequest = {
       branchId: branch.id,
       productId: product.id,
-      quantity: Number(quantity),
+      quantity: units,
       unitPriceCents: priceCents,
       at: zonedLocalToIso(at, timeZone),
       tender,
@@ -74,7 +93,7 @@ export default function ManualSalePage() {
     setSaving(true);
     api
       .post<ManualSaleResponse>('/api/console/reports/manual-sales', body)
-      .then((r) => setDone({ ...r, totalCents: body.quantity * body.unitPriceCents }))
+      .then((r) => setDone({ ...r, totalCents: lineCents }))
       .catch(setError)
       .finally(() => setSaving(false));
   };
@@ -115,19 +134,30 @@ export default function ManualSalePage() {
             if (p) setPrice((p.priceCents / 100).toFixed(2));
           }}
         />
-        <p className="hint">{product ? t('masterPrice', { price: f.money(product.priceCents) }) : t('productHint')}</p>
+        <p className="hint">
+          {!product
+            ? t('productHint')
+            : weighed
+              ? t('masterPriceIn', { price: f.money(product.priceCents), unit: product.unit })
+              : t('masterPrice', { price: f.money(product.priceCents) })}
+        </p>
         <TextField
-          label={t('quantity')}
-          inputMode="numeric"
+          label={weighed ? t('quantityIn', { unit: product.unit }) : t('quantity')}
+          inputMode={decimals > 0 ? 'decimal' : 'numeric'}
           value={quantity}
           onChange={(e) => setQuantity(e.target.value)}
         />
         <TextField
-          label={t('price', { currency: branch?.currency ?? '' })}
+          label={
+            weighed
+              ? t('priceIn', { currency: branch?.currency ?? '', unit: product.unit })
+              : t('price', { currency: branch?.currency ?? '' })
+          }
           inputMode="decimal"
           value={price}
           onChange={(e) => setPrice(e.target.value)}
         />
+        {lineCents !== null && weighed && <p className="hint">{t('lineTotal', { total: f.money(lineCents) })}</p>}
         {differs && <p className="warning-text">{t('priceDiffers', { price: f.money(product.priceCents) })}</p>}
         <TextField
           label={t('when', { zone: timeZone })}
@@ -139,7 +169,10 @@ export default function ManualSalePage() {
           <option value="cash">{t('cash')}</option>
           <option value="card">{t('card')}</option>
         </SelectField>
-        <FormProblem>{problem && t(problem)}</FormProblem>
+        <FormProblem>
+          {problem &&
+            (problem === 'quantityInvalid' && decimals > 0 ? t('quantityInvalidIn', { decimals }) : t(problem))}
+        </FormProblem>
         <ErrorNotice error={error} />
         {done && (
           <div role="status" className="ok">

@@ -7,6 +7,9 @@ export interface PickedProduct {
   name: string;
   sku: string;
   priceCents: number;
+  /** How it is counted: a weighed product's quantity is typed in its unit, its price is per unit. */
+  unit: ConsoleProductView['unit'];
+  quantityDecimals: number;
 }
 
 /** Typing waits this long before asking the server, so a word typed quickly is one search. */
@@ -39,7 +42,16 @@ export function ProductPicker(props: {
       api
         .get<{ items: ConsoleProductView[] }>('/api/console/products', { query: text.trim(), limit: 8 }, abort.signal)
         .then((page) => {
-          setOptions(page.items.map((p) => ({ id: p.id, name: p.name, sku: p.sku, priceCents: p.priceCents })));
+          setOptions(
+            page.items.map((p) => ({
+              id: p.id,
+              name: p.name,
+              sku: p.sku,
+              priceCents: p.priceCents,
+              unit: p.unit,
+              quantityDecimals: p.quantityDecimals,
+            })),
+          );
           setActive(0);
         })
         .catch(() => {

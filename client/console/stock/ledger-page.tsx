@@ -3,7 +3,7 @@ import { Link, useSearch } from 'wouter';
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
 import type { MovementRow, Page } from '../../../shared/console/ledger-api';
 import { ADJUSTMENT_REASONS, type AdjustmentReason, type StockAsOfResponse } from '../../../shared/console/stock';
-import { parseQuantityIn } from '../../../shared/sale/quantity';
+import { MAX_STOCK_QUANTITY, parseQuantityIn } from '../../../shared/sale/quantity';
 import type { Counted } from '../../../shared/sale/stock-quantity';
 import { zonedLocalToIso } from '../catalogue/zoned-time';
 import { usePlaces } from '../api/use-places';
@@ -73,7 +73,9 @@ export default function LedgerPage() {
       <div className="columns">
         <AsOfForm locationId={locationId} productId={productId} timeZone={timeZone} counted={counted} />
         <AdjustForm locationId={locationId} productId={productId} counted={counted} />
-        {locationId === 'central' || !branch ? <ReceiveForm locationId={locationId} productId={productId} /> : null}
+        {locationId === 'central' || !branch ? (
+          <ReceiveForm locationId={locationId} productId={productId} counted={counted} />
+        ) : null}
       </div>
       <StockHistorySection
         locationId={locationId}
@@ -166,7 +168,7 @@ function AsOfForm({
 /** A signed quantity typed in the product's unit ("-0,250" kg is −250 g); null when it is not one, or 0. */
 function signedQuantity(text: string, decimals: number): number | null {
   const m = /^([-+−]?)(.*)$/.exec(text.trim())!;
-  const parsed = parseQuantityIn(m[2]!, decimals);
+  const parsed = parseQuantityIn(m[2]!, decimals, MAX_STOCK_QUANTITY);
   if ('problem' in parsed || parsed.quantity === 0) return null;
   return m[1] === '-' || m[1] === '−' ? -parsed.quantity : parsed.quantity;
 }
@@ -243,14 +245,16 @@ function AdjustForm({ locationId, productId, counted }: { locationId: string; pr
   );
 }
 
-function ReceiveForm({ locationId, productId }: { locationId: string; productId: string }) {
+function ReceiveForm({ locationId, productId, counted }: { locationId: string; productId: string; counted: Counted }) {
   const t = useT(stockMessages);
   const api = useApi();
+  const f = useFormat();
   const [qty, setQty] = useState('');
   const [supplier, setSupplier] = useState('');
   const [problem, setProblem] = useState<'qty' | 'supplier' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const decimals = counted.quantityDecimals;
   return (
     <form
       className="card form"
@@ -258,19 +262,21 @@ function ReceiveForm({ locationId, productId }: { locationId: string; productId:
       aria-labelledby="receive-title"
       onSubmit={(e) => {
         e.preventDefault();
-        setDone(false);
-        if (!/^\d{1,9}$/.test(qty.trim()) || Number(qty) === 0) return setProblem('qty');
+        setDone(null);
+        // Typed in the product's unit (12,5 kg), sent as the integer of its smallest unit (12500).
+        const parsed = parseQuantityIn(qty, decimals, MAX_STOCK_QUANTITY);
+        if ('problem' in parsed || parsed.quantity === 0) return setProblem('qty');
         if (!supplier.trim()) return setProblem('supplier');
         setProblem(null);
         setError(null);
         api
           .post('/api/console/receipts', {
             locationId,
-            lines: [{ productId, quantity: Number(qty) }],
+            lines: [{ productId, quantity: parsed.quantity }],
             supplierNote: supplier,
           })
           .then(() => {
-            setDone(true);
+            setDone(t('received', { quantity: f.quantity(parsed.quantity, decimals, counted.unit) }));
             setQty('');
           })
           .catch(setError);
@@ -278,18 +284,32 @@ function ReceiveForm({ locationId, productId }: { locationId: string; productId:
     >
       <h2 id="receive-title">{t('receive')}</h2>
       <div className="field">
-        <label htmlFor="receive-qty">{t('receiveQty')}</label>
-        <input id="receive-qty" inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} />
+        <label htmlFor="receive-qty">
+          {counted.unit === 'each' ? t('receiveQty') : t('receiveQtyIn', { unit: counted.unit })}
+        </label>
+        <input
+          id="receive-qty"
+          inputMode={decimals > 0 ? 'decimal' : 'numeric'}
+          value={qty}
+          onChange={(e) => setQty(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="receive-supplier">{t('supplier')}</label>
         <input id="receive-supplier" value={supplier} onChange={(e) => setSupplier(e.target.value)} />
       </div>
-      <FormProblem>{problem && (problem === 'qty' ? t('qtyPositive') : t('supplierMissing'))}</FormProblem>
+      <FormProblem>
+        {problem &&
+          (problem === 'supplier'
+            ? t('supplierMissing')
+            : decimals > 0
+              ? t('qtyPositiveIn', { decimals })
+              : t('qtyPositive'))}
+      </FormProblem>
       <ErrorNotice error={error} />
       {done && (
         <p role="status" className="ok">
-          {t('received')}
+          {done}
         </p>
       )}
       <div className="actions start">

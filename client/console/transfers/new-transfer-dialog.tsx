@@ -1,22 +1,25 @@
 import { useState } from 'react';
 import type { TransferRow } from '../../../shared/console/ledger-api';
-import { useT } from '../i18n/i18n';
+import { formatQuantity } from '../../../shared/sale/quantity';
+import type { Counted } from '../../../shared/sale/stock-quantity';
+import { useLocale, useT } from '../i18n/i18n';
 import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
-import { TransferLinesEditor, type EditedLine } from './transfer-lines-editor';
+import { TransferLinesEditor, lineQuantity, type EditedLine } from './transfer-lines-editor';
 import { transferMessages } from './transfer-messages';
 import { FormProblem } from '../ui/form-problem';
 
 /**
- * A new transfer, or a draft being edited: from, to, products, whole quantities. "Send" moves the
+ * A new transfer, or a draft being edited: from, to, products, quantities in each product's unit. "Send" moves the
  * units at once (in transit until the destination confirms); "Save draft" moves nothing.
  */
 export function NewTransferDialog({
   locations,
   draft,
   productName,
+  productCounting,
   onClose,
   onSent,
 }: {
@@ -24,20 +27,27 @@ export function NewTransferDialog({
   /** The draft to edit; absent for a new transfer. */
   draft?: TransferRow;
   productName?: (id: string) => string;
+  /** How a draft's products are counted, to show their quantities in their unit. */
+  productCounting?: (id: string) => Counted;
   onClose: () => void;
   onSent: (message: string) => void;
 }) {
   const t = useT(transferMessages);
   const api = useApi();
+  const { locale } = useLocale();
   const [from, setFrom] = useState(draft?.fromLocationId ?? locations[0]?.id ?? '');
   const [to, setTo] = useState(draft?.toLocationId ?? locations[1]?.id ?? '');
   const [lines, setLines] = useState<EditedLine[]>(
     () =>
-      draft?.lines.map((l) => ({
-        productId: l.productId,
-        name: productName?.(l.productId) ?? l.productId,
-        quantity: String(l.quantity),
-      })) ?? [],
+      draft?.lines.map((l) => {
+        const counted = productCounting?.(l.productId) ?? { unit: 'each', quantityDecimals: 0 };
+        return {
+          productId: l.productId,
+          name: productName?.(l.productId) ?? l.productId,
+          counted,
+          quantity: formatQuantity(l.quantity, counted.quantityDecimals, locale),
+        };
+      }) ?? [],
   );
   const [note, setNote] = useState(draft?.note ?? '');
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,15 +57,15 @@ export function NewTransferDialog({
 
   async function save(asDraft: boolean) {
     if (from === to) return setProblem(t('sameplace'));
-    if (lines.length === 0 || lines.some((l) => !/^\d{1,9}$/.test(l.quantity.trim()) || Number(l.quantity) === 0))
-      return setProblem(t('noLines'));
+    const quantities = lines.map(lineQuantity);
+    if (lines.length === 0 || quantities.some((q) => q === null)) return setProblem(t('noLines'));
     setProblem(null);
     setBusy(true);
     setError(null);
     const body = {
       fromLocationId: from,
       toLocationId: to,
-      lines: lines.map((l) => ({ productId: l.productId, quantity: Number(l.quantity) })),
+      lines: lines.map((l, i) => ({ productId: l.productId, quantity: quantities[i]! })),
       note,
     };
     try {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { TransferRow } from '../../../shared/console/ledger-api';
-import { useT } from '../i18n/i18n';
+import { MAX_STOCK_QUANTITY, formatQuantity, parseQuantityIn } from '../../../shared/sale/quantity';
+import type { Counted } from '../../../shared/sale/stock-quantity';
+import { useLocale, useT } from '../i18n/i18n';
 import { useApi } from '../session/session-context';
 import { transferMessages } from './transfer-messages';
 
@@ -9,33 +11,45 @@ export type Run = (call: () => Promise<string>) => void;
 
 const pathOf = (transfer: TransferRow) => `/api/console/transfers/${encodeURIComponent(transfer.id)}`;
 
-/** In transit: what arrived of each product (counted); a difference opens a reconciliation item. */
+/** In transit: what arrived of each product (counted, in its unit); a difference opens a reconciliation item. */
 export function ReceiveSection({
   transfer,
   productName,
+  productCounting,
   busy,
   run,
   onProblem,
 }: {
   transfer: TransferRow;
   productName: (id: string) => string;
+  productCounting: (id: string) => Counted;
   busy: boolean;
   run: Run;
   onProblem: (problem: string | null) => void;
 }) {
   const t = useT(transferMessages);
   const api = useApi();
+  const { locale } = useLocale();
+  const decimalsOf = (id: string) => productCounting(id).quantityDecimals;
   const [counted, setCounted] = useState<Record<string, string>>(() =>
-    Object.fromEntries(transfer.lines.map((l) => [l.productId, String(l.quantity)])),
+    Object.fromEntries(
+      transfer.lines.map((l) => [l.productId, formatQuantity(l.quantity, decimalsOf(l.productId), locale)]),
+    ),
   );
 
   function receive() {
-    if (Object.values(counted).some((v) => !/^\d{1,9}$/.test(v.trim()))) return onProblem(t('countedInvalid'));
+    // Typed in each product's unit (12,5 kg), sent as the integer of its smallest unit (12500).
+    const quantities = transfer.lines.map((l) =>
+      parseQuantityIn(counted[l.productId] ?? '', decimalsOf(l.productId), MAX_STOCK_QUANTITY),
+    );
+    const lines: { productId: string; quantity: number }[] = [];
+    for (const [i, q] of quantities.entries()) {
+      if ('problem' in q) return onProblem(t('countedInvalid'));
+      lines.push({ productId: transfer.lines[i]!.productId, quantity: q.quantity });
+    }
     onProblem(null);
     run(async () => {
-      const r = await api.post<{ discrepancy: boolean }>(`${pathOf(transfer)}/receive`, {
-        lines: transfer.lines.map((l) => ({ productId: l.productId, quantity: Number(counted[l.productId]) })),
-      });
+      const r = await api.post<{ discrepancy: boolean }>(`${pathOf(transfer)}/receive`, { lines });
       return r.discrepancy ? t('receivedDiff') : t('receivedOk');
     });
   }
@@ -46,10 +60,14 @@ export function ReceiveSection({
       <p className="hint">{t('receiveHelp')}</p>
       {transfer.lines.map((l) => (
         <div className="field" key={l.productId}>
-          <label htmlFor={`counted-${l.productId}`}>{t('counted', { product: productName(l.productId) })}</label>
+          <label htmlFor={`counted-${l.productId}`}>
+            {productCounting(l.productId).unit === 'each'
+              ? t('counted', { product: productName(l.productId) })
+              : t('countedIn', { product: productName(l.productId), unit: productCounting(l.productId).unit })}
+          </label>
           <input
             id={`counted-${l.productId}`}
-            inputMode="numeric"
+            inputMode={decimalsOf(l.productId) > 0 ? 'decimal' : 'numeric'}
             value={counted[l.productId] ?? ''}
             onChange={(e) => setCounted((c) => ({ ...c, [l.productId]: e.target.value }))}
           />

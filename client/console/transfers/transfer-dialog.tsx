@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TransferRow } from '../../../shared/console/ledger-api';
+import type { Counted } from '../../../shared/sale/stock-quantity';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { Dialog } from '../ui/dialog';
@@ -16,6 +17,7 @@ import { FormProblem } from '../ui/form-problem';
 export function TransferDialog({
   transfer,
   productName,
+  productCounting,
   placeName,
   onClose,
   onDone,
@@ -23,6 +25,7 @@ export function TransferDialog({
 }: {
   transfer: TransferRow;
   productName: (id: string) => string;
+  productCounting: (id: string) => Counted;
   placeName: (id: string) => string;
   onClose: () => void;
   onDone: (message: string) => void;
@@ -35,6 +38,10 @@ export function TransferDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const quantity = (id: string, q: number) => {
+    const c = productCounting(id);
+    return f.quantity(q, c.quantityDecimals, c.unit);
+  };
   const received = new Map(transfer.receivedLines?.map((l) => [l.productId, l.quantity]));
 
   function run(call: () => Promise<string>) {
@@ -60,15 +67,20 @@ export function TransferDialog({
         <ul className="plain">
           {transfer.lines.map((l) => (
             <li key={l.productId}>
-              {t('line', { quantity: f.number(l.quantity), product: productName(l.productId) })}
+              {t('line', { quantity: quantity(l.productId, l.quantity), product: productName(l.productId) })}
               {received.has(l.productId) &&
-                ` · ${t('receivedLine', { quantity: f.number(received.get(l.productId)!) })}`}
+                ` · ${t('receivedLine', { quantity: quantity(l.productId, received.get(l.productId)!) })}`}
             </li>
           ))}
         </ul>
         {transfer.status === 'draft' && <DraftSection {...shared} from={from} onEdit={onEdit} />}
         {transfer.status === 'in_transit' && (
-          <ReceiveSection {...shared} productName={productName} onProblem={setProblem} />
+          <ReceiveSection
+            {...shared}
+            productName={productName}
+            productCounting={productCounting}
+            onProblem={setProblem}
+          />
         )}
         {(transfer.status === 'draft' || transfer.status === 'in_transit') && (
           <CancelSection {...shared} from={from} onProblem={setProblem} />

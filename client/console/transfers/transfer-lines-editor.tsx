@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
+import { MAX_STOCK_QUANTITY, parseQuantityIn } from '../../../shared/sale/quantity';
+import type { Counted } from '../../../shared/sale/stock-quantity';
 import type { CursorPage } from '../live/use-live-pages';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../session/session-context';
@@ -8,10 +10,19 @@ import { transferMessages } from './transfer-messages';
 export interface EditedLine {
   productId: string;
   name: string;
+  /** How the product is counted: a weighed one is typed in its unit (12,5 kg). */
+  counted: Counted;
+  /** As typed, in the product's unit. */
   quantity: string;
 }
 
-/** A transfer's products: found on the server by name, SKU or barcode, each with whole units. */
+/** An edited line's quantity in the product's smallest unit (12,5 kg is 12500), null when it is not one above 0. */
+export function lineQuantity(line: EditedLine): number | null {
+  const parsed = parseQuantityIn(line.quantity, line.counted.quantityDecimals, MAX_STOCK_QUANTITY);
+  return 'problem' in parsed || parsed.quantity === 0 ? null : parsed.quantity;
+}
+
+/** A transfer's products: found on the server by name, SKU or barcode, each in its unit (pieces, or kg with decimals). */
 export function TransferLinesEditor({
   lines,
   onChange,
@@ -55,7 +66,15 @@ export function TransferLinesEditor({
                 <button
                   type="button"
                   onClick={() => {
-                    onChange((ls) => [...ls, { productId: p.id, name: p.name, quantity: '1' }]);
+                    onChange((ls) => [
+                      ...ls,
+                      {
+                        productId: p.id,
+                        name: p.name,
+                        counted: { unit: p.unit, quantityDecimals: p.quantityDecimals },
+                        quantity: p.quantityDecimals > 0 ? '' : '1',
+                      },
+                    ]);
                     setSearch('');
                   }}
                 >
@@ -68,10 +87,14 @@ export function TransferLinesEditor({
       {lines.map((l) => (
         <div className="line-row" key={l.productId}>
           <div className="field">
-            <label htmlFor={`line-${l.productId}`}>{t('quantity', { product: l.name })}</label>
+            <label htmlFor={`line-${l.productId}`}>
+              {l.counted.unit === 'each'
+                ? t('quantity', { product: l.name })
+                : t('quantityIn', { product: l.name, unit: l.counted.unit })}
+            </label>
             <input
               id={`line-${l.productId}`}
-              inputMode="numeric"
+              inputMode={l.counted.quantityDecimals > 0 ? 'decimal' : 'numeric'}
               value={l.quantity}
               onChange={(e) =>
                 onChange((ls) => ls.map((x) => (x.productId === l.productId ? { ...x, quantity: e.target.value } : x)))

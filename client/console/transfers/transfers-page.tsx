@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { TRANSFER_STATUSES, type Page, type TransferRow } from '../../../shared/console/ledger-api';
 import { usePlaces } from '../api/use-places';
+import { useProductCounting } from '../api/use-product-counting';
 import { useProductNames } from '../api/use-product-names';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
@@ -33,7 +34,10 @@ export default function TransfersPage() {
       api.get<Page<TransferRow>>('/api/console/transfers', { status, locationId, cursor, limit: 50 }, signal),
     ['transfers', 'stock'],
   );
-  const productName = useProductNames(list.items.flatMap((tr) => tr.lines.map((l) => l.productId)));
+  const productIds = list.items.flatMap((tr) => tr.lines.map((l) => l.productId));
+  const productName = useProductNames(productIds);
+  // Weighed products in their unit ("12,500 kg"), not raw grams.
+  const productCounting = useProductCounting(productIds);
   const locations = [
     { id: 'central', name: placeName('central') },
     ...branches.map((b) => ({ id: b.locationId, name: b.name })),
@@ -79,7 +83,16 @@ export default function TransfersPage() {
                 </th>
                 <td>
                   {tr.lines
-                    .map((l) => t('line', { quantity: f.number(l.quantity), product: productName(l.productId) }))
+                    .map((l) =>
+                      t('line', {
+                        quantity: f.quantity(
+                          l.quantity,
+                          productCounting(l.productId).quantityDecimals,
+                          productCounting(l.productId).unit,
+                        ),
+                        product: productName(l.productId),
+                      }),
+                    )
                     .join(', ')}
                 </td>
                 <td>
@@ -97,6 +110,7 @@ export default function TransfersPage() {
         <TransferDialog
           transfer={opened}
           productName={productName}
+          productCounting={productCounting}
           placeName={placeName}
           onClose={() => setOpened(null)}
           onDone={(message) => {
@@ -114,6 +128,7 @@ export default function TransfersPage() {
           locations={locations}
           draft={editing ?? undefined}
           productName={productName}
+          productCounting={productCounting}
           onClose={() => {
             setCreating(false);
             setEditing(null);
