@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openShift, recordCount } from './device-documents';
+import type { DevicePairing } from './device-pairing';
 import { markImported } from './imported-documents';
 import { syncPath } from '../../shared/protocol';
 import { Outbox } from './outbox';
