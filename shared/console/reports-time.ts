@@ -66,6 +66,18 @@ export function localDayStart(date: string, timeZone: string): string {
   return new Date(start).toISOString();
 }
 
+/**
+ * A wall-clock time typed for a time zone ("2026-12-01T08:00") → the instant (ISO with Z). The zone's offset at
+ * that moment comes from Intl; a second pass settles the rare case where the offset itself changes in between.
+ */
+export function zonedLocalToIso(local: string, timeZone: string): string {
+  const asUtc = Date.parse(`${local}:00Z`);
+  if (Number.isNaN(asUtc)) throw new Error('not a date');
+  let at = asUtc - offsetMs(asUtc, timeZone);
+  at = asUtc - offsetMs(at, timeZone);
+  return new Date(at).toISOString();
+}
+
 /** The local date `days` days after `date` (negative for before). */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
