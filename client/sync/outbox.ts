@@ -88,7 +88,9 @@ export class Outbox {
       this.running = null;
       if (this.again) {
         this.again = false;
-        void this.drain();
+        // Nobody waits for this second look: a failure (the database closing under it, the server
+        // unreachable) is met again by the next drain, which every later trigger starts.
+        this.drain().catch(() => undefined);
       }
     });
     return this.running;
