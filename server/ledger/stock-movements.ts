@@ -14,6 +14,22 @@ export interface MovementInput {
   reason: string;
 }
 
+/** The stock_movements row of a movement at server sequence `seq`. */
+function movementRow(movement: MovementInput, seq: number, now: string): Database['stock_movements'] {
+  return {
+    id: uuidv7(),
+    seq,
+    location_id: movement.locationId,
+    product_id: movement.productId,
+    delta: movement.delta,
+    kind: movement.kind,
+    sale_id: movement.saleId,
+    actor: movement.actor,
+    reason: movement.reason,
+    created_at: now,
+  };
+}
+
 /**
  * DESIGN invariant 3: stock changes only by movements. Each movement is recorded and folded into
  * the location's level in the caller's transaction, and the level is stamped with the movement's
@@ -27,18 +43,7 @@ export async function applyMovement(
 ): Promise<number> {
   await trx
     .insertInto('stock_movements')
-    .values({
-      id: uuidv7(),
-      seq,
-      location_id: movement.locationId,
-      product_id: movement.productId,
-      delta: movement.delta,
-      kind: movement.kind,
-      sale_id: movement.saleId,
-      actor: movement.actor,
-      reason: movement.reason,
-      created_at: now,
-    })
+    .values(movementRow(movement, seq, now))
     .execute();
   const level = await trx
     .insertInto('stock_levels')
@@ -125,18 +130,7 @@ export class MovementBatch {
     level.seq = seq;
     this.levels.set(k, level);
     this.dirty.add(k);
-    this.movements.push({
-      id: uuidv7(),
-      seq,
-      location_id: movement.locationId,
-      product_id: movement.productId,
-      delta: movement.delta,
-      kind: movement.kind,
-      sale_id: movement.saleId,
-      actor: movement.actor,
-      reason: movement.reason,
-      created_at: this.now,
-    });
+    this.movements.push(movementRow(movement, seq, this.now));
     return level.quantity;
   }
 
@@ -169,14 +163,7 @@ const insertMovements = new BulkInsert<Database['stock_movements']>(
   ROWS_PER_INSERT,
 );
 
-type LevelRow = {
-  location_id: string;
-  product_id: string;
-  quantity: number;
-  reorder_level: number | null;
-  seq: number;
-  updated_at: string;
-};
+type LevelRow = Database['stock_levels'];
 const upsertLevels = new BulkInsert<LevelRow>(
   ['location_id', 'product_id', 'quantity', 'reorder_level', 'seq', 'updated_at'],
   (db, rows) =>
