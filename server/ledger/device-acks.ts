@@ -9,28 +9,16 @@ import type { Db } from '../db/database';
  * acked to both the device that made it and every device that relayed it.
  */
 export async function stockAcksBetween(db: Db, deviceId: string, from: number, to: number): Promise<Ack[]> {
-  const own = await db
-    .selectFrom('sales')
-    .select(['id', 'applied_seq'])
-    .where('device_id', '=', deviceId)
-    .where('applied_seq', '>=', from)
-    .where('applied_seq', '<=', to)
-    .unionAll(
-      db
-        .selectFrom('stock_counts')
-        .select(['id', 'applied_seq'])
-        .where('device_id', '=', deviceId)
-        .where('applied_seq', '>=', from)
-        .where('applied_seq', '<=', to),
-    )
-    .unionAll(
-      db
-        .selectFrom('transfer_receipts')
-        .select(['id', 'applied_seq'])
-        .where('device_id', '=', deviceId)
-        .where('applied_seq', '>=', from)
-        .where('applied_seq', '<=', to),
-    )
+  const appliedFrom = (table: 'sales' | 'stock_counts' | 'transfer_receipts') =>
+    db
+      .selectFrom(table)
+      .select(['id', 'applied_seq'])
+      .where('device_id', '=', deviceId)
+      .where('applied_seq', '>=', from)
+      .where('applied_seq', '<=', to);
+  const own = await appliedFrom('sales')
+    .unionAll(appliedFrom('stock_counts'))
+    .unionAll(appliedFrom('transfer_receipts'))
     .unionAll(
       db
         .selectFrom('document_relays')
