@@ -51,8 +51,8 @@ export async function visibleLocations(db: Db, manager: ManagerIdentity): Promis
   );
 }
 
-export async function assertProducts(db: Db, productIds: readonly string[]): Promise<void> {
-  const unique = [...new Set(productIds)];
+export async function assertProducts(db: Db, lines: readonly { productId: string }[]): Promise<void> {
+  const unique = [...new Set(lines.map((l) => l.productId))];
   const known = new Set(
     (await db.selectFrom('products').select('id').where('id', 'in', unique).execute()).map((r) => r.id),
   );
@@ -84,10 +84,7 @@ export async function recordReceipt(
 ): Promise<{ seq: number; location: LocationInfo }> {
   const location = await locationInfo(db, r.locationId);
   assertCanManageLocation(manager, location);
-  await assertProducts(
-    db,
-    r.lines.map((l) => l.productId),
-  );
+  await assertProducts(db, r.lines);
   const seq = await db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
     const s = alloc.next();
@@ -122,7 +119,7 @@ export async function recordCorrection(
 ): Promise<{ seq: number; level: number; location: LocationInfo }> {
   const location = await locationInfo(db, c.locationId);
   assertCanManageLocation(manager, location);
-  await assertProducts(db, [c.productId]);
+  await assertProducts(db, [c]);
   return db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
     const s = alloc.next();
@@ -159,10 +156,7 @@ export async function createTransfer(
   const from = await locationInfo(db, t.fromLocationId);
   const to = await locationInfo(db, t.toLocationId);
   assertCanManageLocation(manager, from);
-  await assertProducts(
-    db,
-    t.lines.map((l) => l.productId),
-  );
+  await assertProducts(db, t.lines);
   const id = uuidv7();
   const seq = await db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
@@ -202,10 +196,7 @@ export async function receiveTransfer(
 ): Promise<{ seq: number; to: LocationInfo; discrepancy: boolean }> {
   const { to } = await transferEnds(db, transferId);
   assertCanManageLocation(manager, to);
-  await assertProducts(
-    db,
-    r.lines.map((l) => l.productId),
-  );
+  await assertProducts(db, r.lines);
   return db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
     // Read again under the lock: a branch device may have confirmed it meanwhile.

@@ -36,10 +36,7 @@ export async function updateDraft(
   const from = await locationInfo(db, t.fromLocationId);
   const to = await locationInfo(db, t.toLocationId);
   assertCanManageLocation(manager, from);
-  await assertProducts(
-    db,
-    t.lines.map((l) => l.productId),
-  );
+  await assertProducts(db, t.lines);
   const seq = await db.transaction().execute(async (trx) => {
     const alloc = await SequenceAllocator.lock(trx);
     const row = await trx.selectFrom('transfers').select('status').where('id', '=', id).executeTakeFirstOrThrow();
