@@ -17,7 +17,7 @@ import type { DeviceIdentity } from '../auth/device-identity';
 import { branchSettings, settingsDoc } from '../catalogue/branch-settings';
 import { cashierDoc } from '../catalogue/cashier-rows';
 import { productDoc } from '../catalogue/product-rows';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import { stockAcksBetween } from '../ledger/device-acks';
 
@@ -53,9 +53,14 @@ export function pullQueries(options: { salesPullDays: number }): {
   };
 }
 
-/** SPEC S5: rows strictly after the checkpoint in (seq, id) order, the RxDB pull contract. */
-function afterCheckpoint(since: Checkpoint, idColumn: 'id' | 'product_id' = 'id') {
-  return sql<SqlBool>`(seq > ${since.seq} or (seq = ${since.seq} and ${sql.ref(idColumn)} > ${since.id}))`;
+/** SPEC S5: the first `limit` rows strictly after the checkpoint in (seq, id) order, the RxDB pull contract. */
+function pageAfter(since: Checkpoint, limit: number, idColumn: 'id' | 'product_id' = 'id') {
+  return <DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>) =>
+    query
+      .where(sql<SqlBool>`(seq > ${since.seq} or (seq = ${since.seq} and ${sql.ref(idColumn)} > ${since.id}))`)
+      .orderBy(sql.ref('seq'))
+      .orderBy(sql.ref(idColumn))
+      .limit(limit);
 }
 
 type Page<D> = { documents: D[]; checkpoint: Checkpoint | null };
@@ -71,14 +76,7 @@ async function productsSince(
   since: Checkpoint,
   limit: number,
 ): Promise<{ documents: ProductDoc[]; checkpoint: Checkpoint | null; remaining: number }> {
-  const rows = await db
-    .selectFrom('products')
-    .selectAll()
-    .where(afterCheckpoint(since))
-    .orderBy('seq')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const rows = await db.selectFrom('products').selectAll().$call(pageAfter(since, limit)).execute();
   const { documents, checkpoint } = pageOf(rows, productDoc);
   // Counted only when the page is full: a first download shows "N of total" (SPEC S5 order).
   // Two range counts on the (seq, id) index rather than one over the OR, which scans the table.
@@ -116,10 +114,7 @@ async function stockSince(
     .selectFrom('stock_levels')
     .selectAll()
     .where('location_id', '=', locationId)
-    .where(afterCheckpoint(since, 'product_id'))
-    .orderBy('seq')
-    .orderBy('product_id')
-    .limit(limit)
+    .$call(pageAfter(since, limit, 'product_id'))
     .execute();
   const last = rows.at(-1);
   if (!last) return { documents: [], checkpoint: null, acks: [] };
@@ -218,10 +213,7 @@ async function salesSince(
     .select(['id', 'seq', 'body'])
     .where('branch_id', '=', branchId)
     .where('received_at', '>=', receivedSince)
-    .where(afterCheckpoint(since))
-    .orderBy('seq')
-    .orderBy('id')
-    .limit(limit)
+    .$call(pageAfter(since, limit))
     .execute();
   return pageOf(rows, (r) => JSON.parse(r.body) as SaleDoc);
 }
@@ -232,10 +224,7 @@ async function cashiersSince(db: Db, branchId: string, since: Checkpoint, limit:
     .selectFrom('cashiers')
     .selectAll()
     .where('branch_id', '=', branchId)
-    .where(afterCheckpoint(since))
-    .orderBy('seq')
-    .orderBy('id')
-    .limit(limit)
+    .$call(pageAfter(since, limit))
     .execute();
   return pageOf(rows, cashierDoc);
 }
@@ -265,10 +254,7 @@ async function transfersSince(
     .where('to_location_id', '=', locationId)
     // Drafts never reach the tablets (one cancelled unsent arrives as cancelled); the document keeps its shape.
     .where('status', '<>', 'draft')
-    .where(afterCheckpoint(since))
-    .orderBy('seq')
-    .orderBy('id')
-    .limit(limit)
+    .$call(pageAfter(since, limit))
     .execute();
   return pageOf(rows, (r): TransferDoc => ({
     id: r.id,
