@@ -8,6 +8,7 @@ import {
 } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
+import { idleLockSecondsSchema, maxDiscountBpSchema } from '../../shared/console/fleet';
 import { quickKeySchema, type QuickKey } from '../../shared/protocol/quick-key';
 import type { ReportDb, ReportTrx } from '../reports/report-db';
 import { DEFAULT_MAX_CASH_DIFFERENCE_CENTS } from '../reports/report-settings';
@@ -32,11 +33,7 @@ export const DEFAULT_BRANCH_SETTINGS = {
 export const branchSettingsPatchSchema = z
   .object({
     allowOversell: z.boolean(),
-    idleLockSeconds: z
-      .number()
-      .int()
-      .min(15, 'The idle lock needs at least 15 seconds.')
-      .max(3600, 'The idle lock is at most 3600 seconds (one hour).'),
+    idleLockSeconds: idleLockSecondsSchema,
     receiptHeader: z.string().max(500),
     receiptFooter: z.string().max(500),
     /** Product fields this branch's devices may edit; others are refused (DESIGN invariant 6). */
@@ -45,12 +42,7 @@ export const branchSettingsPatchSchema = z
     requireOpenShift: z.boolean(),
     /** How the branch's scales print weight and price labels. */
     scaleLabels: scaleLabelLayoutSchema,
-    /** Largest discount a cashier gives without a supervisor's approval, in basis points (1000 = 10 %). */
-    maxDiscountBp: z
-      .number()
-      .int('The discount limit is a whole number of basis points (1000 = 10 %).')
-      .min(0, 'The discount limit cannot be below 0 %.')
-      .max(10000, 'The discount limit is at most 100 %.'),
+    maxDiscountBp: maxDiscountBpSchema,
   })
   .partial()
   .strict()

@@ -6,6 +6,20 @@ import { scaleLabelLayoutSchema } from '../protocol/scale-label-layout';
 
 const id = z.string().trim().min(1).max(64);
 
+/** Seconds of no use before a tablet locks, as a manager sets them. */
+export const idleLockSecondsSchema = z
+  .number()
+  .int()
+  .min(15, 'The idle lock needs at least 15 seconds.')
+  .max(3600, 'The idle lock is at most 3600 seconds (one hour).');
+
+/** Largest discount a cashier gives without a supervisor's approval, in basis points (1000 = 10 %). */
+export const maxDiscountBpSchema = z
+  .number()
+  .int('The discount limit is a whole number of basis points (1000 = 10 %).')
+  .min(0, 'The discount limit cannot be below 0 %.')
+  .max(10000, 'The discount limit is at most 100 %.');
+
 /** An IANA time zone the server's Intl knows, like America/Mexico_City or UTC. */
 export const timeZoneSchema = z
   .string()
@@ -38,19 +52,10 @@ export const branchEditSchema = z
     /** The oversell policy: true lets tablets sell below zero offline (each oversell opens a reconciliation item). */
     allowOversell: z.boolean(),
     productEditFields: z.array(z.enum(TABLET_EDITABLE_FIELDS)).max(10),
-    idleLockSeconds: z
-      .number()
-      .int()
-      .min(15, 'The idle lock needs at least 15 seconds.')
-      .max(3600, 'The idle lock is at most 3600 seconds (one hour).'),
+    idleLockSeconds: idleLockSecondsSchema,
     receiptHeader: z.string().max(500),
     receiptFooter: z.string().max(500),
-    /** Largest discount a cashier gives without a supervisor's approval, in basis points (1000 = 10 %). */
-    maxDiscountBp: z
-      .number()
-      .int('The discount limit is a whole number of basis points (1000 = 10 %).')
-      .min(0, 'The discount limit cannot be below 0 %.')
-      .max(10000, 'The discount limit is at most 100 %.'),
+    maxDiscountBp: maxDiscountBpSchema,
   })
   .partial()
   .strict()
