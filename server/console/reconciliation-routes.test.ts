@@ -5,6 +5,7 @@ import type { ReconciliationHistory } from '../../shared/console/reconciliation'
 import type { ApiErrorBody } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import type { ReconciliationKind } from '../db/schema-ledger';
+import { openItem as openLedgerItem } from '../reconciliation/open-items';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import { addBranch, request, startTestServer, stockLevels, type TestServer } from '../test/test-server';
@@ -32,37 +33,28 @@ describe.each(reachableTestDatabases)('reconciliation queue over HTTP on $label'
     await server?.close();
   });
 
-  /** An item as the ledger opens them, straight in the database (the list's queries are under test). */
+  /** An item opened as the ledger opens them (openItem), not over HTTP: the list's queries are under test. */
   async function openItem(kind: ReconciliationKind, branchId: string, figures: Record<string, unknown> = {}) {
-    const id = uuidv7();
+    const causeKey = `test:${uuidv7()}`;
+    const item = {
+      kind,
+      causeKey,
+      branchId,
+      locationId: branchId,
+      productId,
+      saleId: null,
+      documentId: null,
+      summary: `${kind} at ${branchId}`,
+      details: figures,
+    };
     const now = new Date().toISOString();
-    await server.db
-      .insertInto('reconciliation_items')
-      .values({
-        id,
-        kind,
-        status: 'open',
-        cause_key: `test:${id}`,
-        branch_id: branchId,
-        location_id: branchId,
-        product_id: productId,
-        sale_id: null,
-        document_id: null,
-        summary: `${kind} at ${branchId}`,
-        details: JSON.stringify(figures),
-        assigned_to: null,
-        assigned_to_name: null,
-        assigned_at: null,
-        resolved_by: null,
-        resolved_by_name: null,
-        resolution_note: null,
-        resolved_at: null,
-        created_at: now,
-        updated_at: now,
-        seq: seq++,
-      })
-      .execute();
-    return id;
+    await server.db.transaction().execute((trx) => openLedgerItem(trx, item, seq++, now));
+    const row = await server.db
+      .selectFrom('reconciliation_items')
+      .select('id')
+      .where('cause_key', '=', causeKey)
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   const list = (who: SignedIn, query: string) =>
