@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { ReconciliationItem } from '../../shared/console/ledger-api';
 import type { Database } from '../db/schema';
 import type { ReconciliationKind } from '../db/schema-ledger';
 import { countDelta, type CountDoc, type SaleDoc, type ShiftEventDoc } from '../../shared/protocol';
@@ -8,18 +9,14 @@ import { lineGrossCents } from '../../shared/sale/line-amount';
 import type { Counted } from '../../shared/sale/stock-quantity';
 import { describeFindings, type ApprovalFindings, type ApprovalPolicy } from '../ledger/approval-policy';
 
-export interface NewItem {
-  kind: ReconciliationKind;
+/** What opens an item: the fields the queue shows of it, and its cause. */
+export type NewItem = Pick<
+  ReconciliationItem,
+  'kind' | 'branchId' | 'locationId' | 'productId' | 'saleId' | 'documentId' | 'summary' | 'details'
+> & {
   /** One item per cause (e.g. `price_mismatch:<sale>:<line>`): a retry finds the key taken and opens nothing. */
   causeKey: string;
-  branchId: string | null;
-  locationId: string;
-  productId: string | null;
-  saleId: string | null;
-  documentId: string | null;
-  summary: string;
-  details: Record<string, unknown>;
-}
+};
 
 /**
  * DESIGN invariant 7: each cause opens exactly one item. Runs inside the writing transaction that
@@ -147,6 +144,11 @@ export interface AppliedAt {
   locationId: string;
 }
 
+/** An item's kind, its key (one item per kind and cause) and where its document was applied. */
+function causeAt(kind: ReconciliationKind, cause: string, at: AppliedAt) {
+  return { kind, causeKey: `${kind}:${cause}`, branchId: at.branchId, locationId: at.locationId };
+}
+
 /**
  * DESIGN invariant 7: a sale line charged at another price than the master price in force at sale
  * time (`expectedUnitCents`). One item per line. Returns whether it opened one.
@@ -165,10 +167,7 @@ export function recordPriceMismatch(
   return openItem(
     trx,
     {
-      kind: 'price_mismatch',
-      causeKey: `price_mismatch:${sale.id}:${lineNo}`,
-      branchId: m.branchId,
-      locationId: m.locationId,
+      ...causeAt('price_mismatch', `${sale.id}:${lineNo}`, m),
       productId: line.productId,
       saleId: sale.id,
       documentId: sale.id,
@@ -206,10 +205,7 @@ export function recordDoubleRefund(
   return openItem(
     trx,
     {
-      kind: 'double_refund',
-      causeKey: `double_refund:${refund.id}`,
-      branchId: d.branchId,
-      locationId: d.locationId,
+      ...causeAt('double_refund', refund.id, d),
       productId: d.overRefunded[0]!.productId,
       saleId: refund.refundOf,
       documentId: refund.id,
@@ -245,10 +241,7 @@ export function recordCountDiscrepancy(
   return openItem(
     trx,
     {
-      kind: 'count_discrepancy',
-      causeKey: `count_discrepancy:${count.id}`,
-      branchId: c.branchId,
-      locationId: c.locationId,
+      ...causeAt('count_discrepancy', count.id, c),
       productId: count.productId,
       saleId: null,
       documentId: count.id,
@@ -294,10 +287,7 @@ export function recordCashDifference(
   return openItem(
     trx,
     {
-      kind: 'cash_difference',
-      causeKey: `cash_difference:${close.shiftId}`,
-      branchId: c.branchId,
-      locationId: c.locationId,
+      ...causeAt('cash_difference', close.shiftId, c),
       productId: null,
       saleId: null,
       documentId: close.id,
@@ -336,10 +326,7 @@ export function recordUnapprovedTicket(
   return openItem(
     trx,
     {
-      kind: 'unapproved_ticket',
-      causeKey: `unapproved_ticket:${sale.id}`,
-      branchId: u.branchId,
-      locationId: u.locationId,
+      ...causeAt('unapproved_ticket', sale.id, u),
       productId: null,
       saleId: sale.id,
       documentId: sale.id,
@@ -376,10 +363,7 @@ export function recordUnapprovedShiftEvent(
   return openItem(
     trx,
     {
-      kind: 'unapproved_shift_event',
-      causeKey: `unapproved_shift_event:${event.id}`,
-      branchId: u.branchId,
-      locationId: u.locationId,
+      ...causeAt('unapproved_shift_event', event.id, u),
       productId: null,
       saleId: null,
       documentId: event.id,
@@ -425,10 +409,7 @@ export function recordUnitMismatch(
   return openItem(
     trx,
     {
-      kind: 'unit_mismatch',
-      causeKey: `unit_mismatch:${sale.id}:${lineNo}`,
-      branchId: m.branchId,
-      locationId: m.locationId,
+      ...causeAt('unit_mismatch', `${sale.id}:${lineNo}`, m),
       productId: line.productId,
       saleId: sale.id,
       documentId: sale.id,
