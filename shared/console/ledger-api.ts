@@ -4,6 +4,16 @@ import type { RECONCILIATION_KINDS, RECONCILIATION_STATUSES } from './reconcilia
 /** Console ↔ server messages of the stock ledger and reconciliation (not part of the device protocol). */
 
 const id = z.string().trim().min(1).max(64);
+
+/** A change of stock by whole units, never 0 (`zeroMessage` says what to type instead). */
+export function nonZeroDeltaSchema(zeroMessage: string) {
+  return z
+    .number()
+    .int()
+    .min(-1e9)
+    .max(1e9)
+    .refine((d) => d !== 0, zeroMessage);
+}
 const quantity = z.number().int().positive().max(1e9);
 const stockLines = z
   .array(z.object({ productId: id, quantity }))
@@ -64,12 +74,7 @@ export const cancelTransferRequestSchema = z.object({
 export const correctionRequestSchema = z.object({
   locationId: id,
   productId: id,
-  delta: z
-    .number()
-    .int()
-    .min(-1e9)
-    .max(1e9)
-    .refine((d) => d !== 0, 'A correction of 0 changes nothing; type how many units to add (+) or remove (−).'),
+  delta: nonZeroDeltaSchema('A correction of 0 changes nothing; type how many units to add (+) or remove (−).'),
   reason: z.string().trim().min(3, 'Say why the stock is corrected (at least 3 characters).').max(500),
 });
 export type CorrectionRequest = z.infer<typeof correctionRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonZeroDeltaSchema } from './ledger-api';
 
 /** Console ↔ server messages of the reconciliation queue (list, assign, resolve with a correction, history). */
 
@@ -46,12 +47,7 @@ export const assignRequestSchema = z.object({ managerId: id.optional() });
 export const resolutionCorrectionSchema = z.object({
   locationId: id.optional(),
   productId: id.optional(),
-  delta: z
-    .number()
-    .int()
-    .min(-1e9)
-    .max(1e9)
-    .refine((d) => d !== 0, 'A correction of 0 changes nothing; type how many units to add (+) or remove (−).'),
+  delta: nonZeroDeltaSchema('A correction of 0 changes nothing; type how many units to add (+) or remove (−).'),
 });
 
 /** POST /api/console/reconciliation/:id/resolve */

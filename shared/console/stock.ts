@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonZeroDeltaSchema } from './ledger-api';
 import { productUnitSchema } from '../protocol/product-doc';
 
 /** Console ↔ server messages of stock: matrix, low stock and resupply, stock as of a moment, adjustments. */
@@ -105,12 +106,7 @@ export const adjustmentRequestSchema = z
   .object({
     locationId: id,
     productId: id,
-    delta: z
-      .number()
-      .int()
-      .min(-1e9)
-      .max(1e9)
-      .refine((d) => d !== 0, 'An adjustment of 0 changes nothing; type how many units to add (+) or remove (−).'),
+    delta: nonZeroDeltaSchema('An adjustment of 0 changes nothing; type how many units to add (+) or remove (−).'),
     reason: z.enum(ADJUSTMENT_REASONS),
     note: z.string().trim().min(3, 'Say what happened (at least 3 characters).').max(500),
   })
