@@ -10,8 +10,7 @@ import {
   type ShiftEventDoc,
   type TransferReceiptDoc,
 } from '../../shared/protocol';
-import { receiptNumber } from '../../shared/sale/receipt-number';
-import { DETAILED_PUSH_HEADERS, request } from './test-server';
+import { DETAILED_PUSH_HEADERS, makeSale, request } from './test-server';
 
 type Device = Pick<PairResponse, 'deviceId' | 'deviceNumber' | 'branch'>;
 
@@ -44,25 +43,14 @@ export function makeRefund(
     };
   });
   const totalCents = refundLines.reduce((s, l) => s + l.lineTotalCents, 0);
-  return {
-    id: uuidv7(),
+  return makeSale(device, deviceSeq, [], {
     kind: 'refund',
     refundOf: sale.id,
-    branchId: device.branch.id,
-    deviceId: device.deviceId,
-    deviceSeq,
-    receiptNumber: receiptNumber(device.branch.receiptPrefix, device.deviceNumber, deviceSeq),
-    cashierId: null,
-    cashierName: 'Ana',
-    shiftId: null,
-    createdAt: new Date().toISOString(),
-    currency: device.branch.currency,
     lines: refundLines,
     totalCents,
     payments: [{ method: 'cash', amountCents: Math.max(1, totalCents), tenderedCents: null }],
-    _deleted: false,
     ...overrides,
-  };
+  });
 }
 
 export function makeCount(

@@ -110,7 +110,8 @@ export async function startTestServer(
   }
 }
 
-async function withAdminClient<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** A short-lived connection to the PostgreSQL server of `databaseUrl`, for schema set-up and clean-up. */
+export async function withAdminClient<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import pino from 'pino';
 import { CSRF_HEADER } from '../../../shared/console/manager-session';
 import type { ProductDoc } from '../../../shared/protocol';
@@ -14,7 +13,7 @@ import { issueLegacyKey } from '../../legacy/legacy-keys';
 import { startServer } from '../../start-server';
 import type { TestDatabase } from '../databases';
 import { createManager, signIn } from '../managers';
-import { catalogue, pairDevice, type PairedDevice } from '../test-server';
+import { catalogue, pairDevice, withAdminClient, type PairedDevice } from '../test-server';
 
 /**
  * The real server for the fuzz suites, on a fresh database like startTestServer's, but with its
@@ -33,16 +32,6 @@ export interface FuzzServer {
   /** Error lines the server logged since the last call. */
   takeErrorLog(): string[];
   close(): Promise<void>;
-}
-
-async function withAdminClient<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function startFuzzServer(database: TestDatabase): Promise<FuzzServer> {
