@@ -8,7 +8,7 @@ import type {
 import { canManageBranch, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
-import { SequenceAllocator } from './server-sequence';
+import { atNextSequence, SequenceAllocator } from './server-sequence';
 import { applyMovement } from './stock-movements';
 import { applyTransferArrival } from './transfer-arrival';
 import { dispatchMovements } from './transfer-dispatch';
@@ -85,9 +85,7 @@ export async function recordReceipt(
   const location = await locationInfo(db, r.locationId);
   assertCanManageLocation(manager, location);
   await assertProducts(db, r.lines);
-  const seq = await db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
-    const s = alloc.next();
+  const seq = await atNextSequence(db, async (trx, s) => {
     for (const line of r.lines) {
       await applyMovement(
         trx,
@@ -104,7 +102,6 @@ export async function recordReceipt(
         now,
       );
     }
-    await alloc.save();
     return s;
   });
   return { seq, location };
@@ -120,9 +117,7 @@ export async function recordCorrection(
   const location = await locationInfo(db, c.locationId);
   assertCanManageLocation(manager, location);
   await assertProducts(db, [c]);
-  return db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
-    const s = alloc.next();
+  return atNextSequence(db, async (trx, s) => {
     const level = await applyMovement(
       trx,
       {
@@ -137,7 +132,6 @@ export async function recordCorrection(
       s,
       now,
     );
-    await alloc.save();
     return { seq: s, level, location };
   });
 }
@@ -158,9 +152,7 @@ export async function createTransfer(
   assertCanManageLocation(manager, from);
   await assertProducts(db, t.lines);
   const id = uuidv7();
-  const seq = await db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
-    const s = alloc.next();
+  const seq = await atNextSequence(db, async (trx, s) => {
     const row = {
       id,
       from_location_id: from.id,
@@ -177,7 +169,6 @@ export async function createTransfer(
     };
     await trx.insertInto('transfers').values(row).execute();
     if (!t.draft) await dispatchMovements(trx, row, actorOf(manager), s, now);
-    await alloc.save();
     return s;
   });
   return { id, seq, from, to };

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
 /**
@@ -44,6 +44,19 @@ export class SequenceAllocator {
     if (this.current === this.start) return;
     await this.trx.updateTable('server_sequence').set({ value: this.current }).where('id', '=', 1).execute();
   }
+}
+
+/** Runs `write` in one transaction at one new server sequence, saved before it commits. */
+export function atNextSequence<T>(
+  db: Kysely<Database>,
+  write: (trx: Transaction<Database>, seq: number) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const alloc = await SequenceAllocator.lock(trx);
+    const result = await write(trx, alloc.next());
+    await alloc.save();
+    return result;
+  });
 }
 
 export async function currentSequence(db: { selectFrom: Transaction<Database>['selectFrom'] }): Promise<number> {
