@@ -1,26 +1,16 @@
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { startServer } from '../start-server';
 import { reachableTestDatabases } from '../test/databases';
+import { withAdminClient } from '../test/test-server';
 import { openDatabase } from './database';
 import { DEMO_BRANCH_ID } from './seed-demo';
 
 const postgres = reachableTestDatabases.find((d) => d.kind === 'postgres');
-
-async function admin(databaseUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Issue 9 defect 7: instances started at once on one empty database all start, and seed it once. */
 describe.runIf(postgres)('server instances started together on one empty PostgreSQL schema', () => {
@@ -29,7 +19,7 @@ describe.runIf(postgres)('server instances started together on one empty Postgre
     const databaseUrl = (postgres as { databaseUrl: string }).databaseUrl;
     for (let round = 0; round < 3; round++) {
       const schema = `t_${randomBytes(6).toString('hex')}`;
-      await admin(databaseUrl, `CREATE SCHEMA ${schema}`);
+      await withAdminClient(databaseUrl, (c) => c.query(`CREATE SCHEMA ${schema}`));
       const config = loadConfig(
         {},
         {
@@ -63,7 +53,7 @@ describe.runIf(postgres)('server instances started together on one empty Postgre
         expect(new Set(migrationsRun.map((m) => (m as { name: string }).name)).size).toBe(migrationsRun.length);
       } finally {
         for (const s of starts) if (s.status === 'fulfilled') await s.value.close();
-        await admin(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await withAdminClient(databaseUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
       }
     }
   });

@@ -1,22 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Db } from '../db/database';
 import { reachableTestDatabases } from '../test/databases';
+import { withAdminClient } from '../test/test-server';
 import { MOVEMENT_HISTORY_BUCKET, listMovements, productMovementsInBucketsPostgres } from './movement-queries';
 
 const postgres = reachableTestDatabases.find((d) => d.kind === 'postgres');
-
-async function admin(databaseUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * PostgreSQL picks plans by cost from statistics, so its plan is checked on a ledger big enough
@@ -30,7 +20,7 @@ describe.runIf(postgres)("a product's history on PostgreSQL seeks bucket by buck
   let db: Db;
 
   beforeAll(async () => {
-    await admin(databaseUrl, `CREATE SCHEMA ${schema}`);
+    await withAdminClient(databaseUrl, (c) => c.query(`CREATE SCHEMA ${schema}`));
     db = openDatabase({ kind: 'postgres', databaseUrl, pgSchema: schema, poolSize: 2 });
     await migrateToLatest(db);
     await sql`insert into stock_movements (id, seq, location_id, product_id, delta, kind, sale_id, actor, reason, created_at)
@@ -43,7 +33,7 @@ describe.runIf(postgres)("a product's history on PostgreSQL seeks bucket by buck
 
   afterAll(async () => {
     await db?.destroy();
-    if (postgres) await admin(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (postgres) await withAdminClient(databaseUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   });
 
   const explain = async (query: Compilable) => {
