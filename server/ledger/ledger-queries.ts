@@ -29,16 +29,8 @@ export async function listStock(
   let query = db
     .selectFrom('stock_levels')
     .innerJoin('products', 'products.id', 'stock_levels.product_id')
-    .select([
-      'stock_levels.location_id',
-      'stock_levels.product_id',
-      'stock_levels.quantity',
-      'stock_levels.reorder_level',
-      'stock_levels.seq',
-      'stock_levels.updated_at',
-      'products.name',
-      'products.sku',
-    ])
+    .selectAll('stock_levels')
+    .select(['products.name', 'products.sku'])
     .where('stock_levels.location_id', '=', q.locationId);
   if (q.cursor) query = query.where('stock_levels.product_id', '>', q.cursor);
   const rows = await query

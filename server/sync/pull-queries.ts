@@ -152,15 +152,8 @@ async function otherStockSince(
   const rows = await db
     .selectFrom('stock_levels')
     .innerJoin('locations', 'locations.id', 'stock_levels.location_id')
-    .select([
-      'stock_levels.location_id',
-      'stock_levels.product_id',
-      'stock_levels.quantity',
-      'stock_levels.reorder_level',
-      'stock_levels.seq',
-      'stock_levels.updated_at',
-      'locations.name as location_name',
-    ])
+    .selectAll('stock_levels')
+    .select('locations.name as location_name')
     .where('stock_levels.location_id', '<>', ownLocationId)
     .where((eb) =>
       eb.or([
