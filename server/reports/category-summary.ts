@@ -20,6 +20,19 @@ export interface CategoryLine {
   line_total_cents: number;
 }
 
+/**
+ * What a line adds to a summary's "units", which are articles: a line of a product counted with
+ * decimals (weighed: 1,250 kg) is one article, a product sold by the piece counts its pieces; grams
+ * are never added to pieces. The SQL twins: ARTICLES_SQL here and explorer-queries' fromLines.
+ */
+export const lineArticles = (quantity: number, quantityDecimals: number) => (quantityDecimals > 0 ? 1 : quantity);
+
+/** A product as the summaries file it: its category now and how many decimals its quantities hold. */
+export interface ProductFacts {
+  category: string;
+  quantityDecimals: number;
+}
+
 /** Tax of one tax-inclusive line total, rounded half up (as explorer-queries' lineTax, in SQL there). */
 export const lineTaxOf = (total: number, rateBp: number) =>
   Math.floor((2 * total * rateBp + 10_000 + rateBp) / (2 * (10_000 + rateBp)));
@@ -27,20 +40,22 @@ export const lineTaxOf = (total: number, rateBp: number) =>
 /**
  * The category rows a set of tickets adds up to: per branch, local day, category and kind, with a
  * ticket counted once in each category it has a line of, and the tax worked out per line (the
- * explorer's rule for categories). `categories` maps each product to its category now.
+ * explorer's rule for categories), units as articles (lineArticles). `products` maps each product
+ * to its category now and its decimals.
  */
 export function categorySummaries(
   tickets: readonly TicketRow[],
   lines: readonly CategoryLine[],
-  categories: ReadonlyMap<string, string>,
+  products: ReadonlyMap<string, ProductFacts>,
 ): CategoryRow[] {
   const ticketOf = new Map(tickets.map((t) => [t.sale_id, t]));
   const rows = new Map<string, CategoryRow>();
   const counted = new Set<string>();
   for (const l of lines) {
     const t = ticketOf.get(l.sale_id);
-    const category = categories.get(l.product_id);
-    if (!t || category === undefined) continue;
+    const product = products.get(l.product_id);
+    if (!t || product === undefined) continue;
+    const category = product.category;
     const k = [t.branch_id, t.local_date, category, t.kind].join('\u0000');
     const row = rows.get(k) ?? {
       branch_id: t.branch_id,
@@ -61,7 +76,7 @@ export function categorySummaries(
     row.gross_cents += Number(l.line_total_cents) + Number(l.discount_cents);
     row.discount_cents += Number(l.discount_cents);
     row.tax_cents += lineTaxOf(Number(l.line_total_cents), Number(l.tax_rate_bp));
-    row.units += Number(l.quantity);
+    row.units += lineArticles(Number(l.quantity), product.quantityDecimals);
     rows.set(k, row);
   }
   return [...rows.values()];
@@ -88,20 +103,26 @@ const addCategoryDays = new BulkInsert<CategoryRow>(
   100,
 );
 
-/** The categories of the products of some lines, as they are now. */
-export async function categoriesOf(db: ReportDb, lines: readonly CategoryLine[]): Promise<Map<string, string>> {
+/** The categories and decimals of the products of some lines, as they are now. */
+export async function productFactsOf(
+  db: ReportDb,
+  lines: readonly Pick<CategoryLine, 'product_id'>[],
+): Promise<Map<string, ProductFacts>> {
   const ids = [...new Set(lines.map((l) => l.product_id))];
-  const out = new Map<string, string>();
+  const out = new Map<string, ProductFacts>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('products')
-      .select(['id', 'category'])
+      .select(['id', 'category', 'quantity_decimals'])
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.set(r.id, r.category);
+    for (const r of rows) out.set(r.id, { category: r.category, quantityDecimals: Number(r.quantity_decimals) });
   }
   return out;
 }
+
+/** A line's articles in SQL (lineArticles), for queries of sale_lines `l` joined with products `p`. */
+export const ARTICLES_SQL = sql<number>`case when p.quantity_decimals > 0 then 1 else l.quantity end`;
 
 /** Adds tickets' lines to the category summary, in the caller's transaction (or to its batch of writes). */
 export async function writeCategorySummaries(
@@ -109,11 +130,11 @@ export async function writeCategorySummaries(
   tickets: readonly TicketRow[],
   lines: readonly CategoryLine[],
   writes?: Writes,
-  /** The lines' products' categories, when the caller has read them already. */
-  categories?: Map<string, string>,
+  /** The lines' products' categories and decimals, when the caller has read them already. */
+  products?: Map<string, ProductFacts>,
 ): Promise<void> {
   if (lines.length === 0) return;
-  const rows = categorySummaries(tickets, lines, categories ?? (await categoriesOf(trx, lines)));
+  const rows = categorySummaries(tickets, lines, products ?? (await productFactsOf(trx, lines)));
   if (writes) writes.add(addCategoryDays, rows);
   else await addCategoryDays.execute(trx as unknown as Kysely<Database>, rows);
 }
@@ -149,12 +170,15 @@ export async function refileProductCategory(trx: ReportDb, productId: string, fr
       .innerJoin('report_tickets as t', 't.sale_id', 'l.sale_id')
       .innerJoin('products as p', 'p.id', 'l.product_id')
       .select(['l.sale_id', 'l.product_id', 'l.quantity', 'l.unit_price_cents', 'l.tax_rate_bp', 'l.discount_cents'])
-      .select(['l.line_total_cents', 'p.category'])
+      .select(['l.line_total_cents', 'p.category', 'p.quantity_decimals'])
       .where('t.branch_id', '=', d.branch_id)
       .where('t.local_date', '=', d.local_date)
       .where('p.category', 'in', [from, to])
       .execute();
-    const rows = categorySummaries(tickets, lines, new Map(lines.map((l) => [l.product_id, l.category])));
+    const products = new Map(
+      lines.map((l) => [l.product_id, { category: l.category, quantityDecimals: Number(l.quantity_decimals) }]),
+    );
+    const rows = categorySummaries(tickets, lines, products);
     await addCategoryDays.execute(trx as unknown as Kysely<Database>, rows);
   }
 }
@@ -181,7 +205,7 @@ export async function rebuildCategorySummaries(db: ReportDb, branchId?: string):
           sql`(2 * l.line_total_cents * l.tax_rate_bp + 10000 + l.tax_rate_bp) / (2 * (10000 + l.tax_rate_bp))`,
         )
         .as('tax_cents'),
-      eb.fn.sum<number>('l.quantity').as('units'),
+      eb.fn.sum<number>(ARTICLES_SQL).as('units'),
     ])
     .groupBy(['t.branch_id', 't.local_date', 'p.category', 't.kind']);
   if (branchId !== undefined) q = q.where('t.branch_id', '=', branchId);

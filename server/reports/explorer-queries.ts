@@ -3,6 +3,7 @@ import type { ExplorerQuery, ExplorerResponse, ExplorerRow, SalesTotals } from '
 import { weekStart } from '../../shared/console/reports-time';
 import type { ReportDb } from './report-db';
 import { singleCurrency, type ScopedBranch } from './report-scope';
+import { ARTICLES_SQL } from './category-summary';
 import { ticketConditions } from './sales-filter';
 
 /** One aggregated row from SQL, before it is folded into its group. */
@@ -15,6 +16,8 @@ interface Raw {
   discount: number;
   tax: number;
   units: number;
+  /** Articles, when `units` are a product's quantity (grouped by product): what the totals add. */
+  articles?: number;
 }
 
 const TIME_GROUPS = new Set(['day', 'week', 'month']);
@@ -30,14 +33,14 @@ export const emptyTotals = (): SalesTotals => ({
   refunds: 0,
 });
 
-function fold(into: SalesTotals, r: Raw): void {
+function fold(into: SalesTotals, r: Raw, units = r.units): void {
   const sign = r.kind === 'refund' ? -1 : 1;
   into.grossCents += sign * r.gross;
   into.discountCents += sign * r.discount;
   into.taxCents += sign * r.tax;
   into.totalCents += sign * (r.gross - r.discount);
   into.netCents += sign * (r.gross - r.discount - r.tax);
-  into.units += sign * r.units;
+  into.units += sign * units;
   if (r.kind === 'refund') into.refunds += r.tickets;
   else into.tickets += r.tickets;
 }
@@ -101,7 +104,8 @@ export async function exploreSales(
       groups.set(key, row);
     }
     fold(row, r);
-    fold(totals, r);
+    // The totals' units are articles: a weighed product's grams are not added to pieces.
+    fold(totals, r, r.articles ?? r.units);
   }
   const rows = [...groups.values()].sort((a, b) =>
     TIME_GROUPS.has(q.groupBy) ? a.key.localeCompare(b.key) : b.totalCents - a.totalCents || a.key.localeCompare(b.key),
@@ -256,7 +260,9 @@ async function fromLines(db: ReportDb, q: ExplorerQuery, branches: readonly Scop
       eb.fn.sum<number>(sql`l.line_total_cents + l.discount_cents`).as('gross'),
       eb.fn.sum<number>('l.discount_cents').as('discount'),
       eb.fn.sum<number>(lineTax).as('tax'),
-      eb.fn.sum<number>('l.quantity').as('units'),
+      // By product, a product's quantity (in its unit); otherwise articles, never grams added to pieces.
+      eb.fn.sum<number>(q.groupBy === 'product' ? sql`l.quantity` : ARTICLES_SQL).as('units'),
+      eb.fn.sum<number>(ARTICLES_SQL).as('articles'),
     ])
     .where((eb) => ticketConditions(eb as never, ticketFilter, branches));
   if (q.product) query = query.where('l.product_id', '=', q.product);
@@ -275,6 +281,7 @@ async function fromLines(db: ReportDb, q: ExplorerQuery, branches: readonly Scop
       discount: Number(r.discount),
       tax: Number(r.tax),
       units: Number(r.units),
+      articles: Number(r.articles),
     };
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '../../shared/console/reports-sales';
 import type { HomeResponse } from '../../shared/console/reports-home';
 import type { SaleDoc } from '../../shared/protocol';
+import { lineGrossCents } from '../../shared/sale/line-amount';
 import { receiptNumber } from '../../shared/sale/receipt-number';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
@@ -24,6 +25,8 @@ import { rebuildReportSummaries } from './summary-rebuild';
 const OTHER_BRANCH = 'sucursal-rep-2';
 const OTHER_ZONE = 'Asia/Kathmandu'; // +05:45: local days that do not start on a whole UTC hour
 const DAY = 86_400_000;
+/** The generated products' index sold by weight (kg with 3 decimals). */
+const WEIGHED = 5;
 
 /** The local date and hour of an instant, worked out independently of shared/console/reports-time. */
 function local(iso: string, timeZone: string): { date: string; hour: number } {
@@ -49,6 +52,8 @@ interface RawTicket {
     productId: string;
     category: string;
     quantity: number;
+    /** What the line adds to "units", which are articles: one for a weighed product, else its pieces. */
+    articles: number;
     gross: number;
     discount: number;
     total: number;
@@ -71,6 +76,7 @@ async function ledgerTickets(server: TestServer, zones: Map<string, string>): Pr
       'sale_lines.discount_cents',
       'sale_lines.line_total_cents',
       'sale_lines.tax_rate_bp',
+      'products.quantity_decimals',
     ])
     .execute();
   return sales.map((s) => {
@@ -94,7 +100,12 @@ async function ledgerTickets(server: TestServer, zones: Map<string, string>): Pr
           productId: x.product_id,
           category: x.category,
           quantity: Number(x.quantity),
-          gross: Number(x.unit_price_cents) * Number(x.quantity),
+          articles: Number(x.quantity_decimals) > 0 ? 1 : Number(x.quantity),
+          gross: lineGrossCents({
+            unitPriceCents: Number(x.unit_price_cents),
+            quantity: Number(x.quantity),
+            quantityDecimals: Number(x.quantity_decimals),
+          }),
           discount: Number(x.discount_cents),
           total: Number(x.line_total_cents),
           rate: Number(x.tax_rate_bp),
@@ -114,8 +125,11 @@ function weekMonday(date: string): string {
   return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
 }
 
-/** The explorer worked out from the raw tickets, by the rules its contract states. */
-function expectedExplorer(tickets: RawTicket[], q: ExplorerQuery, branchIds: string[]) {
+/**
+ * The explorer worked out from the raw tickets, by the rules its contract states: units are
+ * articles, except grouped by product (each product's quantity) unless `articlesOnly` (its totals).
+ */
+function expectedExplorer(tickets: RawTicket[], q: ExplorerQuery, branchIds: string[], articlesOnly = false) {
   const lineLevel = Boolean(q.product || q.category || q.groupBy === 'product' || q.groupBy === 'category');
   const rows = new Map<
     string,
@@ -152,7 +166,7 @@ function expectedExplorer(tickets: RawTicket[], q: ExplorerQuery, branchIds: str
       for (const l of part.lines) {
         row.gross += sign * l.gross;
         row.discount += sign * l.discount;
-        row.units += sign * l.quantity;
+        row.units += sign * (q.groupBy === 'product' && !articlesOnly ? l.quantity : l.articles);
       }
       row.tax += sign * part.tax;
       (t.kind === 'refund' ? row.refunds : row.tickets).add(t.id);
@@ -240,6 +254,9 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
           category: categories[i % 3]!,
           price_cents: 100 * (i + 1),
           tax_rate_bp: [0, 800, 1600][i % 3]!,
+          // The last is sold by the kilogram, counted in grams: its lines are one article each.
+          unit: i === WEIGHED ? 'kg' : 'each',
+          quantity_decimals: i === WEIGHED ? 3 : 0,
           legacy_id: null,
           deleted: 0,
           seq: 0,
@@ -311,20 +328,27 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
       const line = original.lines[0]!;
       kind = 'refund';
       refundOf = original.id;
-      lines = [{ ...line, quantity: 1, discountCents: 0, discountReason: null, lineTotalCents: line.unitPriceCents }];
+      const worth = lineGrossCents({ ...line, quantity: 1 });
+      lines = [{ ...line, quantity: 1, discountCents: 0, discountReason: null, lineTotalCents: worth }];
     } else {
       lines = g.lines.map((l) => {
         const p = products[l.product]!;
-        const discount = Math.floor((l.unit * l.quantity * l.discountPercent) / 100);
+        // A weighed product's quantity is grams (250 g steps), its price per kg: the shared line rule.
+        const weighed = l.product === WEIGHED;
+        const counted = weighed ? { unit: 'kg' as const, quantityDecimals: 3 } : {};
+        const quantity = weighed ? l.quantity * 250 : l.quantity;
+        const gross = lineGrossCents({ unitPriceCents: l.unit, quantity, ...counted });
+        const discount = Math.floor((gross * l.discountPercent) / 100);
         return {
           productId: p.id,
           name: `Producto ${l.product}`,
-          quantity: l.quantity,
+          quantity,
           unitPriceCents: l.unit,
           taxRateBp: p.taxRateBp,
           discountCents: discount,
           discountReason: discount ? 'promo' : null,
-          lineTotalCents: l.unit * l.quantity - discount,
+          lineTotalCents: gross - discount,
+          ...counted,
         };
       });
     }
@@ -383,7 +407,7 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
         v[1]! += l.gross;
         v[2]! += l.discount;
         v[3]! += halfUpTax(l.total, l.rate);
-        v[4]! += l.quantity;
+        v[4]! += l.articles;
         expected.set(k, v);
       }
     }
@@ -474,6 +498,9 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
           const branchIds = view.branch ? [view.branch] : [DEMO_BRANCH_ID, OTHER_BRANCH];
           const expected = expectedExplorer(tickets, q, branchIds);
           expect(new Map(explored.rows.map(({ key, label: _label, ...totals }) => [key, totals]))).toEqual(expected);
+          // The totals' units are articles in every grouping: a weighed line's grams never add to pieces.
+          const articles = [...expectedExplorer(tickets, q, branchIds, true).values()].reduce((s, r) => s + r.units, 0);
+          expect(explored.totals.units).toBe(articles);
 
           // Its tickets, page by page: the same tickets the explorer counted.
           const ids: string[] = [];
@@ -501,7 +528,7 @@ describe.each(reachableTestDatabases)('report queries against the ledger on $lab
               const refunds = own.filter((t) => t.kind === 'refund');
               const sum = (ts: RawTicket[]) => ts.reduce((s, t) => s + t.lines.reduce((x, l) => x + l.total, 0), 0);
               const units = (ts: RawTicket[]) =>
-                ts.reduce((s, t) => s + t.lines.reduce((x, l) => x + l.quantity, 0), 0);
+                ts.reduce((s, t) => s + t.lines.reduce((x, l) => x + l.articles, 0), 0);
               expect(figures).toEqual({
                 revenueCents: sum(salesOnly) - sum(refunds),
                 tickets: salesOnly.length,

@@ -46,28 +46,32 @@ export async function rebuildReportSummaries(db: ReportDb, branchId?: string): P
     const sales = await q.execute();
     if (sales.length === 0) return done;
     const lines = await db
-      .selectFrom('sale_lines')
+      .selectFrom('sale_lines as l')
+      .leftJoin('products as p', 'p.id', 'l.product_id')
       .select([
-        'sale_id',
-        'product_id',
-        'quantity',
-        'unit_price_cents',
-        'tax_rate_bp',
-        'discount_cents',
-        'line_total_cents',
+        'l.sale_id',
+        'l.product_id',
+        'l.quantity',
+        'l.unit_price_cents',
+        'l.tax_rate_bp',
+        'l.discount_cents',
+        'l.line_total_cents',
+        'p.quantity_decimals',
       ])
       .where(
-        'sale_id',
+        'l.sale_id',
         'in',
         sales.map((s) => s.id),
       )
       .execute();
+    // Units are articles: a weighed product's line is one (summary-writer.ts ticketSummary).
+    const decimals = new Map(lines.map((l) => [l.product_id, Number(l.quantity_decimals ?? 0)]));
     const zones = await timeZones(db, [...new Set(sales.map((s) => s.branch_id))]);
     const bySale = new Map<string, typeof lines>();
     for (const l of lines) (bySale.get(l.sale_id) ?? bySale.set(l.sale_id, []).get(l.sale_id)!).push(l);
     await writeTicketSummaries(
       db,
-      sales.map((s) => ticketSummary(s, bySale.get(s.id) ?? [], zones.get(s.branch_id)!)),
+      sales.map((s) => ticketSummary(s, bySale.get(s.id) ?? [], zones.get(s.branch_id)!, decimals)),
     );
     done += sales.length;
     after = Number(sales.at(-1)!.seq);

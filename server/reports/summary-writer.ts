@@ -5,7 +5,13 @@ import type { Database } from '../db/schema';
 import { BulkInsert } from '../db/bulk-insert';
 import { WriteBatch } from '../db/write-batch';
 import { saleTime } from '../ledger/master-price';
-import { categoriesOf, writeCategorySummaries, type CategoryLine } from './category-summary';
+import {
+  lineArticles,
+  productFactsOf,
+  writeCategorySummaries,
+  type CategoryLine,
+  type ProductFacts,
+} from './category-summary';
 import { reportTrx, type ReportDb } from './report-db';
 import { timeZones } from './report-settings';
 import type { ReportTables } from './schema-reports';
@@ -32,8 +38,17 @@ type TicketRow = ReportTables['report_tickets'];
 type HourRow = ReportTables['report_sales_hours'];
 type DayRow = ReportTables['report_sales_days'];
 
-/** A ticket's summary row: its local day and hour in the branch's zone, its totals and its tender. */
-export function ticketSummary(sale: SaleRow, lines: readonly LineRow[], timeZone: string): TicketRow {
+/**
+ * A ticket's summary row: its local day and hour in the branch's zone, its totals and its tender.
+ * Its units are articles (category-summary.ts lineArticles): `decimals` gives each product's
+ * quantity decimals (a product it lacks counts by the piece).
+ */
+export function ticketSummary(
+  sale: SaleRow,
+  lines: readonly LineRow[],
+  timeZone: string,
+  decimals: ReadonlyMap<string, number> = new Map(),
+): TicketRow {
   const soldAt = saleTime(sale.device_created_at, sale.received_at);
   const local = localParts(soldAt, timeZone);
   const payments = (JSON.parse(sale.body) as { payments?: { method: string; amountCents: number }[] }).payments ?? [];
@@ -58,7 +73,7 @@ export function ticketSummary(sale: SaleRow, lines: readonly LineRow[], timeZone
     gross += Number(l.line_total_cents) + Number(l.discount_cents);
     discount += Number(l.discount_cents);
     total += Number(l.line_total_cents);
-    units += Number(l.quantity);
+    units += lineArticles(Number(l.quantity), decimals.get(l.product_id) ?? 0);
   }
   const tax = taxBreakdown(
     lines.map((l) => ({ taxRateBp: Number(l.tax_rate_bp), lineTotalCents: Number(l.line_total_cents) })),
@@ -261,7 +276,7 @@ export async function writeTicketSummaries(
  */
 export class SummaryReads {
   private readonly zones = new Map<string, string>();
-  private readonly categories = new Map<string, string>();
+  private readonly products = new Map<string, ProductFacts>();
 
   async zonesOf(trx: ReportDb, branchIds: readonly string[]): Promise<Map<string, string>> {
     const missing = [...new Set(branchIds)].filter((id) => !this.zones.has(id));
@@ -269,11 +284,11 @@ export class SummaryReads {
     return this.zones;
   }
 
-  async categoriesOf(trx: ReportDb, lines: readonly CategoryLine[]): Promise<Map<string, string>> {
-    const missing = lines.filter((l) => !this.categories.has(l.product_id));
-    if (missing.length > 0)
-      for (const [id, category] of await categoriesOf(trx, missing)) this.categories.set(id, category);
-    return this.categories;
+  /** The lines' products' categories and decimals (one read for both). */
+  async productsOf(trx: ReportDb, lines: readonly CategoryLine[]): Promise<Map<string, ProductFacts>> {
+    const missing = lines.filter((l) => !this.products.has(l.product_id));
+    if (missing.length > 0) for (const [id, facts] of await productFactsOf(trx, missing)) this.products.set(id, facts);
+    return this.products;
   }
 }
 
@@ -298,7 +313,9 @@ export async function summarizeSales(
     if (list) list.push(l);
     else linesBySale.set(l.sale_id, [l]);
   }
-  const tickets = sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!));
+  const products = await reads.productsOf(rtrx, lines);
+  const decimals = new Map([...products].map(([id, p]) => [id, p.quantityDecimals]));
+  const tickets = sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!, decimals));
   await writeTicketSummaries(rtrx, tickets, writes);
-  await writeCategorySummaries(rtrx, tickets, lines, writes, await reads.categoriesOf(rtrx, lines));
+  await writeCategorySummaries(rtrx, tickets, lines, writes, products);
 }

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../shared/protocol';
 import { shiftReport } from '../../shared/sale/shift-report';
+import { lineArticles } from './category-summary';
 import { ticketSummary } from './summary-writer';
 
 function ticket(kind: 'sale' | 'refund', payments: Payment[]) {
@@ -64,5 +66,45 @@ describe('[S14] report rules for an exchange', () => {
     );
     expect(report.expectedCashCents).toBe(1000 + 530 - 260);
     expect([report.cashSalesCents, report.cashRefundsCents, report.cardSalesCents]).toEqual([530, 260, 0]);
+  });
+});
+
+describe('units of a ticket are articles', () => {
+  const line = (product_id: string, quantity: number, line_total_cents: number) => ({
+    sale_id: 's',
+    product_id,
+    quantity,
+    unit_price_cents: 320,
+    tax_rate_bp: 0,
+    discount_cents: 0,
+    line_total_cents,
+  });
+  const sale = {
+    id: 's',
+    kind: 'sale' as const,
+    branch_id: 'b',
+    device_id: 'd',
+    cashier_id: null,
+    cashier_name: 'Ana',
+    shift_id: null,
+    device_created_at: '2026-11-28T12:00:00.000Z',
+    received_at: '2026-11-28T12:00:01.000Z',
+    body: JSON.stringify({ payments: [] }),
+    seq: 1,
+  };
+
+  it('3 pieces and 1,250 kg of apples are 4 articles, not 1253', () => {
+    const lines = [line('bread', 3, 960), line('apples', 1250, 400)];
+    expect(ticketSummary(sale, lines, 'UTC', new Map([['apples', 3]])).units).toBe(4);
+    // A product the reads do not know counts by the piece, as before.
+    expect(ticketSummary(sale, lines, 'UTC').units).toBe(1253);
+  });
+
+  it('lineArticles: a weighed line is one article whatever its weight; pieces count themselves', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 3 }), (quantity, decimals) => {
+        expect(lineArticles(quantity, decimals)).toBe(decimals > 0 ? 1 : quantity);
+      }),
+    );
   });
 });

@@ -70,7 +70,10 @@ export interface CountTotals {
   counted: number;
   notCounted: number;
   withVariance: number;
-  /** Sum of counted − expected over counted products. */
+  /**
+   * Sum of counted − expected over counted products sold by the piece; weighed products (counted
+   * with decimals) are left out, their grams do not add to pieces: their variance is in varianceCents.
+   */
   varianceUnits: number;
   /** Variance valued at the master price. */
   varianceCents: number;

@@ -11,7 +11,7 @@ export const dayFiguresSchema = z.object({
   tickets: z.number().int(),
   /** Σ sale totals / tickets, rounded; 0 without tickets. */
   averageTicketCents: z.number().int(),
-  /** Units sold minus units refunded. */
+  /** Articles sold minus articles refunded: a weighed line is one, pieces count themselves (never grams). */
   units: z.number().int(),
   refundsCount: z.number().int(),
   refundsCents: z.number().int(),
@@ -49,6 +49,7 @@ export const hourFiguresSchema = z.object({
 export const topProductSchema = z.object({
   productId: z.string(),
   name: z.string(),
+  /** The product's quantity, in its smallest unit (grams of a kg product). */
   units: z.number().int(),
   revenueCents: z.number().int(),
 });

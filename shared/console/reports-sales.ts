@@ -67,6 +67,11 @@ export const salesTotalsSchema = z.object({
   netCents: z.number().int(),
   /** gross − discounts: what the tickets took in. */
   totalCents: z.number().int(),
+  /**
+   * Articles: a line of a weighed product (counted with decimals) is one, a product sold by the piece
+   * counts its pieces (server/reports/category-summary.ts lineArticles). Grouped by product, a row's
+   * units are that product's quantity in its smallest unit (grams of a kg product); the totals stay articles.
+   */
   units: z.number().int(),
   /** Sales (not refunds). */
   tickets: z.number().int(),
@@ -111,6 +116,7 @@ export const ticketRowSchema = z.object({
   soldAt: z.string(),
   localDate: z.string(),
   tender: z.enum(ticketTenders),
+  /** Articles of the ticket: one per weighed line, the pieces of the others. */
   units: z.number().int(),
   totalCents: z.number().int(),
 });

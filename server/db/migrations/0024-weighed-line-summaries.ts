@@ -7,8 +7,10 @@ import { rebuildReportSummaries } from '../../reports/summary-rebuild';
 /**
  * The sales summaries once took a line's worth before discounts as price × quantity, which counts a
  * weighed line's grams as kilograms (1,250 kg at 3,20/kg filed as 4.000,00). The ingest now files
- * total + discount (the shared line rule); summaries written before are summed again from the
- * ledger, on databases that have sold a product counted with decimals (the others' figures were right).
+ * total + discount (the shared line rule), and counts units as articles (a weighed line is one, never
+ * its grams added to pieces: category-summary.ts lineArticles); summaries written before are summed
+ * again from the ledger, on databases that have sold a product counted with decimals (the others'
+ * figures were right under both rules).
  */
 export const weighedLineSummaries: Migration = {
   async up(db: Kysely<unknown>) {
