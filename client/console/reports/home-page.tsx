@@ -66,7 +66,7 @@ function Figures(props: { t: T; today: DayFigures; weekAgo: DayFigures; money: (
     [t('revenue'), money(today.revenueCents), money(weekAgo.revenueCents)],
     [t('tickets'), String(today.tickets), String(weekAgo.tickets)],
     [t('average'), money(today.averageTicketCents), money(weekAgo.averageTicketCents)],
-    [t('units'), String(today.units), String(weekAgo.units)],
+    [t('articles'), String(today.units), String(weekAgo.units)],
     [
       t('refunds'),
       t('refundsValue', { count: today.refundsCount, amount: money(today.refundsCents) }),
@@ -123,7 +123,7 @@ function BranchTable({ t, branches }: { t: T; branches: BranchHome[] }) {
       <h2 id="home-branches">{t('branches')}</h2>
       <GridTable
         labelledBy="home-branches"
-        columns={[t('branch'), t('revenue'), t('tickets'), t('average'), t('units'), t('refunds')]}
+        columns={[t('branch'), t('revenue'), t('tickets'), t('average'), t('articles'), t('refunds')]}
       >
         {branches.map((b) => (
           <BranchRow key={b.branchId} t={t} branch={b} />

@@ -218,7 +218,7 @@ function ExplorerTable({
   return (
     <div className="table-scroll" role="region" aria-labelledby="sales-title" tabIndex={0}>
       <table className="grid">
-        <TotalsHead t={t} groupName={groupName} />
+        <TotalsHead t={t} groupName={groupName} byProduct={byProduct !== null} />
         <tbody>
           {data.rows.map((r) => (
             <tr key={r.key}>
@@ -250,7 +250,7 @@ function ExplorerTable({
               row={data.totals}
               money={f.money}
               number={f.number}
-              units={byProduct && mixesUnits(data, byProduct) ? () => '—' : f.number}
+              units={byProduct && weighsAny(data, byProduct) ? () => '—' : f.number}
             />
           </tr>
         </tfoot>
@@ -259,14 +259,15 @@ function ExplorerTable({
   );
 }
 
-function TotalsHead({ t, groupName }: { t: T; groupName: string }) {
+/** By product the units column is each product's quantity; otherwise articles (a weighed line is one). */
+function TotalsHead({ t, groupName, byProduct }: { t: T; groupName: string; byProduct: boolean }) {
   return (
     <thead>
       <tr>
         <th scope="col">{groupName}</th>
         {(['gross', 'discounts', 'tax', 'net', 'total', 'units', 'tickets', 'refunds'] as const).map((k) => (
           <th key={k} scope="col">
-            {t(k)}
+            {k === 'units' && byProduct ? t('quantity') : t(k)}
           </th>
         ))}
       </tr>
@@ -280,9 +281,12 @@ function labelOf(t: T, groupBy: ExplorerGroup, row: ExplorerRow): string {
     : row.label;
 }
 
-/** Whether a product grouping's rows count in different units, so their units do not add up. */
-function mixesUnits(data: ExplorerResponse, counting: (id: string) => Counted): boolean {
-  return new Set(data.rows.map((r) => `${counting(r.key).unit}:${counting(r.key).quantityDecimals}`)).size > 1;
+/**
+ * Whether a product grouping has a weighed product: its rows' quantities (kg) do not add up to the
+ * totals' articles, so the total of that column is left out.
+ */
+function weighsAny(data: ExplorerResponse, counting: (id: string) => Counted): boolean {
+  return data.rows.some((r) => counting(r.key).quantityDecimals > 0);
 }
 
 function Amounts({
