@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { openItem } from '../reconciliation/open-items';
+import { causeAt, openItem } from '../reconciliation/open-items';
 import { applyMovement } from './stock-movements';
 import { parseTransferLines, quantitiesByProduct, transferDifferences, type TransferLine } from './transfer-lines';
 
@@ -47,10 +47,7 @@ export async function applyTransferArrival(
   await openItem(
     trx,
     {
-      kind: 'transfer_discrepancy',
-      causeKey: `transfer_discrepancy:${transfer.id}`,
-      branchId: by.branchId,
-      locationId: transfer.to_location_id,
+      ...causeAt('transfer_discrepancy', transfer.id, { branchId: by.branchId, locationId: transfer.to_location_id }),
       productId: differences[0]!.productId,
       saleId: null,
       documentId: transfer.id,

@@ -11,7 +11,7 @@ import { CatalogueReads } from '../ledger/master-price';
 import { addSaleRows, saleRows } from '../ledger/sales-batch';
 import type { SequenceAllocator } from '../ledger/server-sequence';
 import { MovementBatch } from '../ledger/stock-movements';
-import { openItem, recordOversell } from '../reconciliation/open-items';
+import { causeAt, openItem, recordOversell } from '../reconciliation/open-items';
 import type { LegacyKeyIdentity } from './legacy-keys';
 import type { SaleNotification, SaleNotificationResult } from './legacy-sales';
 
@@ -226,10 +226,7 @@ export class LegacyBatch {
     return openItem(
       this.trx,
       {
-        kind: 'price_mismatch',
-        causeKey: `price_mismatch:${sale.id}:1`,
-        branchId: key.branchId,
-        locationId: key.locationId,
+        ...causeAt('price_mismatch', `${sale.id}:1`, key),
         productId: product.id,
         saleId: sale.id,
         documentId: sale.id,

@@ -145,7 +145,7 @@ export interface AppliedAt {
 }
 
 /** An item's kind, its key (one item per kind and cause) and where its document was applied. */
-function causeAt(kind: ReconciliationKind, cause: string, at: AppliedAt) {
+export function causeAt(kind: ReconciliationKind, cause: string, at: Pick<NewItem, 'branchId' | 'locationId'>) {
   return { kind, causeKey: `${kind}:${cause}`, branchId: at.branchId, locationId: at.locationId };
 }
 

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Rejection } from '../../shared/protocol';
 import type { Database } from '../db/schema';
 import { currentSequence } from '../ledger/server-sequence';
-import { openItem } from './open-items';
+import { causeAt, openItem } from './open-items';
 
 /** Where a device stands: its name, branch and the branch's location (an item needs all three). */
 async function deviceAt(trx: Transaction<Database>, deviceId: string) {
@@ -45,10 +45,7 @@ export async function recordRefusedDocument(
   return openItem(
     trx,
     {
-      kind: 'refused_document',
-      causeKey: `refused_document:${r.collection}:${rejection.id}`,
-      branchId: device.branchId,
-      locationId: device.locationId,
+      ...causeAt('refused_document', `${r.collection}:${rejection.id}`, device),
       productId: null,
       saleId: null,
       documentId: rejection.id,
@@ -95,10 +92,7 @@ export async function recordSyncConflict(
   return openItem(
     trx,
     {
-      kind: 'sync_conflict',
-      causeKey: `sync_conflict:${c.key}`,
-      branchId: device.branchId,
-      locationId: device.locationId,
+      ...causeAt('sync_conflict', c.key, device),
       productId: c.productId,
       saleId: null,
       documentId: c.id,
