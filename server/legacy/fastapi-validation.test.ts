@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToCents, parseModel, ValidationFailed } from './fastapi-validation';
+import { boundError, decimalToCents, parseModel, ValidationFailed } from './fastapi-validation';
 
 const cents = (text: string) => decimalToCents({ text });
 
@@ -98,6 +98,23 @@ describe('parseModel: pydantic v2 lax-mode errors, as FastAPI answers 422', () =
         ctx: { gt: 0 },
       },
     ]);
+  });
+
+  it('[S12] words the ge and le bounds as pydantic does (a price below a cent, one past what cents hold)', () => {
+    expect(boundError('ge', 0.01, ['body', 'sale_price'], '0.001')).toEqual({
+      type: 'greater_than_equal',
+      loc: ['body', 'sale_price'],
+      msg: 'Input should be greater than or equal to 0.01',
+      input: '0.001',
+      ctx: { ge: 0.01 },
+    });
+    expect(boundError('le', 1e9, ['body', 'price'], '2e9')).toEqual({
+      type: 'less_than_equal',
+      loc: ['body', 'price'],
+      msg: 'Input should be less than or equal to 1000000000',
+      input: '2e9',
+      ctx: { le: 1e9 },
+    });
   });
 
   it('[S12] refuses a body that is not an object', () => {

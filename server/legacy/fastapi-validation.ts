@@ -145,6 +145,27 @@ function parseDatetime(value: unknown, loc: (string | number)[], errors: Pydanti
   return undefined;
 }
 
+const BOUNDS = {
+  gt: { type: 'greater_than', words: 'greater than', holds: (n: number, limit: number) => n > limit },
+  ge: {
+    type: 'greater_than_equal',
+    words: 'greater than or equal to',
+    holds: (n: number, limit: number) => n >= limit,
+  },
+  le: { type: 'less_than_equal', words: 'less than or equal to', holds: (n: number, limit: number) => n <= limit },
+} as const;
+
+/** Pydantic's error for a number past one of its bounds. */
+export function boundError(
+  bound: keyof typeof BOUNDS,
+  limit: number,
+  loc: (string | number)[],
+  input: unknown,
+): PydanticError {
+  const { type, words } = BOUNDS[bound];
+  return { type, loc, msg: `Input should be ${words} ${limit}`, input, ctx: { [bound]: limit } };
+}
+
 function checkBounds(
   spec: FieldSpec,
   numeric: number,
@@ -152,31 +173,10 @@ function checkBounds(
   loc: (string | number)[],
   errors: PydanticError[],
 ): void {
-  if (spec.gt !== undefined && !(numeric > spec.gt))
-    errors.push({
-      type: 'greater_than',
-      loc,
-      msg: `Input should be greater than ${spec.gt}`,
-      input,
-      ctx: { gt: spec.gt },
-    });
-  if (spec.ge !== undefined && !(numeric >= spec.ge)) {
-    errors.push({
-      type: 'greater_than_equal',
-      loc,
-      msg: `Input should be greater than or equal to ${spec.ge}`,
-      input,
-      ctx: { ge: spec.ge },
-    });
+  for (const bound of ['gt', 'ge', 'le'] as const) {
+    const limit = spec[bound];
+    if (limit !== undefined && !BOUNDS[bound].holds(numeric, limit)) errors.push(boundError(bound, limit, loc, input));
   }
-  if (spec.le !== undefined && !(numeric <= spec.le))
-    errors.push({
-      type: 'less_than_equal',
-      loc,
-      msg: `Input should be less than or equal to ${spec.le}`,
-      input,
-      ctx: { le: spec.le },
-    });
 }
 
 /** Validates a JSON body like a pydantic model with these fields; throws ValidationFailed with every problem. */

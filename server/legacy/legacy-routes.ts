@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import {
+  boundError,
   decimalToCents,
   parseJsonBody,
   parseModel,
@@ -54,29 +55,10 @@ const saleNotificationModel = {
 /** A float field as cents, or the 422 pydantic would give for an out-of-range decimal. */
 function centsOf(field: string, value: DecimalText, input: unknown, min: number): number {
   const cents = decimalToCents(value);
-  if (cents === null || cents > MAX_CENTS) {
-    throw new ValidationFailed([
-      {
-        type: 'less_than_equal',
-        loc: ['body', field],
-        msg: `Input should be less than or equal to ${MAX_CENTS / 100}`,
-        input,
-        ctx: { le: MAX_CENTS / 100 },
-      },
-    ]);
-  }
-  if (cents < min) {
-    // 0.001 rounds to 0 cents: not a price anyone charged.
-    throw new ValidationFailed([
-      {
-        type: 'greater_than_equal',
-        loc: ['body', field],
-        msg: `Input should be greater than or equal to ${min / 100}`,
-        input,
-        ctx: { ge: min / 100 },
-      },
-    ]);
-  }
+  if (cents === null || cents > MAX_CENTS)
+    throw new ValidationFailed([boundError('le', MAX_CENTS / 100, ['body', field], input)]);
+  // 0.001 rounds to 0 cents: not a price anyone charged.
+  if (cents < min) throw new ValidationFailed([boundError('ge', min / 100, ['body', field], input)]);
   return cents;
 }
 
