@@ -36,24 +36,20 @@ export interface DayContext {
 
 /** Each tablet's two shifts of a day: the first cashier 08:00–14:30, the second 14:30–21:00. */
 export function shiftsOfDay(own: readonly Till[], dayStart: number): ShiftDraft[] {
-  return own.flatMap((till) => [
-    {
+  const hours = [
+    [8, 14.5],
+    [14.5, 21],
+  ] as const;
+  return own.flatMap((till) =>
+    hours.map(([opens, closes], i) => ({
       id: uuidv7(),
       till,
-      cashier: till.cashiers[0]!,
-      opensAt: dayStart + 8 * HOUR,
-      closesAt: dayStart + 14.5 * HOUR,
+      cashier: till.cashiers[i]!,
+      opensAt: dayStart + opens * HOUR,
+      closesAt: dayStart + closes * HOUR,
       cashCents: 0,
-    },
-    {
-      id: uuidv7(),
-      till,
-      cashier: till.cashiers[1]!,
-      opensAt: dayStart + 14.5 * HOUR,
-      closesAt: dayStart + 21 * HOUR,
-      cashCents: 0,
-    },
-  ]);
+    })),
+  );
 }
 
 /** The moments of `count` tickets spread over the opening hours by HOUR_WEIGHTS, in order. */
