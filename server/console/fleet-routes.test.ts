@@ -11,20 +11,11 @@ import {
 } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { HEALTHY_STATUS } from '../test/device-documents';
 import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import { pairDevice, request, startTestServer, type PairedDevice, type TestServer } from '../test/test-server';
 
 const OTHER = 'sucursal-fleet-2';
-const REPORT: DeviceStatusReport = {
-  appVersion: '1.2.3',
-  online: true,
-  breaker: 'closed',
-  pendingCount: 0,
-  pendingValueCents: 0,
-  rejectedCount: 0,
-  lastSyncAt: null,
-  storage: { usageBytes: 10, quotaBytes: 1000, persisted: true },
-};
 
 /** Collects the console stream's `changed` events (cookie session, as the browser's EventSource). */
 async function consoleChanges(baseUrl: string, cookie: string) {
@@ -78,7 +69,7 @@ describe.each(reachableTestDatabases)('console fleet over HTTP on $label', (data
   });
 
   const report = (device: PairedDevice, r: Partial<DeviceStatusReport>) =>
-    request(server.url, '/api/devices/status', { token: device.token, json: { ...REPORT, ...r } });
+    request(server.url, '/api/devices/status', { token: device.token, json: { ...HEALTHY_STATUS, ...r } });
 
   /** The device's last contact and report moved into the past (server clock), as if it went silent. */
   async function silentFor(deviceId: string, minutes: number) {
@@ -245,7 +236,11 @@ describe.each(reachableTestDatabases)('console fleet over HTTP on $label', (data
     await report(fine, { catalogueSeq: 42 });
     await report(stuck, { pendingCount: 2, pendingValueCents: 900, online: false });
     await silentFor(stuck.deviceId, 20);
-    await report(broken, { breaker: 'open', rejectedCount: 1, storage: { ...REPORT.storage, persisted: false } });
+    await report(broken, {
+      breaker: 'open',
+      rejectedCount: 1,
+      storage: { ...HEALTHY_STATUS.storage, persisted: false },
+    });
     await report(recent, { pendingCount: 5, pendingValueCents: 100 });
     await silentFor(recent.deviceId, 10);
 

@@ -10,6 +10,7 @@ import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
+import { HEALTHY_STATUS } from '../test/device-documents';
 import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
 import {
   addBranch,
@@ -127,17 +128,7 @@ describe.each(reachableTestDatabases)('console catalogue over HTTP on $label', (
     const pulled = (await catalogue(server.url, device.token)).find((d) => d.id === p.id)!;
     await request(server.url, '/api/devices/status', {
       token: device.token,
-      json: {
-        appVersion: '1',
-        online: true,
-        breaker: 'closed',
-        pendingCount: 0,
-        pendingValueCents: 0,
-        rejectedCount: 0,
-        lastSyncAt: null,
-        storage: { usageBytes: null, quotaBytes: null, persisted: true },
-        catalogueSeq: p.seq,
-      },
+      json: { ...HEALTHY_STATUS, catalogueSeq: p.seq },
     });
     const past = await request<ApiErrorBody>(server.url, `/api/console/products/${p.id}/price-changes`, {
       headers: admin.headers(),

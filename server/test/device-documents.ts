@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   syncPath,
   type CountDoc,
+  type DeviceStatusReport,
   type PairResponse,
   type ProductDoc,
   type PushResult,
@@ -13,6 +14,18 @@ import {
 import { DETAILED_PUSH_HEADERS, makeSale, request } from './test-server';
 
 type Device = Pick<PairResponse, 'deviceId' | 'deviceNumber' | 'branch'>;
+
+/** A status report of a tablet with nothing wrong: online, breaker closed, nothing pending. */
+export const HEALTHY_STATUS: DeviceStatusReport = {
+  appVersion: '1.2.3',
+  online: true,
+  breaker: 'closed',
+  pendingCount: 0,
+  pendingValueCents: 0,
+  rejectedCount: 0,
+  lastSyncAt: null,
+  storage: { usageBytes: 10, quotaBytes: 1000, persisted: true },
+};
 
 /** Pushes documents of any device → server collection as RxDB push rows. */
 export function pushDocs(baseUrl: string, token: string, collection: ReplicatedCollection, docs: readonly unknown[]) {
