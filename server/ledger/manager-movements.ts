@@ -8,7 +8,7 @@ import type {
 import { canManageBranch, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
-import { atNextSequence, SequenceAllocator } from './server-sequence';
+import { atNextSequence } from './server-sequence';
 import { applyMovement } from './stock-movements';
 import { applyTransferArrival } from './transfer-arrival';
 import { dispatchMovements } from './transfer-dispatch';
@@ -188,8 +188,7 @@ export async function receiveTransfer(
   const { to } = await transferEnds(db, transferId);
   assertCanManageLocation(manager, to);
   await assertProducts(db, r.lines);
-  return db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
+  return atNextSequence(db, async (trx, s) => {
     // Read again under the lock: a branch device may have confirmed it meanwhile.
     const transfer = await trx
       .selectFrom('transfers')
@@ -200,7 +199,6 @@ export async function receiveTransfer(
       throw new ApiError('CONFLICT', `Transfer ${transferId} is still a draft: send it before confirming its arrival.`);
     if (transfer.status !== 'sent')
       throw new ApiError('CONFLICT', `Transfer ${transferId} is already ${transfer.status}; nothing was applied.`);
-    const s = alloc.next();
     const { discrepancy } = await applyTransferArrival(
       trx,
       transfer,
@@ -214,7 +212,6 @@ export async function receiveTransfer(
       s,
       now,
     );
-    await alloc.save();
     return { seq: s, to, discrepancy };
   });
 }
@@ -233,8 +230,7 @@ export async function cancelTransfer(
 ): Promise<{ seq: number; from: LocationInfo; to: LocationInfo }> {
   const { from, to } = await transferEnds(db, transferId);
   assertCanManageLocation(manager, from);
-  const seq = await db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
+  const seq = await atNextSequence(db, async (trx, s) => {
     const transfer = await trx
       .selectFrom('transfers')
       .selectAll()
@@ -245,7 +241,6 @@ export async function cancelTransfer(
         'CONFLICT',
         `Transfer ${transferId} is already ${transfer.status}; it can no longer be cancelled.`,
       );
-    const s = alloc.next();
     // A draft moved nothing: nothing goes back.
     const back = transfer.status === 'sent' ? parseTransferLines(transfer.lines) : [];
     for (const line of back) {
@@ -265,7 +260,6 @@ export async function cancelTransfer(
       );
     }
     await trx.updateTable('transfers').set({ status: 'cancelled', seq: s }).where('id', '=', transferId).execute();
-    await alloc.save();
     return s;
   });
   return { seq, from, to };

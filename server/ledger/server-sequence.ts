@@ -46,7 +46,10 @@ export class SequenceAllocator {
   }
 }
 
-/** Runs `write` in one transaction at one new server sequence, saved before it commits. */
+/**
+ * Runs `write` in one transaction that holds the sequence lock, at one new server sequence saved
+ * before it commits; a throw rolls back the write and the number alike.
+ */
 export function atNextSequence<T>(
   db: Kysely<Database>,
   write: (trx: Transaction<Database>, seq: number) => Promise<T>,

@@ -10,7 +10,7 @@ import {
   transferEnds,
   type LocationInfo,
 } from './manager-movements';
-import { SequenceAllocator } from './server-sequence';
+import { atNextSequence } from './server-sequence';
 import { dispatchMovements } from './transfer-dispatch';
 
 async function draftOf(db: Db, manager: ManagerIdentity, id: string): Promise<LocationInfo> {
@@ -37,17 +37,14 @@ export async function updateDraft(
   const to = await locationInfo(db, t.toLocationId);
   assertCanManageLocation(manager, from);
   await assertProducts(db, t.lines);
-  const seq = await db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
+  const seq = await atNextSequence(db, async (trx, s) => {
     const row = await trx.selectFrom('transfers').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     if (row.status !== 'draft') throw notDraft(id, row.status);
-    const s = alloc.next();
     await trx
       .updateTable('transfers')
       .set({ from_location_id: from.id, to_location_id: to.id, lines: JSON.stringify(t.lines), note: t.note, seq: s })
       .where('id', '=', id)
       .execute();
-    await alloc.save();
     return s;
   });
   return { seq, from, to };
@@ -61,18 +58,15 @@ export async function sendDraft(
   now = new Date().toISOString(),
 ): Promise<{ seq: number; from: LocationInfo; to: LocationInfo }> {
   await draftOf(db, manager, id);
-  const sent = await db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
+  const sent = await atNextSequence(db, async (trx, s) => {
     const row = await trx.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     if (row.status !== 'draft') throw notDraft(id, row.status);
-    const s = alloc.next();
     await dispatchMovements(trx, row, actorOf(manager), s, now);
     await trx
       .updateTable('transfers')
       .set({ status: 'sent', sent_at: now, sent_seq: s, seq: s })
       .where('id', '=', id)
       .execute();
-    await alloc.save();
     return { seq: s, fromId: row.from_location_id, toId: row.to_location_id };
   });
   return { seq: sent.seq, from: await locationInfo(db, sent.fromId), to: await locationInfo(db, sent.toId) };
