@@ -515,7 +515,7 @@ async function exportCsv(
   const { unparse } = await import('papaparse');
   const amount = (cents: number) => (cents / 100).toFixed(2);
   const inUnit = (q: number, c: Counted) => (q / 10 ** c.quantityDecimals).toFixed(c.quantityDecimals);
-  const mixed = byProduct !== null && mixesUnits(data, byProduct);
+  const mixed = byProduct !== null && weighsAny(data, byProduct);
   const unitColumns = (key: string | null, units: number) => {
     if (!byProduct) return [units];
     const c = key === null ? (mixed ? null : byProduct(data.rows[0]!.key)) : byProduct(key);
