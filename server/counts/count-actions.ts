@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { assertCanManageLocation, locationInfo, type LocationInfo } from '../ledger/manager-movements';
-import { SequenceAllocator } from '../ledger/server-sequence';
+import { atNextSequence } from '../ledger/server-sequence';
 import { applyMovement } from '../ledger/stock-movements';
 import { countFigures } from './count-figures';
 import { varianceOf } from './count-report';
@@ -28,8 +28,7 @@ export async function startCount(
     if (!any)
       throw new ApiError('NOT_FOUND', `No product is in the category ${r.category}; choose a category from the list.`);
   }
-  return db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
+  return atNextSequence(db, async (trx, s) => {
     const open = await trx
       .selectFrom('stock_takes')
       .select(['id', 'started_by_name'])
@@ -41,7 +40,6 @@ export async function startCount(
         'CONFLICT',
         `${location.name} already has a count open (started by ${open.started_by_name}); finish or cancel it first.`,
       );
-    const s = alloc.next();
     const take: TakeRow = {
       id: uuidv7(),
       location_id: location.id,
@@ -60,7 +58,6 @@ export async function startCount(
       seq: s,
     };
     await trx.insertInto('stock_takes').values(take).execute();
-    await alloc.save();
     return { take, location };
   });
 }
@@ -101,13 +98,10 @@ async function inOpenTake<T>(
   refused: string,
   work: (trx: Transaction<Database>, take: TakeRow, seq: number) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const alloc = await SequenceAllocator.lock(trx);
+  return atNextSequence(db, async (trx, seq) => {
     const take = await trx.selectFrom('stock_takes').selectAll().where('id', '=', takeId).executeTakeFirstOrThrow();
     assertOpen(take, refused);
-    const result = await work(trx, take, alloc.next());
-    await alloc.save();
-    return result;
+    return work(trx, take, seq);
   });
 }
 
