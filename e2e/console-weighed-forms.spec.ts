@@ -100,7 +100,15 @@ test('issue 11: a manual sale of a weighed product is typed in kg and priced per
   await weighedProduct(serverDb, sku, name, 320);
   const stockBefore = await stockOf(serverDb, sku);
   const consolePage = new ConsolePage(page);
-  await consolePage.openSignedIn('/sales', admin);
+  await consolePage.openSignedIn('', admin);
+  // The home counts articles: the 1,25 kg line will be one, not 1250.
+  const articles = page
+    .locator('.figure')
+    .filter({ has: page.getByRole('term').filter({ hasText: /^Artículos$/ }) })
+    .first()
+    .locator('.figure-value');
+  const articlesBefore = Number(await articles.textContent());
+  await page.getByRole('link', { name: 'Ventas', exact: true }).click();
   await page.getByRole('link', { name: 'Registrar venta manual' }).click();
   const branch = page.getByLabel('Sucursal');
   if (await branch.isVisible()) await branch.selectOption({ label: 'Sucursal 001' });
@@ -132,4 +140,7 @@ test('issue 11: a manual sale of a weighed product is typed in kg and priced per
     quantity: 1250,
     total: 400,
   });
+  await page.getByRole('link', { name: 'Inicio', exact: true }).click();
+  await expect(articles).toHaveText(String(articlesBefore + 1));
+  await consolePage.screenshot('home-articles');
 });
