@@ -16,8 +16,7 @@ export const countsKind: DocumentKind<CountDoc> = {
   collection: 'counts',
   what: 'Count',
   schema: countDocSchema,
-  existing: (trx, id) =>
-    trx.selectFrom('stock_counts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
+  table: 'stock_counts',
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
     const product = await trx
       .selectFrom('products')

@@ -22,8 +22,8 @@ export interface DocumentKind<D extends PushedDocument> {
   /** "Count", "Shift event", … for messages. */
   what: string;
   schema: z.ZodType<D>;
-  /** The stored hash and ack of an id already applied, if any. */
-  existing(trx: Transaction<Database>, id: string): Promise<{ content_hash: string; applied_seq: number } | undefined>;
+  /** Where applied documents of the kind are kept, with their content hash and ack. */
+  table: 'stock_counts' | 'shift_events' | 'transfer_receipts';
   /** Checks and applies one new document at `appliedSeq`; a Rejection applies nothing. */
   apply(trx: Transaction<Database>, ctx: ApplyContext<D>): Promise<Applied | Rejection>;
 }
@@ -109,7 +109,11 @@ async function applyDocument<D extends PushedDocument>(
   { doc, author, hash, body }: ValidRow<D>,
   now: string,
 ): Promise<(Applied & { appliedSeq: number; isNew: boolean }) | Rejection> {
-  const existing = await kind.existing(trx, doc.id);
+  const existing = await trx
+    .selectFrom(kind.table)
+    .select(['content_hash', 'applied_seq'])
+    .where('id', '=', doc.id)
+    .executeTakeFirst();
   if (existing) {
     if (existing.content_hash !== hash)
       return refusal(

@@ -108,8 +108,7 @@ export const shiftEventsKind: DocumentKind<ShiftEventDoc> = {
   collection: 'shiftevents',
   what: 'Shift event',
   schema: shiftEventDocSchema,
-  existing: (trx, id) =>
-    trx.selectFrom('shift_events').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
+  table: 'shift_events',
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }): Promise<Applied | Rejection> {
     const other = await trx
       .selectFrom('shift_events')

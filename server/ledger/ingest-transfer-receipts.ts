@@ -12,8 +12,7 @@ export const transferReceiptsKind: DocumentKind<TransferReceiptDoc> = {
   collection: 'transferreceipts',
   what: 'Transfer receipt',
   schema: transferReceiptDocSchema,
-  existing: (trx, id) =>
-    trx.selectFrom('transfer_receipts').select(['content_hash', 'applied_seq']).where('id', '=', id).executeTakeFirst(),
+  table: 'transfer_receipts',
   async apply(trx, { doc, author, device, hash, body, appliedSeq, now }) {
     const refuse = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT', message: string) => refusal(doc.id, code, message);
     const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', doc.transferId).executeTakeFirst();
