@@ -20,16 +20,21 @@ export interface CategoryLine {
   line_total_cents: number;
 }
 
-/**
- * What a line adds to a summary's "units", which are articles: a line of a product counted with
- * decimals (weighed: 1,250 kg) is one article, a product sold by the piece counts its pieces; grams
- * are never added to pieces. The SQL twins: ARTICLES_SQL here and explorer-queries' fromLines.
- */
-export const lineArticles = (quantity: number, quantityDecimals: number) => (quantityDecimals > 0 ? 1 : quantity);
+/** Whether a product is sold by measure (weighed, or by volume): a unit other than the piece, or decimals. */
+export const soldByMeasure = (p: { unit: string; quantityDecimals: number }) =>
+  p.unit !== 'each' || p.quantityDecimals > 0;
 
-/** A product as the summaries file it: its category now and how many decimals its quantities hold. */
+/**
+ * What a line adds to a summary's "units", which are articles: a line of a product sold by measure
+ * (1,250 kg) is one article, a product sold by the piece counts its pieces; grams are never added
+ * to pieces. Its SQL twin: ARTICLES_SQL (explorer-queries' fromLines and the category rebuild).
+ */
+export const lineArticles = (quantity: number, byMeasure: boolean) => (byMeasure ? 1 : quantity);
+
+/** A product as the summaries file it: its category now and how it is counted. */
 export interface ProductFacts {
   category: string;
+  unit: string;
   quantityDecimals: number;
 }
 
@@ -76,7 +81,7 @@ export function categorySummaries(
     row.gross_cents += Number(l.line_total_cents) + Number(l.discount_cents);
     row.discount_cents += Number(l.discount_cents);
     row.tax_cents += lineTaxOf(Number(l.line_total_cents), Number(l.tax_rate_bp));
-    row.units += lineArticles(Number(l.quantity), product.quantityDecimals);
+    row.units += lineArticles(Number(l.quantity), soldByMeasure(product));
     rows.set(k, row);
   }
   return [...rows.values()];
@@ -103,7 +108,7 @@ const addCategoryDays = new BulkInsert<CategoryRow>(
   100,
 );
 
-/** The categories and decimals of the products of some lines, as they are now. */
+/** The categories, units and decimals of the products of some lines, as they are now. */
 export async function productFactsOf(
   db: ReportDb,
   lines: readonly Pick<CategoryLine, 'product_id'>[],
@@ -113,16 +118,17 @@ export async function productFactsOf(
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('products')
-      .select(['id', 'category', 'quantity_decimals'])
+      .select(['id', 'category', 'unit', 'quantity_decimals'])
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.set(r.id, { category: r.category, quantityDecimals: Number(r.quantity_decimals) });
+    for (const r of rows)
+      out.set(r.id, { category: r.category, unit: r.unit, quantityDecimals: Number(r.quantity_decimals) });
   }
   return out;
 }
 
 /** A line's articles in SQL (lineArticles), for queries of sale_lines `l` joined with products `p`. */
-export const ARTICLES_SQL = sql<number>`case when p.quantity_decimals > 0 then 1 else l.quantity end`;
+export const ARTICLES_SQL = sql<number>`case when p.unit <> 'each' or p.quantity_decimals > 0 then 1 else l.quantity end`;
 
 /** Adds tickets' lines to the category summary, in the caller's transaction (or to its batch of writes). */
 export async function writeCategorySummaries(
@@ -170,13 +176,16 @@ export async function refileProductCategory(trx: ReportDb, productId: string, fr
       .innerJoin('report_tickets as t', 't.sale_id', 'l.sale_id')
       .innerJoin('products as p', 'p.id', 'l.product_id')
       .select(['l.sale_id', 'l.product_id', 'l.quantity', 'l.unit_price_cents', 'l.tax_rate_bp', 'l.discount_cents'])
-      .select(['l.line_total_cents', 'p.category', 'p.quantity_decimals'])
+      .select(['l.line_total_cents', 'p.category', 'p.unit', 'p.quantity_decimals'])
       .where('t.branch_id', '=', d.branch_id)
       .where('t.local_date', '=', d.local_date)
       .where('p.category', 'in', [from, to])
       .execute();
     const products = new Map(
-      lines.map((l) => [l.product_id, { category: l.category, quantityDecimals: Number(l.quantity_decimals) }]),
+      lines.map((l) => [
+        l.product_id,
+        { category: l.category, unit: l.unit, quantityDecimals: Number(l.quantity_decimals) },
+      ]),
     );
     const rows = categorySummaries(tickets, lines, products);
     await addCategoryDays.execute(trx as unknown as Kysely<Database>, rows);

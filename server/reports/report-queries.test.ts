@@ -76,6 +76,7 @@ async function ledgerTickets(server: TestServer, zones: Map<string, string>): Pr
       'sale_lines.discount_cents',
       'sale_lines.line_total_cents',
       'sale_lines.tax_rate_bp',
+      'products.unit',
       'products.quantity_decimals',
     ])
     .execute();
@@ -100,7 +101,8 @@ async function ledgerTickets(server: TestServer, zones: Map<string, string>): Pr
           productId: x.product_id,
           category: x.category,
           quantity: Number(x.quantity),
-          articles: Number(x.quantity_decimals) > 0 ? 1 : Number(x.quantity),
+          // Sold by measure (a unit other than the piece, or decimals): one article.
+          articles: x.unit !== 'each' || Number(x.quantity_decimals) > 0 ? 1 : Number(x.quantity),
           gross: lineGrossCents({
             unitPriceCents: Number(x.unit_price_cents),
             quantity: Number(x.quantity),

@@ -1,5 +1,6 @@
 import type { ReportDb } from './report-db';
 import { timeZones } from './report-settings';
+import { soldByMeasure } from './category-summary';
 import { ticketSummary, writeTicketSummaries } from './summary-writer';
 
 const CHUNK = 2000;
@@ -56,6 +57,7 @@ export async function rebuildReportSummaries(db: ReportDb, branchId?: string): P
         'l.tax_rate_bp',
         'l.discount_cents',
         'l.line_total_cents',
+        'p.unit',
         'p.quantity_decimals',
       ])
       .where(
@@ -65,13 +67,17 @@ export async function rebuildReportSummaries(db: ReportDb, branchId?: string): P
       )
       .execute();
     // Units are articles: a weighed product's line is one (summary-writer.ts ticketSummary).
-    const decimals = new Map(lines.map((l) => [l.product_id, Number(l.quantity_decimals ?? 0)]));
+    const byMeasure = new Set(
+      lines
+        .filter((l) => soldByMeasure({ unit: l.unit ?? 'each', quantityDecimals: Number(l.quantity_decimals ?? 0) }))
+        .map((l) => l.product_id),
+    );
     const zones = await timeZones(db, [...new Set(sales.map((s) => s.branch_id))]);
     const bySale = new Map<string, typeof lines>();
     for (const l of lines) (bySale.get(l.sale_id) ?? bySale.set(l.sale_id, []).get(l.sale_id)!).push(l);
     await writeTicketSummaries(
       db,
-      sales.map((s) => ticketSummary(s, bySale.get(s.id) ?? [], zones.get(s.branch_id)!, decimals)),
+      sales.map((s) => ticketSummary(s, bySale.get(s.id) ?? [], zones.get(s.branch_id)!, byMeasure)),
     );
     done += sales.length;
     after = Number(sales.at(-1)!.seq);

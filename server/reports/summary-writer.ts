@@ -8,6 +8,7 @@ import { saleTime } from '../ledger/master-price';
 import {
   lineArticles,
   productFactsOf,
+  soldByMeasure,
   writeCategorySummaries,
   type CategoryLine,
   type ProductFacts,
@@ -40,14 +41,14 @@ type DayRow = ReportTables['report_sales_days'];
 
 /**
  * A ticket's summary row: its local day and hour in the branch's zone, its totals and its tender.
- * Its units are articles (category-summary.ts lineArticles): `decimals` gives each product's
- * quantity decimals (a product it lacks counts by the piece).
+ * Its units are articles (category-summary.ts lineArticles): `byMeasure` holds the products sold
+ * by measure (kg, g, l); the others count by the piece.
  */
 export function ticketSummary(
   sale: SaleRow,
   lines: readonly LineRow[],
   timeZone: string,
-  decimals: ReadonlyMap<string, number> = new Map(),
+  byMeasure: ReadonlySet<string> = new Set(),
 ): TicketRow {
   const soldAt = saleTime(sale.device_created_at, sale.received_at);
   const local = localParts(soldAt, timeZone);
@@ -73,7 +74,7 @@ export function ticketSummary(
     gross += Number(l.line_total_cents) + Number(l.discount_cents);
     discount += Number(l.discount_cents);
     total += Number(l.line_total_cents);
-    units += lineArticles(Number(l.quantity), decimals.get(l.product_id) ?? 0);
+    units += lineArticles(Number(l.quantity), byMeasure.has(l.product_id));
   }
   const tax = taxBreakdown(
     lines.map((l) => ({ taxRateBp: Number(l.tax_rate_bp), lineTotalCents: Number(l.line_total_cents) })),
@@ -284,7 +285,7 @@ export class SummaryReads {
     return this.zones;
   }
 
-  /** The lines' products' categories and decimals (one read for both). */
+  /** The lines' products' categories, units and decimals (one read). */
   async productsOf(trx: ReportDb, lines: readonly CategoryLine[]): Promise<Map<string, ProductFacts>> {
     const missing = lines.filter((l) => !this.products.has(l.product_id));
     if (missing.length > 0) for (const [id, facts] of await productFactsOf(trx, missing)) this.products.set(id, facts);
@@ -314,8 +315,8 @@ export async function summarizeSales(
     else linesBySale.set(l.sale_id, [l]);
   }
   const products = await reads.productsOf(rtrx, lines);
-  const decimals = new Map([...products].map(([id, p]) => [id, p.quantityDecimals]));
-  const tickets = sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!, decimals));
+  const byMeasure = new Set([...products].filter(([, p]) => soldByMeasure(p)).map(([id]) => id));
+  const tickets = sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!, byMeasure));
   await writeTicketSummaries(rtrx, tickets, writes);
   await writeCategorySummaries(rtrx, tickets, lines, writes, products);
 }

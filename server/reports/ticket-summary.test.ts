@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../shared/protocol';
 import { shiftReport } from '../../shared/sale/shift-report';
-import { lineArticles } from './category-summary';
+import { lineArticles, soldByMeasure } from './category-summary';
 import { ticketSummary } from './summary-writer';
 
 function ticket(kind: 'sale' | 'refund', payments: Payment[]) {
@@ -95,16 +95,25 @@ describe('units of a ticket are articles', () => {
 
   it('3 pieces and 1,250 kg of apples are 4 articles, not 1253', () => {
     const lines = [line('bread', 3, 960), line('apples', 1250, 400)];
-    expect(ticketSummary(sale, lines, 'UTC', new Map([['apples', 3]])).units).toBe(4);
+    expect(ticketSummary(sale, lines, 'UTC', new Set(['apples'])).units).toBe(4);
     // A product the reads do not know counts by the piece, as before.
     expect(ticketSummary(sale, lines, 'UTC').units).toBe(1253);
   });
 
-  it('lineArticles: a weighed line is one article whatever its weight; pieces count themselves', () => {
+  it('lineArticles: a line sold by measure is one article whatever its weight; pieces count themselves', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 3 }), (quantity, decimals) => {
-        expect(lineArticles(quantity, decimals)).toBe(decimals > 0 ? 1 : quantity);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.constantFrom('each', 'kg', 'g', 'l'),
+        fc.integer({ min: 0, max: 3 }),
+        (quantity, unit, quantityDecimals) => {
+          const byMeasure = soldByMeasure({ unit, quantityDecimals });
+          expect(byMeasure).toBe(unit !== 'each' || quantityDecimals > 0);
+          expect(lineArticles(quantity, byMeasure)).toBe(byMeasure ? 1 : quantity);
+        },
+      ),
     );
+    // Whole grams (g with 0 decimals) are still weighed: one article, not 500.
+    expect(lineArticles(500, soldByMeasure({ unit: 'g', quantityDecimals: 0 }))).toBe(1);
   });
 });

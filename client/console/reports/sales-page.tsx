@@ -286,7 +286,7 @@ function labelOf(t: T, groupBy: ExplorerGroup, row: ExplorerRow): string {
  * totals' articles, so the total of that column is left out.
  */
 function weighsAny(data: ExplorerResponse, counting: (id: string) => Counted): boolean {
-  return data.rows.some((r) => counting(r.key).quantityDecimals > 0);
+  return data.rows.some((r) => counting(r.key).unit !== 'each' || counting(r.key).quantityDecimals > 0);
 }
 
 function Amounts({
