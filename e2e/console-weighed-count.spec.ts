@@ -43,4 +43,14 @@ test('issue 13: a count sheet shows a weighed product in kilograms and takes its
   // Valued at 4,00 a kilogram: 10,00, not 10.000,00.
   await expect(row).toContainText('10,00');
   await expect(row).not.toContainText('10.000');
+  // The report's units difference is of products sold by the piece: 2,5 kg are not 2500 units; the money says it.
+  const report = page.getByRole('group', { name: 'Informe de diferencias' });
+  const figure = (term: string) =>
+    report
+      .locator('div')
+      .filter({ has: page.getByRole('term').filter({ hasText: term }) })
+      .getByRole('definition');
+  await expect(figure('Diferencia en unidades (productos por pieza)')).toHaveText('0');
+  await expect(figure('Diferencia en dinero')).toContainText('10,00');
+  await consolePage.screenshot('count-report-weighed');
 });
