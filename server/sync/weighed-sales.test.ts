@@ -3,6 +3,7 @@ import type { ExplorerResponse, LinesResponse, TicketDetail } from '../../shared
 import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
 import { weighedLineSummaries } from '../db/migrations/0024-weighed-line-summaries';
+import { reportDb } from '../reports/report-db';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeCount, pushDocs } from '../test/device-documents';
@@ -255,7 +256,7 @@ describe.each(reachableTestDatabases)(
     });
 
     it('migration 0024 sums again the summaries written when a weighed line was worth price × grams', async () => {
-      const db = server.db;
+      const db = reportDb(server.db);
       const figures = async () => ({
         tickets: await db.selectFrom('report_tickets').select(['sale_id', 'gross_cents']).orderBy('sale_id').execute(),
         hours: await db
