@@ -6,9 +6,11 @@ import { useBranches } from '../api/use-branches';
 import { useT } from '../i18n/i18n';
 import { useApi, useManager } from '../session/session-context';
 import { CheckField, CheckList } from '../ui/check-list';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { FormDialog } from '../ui/form-dialog';
 import { GridTable } from '../ui/grid-table';
+import { PageSection } from '../ui/page-section';
 import { SelectField } from '../ui/select-field';
 import { TextAreaField, TextField } from '../ui/text-field';
 import { branchMessages } from './branch-messages';
@@ -23,20 +25,18 @@ export default function BranchesPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const fieldName = (f: string) => t(`field_${f}` as 'field_sku');
   return (
-    <section className="page" aria-labelledby="branches-title">
-      <div className="page-head">
-        <h1 id="branches-title">{t('title')}</h1>
-        {isAdmin && (
+    <PageSection
+      titleId="branches-title"
+      title={t('title')}
+      actions={
+        isAdmin && (
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             {t('newBranch')}
           </button>
-        )}
-      </div>
-      {notice && (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      )}
+        )
+      }
+    >
+      <DoneNotice>{notice}</DoneNotice>
       <ErrorNotice error={error} />
       <GridTable
         labelledBy="branches-title"
@@ -79,7 +79,7 @@ export default function BranchesPage() {
           }}
         />
       )}
-    </section>
+    </PageSection>
   );
 }
 

@@ -9,8 +9,10 @@ import { useLivePages, type CursorPage } from '../live/use-live-pages';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi, useManager } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { LoadMore } from '../ui/load-more';
+import { PageSection } from '../ui/page-section';
 import { SelectField } from '../ui/select-field';
 import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
 import { catalogueMessages } from './catalogue-messages';
@@ -79,23 +81,27 @@ export default function CataloguePage() {
   }
 
   return (
-    <section className="page" aria-labelledby="catalogue-title">
-      <div className="page-head">
-        <h1 id="catalogue-title">{t('title')}</h1>
-        <button type="button" disabled={exporting} onClick={() => void exportCsv()}>
-          {exporting ? t('exporting') : t('exportCsv')}
-        </button>
-        {isAdmin && (
-          <button type="button" onClick={() => setImporting(true)}>
-            {ti('open')}
+    <PageSection
+      titleId="catalogue-title"
+      title={t('title')}
+      actions={
+        <>
+          <button type="button" disabled={exporting} onClick={() => void exportCsv()}>
+            {exporting ? t('exporting') : t('exportCsv')}
           </button>
-        )}
-        {isAdmin && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            {t('newProduct')}
-          </button>
-        )}
-      </div>
+          {isAdmin && (
+            <button type="button" onClick={() => setImporting(true)}>
+              {ti('open')}
+            </button>
+          )}
+          {isAdmin && (
+            <button type="button" className="primary" onClick={() => setEditing('new')}>
+              {t('newProduct')}
+            </button>
+          )}
+        </>
+      }
+    >
       <div className="filters">
         <div className="field grow">
           <label htmlFor="catalogue-search">{t('search')}</label>
@@ -118,11 +124,7 @@ export default function CataloguePage() {
           options={ARCHIVED.map((a) => ({ value: a, label: t(a) }))}
         />
       </div>
-      {notice && (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      )}
+      <DoneNotice>{notice}</DoneNotice>
       <ErrorNotice error={list.error ?? exportError} />
       {list.loaded && list.items.length === 0 && (
         <p role="status" className="ok">
@@ -167,7 +169,7 @@ export default function CataloguePage() {
       {archiving && (
         <ArchiveDialog product={archiving} onClose={() => setArchiving(null)} onArchived={() => setArchiving(null)} />
       )}
-    </section>
+    </PageSection>
   );
 }
 

@@ -41,7 +41,6 @@ export const productMessages = defineMessages({
     reorderMax: 'Máximo (reponer hasta)',
     saveRule: 'Guardar reposición',
     ruleInvalid: 'Escriba números enteros de 0 en adelante; el máximo no puede ser menor que el mínimo.',
-    close: 'Cerrar',
   },
   en: {
     back: 'Back to the catalogue',
@@ -83,6 +82,5 @@ export const productMessages = defineMessages({
     reorderMax: 'Maximum (resupply up to)',
     saveRule: 'Save resupply',
     ruleInvalid: 'Type whole numbers from 0 up; the maximum cannot be below the minimum.',
-    close: 'Close',
   },
 });

@@ -6,13 +6,13 @@ import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi, useManager } from '../session/session-context';
-import { Dialog } from '../ui/dialog';
+import { ViewDialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
 import { TextField } from '../ui/text-field';
 import { catalogueMessages } from './catalogue-messages';
 import { toMinorUnits } from './product-form-values';
 import { productMessages } from './product-messages';
-import { zonedLocalToIso } from './zoned-time';
+import { zonedLocalToIso } from '../../../shared/console/reports-time';
 import { FormProblem } from '../ui/form-problem';
 
 /** One product: its price history, scheduled price changes with their rollout, and its resupply rule. */
@@ -283,56 +283,49 @@ function RolloutDialog({ base, change, onClose }: { base: string; change: PriceC
   );
   const r = rollout.data;
   return (
-    <Dialog title={t('rolloutTitle', { price: f.money(change.priceCents) })} onClose={onClose}>
-      <div className="form wide-dialog">
-        <ErrorNotice error={rollout.error} />
-        {r && (
-          <>
-            <table className="grid">
-              <thead>
-                <tr>
-                  <th scope="col">{t('device')}</th>
-                  <th scope="col">{t('hasNew')}</th>
-                  <th scope="col">{t('reported')}</th>
+    <ViewDialog title={t('rolloutTitle', { price: f.money(change.priceCents) })} onClose={onClose} wide>
+      <ErrorNotice error={rollout.error} />
+      {r && (
+        <>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('device')}</th>
+                <th scope="col">{t('hasNew')}</th>
+                <th scope="col">{t('reported')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.devices.map((d) => (
+                <tr key={d.deviceId}>
+                  <th scope="row">{d.name}</th>
+                  <td>{d.hasNewPrice === null ? t('unknown') : d.hasNewPrice ? t('yes') : t('no')}</td>
+                  <td>{d.reportedAt ? f.dateTime(d.reportedAt) : t('unknown')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {r.devices.map((d) => (
-                  <tr key={d.deviceId}>
-                    <th scope="row">{d.name}</th>
-                    <td>{d.hasNewPrice === null ? t('unknown') : d.hasNewPrice ? t('yes') : t('no')}</td>
-                    <td>{d.reportedAt ? f.dateTime(d.reportedAt) : t('unknown')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <h3>{t('oldSales')}</h3>
-            {r.salesAtOldPrice.length === 0 ? (
-              <p className="hint">{t('noOldSales')}</p>
-            ) : (
-              <ul className="plain">
-                {r.salesAtOldPrice.map((s) => (
-                  <li key={s.itemId}>
-                    <Link href={`/reconciliation/${encodeURIComponent(s.itemId)}`}>
-                      {t('oldSale', {
-                        receipt: s.receiptNumber ?? '—',
-                        quantity: s.quantity ?? '—',
-                        price: s.chargedUnitCents === null ? '—' : f.money(s.chargedUnitCents),
-                        when: s.saleTime ? f.dateTime(s.saleTime) : '—',
-                      })}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('oldSales')}</h3>
+          {r.salesAtOldPrice.length === 0 ? (
+            <p className="hint">{t('noOldSales')}</p>
+          ) : (
+            <ul className="plain">
+              {r.salesAtOldPrice.map((s) => (
+                <li key={s.itemId}>
+                  <Link href={`/reconciliation/${encodeURIComponent(s.itemId)}`}>
+                    {t('oldSale', {
+                      receipt: s.receiptNumber ?? '—',
+                      quantity: s.quantity ?? '—',
+                      price: s.chargedUnitCents === null ? '—' : f.money(s.chargedUnitCents),
+                      when: s.saleTime ? f.dateTime(s.saleTime) : '—',
+                    })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </ViewDialog>
   );
 }

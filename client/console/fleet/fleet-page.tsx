@@ -5,9 +5,11 @@ import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { CheckField } from '../ui/check-list';
 import { GridTable } from '../ui/grid-table';
+import { PageSection } from '../ui/page-section';
 import { placeOptions, SelectField } from '../ui/select-field';
 import { useNow } from '../ui/use-now';
 import { fleetMessages } from './fleet-messages';
@@ -47,13 +49,15 @@ export default function FleetPage() {
   const data = fleet.data;
 
   return (
-    <section className="page" aria-labelledby="fleet-title">
-      <div className="page-head">
-        <h1 id="fleet-title">{t('title')}</h1>
+    <PageSection
+      titleId="fleet-title"
+      title={t('title')}
+      actions={
         <button type="button" className="primary" onClick={() => setPairing(true)}>
           {t('pair')}
         </button>
-      </div>
+      }
+    >
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         {branches.length > 1 && (
@@ -76,11 +80,7 @@ export default function FleetPage() {
           onChange={(on) => filter(() => setIncludeRevoked(on))}
         />
       </div>
-      {notice && (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      )}
+      <DoneNotice>{notice}</DoneNotice>
       <ErrorNotice error={fleet.error} />
       {data && (
         <p role="status" className={data.alertCount ? 'error' : data.attentionCount ? 'warning' : 'ok'}>
@@ -166,7 +166,7 @@ export default function FleetPage() {
           }}
         />
       )}
-    </section>
+    </PageSection>
   );
 }
 

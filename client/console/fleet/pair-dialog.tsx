@@ -3,9 +3,9 @@ import type { BranchView, PairingCodeResponse } from '../../../shared/console/fl
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useApi } from '../session/session-context';
-import { Dialog } from '../ui/dialog';
+import { ViewDialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { fleetMessages } from './fleet-messages';
 
 /** A one-time pairing code for a branch, as text and as a QR code that opens the POS with it filled in. */
@@ -46,45 +46,33 @@ export function PairDialog({ branches, onClose }: { branches: BranchView[]; onCl
   }
 
   return (
-    <Dialog title={t('pairTitle')} onClose={onClose}>
-      <div className="form">
-        <SelectField
-          label={t('pairBranch')}
-          value={branchId}
-          onChange={(v) => {
-            setBranchId(v);
-            setIssued(null);
-          }}
-        >
-          {branches.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </SelectField>
-        <button type="button" className="primary" disabled={busy || !branchId} onClick={() => void generate()}>
-          {t('pairGenerate')}
-        </button>
-        <ErrorNotice error={error} />
-        {issued && url && (
-          <div className="pairing">
-            <p className="hint">{t('pairHelp')}</p>
-            <p>
-              {t('pairCode')}: <output className="pairing-code">{issued.code}</output>
-            </p>
-            {qr && <img src={qr} width={240} height={240} alt={t('pairQr', { code: issued.code })} />}
-            <p>
-              {t('pairUrl')}: <a href={url}>{url}</a>
-            </p>
-            <p>{t('pairExpires', { time: f.dateTime(issued.expiresAt) })}</p>
-          </div>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
+    <ViewDialog title={t('pairTitle')} onClose={onClose}>
+      <SelectField
+        label={t('pairBranch')}
+        value={branchId}
+        onChange={(v) => {
+          setBranchId(v);
+          setIssued(null);
+        }}
+        options={placeOptions(branches)}
+      />
+      <button type="button" className="primary" disabled={busy || !branchId} onClick={() => void generate()}>
+        {t('pairGenerate')}
+      </button>
+      <ErrorNotice error={error} />
+      {issued && url && (
+        <div className="pairing">
+          <p className="hint">{t('pairHelp')}</p>
+          <p>
+            {t('pairCode')}: <output className="pairing-code">{issued.code}</output>
+          </p>
+          {qr && <img src={qr} width={240} height={240} alt={t('pairQr', { code: issued.code })} />}
+          <p>
+            {t('pairUrl')}: <a href={url}>{url}</a>
+          </p>
+          <p>{t('pairExpires', { time: f.dateTime(issued.expiresAt) })}</p>
         </div>
-      </div>
-    </Dialog>
+      )}
+    </ViewDialog>
   );
 }

@@ -3,6 +3,7 @@ import type { BranchView } from '../../../shared/console/fleet';
 import { useT } from '../i18n/i18n';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { FormDialog } from '../ui/form-dialog';
 import { GridTable } from '../ui/grid-table';
@@ -56,11 +57,7 @@ export function CashiersSection({ branches }: { branches: BranchView[] }) {
       {branches.length > 1 && (
         <SelectField label={t('branch')} value={branchId} onChange={setChosen} options={placeOptions(branches)} />
       )}
-      {notice && (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      )}
+      <DoneNotice>{notice}</DoneNotice>
       <ErrorNotice error={list.error ?? error} />
       {list.data && list.data.cashiers.length === 0 && <p className="hint">{t('noCashiers')}</p>}
       {list.data && list.data.cashiers.length > 0 && (

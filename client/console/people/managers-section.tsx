@@ -5,6 +5,7 @@ import { useT } from '../i18n/i18n';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { CheckList } from '../ui/check-list';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { FormDialog } from '../ui/form-dialog';
 import { GridTable } from '../ui/grid-table';
@@ -51,11 +52,7 @@ export function ManagersSection({ branches }: { branches: BranchView[] }) {
           {t('newManager')}
         </button>
       </div>
-      {notice && (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      )}
+      <DoneNotice>{notice}</DoneNotice>
       <ErrorNotice error={list.error ?? error} />
       {list.data && list.data.managers.length === 0 && <p className="hint">{t('noManagers')}</p>}
       {list.data && list.data.managers.length > 0 && (

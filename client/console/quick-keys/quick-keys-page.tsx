@@ -6,8 +6,10 @@ import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { PageSection } from '../ui/page-section';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { ProductSearch } from './product-search';
 import { QuickKeyList } from './quick-key-list';
 import { quickKeysMessages } from './quick-keys-messages';
@@ -59,20 +61,16 @@ export default function QuickKeysPage() {
   }
 
   return (
-    <section className="page quick-keys-page" aria-labelledby="quick-keys-title">
-      <div className="page-head">
-        <h1 id="quick-keys-title">{t('title')}</h1>
-      </div>
+    <PageSection titleId="quick-keys-title" title={t('title')} className="quick-keys-page">
       <p className="hint">{t('intro')}</p>
       {branches.length > 1 && (
         <div className="filters">
-          <SelectField label={t('branch')} value={branch?.id ?? ''} onChange={setBranchId}>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t('branch')}
+            value={branch?.id ?? ''}
+            onChange={setBranchId}
+            options={placeOptions(branches)}
+          />
         </div>
       )}
       <ErrorNotice error={page.error} />
@@ -103,14 +101,10 @@ export default function QuickKeysPage() {
             </button>
             {keys && !notice && <span className="hint">{t('unsaved')}</span>}
           </div>
-          {notice && (
-            <p role="status" className="ok">
-              {notice}
-            </p>
-          )}
+          <DoneNotice>{notice}</DoneNotice>
           <ErrorNotice error={error} />
         </section>
       </div>
-    </section>
+    </PageSection>
   );
 }

@@ -13,7 +13,8 @@ import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
-import { SelectField } from '../ui/select-field';
+import { PageSection } from '../ui/page-section';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { itemSummary } from './item-summary';
 import { reconciliationMessages } from './reconciliation-messages';
 
@@ -40,10 +41,7 @@ export default function ReconciliationPage() {
   };
 
   return (
-    <section className="page" aria-labelledby="reconciliation-title">
-      <div className="page-head">
-        <h1 id="reconciliation-title">{t('title')}</h1>
-      </div>
+    <PageSection titleId="reconciliation-title" title={t('title')}>
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         <SelectField
@@ -75,14 +73,9 @@ export default function ReconciliationPage() {
             label={t('branch')}
             value={filters.branchId ?? ''}
             onChange={(v) => set({ branchId: v || undefined })}
-          >
-            <option value="">{t('allBranches')}</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </SelectField>
+            all={t('allBranches')}
+            options={placeOptions(branches)}
+          />
         )}
         <SelectField
           label={t('assignee')}
@@ -131,7 +124,7 @@ export default function ReconciliationPage() {
           </button>
         </div>
       )}
-    </section>
+    </PageSection>
   );
 }
 

@@ -8,8 +8,10 @@ import { useFormat } from '../i18n/use-format';
 import { useLivePages } from '../live/use-live-pages';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { PageSection } from '../ui/page-section';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
 import { stockMessages } from './stock-messages';
 import { FormProblem } from '../ui/form-problem';
@@ -91,10 +93,7 @@ export default function StockPage() {
   );
 
   return (
-    <section className="page" aria-labelledby="stock-title">
-      <div className="page-head">
-        <h1 id="stock-title">{t('title')}</h1>
-      </div>
+    <PageSection titleId="stock-title" title={t('title')}>
       <h2 id="matrix-title">{t('matrix')}</h2>
       <div className="filters">
         <div className="field grow">
@@ -120,7 +119,7 @@ export default function StockPage() {
         </button>
       )}
       <LowStock locations={locations.filter((l) => l.kind === 'branch')} />
-    </section>
+    </PageSection>
   );
 }
 
@@ -179,19 +178,9 @@ function LowStock({ locations }: { locations: StockMatrixResponse['locations'] }
     <div className="card form" aria-labelledby="low-title" role="group">
       <h2 id="low-title">{t('low')}</h2>
       {locations.length > 1 && (
-        <SelectField label={t('location')} value={locationId} onChange={setChosen}>
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label={t('location')} value={locationId} onChange={setChosen} options={placeOptions(locations)} />
       )}
-      {notice && (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      )}
+      <DoneNotice>{notice}</DoneNotice>
       <ErrorNotice error={low.error ?? error} />
       {low.data && items.length === 0 && <p className="hint">{t('noLow', { place: placeName(locationId) })}</p>}
       {items.length > 0 && (
