@@ -7,6 +7,7 @@ import { ConsoleApiError } from '../api/api-client';
 import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
+import { TextField } from '../ui/text-field';
 import { catalogueMessages } from './catalogue-messages';
 import {
   fieldsToForm,
@@ -107,22 +108,14 @@ export function ProductDialog({
     errs: FieldErrors<ProductFormValues>,
     inputMode?: 'decimal' | 'numeric',
   ) => (
-    <div className="field">
-      <label htmlFor={`product-${name}`}>{label}</label>
-      <input
-        id={`product-${name}`}
-        inputMode={inputMode}
-        autoComplete="off"
-        aria-invalid={errs[name] ? true : undefined}
-        aria-describedby={errs[name] ? `product-${name}-error` : undefined}
-        {...register(name)}
-      />
-      {errs[name] && (
-        <p id={`product-${name}-error`} className="field-error">
-          {messageFor[name]}
-        </p>
-      )}
-    </div>
+    <TextField
+      label={label}
+      id={`product-${name}`}
+      inputMode={inputMode}
+      autoComplete="off"
+      error={errs[name] && messageFor[name]}
+      {...register(name)}
+    />
   );
 
   const choice = <K extends 'unit' | 'quantityDecimals'>(

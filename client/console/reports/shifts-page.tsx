@@ -9,7 +9,9 @@ import { useApi } from '../session/session-context';
 import { CheckField } from '../ui/check-list';
 import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
-import { SelectField } from '../ui/select-field';
+import { PageSection } from '../ui/page-section';
+import { placeOptions, SelectField } from '../ui/select-field';
+import { TextField } from '../ui/text-field';
 import { ShiftCountedCell } from './shift-counted-cell';
 import { shiftsMessages } from './shifts-messages';
 import './reports.css';
@@ -33,26 +35,27 @@ export default function ShiftsPage() {
   const f = useFormat();
   const rows = shifts.data?.shifts ?? [];
   return (
-    <section className="page" aria-labelledby="shifts-title">
-      <div className="page-head">
-        <h1 id="shifts-title">{t('title')}</h1>
-        {rows.length > 0 && (
+    <PageSection
+      titleId="shifts-title"
+      title={t('title')}
+      actions={
+        rows.length > 0 && (
           <button type="button" onClick={() => void exportCsv(t, rows)}>
             {t('exportCsv')}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         {branches.length > 1 && (
-          <SelectField label={t('branch')} value={branch} onChange={setBranch}>
-            <option value="">{t('allBranches')}</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t('branch')}
+            value={branch}
+            onChange={setBranch}
+            all={t('allBranches')}
+            options={placeOptions(branches)}
+          />
         )}
         <SelectField label={t('status')} value={status} onChange={(v) => setStatus(v as typeof status)}>
           <option value="all">{t('all')}</option>
@@ -110,7 +113,7 @@ export default function ShiftsPage() {
         </GridTable>
       )}
       <Limits t={t} />
-    </section>
+    </PageSection>
   );
 }
 
@@ -181,10 +184,13 @@ function LimitForm(props: {
           }, setError);
       }}
     >
-      <div className="field">
-        <label htmlFor={id}>{t('limitFor', { branch: branchName })}</label>
-        <input id={id} inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
-      </div>
+      <TextField
+        label={t('limitFor', { branch: branchName })}
+        id={id}
+        inputMode="decimal"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <CheckField label={t('requireShift', { branch: branchName })} checked={requireShift} onChange={setRequireShift} />
       <button type="submit">{t('save')}</button>
       {message && (
