@@ -85,7 +85,7 @@ export function QueueRecoveryCard({
             type="file"
             accept="application/json,.json"
             aria-label={t('import')}
-            className="sr-only"
+            className="visually-hidden"
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) void doImport(f);

@@ -96,7 +96,7 @@ export function TransfersPanel({
                     {t('sent')}: {formatProductQuantity(l.quantity, products.get(l.productId) ?? {}, intl)}
                   </span>
                   <label>
-                    <span className="sr-only">{t('arrived', { name })}</span>
+                    <span className="visually-hidden">{t('arrived', { name })}</span>
                     <input
                       aria-label={t('arrived', { name })}
                       inputMode={decimalsOf(l.productId) > 0 ? 'decimal' : 'numeric'}
