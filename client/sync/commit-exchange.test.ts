@@ -5,7 +5,7 @@ import { refundLine } from '../../shared/sale/refund-math';
 import type { SaleRow } from './collections';
 import { chargeExchange, commitSale, type CartLine, type ExchangeDraft } from './commit-sale';
 import type { PosStore } from './pos-database';
-import { idb, posTestStores, testPairing } from './pos-test-store';
+import { idb, posTestStores, sampleTicket, testPairing } from './pos-test-store';
 import { TicketJournal } from './ticket-journal';
 
 const pairing = testPairing(2);
@@ -67,23 +67,7 @@ describe('[S14] an exchange: a refund and a sale charged together', () => {
   it('[S1] a write that fails leaves neither ticket (never half an exchange)', async () => {
     const name = `half-${Date.now()}`;
     const journal = await TicketJournal.open(idb, name);
-    const template = {
-      id: uuidv7(),
-      kind: 'sale' as const,
-      refundOf: null,
-      branchId: 'b',
-      deviceId: 'dev-1',
-      receiptPrefix: '001',
-      deviceNumber: 2,
-      cashierId: null,
-      cashierName: 'Ana',
-      shiftId: null,
-      createdAt: new Date().toISOString(),
-      currency: 'USD',
-      lines: [],
-      totalCents: 0,
-      payments: [],
-    };
+    const template = sampleTicket();
     // The second ticket cannot be stored (a function is not cloneable): the first must not stay.
     const broken = { ...template, id: uuidv7(), cashierName: (() => 'x') as unknown as string };
     await expect(journal.chargeTogether([template, broken])).rejects.toThrow();

@@ -4,8 +4,8 @@ import { saleDocSchema } from '../../shared/protocol';
 import type { SaleRow } from './collections';
 import { chargeSale, commitSale, type CartLine } from './commit-sale';
 import type { PosStore } from './pos-database';
-import { idb, posTestStores, testPairing } from './pos-test-store';
-import { TicketJournal, type TicketTemplate } from './ticket-journal';
+import { idb, posTestStores, sampleTicket, testPairing } from './pos-test-store';
+import { TicketJournal } from './ticket-journal';
 
 const pairing = testPairing(2);
 const pan: CartLine = {
@@ -107,7 +107,7 @@ describe('the ticket journal (no cross-tab lock)', () => {
     let db = await open(name);
     // The "crash": the ticket is written to the journal exactly as chargeSale writes it, and the tab dies before the copy.
     const journal = await TicketJournal.open(idb, `${name}-tickets`);
-    const { sale: orphan } = await journal.charge(sampleTemplate());
+    const { sale: orphan } = await journal.charge(sampleTicket());
     journal.close();
     expect(await all(db)).toEqual([]);
     await db.db.close();
@@ -127,7 +127,7 @@ describe('the ticket journal (no cross-tab lock)', () => {
 
   it('[S1] numbers continue after the tickets already in RxDB (a database from before the journal, or pulled back from the server)', async () => {
     const d = await open();
-    const { receiptPrefix: _p, deviceNumber: _n, ...row } = sampleTemplate();
+    const { receiptPrefix: _p, deviceNumber: _n, ...row } = sampleTicket();
     await d.db.sales.insert({ ...row, deviceId: pairing.deviceId, deviceSeq: 41, receiptNumber: '001-02-000041' });
     const sale = await commitSale(d, pairing, draft);
     expect(sale.deviceSeq).toBe(42);
@@ -137,7 +137,7 @@ describe('the ticket journal (no cross-tab lock)', () => {
   it('[S1] two tabs charging at once on one journal never share a number', async () => {
     const name = `tabs-${Date.now()}-${Math.random()}`;
     const [tabA, tabB] = await Promise.all([TicketJournal.open(idb, name), TicketJournal.open(idb, name)]);
-    const charges = Array.from({ length: 40 }, (_, i) => (i % 2 ? tabA : tabB).charge(sampleTemplate()));
+    const charges = Array.from({ length: 40 }, (_, i) => (i % 2 ? tabA : tabB).charge(sampleTicket()));
     const seqs = (await Promise.all(charges)).map((c) => c.sale.deviceSeq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     tabA.close();
@@ -148,14 +148,14 @@ describe('the ticket journal (no cross-tab lock)', () => {
     const name = `stale-${Date.now()}-${Math.random()}`;
     const tabA = await TicketJournal.open(idb, name);
     const tabB = await TicketJournal.open(idb, name);
-    expect((await tabA.charge(sampleTemplate())).sale.deviceSeq).toBe(1); // A now expects 2 next
-    expect((await tabB.charge(sampleTemplate())).sale.deviceSeq).toBe(2);
-    expect((await tabA.charge(sampleTemplate())).sale.deviceSeq).toBe(3);
-    expect((await tabA.charge(sampleTemplate())).sale.deviceSeq).toBe(4);
+    expect((await tabA.charge(sampleTicket())).sale.deviceSeq).toBe(1); // A now expects 2 next
+    expect((await tabB.charge(sampleTicket())).sale.deviceSeq).toBe(2);
+    expect((await tabA.charge(sampleTicket())).sale.deviceSeq).toBe(3);
+    expect((await tabA.charge(sampleTicket())).sale.deviceSeq).toBe(4);
     expect((await tabB.all()).map((t) => t.deviceSeq).sort()).toEqual([1, 2, 3, 4]);
     // A reservation starts above every ticket and the floor; charging goes on after it.
     expect(await tabB.reserve('dev-1', 10)).toBe(5);
-    expect((await tabB.charge(sampleTemplate())).sale.deviceSeq).toBe(15);
+    expect((await tabB.charge(sampleTicket())).sale.deviceSeq).toBe(15);
     tabA.close();
     tabB.close();
   });
@@ -164,20 +164,20 @@ describe('the ticket journal (no cross-tab lock)', () => {
     const journal = await TicketJournal.open(idb, `fail-${Date.now()}-${Math.random()}`);
     // A function cannot be stored in IndexedDB: the put throws inside the transaction, which aborts.
     await expect(
-      journal.charge({ ...sampleTemplate(), cashierName: (() => 'x') as unknown as string }),
+      journal.charge({ ...sampleTicket(), cashierName: (() => 'x') as unknown as string }),
     ).rejects.toThrow();
     expect(await journal.all()).toEqual([]);
-    expect((await journal.charge(sampleTemplate())).sale.deviceSeq).toBe(1);
+    expect((await journal.charge(sampleTicket())).sale.deviceSeq).toBe(1);
     journal.close();
   });
 
   it('[S1] charging a ticket id already in the journal returns it as written, with no new number', async () => {
     const journal = await TicketJournal.open(idb, `again-${Date.now()}-${Math.random()}`);
-    const template = sampleTemplate();
+    const template = sampleTicket();
     const first = await journal.charge(template);
     const again = await journal.charge({ ...template, cashierName: 'Otro' });
     expect(again.sale).toEqual(first.sale);
-    expect((await journal.charge(sampleTemplate())).sale.deviceSeq).toBe(2);
+    expect((await journal.charge(sampleTicket())).sale.deviceSeq).toBe(2);
     journal.close();
   });
 
@@ -195,34 +195,3 @@ describe('the ticket journal (no cross-tab lock)', () => {
     expect(Math.min(...kept.map((t) => t.deviceSeq))).toBe(31);
   });
 });
-
-function sampleTemplate(): TicketTemplate {
-  return {
-    id: uuidv7(),
-    kind: 'sale',
-    refundOf: null,
-    branchId: 'sucursal-001',
-    deviceId: 'dev-1',
-    receiptPrefix: '001',
-    deviceNumber: 2,
-    cashierId: null,
-    cashierName: 'Ana',
-    shiftId: null,
-    createdAt: new Date().toISOString(),
-    currency: 'USD',
-    lines: [
-      {
-        productId: 'p-pan',
-        name: 'Pan Integral',
-        quantity: 1,
-        unitPriceCents: 180,
-        taxRateBp: 800,
-        discountCents: 0,
-        discountReason: null,
-        lineTotalCents: 180,
-      },
-    ],
-    totalCents: 180,
-    payments: [cash(180)],
-  };
-}
