@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { CountClose } from './count-close';
 import { countMessages } from './count-messages';
@@ -50,11 +51,7 @@ export default function CountPage() {
               ` · ${t('closedBy', { status: t(`status_${c.status}`), name: c.closedByName, when: f.dateTime(c.closedAt) })}`}
             {c.note && ` · ${c.note}`}
           </p>
-          {notice && (
-            <p role="status" className="ok">
-              {notice}
-            </p>
-          )}
+          <DoneNotice>{notice}</DoneNotice>
           <CountReport count={c} f={f} />
           <CountSheetGrid count={c} f={f} />
           {c.status === 'open' && <CountClose count={c} f={f} onDone={setNotice} />}

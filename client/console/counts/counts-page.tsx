@@ -8,6 +8,7 @@ import { useLivePages } from '../live/use-live-pages';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
 import { LoadMore } from '../ui/load-more';
+import { PageSection } from '../ui/page-section';
 import { StatePlaceFilters } from '../ui/state-place-filters';
 import { countMessages } from './count-messages';
 import { StartCountForm } from './start-count-form';
@@ -32,10 +33,7 @@ export default function CountsPage() {
   );
 
   return (
-    <section className="page" aria-labelledby="counts-title">
-      <div className="page-head">
-        <h1 id="counts-title">{t('title')}</h1>
-      </div>
+    <PageSection titleId="counts-title" title={t('title')}>
       <StartCountForm locations={locations} />
       <StatePlaceFilters
         states={COUNT_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
@@ -84,6 +82,6 @@ export default function CountsPage() {
         </div>
       )}
       <LoadMore list={list} label={t('more')} />
-    </section>
+    </PageSection>
   );
 }

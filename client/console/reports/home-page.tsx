@@ -14,6 +14,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
 import { homeMessages } from './home-messages';
 import './reports.css';
+import { PageSection } from '../ui/page-section';
 
 const HourChart = lazy(() => import('./hour-chart'));
 
@@ -34,10 +35,7 @@ export default function HomePage() {
   const f = useFormat({ currency, timeZone: data?.branches[0]?.timeZone });
 
   return (
-    <section className="page" aria-labelledby="home-title">
-      <div className="page-head">
-        <h1 id="home-title">{t('title')}</h1>
-      </div>
+    <PageSection titleId="home-title" title={t('title')}>
       <p className="hint">{t('intro')}</p>
       <ErrorNotice error={home.error} />
       {data && (
@@ -56,7 +54,7 @@ export default function HomePage() {
           <Attention t={t} data={data} money={(v) => f.money(v)} />
         </>
       )}
-    </section>
+    </PageSection>
   );
 }
 

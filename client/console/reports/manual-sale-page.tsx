@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { ManualSaleRequest, ManualSaleResponse } from '../../../shared/console/reports-sales';
-import { localParts } from '../../../shared/console/reports-time';
+import { localParts, zonedLocalToIso } from '../../../shared/console/reports-time';
 import { lineGrossCents } from '../../../shared/sale/line-amount';
 import { parseQuantityIn } from '../../../shared/sale/quantity';
 import { useBranches } from '../api/use-branches';
-import { zonedLocalToIso } from '../catalogue/zoned-time';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useApi } from '../session/session-context';

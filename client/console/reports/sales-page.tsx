@@ -19,6 +19,7 @@ import type { Counted } from '../../../shared/sale/stock-quantity';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
+import { PageSection } from '../ui/page-section';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { drillFilter } from './drill-filter';
@@ -83,18 +84,22 @@ export default function SalesPage() {
     setDrill({ label: labelOf(t, groupBy, row), filter: drillFilter(filter, groupBy, row.key) });
 
   return (
-    <section className="page" aria-labelledby="sales-title">
-      <div className="page-head">
-        <h1 id="sales-title">{t('title')}</h1>
-        <Link href="/sales/manual" className="button-link">
-          {t('manualSale')}
-        </Link>
-        {data && data.rows.length > 0 && (
-          <button type="button" onClick={() => void exportCsv(t, groupName, data, byProduct)}>
-            {t('exportCsv')}
-          </button>
-        )}
-      </div>
+    <PageSection
+      titleId="sales-title"
+      title={t('title')}
+      actions={
+        <>
+          <Link href="/sales/manual" className="button-link">
+            {t('manualSale')}
+          </Link>
+          {data && data.rows.length > 0 && (
+            <button type="button" onClick={() => void exportCsv(t, groupName, data, byProduct)}>
+              {t('exportCsv')}
+            </button>
+          )}
+        </>
+      }
+    >
       <p className="hint">{t('intro')}</p>
       <div className="filters">
         {branches.length > 1 && (
@@ -164,7 +169,7 @@ export default function SalesPage() {
           onClose={() => setDrill(null)}
         />
       )}
-    </section>
+    </PageSection>
   );
 }
 
@@ -330,7 +335,7 @@ function Bars(props: {
     <figure className="bars" aria-label={t('chart', { group: groupName })}>
       {shown.map((r) => (
         <button key={r.key} type="button" className="bar" onClick={() => onPick(r)}>
-          <span className="sr-only">{t('showTicketsOf')} </span>
+          <span className="visually-hidden">{t('showTicketsOf')} </span>
           <span className="bar-label">{label(r)}</span>
           <svg width="100%" height="20" viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
             <rect

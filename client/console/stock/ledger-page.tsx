@@ -2,20 +2,22 @@ import { useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
 import type { MovementRow, Page } from '../../../shared/console/ledger-api';
+import { zonedLocalToIso } from '../../../shared/console/reports-time';
 import { ADJUSTMENT_REASONS, type AdjustmentReason, type StockAsOfResponse } from '../../../shared/console/stock';
 import { MAX_STOCK_QUANTITY, parseQuantityIn } from '../../../shared/sale/quantity';
 import type { Counted } from '../../../shared/sale/stock-quantity';
-import { zonedLocalToIso } from '../catalogue/zoned-time';
 import { usePlaces } from '../api/use-places';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLivePages } from '../live/use-live-pages';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi, useManager } from '../session/session-context';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
 import { LoadMore } from '../ui/load-more';
 import { SelectField } from '../ui/select-field';
+import { TextField } from '../ui/text-field';
 import { describeMovement } from './describe-movement';
 import { StockHistorySection } from './stock-history-section';
 import { stockMessages } from './stock-messages';
@@ -144,20 +146,22 @@ function AsOfForm({
       }}
     >
       <h2 id="asof-title">{t('asOf')}</h2>
-      <div className="field">
-        <label htmlFor="asof-when">{t('asOfWhen', { zone: timeZone })}</label>
-        <input id="asof-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
-      </div>
+      <TextField
+        label={t('asOfWhen', { zone: timeZone })}
+        id="asof-when"
+        type="datetime-local"
+        value={when}
+        onChange={(e) => setWhen(e.target.value)}
+      />
       <FormProblem>{invalid && t('whenInvalid')}</FormProblem>
       <ErrorNotice error={error} />
-      {result && (
-        <p role="status" className="ok">
-          {t('asOfResult', {
+      <DoneNotice>
+        {result &&
+          t('asOfResult', {
             when: f.dateTime(result.at),
             quantity: f.quantity(result.quantity, counted.quantityDecimals, counted.unit),
           })}
-        </p>
-      )}
+      </DoneNotice>
       <div className="actions start">
         <button type="submit">{t('asOfButton')}</button>
       </div>
@@ -216,28 +220,19 @@ function AdjustForm({ locationId, productId, counted }: { locationId: string; pr
           </option>
         ))}
       </SelectField>
-      <div className="field">
-        <label htmlFor="adjust-delta">{t('adjustDelta')}</label>
-        <input
-          id="adjust-delta"
-          inputMode={counted.quantityDecimals > 0 ? 'decimal' : 'numeric'}
-          value={delta}
-          onChange={(e) => setDelta(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="adjust-note">{t('note')}</label>
-        <input id="adjust-note" value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <TextField
+        label={t('adjustDelta')}
+        id="adjust-delta"
+        inputMode={counted.quantityDecimals > 0 ? 'decimal' : 'numeric'}
+        value={delta}
+        onChange={(e) => setDelta(e.target.value)}
+      />
+      <TextField label={t('note')} id="adjust-note" value={note} onChange={(e) => setNote(e.target.value)} />
       <FormProblem>
         {problem && (problem === 'delta' ? t('deltaInvalid') : problem === 'sign' ? t('deltaSign') : t('noteShort'))}
       </FormProblem>
       <ErrorNotice error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <DoneNotice>{done}</DoneNotice>
       <div className="actions start">
         <button type="submit">{t('adjustButton')}</button>
       </div>
@@ -283,21 +278,19 @@ function ReceiveForm({ locationId, productId, counted }: { locationId: string; p
       }}
     >
       <h2 id="receive-title">{t('receive')}</h2>
-      <div className="field">
-        <label htmlFor="receive-qty">
-          {counted.unit === 'each' ? t('receiveQty') : t('receiveQtyIn', { unit: counted.unit })}
-        </label>
-        <input
-          id="receive-qty"
-          inputMode={decimals > 0 ? 'decimal' : 'numeric'}
-          value={qty}
-          onChange={(e) => setQty(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="receive-supplier">{t('supplier')}</label>
-        <input id="receive-supplier" value={supplier} onChange={(e) => setSupplier(e.target.value)} />
-      </div>
+      <TextField
+        label={counted.unit === 'each' ? t('receiveQty') : t('receiveQtyIn', { unit: counted.unit })}
+        id="receive-qty"
+        inputMode={decimals > 0 ? 'decimal' : 'numeric'}
+        value={qty}
+        onChange={(e) => setQty(e.target.value)}
+      />
+      <TextField
+        label={t('supplier')}
+        id="receive-supplier"
+        value={supplier}
+        onChange={(e) => setSupplier(e.target.value)}
+      />
       <FormProblem>
         {problem &&
           (problem === 'supplier'
@@ -307,11 +300,7 @@ function ReceiveForm({ locationId, productId, counted }: { locationId: string; p
               : t('qtyPositive'))}
       </FormProblem>
       <ErrorNotice error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <DoneNotice>{done}</DoneNotice>
       <div className="actions start">
         <button type="submit">{t('receiveButton')}</button>
       </div>

@@ -3,7 +3,7 @@ import type { TransferRow } from '../../../shared/console/ledger-api';
 import type { Counted } from '../../../shared/sale/stock-quantity';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
-import { Dialog } from '../ui/dialog';
+import { ViewDialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
 import { CancelSection, DraftSection, ReceiveSection } from './transfer-actions';
 import { transferMessages } from './transfer-messages';
@@ -55,44 +55,37 @@ export function TransferDialog({
   const shared = { transfer, busy, run };
 
   return (
-    <Dialog title={t('details', { from, to })} onClose={onClose}>
-      <div className="form">
-        <p>
-          <span className={statusBadge(transfer.status)}>{t(`status_${transfer.status}`)}</span>{' '}
-          {transfer.sentAt
-            ? t('sentOn', { when: f.dateTime(transfer.sentAt) })
-            : t('writtenOn', { when: f.dateTime(transfer.createdAt) })}
-          {transfer.note && ` · ${transfer.note}`}
-        </p>
-        <ul className="plain">
-          {transfer.lines.map((l) => (
-            <li key={l.productId}>
-              {t('line', { quantity: quantity(l.productId, l.quantity), product: productName(l.productId) })}
-              {received.has(l.productId) &&
-                ` · ${t('receivedLine', { quantity: quantity(l.productId, received.get(l.productId)!) })}`}
-            </li>
-          ))}
-        </ul>
-        {transfer.status === 'draft' && <DraftSection {...shared} from={from} onEdit={onEdit} />}
-        {transfer.status === 'in_transit' && (
-          <ReceiveSection
-            {...shared}
-            productName={productName}
-            productCounting={productCounting}
-            onProblem={setProblem}
-          />
-        )}
-        {(transfer.status === 'draft' || transfer.status === 'in_transit') && (
-          <CancelSection {...shared} from={from} onProblem={setProblem} />
-        )}
-        <FormProblem>{problem}</FormProblem>
-        <ErrorNotice error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <ViewDialog title={t('details', { from, to })} onClose={onClose}>
+      <p>
+        <span className={statusBadge(transfer.status)}>{t(`status_${transfer.status}`)}</span>{' '}
+        {transfer.sentAt
+          ? t('sentOn', { when: f.dateTime(transfer.sentAt) })
+          : t('writtenOn', { when: f.dateTime(transfer.createdAt) })}
+        {transfer.note && ` · ${transfer.note}`}
+      </p>
+      <ul className="plain">
+        {transfer.lines.map((l) => (
+          <li key={l.productId}>
+            {t('line', { quantity: quantity(l.productId, l.quantity), product: productName(l.productId) })}
+            {received.has(l.productId) &&
+              ` · ${t('receivedLine', { quantity: quantity(l.productId, received.get(l.productId)!) })}`}
+          </li>
+        ))}
+      </ul>
+      {transfer.status === 'draft' && <DraftSection {...shared} from={from} onEdit={onEdit} />}
+      {transfer.status === 'in_transit' && (
+        <ReceiveSection
+          {...shared}
+          productName={productName}
+          productCounting={productCounting}
+          onProblem={setProblem}
+        />
+      )}
+      {(transfer.status === 'draft' || transfer.status === 'in_transit') && (
+        <CancelSection {...shared} from={from} onProblem={setProblem} />
+      )}
+      <FormProblem>{problem}</FormProblem>
+      <ErrorNotice error={error} />
+    </ViewDialog>
   );
 }

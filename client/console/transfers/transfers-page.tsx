@@ -7,9 +7,11 @@ import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useLivePages } from '../live/use-live-pages';
 import { useApi } from '../session/session-context';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
 import { LoadMore } from '../ui/load-more';
+import { PageSection } from '../ui/page-section';
 import { StatePlaceFilters } from '../ui/state-place-filters';
 import { NewTransferDialog } from './new-transfer-dialog';
 import { TransferDialog } from './transfer-dialog';
@@ -44,13 +46,15 @@ export default function TransfersPage() {
   ];
 
   return (
-    <section className="page" aria-labelledby="transfers-title">
-      <div className="page-head">
-        <h1 id="transfers-title">{t('title')}</h1>
+    <PageSection
+      titleId="transfers-title"
+      title={t('title')}
+      actions={
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           {t('newTransfer')}
         </button>
-      </div>
+      }
+    >
       <StatePlaceFilters
         states={TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
         state={status}
@@ -59,11 +63,7 @@ export default function TransfersPage() {
         placeId={locationId}
         onPlace={setLocationId}
       />
-      {notice && (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      )}
+      <DoneNotice>{notice}</DoneNotice>
       <ErrorNotice error={list.error} />
       {list.loaded && list.items.length === 0 && <p className="ok">{t('none')}</p>}
       {list.items.length > 0 && (
@@ -140,6 +140,6 @@ export default function TransfersPage() {
           }}
         />
       )}
-    </section>
+    </PageSection>
   );
 }
