@@ -7,6 +7,7 @@ import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
 import { countMessages } from './count-messages';
 import { FormProblem } from '../ui/form-problem';
+import { TextField } from '../ui/text-field';
 
 /** Approve (every variance becomes an adjustment, once) or cancel an open count. */
 export function CountClose({ count, f, onDone }: { count: CountDetail; f: Formatter; onDone: (m: string) => void }) {
@@ -55,10 +56,12 @@ export function CountClose({ count, f, onDone }: { count: CountDetail; f: Format
         </button>
       </div>
       <h3>{t('cancel')}</h3>
-      <div className="field">
-        <label htmlFor="count-cancel-reason">{t('cancelReason')}</label>
-        <input id="count-cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
+      <TextField
+        label={t('cancelReason')}
+        id="count-cancel-reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <div className="actions start">
         <button type="button" className="danger" disabled={busy} onClick={cancel}>
           {t('confirmCancel')}

@@ -4,6 +4,7 @@ import { MAX_STOCK_QUANTITY, formatQuantity, parseQuantityIn } from '../../../sh
 import type { Counted } from '../../../shared/sale/stock-quantity';
 import { useLocale, useT } from '../i18n/i18n';
 import { useApi } from '../session/session-context';
+import { TextField } from '../ui/text-field';
 import { transferMessages } from './transfer-messages';
 
 /** Runs one request of the dialog; its answer's message closes it, its error is shown. */
@@ -154,10 +155,12 @@ export function CancelSection({
   return (
     <>
       <h3>{draft ? t('cancelDraft') : t('cancel')}</h3>
-      <div className="field">
-        <label htmlFor="cancel-reason">{t('cancelReason')}</label>
-        <input id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
+      <TextField
+        label={t('cancelReason')}
+        id="cancel-reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <div className="actions start">
         <button type="button" className="danger" disabled={busy} onClick={cancel}>
           {draft ? t('confirmCancelDraft') : t('confirmCancel')}
