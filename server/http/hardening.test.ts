@@ -163,6 +163,26 @@ describe.each(reachableTestDatabases)('hardening on $label', (database: TestData
       expect(stored.map((s) => s.id)).toEqual([good.id]);
     });
 
+    it('half of a surrogate pair in one sale of a batch refuses that sale only, on both databases (PostgreSQL cannot store it)', async () => {
+      const good = makeSale(device, 3, [{ product: products[0]!, quantity: 1 }]);
+      const bad = makeSale(device, 4, [{ product: products[0]!, quantity: 1 }], { cashierName: 'Ana\udfffb' });
+      const res = await pushSales(server.url, device.token, [good, bad]);
+      expect(res.status).toBe(200);
+      expect(res.body.acks.map((a) => a.id)).toEqual([good.id]);
+      expect(res.body.rejected).toEqual([
+        expect.objectContaining({
+          id: bad.id,
+          code: 'BAD_REQUEST',
+          message: expect.stringMatching(/cashierName.*surrogate/),
+        }),
+      ]);
+      const alone = await pushSales(server.url, device.token, [bad]);
+      expect(alone.status).toBe(200);
+      expect(alone.body.rejected.map((r) => r.id)).toEqual([bad.id]);
+      const stored = await server.db.selectFrom('sales').select('id').where('id', 'in', [good.id, bad.id]).execute();
+      expect(stored.map((s) => s.id)).toEqual([good.id]);
+    });
+
     it('in a pull query, a console query or body, a status report or a sign-in is a 400 that changes nothing', async () => {
       const before = await currentSequence(server.db);
       const pull = await request<ApiErrorBody>(server.url, `${syncPath('products', 'pull')}?id=%00`, {

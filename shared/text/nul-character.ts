@@ -1,14 +1,20 @@
 /**
- * PostgreSQL cannot store U+0000 in text (SQLite can), so the same input would be kept on one
- * database and fail on the other. No person types it; it is refused everywhere, the same way.
+ * PostgreSQL cannot store U+0000 in text, nor half of a UTF-16 surrogate pair in JSON (SQLite
+ * stores the one and silently replaces the other), so the same input would be kept on one database
+ * and fail on the other. No person types either; both are refused everywhere, the same way.
  */
-export const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+export const NUL_MESSAGE =
+  'must not contain the NUL character (U+0000) or half of a surrogate pair (text that is not valid Unicode)';
+
+/** A surrogate code unit not part of a pair (with the u flag a whole pair is one code point). */
+const LONE_SURROGATE = /\p{Cs}/u;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 const MAX_REPORTED = 20;
 
 /**
- * Paths (a.b.0.c) of the strings in `value`, object keys included, that contain U+0000 (at most
- * 20). Iterative: a deeply nested body cannot overflow the stack.
+ * Paths (a.b.0.c) of the strings in `value`, object keys included, that contain U+0000 or a lone
+ * surrogate (at most 20). Iterative: a deeply nested body cannot overflow the stack.
  */
 export function nulPaths(value: unknown): string[] {
   const found: string[] = [];
@@ -17,12 +23,12 @@ export function nulPaths(value: unknown): string[] {
   while (stack.length > 0 && found.length < MAX_REPORTED) {
     const { value: v, path } = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) found.push(path || '(root)');
+      if (unstorable(v)) found.push(path || '(root)');
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: join(path, i) });
     } else if (v !== null && typeof v === 'object') {
       for (const [key, item] of Object.entries(v).reverse()) {
-        if (key.includes('\u0000')) found.push(join(path, key.replaceAll('\u0000', '\\u0000')));
+        if (unstorable(key)) found.push(join(path, key.replaceAll('\u0000', '\\u0000').toWellFormed()));
         stack.push({ value: item, path: join(path, key) });
       }
     }
