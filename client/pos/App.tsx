@@ -116,7 +116,7 @@ function Shell({
   const ledger = useObservable<SyncLedger>(ledger$, {
     stock: new Map(),
     levelSeq: new Map(),
-    pending: { count: 0, salesCount: 0, valueCents: 0, rejected: 0 },
+    pending: { count: 0, salesCount: 0, valueCents: 0, rejected: 0, counting: true },
   });
   const money = useCallback(
     (cents: number) => formatMoney(cents, pairing.branch.currency, INTL_LOCALE[locale]),

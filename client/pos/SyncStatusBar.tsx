@@ -139,11 +139,13 @@ export function SyncStatusBar({
         {online ? t('online') : t('offline')}
       </span>
       <span data-testid="pending" className="pending">
-        {pending.count === 0
-          ? t('pendingNone')
-          : salesPending === 0
-            ? `${t('pending')}: ${m('documents', { count: otherPending })}`
-            : `${t('pending')}: ${salesPending} (${money(pending.valueCents)})${otherPending > 0 ? ` ${m('others', { count: otherPending })}` : ''}`}
+        {pending.counting
+          ? ''
+          : pending.count === 0
+            ? t('pendingNone')
+            : salesPending === 0
+              ? `${t('pending')}: ${m('documents', { count: otherPending })}`
+              : `${t('pending')}: ${salesPending} (${money(pending.valueCents)})${otherPending > 0 ? ` ${m('others', { count: otherPending })}` : ''}`}
       </span>
       {breaker !== 'closed' && (
         <span className={`breaker ${breaker}`} data-testid="breaker">

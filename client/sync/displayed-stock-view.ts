@@ -65,6 +65,8 @@ export interface PendingSummary {
   rejected: number;
   /** Device-clock time of the oldest sale not yet acknowledged (null: none). */
   oldestSaleAt?: string | null;
+  /** True only before the device's queue has first been read: nothing is known yet, not "all sent". */
+  counting?: boolean;
 }
 
 export interface SyncLedger {
