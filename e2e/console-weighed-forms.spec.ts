@@ -110,6 +110,8 @@ test('issue 11: a manual sale of a weighed product is typed in kg and priced per
   const articlesBefore = Number(await articles.textContent());
   await page.getByRole('link', { name: 'Ventas', exact: true }).click();
   await page.getByRole('link', { name: 'Registrar venta manual' }).click();
+  // The form first (other specs add branches: the branch picker shows then, and its default may not be 001).
+  await expect(page.getByRole('combobox', { name: 'Producto' })).toBeVisible();
   const branch = page.getByLabel('Sucursal');
   if (await branch.isVisible()) await branch.selectOption({ label: 'Sucursal 001' });
   await page.getByRole('combobox', { name: 'Producto' }).fill('Manzana a granel man');
