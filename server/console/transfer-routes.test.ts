@@ -1,43 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, TransferRow } from '../../shared/console/ledger-api';
-import { syncPath, type ProductDoc, type TransferDoc } from '../../shared/protocol';
+import { syncPath, type TransferDoc } from '../../shared/protocol';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeTransferReceipt, pushDocs } from '../test/device-documents';
-import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  addBranch,
-  catalogue,
-  pairDevice,
-  request,
-  startTestServer,
-  stockLevels,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import type { SignedIn } from '../test/managers';
+import { request, stockLevels } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-traspasos-2';
 
 describe.each(reachableTestDatabases)(
   'transfers: drafts, in transit, received over HTTP on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let demoManager: SignedIn;
-    let otherManager: SignedIn;
-    let device: PairedDevice;
-    let products: ProductDoc[];
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      await addBranch(server.db, OTHER, 'T02');
-      admin = await signedInManager(server, { role: 'admin' });
-      demoManager = await signedInManager(server, { role: 'branch_manager' });
-      otherManager = await signedInManager(server, { role: 'branch_manager', branchIds: [OTHER] });
-      device = await pairDevice(server);
-      products = await catalogue(server.url, device.token);
-    });
-    afterAll(async () => {
-      await server?.close();
+    const { server, admin, demoManager, otherManager, device, products } = useTestServer(database, {
+      branches: { [OTHER]: 'T02' },
+      managers: {
+        admin: 'admin',
+        demoManager: 'branch_manager',
+        otherManager: { role: 'branch_manager', branchIds: [OTHER] },
+      },
+      devices: { device: {} },
+      catalogue: true,
     });
 
     const level = async (locationId: string, productId: string) =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CountDetail, CountSheet, CountSummary } from '../../shared/console/counts';
 import type { Page } from '../../shared/console/ledger-api';
 import type { ProductDoc } from '../../shared/protocol';
@@ -6,45 +6,27 @@ import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeCount, pushDocs } from '../test/device-documents';
 import { openConsoleStream } from '../test/console-stream';
-import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  addBranch,
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  stockLevels,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import type { SignedIn } from '../test/managers';
+import { makeSale, pushSales, request, stockLevels } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-conteo-2';
 
 describe.each(reachableTestDatabases)(
   '[S13] stock counts from the console over HTTP on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let demoManager: SignedIn;
-    let otherManager: SignedIn;
-    let device: PairedDevice;
-    let products: ProductDoc[];
-    let deviceSeq = 0;
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      await addBranch(server.db, OTHER, 'C02');
-      admin = await signedInManager(server, { role: 'admin' });
-      demoManager = await signedInManager(server, { role: 'branch_manager' });
-      otherManager = await signedInManager(server, { role: 'branch_manager', branchIds: [OTHER] });
-      device = await pairDevice(server);
-      products = await catalogue(server.url, device.token);
-    });
-    afterAll(async () => {
-      await server?.close();
+    const { server, admin, demoManager, otherManager, device, products } = useTestServer(database, {
+      branches: { [OTHER]: 'C02' },
+      managers: {
+        admin: 'admin',
+        demoManager: 'branch_manager',
+        otherManager: { role: 'branch_manager', branchIds: [OTHER] },
+      },
+      devices: { device: {} },
+      catalogue: true,
     });
 
+    let deviceSeq = 0;
     const level = async (productId: string) =>
       (await stockLevels(server.db, DEMO_BRANCH_ID)).get(productId)?.quantity ?? 0;
     const call = <T>(who: SignedIn, path: string, init: { method?: string; json?: unknown } = {}) =>
