@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import {
   assignRequestSchema,
@@ -28,11 +28,11 @@ import {
   receiveTransfer,
   recordCorrection,
   recordReceipt,
-  visibleLocations,
 } from '../ledger/manager-movements';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { assignItem, getItem, itemHistory, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
-import { branchesOf, managerRouteContext, type ManagerRouteContext } from './manager-route-context';
+import { branchesOf, publishStockMoved, publishTransfer } from './ledger-events';
+import { inManagerLocations, managerRouter, type ManagerRouteContext } from './manager-route-context';
 import { idParams } from '../http/route-table';
 
 /** The console posts `{}` to assign to oneself; a request with no body at all means the same. */
@@ -44,21 +44,15 @@ const assignBodySchema = assignRequestSchema.default({});
  * Mounted at /api/console; each route checks the session itself so other console routers mounted
  * here keep their own rules.
  */
-export function ledgerRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
-  const router = Router();
-  const ctx = managerRouteContext(
-    router,
-    { db, bus, logger },
-    {
-      tags: ['console: stock and reconciliation'],
-      bodyLimit: '1mb',
-    },
+export function ledgerRoutes(deps: { db: Db; bus: ChangeBus; logger: Logger }): Router {
+  return managerRouter(
+    deps,
+    { tags: ['console: stock and reconciliation'], bodyLimit: '1mb' },
+    stockWriteRoutes,
+    transferRoutes,
+    ledgerReadRoutes,
+    reconciliationRoutes,
   );
-  stockWriteRoutes(ctx);
-  transferRoutes(ctx);
-  ledgerReadRoutes(ctx);
-  reconciliationRoutes(ctx);
-  return router;
 }
 
 /** Goods received and corrections: stock moves at one location now. */
@@ -77,7 +71,7 @@ function stockWriteRoutes({ db, bus, logger, route, manager }: ManagerRouteConte
       const m = managerOf(req);
       const { seq, location } = await recordReceipt(db, m, body);
       logger.info({ managerId: m.id, locationId: location.id, lines: body.lines.length }, 'goods received');
-      bus.publish({ seq, collections: ['stock'], locationIds: [location.id], branchIds: branchesOf(location) });
+      publishStockMoved(bus, seq, location);
       return { seq };
     },
   );
@@ -98,12 +92,7 @@ function stockWriteRoutes({ db, bus, logger, route, manager }: ManagerRouteConte
         { managerId: m.id, locationId: c.location.id, productId: body.productId, delta: body.delta },
         'stock corrected',
       );
-      bus.publish({
-        seq: c.seq,
-        collections: ['stock'],
-        locationIds: [c.location.id],
-        branchIds: branchesOf(c.location),
-      });
+      publishStockMoved(bus, c.seq, c.location);
       return { seq: c.seq, level: c.level };
     },
   );
@@ -129,14 +118,7 @@ function transferRoutes({ db, bus, logger, route, manager }: ManagerRouteContext
         { managerId: m.id, transferId: t.id, from: t.from.id, to: t.to.id, draft: body.draft },
         'transfer written',
       );
-      // Sent: stock moved at the source only; the receiving branch's devices pull the new transfer.
-      // A draft moved nothing and stays off the tablets: consoles only.
-      bus.publish({
-        seq: t.seq,
-        collections: body.draft ? ['transfers'] : ['stock', 'transfers'],
-        locationIds: body.draft ? [] : [t.from.id],
-        branchIds: [...branchesOf(t.from), ...branchesOf(t.to)],
-      });
+      publishTransfer(bus, t, !body.draft);
       return { id: t.id, seq: t.seq, status: body.draft ? 'draft' : 'in_transit' };
     },
   );
@@ -177,12 +159,7 @@ function transferRoutes({ db, bus, logger, route, manager }: ManagerRouteContext
       const m = managerOf(req);
       const c = await cancelTransfer(db, m, id, body.reason);
       logger.info({ managerId: m.id, transferId: id }, 'transfer cancelled');
-      bus.publish({
-        seq: c.seq,
-        collections: ['stock', 'transfers'],
-        locationIds: [c.from.id],
-        branchIds: [...branchesOf(c.from), ...branchesOf(c.to)],
-      });
+      publishTransfer(bus, c, true);
       return { id, seq: c.seq, status: 'cancelled' };
     },
   );
@@ -201,11 +178,7 @@ function ledgerReadRoutes({ db, route, manager }: ManagerRouteContext) {
       responses: ok('A page of transfers and nextCursor.'),
     },
     manager,
-    async ({ query, req }) => {
-      const m = managerOf(req);
-      if (query.locationId) assertCanManageLocation(m, await locationInfo(db, query.locationId));
-      return listTransfers(db, { ...query, locations: await visibleLocations(db, m) });
-    },
+    async ({ query, req }) => listTransfers(db, await inManagerLocations(db, managerOf(req), query)),
   );
   route(
     {
@@ -217,11 +190,7 @@ function ledgerReadRoutes({ db, route, manager }: ManagerRouteContext) {
       responses: ok('A page of movements and nextCursor.'),
     },
     manager,
-    async ({ query, req }) => {
-      const m = managerOf(req);
-      if (query.locationId) assertCanManageLocation(m, await locationInfo(db, query.locationId));
-      return listMovements(db, { ...query, locations: await visibleLocations(db, m) });
-    },
+    async ({ query, req }) => listMovements(db, await inManagerLocations(db, managerOf(req), query)),
   );
   route(
     {

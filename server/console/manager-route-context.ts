@@ -1,9 +1,9 @@
-import type { RequestHandler, Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { requireManager } from '../auth/manager-session';
+import { requireManager, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { routeTable } from '../http/route-table';
-import type { LocationInfo } from '../ledger/manager-movements';
+import { assertCanManageLocation, locationInfo, visibleLocations } from '../ledger/manager-movements';
 import type { ChangeBus } from '../live/change-bus';
 
 /** What the route groups of a console router share: the database, the change bus, the log, its routes, the guard. */
@@ -29,5 +29,26 @@ export function managerRouteContext(
   };
 }
 
-/** The branch a change event names for a location: its own, none for the central warehouse. */
-export const branchesOf = (location: LocationInfo): string[] => (location.branchId ? [location.branchId] : []);
+/** A console router made of route groups that share one context. */
+export function managerRouter(
+  deps: { db: Db; bus: ChangeBus; logger: Logger },
+  table: { tags: string[]; bodyLimit?: string },
+  ...groups: ((ctx: ManagerRouteContext) => void)[]
+): Router {
+  const router = Router();
+  const ctx = managerRouteContext(router, deps, table);
+  for (const group of groups) group(ctx);
+  return router;
+}
+
+/**
+ * A list query limited to the locations the manager may see; one it names must be one of them (403 otherwise).
+ */
+export async function inManagerLocations<Q extends { locationId?: string | undefined }>(
+  db: Db,
+  manager: ManagerIdentity,
+  query: Q,
+): Promise<Q & { locations: 'all' | string[] }> {
+  if (query.locationId) assertCanManageLocation(manager, await locationInfo(db, query.locationId));
+  return { ...query, locations: await visibleLocations(db, manager) };
+}

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import {
@@ -19,22 +19,17 @@ import { ApiError } from '../http/api-error';
 import { assertCanManageLocation, createTransfer, locationInfo, recordCorrection } from '../ledger/manager-movements';
 import type { ChangeBus } from '../live/change-bus';
 import { lowStock, stockAsOf, stockMatrix } from './stock-queries';
-import { branchesOf, managerRouteContext, type ManagerRouteContext } from './manager-route-context';
+import { publishStockMoved, publishTransfer } from './ledger-events';
+import { managerRouter, type ManagerRouteContext } from './manager-route-context';
 
 /** Stock views and changes for the console; every change goes through the ledger (manager-movements.ts). */
-export function stockRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
-  const router = Router();
-  const ctx = managerRouteContext(
-    router,
-    { db, bus, logger },
-    {
-      tags: ['console: stock and reconciliation'],
-      bodyLimit: '256kb',
-    },
+export function stockRoutes(deps: { db: Db; bus: ChangeBus; logger: Logger }): Router {
+  return managerRouter(
+    deps,
+    { tags: ['console: stock and reconciliation'], bodyLimit: '256kb' },
+    stockViewRoutes,
+    stockChangeRoutes,
   );
-  stockViewRoutes(ctx);
-  stockChangeRoutes(ctx);
-  return router;
 }
 
 /** The master inventory, what is below its minimum, and levels as of a past moment. */
@@ -107,12 +102,7 @@ function stockChangeRoutes({ db, bus, logger, route, manager }: ManagerRouteCont
         { managerId: m.id, locationId: a.locationId, productId: a.productId, reason: a.reason },
         'stock adjusted',
       );
-      bus.publish({
-        seq: c.seq,
-        collections: ['stock'],
-        locationIds: [c.location.id],
-        branchIds: branchesOf(c.location),
-      });
+      publishStockMoved(bus, c.seq, c.location);
       return { seq: c.seq, level: c.level };
     },
   );
@@ -130,12 +120,7 @@ function stockChangeRoutes({ db, bus, logger, route, manager }: ManagerRouteCont
       const m = managerOf(req);
       const t = await resupply(db, m, body);
       logger.info({ managerId: m.id, transferId: t.id, to: t.to.id, lines: t.lines.length }, 'resupply sent');
-      bus.publish({
-        seq: t.seq,
-        collections: ['stock', 'transfers'],
-        locationIds: [t.from.id],
-        branchIds: [...branchesOf(t.from), ...branchesOf(t.to)],
-      });
+      publishTransfer(bus, t, true);
       return { transferId: t.id, seq: t.seq, lines: t.lines };
     },
   );

@@ -1,24 +1,20 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { transferDraftRequestSchema } from '../../shared/console/ledger-api';
 import { managerOf } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { sendDraft, updateDraft } from '../ledger/transfer-drafts';
 import type { ChangeBus } from '../live/change-bus';
-import { branchesOf, managerRouteContext } from './manager-route-context';
+import { publishTransfer } from './ledger-events';
+import { managerRouter, type ManagerRouteContext } from './manager-route-context';
 import { idParams } from '../http/route-table';
 
 /** Transfer drafts (issue 11 part 4); sending, receiving and cancelling live in ledger-routes.ts. */
-export function transferDraftRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
-  const router = Router();
-  const { route, manager } = managerRouteContext(
-    router,
-    { db, bus, logger },
-    {
-      tags: ['console: stock and reconciliation'],
-      bodyLimit: '1mb',
-    },
-  );
+export function transferDraftRoutes(deps: { db: Db; bus: ChangeBus; logger: Logger }): Router {
+  return managerRouter(deps, { tags: ['console: stock and reconciliation'], bodyLimit: '1mb' }, draftRoutes);
+}
+
+function draftRoutes({ db, bus, logger, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'put',
@@ -31,13 +27,7 @@ export function transferDraftRoutes({ db, bus, logger }: { db: Db; bus: ChangeBu
     manager,
     async ({ params: { id }, body, req }) => {
       const d = await updateDraft(db, managerOf(req), id, body);
-      // Drafts stay off the tablets: consoles only (no location's stock changed).
-      bus.publish({
-        seq: d.seq,
-        collections: ['transfers'],
-        locationIds: [],
-        branchIds: [...branchesOf(d.from), ...branchesOf(d.to)],
-      });
+      publishTransfer(bus, d, false);
       return { id, seq: d.seq, status: 'draft' };
     },
   );
@@ -56,14 +46,8 @@ export function transferDraftRoutes({ db, bus, logger }: { db: Db; bus: ChangeBu
       const m = managerOf(req);
       const t = await sendDraft(db, m, id);
       logger.info({ managerId: m.id, transferId: id, from: t.from.id, to: t.to.id }, 'transfer draft sent');
-      bus.publish({
-        seq: t.seq,
-        collections: ['stock', 'transfers'],
-        locationIds: [t.from.id],
-        branchIds: [...branchesOf(t.from), ...branchesOf(t.to)],
-      });
+      publishTransfer(bus, t, true);
       return { id, seq: t.seq, status: 'in_transit' };
     },
   );
-  return router;
 }

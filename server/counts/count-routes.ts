@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
@@ -10,48 +10,41 @@ import {
 } from '../../shared/console/counts';
 import { managerOf } from '../auth/manager-session';
 import type { Db } from '../db/database';
-import {
-  assertCanManageLocation,
-  locationInfo,
-  visibleLocations,
-  type LocationInfo,
-} from '../ledger/manager-movements';
+import type { LocationInfo } from '../ledger/manager-movements';
 import type { ChangeBus } from '../live/change-bus';
 import { approveCount, cancelCount, enterCount, startCount } from './count-actions';
 import { listCounts } from './count-list';
 import { countDetail, countSheet } from './count-report';
 import { summaryOf, takeFor } from './count-takes';
-import { managerRouteContext, type ManagerRouteContext } from '../console/manager-route-context';
+import { branchesOf } from '../console/ledger-events';
+import { inManagerLocations, managerRouter, type ManagerRouteContext } from '../console/manager-route-context';
 import { idParams } from '../http/route-table';
 
 const lineSchema = idParams.extend({ productId: z.string().min(1).max(64) });
 
-interface CountRouteContext extends ManagerRouteContext {
-  /** Tells consoles (and, when stock moved, the location's devices) that a count changed at `seq`. */
-  publish: (seq: number, location: LocationInfo, stock?: boolean) => void;
+/** Tells consoles (and, when stock moved, the location's devices) that a count changed at `seq`. */
+function publishCount(bus: ChangeBus, seq: number, location: LocationInfo, stock = false): void {
+  bus.publish({
+    seq,
+    collections: stock ? ['stocktakes', 'stock'] : ['stocktakes'],
+    locationIds: stock ? [location.id] : [],
+    branchIds: branchesOf(location),
+  });
 }
 
 /** Stock counts from the console (issue 11 part 5). Mounted at /api/console. */
-export function countRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
-  const router = Router();
-  const ctx: CountRouteContext = {
-    ...managerRouteContext(router, { db, bus, logger }, { tags: ['console: stock counts'] }),
-    publish: (seq, location, stock = false) =>
-      bus.publish({
-        seq,
-        collections: stock ? ['stocktakes', 'stock'] : ['stocktakes'],
-        locationIds: stock ? [location.id] : [],
-        branchIds: location.branchId ? [location.branchId] : [],
-      }),
-  };
-  countReadRoutes(ctx);
-  countWriteRoutes(ctx);
-  countClosingRoutes(ctx);
-  return router;
+export function countRoutes(deps: { db: Db; bus: ChangeBus; logger: Logger }): Router {
+  return managerRouter(
+    deps,
+    { tags: ['console: stock counts'] },
+    countReadRoutes,
+    countWriteRoutes,
+    countClosingRoutes,
+  );
 }
 
 /** The list of counts, one count with its totals, and its sheet. */
-function countReadRoutes({ db, route, manager }: CountRouteContext) {
+function countReadRoutes({ db, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'get',
@@ -62,11 +55,7 @@ function countReadRoutes({ db, route, manager }: CountRouteContext) {
       responses: { 200: { description: 'A page of counts and nextCursor.' } },
     },
     manager,
-    async ({ query, req }) => {
-      const m = managerOf(req);
-      if (query.locationId) assertCanManageLocation(m, await locationInfo(db, query.locationId));
-      return listCounts(db, { ...query, locations: await visibleLocations(db, m) });
-    },
+    async ({ query, req }) => listCounts(db, await inManagerLocations(db, managerOf(req), query)),
   );
   route(
     {
@@ -101,7 +90,7 @@ function countReadRoutes({ db, route, manager }: CountRouteContext) {
 }
 
 /** Starting a count and recording what is on the shelf. */
-function countWriteRoutes({ db, logger, route, manager, publish }: CountRouteContext) {
+function countWriteRoutes({ db, bus, logger, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'post',
@@ -116,7 +105,7 @@ function countWriteRoutes({ db, logger, route, manager, publish }: CountRouteCon
       const m = managerOf(req);
       const { take, location } = await startCount(db, m, body);
       logger.info({ managerId: m.id, countId: take.id, locationId: location.id }, 'stock count started');
-      publish(Number(take.seq), location);
+      publishCount(bus, Number(take.seq), location);
       return summaryOf(take, location.name, 0);
     },
   );
@@ -132,14 +121,14 @@ function countWriteRoutes({ db, logger, route, manager, publish }: CountRouteCon
     manager,
     async ({ params, body, req }) => {
       const { seq, location } = await enterCount(db, managerOf(req), params.id, params.productId, body.quantity);
-      publish(seq, location);
+      publishCount(bus, seq, location);
       return { seq };
     },
   );
 }
 
 /** Approving (variances become count adjustments) or cancelling (nothing adjusted) an open count. */
-function countClosingRoutes({ db, logger, route, manager, publish }: CountRouteContext) {
+function countClosingRoutes({ db, bus, logger, route, manager }: ManagerRouteContext) {
   route(
     {
       method: 'post',
@@ -154,7 +143,7 @@ function countClosingRoutes({ db, logger, route, manager, publish }: CountRouteC
       const m = managerOf(req);
       const { location, ...approved } = await approveCount(db, m, id);
       logger.info({ managerId: m.id, countId: id, ...approved }, 'stock count approved');
-      publish(approved.seq, location, approved.adjustments > 0);
+      publishCount(bus, approved.seq, location, approved.adjustments > 0);
       return approved;
     },
   );
@@ -172,7 +161,7 @@ function countClosingRoutes({ db, logger, route, manager, publish }: CountRouteC
       const m = managerOf(req);
       const { seq, location } = await cancelCount(db, m, id, body.reason);
       logger.info({ managerId: m.id, countId: id }, 'stock count cancelled');
-      publish(seq, location);
+      publishCount(bus, seq, location);
       return { seq };
     },
   );
