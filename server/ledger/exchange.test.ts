@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import type { TicketDetail, TicketsResponse } from '../../shared/console/reports-sales';
 import type { Payment, ProductDoc, SaleDoc } from '../../shared/protocol';
@@ -8,18 +8,8 @@ import type { ShiftReport } from '../../shared/sale/shift-report';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeRefund, makeShiftEvent, pushDocs } from '../test/device-documents';
-import { createManager, signIn, type SignedIn } from '../test/managers';
-import {
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  stockLevels,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { makeSale, pairDevice, pushSales, request, stockLevels, type PairedDevice } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 function product(products: readonly ProductDoc[], name: string): ProductDoc {
   const found = products.find((p) => p.name === name);
@@ -28,9 +18,7 @@ function product(products: readonly ProductDoc[], name: string): ProductDoc {
 }
 
 describe.each(reachableTestDatabases)('[S14] exchanges over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let products: ProductDoc[];
+  const { server, admin, products } = useTestServer(database, { managers: { admin: 'admin' }, catalogue: true });
   const seqs = new Map<string, number>();
   const nextSeq = (d: PairedDevice) => {
     const n = (seqs.get(d.deviceId) ?? 0) + 1;
@@ -39,16 +27,6 @@ describe.each(reachableTestDatabases)('[S14] exchanges over HTTP on $label', (da
   };
   const level = async (productId: string) =>
     (await stockLevels(server.db, DEMO_BRANCH_ID)).get(productId)?.quantity ?? 0;
-
-  beforeAll(async () => {
-    server = await startTestServer(database);
-    const a = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, a.email, a.password);
-    products = await catalogue(server.url, (await pairDevice(server)).token);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
 
   /** An exchange as the POS makes it: the sale of `taken`, the refund of `back` units of `original`, linked. */
   function exchange(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Page, ReconciliationItem, MovementRow, TransferRow } from '../../shared/console/ledger-api';
 import type { ProductDoc, PushResult } from '../../shared/protocol';
@@ -8,18 +8,16 @@ import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn, type SignedIn } from '../test/managers';
 import {
   addBranch,
-  catalogue,
   makeSale,
   openStream,
   pairDevice,
   pullStock,
   pushSales,
   request,
-  startTestServer,
   stockLevels,
   type PairedDevice,
-  type TestServer,
 } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { makeCount, makeRefund, makeShiftEvent, makeTransferReceipt, pushDocs } from '../test/device-documents';
 
 function product(products: readonly ProductDoc[], name: string): ProductDoc {
@@ -31,10 +29,8 @@ function product(products: readonly ProductDoc[], name: string): ProductDoc {
 describe.each(reachableTestDatabases)(
   'stock ledger and reconciliation over HTTP on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let products: ProductDoc[];
-    let seq = new Map<string, number>();
+    const { server, admin, products } = useTestServer(database, { managers: { admin: 'admin' }, catalogue: true });
+    const seq = new Map<string, number>();
 
     /** The device's next deviceSeq (sales and refunds share it). */
     const nextSeq = (d: PairedDevice) => {
@@ -66,18 +62,6 @@ describe.each(reachableTestDatabases)(
             .executeTakeFirstOrThrow()
         ).n,
       );
-
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      const a = await createManager(server.db, { role: 'admin' });
-      admin = await signIn(server.url, a.email, a.password);
-      const d = await pairDevice(server);
-      products = await catalogue(server.url, d.token);
-      seq = new Map();
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
 
     describe('refunds', () => {
       it('[S3][S2] a refund of a synced sale puts its units back as a refund movement, and a retry applies it once', async () => {

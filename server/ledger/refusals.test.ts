@@ -1,18 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProductDoc } from '../../shared/protocol';
+import { describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import {
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  startTestServer,
-  stockLevels,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { makeSale, pushSales, stockLevels, type TestServer } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { makeCount, pushDocs } from '../test/device-documents';
 import { currentSequence } from './server-sequence';
 
@@ -36,18 +27,8 @@ async function failWritesOf(server: TestServer, table: string, condition: string
 
 /** Issue 9 defects 4 (a database error in one row), 8 (refusals advanced the sequence) and 11 (unchecked fields). */
 describe.each(reachableTestDatabases)('refused documents change nothing on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let device: PairedDevice;
-  let products: ProductDoc[];
+  const { server, device, products } = useTestServer(database, { devices: { device: {} }, catalogue: true });
   let seq = 0;
-  beforeAll(async () => {
-    server = await startTestServer(database);
-    device = await pairDevice(server);
-    products = await catalogue(server.url, device.token);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
   const tableCounts = async () => {
     const out: Record<string, number> = {};
     for (const t of [

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../shared/console/reports-sales';
-import type { Approval, ProductDoc, SaleDoc } from '../../shared/protocol';
+import type { Approval, SaleDoc } from '../../shared/protocol';
 import { applyTicketDiscount } from '../../shared/sale/ticket-discount';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { addCashier as addPerson } from '../test/cashiers';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  stockLevels,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { makeSale, pushSales, request, stockLevels } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 describe.each(reachableTestDatabases)('manager approvals on tickets on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let device: PairedDevice;
-  let products: ProductDoc[];
+  const { server, admin, device, products } = useTestServer(database, {
+    managers: { admin: 'admin' },
+    devices: { device: {} },
+    catalogue: true,
+  });
   let supervisorId: string;
   let cashierId: string;
   let seq = 0;
@@ -31,10 +22,6 @@ describe.each(reachableTestDatabases)('manager approvals on tickets on $label', 
     addPerson(server.url, admin, DEMO_BRANCH_ID, { role, name, pin });
 
   beforeAll(async () => {
-    server = await startTestServer(database);
-    admin = await signedInManager(server, { role: 'admin' });
-    device = await pairDevice(server);
-    products = await catalogue(server.url, device.token);
     supervisorId = await addCashier('supervisor', 'Sara Supervisora', '7391');
     cashierId = await addCashier('cashier', 'Carlos Cajero', '2468');
     const bad = await request(server.url, `/api/console/branches/${DEMO_BRANCH_ID}/settings`, {
@@ -50,9 +37,6 @@ describe.each(reachableTestDatabases)('manager approvals on tickets on $label', 
       headers: admin.headers(),
     });
     expect(set.status).toBe(200);
-  });
-  afterAll(async () => {
-    await server?.close();
   });
 
   const approval = (kind: Approval['kind'], approverId = supervisorId): Approval => ({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExplorerResponse, LinesResponse, TicketDetail } from '../../shared/console/reports-sales';
 import type { ProductDoc, SaleDoc } from '../../shared/protocol';
 import { lineGrossCents, quantityFromPrice } from '../../shared/sale/line-amount';
@@ -7,18 +7,8 @@ import { reportDb } from '../reports/report-db';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeCount, pushDocs } from '../test/device-documents';
-import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  stockLevels,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { catalogue, makeSale, pushSales, request, stockLevels, type PairedDevice } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 type ConsoleProduct = ProductDoc & { seq: number };
 
@@ -41,15 +31,13 @@ function weighedSale(device: PairedDevice, seq: number, p: ProductDoc, grams: nu
 describe.each(reachableTestDatabases)(
   'sold by weight, several barcodes (issue 13) on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let device: PairedDevice;
+    const { server, admin, device } = useTestServer(database, {
+      managers: { admin: 'admin' },
+      devices: { device: { name: 'Caja 1' } },
+    });
     let apples: ConsoleProduct;
 
     beforeAll(async () => {
-      server = await startTestServer(database);
-      admin = await signedInManager(server, { role: 'admin' });
-      device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
       const created = await request<ConsoleProduct>(server.url, '/api/console/products', {
         method: 'POST',
         json: {
@@ -64,9 +52,6 @@ describe.each(reachableTestDatabases)(
       });
       expect(created.status).toBe(201);
       apples = created.body;
-    });
-    afterAll(async () => {
-      await server?.close();
     });
 
     it('a product with a unit, decimals and two barcodes reaches the tablet as it was made', async () => {
