@@ -272,16 +272,7 @@ async function fromLines(db: ReportDb, q: ExplorerQuery, branches: readonly Scop
     .execute();
   return rows.map((r) => {
     const key = q.groupBy === 'cashier' && !r.dim ? `name:${String(r.label)}` : String(r.dim);
-    return {
-      dim: key,
-      label: q.groupBy === 'product' || q.groupBy === 'cashier' ? String(r.label) : key,
-      kind: r.kind,
-      tickets: Number(r.tickets),
-      gross: Number(r.gross),
-      discount: Number(r.discount),
-      tax: Number(r.tax),
-      units: Number(r.units),
-      articles: Number(r.articles),
-    };
+    const label = q.groupBy === 'product' || q.groupBy === 'cashier' ? String(r.label) : key;
+    return { ...rawOf({ ...r, dim: key }, label), articles: Number(r.articles) };
   });
 }

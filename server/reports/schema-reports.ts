@@ -5,6 +5,16 @@ import type { TicketTender } from '../../shared/console/reports-sales';
  * report_sales_hours summarize the sales ledger: written in the same transaction as the sales
  * they summarize (summary-writer.ts), or rebuilt from it (summary-rebuild.ts).
  */
+/** What a day table sums per row, for sales and refunds apart. */
+type DaySums = {
+  kind: 'sale' | 'refund';
+  tickets: number;
+  gross_cents: number;
+  discount_cents: number;
+  tax_cents: number;
+  units: number;
+};
+
 // A type, not an interface: Kysely's withTables needs an index-compatible record.
 export type ReportTables = {
   /** Per branch: the cash difference allowed at a shift's close (its time zone is in branch_settings). */
@@ -61,13 +71,7 @@ export type ReportTables = {
     cashier_name: string;
     device_id: string;
     tender: TicketTender;
-    kind: 'sale' | 'refund';
-    tickets: number;
-    gross_cents: number;
-    discount_cents: number;
-    tax_cents: number;
-    units: number;
-  };
+  } & DaySums;
   /**
    * Sales and refunds per branch, local day, category (the product's category now) and kind
    * (migration 0023): a ticket counts once in each category it has a line of; tax per line.
@@ -76,13 +80,7 @@ export type ReportTables = {
     branch_id: string;
     local_date: string;
     category: string;
-    kind: 'sale' | 'refund';
-    tickets: number;
-    gross_cents: number;
-    discount_cents: number;
-    tax_cents: number;
-    units: number;
-  };
+  } & DaySums;
   /** A device's live streams as the server saw them (migration 0023): the record offline periods are read from. */
   device_links: {
     id: string;

@@ -79,28 +79,25 @@ export async function writeDemoProducts(db: Db, count: number, dice: Dice, now: 
         if (!existing.has(sku)) fresh.push(rowsOf(doc, seq.next(), now));
         products.push({ id: doc.id, name: doc.name, priceCents: doc.priceCents, taxRateBp: doc.taxRateBp });
       }
-      const writes = new WriteBatch();
-      writes.add(
-        insertProducts,
-        fresh.map((r) => r.product),
-      );
-      writes.add(
-        insertBarcodes,
-        fresh.flatMap((r) => r.barcodes),
-      );
-      writes.add(
-        insertRevisions,
-        fresh.map((r) => r.revision),
-      );
-      writes.add(
-        insertPrices,
-        fresh.map((r) => r.price),
-      );
-      await writes.flush(trx);
+      await batchOf(fresh).flush(trx);
       await seq.save();
     });
   }
   return products;
+}
+
+/** New products' rows as one batch: the products first, then their barcodes, revisions and prices. */
+function batchOf(fresh: ProductRows[]): WriteBatch {
+  const products = fresh.map((r) => r.product);
+  const barcodes = fresh.flatMap((r) => r.barcodes);
+  const revisions = fresh.map((r) => r.revision);
+  const prices = fresh.map((r) => r.price);
+  const writes = new WriteBatch();
+  writes.add(insertProducts, products);
+  writes.add(insertBarcodes, barcodes);
+  writes.add(insertRevisions, revisions);
+  writes.add(insertPrices, prices);
+  return writes;
 }
 
 /** Zipf-like popularity: the product of rank r sells in proportion to 1 / (r + 1). */
