@@ -45,6 +45,15 @@ function firstAnswer(url: URL, method: string, token: string, body?: string, age
   });
 }
 
+const readJson = (res: http.IncomingMessage) =>
+  new Promise<unknown>((resolve) => {
+    let body = '';
+    res.setEncoding('utf8');
+    res.on('data', (c: string) => (body += c));
+    res.on('end', () => resolve(JSON.parse(body) as unknown));
+    res.on('error', () => resolve({}));
+  });
+
 const drain = (res: http.IncomingMessage) =>
   new Promise<void>((resolve) => {
     res.resume();
@@ -52,15 +61,43 @@ const drain = (res: http.IncomingMessage) =>
     res.on('error', () => resolve());
   });
 
+export interface BurstResult {
+  connections: number;
+  /** First answers, the streams' headers and the pulls' responses together. */
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** The streams' headers alone, and the pulls' responses alone: p50 / p99. */
+  streamMs: [number, number];
+  pullMs: [number, number];
+  /** Stock levels a pull returned, on average (what the server had to read and send). */
+  levelsPerPull: number;
+  /** Wall time from the first connection to the last push answered. */
+  seconds: number;
+  /** Server CPU (all threads) from the first connection to the last answer, per reconnecting tablet; includes whatever else the server did meanwhile. */
+  serverCpuMsPerReconnect: number | null;
+  errors: number;
+}
+
+const p50p99 = (sorted: number[]): [number, number] => [
+  round(percentile(sorted, 50), 1),
+  round(percentile(sorted, 99), 1),
+];
+
 export async function reconnectBurst(
   base: string,
   devices: readonly Reconnecting[],
   connections: number,
   spreadMs: number,
-): Promise<{ connections: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number }> {
+  serverCpuMs: () => number | null = () => null,
+): Promise<BurstResult> {
   const firstAnswers: number[] = [];
+  const streamAnswers: number[] = [];
+  const pullAnswers: number[] = [];
+  let levels = 0;
   const streams: http.IncomingMessage[] = [];
   let errors = 0;
+  const cpuAtStart = serverCpuMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: connections }, async (_, i) => {
@@ -71,6 +108,7 @@ export async function reconnectBurst(
       try {
         const stream = await firstAnswer(new URL(SYNC_STREAM_PATH, base), 'GET', device.token);
         firstAnswers.push(stream.ms);
+        streamAnswers.push(stream.ms);
         streams.push(stream.res);
         const since = device.since ? `&seq=${device.since.seq}&id=${encodeURIComponent(device.since.id)}` : '';
         const pull = await firstAnswer(
@@ -81,7 +119,8 @@ export async function reconnectBurst(
           agent,
         );
         firstAnswers.push(pull.ms);
-        await drain(pull.res);
+        pullAnswers.push(pull.ms);
+        levels += ((await readJson(pull.res)) as { documents?: unknown[] }).documents?.length ?? 0;
         const pushed = await firstAnswer(
           new URL(syncPath('sales', 'push'), base),
           'POST',
@@ -98,13 +137,21 @@ export async function reconnectBurst(
       }
     }),
   );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAtEnd = serverCpuMs();
   for (const s of streams) s.destroy();
-  firstAnswers.sort((a, b) => a - b);
+  for (const list of [firstAnswers, streamAnswers, pullAnswers]) list.sort((a, b) => a - b);
   return {
     connections,
     p50Ms: round(percentile(firstAnswers, 50), 1),
     p99Ms: round(percentile(firstAnswers, 99), 1),
     maxMs: round(firstAnswers.at(-1) ?? NaN, 1),
+    streamMs: p50p99(streamAnswers),
+    pullMs: p50p99(pullAnswers),
+    levelsPerPull: round(levels / Math.max(1, pullAnswers.length), 1),
+    seconds: round(seconds, 2),
+    serverCpuMsPerReconnect:
+      cpuAtStart === null || cpuAtEnd === null ? null : round((cpuAtEnd - cpuAtStart) / connections, 2),
     errors,
   };
 }
@@ -127,13 +174,7 @@ export async function caughtUp(
         base,
       );
       const { res } = await firstAnswer(url, 'GET', d.token);
-      const text = await new Promise<string>((resolve) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve(body));
-      });
-      const page = JSON.parse(text) as { checkpoint: Checkpoint | null };
+      const page = (await readJson(res)) as { checkpoint: Checkpoint | null };
       if (!page.checkpoint) break;
       checkpoint = page.checkpoint;
     }

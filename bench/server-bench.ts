@@ -58,7 +58,7 @@ import { addBenchCatalogue, preloadLedger } from './preload-ledger';
 import { consoleTimings, firstPull, type ConsoleTimings } from './preload-measures';
 import { caughtUp, reconnectBurst } from './reconnect-phase';
 import { seedCentralMissing, startSeedCentral } from './seed-central';
-import { phaseClock, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
+import { phaseClock, processCpuMs, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
 import { countPostgresRoundTrips, roundTripSnapshot } from './server-stats';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -415,7 +415,7 @@ async function runAgainst(
     results.push(
       await targetRatePhase(server, devices, products, `${label} · reconnect`, async (phaseMs) => {
         await new Promise((r) => setTimeout(r, phaseMs / 3));
-        burst = await reconnectBurst(base, reconnecting, settings.reconnects, 1000);
+        burst = await reconnectBurst(base, reconnecting, settings.reconnects, 1000, () => processCpuMs(server.pid));
       }),
     );
     reconnects.push({ database: label, ...burst! });
@@ -590,7 +590,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(line(r));
   for (const r of reconnects)
     console.log(
-      `\n${r.database}, ${r.connections} tablets reconnecting within 1 s during the target rate (stream, ${settings.reconnectFullPull ? 'whole-stock pull' : 'pull since its checkpoint'}, push each): first answer p50 / p99 / max ${r.p50Ms} / ${r.p99Ms} / ${r.maxMs} ms, ${r.errors} errors (the target rate's own row: "reconnect")`,
+      `\n${r.database}, ${r.connections} tablets reconnecting within 1 s during the target rate (stream, ${settings.reconnectFullPull ? 'whole-stock pull' : 'pull since its checkpoint'}, push each): first answer p50 / p99 / max ${r.p50Ms} / ${r.p99Ms} / ${r.maxMs} ms (stream ${r.streamMs.join(' / ')}, pull ${r.pullMs.join(' / ')}), ${r.errors} errors (the target rate's own row: "reconnect")\n  burst ${r.seconds} s, ${r.levelsPerPull} stock levels a pull, server CPU ${r.serverCpuMsPerReconnect ?? '–'} ms per reconnect (everything the server did meanwhile, divided by the tablets)`,
     );
   for (const d of all) {
     if (!d.ledger) continue;
