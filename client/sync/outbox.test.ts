@@ -8,6 +8,17 @@ import { posTestStores, testPairing } from './pos-test-store';
 
 const pairing = testPairing(1);
 
+/** A count by `by` of one product (p1 unless said): 3 units where the tablet believed 4; its figures do not matter here. */
+function aCount(d: Parameters<typeof recordCount>[0], by: DevicePairing, productId = 'p1') {
+  return recordCount(d, by, {
+    productId,
+    countedQuantity: 3,
+    believedQuantity: 4,
+    believedLevelSeq: 7,
+    cashierId: null,
+  });
+}
+
 /** A server that records what each push path received and acks it, or answers 404 for some paths. */
 function fakeServer(missing: string[] = []) {
   const received: { path: string; ids: string[] }[] = [];
@@ -37,13 +48,7 @@ describe('outbox channels', () => {
   it('[S7] pushes each kind of document to its own path, sales first, then shift events and counts; all acked', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
-    await recordCount(d, pairing, {
-      productId: 'p1',
-      countedQuantity: 3,
-      believedQuantity: 4,
-      believedLevelSeq: 7,
-      cashierId: null,
-    });
+    await aCount(d, pairing);
     const { received, api } = fakeServer();
     const outbox = new Outbox(d, api, pairing.deviceId);
     await outbox.drain();
@@ -56,13 +61,7 @@ describe('outbox channels', () => {
   it('[S7] a channel the server does not serve yet (404) stays queued and does not hold back the others', async () => {
     const d = await open();
     await openShift(d, pairing, 5000, { cashierId: null, cashierName: 'Ana' });
-    const count = await recordCount(d, pairing, {
-      productId: 'p1',
-      countedQuantity: 3,
-      believedQuantity: 4,
-      believedLevelSeq: 7,
-      cashierId: null,
-    });
+    const count = await aCount(d, pairing);
     const { received, api } = fakeServer(['shiftevents']);
     const outbox = new Outbox(d, api, pairing.deviceId);
     await outbox.drain();
@@ -74,20 +73,8 @@ describe('outbox channels', () => {
   it("[S7][S8] documents imported from another tablet are pushed as they are (their id and deviceId), other devices' documents are not", async () => {
     const d = await open();
     const other = { ...pairing, deviceId: 'dev-broken' } as DevicePairing;
-    const imported = await recordCount(d, other, {
-      productId: 'p1',
-      countedQuantity: 1,
-      believedQuantity: 2,
-      believedLevelSeq: 1,
-      cashierId: null,
-    });
-    await recordCount(d, { ...pairing, deviceId: 'dev-someone-else' } as DevicePairing, {
-      productId: 'p2',
-      countedQuantity: 1,
-      believedQuantity: 2,
-      believedLevelSeq: 1,
-      cashierId: null,
-    });
+    const imported = await aCount(d, other);
+    await aCount(d, { ...pairing, deviceId: 'dev-someone-else' } as DevicePairing, 'p2');
     await markImported(d, [imported.id]);
     const { received, api } = fakeServer();
     await new Outbox(d, api, pairing.deviceId).drain();
@@ -96,13 +83,7 @@ describe('outbox channels', () => {
 
   it('[S7] a push the service worker queued (202) waits for its replay, until the server is known reachable again', async () => {
     const d = await open();
-    const count = await recordCount(d, pairing, {
-      productId: 'p1',
-      countedQuantity: 3,
-      believedQuantity: 4,
-      believedLevelSeq: 7,
-      cashierId: null,
-    });
+    const count = await aCount(d, pairing);
     const server = fakeServer();
     let offline = true;
     const calls: string[] = [];
