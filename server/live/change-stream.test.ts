@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeChanged } from './change-stream';
+import { ChangeBus, type ChangeEvent } from './change-bus';
+import {
+  coalesceWindowMs,
+  mergeChanged,
+  STREAM_COALESCE_MAX_MS,
+  STREAM_COALESCE_MS,
+  StreamFanOut,
+} from './change-stream';
 
 const changed = fc.record({
   seq: fc.nat(),
@@ -28,5 +35,61 @@ describe('changes gathered into one stream event', () => {
       seq: 9,
       collections: ['stock', 'sales'],
     });
+  });
+});
+
+describe('streams of one bus sent together (StreamFanOut)', () => {
+  const event = (seq: number, collections: ChangeEvent['collections']): ChangeEvent => ({
+    seq,
+    collections,
+    locationIds: [],
+  });
+
+  it('the gathering window grows with the streams open, between its bounds', () => {
+    expect(coalesceWindowMs(1)).toBe(STREAM_COALESCE_MS);
+    expect(coalesceWindowMs(500)).toBeGreaterThan(STREAM_COALESCE_MS);
+    expect(coalesceWindowMs(100_000)).toBe(STREAM_COALESCE_MAX_MS);
+  });
+
+  it('a window of changes is one write a stream, its payload made once per share key', async () => {
+    const bus = new ChangeBus();
+    const fanOut = new StreamFanOut(bus);
+    let asked = 0;
+    const visible = (e: ChangeEvent) => {
+      asked++;
+      return { seq: e.seq, collections: e.collections };
+    };
+    const written: string[][] = [[], [], []];
+    const removers = written.map((out, i) =>
+      fanOut.add({ visible, shareKey: i < 2 ? 'same' : undefined, write: (t) => out.push(t) }),
+    );
+    bus.publish(event(1, ['stock']));
+    bus.publish(event(2, ['sales']));
+    await new Promise((r) => setTimeout(r, coalesceWindowMs(3) + 20));
+    for (const out of written) {
+      expect(out).toHaveLength(1);
+      expect(out[0]).toBe(`event: changed\ndata: ${JSON.stringify({ seq: 2, collections: ['stock', 'sales'] })}\n\n`);
+    }
+    // Two events for the shared key, two for the stream of its own.
+    expect(asked).toBe(4);
+    removers[0]!();
+    bus.publish(event(3, ['stock']));
+    await new Promise((r) => setTimeout(r, coalesceWindowMs(2) + 20));
+    expect(written.map((o) => o.length)).toEqual([1, 2, 2]);
+  });
+
+  it('nothing is written to a stream no change of the window concerns, nor after the last stream left', async () => {
+    const bus = new ChangeBus();
+    const fanOut = new StreamFanOut(bus);
+    const out: string[] = [];
+    const remove = fanOut.add({ visible: () => null, shareKey: undefined, write: (t) => out.push(t) });
+    bus.publish(event(1, ['stock']));
+    await new Promise((r) => setTimeout(r, coalesceWindowMs(1) + 20));
+    expect(out).toEqual([]);
+    remove();
+    let heard = 0;
+    fanOut.add({ visible: () => ({ n: ++heard }), shareKey: undefined, write: (t) => out.push(t) });
+    await new Promise((r) => setTimeout(r, coalesceWindowMs(1) + 20));
+    expect(out).toEqual([]);
   });
 });

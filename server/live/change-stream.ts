@@ -2,8 +2,21 @@ import type { Request, Response } from 'express';
 import { STREAM_EVENTS } from '../../shared/protocol';
 import type { ChangeBus, ChangeEvent } from './change-bus';
 
-/** How long a stream gathers changes before it sends them as one `changed` event. */
+/** The shortest time streams gather changes before they send them as one `changed` event. */
 export const STREAM_COALESCE_MS = 25;
+/** The longest: a device or a console hears of a change at most this late (well within a second). */
+export const STREAM_COALESCE_MAX_MS = 500;
+/**
+ * Socket writes a second that the `changed` events of all open streams may take together: the
+ * gathering window grows with the number of streams open (1 ms a stream), between the two bounds above.
+ */
+export const STREAM_WRITES_PER_SECOND = 1000;
+
+/** How long changes are gathered when `streams` streams are open. */
+export function coalesceWindowMs(streams: number): number {
+  const spread = (streams * 1000) / STREAM_WRITES_PER_SECOND;
+  return Math.min(STREAM_COALESCE_MAX_MS, Math.max(STREAM_COALESCE_MS, spread));
+}
 
 /**
  * Two `changed` payloads of one stream as one: the higher seq, and every array (collections,
@@ -24,12 +37,93 @@ export function mergeChanged(a: unknown, b: unknown): unknown {
   return out;
 }
 
+const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/** One open stream as the fan-out sees it. */
+interface Listener {
+  visible(event: ChangeEvent): unknown;
+  /** Streams with the same key see the same payloads (visible gives the same for every event): made once for all. */
+  shareKey: string | undefined;
+  write(text: string): void;
+}
+
+/**
+ * The `changed` events of every stream of one bus, sent together: the bus's events of a window
+ * (coalesceWindowMs) are gathered once, each stream's payload is their merge (mergeChanged) through
+ * its `visible`, made and serialised once per share key, and written in one socket write per
+ * stream. With hundreds of tablets connected, a write per stream per push was most of a busy
+ * server's event loop (docs/benchmarks.md, issue 14).
+ */
+export class StreamFanOut {
+  private readonly listeners = new Set<Listener>();
+  private pending: ChangeEvent[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly bus: ChangeBus) {}
+
+  add(listener: Listener): () => void {
+    this.listeners.add(listener);
+    this.unsubscribe ??= this.bus.subscribe((event) => {
+      this.pending.push(event);
+      this.timer ??= setTimeout(() => this.flush(), coalesceWindowMs(this.listeners.size));
+    });
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size > 0) return;
+      this.unsubscribe?.();
+      this.unsubscribe = null;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.pending = [];
+    };
+  }
+
+  private flush(): void {
+    const events = this.pending;
+    this.pending = [];
+    this.timer = null;
+    const shared = new Map<string, string | null>();
+    for (const listener of this.listeners) {
+      const key = listener.shareKey;
+      let text = key === undefined ? undefined : shared.get(key);
+      if (text === undefined) {
+        text = payloadText(listener, events);
+        if (key !== undefined) shared.set(key, text);
+      }
+      if (text !== null) listener.write(text);
+    }
+  }
+}
+
+/** A stream's `changed` event for the events of a window, ready to write (null: none concerns it). */
+function payloadText(listener: Listener, events: readonly ChangeEvent[]): string | null {
+  let merged: unknown = null;
+  for (const event of events) {
+    const data = listener.visible(event);
+    if (data !== null) merged = merged === null ? data : mergeChanged(merged, data);
+  }
+  return merged === null ? null : frame(STREAM_EVENTS.changed, merged);
+}
+
+const fanOuts = new WeakMap<ChangeBus, StreamFanOut>();
+
+function fanOutOf(bus: ChangeBus): StreamFanOut {
+  let fanOut = fanOuts.get(bus);
+  if (!fanOut) {
+    fanOut = new StreamFanOut(bus);
+    fanOuts.set(bus, fanOut);
+  }
+  return fanOut;
+}
+
 /**
  * One Server-Sent Events stream of committed changes (SPEC S6): `resync` at once, `changed` with
- * whatever `visible` makes of each bus event (nothing when it returns null), heartbeats so proxies
- * keep it open; it ends when the client goes. Devices and consoles differ only in `visible` and
- * `stillAllowed`, asked at every heartbeat: a device unpaired or a session ended meanwhile (by the
- * CLI, another instance, a sign-out) loses its stream within one heartbeat, and its reconnect gets 401.
+ * whatever `visible` makes of the bus events of a window (nothing when it returns null; StreamFanOut),
+ * heartbeats so proxies keep it open; it ends when the client goes. Devices and consoles differ
+ * only in `visible` and `stillAllowed`, asked at every heartbeat: a device unpaired or a session
+ * ended meanwhile (by the CLI, another instance, a sign-out) loses its stream within one heartbeat,
+ * and its reconnect gets 401. Streams with the same `shareKey` must have the same `visible`.
  */
 export function serveChangeStream(
   req: Request,
@@ -38,44 +132,28 @@ export function serveChangeStream(
   heartbeatMs: number,
   visible: (event: ChangeEvent) => unknown,
   stillAllowed: () => Promise<boolean>,
+  shareKey?: string,
 ): void {
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream');
   res.setHeader('Cache-Control', 'no-cache, no-transform');
   res.setHeader('Connection', 'keep-alive');
   res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  send(STREAM_EVENTS.resync, {});
-  // Changes heard within STREAM_COALESCE_MS go out as one event (mergeChanged): one socket write
-  // per stream instead of one per push, which with hundreds of streams open was most of a busy
-  // server's event-loop time (docs/benchmarks.md, issue 14).
+  // The headers go out with the first event, in one write.
+  res.write(frame(STREAM_EVENTS.resync, {}));
   let ended = false;
-  let pending: unknown = null;
-  let flushTimer: NodeJS.Timeout | null = null;
-  const flush = () => {
-    flushTimer = null;
-    if (pending !== null && !ended) send(STREAM_EVENTS.changed, pending);
-    pending = null;
-  };
-  const unsubscribe = bus.subscribe((event) => {
-    const data = visible(event);
-    if (data === null) return;
-    pending = pending === null ? data : mergeChanged(pending, data);
-    flushTimer ??= setTimeout(flush, STREAM_COALESCE_MS);
-  });
+  const remove = fanOutOf(bus).add({ visible, shareKey, write: (text) => res.write(text) });
   const end = () => {
     if (ended) return;
     ended = true;
     clearInterval(heartbeat);
-    if (flushTimer) clearTimeout(flushTimer);
-    unsubscribe();
+    remove();
   };
   const heartbeat = setInterval(() => {
     stillAllowed().then(
       (allowed) => {
         if (ended) return;
-        if (allowed) send(STREAM_EVENTS.heartbeat, { at: new Date().toISOString() });
+        if (allowed) res.write(frame(STREAM_EVENTS.heartbeat, { at: new Date().toISOString() }));
         else {
           end();
           res.end();

@@ -67,6 +67,8 @@ export function syncRoutes({ db, bus, heartbeatMs, salesPullDays = 30 }: SyncRou
         return collections.length === 0 ? null : { seq: event.seq, collections };
       },
       () => isStillPaired(db, device.deviceId),
+      // What a device hears depends only on its branch, its location and the collection asked for.
+      `${device.branchId}\u0000${device.locationId}\u0000${only ?? ''}`,
     );
   }
 
