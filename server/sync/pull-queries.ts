@@ -57,7 +57,9 @@ export function pullQueries(options: { salesPullDays: number }): {
 function pageAfter(since: Checkpoint, limit: number, idColumn: 'id' | 'product_id' = 'id') {
   return <DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>) =>
     query
-      .where(sql<SqlBool>`(seq > ${since.seq} or (seq = ${since.seq} and ${sql.ref(idColumn)} > ${since.id}))`)
+      // A row value, not `seq > ? or (seq = ? and id > ?)`: both databases seek the (…, seq, id) index
+      // to the checkpoint with it, where the OR form made SQLite read the whole section and filter.
+      .where(sql<SqlBool>`(seq, ${sql.ref(idColumn)}) > (${since.seq}, ${since.id})`)
       .orderBy(sql.ref('seq'))
       .orderBy(sql.ref(idColumn))
       .limit(limit);
@@ -155,20 +157,8 @@ async function otherStockSince(
     .selectAll('stock_levels')
     .select('locations.name as location_name')
     .where('stock_levels.location_id', '<>', ownLocationId)
-    .where((eb) =>
-      eb.or([
-        eb('stock_levels.seq', '>', since.seq),
-        eb.and([
-          eb('stock_levels.seq', '=', since.seq),
-          eb.or([
-            eb('stock_levels.location_id', '>', afterLocation),
-            eb.and([
-              eb('stock_levels.location_id', '=', afterLocation),
-              eb('stock_levels.product_id', '>', afterProduct),
-            ]),
-          ]),
-        ]),
-      ]),
+    .where(
+      sql<SqlBool>`(stock_levels.seq, stock_levels.location_id, stock_levels.product_id) > (${since.seq}, ${afterLocation}, ${afterProduct})`,
     )
     .orderBy('stock_levels.seq')
     .orderBy('stock_levels.location_id')
