@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import type { DeviceIdentity } from './device-identity';
@@ -7,28 +8,43 @@ import { sha256 } from './secrets';
 const deviceKey = Symbol('device');
 const LAST_SEEN_EVERY_MS = 60_000;
 
+/** The device and branch columns requireDevice reads, by token hash. */
+const byTokenHash = (db: Db, tokenHash: string) =>
+  db
+    .selectFrom('devices')
+    .innerJoin('branches', 'branches.id', 'devices.branch_id')
+    .select([
+      'devices.id',
+      'devices.number',
+      'devices.branch_id',
+      'devices.revoked_at',
+      'devices.last_seen_at',
+      'branches.location_id',
+      'branches.receipt_prefix',
+    ])
+    .where('devices.token_hash', '=', tokenHash);
+type DeviceRow = Awaited<ReturnType<ReturnType<typeof byTokenHash>['executeTakeFirstOrThrow']>>;
+
+/**
+ * The device look-up of every device request, built and compiled once: every request still reads
+ * the row (a device revoked by anyone, anywhere, is refused at its next request), but building the
+ * query anew each time cost more than running it (docs/benchmarks.md, issue 14).
+ */
+function deviceLookup(db: Db): (tokenHash: string) => Promise<DeviceRow | undefined> {
+  const compiled = byTokenHash(db, '').compile();
+  return async (tokenHash) => (await db.executeQuery<DeviceRow>(CompiledQuery.raw(compiled.sql, [tokenHash]))).rows[0];
+}
+
 /** Resolves `Authorization: Bearer <device token>` to the device, its branch and location. */
 export function requireDevice(db: Db): RequestHandler {
+  const lookup = deviceLookup(db);
   return async (req, _res, next) => {
     const header = req.get('authorization') ?? '';
     // The scheme is case-insensitive (RFC 7235 section 2.1); the token is not.
     const match = /^[Bb][Ee][Aa][Rr][Ee][Rr] +([A-Za-z0-9_-]{20,100})$/.exec(header);
     if (!match?.[1])
       throw new ApiError('UNAUTHENTICATED', 'This device is not paired: pair it again with a code from the operator.');
-    const row = await db
-      .selectFrom('devices')
-      .innerJoin('branches', 'branches.id', 'devices.branch_id')
-      .select([
-        'devices.id',
-        'devices.number',
-        'devices.branch_id',
-        'devices.revoked_at',
-        'devices.last_seen_at',
-        'branches.location_id',
-        'branches.receipt_prefix',
-      ])
-      .where('devices.token_hash', '=', sha256(match[1]))
-      .executeTakeFirst();
+    const row = await lookup(sha256(match[1]));
     if (!row)
       throw new ApiError('UNAUTHENTICATED', 'This device token is unknown: pair the device again with a new code.');
     if (row.revoked_at)
