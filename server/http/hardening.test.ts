@@ -1,21 +1,12 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncPath, type ApiErrorBody, type ProductDoc } from '../../shared/protocol';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syncPath, type ApiErrorBody } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { issueLegacyKey } from '../legacy/legacy-keys';
 import { currentSequence } from '../ledger/server-sequence';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { makeSale, pushSales, request, startTestServer, type TestServer } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 /** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
 function rawGet(baseUrl: string, rawPath: string): Promise<{ status: number; type: string; body: string }> {
@@ -34,20 +25,14 @@ function rawGet(baseUrl: string, rawPath: string): Promise<{ status: number; typ
 
 /** The defects an outside test found (issue 9, "Defects found"), each as it was reproduced. */
 describe.each(reachableTestDatabases)('hardening on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let device: PairedDevice;
-  let products: ProductDoc[];
-  let admin: SignedIn;
+  const { server, device, products, admin } = useTestServer(database, {
+    managers: { admin: 'admin' },
+    devices: { device: {} },
+    catalogue: true,
+  });
   let legacyBase: string;
   beforeAll(async () => {
-    server = await startTestServer(database);
-    device = await pairDevice(server);
-    products = await catalogue(server.url, device.token);
-    admin = await signedInManager(server, { role: 'admin' });
     legacyBase = `/legacy/${(await issueLegacyKey(server.db, DEMO_BRANCH_ID)).key}`;
-  });
-  afterAll(async () => {
-    await server?.close();
   });
 
   describe('defect 1: a malformed percent-encoding in the path', () => {

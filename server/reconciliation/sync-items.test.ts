@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import { syncPath, type ProductDoc, type PushResult } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { nextChangeNaming, openConsoleStream } from '../test/console-stream';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeCount, pushDocs } from '../test/device-documents';
-import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  addBranch,
-  catalogue,
-  DETAILED_PUSH_HEADERS,
-  makeSale,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import type { SignedIn } from '../test/managers';
+import { catalogue, DETAILED_PUSH_HEADERS, makeSale, pushSales, request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-sync-2';
 const LIST = '/api/console/reconciliation';
@@ -25,22 +15,15 @@ const LIST = '/api/console/reconciliation';
 describe.each(reachableTestDatabases)(
   'sync conflicts and refused documents open reconciliation items on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let otherManager: SignedIn;
-    let device: PairedDevice;
-    let products: ProductDoc[];
-
-    beforeAll(async () => {
-      server = await startTestServer(database, { heartbeatSeconds: '0.2' });
-      await addBranch(server.db, OTHER, 'S02');
-      admin = await signedInManager(server, { role: 'admin', name: 'Ana Admin' });
-      otherManager = await signedInManager(server, { role: 'branch_manager', name: 'Otto Otro', branchIds: [OTHER] });
-      device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja rechazos');
-      products = await catalogue(server.url, device.token);
-    });
-    afterAll(async () => {
-      await server?.close();
+    const { server, admin, otherManager, device, products } = useTestServer(database, {
+      config: { heartbeatSeconds: '0.2' },
+      branches: { [OTHER]: 'S02' },
+      managers: {
+        admin: { role: 'admin', name: 'Ana Admin' },
+        otherManager: { role: 'branch_manager', name: 'Otto Otro', branchIds: [OTHER] },
+      },
+      devices: { device: { name: 'Caja rechazos' } },
+      catalogue: true,
     });
 
     const itemsOf = async (who: SignedIn, kind: string, documentId: string) => {

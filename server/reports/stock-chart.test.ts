@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StockHistoryResponse } from '../../shared/console/reports-stock';
 import type { ProductDoc } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  addBranch,
-  catalogue,
-  makeSale,
-  openStream,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { addBranch, makeSale, openStream, pairDevice, pushSales, request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { until } from '../test/until';
 import { SequenceAllocator } from '../ledger/server-sequence';
 import { MovementBatch } from '../ledger/stock-movements';
@@ -26,9 +16,11 @@ import { MAX_POINTS } from './stock-chart';
 const MINUTE = 60_000;
 
 describe.each(reachableTestDatabases)('stock over time and offline tablets on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let device: PairedDevice;
+  const { server, admin, device, products } = useTestServer(database, {
+    managers: { admin: 'admin' },
+    devices: { device: { name: 'Caja gráfica' } },
+    catalogue: true,
+  });
   let product: ProductDoc;
 
   const history = (q: Record<string, string>, who: SignedIn = admin) =>
@@ -46,13 +38,7 @@ describe.each(reachableTestDatabases)('stock over time and offline tablets on $l
       .execute();
 
   beforeAll(async () => {
-    server = await startTestServer(database);
-    admin = await signedInManager(server, { role: 'admin' });
-    device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja gráfica');
-    product = (await catalogue(server.url, device.token))[0]!;
-  });
-  afterAll(async () => {
-    await server?.close();
+    product = products[0]!;
   });
 
   it("draws a product's level from its ledger: the level before the range, then after each movement", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import {
   branchSettingsDocSchema,
@@ -12,7 +12,6 @@ import {
   type CashierDoc,
   type Checkpoint,
   type OtherStockLevelDoc,
-  type ProductDoc,
   type ReplicatedCollection,
   type SaleDoc,
   type TransferDoc,
@@ -25,18 +24,8 @@ import type { Database } from '../db/schema';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { SequenceAllocator } from '../ledger/server-sequence';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import {
-  addBranch,
-  catalogue,
-  makeSale,
-  openStream,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { makeSale, openStream, pushSales, request, type TestServer } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { collectionsFor } from './sync-routes';
 
 const OTHER_BRANCH = 'sucursal-002';
@@ -148,22 +137,10 @@ async function pullAll<D>(
 }
 
 describe.each(reachableTestDatabases)('replication pulls of every collection on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let a1: PairedDevice;
-  let a2: PairedDevice;
-  let b1: PairedDevice;
-  let products: ProductDoc[];
-
-  beforeAll(async () => {
-    server = await startTestServer(database);
-    await addBranch(server.db, OTHER_BRANCH, '002');
-    a1 = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
-    a2 = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 2');
-    b1 = await pairDevice(server, OTHER_BRANCH, 'Caja B');
-    products = await catalogue(server.url, a1.token);
-  });
-  afterAll(async () => {
-    await server?.close();
+  const { server, a1, a2, b1, products } = useTestServer(database, {
+    branches: { [OTHER_BRANCH]: '002' },
+    devices: { a1: { name: 'Caja 1' }, a2: { name: 'Caja 2' }, b1: { branchId: OTHER_BRANCH, name: 'Caja B' } },
+    catalogue: true,
   });
 
   describe('otherstock', () => {
