@@ -32,7 +32,7 @@ import {
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
 import { assignItem, getItem, itemHistory, listItems, resolveItem } from '../reconciliation/reconciliation-queries';
 import { branchesOf, publishStockMoved, publishTransfer } from './ledger-events';
-import { inManagerLocations, managerRouter, type ManagerRouteContext } from './manager-route-context';
+import { locationListRoute, managerRouter, type ManagerRouteContext } from './manager-route-context';
 import { idParams } from '../http/route-table';
 
 /** The console posts `{}` to assign to oneself; a request with no body at all means the same. */
@@ -168,30 +168,22 @@ function transferRoutes({ db, bus, logger, route, manager }: ManagerRouteContext
 /** What the ledger holds, in the manager's locations and branches: transfers, movements, stock, sales, shifts. */
 function ledgerReadRoutes({ db, route, manager }: ManagerRouteContext) {
   const ok = (description: string) => ({ 200: { description } });
-  route(
-    {
-      method: 'get',
-      path: '/transfers',
-      what: 'transfers query',
-      summary: 'Transfers from or to your locations, newest first',
-      request: { query: transfersQuerySchema },
-      responses: ok('A page of transfers and nextCursor.'),
-    },
-    manager,
-    async ({ query, req }) => listTransfers(db, await inManagerLocations(db, managerOf(req), query)),
-  );
-  route(
-    {
-      method: 'get',
-      path: '/movements',
-      what: 'movements query',
-      summary: 'Stock movements newest first (kind, who, when, why)',
-      request: { query: movementsQuerySchema },
-      responses: ok('A page of movements and nextCursor.'),
-    },
-    manager,
-    async ({ query, req }) => listMovements(db, await inManagerLocations(db, managerOf(req), query)),
-  );
+  const transfers = {
+    path: '/transfers',
+    what: 'transfers query',
+    summary: 'Transfers from or to your locations, newest first',
+    query: transfersQuerySchema,
+    answer: 'A page of transfers and nextCursor.',
+  };
+  locationListRoute({ db, route, manager }, transfers, listTransfers);
+  const movements = {
+    path: '/movements',
+    what: 'movements query',
+    summary: 'Stock movements newest first (kind, who, when, why)',
+    query: movementsQuerySchema,
+    answer: 'A page of movements and nextCursor.',
+  };
+  locationListRoute({ db, route, manager }, movements, listMovements);
   route(
     {
       method: 'get',

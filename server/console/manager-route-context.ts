@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { requireManager, type ManagerIdentity } from '../auth/manager-session';
+import type { z } from 'zod';
+import { managerOf, requireManager, type ManagerIdentity } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { routeTable } from '../http/route-table';
 import { assertCanManageLocation, locationInfo, visibleLocations } from '../ledger/manager-movements';
@@ -51,4 +52,27 @@ export async function inManagerLocations<Q extends { locationId?: string | undef
 ): Promise<Q & { locations: 'all' | string[] }> {
   if (query.locationId) assertCanManageLocation(manager, await locationInfo(db, query.locationId));
   return { ...query, locations: await visibleLocations(db, manager) };
+}
+
+/**
+ * GET `path`: a page of what the manager's locations hold, newest first; the query may name one of them.
+ * `list` gets the parsed query with the locations the manager may see (inManagerLocations).
+ */
+export function locationListRoute<Q extends z.ZodType<{ locationId?: string | undefined }>>(
+  { db, route, manager }: Pick<ManagerRouteContext, 'db' | 'route' | 'manager'>,
+  spec: { path: string; what: string; summary: string; query: Q; answer: string },
+  list: (db: Db, query: z.infer<Q> & { locations: 'all' | string[] }) => Promise<unknown>,
+): void {
+  route(
+    {
+      method: 'get',
+      path: spec.path,
+      what: spec.what,
+      summary: spec.summary,
+      request: { query: spec.query },
+      responses: { 200: { description: spec.answer } },
+    },
+    manager,
+    async ({ query, req }) => list(db, await inManagerLocations(db, managerOf(req), query as z.infer<Q>)),
+  );
 }

@@ -17,7 +17,7 @@ import { listCounts } from './count-list';
 import { countDetail, countSheet } from './count-report';
 import { summaryOf, takeFor } from './count-takes';
 import { branchesOf } from '../console/ledger-events';
-import { inManagerLocations, managerRouter, type ManagerRouteContext } from '../console/manager-route-context';
+import { locationListRoute, managerRouter, type ManagerRouteContext } from '../console/manager-route-context';
 import { idParams } from '../http/route-table';
 
 const lineSchema = idParams.extend({ productId: z.string().min(1).max(64) });
@@ -45,18 +45,14 @@ export function countRoutes(deps: { db: Db; bus: ChangeBus; logger: Logger }): R
 
 /** The list of counts, one count with its totals, and its sheet. */
 function countReadRoutes({ db, route, manager }: ManagerRouteContext) {
-  route(
-    {
-      method: 'get',
-      path: '/counts',
-      what: 'counts query',
-      summary: 'Stock counts of your locations, newest first; filter by location and state',
-      request: { query: countsQuerySchema },
-      responses: { 200: { description: 'A page of counts and nextCursor.' } },
-    },
-    manager,
-    async ({ query, req }) => listCounts(db, await inManagerLocations(db, managerOf(req), query)),
-  );
+  const counts = {
+    path: '/counts',
+    what: 'counts query',
+    summary: 'Stock counts of your locations, newest first; filter by location and state',
+    query: countsQuerySchema,
+    answer: 'A page of counts and nextCursor.',
+  };
+  locationListRoute({ db, route, manager }, counts, listCounts);
   route(
     {
       method: 'get',
