@@ -7,6 +7,7 @@ import { expect } from './fixtures';
 import { launchKillable, type KillableBrowser } from './killable-browser';
 import { PosPage } from './pos-page';
 import type { ServerDb } from './server-db';
+import { seededRandom } from '../shared/seeded-random';
 
 /** What the screen states at start about the last charge: the ticket it saved, or the cart, not charged. */
 export type Outcome = { saved: string } | { restored: true };
@@ -17,18 +18,6 @@ export interface CrashRig {
   page: Page;
   random: () => number;
   profile: string;
-}
-
-/** mulberry32: a small seeded source, so a failing run can be replayed with E2E_SEED. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function openPos(browser: KillableBrowser): Promise<Page> {

@@ -1,6 +1,7 @@
 import type { DeviceIdentity } from '../../auth/device-identity';
 import type { ManagerIdentity } from '../../auth/manager-session';
 import { DEMO_BRANCH_ID } from '../../db/seed-demo';
+import { seededRandom } from '../../../shared/seeded-random';
 
 export const TIME_ZONE = 'America/Mexico_City';
 export const BRANCHES = [
@@ -44,18 +45,6 @@ export const demoManager: ManagerIdentity = {
   role: 'admin',
   branchIds: 'all',
 };
-
-/** A small seeded generator (mulberry32), so a chain can be made again the same. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface DemoOptions {
   days: number;
@@ -101,7 +90,7 @@ export interface Dice {
 }
 
 export function dice(seed: number): Dice {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   return { rnd, pick: (list) => list[Math.floor(rnd() * list.length)]! };
 }
 
