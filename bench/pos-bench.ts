@@ -34,6 +34,7 @@ import { SequenceAllocator } from '../server/ledger/server-sequence';
 import { createLogger } from '../server/logger';
 import { startServer } from '../server/start-server';
 import { ean13CheckDigit } from '../shared/sale/scale-label';
+import { chromiumArgs } from '../e2e/chromium';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -42,14 +43,6 @@ const SALES = Number(process.env.SALES ?? 200);
 const QUEUED = Number(process.env.QUEUED ?? 5000);
 const SCANS = Number(process.env.SCANS ?? 100);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const WORDS = [
   'Manzana',
@@ -257,7 +250,7 @@ async function main(): Promise<void> {
     const code = (await issuePairingCode(server.db, DEMO_BRANCH_ID, 15)).code;
     const context = await chromium.launchPersistentContext(path.join(work, `profile-${name}`), {
       executablePath: CHROMIUM,
-      args: ARGS,
+      args: chromiumArgs,
       baseURL: server.url,
       viewport: { width: 1280, height: 800 },
     });

@@ -2,17 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Debian's Chromium when present (this project's machines); Playwright's own browser elsewhere. */
-const systemChromium = '/usr/bin/chromium';
-export const chromiumPath = fs.existsSync(systemChromium) ? systemChromium : undefined;
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { chromiumArgs, chromiumPath } from './chromium';
 
 export const port = Number(process.env.E2E_PORT ?? 8123);
 export const baseURL = `http://localhost:${port}`;
