@@ -1,7 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { formatMoney } from '../../shared/money';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DevicePairing } from '../sync/device-pairing';
-import { observeSyncLedger, type SyncLedger } from '../sync/displayed-stock-view';
 import type { PosStore } from '../sync/pos-database';
 import { SyncEngine } from '../sync/sync-engine';
 import { APP_VERSION } from './app-version';
@@ -10,13 +8,14 @@ import { LockScreen } from './cashier/LockScreen';
 import { useIdleLock } from './cashier/use-idle-lock';
 import { DeviceScreen } from './device/DeviceScreen';
 import { readStorageStatus, requestPersistentStorage } from './device/storage-status';
-import { INTL_LOCALE, LocaleContext, translator, useI18n, useT, type Locale } from './i18n';
+import { LocaleContext, translator, useT, type Locale } from './i18n';
 import { InventoryScreen } from './inventory/InventoryScreen';
 import { PairScreen } from './PairScreen';
 import { startExchange } from './exchange/start-exchange';
 import { RefundDesk } from './refund/RefundDesk';
 import { SessionContext } from './session/session-context';
 import { shellMessages } from './session/shell-messages';
+import { usePosDevice } from './session/use-pos-device';
 import { usePosSession } from './session/use-pos-session';
 import type { DraftStore } from './sell/draft-store';
 import { SellScreen } from './sell/SellScreen';
@@ -26,7 +25,7 @@ import { ShiftScreen } from './shift/ShiftScreen';
 import { SyncStatusBar } from './SyncStatusBar';
 import { TopBar } from './TopBar';
 import { UpdateBanner } from './UpdateBanner';
-import { useObservable } from './use-observable';
+import { DeviceContext } from './session/device-context';
 import './session/shell.css';
 
 const LOCALE_KEY = 'ecomarket.locale';
@@ -105,131 +104,89 @@ function Shell({
   pairing: DevicePairing;
   engine: SyncEngine;
 }) {
-  const { db } = store;
   const t = useT(shellMessages);
   const checkout = useCheckout(store, drafts, pairing);
-  const { locale } = useI18n();
-  const session = usePosSession(db, pairing);
+  const device = usePosDevice(store, pairing, engine);
+  const session = usePosSession(store.db, pairing);
   const [tab, setTab] = useState<Tab>('sell');
   const [refundOf, setRefundOf] = useState<{ code: string; at: number } | null>(null);
-  const ledger$ = useMemo(() => observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId), [db, pairing]);
-  const ledger = useObservable<SyncLedger>(ledger$, {
-    stock: new Map(),
-    levelSeq: new Map(),
-    pending: { count: 0, salesCount: 0, valueCents: 0, rejected: 0, counting: true },
-  });
-  const money = useCallback(
-    (cents: number) => formatMoney(cents, pairing.branch.currency, INTL_LOCALE[locale]),
-    [pairing, locale],
-  );
   const { lock } = session;
   const canLock = session.cashiers.length > 0 && session.cashier !== null;
   useIdleLock(session.settings?.idleLockSeconds ?? null, canLock, lock);
 
-  const cashierName = session.cashier?.name ?? `${t('cashier')} ${pairing.deviceNumber}`;
-  const author = { cashierId: session.cashier?.id ?? null, cashierName };
   // The branch sells only with a shift open (cash control): the sell tab asks to open one first.
   const needsShift = session.settings?.requireOpenShift === true && session.shiftId === null;
   const context = useMemo(
-    () => ({ cashier: session.cashier, shiftId: session.shiftId, settings: session.settings }),
-    [session.cashier, session.shiftId, session.settings],
+    () => ({ cashier: session.cashier, shiftId: session.shiftId, settings: session.settings, author: session.author }),
+    [session.cashier, session.shiftId, session.settings, session.author],
   );
 
   return (
-    <SessionContext.Provider value={context}>
-      <ApprovalProvider cashiers={session.cashiers} requesterId={session.cashier?.id ?? null}>
-        <div className="shell" inert={session.locked}>
-          <div className="shell-content">
-            {tab === 'sell' && !needsShift ? (
-              <SellScreen
-                store={store}
-                checkout={checkout}
-                pairing={pairing}
-                engine={engine}
-                ledger={ledger}
-                money={money}
-                cashierName={cashierName}
-              />
-            ) : (
-              <div className="shell-page">
-                <TopBar pairing={pairing} cashierName={cashierName} />
-                <SyncStatusBar db={db} engine={engine} pending={ledger.pending} money={money} />
-                <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
-                {tab === 'sell' && <OpenShiftGate db={db} pairing={pairing} author={author} />}
-                {tab === 'tickets' && (
-                  <Suspense fallback={null}>
-                    <TicketHistory
-                      db={db}
-                      pairing={pairing}
-                      settings={session.settings}
-                      money={money}
-                      onRefund={(code) => {
-                        setRefundOf({ code, at: Date.now() });
-                        setTab('refund');
-                      }}
+    <DeviceContext.Provider value={device}>
+      <SessionContext.Provider value={context}>
+        <ApprovalProvider cashiers={session.cashiers} requesterId={session.cashier?.id ?? null}>
+          <div className="shell" inert={session.locked}>
+            <div className="shell-content">
+              {tab === 'sell' && !needsShift ? (
+                <SellScreen checkout={checkout} />
+              ) : (
+                <div className="shell-page">
+                  <TopBar />
+                  <SyncStatusBar />
+                  <UpdateBanner cartEmpty={checkout.cart.lines.length === 0 && checkout.stage.kind !== 'payment'} />
+                  {tab === 'sell' && <OpenShiftGate />}
+                  {tab === 'tickets' && (
+                    <Suspense fallback={null}>
+                      <TicketHistory
+                        onRefund={(code) => {
+                          setRefundOf({ code, at: Date.now() });
+                          setTab('refund');
+                        }}
+                      />
+                    </Suspense>
+                  )}
+                  {tab === 'refund' && (
+                    <RefundDesk
+                      initial={refundOf}
+                      onExchange={(original, returned) => startExchange(checkout, original, returned) && setTab('sell')}
                     />
-                  </Suspense>
-                )}
-                {tab === 'refund' && (
-                  <RefundDesk
-                    initial={refundOf}
-                    store={store}
-                    pairing={pairing}
-                    money={money}
-                    settings={session.settings}
-                    cashier={{ id: author.cashierId, name: cashierName, shiftId: session.shiftId }}
-                    onExchange={(original, returned) => startExchange(checkout, original, returned) && setTab('sell')}
-                  />
-                )}
-                {tab === 'inventory' && (
-                  <InventoryScreen db={db} pairing={pairing} ledger={ledger} cashierId={author.cashierId} />
-                )}
-                {tab === 'shift' && (
-                  <ShiftScreen
-                    db={db}
-                    pairing={pairing}
-                    shiftId={session.shiftId}
-                    events={session.shiftEvents}
-                    author={author}
-                    pending={ledger.pending}
-                    money={money}
-                  />
-                )}
-                {tab === 'device' && (
-                  <DeviceScreen db={db} pairing={pairing} engine={engine} pending={ledger.pending} money={money} />
-                )}
-              </div>
-            )}
+                  )}
+                  {tab === 'inventory' && <InventoryScreen />}
+                  {tab === 'shift' && <ShiftScreen events={session.shiftEvents} />}
+                  {tab === 'device' && <DeviceScreen />}
+                </div>
+              )}
+            </div>
+            <nav className="tabbar" aria-label={t('nav')}>
+              {TABS.map((x) => (
+                <button
+                  key={x}
+                  type="button"
+                  aria-current={tab === x ? 'page' : undefined}
+                  onClick={() => {
+                    setRefundOf(null);
+                    setTab(x);
+                  }}
+                >
+                  {t(x)}
+                  {x === 'shift' && !session.shiftId && <small> ({t('noShift')})</small>}
+                </button>
+              ))}
+              {canLock && (
+                <button
+                  type="button"
+                  className="lock-button"
+                  aria-label={t('lockNamed', { name: session.author.cashierName })}
+                  onClick={lock}
+                >
+                  {t('lock')}
+                </button>
+              )}
+            </nav>
           </div>
-          <nav className="tabbar" aria-label={t('nav')}>
-            {TABS.map((x) => (
-              <button
-                key={x}
-                type="button"
-                aria-current={tab === x ? 'page' : undefined}
-                onClick={() => {
-                  setRefundOf(null);
-                  setTab(x);
-                }}
-              >
-                {t(x)}
-                {x === 'shift' && !session.shiftId && <small> ({t('noShift')})</small>}
-              </button>
-            ))}
-            {canLock && (
-              <button
-                type="button"
-                className="lock-button"
-                aria-label={t('lockNamed', { name: cashierName })}
-                onClick={lock}
-              >
-                {t('lock')}
-              </button>
-            )}
-          </nav>
-        </div>
-        {session.locked && <LockScreen cashiers={session.cashiers} onSignIn={session.signIn} />}
-      </ApprovalProvider>
-    </SessionContext.Provider>
+          {session.locked && <LockScreen cashiers={session.cashiers} onSignIn={session.signIn} />}
+        </ApprovalProvider>
+      </SessionContext.Provider>
+    </DeviceContext.Provider>
   );
 }

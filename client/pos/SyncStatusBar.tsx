@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PosDatabase } from '../sync/collections';
-import type { PendingSummary } from '../sync/displayed-stock-view';
-import type { SyncEngine } from '../sync/sync-engine';
 import { askForUpdateCheck, onReplayedPushAnswer, replayQueuedSales } from './app-update';
 import { storageStatus$ } from './device/storage-status';
 import { INTL_LOCALE, useI18n, useT, type Messages } from './i18n';
 import { RefusedSalesAlert } from './refused/RefusedSalesAlert';
 import { useObservable } from './use-observable';
+import { useDevice } from './session/device-context';
 
 const messages: Messages<
   | 'documents'
@@ -84,17 +82,9 @@ function useSteadyOnline(linked: boolean, browserOnline: boolean): boolean {
 }
 
 /** Always in view: network, what waits to be sent, last sync, a centre that does not answer, progress. */
-export function SyncStatusBar({
-  db,
-  engine,
-  pending,
-  money,
-}: {
-  db: PosDatabase;
-  engine: SyncEngine;
-  pending: PendingSummary;
-  money: (c: number) => string;
-}) {
+export function SyncStatusBar() {
+  const { engine, ledger, money } = useDevice();
+  const { pending } = ledger;
   const { t, locale } = useI18n();
   const m = useT(messages);
   const browserOnline = useBrowserOnline();
@@ -186,7 +176,7 @@ export function SyncStatusBar({
           {m('notPersisted')}
         </p>
       )}
-      {pending.rejected > 0 && <RefusedSalesAlert db={db} count={pending.rejected} />}
+      {pending.rejected > 0 && <RefusedSalesAlert count={pending.rejected} />}
       {outbox.outdated && (
         <p role="alert" className="error">
           {t('outdated')}{' '}

@@ -1,12 +1,10 @@
 import { useRef, useState } from 'react';
-import type { PosDatabase } from '../../sync/collections';
-import type { DevicePairing } from '../../sync/device-pairing';
 import { countExported, exportQueue, importQueue, parseQueueFile, QueueImportError } from '../../sync/queue-export';
-import type { SyncEngine } from '../../sync/sync-engine';
 import { errorMessage } from '../error-message';
 import { useT } from '../i18n';
 import type { ScreenMessageText } from '../ScreenMessage';
 import { deviceMessages } from './device-messages';
+import { useDevice } from '../session/device-context';
 
 /** Saves a JSON document as a file the browser downloads. */
 function downloadJson(name: string, data: unknown): void {
@@ -22,17 +20,8 @@ function downloadJson(name: string, data: unknown): void {
  * Queue recovery: the documents this tablet has not delivered, saved to a file; a file saved on
  * another tablet of the branch, taken in and sent from here. Outcomes go to `onMessage`.
  */
-export function QueueRecoveryCard({
-  db,
-  pairing,
-  engine,
-  onMessage,
-}: {
-  db: PosDatabase;
-  pairing: DevicePairing;
-  engine: SyncEngine;
-  onMessage: (message: ScreenMessageText) => void;
-}) {
+export function QueueRecoveryCard({ onMessage }: { onMessage: (message: ScreenMessageText) => void }) {
+  const { db, pairing, engine } = useDevice();
   const t = useT(deviceMessages);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);

@@ -1,19 +1,12 @@
-import type { PendingSummary } from '../../sync/displayed-stock-view';
-import type { SyncEngine } from '../../sync/sync-engine';
 import { useT } from '../i18n';
 import { useObservable } from '../use-observable';
 import { deviceMessages } from './device-messages';
+import { useDevice } from '../session/device-context';
 
 /** How syncing goes: the circuit breaker, whether this tab leads, what waits to be sent and what was refused. */
-export function SyncHealthCard({
-  engine,
-  pending,
-  money,
-}: {
-  engine: SyncEngine;
-  pending: PendingSummary;
-  money: (c: number) => string;
-}) {
+export function SyncHealthCard() {
+  const { engine, ledger, money } = useDevice();
+  const { pending } = ledger;
   const t = useT(deviceMessages);
   const breaker = useObservable(engine.breaker.state$, engine.breaker.state);
   const link = useObservable(engine.link$, engine.link$.value);

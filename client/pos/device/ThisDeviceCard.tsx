@@ -1,11 +1,12 @@
-import type { DevicePairing } from '../../sync/device-pairing';
 import { askForUpdateCheck } from '../app-update';
 import { APP_VERSION } from '../app-version';
 import { useT } from '../i18n';
 import { deviceMessages } from './device-messages';
+import { useDevice } from '../session/device-context';
 
 /** Which tablet this is (branch, number, app version), and the button that looks for an update. */
-export function ThisDeviceCard({ pairing }: { pairing: DevicePairing }) {
+export function ThisDeviceCard() {
+  const { pairing } = useDevice();
   const t = useT(deviceMessages);
   return (
     <section className="card" aria-label={t('thisDevice')}>

@@ -4,18 +4,12 @@ import { useI18n, useT, INTL_LOCALE } from '../i18n';
 import { soldQuantity } from '../receipt/sold-quantity';
 import { returnedCents, type CartExchange } from './cart-exchange';
 import { exchangeMessages } from './exchange-messages';
+import { useMoney } from '../session/device-context';
 import './exchange.css';
 
 /** The cart's exchange: the lines that come back from a paid ticket, above the lines taken instead. */
-export function ExchangeReturned({
-  exchange,
-  money,
-  onCancel,
-}: {
-  exchange: CartExchange;
-  money: (c: number) => string;
-  onCancel: () => void;
-}) {
+export function ExchangeReturned({ exchange, onCancel }: { exchange: CartExchange; onCancel: () => void }) {
+  const money = useMoney();
   const t = useT(exchangeMessages);
   const { locale } = useI18n();
   const title = t('title', { receipt: exchange.receiptNumber });
@@ -53,18 +47,17 @@ export function ExchangeReturned({
 export function ExchangeSettle({
   exchange,
   takenCents,
-  money,
   disabled,
   onSettle,
   children,
 }: {
   exchange: CartExchange;
   takenCents: number;
-  money: (c: number) => string;
   disabled: boolean;
   onSettle: (payments: Payment[]) => void;
   children: ReactNode;
 }) {
+  const money = useMoney();
   const t = useT(exchangeMessages);
   const difference = takenCents - returnedCents(exchange);
   if (takenCents === 0) return <p className="hint">{t('addTaken')}</p>;

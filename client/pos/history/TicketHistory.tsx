@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { BranchSettingsDoc } from '../../../shared/protocol';
-import type { PosDatabase, SaleRow } from '../../sync/collections';
-import type { DevicePairing } from '../../sync/device-pairing';
+import type { SaleRow } from '../../sync/collections';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { Receipt } from '../receipt/Receipt';
 import { historyMessages } from './history-messages';
 import { startOfDay, ticketMatches } from './ticket-search';
+import { useDevice } from '../session/device-context';
+import { SearchField } from '../SearchField';
 
 const SHOWN = 100;
 
@@ -13,19 +13,8 @@ const SHOWN = 100;
  * Today's tickets of this tablet and those of the branch's other tills pulled here, newest first,
  * searchable by number, time, amount and product; one opens to be reprinted or refunded.
  */
-export default function TicketHistory({
-  db,
-  pairing,
-  settings,
-  money,
-  onRefund,
-}: {
-  db: PosDatabase;
-  pairing: DevicePairing;
-  settings: BranchSettingsDoc | null;
-  money: (c: number) => string;
-  onRefund: (receipt: string) => void;
-}) {
+export default function TicketHistory({ onRefund }: { onRefund: (receipt: string) => void }) {
+  const { db, pairing, money } = useDevice();
   const t = useT(historyMessages);
   const { locale } = useI18n();
   const [tickets, setTickets] = useState<SaleRow[] | null>(null);
@@ -68,27 +57,14 @@ export default function TicketHistory({
             </button>
           )}
         </div>
-        <Receipt
-          sale={open}
-          branchName={pairing.branch.name}
-          settings={settings}
-          money={money}
-          exchange={open.kind === 'sale' ? exchange : null}
-        />
+        <Receipt sale={open} exchange={open.kind === 'sale' ? exchange : null} />
       </section>
     );
 
   return (
     <section className="card history" aria-label={t('title')}>
       <h2>{t('title')}</h2>
-      <input
-        type="search"
-        className="search"
-        aria-label={t('search')}
-        placeholder={t('searchHint')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <SearchField label={t('search')} hint={t('searchHint')} value={query} onChange={setQuery} />
       {tickets === null ? (
         <p className="hint">{t('loading')}</p>
       ) : tickets.length === 0 ? (

@@ -1,27 +1,17 @@
 import { useState } from 'react';
 import { formatProductQuantity } from '../../../shared/sale/quantity';
-import type { PosDatabase, ProductRow } from '../../sync/collections';
-import type { DevicePairing } from '../../sync/device-pairing';
-import type { SyncLedger } from '../../sync/displayed-stock-view';
+import type { ProductRow } from '../../sync/collections';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { inventoryMessages } from './inventory-messages';
 import { ProductStockCard, type InventoryMessage } from './ProductStockCard';
 import { StockTable } from './StockTable';
 import { TransfersPanel } from './TransfersPanel';
 import { useInventoryData } from './use-inventory-data';
+import { useDevice } from '../session/device-context';
 
 /** The branch's stock on the tablet: search, low stock, other stores, counts, transfers in. */
-export function InventoryScreen({
-  db,
-  pairing,
-  ledger,
-  cashierId,
-}: {
-  db: PosDatabase;
-  pairing: DevicePairing;
-  ledger: SyncLedger;
-  cashierId: string | null;
-}) {
+export function InventoryScreen() {
+  const { db, pairing, ledger } = useDevice();
   const t = useT(inventoryMessages);
   const { locale } = useI18n();
   const { products, levels, others, now, byId } = useInventoryData(db, pairing);
@@ -77,14 +67,11 @@ export function InventoryScreen({
           {selected && (
             <ProductStockCard
               key={selected.id}
-              db={db}
-              pairing={pairing}
               product={selected}
               shownQty={stockOf(selected.id)}
               believedLevelSeq={levels.get(selected.id)?.seq ?? 0}
               others={others.filter((o) => o.productId === selected.id && o.locationId !== pairing.branch.locationId)}
               now={now}
-              cashierId={cashierId}
               quantity={quantity}
               onMessage={setMessage}
             />
@@ -95,11 +82,8 @@ export function InventoryScreen({
             </p>
           )}
           <TransfersPanel
-            db={db}
-            pairing={pairing}
             products={byId}
             locationNames={new Map(others.map((o) => [o.locationId, o.locationName || o.locationId]))}
-            cashierId={cashierId}
           />
         </div>
       </div>

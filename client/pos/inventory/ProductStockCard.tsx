@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { parseQuantityIn } from '../../../shared/sale/quantity';
-import type { OtherStockRow, PosDatabase, ProductRow } from '../../sync/collections';
+import type { OtherStockRow, ProductRow } from '../../sync/collections';
 import { recordCount } from '../../sync/device-documents';
-import type { DevicePairing } from '../../sync/device-pairing';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { inventoryMessages } from './inventory-messages';
 import { relativeAge } from './relative-age';
+import { useDevice } from '../session/device-context';
+import { useSession } from '../session/session-context';
 
 export type InventoryMessage = { text: string; alert: boolean } | null;
 
@@ -14,28 +15,24 @@ export type InventoryMessage = { text: string; alert: boolean } | null;
  * product is counted by weight (decimal comma or point, its own decimals), read by the shared parser.
  */
 export function ProductStockCard({
-  db,
-  pairing,
   product,
   shownQty,
   believedLevelSeq,
   others,
   now,
-  cashierId,
   quantity,
   onMessage,
 }: {
-  db: PosDatabase;
-  pairing: DevicePairing;
   product: ProductRow;
   shownQty: number;
   believedLevelSeq: number;
   others: readonly OtherStockRow[];
   now: number;
-  cashierId: string | null;
   quantity: (q: number, p: ProductRow) => string;
   onMessage: (m: InventoryMessage) => void;
 }) {
+  const { db, pairing } = useDevice();
+  const { cashierId } = useSession().author;
   const t = useT(inventoryMessages);
   const { locale } = useI18n();
   const [countText, setCountText] = useState('');

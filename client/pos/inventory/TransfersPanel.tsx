@@ -1,28 +1,25 @@
 import { useMemo, useState } from 'react';
 import { combineLatest, map } from 'rxjs';
-import type { PosDatabase, ProductRow, TransferReceiptRow, TransferRow } from '../../sync/collections';
+import type { ProductRow, TransferReceiptRow, TransferRow } from '../../sync/collections';
 import { recordTransferReceipt } from '../../sync/device-documents';
-import type { DevicePairing } from '../../sync/device-pairing';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { formatProductQuantity, formatQuantity, parseQuantityIn } from '../../../shared/sale/quantity';
 import { useObservable } from '../use-observable';
 import { inventoryMessages } from './inventory-messages';
 import { relativeAge } from './relative-age';
+import { useDevice } from '../session/device-context';
+import { useSession } from '../session/session-context';
 
 /** Transfers sent to this branch, with what arrived per line, and a "received" action. */
 export function TransfersPanel({
-  db,
-  pairing,
   products,
   locationNames,
-  cashierId,
 }: {
-  db: PosDatabase;
-  pairing: DevicePairing;
   products: Map<string, ProductRow>;
   locationNames: Map<string, string>;
-  cashierId: string | null;
 }) {
+  const { db, pairing } = useDevice();
+  const { cashierId } = useSession().author;
   const t = useT(inventoryMessages);
   const { locale } = useI18n();
   const data$ = useMemo(

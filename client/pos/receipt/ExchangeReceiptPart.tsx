@@ -2,17 +2,11 @@ import type { SaleRow } from '../../sync/collections';
 import { useT } from '../i18n';
 import { receiptMessages } from './receipt-messages';
 import { soldQuantity } from './sold-quantity';
+import { useMoney } from '../session/device-context';
 
 /** An exchange's receipt: the lines that came back (its refund), before the lines taken. */
-export function ExchangeReturnedLines({
-  refund,
-  money,
-  locale,
-}: {
-  refund: SaleRow;
-  money: (c: number) => string;
-  locale: string;
-}) {
+export function ExchangeReturnedLines({ refund, locale }: { refund: SaleRow; locale: string }) {
+  const money = useMoney();
   const t = useT(receiptMessages);
   return (
     <table className="receipt-lines" aria-label={t('returnedLines')}>
@@ -40,15 +34,8 @@ export function ExchangeReturnedLines({
 }
 
 /** An exchange's difference: what the customer paid on top, or the cash they were given back. */
-export function ExchangeDifference({
-  sale,
-  refund,
-  money,
-}: {
-  sale: SaleRow;
-  refund: SaleRow;
-  money: (c: number) => string;
-}) {
+export function ExchangeDifference({ sale, refund }: { sale: SaleRow; refund: SaleRow }) {
+  const money = useMoney();
   const t = useT(receiptMessages);
   const difference = sale.totalCents - refund.totalCents;
   return (

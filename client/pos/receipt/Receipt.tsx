@@ -1,4 +1,3 @@
-import type { BranchSettingsDoc } from '../../../shared/protocol';
 import { lineGrossCents } from '../../../shared/sale/line-amount';
 import { soldQuantity } from './sold-quantity';
 import { taxBreakdown } from '../../../shared/sale/cart-math';
@@ -12,6 +11,8 @@ import { ReceiptBarcode } from './ReceiptBarcode';
 import { receiptMessages } from './receipt-messages';
 import { useReceiptWidth } from './receipt-width';
 import './receipt.css';
+import { useSession } from '../session/session-context';
+import { useDevice } from '../session/device-context';
 
 /**
  * The ticket as printed: branch, header, number, date, cashier, lines with names and prices as
@@ -20,20 +21,16 @@ import './receipt.css';
  */
 export function Receipt({
   sale,
-  branchName,
-  settings,
-  money,
   refundOfReceipt,
   exchange,
 }: {
   sale: SaleRow;
-  branchName: string;
-  settings: BranchSettingsDoc | null;
-  money: (c: number) => string;
   refundOfReceipt?: string | null;
   /** An exchange's refund: one ticket shows what came back, what went out and the difference. */
   exchange?: PaidExchange | null;
 }) {
+  const { money, pairing } = useDevice();
+  const { settings } = useSession();
   const t = useT(receiptMessages);
   const { locale } = useI18n();
   const [width, setWidth] = useReceiptWidth();
@@ -47,7 +44,7 @@ export function Receipt({
       <PrintTools width={width} setWidth={setWidth} printLabel={t('print')} />
       <article className={`receipt receipt-${width}`} aria-label={t('receipt')} data-testid="receipt">
         <header>
-          <strong>{branchName}</strong>
+          <strong>{pairing.branch.name}</strong>
           {settings?.receiptHeader && <p className="pre">{settings.receiptHeader}</p>}
           {refund && <p className="receipt-kind">{t('refundTitle')}</p>}
           {refund && refundOfReceipt && <p>{t('refundOf', { receipt: refundOfReceipt })}</p>}
@@ -68,7 +65,7 @@ export function Receipt({
             {t('cashier')}: {sale.cashierName}
           </span>
         </p>
-        {exchange && <ExchangeReturnedLines refund={exchange.refund} money={money} locale={INTL_LOCALE[locale]} />}
+        {exchange && <ExchangeReturnedLines refund={exchange.refund} locale={INTL_LOCALE[locale]} />}
         <table className="receipt-lines">
           <tbody>
             {sale.lines.map((l, i) => (
@@ -117,7 +114,7 @@ export function Receipt({
                 <td className="num">{money(p.amountCents)}</td>
               </tr>
             ))}
-            {exchange && <ExchangeDifference sale={sale} refund={exchange.refund} money={money} />}
+            {exchange && <ExchangeDifference sale={sale} refund={exchange.refund} />}
             {change > 0 && (
               <tr className="grand">
                 <td>{t('change')}</td>

@@ -1,9 +1,11 @@
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { refundMessages } from './refund-messages';
 import type { FoundSale } from './refund-ticket';
+import { useMoney } from '../session/device-context';
 
 /** The found ticket: its receipt number, when it was sold and for how much, and whether part came back already. */
-export function FoundSaleSummary({ found, money }: { found: FoundSale; money: (c: number) => string }) {
+export function FoundSaleSummary({ found }: { found: FoundSale }) {
+  const money = useMoney();
   const t = useT(refundMessages);
   const { locale } = useI18n();
   return (

@@ -4,32 +4,26 @@ import { formatProductQuantity } from '../../../shared/sale/quantity';
 import { lineTotal } from '../../../shared/sale/sale-arithmetic';
 import type { SaleRow } from '../../sync/collections';
 import { commitSale } from '../../sync/commit-sale';
-import type { DevicePairing } from '../../sync/device-pairing';
-import type { PosStore } from '../../sync/pos-database';
 import { useManagerApproval } from '../approval/approval-context';
 import { useCatalogueIndex } from '../catalogue-search/use-catalogue-index';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { firstQuantity, NoReceiptLines, type NoReceiptLine } from './NoReceiptLines';
 import { noReceiptMessages } from './no-receipt-messages';
 import { refundMessages } from './refund-messages';
+import { useDevice } from '../session/device-context';
 
 /**
  * Goods brought back with no receipt: picked from the catalogue, refunded at today's price, with a
  * reason and a supervisor's approval (recorded on the refund, which names no sale).
  */
 export function NoReceiptRefund({
-  store,
-  pairing,
-  money,
   cashier,
   onDone,
 }: {
-  store: PosStore;
-  pairing: DevicePairing;
-  money: (c: number) => string;
   cashier: { id: string | null; name: string; shiftId: string | null };
   onDone: (refund: SaleRow) => void;
 }) {
+  const { store, pairing, money } = useDevice();
   const t = useT(noReceiptMessages);
   const desk = useT(refundMessages);
   const approval = useManagerApproval();

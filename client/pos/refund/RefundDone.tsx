@@ -1,4 +1,3 @@
-import type { BranchSettingsDoc } from '../../../shared/protocol';
 import type { SaleRow } from '../../sync/collections';
 import { useT } from '../i18n';
 import { Receipt } from '../receipt/Receipt';
@@ -8,16 +7,10 @@ import { refundMessages } from './refund-messages';
 export function RefundDone({
   refund,
   refundOfReceipt,
-  branchName,
-  settings,
-  money,
   onAnother,
 }: {
   refund: SaleRow;
   refundOfReceipt: string;
-  branchName: string;
-  settings: BranchSettingsDoc | null;
-  money: (c: number) => string;
   onAnother: () => void;
 }) {
   const t = useT(refundMessages);
@@ -26,13 +19,7 @@ export function RefundDone({
       <p className="paid-title" role="status">
         ✓ {t('done')}
       </p>
-      <Receipt
-        sale={refund}
-        branchName={branchName}
-        settings={settings}
-        money={money}
-        refundOfReceipt={refundOfReceipt}
-      />
+      <Receipt sale={refund} refundOfReceipt={refundOfReceipt} />
       <button type="button" className="primary" onClick={onAnother}>
         {t('another')}
       </button>

@@ -1,19 +1,19 @@
 import { useT } from '../i18n';
 import { refundMessages } from './refund-messages';
 import type { FoundSale } from './refund-ticket';
+import { useMoney } from '../session/device-context';
 
 /** The found ticket's lines, each with its units still refundable and how many of them come back. */
 export function RefundLines({
   found,
   units,
-  money,
   onUnits,
 }: {
   found: FoundSale;
   units: number[];
-  money: (c: number) => string;
   onUnits: (units: number[]) => void;
 }) {
+  const money = useMoney();
   const t = useT(refundMessages);
   const setLine = (i: number, n: number) => onUnits(units.map((u, j) => (j === i ? n : u)));
   return (

@@ -1,13 +1,13 @@
 import { useT } from '../i18n';
 import { refundMessages } from './refund-messages';
 import type { RefundMethod } from './refund-ticket';
+import { useMoney } from '../session/device-context';
 
 /** How the money goes back (cash or card), and the button that gives it. */
 export function RefundPayment({
   method,
   onMethod,
   totalCents,
-  money,
   busy,
   disabled,
   onRefund,
@@ -15,11 +15,11 @@ export function RefundPayment({
   method: RefundMethod;
   onMethod: (method: RefundMethod) => void;
   totalCents: number;
-  money: (c: number) => string;
   busy: boolean;
   disabled: boolean;
   onRefund: () => void;
 }) {
+  const money = useMoney();
   const t = useT(refundMessages);
   return (
     <>

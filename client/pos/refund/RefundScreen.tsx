@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BranchSettingsDoc, SaleLine } from '../../../shared/protocol';
+import type { SaleLine } from '../../../shared/protocol';
 import type { SaleRow } from '../../sync/collections';
-import type { DevicePairing } from '../../sync/device-pairing';
-import type { PosStore } from '../../sync/pos-database';
 import { exchangeMessages } from '../exchange/exchange-messages';
 import { exchangeLines } from '../exchange/start-exchange';
 import { useT } from '../i18n';
@@ -12,6 +10,7 @@ import { RefundLines } from './RefundLines';
 import { refundMessages } from './refund-messages';
 import { RefundPayment } from './RefundPayment';
 import { useRefund } from './use-refund';
+import { useDevice } from '../session/device-context';
 
 /**
  * Refund desk: find a ticket by receipt number (typed or scanned), choose the units that come
@@ -19,23 +18,16 @@ import { useRefund } from './use-refund';
  * committed like a sale; its units go back into displayed stock at once.
  */
 export function RefundScreen({
-  store,
-  pairing,
-  money,
-  settings,
   cashier,
   scanned,
   onExchange,
 }: {
-  store: PosStore;
-  pairing: DevicePairing;
-  money: (c: number) => string;
-  settings: BranchSettingsDoc | null;
   cashier: { id: string | null; name: string; shiftId: string | null };
   scanned: { code: string; at: number } | null;
   /** Starts an exchange: these lines come back, and the selling screen adds what is taken instead. */
   onExchange?: (original: SaleRow, returned: SaleLine[]) => void;
 }) {
+  const { store, pairing } = useDevice();
   const t = useT(refundMessages);
   const tx = useT(exchangeMessages);
   const [receipt, setReceipt] = useState('');
@@ -54,9 +46,6 @@ export function RefundScreen({
       <RefundDone
         refund={refund.done}
         refundOfReceipt={receipt}
-        branchName={pairing.branch.name}
-        settings={settings}
-        money={money}
         onAnother={() => {
           refund.clearDone();
           setReceipt('');
@@ -91,14 +80,13 @@ export function RefundScreen({
       )}
       {found && (
         <>
-          <FoundSaleSummary found={found} money={money} />
-          <RefundLines found={found} units={refund.units} money={money} onUnits={refund.setUnits} />
+          <FoundSaleSummary found={found} />
+          <RefundLines found={found} units={refund.units} onUnits={refund.setUnits} />
           {found.left.some((n) => n > 0) && (
             <RefundPayment
               method={refund.method}
               onMethod={refund.setMethod}
               totalCents={refund.total}
-              money={money}
               busy={refund.busy}
               disabled={refund.lines.length === 0}
               onRefund={() => void refund.refund()}

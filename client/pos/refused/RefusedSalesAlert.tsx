@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { PosDatabase } from '../../sync/collections';
 import { useI18n, useT } from '../i18n';
 import { reasonKey, refusedMessages } from './refused-messages';
 import { refusedSales, type RefusedSale } from './refused-sales';
+import { useDevice } from '../session/device-context';
 
 /** Which tickets the central office refused, each by number and reason (read again when the count changes). */
-export function RefusedSalesAlert({ db, count }: { db: PosDatabase; count: number }) {
+export function RefusedSalesAlert({ count }: { count: number }) {
+  const { db } = useDevice();
   const { t } = useI18n();
   const r = useT(refusedMessages);
   const [refused, setRefused] = useState<RefusedSale[]>([]);

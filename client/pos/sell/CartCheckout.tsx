@@ -11,6 +11,7 @@ import { PaymentPanel } from './PaymentPanel';
 import { sellMessages } from './sell-messages';
 import { TicketDiscount } from './TicketDiscount';
 import type { Checkout } from './use-checkout';
+import { useDevice } from '../session/device-context';
 
 /**
  * A cart with lines: the lines and totals, the ticket's discount, what it oversells (refused when the
@@ -19,43 +20,32 @@ import type { Checkout } from './use-checkout';
 export function CartCheckout({
   checkout,
   totals,
-  stock,
-  money,
   lineActions,
   error,
   onCharge,
 }: {
   checkout: Checkout;
   totals: CartTotals;
-  /** Displayed stock by product id. */
-  stock: ReadonlyMap<string, number>;
-  money: (cents: number) => string;
   lineActions: CartActions;
   /** The last charge's problem, as the cashier reads it. */
   error: string | null;
   onCharge: (payments: Payment[]) => void;
 }) {
+  const { ledger } = useDevice();
   const t = useT(sellMessages);
   const session = useSession();
   const { cart, stage, setCart, setStage } = checkout;
-  const overs = oversoldLines(cart, stock);
+  const overs = oversoldLines(cart, ledger.stock);
   const blocked = session.settings?.allowOversell === false && overs.length > 0;
   // An exchange's customer pays only the difference (SPEC S14), with the usual tools.
   const due = totals.totalCents - (cart.exchange ? returnedCents(cart.exchange) : 0);
   const pay =
     stage.kind === 'payment' ? (
-      <PaymentPanel
-        totalCents={due}
-        money={money}
-        busy={false}
-        onComplete={onCharge}
-        onCancel={() => setStage({ kind: 'cart' })}
-      />
+      <PaymentPanel totalCents={due} busy={false} onComplete={onCharge} onCancel={() => setStage({ kind: 'cart' })} />
     ) : (
       <ChargeButtons
         totalCents={due}
         disabled={blocked || totals.totalCents === 0}
-        money={money}
         onCharge={onCharge}
         onPay={() => setStage({ kind: 'payment' })}
       />
@@ -68,18 +58,13 @@ export function CartCheckout({
         </p>
       )}
       {cart.exchange && (
-        <ExchangeReturned
-          exchange={cart.exchange}
-          money={money}
-          onCancel={() => setCart((c) => ({ ...c, exchange: null }))}
-        />
+        <ExchangeReturned exchange={cart.exchange} onCancel={() => setCart((c) => ({ ...c, exchange: null }))} />
       )}
-      <CartPanel cart={cart} totals={totals} money={money} actions={lineActions} />
+      <CartPanel cart={cart} totals={totals} actions={lineActions} />
       {stage.kind === 'cart' && (
         <TicketDiscount
           cart={cart}
           totals={totals}
-          money={money}
           onApply={(d, reason) => setCart((c) => setTicketDiscount(c, d, reason))}
         />
       )}
@@ -94,13 +79,7 @@ export function CartCheckout({
         </p>
       )}
       {cart.exchange ? (
-        <ExchangeSettle
-          exchange={cart.exchange}
-          takenCents={totals.totalCents}
-          money={money}
-          disabled={blocked}
-          onSettle={onCharge}
-        >
+        <ExchangeSettle exchange={cart.exchange} takenCents={totals.totalCents} disabled={blocked} onSettle={onCharge}>
           {pay}
         </ExchangeSettle>
       ) : (

@@ -6,6 +6,7 @@ import { LineQuantity } from './LineQuantity';
 import { PriceOverride } from './PriceOverride';
 import { priceOverrideMessages } from './price-override-messages';
 import { sellMessages } from './sell-messages';
+import { useMoney } from '../session/device-context';
 
 /** The editor a line has open under it: its unit price or its discount. */
 export type LineEditor = 'price' | 'discount';
@@ -14,7 +15,6 @@ export type LineEditor = 'price' | 'discount';
 export function CartLineRow({
   line: l,
   sold,
-  money,
   actions,
   editor,
   onEdit,
@@ -24,13 +24,13 @@ export function CartLineRow({
   line: DraftLine;
   /** The line as it will be sold: its total and discount. */
   sold: CartTotals['lines'][number];
-  money: (c: number) => string;
   actions: CartActions;
   editor: LineEditor | null;
   onEdit: (editor: LineEditor | null) => void;
   quantityProblem: string | null;
   onQuantityProblem: (message: string | null) => void;
 }) {
+  const money = useMoney();
   const t = useT(sellMessages);
   const price = useT(priceOverrideMessages);
   const toggle = (which: LineEditor) => onEdit(editor === which ? null : which);
@@ -89,7 +89,6 @@ export function CartLineRow({
       {editor === 'price' && (
         <PriceOverride
           line={l}
-          money={money}
           onApply={(cents) => (actions.setPrice(l.productId, cents), onEdit(null))}
           onCancel={() => onEdit(null)}
         />

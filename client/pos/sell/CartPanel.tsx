@@ -15,17 +15,7 @@ export interface CartActions {
  * Lines of the ticket with quantity, discount and remove; the totals with tax broken out. One editor
  * and one quantity problem are shown at a time, on the line they belong to.
  */
-export function CartPanel({
-  cart,
-  totals,
-  money,
-  actions,
-}: {
-  cart: DraftCart;
-  totals: CartTotals;
-  money: (c: number) => string;
-  actions: CartActions;
-}) {
+export function CartPanel({ cart, totals, actions }: { cart: DraftCart; totals: CartTotals; actions: CartActions }) {
   const [editing, setEditing] = useState<{ productId: string; editor: LineEditor } | null>(null);
   const [quantityProblem, setQuantityProblem] = useState<{ productId: string; message: string } | null>(null);
   return (
@@ -36,7 +26,6 @@ export function CartPanel({
             key={l.productId}
             line={l}
             sold={totals.lines[i]!}
-            money={money}
             actions={actions}
             editor={editing?.productId === l.productId ? editing.editor : null}
             onEdit={(editor) => setEditing(editor && { productId: l.productId, editor })}
@@ -45,7 +34,7 @@ export function CartPanel({
           />
         ))}
       </ul>
-      <TicketTotals totals={totals} money={money} />
+      <TicketTotals totals={totals} />
     </>
   );
 }

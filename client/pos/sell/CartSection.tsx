@@ -1,6 +1,5 @@
 import type { Payment } from '../../../shared/protocol';
 import { useT } from '../i18n';
-import { useSession } from '../session/session-context';
 import { CartCheckout } from './CartCheckout';
 import type { CartActions } from './CartPanel';
 import { checkoutProblemText } from './checkout-problem-text';
@@ -14,23 +13,15 @@ import type { Checkout } from './use-checkout';
 export function CartSection({
   checkout,
   totals,
-  stock,
-  money,
-  branchName,
   lineActions,
   onCharge,
 }: {
   checkout: Checkout;
   totals: CartTotals;
-  /** Displayed stock by product id. */
-  stock: ReadonlyMap<string, number>;
-  money: (cents: number) => string;
-  branchName: string;
   lineActions: CartActions;
   onCharge: (payments: Payment[]) => void;
 }) {
   const t = useT(sellMessages);
-  const session = useSession();
   const { cart, stage, problem } = checkout;
   const error = problem && checkoutProblemText(t, problem);
   return (
@@ -42,9 +33,6 @@ export function CartSection({
         <PaidPanel
           sale={stage.sale}
           recovered={stage.recovered === true}
-          branchName={branchName}
-          settings={session.settings}
-          money={money}
           onNewSale={checkout.newSale}
           exchange={stage.exchange ?? null}
         />
@@ -58,22 +46,13 @@ export function CartSection({
           )}
         </>
       ) : (
-        <CartCheckout
-          checkout={checkout}
-          totals={totals}
-          stock={stock}
-          money={money}
-          lineActions={lineActions}
-          error={error}
-          onCharge={onCharge}
-        />
+        <CartCheckout checkout={checkout} totals={totals} lineActions={lineActions} error={error} onCharge={onCharge} />
       )}
       {(stage.kind === 'cart' || stage.kind === 'paid') && (
         <ParkedCarts
           parked={checkout.parked}
           canPark={stage.kind === 'cart' && cart.lines.length > 0}
           canResume={cart.lines.length === 0 && !cart.exchange}
-          money={money}
           onPark={(name) => void checkout.park(name)}
           onResume={(id) => void checkout.resume(id)}
         />

@@ -1,21 +1,21 @@
 import type { Payment } from '../../../shared/protocol';
 import { useT } from '../i18n';
 import { sellMessages } from './sell-messages';
+import { useMoney } from '../session/device-context';
 
 /** "Charge cash" for the exact total in one tap, or "pay" to choose methods and amounts. */
 export function ChargeButtons({
   totalCents,
   disabled,
-  money,
   onCharge,
   onPay,
 }: {
   totalCents: number;
   disabled: boolean;
-  money: (cents: number) => string;
   onCharge: (payments: Payment[]) => void;
   onPay: () => void;
 }) {
+  const money = useMoney();
   const t = useT(sellMessages);
   return (
     <div className="charge-buttons">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { parseAmountToCents, percentToBasisPoints, type LineDiscountInput } from '../../../shared/sale/cart-math';
 import { useT } from '../i18n';
 import { sellMessages } from './sell-messages';
+import { CartEditor } from './CartEditor';
 
 /** A discount as a percent or an amount, with its reason: for one line or for the whole ticket. */
 export function DiscountEditor({
@@ -34,7 +35,20 @@ export function DiscountEditor({
     onApply(kind === 'amount' ? { kind, cents: parsed } : { kind, basisPoints: parsed }, reason.trim());
   }
   return (
-    <div className="discount-editor" role="group" aria-label={label}>
+    <CartEditor
+      label={label}
+      problem={error}
+      applyLabel={t('applyDiscount')}
+      onApply={apply}
+      otherAction={
+        initial && (
+          <button type="button" onClick={() => onApply(null, '')}>
+            {t('removeDiscount')}
+          </button>
+        )
+      }
+      onCancel={onCancel}
+    >
       <div role="radiogroup" aria-label={t('discountKind')} className="segmented">
         <label>
           <input type="radio" name={groupName} checked={kind === 'percent'} onChange={() => setKind('percent')} />{' '}
@@ -53,24 +67,6 @@ export function DiscountEditor({
         {t('discountReason')}
         <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="button" className="primary" onClick={apply}>
-          {t('applyDiscount')}
-        </button>
-        {initial && (
-          <button type="button" onClick={() => onApply(null, '')}>
-            {t('removeDiscount')}
-          </button>
-        )}
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </div>
+    </CartEditor>
   );
 }

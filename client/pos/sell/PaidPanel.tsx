@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import type { BranchSettingsDoc } from '../../../shared/protocol';
 import { changeDue } from '../../../shared/sale/sale-arithmetic';
 import type { SaleRow } from '../../sync/collections';
 import { useT } from '../i18n';
@@ -7,14 +6,12 @@ import type { PaidExchange } from '../exchange/cart-exchange';
 import { exchangeMessages } from '../exchange/exchange-messages';
 import { Receipt } from '../receipt/Receipt';
 import { sellMessages } from './sell-messages';
+import { useMoney } from '../session/device-context';
 
 /** "Paid" after a charge, or, after a restart, which sale the last charge saved. */
 export function PaidPanel({
   sale,
   recovered,
-  branchName,
-  settings,
-  money,
   onNewSale,
   exchange = null,
 }: {
@@ -22,11 +19,9 @@ export function PaidPanel({
   /** The refund of an exchange charged with this sale (SPEC S14): one ticket shows both. */
   exchange?: PaidExchange | null;
   recovered: boolean;
-  branchName: string;
-  settings: BranchSettingsDoc | null;
-  money: (c: number) => string;
   onNewSale: () => void;
 }) {
+  const money = useMoney();
   const t = useT(sellMessages);
   const tx = useT(exchangeMessages);
   const title = useRef<HTMLDivElement>(null);
@@ -75,7 +70,7 @@ export function PaidPanel({
           </button>
         )}
       </div>
-      <Receipt sale={sale} branchName={branchName} settings={settings} money={money} exchange={exchange} />
+      <Receipt sale={sale} exchange={exchange} />
     </div>
   );
 }

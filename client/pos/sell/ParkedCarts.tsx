@@ -3,6 +3,7 @@ import { useT } from '../i18n';
 import { cartTotals } from './draft-cart';
 import type { ParkedCart } from './draft-store';
 import { sellMessages } from './sell-messages';
+import { useMoney } from '../session/device-context';
 
 /**
  * Park the cart being rung up under a name and serve the next customer; take a parked cart back
@@ -12,17 +13,16 @@ export function ParkedCarts({
   parked,
   canPark,
   canResume,
-  money,
   onPark,
   onResume,
 }: {
   parked: readonly ParkedCart[];
   canPark: boolean;
   canResume: boolean;
-  money: (c: number) => string;
   onPark: (name: string) => void;
   onResume: (cartId: string) => void;
 }) {
+  const money = useMoney();
   const t = useT(sellMessages);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');

@@ -10,6 +10,49 @@ import {
 import { changeDue } from '../../../shared/sale/sale-arithmetic';
 import { useT } from '../i18n';
 import { sellMessages } from './sell-messages';
+import { useMoney } from '../session/device-context';
+
+/** An amount typed (left empty: what is due) and the button that takes it as a tender. */
+function TypedTender({
+  label,
+  buttonLabel,
+  due,
+  text,
+  onText,
+  onInvalid,
+  onAmount,
+}: {
+  label: string;
+  buttonLabel: string;
+  due: number;
+  text: string;
+  onText: (text: string) => void;
+  onInvalid: () => void;
+  onAmount: (cents: number) => void;
+}) {
+  const money = useMoney();
+  return (
+    <div className="row">
+      <input
+        inputMode="decimal"
+        aria-label={label}
+        placeholder={money(due)}
+        value={text}
+        onChange={(e) => onText(e.target.value)}
+      />
+      <button
+        type="button"
+        onClick={() => {
+          const cents = text.trim() === '' ? due : parseAmountToCents(text);
+          if (cents === null) onInvalid();
+          else onAmount(cents);
+        }}
+      >
+        {buttonLabel}
+      </button>
+    </div>
+  );
+}
 
 /**
  * Tenders towards the total: cash (typed or a quick note button), card (charged on the separate
@@ -18,17 +61,16 @@ import { sellMessages } from './sell-messages';
  */
 export function PaymentPanel({
   totalCents,
-  money,
   busy,
   onComplete,
   onCancel,
 }: {
   totalCents: number;
-  money: (c: number) => string;
   busy: boolean;
   onComplete: (payments: Payment[]) => void;
   onCancel: () => void;
 }) {
+  const money = useMoney();
   const t = useT(sellMessages);
   const [payments, setPayments] = useState<Payment[]>([]);
   const [cashText, setCashText] = useState('');
@@ -49,7 +91,7 @@ export function PaymentPanel({
     if (remainingDue(totalCents, r.payments) === 0) onComplete(r.payments);
   }
 
-  const parse = (text: string, fallback: number) => (text.trim() === '' ? fallback : parseAmountToCents(text));
+  const invalid = () => setError(t('amountInvalid'));
 
   return (
     <section className="payment" aria-label={t('payment')}>
@@ -98,48 +140,28 @@ export function PaymentPanel({
                 </button>
               ))}
             </div>
-            <div className="row">
-              <input
-                inputMode="decimal"
-                aria-label={t('cashTendered')}
-                placeholder={money(due)}
-                value={cashText}
-                onChange={(e) => setCashText(e.target.value)}
-              />
-              <button
-                type="button"
-                onClick={() => {
-                  const c = parse(cashText, due);
-                  if (c === null) setError(t('amountInvalid'));
-                  else take({ method: 'cash', tenderedCents: c });
-                }}
-              >
-                {t('takeCash')}
-              </button>
-            </div>
+            <TypedTender
+              label={t('cashTendered')}
+              buttonLabel={t('takeCash')}
+              due={due}
+              text={cashText}
+              onText={setCashText}
+              onInvalid={invalid}
+              onAmount={(c) => take({ method: 'cash', tenderedCents: c })}
+            />
           </fieldset>
           <fieldset disabled={busy}>
             <legend>{t('cardAmount')}</legend>
             <p className="hint">{t('cardHelp')}</p>
-            <div className="row">
-              <input
-                inputMode="decimal"
-                aria-label={t('cardAmount')}
-                placeholder={money(due)}
-                value={cardText}
-                onChange={(e) => setCardText(e.target.value)}
-              />
-              <button
-                type="button"
-                onClick={() => {
-                  const c = parse(cardText, due);
-                  if (c === null) setError(t('amountInvalid'));
-                  else take({ method: 'card', amountCents: c });
-                }}
-              >
-                {t('cardApproved')}
-              </button>
-            </div>
+            <TypedTender
+              label={t('cardAmount')}
+              buttonLabel={t('cardApproved')}
+              due={due}
+              text={cardText}
+              onText={setCardText}
+              onInvalid={invalid}
+              onAmount={(c) => take({ method: 'card', amountCents: c })}
+            />
           </fieldset>
         </>
       )}

@@ -8,8 +8,12 @@ import { CameraScanButton } from './CameraScanButton';
 import { quickKeysMessages } from './quick-keys-messages';
 import { QuickKeys, quickKeyProducts } from './QuickKeys';
 import { sellMessages } from './sell-messages';
+import { useSession } from '../session/session-context';
+import { useDevice } from '../session/device-context';
+import { SearchField } from '../SearchField';
 
 const LIMIT = 60;
+const NO_QUICK_KEYS: readonly QuickKey[] = [];
 
 /** Find a product: type (name, SKU, barcode), browse a category, or scan with the camera. */
 export function ProductFinder({
@@ -17,24 +21,20 @@ export function ProductFinder({
   version,
   ready,
   downloading,
-  stock,
-  money,
   onAdd,
   onScan,
-  quickKeys = [],
 }: {
   index: CatalogueIndex<ProductRow>;
   version: number;
   ready: boolean;
   /** The first catalogue download is under way (its progress is in the sync bar). */
   downloading: boolean;
-  stock: ReadonlyMap<string, number>;
-  money: (cents: number) => string;
   onAdd: (p: ProductRow) => void;
   onScan: (code: string) => void;
-  /** The branch's favourites page (its settings); shown first while nothing is typed. */
-  quickKeys?: readonly QuickKey[];
 }) {
+  const { ledger, money } = useDevice();
+  // The branch's favourites page (its settings); shown first while nothing is typed.
+  const quickKeys = useSession().settings?.quickKeys ?? NO_QUICK_KEYS;
   const t = useT(sellMessages);
   const { locale } = useI18n();
   const q = useT(quickKeysMessages);
@@ -76,15 +76,13 @@ export function ProductFinder({
   return (
     <section className="catalogue" aria-label={t('search')}>
       <div className="finder-bar">
-        <input
-          type="search"
-          className="search"
-          aria-label={t('search')}
-          placeholder={t('searchHint')}
+        <SearchField
+          label={t('search')}
+          hint={t('searchHint')}
           value={query}
-          onChange={(e) => {
+          onChange={(typed) => {
             typedAt.current = performance.now();
-            setQuery(e.target.value);
+            setQuery(typed);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.defaultPrevented) submit();
@@ -129,10 +127,10 @@ export function ProductFinder({
       <p className="hint result-count" data-testid="catalogue-count" data-size={index.size}>
         {result.more ? t('moreResults') : t('results', { count: result.items.length })}
       </p>
-      {showFavourites && <QuickKeys keys={favourites} money={money} onAdd={onAdd} />}
+      {showFavourites && <QuickKeys keys={favourites} onAdd={onAdd} />}
       <ul className="product-grid" style={showFavourites ? { display: 'none' } : undefined}>
         {result.items.map((p) => {
-          const level = stock.get(p.id) ?? 0;
+          const level = ledger.stock.get(p.id) ?? 0;
           return (
             <li key={p.id}>
               <button

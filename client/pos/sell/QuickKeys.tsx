@@ -3,6 +3,7 @@ import type { CatalogueIndex } from '../catalogue-search/search-index';
 import type { ProductRow } from '../../sync/collections';
 import { useT } from '../i18n';
 import { quickKeysMessages } from './quick-keys-messages';
+import { useMoney } from '../session/device-context';
 import './quick-keys.css';
 
 /** The branch's quick keys whose product is on this tablet (a withdrawn one has left the catalogue). */
@@ -22,13 +23,12 @@ export function quickKeyProducts(
  */
 export function QuickKeys({
   keys,
-  money,
   onAdd,
 }: {
   keys: { product: ProductRow; label: string }[];
-  money: (cents: number) => string;
   onAdd: (p: ProductRow) => void;
 }) {
+  const money = useMoney();
   const t = useT(quickKeysMessages);
   return (
     <ul className="product-grid quick-keys" aria-label={t('favourites')}>

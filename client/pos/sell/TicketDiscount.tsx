@@ -4,19 +4,19 @@ import { useT } from '../i18n';
 import { DiscountEditor } from './DiscountEditor';
 import type { CartTotals, DraftCart } from './draft-cart';
 import { ticketDiscountMessages } from './ticket-discount-messages';
+import { useMoney } from '../session/device-context';
 
 /** The whole-ticket discount: what it takes off, and its editor. */
 export function TicketDiscount({
   cart,
   totals,
-  money,
   onApply,
 }: {
   cart: DraftCart;
   totals: CartTotals;
-  money: (c: number) => string;
   onApply: (discount: LineDiscountInput | null, reason: string) => void;
 }) {
+  const money = useMoney();
   const t = useT(ticketDiscountMessages);
   const [editing, setEditing] = useState(false);
   const given = totals.ticketDiscount;

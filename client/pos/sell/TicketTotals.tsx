@@ -1,9 +1,11 @@
 import { useT } from '../i18n';
 import type { CartTotals } from './draft-cart';
 import { sellMessages } from './sell-messages';
+import { useMoney } from '../session/device-context';
 
 /** The ticket's totals: subtotal and discounts when there are any, tax by rate, and the total. */
-export function TicketTotals({ totals, money }: { totals: CartTotals; money: (c: number) => string }) {
+export function TicketTotals({ totals }: { totals: CartTotals }) {
+  const money = useMoney();
   const t = useT(sellMessages);
   return (
     <>

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { BranchSettingsDoc } from '../../../shared/protocol';
+import type { Author } from '../../sync/device-documents';
 
 export interface SessionCashier {
   id: string;
@@ -15,9 +16,16 @@ export interface Session {
   cashier: SessionCashier | null;
   shiftId: string | null;
   settings: BranchSettingsDoc | null;
+  /** Who a ticket or shift event is recorded as: the cashier signed in, else the till ("Caja 2"). */
+  author: Author;
 }
 
-export const SessionContext = createContext<Session>({ cashier: null, shiftId: null, settings: null });
+export const SessionContext = createContext<Session>({
+  cashier: null,
+  shiftId: null,
+  settings: null,
+  author: { cashierId: null, cashierName: '' },
+});
 
 export function useSession(): Session {
   return useContext(SessionContext);

@@ -3,8 +3,10 @@ import { map } from 'rxjs';
 import type { CashierRow, PosDatabase, SettingsRow, ShiftEventRow } from '../../sync/collections';
 import type { DevicePairing } from '../../sync/device-pairing';
 import { currentShiftId } from '../../sync/device-documents';
+import { useT } from '../i18n';
 import { useObservable } from '../use-observable';
 import type { Session, SessionCashier } from './session-context';
+import { shellMessages } from './shell-messages';
 
 const CASHIER_KEY = 'ecomarket.cashier';
 
@@ -56,6 +58,9 @@ export function usePosSession(db: PosDatabase, pairing: DevicePairing): PosSessi
   const settingsRow = useObservable(settings$, null);
   const shiftEvents = useObservable(events$, [] as ShiftEventRow[]);
   const [cashier, setCashier] = useState<SessionCashier | null>(loadCashier);
+  const t = useT(shellMessages);
+  const cashierName = cashier?.name ?? `${t('cashier')} ${pairing.deviceNumber}`;
+  const author = useMemo(() => ({ cashierId: cashier?.id ?? null, cashierName }), [cashier, cashierName]);
 
   // A cashier deactivated on the server while signed in is signed out at the next pull.
   useEffect(() => {
@@ -71,11 +76,12 @@ export function usePosSession(db: PosDatabase, pairing: DevicePairing): PosSessi
     setCashier(null);
   }, []);
 
-  const settings = settingsRow ? { ...settingsRow, _deleted: false } : null;
+  const settings = useMemo(() => (settingsRow ? { ...settingsRow, _deleted: false } : null), [settingsRow]);
   return {
     cashier,
     shiftId: currentShiftId(shiftEvents, pairing.deviceId),
     settings,
+    author,
     cashiers,
     locked: cashiers.length > 0 && cashier === null,
     signIn,

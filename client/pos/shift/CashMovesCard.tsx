@@ -1,33 +1,29 @@
 import { useState } from 'react';
-import type { PosDatabase, ShiftEventRow } from '../../sync/collections';
-import { recordShiftEvent, type Author } from '../../sync/device-documents';
-import type { DevicePairing } from '../../sync/device-pairing';
+import type { ShiftEventRow } from '../../sync/collections';
+import { recordShiftEvent } from '../../sync/device-documents';
 import { useT } from '../i18n';
 import { SegmentedChoice } from '../SegmentedChoice';
 import { AmountField } from './AmountField';
 import { parseAmountToCents } from './parse-amount';
 import { shiftMessages } from './shift-messages';
+import { useDevice, useMoney } from '../session/device-context';
+import { useSession } from '../session/session-context';
 
 /** Cash put into or taken out of the drawer, each with its reason, and the list of them. */
 export function CashMovesCard({
-  db,
-  pairing,
   shiftId,
   events,
-  author,
-  money,
   time,
   onResult,
 }: {
-  db: PosDatabase;
-  pairing: DevicePairing;
   shiftId: string;
   events: ShiftEventRow[];
-  author: Author;
-  money: (c: number) => string;
   time: (iso: string) => string;
   onResult: (message: string, failed: boolean) => void;
 }) {
+  const { db, pairing } = useDevice();
+  const { author } = useSession();
+  const money = useMoney();
   const t = useT(shiftMessages);
   const [kind, setKind] = useState<'cash_in' | 'cash_out'>('cash_in');
   const [amount, setAmount] = useState('');

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { countedTotal, denominationsOf } from '../../../shared/cash/denominations';
 import { beyondCashLimit, type ShiftReport } from '../../../shared/sale/shift-report';
-import type { PosDatabase } from '../../sync/collections';
-import { recordShiftEvent, type Author } from '../../sync/device-documents';
-import type { DevicePairing } from '../../sync/device-pairing';
+import { recordShiftEvent } from '../../sync/device-documents';
 import { useManagerApproval } from '../approval/approval-context';
 import { useT } from '../i18n';
 import { SegmentedChoice } from '../SegmentedChoice';
@@ -12,6 +10,8 @@ import { cashMessages } from './cash-messages';
 import { DenominationCounter, parseCounts, type CountTexts } from './DenominationCounter';
 import { parseAmountToCents } from './parse-amount';
 import { shiftMessages } from './shift-messages';
+import { useDevice, useMoney } from '../session/device-context';
+import { useSession } from '../session/session-context';
 
 /** "sobran USD 2.00", "faltan USD 0.30", "cuadra". */
 export function overShortText(
@@ -32,24 +32,19 @@ export function overShortText(
  * needs a supervisor's approval before the close is recorded.
  */
 export function CloseShiftCard({
-  db,
-  pairing,
   report,
-  author,
   limitCents,
-  money,
   onError,
   onClosed,
 }: {
-  db: PosDatabase;
-  pairing: DevicePairing;
   report: ShiftReport;
-  author: Author;
   limitCents: number;
-  money: (c: number) => string;
   onError: (message: string) => void;
   onClosed: (message: string) => void;
 }) {
+  const { db, pairing } = useDevice();
+  const { author } = useSession();
+  const money = useMoney();
   const t = useT(shiftMessages);
   const c = useT(cashMessages);
   const approvals = useManagerApproval();
@@ -120,7 +115,7 @@ export function CloseShiftCard({
         }}
       >
         {mode === 'count' && denominations ? (
-          <DenominationCounter denominations={denominations} texts={texts} onChange={setTexts} money={money} />
+          <DenominationCounter denominations={denominations} texts={texts} onChange={setTexts} />
         ) : (
           <AmountField id="shift-counted" label={t('counted')} value={totalText} onChange={setTotalText} />
         )}

@@ -2,6 +2,7 @@ import type { Denomination, DenominationCount } from '../../../shared/cash/denom
 import { countedTotal } from '../../../shared/cash/denominations';
 import { useT } from '../i18n';
 import { cashMessages } from './cash-messages';
+import { useMoney } from '../session/device-context';
 
 /** What the cashier typed per note or coin, by value; '' is none. */
 export type CountTexts = Record<number, string>;
@@ -24,13 +25,12 @@ export function DenominationCounter({
   denominations,
   texts,
   onChange,
-  money,
 }: {
   denominations: Denomination[];
   texts: CountTexts;
   onChange: (texts: CountTexts) => void;
-  money: (c: number) => string;
 }) {
+  const money = useMoney();
   const t = useT(cashMessages);
   const counts = parseCounts(texts);
   return (

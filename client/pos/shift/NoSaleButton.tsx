@@ -1,28 +1,24 @@
 import { useState } from 'react';
-import type { PosDatabase } from '../../sync/collections';
-import { recordShiftEvent, type Author } from '../../sync/device-documents';
-import type { DevicePairing } from '../../sync/device-pairing';
+import { recordShiftEvent } from '../../sync/device-documents';
 import { useManagerApproval } from '../approval/approval-context';
 import { useT } from '../i18n';
 import { cashMessages } from './cash-messages';
+import { useDevice } from '../session/device-context';
+import { useSession } from '../session/session-context';
 
 /**
  * Opens the drawer with no sale: a supervisor approves on the tablet, and the open is recorded as
  * a `no_sale` event of the shift (it moves no cash; the X and Z reports count it).
  */
 export function NoSaleButton({
-  db,
-  pairing,
   shiftId,
-  author,
   onDone,
 }: {
-  db: PosDatabase;
-  pairing: DevicePairing;
   shiftId: string;
-  author: Author;
   onDone: (message: string, failed: boolean) => void;
 }) {
+  const { db, pairing } = useDevice();
+  const { author } = useSession();
   const t = useT(cashMessages);
   const approvals = useManagerApproval();
   const [busy, setBusy] = useState(false);

@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import type { PosDatabase } from '../../sync/collections';
-import { openShift, type Author } from '../../sync/device-documents';
-import type { DevicePairing } from '../../sync/device-pairing';
+import { openShift } from '../../sync/device-documents';
 import { useT } from '../i18n';
+import { useSession } from '../session/session-context';
 import { AmountField } from './AmountField';
 import { parseAmountToCents } from './parse-amount';
 import { shiftMessages } from './shift-messages';
+import { useDevice } from '../session/device-context';
 
 /** Opens a shift with the float counted into the drawer; offline like everything on the till. */
-export function OpenShiftForm({ db, pairing, author }: { db: PosDatabase; pairing: DevicePairing; author: Author }) {
+export function OpenShiftForm() {
+  const { db, pairing } = useDevice();
+  const { author } = useSession();
   const t = useT(shiftMessages);
   const [floatText, setFloatText] = useState('');
   const [error, setError] = useState<string | null>(null);

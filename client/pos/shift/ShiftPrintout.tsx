@@ -9,6 +9,7 @@ import '../receipt/receipt.css';
 import { cashMessages } from './cash-messages';
 import { overShortText } from './CloseShiftCard';
 import { shiftMessages } from './shift-messages';
+import { useDevice } from '../session/device-context';
 
 type Row = [label: string, text: string];
 
@@ -34,19 +35,14 @@ function Rows({ rows, className }: { rows: Row[]; className?: string }) {
 export function ShiftPrintout({
   report,
   closeEvent,
-  branchName,
-  deviceNumber,
-  money,
   printRequest,
 }: {
   report: ShiftReport;
   closeEvent: ShiftEventRow | null;
-  branchName: string;
-  deviceNumber: number;
-  money: (c: number) => string;
   /** Changes with every tap on print. */
   printRequest: number;
 }) {
+  const { pairing, money } = useDevice();
   const t = useT(shiftMessages);
   const c = useT(cashMessages);
   const r = useT(receiptMessages);
@@ -82,12 +78,12 @@ export function ShiftPrintout({
         data-testid="shift-printout"
       >
         <header>
-          <strong>{branchName}</strong>
+          <strong>{pairing.branch.name}</strong>
           <p className="receipt-kind">{z ? c('zTitle') : c('xTitle')}</p>
         </header>
         <p className="receipt-meta">
           <span>
-            {c('device')}: {deviceNumber}
+            {c('device')}: {pairing.deviceNumber}
           </span>
           <span>
             {c('cashier')}: {report.cashierName}

@@ -2,20 +2,20 @@ import type { ShiftReport } from '../../../shared/sale/shift-report';
 import { useT } from '../i18n';
 import { cashMessages } from './cash-messages';
 import { shiftMessages } from './shift-messages';
+import { useMoney } from '../session/device-context';
 
 export function ShiftReportView({
   report,
-  money,
   title,
   printLabel,
   onPrint,
 }: {
   report: ShiftReport;
-  money: (c: number) => string;
   title: string;
   printLabel: string;
   onPrint: () => void;
 }) {
+  const money = useMoney();
   const t = useT(shiftMessages);
   const c = useT(cashMessages);
   const rows: [string, number][] = [

@@ -1,10 +1,7 @@
 import { useMemo, useState } from 'react';
 import { map } from 'rxjs';
 import { shiftReport } from '../../../shared/sale/shift-report';
-import type { PosDatabase, SaleRow, ShiftEventRow } from '../../sync/collections';
-import type { Author } from '../../sync/device-documents';
-import type { DevicePairing } from '../../sync/device-pairing';
-import type { PendingSummary } from '../../sync/displayed-stock-view';
+import type { SaleRow, ShiftEventRow } from '../../sync/collections';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { useSession } from '../session/session-context';
 import { ScreenMessage, type ScreenMessageText } from '../ScreenMessage';
@@ -17,6 +14,7 @@ import { OpenShiftForm } from './OpenShiftForm';
 import { shiftMessages } from './shift-messages';
 import { ShiftPrintout } from './ShiftPrintout';
 import { ShiftReportView } from './ShiftReportView';
+import { useDevice } from '../session/device-context';
 import './shift.css';
 
 /** Until the branch's settings say otherwise: 20.00, as the centre's default (server/reports/report-settings.ts). */
@@ -30,27 +28,12 @@ function shownShift(shiftId: string | null, events: ShiftEventRow[]): string | n
 }
 
 /** Open with a float, cash in/out, no-sale opens, X report, close by denomination with its Z report: all offline. */
-export function ShiftScreen({
-  db,
-  pairing,
-  shiftId,
-  events,
-  author,
-  pending,
-  money,
-}: {
-  db: PosDatabase;
-  pairing: DevicePairing;
-  shiftId: string | null;
-  events: ShiftEventRow[];
-  author: Author;
-  pending: PendingSummary;
-  money: (c: number) => string;
-}) {
+export function ShiftScreen({ events }: { events: ShiftEventRow[] }) {
+  const { db, pairing, ledger } = useDevice();
+  const { shiftId, settings } = useSession();
   const t = useT(shiftMessages);
   const c = useT(cashMessages);
   const { locale } = useI18n();
-  const { settings } = useSession();
   const [message, setMessage] = useState<ScreenMessageText | null>(null);
   // Each tap on print: the report is shown and sent to the printer again.
   const [printRequest, setPrintRequest] = useState(0);
@@ -81,7 +64,7 @@ export function ShiftScreen({
       {!shiftId ? (
         <section className="card" aria-label={t('open')}>
           <p>{t('noShift')}</p>
-          <OpenShiftForm db={db} pairing={pairing} author={author} />
+          <OpenShiftForm />
         </section>
       ) : (
         <>
@@ -89,27 +72,14 @@ export function ShiftScreen({
             <p className="hint" data-testid="shift-open">
               {t('openShift')} · {open ? t('openSince', { name: open.cashierName, time: time(open.at) }) : ''}
             </p>
-            <NoSaleButton db={db} pairing={pairing} shiftId={shiftId} author={author} onDone={say} />
+            <NoSaleButton shiftId={shiftId} onDone={say} />
           </div>
           <div className="shift-grid">
-            <CashMovesCard
-              db={db}
-              pairing={pairing}
-              shiftId={shiftId}
-              events={shiftEvents}
-              author={author}
-              money={money}
-              time={time}
-              onResult={say}
-            />
+            <CashMovesCard shiftId={shiftId} events={shiftEvents} time={time} onResult={say} />
             {report && (
               <CloseShiftCard
-                db={db}
-                pairing={pairing}
                 report={report}
-                author={author}
                 limitCents={settings?.maxCashDifferenceCents ?? DEFAULT_LIMIT_CENTS}
-                money={money}
                 onError={(text) => say(text, true)}
                 onClosed={(text) => say(text, false)}
               />
@@ -120,25 +90,17 @@ export function ShiftScreen({
       {report && (
         <ShiftReportView
           report={report}
-          money={money}
           title={shiftId ? t('report') : t('lastReport')}
           printLabel={report.status === 'closed' ? c('printZ') : c('printX')}
           onPrint={() => setPrintRequest((n) => n + 1)}
         />
       )}
       {report && printRequest > 0 && (
-        <ShiftPrintout
-          report={report}
-          closeEvent={closeEvent}
-          branchName={pairing.branch.name}
-          deviceNumber={pairing.deviceNumber}
-          money={money}
-          printRequest={printRequest}
-        />
+        <ShiftPrintout report={report} closeEvent={closeEvent} printRequest={printRequest} />
       )}
       {report?.status === 'closed' && (
-        <p role="status" data-testid="unsynced" className={pending.count > 0 ? 'warning' : 'notice ok'}>
-          {pending.count > 0 ? t('unsynced', { count: pending.count }) : t('allSynced')}
+        <p role="status" data-testid="unsynced" className={ledger.pending.count > 0 ? 'warning' : 'notice ok'}>
+          {ledger.pending.count > 0 ? t('unsynced', { count: ledger.pending.count }) : t('allSynced')}
         </p>
       )}
     </main>
