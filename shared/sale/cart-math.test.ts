@@ -12,6 +12,7 @@ import {
 } from './cart-math';
 import { changeDue, saleArithmeticProblems } from './sale-arithmetic';
 import { refundableUnits, refundLine } from './refund-math';
+import { testSaleLine } from './test-sale-line';
 
 const gross = fc.integer({ min: 0, max: 1e11 });
 const rate = fc.constantFrom(0, 500, 800, 1000, 1600, 2100, 10000);
@@ -175,16 +176,8 @@ describe('tenders and change', () => {
 });
 
 describe('refunds', () => {
-  const line = (quantity: number, discountCents: number, productId = 'p'): SaleLine => ({
-    productId,
-    name: 'x',
-    quantity,
-    unitPriceCents: 333,
-    taxRateBp: 1600,
-    discountCents,
-    discountReason: discountCents ? 'promo' : null,
-    lineTotalCents: 333 * quantity - discountCents,
-  });
+  const line = (quantity: number, discountCents: number, productId = 'p') =>
+    testSaleLine(productId, quantity, discountCents);
 
   it('refunding a discounted line unit by unit gives back exactly what was paid, and every refund line adds up', () => {
     fc.assert(
