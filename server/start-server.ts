@@ -72,6 +72,7 @@ export async function startServer(
   const app = createApp({ db, config, logger, bus });
   const { server, scheme } = createWebServer(config, app);
   server.on('clientError', answerClientError);
+  keepConnectionsAlive(server);
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -106,6 +107,20 @@ export async function startServer(
       await db.destroy();
     },
   };
+}
+
+/**
+ * An idle keep-alive connection stays open 65 s (Node's default is 5 s): longer than the POS's
+ * 30-s outbox round and its status report every minute, so a tablet keeps its connection instead
+ * of opening a new one each time, and a client that sends on a connection just as the server
+ * closes it (which a busy server's late timers made likely at 5 s: connection errors in
+ * bench:server, docs/benchmarks.md) is rare. The headers timeout must stay above it.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function keepConnectionsAlive(server: http.Server | https.Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = Math.max(server.headersTimeout, KEEP_ALIVE_TIMEOUT_MS + 1000);
 }
 
 /**
