@@ -114,7 +114,7 @@ async function stockSince(
 ): Promise<{ documents: StockLevelDoc[]; checkpoint: Checkpoint | null; acks: Ack[] }> {
   const rows = await db
     .selectFrom('stock_levels')
-    .selectAll()
+    .select(['product_id', 'quantity', 'reorder_level', 'seq'])
     .where('location_id', '=', locationId)
     .$call(pageAfter(since, limit, 'product_id'))
     .execute();
@@ -124,8 +124,8 @@ async function stockSince(
   const acks = await stockAcksBetween(db, deviceId, since.seq, upTo);
   return {
     documents: rows.map((r) => ({
-      id: stockLevelId(r.location_id, r.product_id),
-      locationId: r.location_id,
+      id: stockLevelId(locationId, r.product_id),
+      locationId,
       productId: r.product_id,
       quantity: Number(r.quantity),
       reorderLevel: r.reorder_level === null ? null : Number(r.reorder_level),
