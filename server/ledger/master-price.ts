@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Counted } from '../../shared/sale/stock-quantity';
+import { read, readTogether, type Read } from '../db/read-batch';
+import type { ProductFacts } from '../reports/category-summary';
 
 /**
  * "Sale time" for price checks: the device's createdAt, but never later than the server received
@@ -25,40 +27,68 @@ export function saleTime(deviceCreatedAt: string, receivedAt: string): string {
  */
 export class CatalogueReads {
   /** null: no such product. */
-  private readonly products = new Map<string, { name: string; priceCents: number; counted: Counted } | null>();
-  private readonly history = new Map<string, { priceCents: number; validFrom: string }[]>();
+  private readonly products = new Map<
+    string,
+    { name: string; priceCents: number; counted: Counted; category: string } | null
+  >();
+  private readonly history = new Map<string, { priceCents: number; validFrom: string; seq: number }[]>();
 
   async load(trx: Transaction<Database>, productIds: readonly string[]): Promise<void> {
+    await readTogether(trx, this.reads(trx, productIds));
+  }
+
+  /** The reads that load the products not loaded yet (for readTogether with others); marks them as asked. */
+  reads(trx: Transaction<Database>, productIds: readonly string[]): Read<unknown>[] {
     const missing = [...new Set(productIds)].filter((id) => !this.products.has(id));
+    const reads: Read<unknown>[] = [];
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500);
       for (const id of chunk) this.products.set(id, null);
-      for (const r of await trx
+      const products = trx
         .selectFrom('products')
-        .select(['id', 'name', 'price_cents', 'unit', 'quantity_decimals'])
-        .where('id', 'in', chunk)
-        .execute()) {
-        this.products.set(r.id, {
-          name: r.name,
-          priceCents: Number(r.price_cents),
-          counted: { unit: r.unit, quantityDecimals: Number(r.quantity_decimals) },
-        });
-      }
-      const history = await trx
+        .select(['id', 'name', 'price_cents', 'unit', 'quantity_decimals', 'category'])
+        .where('id', 'in', chunk);
+      reads.push(
+        read(products, (rows) => {
+          for (const r of rows) {
+            const counted = { unit: r.unit, quantityDecimals: Number(r.quantity_decimals) };
+            this.products.set(r.id, { name: r.name, priceCents: Number(r.price_cents), counted, category: r.category });
+          }
+        }),
+      );
+      const history = trx
         .selectFrom('product_prices')
-        .select(['product_id', 'price_cents', 'valid_from'])
+        .select(['product_id', 'price_cents', 'valid_from', 'seq'])
         .where('product_id', 'in', chunk)
         .orderBy('product_id')
         .orderBy('valid_from')
-        .orderBy('seq')
-        .execute();
-      // Oldest first per product: priceAt relies on it.
-      for (const r of history) {
-        const list = this.history.get(r.product_id) ?? [];
-        list.push({ priceCents: Number(r.price_cents), validFrom: r.valid_from });
-        this.history.set(r.product_id, list);
-      }
+        .orderBy('seq');
+      reads.push(read(history, (rows) => this.addHistory(rows)));
     }
+    return reads;
+  }
+
+  private addHistory(
+    rows: readonly { product_id: string; price_cents: number; valid_from: string; seq: number }[],
+  ): void {
+    const added = new Set<string>();
+    for (const r of rows) {
+      const list = this.history.get(r.product_id) ?? [];
+      list.push({ priceCents: Number(r.price_cents), validFrom: r.valid_from, seq: Number(r.seq) });
+      this.history.set(r.product_id, list);
+      added.add(r.product_id);
+    }
+    // Oldest first per product: priceAt relies on it (kept here too, whatever order the rows came in).
+    for (const id of added)
+      this.history
+        .get(id)!
+        .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.seq - b.seq));
+  }
+
+  /** A loaded product as the report summaries file it (its category and how it is counted), undefined when the catalogue does not have it. */
+  facts(productId: string): ProductFacts | undefined {
+    const p = this.products.get(productId);
+    return p ? { category: p.category, ...p.counted } : undefined;
   }
 
   /** The catalogue name of a loaded product, undefined when the catalogue does not have it. */

@@ -3,6 +3,7 @@ import { lineStockDelta, type Ack, type Rejection, type SaleDoc } from '../../sh
 import type { DeviceIdentity } from '../auth/device-identity';
 import { BulkInsert } from '../db/bulk-insert';
 import { WriteBatch } from '../db/write-batch';
+import { read, readTogether, type Read } from '../db/read-batch';
 import type { Database } from '../db/schema';
 import {
   recordDoubleRefund,
@@ -179,13 +180,16 @@ export class SalesBatch {
     return this.outcome;
   }
 
-  /** Everything the batch's checks read, once: products and prices, the currency, levels, ids and numbers taken. */
+  /**
+   * Everything the batch's checks read, once: products and prices, the currency, levels, ids and
+   * numbers taken. The products, prices, levels and known sales are read together (one round trip
+   * on PostgreSQL, read-batch.ts), and the products' report facts come with them.
+   */
   private async load(batch: readonly ValidRow<SaleDoc>[]): Promise<void> {
     const { trx, device } = this;
     const productIds = [...new Set(batch.flatMap((v) => v.doc.lines.map((l) => l.productId)))];
     // Products and prices read once for the whole batch (and group) instead of once per sale (bench/server-bench.ts).
     this.catalogue = this.group.memo(CatalogueReads, () => new CatalogueReads());
-    await this.catalogue.load(trx, productIds);
     // Read in the transaction, so the check costs a push no round trip before it joins a group.
     const branch = await this.group.memo(`currency:${device.branchId}`, () =>
       trx.selectFrom('branches').select('currency').where('id', '=', device.branchId).executeTakeFirstOrThrow(),
@@ -194,12 +198,24 @@ export class SalesBatch {
     this.approvalPolicy = await this.group.memo(`approvals:${device.branchId}`, () =>
       loadApprovalPolicy(trx, device.branchId),
     );
-    await this.movements.load(device.locationId, productIds);
-    // Ids already received and receipt numbers already used, in one read.
+    await readTogether(trx, [
+      ...this.catalogue.reads(trx, productIds),
+      ...this.movements.reads(device.locationId, productIds),
+      this.knownSales(batch),
+    ]);
+    const summaries = this.group.memo(SummaryReads, () => new SummaryReads());
+    for (const id of productIds) {
+      const facts = this.catalogue.facts(id);
+      if (facts) summaries.know(id, facts);
+    }
+  }
+
+  /** Ids already received and receipt numbers already used, in one read. */
+  private knownSales(batch: readonly ValidRow<SaleDoc>[]): Read<unknown> {
     const saleIds = batch.map((v) => v.doc.id);
     const deviceIds = [...new Set(batch.map((v) => v.author.deviceId))];
     const deviceSeqs = [...new Set(batch.map((v) => v.doc.deviceSeq))];
-    const known = await trx
+    const query = this.trx
       .selectFrom('sales')
       .select(['id', 'content_hash', 'applied_seq', 'device_id', 'device_seq'])
       .where((eb) =>
@@ -207,18 +223,19 @@ export class SalesBatch {
           eb('id', 'in', saleIds),
           eb.and([eb('device_id', 'in', deviceIds), eb('device_seq', 'in', deviceSeqs)]),
         ]),
-      )
-      .execute();
-    const ids = new Set(saleIds);
-    this.received = new Map(
-      known.filter((r) => ids.has(r.id)).map((r) => [r.id, { ...r, applied_seq: Number(r.applied_seq) }]),
-    );
-    const seqs = new Set(deviceSeqs);
-    this.usedNumbers = new Map(
-      known
-        .filter((r) => deviceIds.includes(r.device_id) && seqs.has(Number(r.device_seq)))
-        .map((r) => [numberKey(r.device_id, Number(r.device_seq)), r.id]),
-    );
+      );
+    return read(query, (known) => {
+      const ids = new Set(saleIds);
+      this.received = new Map(
+        known.filter((r) => ids.has(r.id)).map((r) => [r.id, { ...r, applied_seq: Number(r.applied_seq) }]),
+      );
+      const seqs = new Set(deviceSeqs);
+      this.usedNumbers = new Map(
+        known
+          .filter((r) => deviceIds.includes(r.device_id) && seqs.has(Number(r.device_seq)))
+          .map((r) => [numberKey(r.device_id, Number(r.device_seq)), r.id]),
+      );
+    });
   }
 
   private async applyOne({ doc: sale, hash, body, author }: ValidRow<SaleDoc>): Promise<void> {

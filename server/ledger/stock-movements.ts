@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { uuidv7 } from '../db/uuid-v7';
 import { BulkInsert } from '../db/bulk-insert';
 import { WriteBatch } from '../db/write-batch';
+import { read, readTogether, type Read } from '../db/read-batch';
 import type { Database } from '../db/schema';
 
 export interface MovementInput {
@@ -96,24 +97,34 @@ export class MovementBatch {
   ) {}
 
   async load(locationId: string, productIds: readonly string[]): Promise<void> {
+    await readTogether(this.trx, this.reads(locationId, productIds));
+  }
+
+  /** The reads of the levels not loaded yet (for readTogether with others); they count as loaded once read. */
+  reads(locationId: string, productIds: readonly string[]): Read<unknown>[] {
     const ids = [...new Set(productIds)].filter((id) => !this.loaded.has(key(locationId, id)));
+    const reads: Read<unknown>[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const rows = await this.trx
+      const query = this.trx
         .selectFrom('stock_levels')
         .select(['product_id', 'quantity', 'seq'])
         .where('location_id', '=', locationId)
-        .where('product_id', 'in', chunk)
-        .execute();
-      for (const r of rows)
-        this.levels.set(key(locationId, r.product_id), {
-          locationId,
-          productId: r.product_id,
-          quantity: Number(r.quantity),
-          seq: Number(r.seq),
-        });
-      for (const id of chunk) this.loaded.add(key(locationId, id));
+        .where('product_id', 'in', chunk);
+      reads.push(
+        read(query, (rows) => {
+          for (const r of rows)
+            this.levels.set(key(locationId, r.product_id), {
+              locationId,
+              productId: r.product_id,
+              quantity: Number(r.quantity),
+              seq: Number(r.seq),
+            });
+          for (const id of chunk) this.loaded.add(key(locationId, id));
+        }),
+      );
     }
+    return reads;
   }
 
   apply(movement: MovementInput, seq: number): number {

@@ -285,7 +285,12 @@ export class SummaryReads {
     return this.zones;
   }
 
-  /** The lines' products' categories, units and decimals (one read). */
+  /** A product's facts already read in this group (the catalogue's read of a push: sales-batch.ts), so productsOf need not read them again. */
+  know(productId: string, facts: ProductFacts): void {
+    this.products.set(productId, facts);
+  }
+
+  /** The lines' products' categories, units and decimals (one read for those not known yet). */
   async productsOf(trx: ReportDb, lines: readonly CategoryLine[]): Promise<Map<string, ProductFacts>> {
     const missing = lines.filter((l) => !this.products.has(l.product_id));
     if (missing.length > 0) for (const [id, facts] of await productFactsOf(trx, missing)) this.products.set(id, facts);
