@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { syncPath, type ProductDoc, type PushResult } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
+import { signedInManager } from '../test/managers';
 import {
-  addBranch,
   catalogue,
   DETAILED_PUSH_HEADERS,
   openStream,
-  pairDevice,
   pullProducts,
   request,
-  startTestServer,
-  type PairedDevice,
   type TestServer,
 } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER_BRANCH = 'sucursal-002';
 
@@ -48,10 +45,11 @@ function pushProducts(
 describe.each(reachableTestDatabases)(
   'catalogue conflicts, device edits against console edits (DESIGN invariant 6) on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let device: PairedDevice;
-    let otherDevice: PairedDevice;
+    const { server, admin, device, otherDevice } = useTestServer(database, {
+      branches: { [OTHER_BRANCH]: '002' },
+      managers: { admin: 'admin' },
+      devices: { device: { name: 'Caja 1' }, otherDevice: { branchId: OTHER_BRANCH, name: 'Caja B' } },
+    });
 
     async function allowEdits(branchId: string, fields: string[]) {
       const res = await request(server.url, `/api/console/branches/${branchId}/settings`, {
@@ -77,16 +75,6 @@ describe.each(reachableTestDatabases)(
       return server.db.selectFrom('conflict_log').selectAll().where('product_id', '=', productId).execute();
     }
 
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      await addBranch(server.db, OTHER_BRANCH, '002');
-      admin = await signedInManager(server, { role: 'admin' });
-      device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
-      otherDevice = await pairDevice(server, OTHER_BRANCH, 'Caja B');
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
     beforeEach(async () => {
       await allowEdits(DEMO_BRANCH_ID, []);
     });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyPin } from '../../shared/auth/pin-hash';
 import {
   syncPath,
@@ -9,18 +9,8 @@ import {
 } from '../../shared/protocol';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  addBranch,
-  catalogue,
-  openStream,
-  pairDevice,
-  pullProducts,
-  request,
-  startTestServer,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { catalogue, openStream, pairDevice, pullProducts, request, type TestServer } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER_BRANCH = 'sucursal-002';
 type ConsoleProduct = ProductDoc & { seq: number; updatedAt: string };
@@ -43,11 +33,11 @@ function pull<D>(
 describe.each(reachableTestDatabases)(
   'console catalogue, branches and cashiers on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let branchManager: SignedIn;
-    let device: PairedDevice;
-    let otherDevice: PairedDevice;
+    const { server, admin, branchManager, device, otherDevice } = useTestServer(database, {
+      branches: { [OTHER_BRANCH]: '002' },
+      managers: { admin: 'admin', branchManager: { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] } },
+      devices: { device: { name: 'Caja 1' }, otherDevice: { branchId: OTHER_BRANCH, name: 'Caja B' } },
+    });
 
     async function counts() {
       const n = async (t: 'products' | 'product_prices' | 'cashiers' | 'branches' | 'branch_settings') =>
@@ -67,18 +57,6 @@ describe.each(reachableTestDatabases)(
         settings: await n('branch_settings'),
       };
     }
-
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      await addBranch(server.db, OTHER_BRANCH, '002');
-      admin = await signedInManager(server, { role: 'admin' });
-      branchManager = await signedInManager(server, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
-      device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
-      otherDevice = await pairDevice(server, OTHER_BRANCH, 'Caja B');
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
 
     describe('products', () => {
       it('the seed’s products have their opening price in the price history from the first start', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   COLLECTION_SCHEMA_VERSIONS,
   PROTOCOL_VERSION,
@@ -26,11 +26,10 @@ import {
   pullStock,
   pushSales,
   request,
-  startTestServer,
   stockLevels,
-  type PairedDevice,
   type TestServer,
 } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const PACKAGE_VERSION = (
   JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -80,13 +79,7 @@ for (const d of testDatabases) {
 
 describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (database: TestDatabase) => {
   describe('health and pairing', () => {
-    let server: TestServer;
-    beforeAll(async () => {
-      server = await startTestServer(database);
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
+    const { server } = useTestServer(database);
 
     it(`[S9] GET /api/health reports the package version, protocol version and the ${database.kind} database`, async () => {
       const res = await request<HealthResponse>(server.url, '/api/health');
@@ -217,15 +210,7 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
   });
 
   describe('products pull', () => {
-    let server: TestServer;
-    let device: PairedDevice;
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      device = await pairDevice(server);
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
+    const { server, device } = useTestServer(database, { devices: { device: {} } });
 
     async function walk(limit: number, from = { seq: 0, id: '' }) {
       const pages: ProductDoc[][] = [];
@@ -332,18 +317,9 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
   });
 
   describe('stock pull', () => {
-    let server: TestServer;
-    let device: PairedDevice;
-    let other: PairedDevice;
-    let products: ProductDoc[];
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      device = await pairDevice(server);
-      other = await pairDevice(server);
-      products = await catalogue(server.url, device.token);
-    });
-    afterAll(async () => {
-      await server?.close();
+    const { server, device, other, products } = useTestServer(database, {
+      devices: { device: {}, other: {} },
+      catalogue: true,
     });
 
     it("[S8] returns the seed levels of the device's own location only, never the centre's", async () => {
@@ -430,21 +406,11 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
   });
 
   describe('sales push', () => {
-    let server: TestServer;
-    let device: PairedDevice;
-    let other: PairedDevice;
-    let products: ProductDoc[];
+    const { server, device, other, products } = useTestServer(database, {
+      devices: { device: {}, other: {} },
+      catalogue: true,
+    });
     let nextSeq = 1;
-
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      device = await pairDevice(server);
-      other = await pairDevice(server);
-      products = await catalogue(server.url, device.token);
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
 
     const p = (name: string) => product(products, name);
     const level = async (name: string) => (await stockLevels(server.db, DEMO_BRANCH_ID)).get(p(name).id)!;
@@ -776,13 +742,7 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
   });
 
   describe('the ledger after a mix of pushes', () => {
-    let server: TestServer;
-    beforeAll(async () => {
-      server = await startTestServer(database);
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
+    const { server } = useTestServer(database);
 
     it('[S2][S3] good, repeated, retried, reused-id and malformed sales leave each accepted sale once, and the movements explain every level', async () => {
       const device = await pairDevice(server);
@@ -831,13 +791,7 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
   });
 
   describe('concurrent pushes', () => {
-    let server: TestServer;
-    beforeAll(async () => {
-      server = await startTestServer(database);
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
+    const { server } = useTestServer(database);
 
     it('[S2][S3] 20 concurrent pushes from 2 devices with duplicates apply each sale once, with distinct gap-free sequences', async () => {
       const devices = [await pairDevice(server), await pairDevice(server)];
@@ -906,13 +860,7 @@ describe.each(reachableTestDatabases)('sync contract over HTTP on $label', (data
   });
 
   describe('live stream', () => {
-    let server: TestServer;
-    beforeAll(async () => {
-      server = await startTestServer(database, { heartbeatSeconds: '0.1' });
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
+    const { server } = useTestServer(database, { config: { heartbeatSeconds: '0.1' } });
 
     it('[S6] sends resync at once, then changed within 1 s of a push by another device of the branch', async () => {
       const listener = await pairDevice(server);
