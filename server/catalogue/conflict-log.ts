@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import type { SequenceAllocator } from '../ledger/server-sequence';
 import { recordSyncConflict } from '../reconciliation/sync-items';
 import type { FieldConflict } from './merge-product';
+import { keysetPage } from '../http/keyset-page';
 
 export interface ConflictContext {
   productId: string;
@@ -124,7 +125,7 @@ export async function listConflicts(
     .orderBy('conflict_log.seq', 'desc')
     .limit(q.limit + 1)
     .execute();
-  const page = rows.slice(0, q.limit);
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => Number(last.seq));
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -141,6 +142,6 @@ export async function listConflicts(
       createdAt: r.created_at,
       seq: Number(r.seq),
     })),
-    nextCursor: rows.length > q.limit ? Number(page.at(-1)!.seq) : null,
+    nextCursor,
   };
 }

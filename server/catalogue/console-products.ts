@@ -10,6 +10,7 @@ import { logConflicts } from './conflict-log';
 import { mergeProduct, sameProduct } from './merge-product';
 import { EDITABLE_PRODUCT_FIELDS } from './product-fields';
 import { loadProduct, productDoc, writeProduct } from './product-rows';
+import { keysetPage } from '../http/keyset-page';
 
 const barcode = z
   .string()
@@ -113,12 +114,8 @@ export async function listProducts(
   q: ProductListQuery,
 ): Promise<{ items: ConsoleProduct[]; nextCursor: string | null }> {
   const rows = await productsQuery(db, q).execute();
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({ ...productDoc(r), seq: Number(r.seq), updatedAt: r.updated_at })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.name, last.id) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => encodeCursor(last.name, last.id));
+  return { items: page.map((r) => ({ ...productDoc(r), seq: Number(r.seq), updatedAt: r.updated_at })), nextCursor };
 }
 
 /** The list's query: one page plus one row, by name then id. */

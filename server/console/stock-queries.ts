@@ -12,6 +12,7 @@ import type { ManagerIdentity } from '../auth/manager-session';
 import { listProducts } from '../catalogue/console-products';
 import { withExtras } from '../catalogue/product-extras';
 import type { Db } from '../db/database';
+import { keysetPage } from '../http/keyset-page';
 
 type Location = StockMatrixResponse['locations'][number];
 
@@ -82,7 +83,7 @@ export async function stockMatrix(
 /** Active products below their reorder minimum at a location (no level row = 0), by product id. */
 export async function lowStock(db: Db, q: z.infer<typeof lowStockQuerySchema>): Promise<LowStockResponse> {
   const rows = await lowStockQuery(db, q).execute();
-  const page = rows.slice(0, q.limit);
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => last.product_id);
   return {
     locationId: q.locationId,
     items: page.map((r) => {
@@ -99,7 +100,7 @@ export async function lowStock(db: Db, q: z.infer<typeof lowStockQuerySchema>): 
         suggestedQuantity: Math.max(1, (max ?? min) - quantity),
       };
     }),
-    nextCursor: rows.length > q.limit ? page.at(-1)!.product_id : null,
+    nextCursor,
   };
 }
 
@@ -129,7 +130,7 @@ export function lowStockQuery(db: Db, q: z.infer<typeof lowStockQuerySchema>) {
 export async function stockAsOf(db: Db, q: z.infer<typeof stockAsOfQuerySchema>): Promise<StockAsOfResponse> {
   const at = new Date(q.at).toISOString();
   const rows = await levelsPageQuery(db, q).execute();
-  const page = rows.slice(0, q.limit);
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => last.product_id);
   const after = await movementsAfter(
     db,
     q.locationId,
@@ -144,7 +145,7 @@ export async function stockAsOf(db: Db, q: z.infer<typeof stockAsOfQuerySchema>)
       name: r.name,
       quantity: Number(r.quantity) - (after.get(r.product_id) ?? 0),
     })),
-    nextCursor: rows.length > q.limit ? page.at(-1)!.product_id : null,
+    nextCursor,
   };
 }
 

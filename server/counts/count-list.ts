@@ -3,6 +3,7 @@ import type { Page } from '../../shared/console/ledger-api';
 import type { Db } from '../db/database';
 import { splitCursor } from '../ledger/ledger-queries';
 import { summaryOf } from './count-takes';
+import { keysetPage, seqIdCursor } from '../http/keyset-page';
 
 /** Counts of the locations a manager may see, newest change first, filtered on the server. */
 export async function listCounts(
@@ -43,10 +44,6 @@ export async function listCounts(
     .orderBy('t.id', 'desc')
     .limit(q.limit + 1)
     .execute();
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => summaryOf(r, r.location_name, Number(r.counted ?? 0))),
-    nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, seqIdCursor);
+  return { items: page.map((r) => summaryOf(r, r.location_name, Number(r.counted ?? 0))), nextCursor };
 }

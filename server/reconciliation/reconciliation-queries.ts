@@ -11,6 +11,7 @@ import { assertCanManageLocation, locationInfo, type LocationInfo } from '../led
 import { SequenceAllocator } from '../ledger/server-sequence';
 import { applyMovement } from '../ledger/stock-movements';
 import { oversellKey } from './open-items';
+import { keysetPage, seqIdCursor } from '../http/keyset-page';
 
 type Row = Database['reconciliation_items'];
 
@@ -100,12 +101,8 @@ export async function listItems(db: Db, manager: ManagerIdentity, q: ItemFilter)
   const query = itemsQuery(db, manager, q);
   if (!query) return { items: [], nextCursor: null };
   const rows = await query.execute();
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(itemOf),
-    nextCursor: rows.length > q.limit && last ? `${Number(last.seq)}.${last.id}` : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, seqIdCursor);
+  return { items: page.map(itemOf), nextCursor };
 }
 
 /** The item if this manager may act on it: 404 when it does not exist, 403 when it is another branch's. */

@@ -9,6 +9,7 @@ import { CatalogueReads } from '../ledger/master-price';
 import type { ReportDb } from './report-db';
 import type { ScopedBranch } from './report-scope';
 import { ticketConditions } from './sales-filter';
+import { keysetPage } from '../http/keyset-page';
 
 function cursorParts(cursor: string | undefined): { soldAt: string; id: string; lineNo: number } | null {
   if (!cursor) return null;
@@ -57,8 +58,7 @@ export async function listTickets(
     .limit(f.limit + 1)
     .execute();
   const names = new Map(branches.map((b) => [b.id, b.name]));
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, f.limit, (last) => `${last.sold_at}|${last.sale_id}`);
   return {
     tickets: page.map((r) => ({
       id: r.sale_id,
@@ -75,7 +75,7 @@ export async function listTickets(
       units: Number(r.units),
       totalCents: Number(r.total_cents),
     })),
-    nextCursor: rows.length > f.limit && last ? `${last.sold_at}|${last.sale_id}` : null,
+    nextCursor,
   };
 }
 
@@ -180,16 +180,15 @@ export async function listSaleLines(
   branches: readonly ScopedBranch[],
 ): Promise<LinesResponse> {
   const rows = await saleLinesPage(db, f, branches, cursorParts(f.cursor));
-  const page = rows.slice(0, f.limit);
+  const { page, nextCursor } = keysetPage(rows, f.limit, (l) => `${l.sold_at}|${l.sale_id}|${l.line_no}`);
   const catalogue = await loadCatalogue(
     db,
     page.map((r) => r.product_id),
   );
   const names = new Map(branches.map((b) => [b.id, b.name]));
-  const last = page.at(-1);
   return {
     lines: page.map((r) => lineWithMasterPrice(r, catalogue, names.get(r.branch_id) ?? r.branch_id)),
-    nextCursor: rows.length > f.limit && last ? `${last.sold_at}|${last.sale_id}|${last.line_no}` : null,
+    nextCursor,
   };
 }
 
