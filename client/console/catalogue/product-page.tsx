@@ -13,7 +13,9 @@ import { catalogueMessages } from './catalogue-messages';
 import { toMinorUnits } from './product-form-values';
 import { productMessages } from './product-messages';
 import { zonedLocalToIso } from '../../../shared/console/reports-time';
-import { FormProblem } from '../ui/form-problem';
+import { CardForm } from '../ui/card-form';
+import { DateTimeField, isLocalDateTime } from '../ui/date-time-field';
+import { DataTable } from '../ui/grid-table';
 
 /** One product: its price history, scheduled price changes with their rollout, and its resupply rule. */
 export default function ProductPage() {
@@ -127,22 +129,14 @@ export default function ProductPage() {
             </div>
             <div className="card">
               <h2>{t('history')}</h2>
-              <table className="grid">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('since')}</th>
-                    <th scope="col">{t('priceCol')}</th>
+              <DataTable columns={[t('since'), t('priceCol')]}>
+                {prices.data?.history.map((h) => (
+                  <tr key={`${h.seq}-${h.validFrom}`}>
+                    <th scope="row">{f.dateTime(h.validFrom)}</th>
+                    <td>{f.money(h.priceCents)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {prices.data?.history.map((h) => (
-                    <tr key={`${h.seq}-${h.validFrom}`}>
-                      <th scope="row">{f.dateTime(h.validFrom)}</th>
-                      <td>{f.money(h.priceCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </div>
             <RuleForm
               // Another manager's change to the rule replaces what the form shows.
@@ -173,22 +167,25 @@ function ScheduleForm({
   const [when, setWhen] = useState('');
   const [problem, setProblem] = useState<'price' | 'when' | null>(null);
   return (
-    <form
+    <CardForm
+      titleId="schedule-title"
+      title={t('schedule')}
+      level={3}
       className="form"
-      noValidate
-      aria-labelledby="schedule-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!/^\d{1,8}([.,]\d{1,2})?$/.test(price.trim())) return setProblem('price');
-        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(when)) return setProblem('when');
-        setProblem(null);
-        void onSchedule({ priceCents: toMinorUnits(price), effectiveAt: zonedLocalToIso(when, timeZone) }).then(() => {
-          setPrice('');
-          setWhen('');
-        });
+      submitLabel={t('scheduleButton')}
+      tone="primary"
+      validate={() => {
+        const found = !/^\d{1,8}([.,]\d{1,2})?$/.test(price.trim()) ? 'price' : !isLocalDateTime(when) ? 'when' : null;
+        setProblem(found);
+        return found && (found === 'price' ? t('priceInvalid') : t('whenInvalid'));
+      }}
+      onSubmit={async () => {
+        // The page shows a refusal; the form is emptied either way.
+        await onSchedule({ priceCents: toMinorUnits(price), effectiveAt: zonedLocalToIso(when, timeZone) });
+        setPrice('');
+        setWhen('');
       }}
     >
-      <h3 id="schedule-title">{t('schedule')}</h3>
       <TextField
         label={t('newPrice', { currency })}
         id="schedule-price"
@@ -197,21 +194,14 @@ function ScheduleForm({
         onChange={(e) => setPrice(e.target.value)}
         aria-invalid={problem === 'price' || undefined}
       />
-      <TextField
+      <DateTimeField
         label={t('effectiveAt', { zone: timeZone })}
         id="schedule-when"
-        type="datetime-local"
         value={when}
-        onChange={(e) => setWhen(e.target.value)}
+        onText={setWhen}
         aria-invalid={problem === 'when' || undefined}
       />
-      <FormProblem>{problem && (problem === 'price' ? t('priceInvalid') : t('whenInvalid'))}</FormProblem>
-      <div className="actions start">
-        <button type="submit" className="primary">
-          {t('scheduleButton')}
-        </button>
-      </div>
-    </form>
+    </CardForm>
   );
 }
 
@@ -227,47 +217,33 @@ function RuleForm({
   const t = useT(productMessages);
   const [min, setMin] = useState(product.reorderMin?.toString() ?? '');
   const [max, setMax] = useState(product.reorderMax?.toString() ?? '');
-  const [invalid, setInvalid] = useState(false);
   const num = (v: string) => (v.trim() === '' ? null : Number(v));
+  const [a, b] = [num(min), num(max)];
+  const limitField = (label: string, id: string, value: string, set: (v: string) => void) => (
+    <TextField
+      label={label}
+      id={id}
+      inputMode="numeric"
+      value={value}
+      disabled={!editable}
+      onChange={(e) => set(e.target.value)}
+    />
+  );
   return (
-    <form
-      className="card form"
-      noValidate
-      aria-labelledby="rule-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const ok = [min, max].every((v) => /^\d{0,9}$/.test(v.trim()));
-        const a = num(min);
-        const b = num(max);
-        if (!ok || (a !== null && b !== null && b < a)) return setInvalid(true);
-        setInvalid(false);
-        void onSave({ reorderMin: a, reorderMax: b });
-      }}
+    <CardForm
+      titleId="rule-title"
+      title={t('rule')}
+      submitLabel={t('saveRule')}
+      canSubmit={editable}
+      validate={() =>
+        (![min, max].every((v) => /^\d{0,9}$/.test(v.trim())) || (a !== null && b !== null && b < a)) &&
+        t('ruleInvalid')
+      }
+      onSubmit={() => onSave({ reorderMin: a, reorderMax: b })}
     >
-      <h2 id="rule-title">{t('rule')}</h2>
-      <TextField
-        label={t('reorderMin')}
-        id="rule-min"
-        inputMode="numeric"
-        value={min}
-        disabled={!editable}
-        onChange={(e) => setMin(e.target.value)}
-      />
-      <TextField
-        label={t('reorderMax')}
-        id="rule-max"
-        inputMode="numeric"
-        value={max}
-        disabled={!editable}
-        onChange={(e) => setMax(e.target.value)}
-      />
-      <FormProblem>{invalid && t('ruleInvalid')}</FormProblem>
-      {editable && (
-        <div className="actions start">
-          <button type="submit">{t('saveRule')}</button>
-        </div>
-      )}
-    </form>
+      {limitField(t('reorderMin'), 'rule-min', min, setMin)}
+      {limitField(t('reorderMax'), 'rule-max', max, setMax)}
+    </CardForm>
   );
 }
 
@@ -287,24 +263,15 @@ function RolloutDialog({ base, change, onClose }: { base: string; change: PriceC
       <ErrorNotice error={rollout.error} />
       {r && (
         <>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('device')}</th>
-                <th scope="col">{t('hasNew')}</th>
-                <th scope="col">{t('reported')}</th>
+          <DataTable columns={[t('device'), t('hasNew'), t('reported')]}>
+            {r.devices.map((d) => (
+              <tr key={d.deviceId}>
+                <th scope="row">{d.name}</th>
+                <td>{d.hasNewPrice === null ? t('unknown') : d.hasNewPrice ? t('yes') : t('no')}</td>
+                <td>{d.reportedAt ? f.dateTime(d.reportedAt) : t('unknown')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {r.devices.map((d) => (
-                <tr key={d.deviceId}>
-                  <th scope="row">{d.name}</th>
-                  <td>{d.hasNewPrice === null ? t('unknown') : d.hasNewPrice ? t('yes') : t('no')}</td>
-                  <td>{d.reportedAt ? f.dateTime(d.reportedAt) : t('unknown')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <h3>{t('oldSales')}</h3>
           {r.salesAtOldPrice.length === 0 ? (
             <p className="hint">{t('noOldSales')}</p>

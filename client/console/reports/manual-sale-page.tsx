@@ -8,13 +8,14 @@ import { useBranches } from '../api/use-branches';
 import { useT } from '../i18n/i18n';
 import { useFormat } from '../i18n/use-format';
 import { useApi } from '../session/session-context';
-import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { CardForm } from '../ui/card-form';
+import { PageSection } from '../ui/page-section';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
+import { DateTimeField, isLocalDateTime } from '../ui/date-time-field';
 import { manualSaleMessages } from './manual-sale-messages';
 import { ProductPicker, type PickedProduct } from './product-picker';
 import './reports.css';
-import { FormProblem } from '../ui/form-problem';
 
 type Problem = 'pickBranch' | 'pickProduct' | 'quantityInvalid' | 'priceInvalid' | 'whenInvalid' | 'whenFuture';
 /** The server takes a sale up to two minutes ahead of its clock; later than that is a typing mistake. */
@@ -55,19 +56,15 @@ export default function ManualSalePage() {
   const [price, setPrice] = useState('');
   const [when, setWhen] = useState('');
   const [tender, setTender] = useState<'cash' | 'card'>('cash');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState<(ManualSaleResponse & { totalCents: number }) | null>(null);
   const priceCents = toCents(price);
   const differs = product !== null && priceCents > 0 && priceCents !== product.priceCents;
   const decimals = product?.quantityDecimals ?? 0;
   const weighed = product !== null && product.unit !== 'each';
   const { units, lineCents } = lineFigures(quantity, decimals, priceCents);
 
-  const submit = () => {
+  const validate = () => {
     const at = when || nowIn(timeZone);
-    const wellFormed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at);
+    const wellFormed = isLocalDateTime(at);
     const check: [boolean, Problem][] = [
       [!branch, 'pickBranch'],
       [!product, 'pickProduct'],
@@ -76,52 +73,52 @@ export default function ManualSalePage() {
       [!wellFormed, 'whenInvalid'],
       [wellFormed && Date.parse(zonedLocalToIso(at, timeZone)) > Date.now() + FUTURE_TOLERANCE_MS, 'whenFuture'],
     ];
-    const failed = check.find(([bad]) => bad);
-    setProblem(failed ? failed[1] : null);
-    if (failed || !branch || !product || units === null || lineCents === null) return;
+    const problem = check.find(([bad]) => bad)?.[1];
+    return (
+      problem && (problem === 'quantityInvalid' && decimals > 0 ? t('quantityInvalidIn', { decimals }) : t(problem))
+    );
+  };
+  const submit = async () => {
     const body: ManualSaleRequest = {
-      branchId: branch.id,
-      productId: product.id,
-      quantity: units,
+      branchId: branch!.id,
+      productId: product!.id,
+      quantity: units!,
       unitPriceCents: priceCents,
-      at: zonedLocalToIso(at, timeZone),
+      at: zonedLocalToIso(when || nowIn(timeZone), timeZone),
       tender,
     };
-    setError(null);
-    setDone(null);
-    setSaving(true);
-    api
-      .post<ManualSaleResponse>('/api/console/reports/manual-sales', body)
-      .then((r) => setDone({ ...r, totalCents: lineCents }))
-      .catch(setError)
-      .finally(() => setSaving(false));
+    const r = await api.post<ManualSaleResponse>('/api/console/reports/manual-sales', body);
+    return (
+      <>
+        <p>{t('recorded', { receipt: r.receiptNumber, total: f.money(lineCents!) })}</p>
+        {r.reconciliationOpened && (
+          <p>
+            {t('reconciliation')} <Link href="/reconciliation">{t('openReconciliation')}</Link>
+          </p>
+        )}
+        <Link href="/sales">{t('openSales')}</Link>
+      </>
+    );
   };
 
   return (
-    <section className="page" aria-labelledby="manual-title">
-      <Link href="/sales">{t('back')}</Link>
-      <div className="page-head">
-        <h1 id="manual-title">{t('title')}</h1>
-      </div>
+    <PageSection titleId="manual-title" title={t('title')} back={{ href: '/sales', label: t('back') }}>
       <p className="hint">{t('intro')}</p>
-      <form
-        className="card form"
-        noValidate
-        aria-labelledby="manual-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+      <CardForm
+        titleId="manual-title"
+        submitLabel={t('submit')}
+        busyLabel={t('saving')}
+        validate={validate}
+        onSubmit={submit}
       >
         {branches.length > 1 && (
-          <SelectField label={t('branch')} value={branchId} onChange={setBranchId}>
-            <option value="">—</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t('branch')}
+            value={branchId}
+            onChange={setBranchId}
+            all="—"
+            options={placeOptions(branches)}
+          />
         )}
         <ProductPicker
           label={t('product')}
@@ -158,38 +155,12 @@ export default function ManualSalePage() {
         />
         {lineCents !== null && weighed && <p className="hint">{t('lineTotal', { total: f.money(lineCents) })}</p>}
         {differs && <p className="warning-text">{t('priceDiffers', { price: f.money(product.priceCents) })}</p>}
-        <TextField
-          label={t('when', { zone: timeZone })}
-          type="datetime-local"
-          value={when || nowIn(timeZone)}
-          onChange={(e) => setWhen(e.target.value)}
-        />
+        <DateTimeField label={t('when', { zone: timeZone })} value={when || nowIn(timeZone)} onText={setWhen} />
         <SelectField label={t('tender')} value={tender} onChange={(v) => setTender(v as 'cash' | 'card')}>
           <option value="cash">{t('cash')}</option>
           <option value="card">{t('card')}</option>
         </SelectField>
-        <FormProblem>
-          {problem &&
-            (problem === 'quantityInvalid' && decimals > 0 ? t('quantityInvalidIn', { decimals }) : t(problem))}
-        </FormProblem>
-        <ErrorNotice error={error} />
-        {done && (
-          <div role="status" className="ok">
-            <p>{t('recorded', { receipt: done.receiptNumber, total: f.money(done.totalCents) })}</p>
-            {done.reconciliationOpened && (
-              <p>
-                {t('reconciliation')} <Link href="/reconciliation">{t('openReconciliation')}</Link>
-              </p>
-            )}
-            <Link href="/sales">{t('openSales')}</Link>
-          </div>
-        )}
-        <div className="actions start">
-          <button type="submit" disabled={saving}>
-            {saving ? t('saving') : t('submit')}
-          </button>
-        </div>
-      </form>
-    </section>
+      </CardForm>
+    </PageSection>
   );
 }

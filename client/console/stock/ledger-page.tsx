@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearch } from 'wouter';
+import { useSearch } from 'wouter';
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
 import type { MovementRow, Page } from '../../../shared/console/ledger-api';
 import { zonedLocalToIso } from '../../../shared/console/reports-time';
@@ -12,16 +12,17 @@ import { useFormat } from '../i18n/use-format';
 import { useLivePages } from '../live/use-live-pages';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi, useManager } from '../session/session-context';
-import { DoneNotice } from '../ui/done-notice';
+import { CardForm } from '../ui/card-form';
 import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
 import { LoadMore } from '../ui/load-more';
+import { PageSection } from '../ui/page-section';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
+import { DateTimeField, isLocalDateTime } from '../ui/date-time-field';
 import { describeMovement } from './describe-movement';
 import { StockHistorySection } from './stock-history-section';
 import { stockMessages } from './stock-messages';
-import { FormProblem } from '../ui/form-problem';
 
 const KNOWN_KINDS = [
   'sale',
@@ -66,11 +67,11 @@ export default function LedgerPage() {
     KNOWN_KINDS.includes(k) ? t(`kind_${k}` as 'kind_sale') : t('kind_other', { kind: k });
 
   return (
-    <section className="page" aria-labelledby="ledger-title">
-      <Link href="/stock">{t('back')}</Link>
-      <div className="page-head">
-        <h1 id="ledger-title">{t('ledgerTitle', { product: name, place })}</h1>
-      </div>
+    <PageSection
+      titleId="ledger-title"
+      title={t('ledgerTitle', { product: name, place })}
+      back={{ href: '/stock', label: t('back') }}
+    >
       <ErrorNotice error={product.error} />
       <div className="columns">
         <AsOfForm locationId={locationId} productId={productId} timeZone={timeZone} counted={counted} />
@@ -106,7 +107,7 @@ export default function LedgerPage() {
         </GridTable>
       )}
       <LoadMore list={movements} label={t('moreMovements')} />
-    </section>
+    </PageSection>
   );
 }
 
@@ -125,47 +126,24 @@ function AsOfForm({
   const api = useApi();
   const f = useFormat({ timeZone });
   const [when, setWhen] = useState('');
-  const [result, setResult] = useState<{ at: string; quantity: number } | null>(null);
-  const [invalid, setInvalid] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   return (
-    <form
-      className="card form"
-      noValidate
-      aria-labelledby="asof-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(when)) return setInvalid(true);
-        setInvalid(false);
-        setError(null);
+    <CardForm
+      titleId="asof-title"
+      title={t('asOf')}
+      submitLabel={t('asOfButton')}
+      validate={() => !isLocalDateTime(when) && t('whenInvalid')}
+      onSubmit={async () => {
         const at = zonedLocalToIso(when, timeZone);
-        api
-          .get<StockAsOfResponse>('/api/console/stock/as-of', { locationId, productId, at })
-          .then((r) => setResult({ at, quantity: r.items.find((i) => i.productId === productId)?.quantity ?? 0 }))
-          .catch(setError);
+        const r = await api.get<StockAsOfResponse>('/api/console/stock/as-of', { locationId, productId, at });
+        const quantity = r.items.find((i) => i.productId === productId)?.quantity ?? 0;
+        return t('asOfResult', {
+          when: f.dateTime(at),
+          quantity: f.quantity(quantity, counted.quantityDecimals, counted.unit),
+        });
       }}
     >
-      <h2 id="asof-title">{t('asOf')}</h2>
-      <TextField
-        label={t('asOfWhen', { zone: timeZone })}
-        id="asof-when"
-        type="datetime-local"
-        value={when}
-        onChange={(e) => setWhen(e.target.value)}
-      />
-      <FormProblem>{invalid && t('whenInvalid')}</FormProblem>
-      <ErrorNotice error={error} />
-      <DoneNotice>
-        {result &&
-          t('asOfResult', {
-            when: f.dateTime(result.at),
-            quantity: f.quantity(result.quantity, counted.quantityDecimals, counted.unit),
-          })}
-      </DoneNotice>
-      <div className="actions start">
-        <button type="submit">{t('asOfButton')}</button>
-      </div>
-    </form>
+      <DateTimeField label={t('asOfWhen', { zone: timeZone })} id="asof-when" value={when} onText={setWhen} />
+    </CardForm>
   );
 }
 
@@ -184,35 +162,26 @@ function AdjustForm({ locationId, productId, counted }: { locationId: string; pr
   const [reason, setReason] = useState<AdjustmentReason>('waste');
   const [delta, setDelta] = useState('');
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<'delta' | 'sign' | 'note' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const d = signedQuantity(delta, counted.quantityDecimals);
   return (
-    <form
-      className="card form"
-      noValidate
-      aria-labelledby="adjust-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setDone(null);
-        const d = signedQuantity(delta, counted.quantityDecimals);
-        if (d === null) return setProblem('delta');
+    <CardForm
+      titleId="adjust-title"
+      title={t('adjust')}
+      submitLabel={t('adjustButton')}
+      validate={() => {
+        if (d === null) return t('deltaInvalid');
         if ((['waste', 'damage', 'theft'].includes(reason) && d > 0) || (reason === 'found' && d < 0))
-          return setProblem('sign');
-        if (note.trim().length < 3) return setProblem('note');
-        setProblem(null);
-        setError(null);
-        api
-          .post<{ level: number }>('/api/console/stock/adjustments', { locationId, productId, delta: d, reason, note })
-          .then((r) => {
-            setDone(t('adjusted', { level: f.quantity(r.level, counted.quantityDecimals, counted.unit) }));
-            setDelta('');
-            setNote('');
-          })
-          .catch(setError);
+          return t('deltaSign');
+        if (note.trim().length < 3) return t('noteShort');
+      }}
+      onSubmit={async () => {
+        const body = { locationId, productId, delta: d, reason, note };
+        const r = await api.post<{ level: number }>('/api/console/stock/adjustments', body);
+        setDelta('');
+        setNote('');
+        return t('adjusted', { level: f.quantity(r.level, counted.quantityDecimals, counted.unit) });
       }}
     >
-      <h2 id="adjust-title">{t('adjust')}</h2>
       <SelectField label={t('reason')} value={reason} onChange={(v) => setReason(v as AdjustmentReason)}>
         {ADJUSTMENT_REASONS.map((r) => (
           <option key={r} value={r}>
@@ -228,15 +197,7 @@ function AdjustForm({ locationId, productId, counted }: { locationId: string; pr
         onChange={(e) => setDelta(e.target.value)}
       />
       <TextField label={t('note')} id="adjust-note" value={note} onChange={(e) => setNote(e.target.value)} />
-      <FormProblem>
-        {problem && (problem === 'delta' ? t('deltaInvalid') : problem === 'sign' ? t('deltaSign') : t('noteShort'))}
-      </FormProblem>
-      <ErrorNotice error={error} />
-      <DoneNotice>{done}</DoneNotice>
-      <div className="actions start">
-        <button type="submit">{t('adjustButton')}</button>
-      </div>
-    </form>
+    </CardForm>
   );
 }
 
@@ -246,38 +207,29 @@ function ReceiveForm({ locationId, productId, counted }: { locationId: string; p
   const f = useFormat();
   const [qty, setQty] = useState('');
   const [supplier, setSupplier] = useState('');
-  const [problem, setProblem] = useState<'qty' | 'supplier' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
   const decimals = counted.quantityDecimals;
+  // Typed in the product's unit (12,5 kg), sent as the integer of its smallest unit (12500).
+  const parsed = parseQuantityIn(qty, decimals, MAX_STOCK_QUANTITY);
+  const quantity = 'problem' in parsed ? 0 : parsed.quantity;
   return (
-    <form
-      className="card form"
-      noValidate
-      aria-labelledby="receive-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setDone(null);
-        // Typed in the product's unit (12,5 kg), sent as the integer of its smallest unit (12500).
-        const parsed = parseQuantityIn(qty, decimals, MAX_STOCK_QUANTITY);
-        if ('problem' in parsed || parsed.quantity === 0) return setProblem('qty');
-        if (!supplier.trim()) return setProblem('supplier');
-        setProblem(null);
-        setError(null);
-        api
-          .post('/api/console/receipts', {
-            locationId,
-            lines: [{ productId, quantity: parsed.quantity }],
-            supplierNote: supplier,
-          })
-          .then(() => {
-            setDone(t('received', { quantity: f.quantity(parsed.quantity, decimals, counted.unit) }));
-            setQty('');
-          })
-          .catch(setError);
+    <CardForm
+      titleId="receive-title"
+      title={t('receive')}
+      submitLabel={t('receiveButton')}
+      validate={() => {
+        if (quantity === 0) return decimals > 0 ? t('qtyPositiveIn', { decimals }) : t('qtyPositive');
+        if (!supplier.trim()) return t('supplierMissing');
+      }}
+      onSubmit={async () => {
+        await api.post('/api/console/receipts', {
+          locationId,
+          lines: [{ productId, quantity }],
+          supplierNote: supplier,
+        });
+        setQty('');
+        return t('received', { quantity: f.quantity(quantity, decimals, counted.unit) });
       }}
     >
-      <h2 id="receive-title">{t('receive')}</h2>
       <TextField
         label={counted.unit === 'each' ? t('receiveQty') : t('receiveQtyIn', { unit: counted.unit })}
         id="receive-qty"
@@ -291,19 +243,6 @@ function ReceiveForm({ locationId, productId, counted }: { locationId: string; p
         value={supplier}
         onChange={(e) => setSupplier(e.target.value)}
       />
-      <FormProblem>
-        {problem &&
-          (problem === 'supplier'
-            ? t('supplierMissing')
-            : decimals > 0
-              ? t('qtyPositiveIn', { decimals })
-              : t('qtyPositive'))}
-      </FormProblem>
-      <ErrorNotice error={error} />
-      <DoneNotice>{done}</DoneNotice>
-      <div className="actions start">
-        <button type="submit">{t('receiveButton')}</button>
-      </div>
-    </form>
+    </CardForm>
   );
 }
