@@ -2,6 +2,7 @@ import type { CountDetail } from '../../../shared/console/counts';
 import { useProductCounting } from '../api/use-product-counting';
 import { useT } from '../i18n/i18n';
 import type { Formatter } from '../i18n/format';
+import { GridTable, numeric } from '../ui/grid-table';
 import { countMessages } from './count-messages';
 
 /** The variance report's totals, in units and in money at the master price, and the late sales. */
@@ -44,35 +45,23 @@ export function CountReport({ count, f }: { count: CountDetail; f: Formatter }) 
       {count.lateSales.length === 0 ? (
         <p className="ok">{t('noLate')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="late-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('receipt')}</th>
-                <th scope="col">{t('product')}</th>
-                <th scope="col" className="num">
-                  {t('units')}
-                </th>
-                <th scope="col">{t('madeAt')}</th>
-                <th scope="col">{t('receivedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {count.lateSales.map((s) => (
-                <tr key={`${s.saleId}:${s.productId}`}>
-                  <th scope="row">{s.receiptNumber}</th>
-                  <td>
-                    {s.productName}
-                    {s.afterApproval && <span className="badge bad">{t('afterApproval')}</span>}
-                  </td>
-                  <td className="num">{quantity(s.delta, s.productId)}</td>
-                  <td>{f.dateTime(s.madeAt)}</td>
-                  <td>{f.dateTime(s.receivedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GridTable
+          labelledBy="late-title"
+          columns={[t('receipt'), t('product'), numeric(t('units')), t('madeAt'), t('receivedAt')]}
+        >
+          {count.lateSales.map((s) => (
+            <tr key={`${s.saleId}:${s.productId}`}>
+              <th scope="row">{s.receiptNumber}</th>
+              <td>
+                {s.productName}
+                {s.afterApproval && <span className="badge bad">{t('afterApproval')}</span>}
+              </td>
+              <td className="num">{quantity(s.delta, s.productId)}</td>
+              <td>{f.dateTime(s.madeAt)}</td>
+              <td>{f.dateTime(s.receivedAt)}</td>
+            </tr>
+          ))}
+        </GridTable>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { useFormat } from '../i18n/use-format';
 import { useLivePages } from '../live/use-live-pages';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable, numeric } from '../ui/grid-table';
 import { LoadMore } from '../ui/load-more';
 import { PageSection } from '../ui/page-section';
 import { StatePlaceFilters } from '../ui/state-place-filters';
@@ -46,40 +47,27 @@ export default function CountsPage() {
       <ErrorNotice error={list.error} />
       {list.loaded && list.items.length === 0 && <p className="ok">{t('none')}</p>}
       {list.items.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="counts-title" tabIndex={0}>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('location')}</th>
-                <th scope="col">{t('scope')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">{t('started')}</th>
-                <th scope="col" className="num">
-                  {t('counted')}
-                </th>
-                <th scope="col">{t('note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link href={`/counts/${encodeURIComponent(c.id)}`}>
-                      {t('open', { place: c.locationName, when: f.dateTime(c.startedAt) })}
-                    </Link>
-                  </th>
-                  <td>{c.category ? t('category', { category: c.category }) : t('allProducts')}</td>
-                  <td>
-                    <span className={countBadge(c.status)}>{t(`status_${c.status}`)}</span>
-                  </td>
-                  <td>{c.startedByName}</td>
-                  <td className="num">{f.number(c.countedLines)}</td>
-                  <td>{c.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GridTable
+          labelledBy="counts-title"
+          columns={[t('location'), t('scope'), t('state'), t('started'), numeric(t('counted')), t('note')]}
+        >
+          {list.items.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link href={`/counts/${encodeURIComponent(c.id)}`}>
+                  {t('open', { place: c.locationName, when: f.dateTime(c.startedAt) })}
+                </Link>
+              </th>
+              <td>{c.category ? t('category', { category: c.category }) : t('allProducts')}</td>
+              <td>
+                <span className={countBadge(c.status)}>{t(`status_${c.status}`)}</span>
+              </td>
+              <td>{c.startedByName}</td>
+              <td className="num">{f.number(c.countedLines)}</td>
+              <td>{c.note}</td>
+            </tr>
+          ))}
+        </GridTable>
       )}
       <LoadMore list={list} label={t('more')} />
     </PageSection>

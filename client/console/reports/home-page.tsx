@@ -11,7 +11,7 @@ import { useApi } from '../session/session-context';
 import { itemSummary } from '../reconciliation/item-summary';
 import { reconciliationMessages } from '../reconciliation/reconciliation-messages';
 import { ErrorNotice } from '../ui/error-notice';
-import { GridTable } from '../ui/grid-table';
+import { DataTable, GridTable } from '../ui/grid-table';
 import { homeMessages } from './home-messages';
 import './reports.css';
 import { PageSection } from '../ui/page-section';
@@ -199,26 +199,17 @@ function TopProducts(props: { t: T; data: HomeResponse; money: (v: number) => st
       {data.topProducts.length === 0 ? (
         <p className="hint">{t('noSales')}</p>
       ) : (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('product')}</th>
-              <th scope="col">{t('units')}</th>
-              <th scope="col">{t('revenue')}</th>
+        <DataTable columns={[t('product'), t('units'), t('revenue')]}>
+          {data.topProducts.map((p) => (
+            <tr key={p.productId}>
+              <th scope="row">{p.name}</th>
+              <td className="num-cell">
+                {f.quantity(p.units, counting(p.productId).quantityDecimals, counting(p.productId).unit)}
+              </td>
+              <td className="num-cell">{money(p.revenueCents)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.topProducts.map((p) => (
-              <tr key={p.productId}>
-                <th scope="row">{p.name}</th>
-                <td className="num-cell">
-                  {f.quantity(p.units, counting(p.productId).quantityDecimals, counting(p.productId).unit)}
-                </td>
-                <td className="num-cell">{money(p.revenueCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

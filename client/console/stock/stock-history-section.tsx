@@ -5,6 +5,7 @@ import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable } from '../ui/grid-table';
 import { SelectField } from '../ui/select-field';
 import { stockChartMessages } from './stock-chart-messages';
 
@@ -100,29 +101,22 @@ function lasted(t: T, p: OfflinePeriod): string {
 function OfflineTable({ t, periods, dateTime }: { t: T; periods: OfflinePeriod[]; dateTime: (iso: string) => string }) {
   if (periods.length === 0) return <p className="hint">{t('noOffline')}</p>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby="offline-title" tabIndex={0}>
-      <table className="grid">
-        <caption id="offline-title">{t('offlineTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('device')}</th>
-            <th scope="col">{t('from')}</th>
-            <th scope="col">{t('to')}</th>
-            <th scope="col">{t('lasted')}</th>
+    <>
+      <GridTable
+        labelledBy="offline-title"
+        caption={t('offlineTitle')}
+        columns={[t('device'), t('from'), t('to'), t('lasted')]}
+      >
+        {periods.map((p) => (
+          <tr key={`${p.deviceId}:${p.from}`}>
+            <th scope="row">{p.deviceName}</th>
+            <td>{dateTime(p.from)}</td>
+            <td>{p.ongoing ? t('stillOffline') : dateTime(p.to)}</td>
+            <td>{lasted(t, p)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {periods.map((p) => (
-            <tr key={`${p.deviceId}:${p.from}`}>
-              <th scope="row">{p.deviceName}</th>
-              <td>{dateTime(p.from)}</td>
-              <td>{p.ongoing ? t('stillOffline') : dateTime(p.to)}</td>
-              <td>{lasted(t, p)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </GridTable>
       <p className="hint">{t('offlineHint')}</p>
-    </div>
+    </>
   );
 }
