@@ -7,14 +7,13 @@ import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
 import { countMessages } from './count-messages';
 import { FormProblem } from '../ui/form-problem';
-import { TextField } from '../ui/text-field';
+import { CancelWithReason } from '../ui/cancel-with-reason';
 
 /** Approve (every variance becomes an adjustment, once) or cancel an open count. */
 export function CountClose({ count, f, onDone }: { count: CountDetail; f: Formatter; onDone: (m: string) => void }) {
   const t = useT(countMessages);
   const api = useApi();
   const [confirming, setConfirming] = useState(false);
-  const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -37,14 +36,11 @@ export function CountClose({ count, f, onDone }: { count: CountDetail; f: Format
       const r = await api.post<ApproveCountResponse>(`${base}/approve`, {});
       return t('approved', { count: r.adjustments });
     });
-  const cancel = () => {
-    if (reason.trim().length < 3) return setProblem(t('reasonShort'));
-    setProblem(null);
-    void run(async () => {
+  const cancel = (reason: string) =>
+    run(async () => {
       await api.post(`${base}/cancel`, { reason });
       return t('cancelled');
     });
-  };
 
   return (
     <div className="card form" role="group" aria-labelledby="close-title">
@@ -55,18 +51,14 @@ export function CountClose({ count, f, onDone }: { count: CountDetail; f: Format
           {t('approve')}
         </button>
       </div>
-      <h3>{t('cancel')}</h3>
-      <TextField
-        label={t('cancelReason')}
+      <CancelWithReason
+        title={t('cancel')}
         id="count-cancel-reason"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        confirmLabel={t('confirmCancel')}
+        busy={busy}
+        onProblem={setProblem}
+        onCancel={(reason) => void cancel(reason)}
       />
-      <div className="actions start">
-        <button type="button" className="danger" disabled={busy} onClick={cancel}>
-          {t('confirmCancel')}
-        </button>
-      </div>
       <FormProblem>{problem}</FormProblem>
       {!confirming && <ErrorNotice error={error} />}
       {confirming && (

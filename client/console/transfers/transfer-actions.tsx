@@ -4,7 +4,7 @@ import { MAX_STOCK_QUANTITY, formatQuantity, parseQuantityIn } from '../../../sh
 import type { Counted } from '../../../shared/sale/stock-quantity';
 import { useLocale, useT } from '../i18n/i18n';
 import { useApi } from '../session/session-context';
-import { TextField } from '../ui/text-field';
+import { CancelWithReason } from '../ui/cancel-with-reason';
 import { transferMessages } from './transfer-messages';
 
 /** Runs one request of the dialog; its answer's message closes it, its error is shown. */
@@ -140,32 +140,20 @@ export function CancelSection({
 }) {
   const t = useT(transferMessages);
   const api = useApi();
-  const [reason, setReason] = useState('');
   const draft = transfer.status === 'draft';
-
-  function cancel() {
-    if (reason.trim().length < 3) return onProblem(t('reasonShort'));
-    onProblem(null);
-    run(async () => {
-      await api.post(`${pathOf(transfer)}/cancel`, { reason });
-      return draft ? t('draftCancelled') : t('cancelled', { from });
-    });
-  }
-
   return (
-    <>
-      <h3>{draft ? t('cancelDraft') : t('cancel')}</h3>
-      <TextField
-        label={t('cancelReason')}
-        id="cancel-reason"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      <div className="actions start">
-        <button type="button" className="danger" disabled={busy} onClick={cancel}>
-          {draft ? t('confirmCancelDraft') : t('confirmCancel')}
-        </button>
-      </div>
-    </>
+    <CancelWithReason
+      title={draft ? t('cancelDraft') : t('cancel')}
+      id="cancel-reason"
+      confirmLabel={draft ? t('confirmCancelDraft') : t('confirmCancel')}
+      busy={busy}
+      onProblem={onProblem}
+      onCancel={(reason) =>
+        run(async () => {
+          await api.post(`${pathOf(transfer)}/cancel`, { reason });
+          return draft ? t('draftCancelled') : t('cancelled', { from });
+        })
+      }
+    />
   );
 }

@@ -9,6 +9,8 @@ export const uiMessages = defineMessages({
     anyState: 'Todos',
     location: 'Ubicación',
     anyPlace: 'Todas',
+    cancelReason: 'Motivo de la cancelación',
+    reasonShort: 'Explique por qué (al menos 3 caracteres).',
   },
   en: {
     cancel: 'Cancel',
@@ -17,5 +19,7 @@ export const uiMessages = defineMessages({
     anyState: 'All',
     location: 'Location',
     anyPlace: 'All',
+    cancelReason: 'Why it is cancelled',
+    reasonShort: 'Say why (at least 3 characters).',
   },
 });
