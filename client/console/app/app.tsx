@@ -8,6 +8,7 @@ import { SignInPage } from '../session/sign-in-page';
 import { Layout } from './layout';
 import { HOME_PATH, pagesFor } from './pages';
 import { shellMessages } from './shell-messages';
+import { ErrorText } from '../../shared-ui/error-text';
 
 const CONSOLE_BASE = '/console';
 
@@ -122,9 +123,7 @@ function PageFailed() {
   const t = useT(shellMessages);
   return (
     <section className="page">
-      <p role="alert" className="error">
-        {t('pageFailed')}
-      </p>
+      <ErrorText>{t('pageFailed')}</ErrorText>
       <button type="button" onClick={() => location.reload()}>
         {t('reload')}
       </button>

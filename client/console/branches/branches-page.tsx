@@ -13,6 +13,7 @@ import { GridTable } from '../ui/grid-table';
 import { PageSection } from '../ui/page-section';
 import { SelectField } from '../ui/select-field';
 import { TextAreaField, TextField } from '../ui/text-field';
+import { NameWithDetail } from '../ui/name-with-detail';
 import { branchMessages } from './branch-messages';
 import { fromDrafts, ScaleLabelEditor, scaleLabelProblem, toDrafts } from './scale-label-editor';
 
@@ -52,10 +53,7 @@ export default function BranchesPage() {
         {branches.map((b) => (
           <tr key={b.id}>
             <th scope="row">
-              <span className="strong">{b.name}</span>
-              <span className="sub">
-                {b.id} · {b.receiptPrefix}
-              </span>
+              <NameWithDetail name={b.name} detail={`${b.id} · ${b.receiptPrefix}`} />
             </th>
             <td>{b.currency}</td>
             <td>{b.timeZone}</td>

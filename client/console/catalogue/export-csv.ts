@@ -1,10 +1,10 @@
 import type { ConsoleProductView } from '../../../shared/console/catalogue';
 import type { ApiClient, Query } from '../api/api-client';
 import type { CursorPage } from '../live/use-live-pages';
+import { downloadCsv } from '../ui/download-csv';
 
 /** The filtered list, every page of it, as a CSV file in the import's columns (money in minor units). */
 export async function exportProductsCsv(api: ApiClient, filters: Query): Promise<void> {
-  const { unparse } = await import('papaparse');
   const rows: ConsoleProductView[] = [];
   let cursor: string | undefined;
   do {
@@ -16,7 +16,8 @@ export async function exportProductsCsv(api: ApiClient, filters: Query): Promise
     rows.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  const csv = unparse(
+  await downloadCsv(
+    'catalogo',
     rows.map((p) => ({
       sku: p.sku,
       name: p.name,
@@ -34,10 +35,4 @@ export async function exportProductsCsv(api: ApiClient, filters: Query): Promise
       archived: p._deleted ? 'yes' : 'no',
     })),
   );
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `catalogo-${new Date().toISOString().slice(0, 10)}.csv`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -4,7 +4,9 @@ import { useLocale, useT } from '../i18n/i18n';
 import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable } from '../ui/grid-table';
 import { importMessages } from './import-messages';
+import { ErrorText } from '../../shared-ui/error-text';
 
 interface Preview {
   csv: string;
@@ -84,11 +86,7 @@ export function ImportDialog({ onClose, onDone }: { onClose: () => void; onDone:
           />
         </div>
         {busy === 'checking' && <p role="status">{t('checking')}</p>}
-        {unreadable && (
-          <p role="alert" className="error">
-            {t('notCsv')}
-          </p>
-        )}
+        <ErrorText>{unreadable && t('notCsv')}</ErrorText>
         <ErrorNotice error={error} />
         {result && (
           <>
@@ -96,30 +94,21 @@ export function ImportDialog({ onClose, onDone }: { onClose: () => void; onDone:
               {t('summary', { create: result.createCount, update: result.updateCount, errors: result.errorCount })}
               {result.errorCount > 0 && ` ${t('fixFirst')}`}
             </p>
-            <div className="table-scroll import-preview" role="region" aria-label={t('title')} tabIndex={0}>
-              <table className="grid">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('line')}</th>
-                    <th scope="col">{t('sku')}</th>
-                    <th scope="col">{t('name')}</th>
-                    <th scope="col">{t('action')}</th>
-                    <th scope="col">{t('problems')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((r) => (
-                    <tr key={r.line} className={r.errors.length ? 'alert' : undefined}>
-                      <th scope="row">{r.line}</th>
-                      <td>{r.sku}</td>
-                      <td>{preview?.names.get(r.line) ?? ''}</td>
-                      <td>{t(r.action)}</td>
-                      <td>{r.errors.map(describe).join(' ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <GridTable
+              label={t('title')}
+              className="import-preview"
+              columns={[t('line'), t('sku'), t('name'), t('action'), t('problems')]}
+            >
+              {result.rows.map((r) => (
+                <tr key={r.line} className={r.errors.length ? 'alert' : undefined}>
+                  <th scope="row">{r.line}</th>
+                  <td>{r.sku}</td>
+                  <td>{preview?.names.get(r.line) ?? ''}</td>
+                  <td>{t(r.action)}</td>
+                  <td>{r.errors.map(describe).join(' ')}</td>
+                </tr>
+              ))}
+            </GridTable>
           </>
         )}
         <div className="actions">

@@ -8,6 +8,7 @@ import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
 import { TextField } from '../ui/text-field';
+import { ErrorText } from '../../shared-ui/error-text';
 import { catalogueMessages } from './catalogue-messages';
 import {
   fieldsToForm,
@@ -150,9 +151,7 @@ export function ProductDialog({
         {field('legacyId', t('legacyId'), errors, 'numeric')}
         <div className="wide">
           {error instanceof Error && !(error instanceof ConsoleApiError) ? (
-            <p role="alert" className="error">
-              {error.message}
-            </p>
+            <ErrorText>{error.message}</ErrorText>
           ) : (
             <ErrorNotice error={error} />
           )}

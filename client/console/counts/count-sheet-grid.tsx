@@ -8,6 +8,7 @@ import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
 import { SelectField } from '../ui/select-field';
 import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
+import { NameWithDetail } from '../ui/name-with-detail';
 import { CountInput, countInputId } from './count-input';
 import { countMessages } from './count-messages';
 
@@ -66,13 +67,15 @@ export function CountSheetGrid({ count, f }: { count: CountDetail; f: Formatter 
         helper.accessor('name', {
           header: () => t('product'),
           cell: (c) => (
-            <>
-              <span className="strong">{c.getValue()}</span>
-              <span className="sub">
-                {c.row.original.sku}
-                {c.row.original.source && ` · ${t(c.row.original.source === 'pos' ? 'fromPos' : 'fromConsole')}`}
-              </span>
-            </>
+            <NameWithDetail
+              name={c.getValue()}
+              detail={
+                <>
+                  {c.row.original.sku}
+                  {c.row.original.source && ` · ${t(c.row.original.source === 'pos' ? 'fromPos' : 'fromConsole')}`}
+                </>
+              }
+            />
           ),
         }),
         helper.display({

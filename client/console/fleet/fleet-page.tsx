@@ -12,6 +12,7 @@ import { GridTable } from '../ui/grid-table';
 import { PageSection } from '../ui/page-section';
 import { placeOptions, SelectField } from '../ui/select-field';
 import { useNow } from '../ui/use-now';
+import { NameWithDetail } from '../ui/name-with-detail';
 import { fleetMessages } from './fleet-messages';
 import { PairDialog } from './pair-dialog';
 import { RenameDialog } from './rename-dialog';
@@ -191,10 +192,7 @@ function DeviceRow({
   return (
     <tr className={device.alert ? 'alert' : device.attention.length ? 'attention' : undefined}>
       <th scope="row">
-        <span className="strong">{device.name}</span>
-        <span className="sub">
-          {device.branchName} · #{device.number}
-        </span>
+        <NameWithDetail name={device.name} detail={`${device.branchName} · #${device.number}`} />
       </th>
       <td>
         {device.revokedAt ? (

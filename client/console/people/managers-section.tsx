@@ -11,6 +11,7 @@ import { FormDialog } from '../ui/form-dialog';
 import { GridTable } from '../ui/grid-table';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
+import { NameWithDetail } from '../ui/name-with-detail';
 import { peopleMessages } from './people-messages';
 
 type Editing = { kind: 'new' } | { kind: 'password'; m: ManagerView } | { kind: 'branches'; m: ManagerView };
@@ -63,8 +64,7 @@ export function ManagersSection({ branches }: { branches: BranchView[] }) {
           {list.data.managers.map((m) => (
             <tr key={m.id}>
               <th scope="row">
-                <span className="strong">{m.name}</span>
-                <span className="sub">{m.email}</span>
+                <NameWithDetail name={m.name} detail={m.email} />
               </th>
               <td>{t(m.role)}</td>
               <td>{m.branchIds === 'all' ? t('allBranches') : m.branchIds.map(branchName).join(', ')}</td>

@@ -19,6 +19,8 @@ import type { Counted } from '../../../shared/sale/stock-quantity';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
+import { downloadCsv } from '../ui/download-csv';
+import { DataTable, GridTable } from '../ui/grid-table';
 import { PageSection } from '../ui/page-section';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
@@ -202,7 +204,6 @@ function BranchChoice(props: {
   );
 }
 
-/** The explorer table's header: the group, then the totals' columns. */
 /** The groups with their amounts; a group's label drills into its tickets. */
 function ExplorerTable({
   t,
@@ -221,63 +222,54 @@ function ExplorerTable({
 }) {
   const f = useFormat({ currency: data.currency });
   return (
-    <div className="table-scroll" role="region" aria-labelledby="sales-title" tabIndex={0}>
-      <table className="grid">
-        <TotalsHead t={t} groupName={groupName} byProduct={byProduct !== null} />
-        <tbody>
-          {data.rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => onOpen(r)}
-                  aria-label={t('showTickets', { label: labelOf(t, groupBy, r) })}
-                >
-                  {labelOf(t, groupBy, r)}
-                </button>
-              </th>
-              <Amounts
-                row={r}
-                money={f.money}
-                number={f.number}
-                units={
-                  byProduct ? (v) => f.quantity(v, byProduct(r.key).quantityDecimals, byProduct(r.key).unit) : f.number
-                }
-              />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr aria-label={t('totals')}>
-            <th scope="row">{t('totals')}</th>
-            <Amounts
-              row={data.totals}
-              money={f.money}
-              number={f.number}
-              units={byProduct && weighsAny(data, byProduct) ? () => '—' : f.number}
-            />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <GridTable
+      labelledBy="sales-title"
+      columns={totalsColumns(t, groupName, byProduct !== null)}
+      foot={
+        <tr aria-label={t('totals')}>
+          <th scope="row">{t('totals')}</th>
+          <Amounts
+            row={data.totals}
+            money={f.money}
+            number={f.number}
+            units={byProduct && weighsAny(data, byProduct) ? () => '—' : f.number}
+          />
+        </tr>
+      }
+    >
+      {data.rows.map((r) => (
+        <tr key={r.key}>
+          <th scope="row">
+            <button
+              type="button"
+              className="link"
+              onClick={() => onOpen(r)}
+              aria-label={t('showTickets', { label: labelOf(t, groupBy, r) })}
+            >
+              {labelOf(t, groupBy, r)}
+            </button>
+          </th>
+          <Amounts
+            row={r}
+            money={f.money}
+            number={f.number}
+            units={
+              byProduct ? (v) => f.quantity(v, byProduct(r.key).quantityDecimals, byProduct(r.key).unit) : f.number
+            }
+          />
+        </tr>
+      ))}
+    </GridTable>
   );
 }
 
-/** By product the units column is each product's quantity; otherwise articles (a weighed line is one). */
-function TotalsHead({ t, groupName, byProduct }: { t: T; groupName: string; byProduct: boolean }) {
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{groupName}</th>
-        {(['gross', 'discounts', 'tax', 'net', 'total', 'units', 'tickets', 'refunds'] as const).map((k) => (
-          <th key={k} scope="col">
-            {k === 'units' && byProduct ? t('quantity') : t(k)}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
+/**
+ * The explorer table's header: the group, then the totals' columns. By product the units column is each product's
+ * quantity; otherwise articles (a weighed line is one).
+ */
+function totalsColumns(t: T, groupName: string, byProduct: boolean): string[] {
+  const keys = ['gross', 'discounts', 'tax', 'net', 'total', 'units', 'tickets', 'refunds'] as const;
+  return [groupName, ...keys.map((k) => (k === 'units' && byProduct ? t('quantity') : t(k)))];
 }
 
 function labelOf(t: T, groupBy: ExplorerGroup, row: ExplorerRow): string {
@@ -375,42 +367,28 @@ function Tickets(props: { t: T; label: string; filter: Filter; currency?: string
       </div>
       <ErrorNotice error={page.error} />
       {page.data && (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('receipt')}</th>
-              <th scope="col">{t('time')}</th>
-              <th scope="col">{t('branch')}</th>
-              <th scope="col">{t('cashier')}</th>
-              <th scope="col">{t('tender')}</th>
-              <th scope="col">{t('total')}</th>
+        <DataTable columns={[t('receipt'), t('time'), t('branch'), t('cashier'), t('tender'), t('total')]}>
+          {page.data.tickets.map((ticket) => (
+            <tr key={ticket.id}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setOpened(ticket.id)}
+                  aria-label={t('open', { receipt: ticket.receiptNumber })}
+                >
+                  {ticket.receiptNumber}
+                </button>
+                {ticket.kind === 'refund' && <span className="badge warning">{t('refund')}</span>}
+              </th>
+              <td>{f.dateTime(ticket.soldAt)}</td>
+              <td>{ticket.branchName}</td>
+              <td>{ticket.cashierName}</td>
+              <td>{t(ticket.tender)}</td>
+              <td className="num-cell">{f.money(ticket.kind === 'refund' ? -ticket.totalCents : ticket.totalCents)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {page.data.tickets.map((ticket) => (
-              <tr key={ticket.id}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setOpened(ticket.id)}
-                    aria-label={t('open', { receipt: ticket.receiptNumber })}
-                  >
-                    {ticket.receiptNumber}
-                  </button>
-                  {ticket.kind === 'refund' && <span className="badge warning">{t('refund')}</span>}
-                </th>
-                <td>{f.dateTime(ticket.soldAt)}</td>
-                <td>{ticket.branchName}</td>
-                <td>{ticket.cashierName}</td>
-                <td>{t(ticket.tender)}</td>
-                <td className="num-cell">
-                  {f.money(ticket.kind === 'refund' ? -ticket.totalCents : ticket.totalCents)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {page.data?.nextCursor && (
         <button type="button" onClick={() => setCursor(page.data!.nextCursor ?? undefined)}>
@@ -455,31 +433,21 @@ function Receipt({ t, id, onOpen, onClose }: { t: T; id: string; onOpen: (id: st
           <p>
             {d.branchName} · {d.deviceName} · {d.cashierName} · {f.dateTime(d.soldAt)}
           </p>
-          <table className="grid">
-            <caption>{t('lines')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('product')}</th>
-                <th scope="col">{t('quantity')}</th>
-                <th scope="col">{t('price')}</th>
-                <th scope="col">{t('discounts')}</th>
-                <th scope="col">{t('total')}</th>
-                <th scope="col">{t('master')}</th>
+          <DataTable
+            caption={t('lines')}
+            columns={[t('product'), t('quantity'), t('price'), t('discounts'), t('total'), t('master')]}
+          >
+            {d.lines.map((l) => (
+              <tr key={l.lineNo}>
+                <th scope="row">{l.name}</th>
+                <td className="num-cell">{f.quantity(l.quantity, l.quantityDecimals, l.unit)}</td>
+                <td className="num-cell">{f.money(l.unitPriceCents)}</td>
+                <td className="num-cell">{f.money(l.discountCents)}</td>
+                <td className="num-cell">{f.money(l.lineTotalCents)}</td>
+                <td className="num-cell">{l.masterUnitCents === null ? '—' : f.money(l.masterUnitCents)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {d.lines.map((l) => (
-                <tr key={l.lineNo}>
-                  <th scope="row">{l.name}</th>
-                  <td className="num-cell">{f.quantity(l.quantity, l.quantityDecimals, l.unit)}</td>
-                  <td className="num-cell">{f.money(l.unitPriceCents)}</td>
-                  <td className="num-cell">{f.money(l.discountCents)}</td>
-                  <td className="num-cell">{f.money(l.lineTotalCents)}</td>
-                  <td className="num-cell">{l.masterUnitCents === null ? '—' : f.money(l.masterUnitCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <p className="strong">
             {t('total')}: {f.money(d.totalCents)} · {t('tax')}: {f.money(d.taxes.reduce((s, x) => s + x.taxCents, 0))}
           </p>
@@ -517,7 +485,6 @@ async function exportCsv(
   data: ExplorerResponse,
   byProduct: ((id: string) => Counted) | null,
 ): Promise<void> {
-  const { unparse } = await import('papaparse');
   const amount = (cents: number) => (cents / 100).toFixed(2);
   const inUnit = (q: number, c: Counted) => (q / 10 ** c.quantityDecimals).toFixed(c.quantityDecimals);
   const mixed = byProduct !== null && weighsAny(data, byProduct);
@@ -537,7 +504,7 @@ async function exportCsv(
     r.tickets,
     r.refunds,
   ];
-  const csv = unparse({
+  await downloadCsv(`ventas-${data.groupBy}`, {
     fields: [
       groupName,
       t('gross'),
@@ -551,10 +518,4 @@ async function exportCsv(
     ],
     data: [...data.rows.map((r) => line(r.label, r, r.key)), line(t('totals'), data.totals, null)],
   });
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `ventas-${data.groupBy}-${new Date().toISOString().slice(0, 10)}.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
 }

@@ -7,16 +7,20 @@ import { useFormat } from '../i18n/use-format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { CheckField } from '../ui/check-list';
+import { downloadCsv } from '../ui/download-csv';
 import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
 import { PageSection } from '../ui/page-section';
 import { placeOptions, SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
+import { NameWithDetail } from '../ui/name-with-detail';
 import { ShiftCountedCell } from './shift-counted-cell';
 import { shiftsMessages } from './shifts-messages';
 import './reports.css';
 
 type T = Translate<keyof (typeof shiftsMessages)['es']>;
+/** The cash report's last columns, alike on the page and in the CSV file. */
+const CASH_COLUMNS = ['cashIn', 'cashOut', 'noSale', 'expected', 'counted', 'overShort'] as const;
 
 /** Shifts across branches: open ones live, closed ones with their cash report; the per-branch difference limit. */
 export default function ShiftsPage() {
@@ -74,12 +78,7 @@ export default function ShiftsPage() {
             t('closedAt'),
             t('float'),
             t('cashSales'),
-            t('cashIn'),
-            t('cashOut'),
-            t('noSale'),
-            t('expected'),
-            t('counted'),
-            t('overShort'),
+            ...CASH_COLUMNS.map((k) => t(k)),
           ]}
         >
           {rows.map((s) => {
@@ -87,10 +86,7 @@ export default function ShiftsPage() {
             return (
               <tr key={s.shiftId} aria-label={`${s.cashierName} ${s.deviceName}`}>
                 <th scope="row">
-                  <span className="strong">{s.cashierName}</span>
-                  <span className="sub">
-                    {s.branchName} · {s.deviceName}
-                  </span>
+                  <NameWithDetail name={s.cashierName} detail={`${s.branchName} · ${s.deviceName}`} />
                 </th>
                 <td>{s.openedAt ? f.dateTime(s.openedAt) : '—'}</td>
                 <td>{s.closedAt ? f.dateTime(s.closedAt) : <span className="badge ok">{t('stillOpen')}</span>}</td>
@@ -204,9 +200,8 @@ function LimitForm(props: {
 }
 
 async function exportCsv(t: T, rows: ShiftRow[]): Promise<void> {
-  const { unparse } = await import('papaparse');
   const amount = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2));
-  const csv = unparse({
+  await downloadCsv('turnos', {
     fields: [
       t('branch'),
       t('device'),
@@ -217,12 +212,7 @@ async function exportCsv(t: T, rows: ShiftRow[]): Promise<void> {
       t('cashSales'),
       t('cardSales'),
       t('cashRefunds'),
-      t('cashIn'),
-      t('cashOut'),
-      t('noSale'),
-      t('expected'),
-      t('counted'),
-      t('overShort'),
+      ...CASH_COLUMNS.map((k) => t(k)),
     ],
     data: rows.map((s) => [
       s.branchName,
@@ -242,10 +232,4 @@ async function exportCsv(t: T, rows: ShiftRow[]): Promise<void> {
       amount(s.overShortCents),
     ]),
   });
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `turnos-${new Date().toISOString().slice(0, 10)}.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
 }

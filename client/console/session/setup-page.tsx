@@ -11,6 +11,7 @@ import { defineMessages, useLocale, useT } from '../i18n/i18n';
 import { TextField } from '../ui/text-field';
 import { useSession } from './session-context';
 import { SignedOutFrame } from './signed-out-frame';
+import { ErrorText } from '../../shared-ui/error-text';
 
 const m = defineMessages({
   es: {
@@ -102,11 +103,7 @@ export function SetupPage() {
         type: 'password',
         autoComplete: 'new-password',
       })}
-      {failure && (
-        <p role="alert" className="error">
-          {failure.text}
-        </p>
-      )}
+      <ErrorText>{failure?.text}</ErrorText>
       <button type="submit" className="primary" disabled={isSubmitting}>
         {isSubmitting ? t('submitting') : t('submit')}
       </button>

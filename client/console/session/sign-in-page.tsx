@@ -9,6 +9,7 @@ import { defineMessages, useLocale, useT } from '../i18n/i18n';
 import { TextField } from '../ui/text-field';
 import { useSession } from './session-context';
 import { SignedOutFrame } from './signed-out-frame';
+import { ErrorText } from '../../shared-ui/error-text';
 
 const m = defineMessages({
   es: {
@@ -95,11 +96,7 @@ export function SignInPage({ expired }: { expired: boolean }) {
         error={errors.password && t('passwordMissing')}
         {...register('password')}
       />
-      {failure && (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      )}
+      <ErrorText>{failure}</ErrorText>
       <button type="submit" className="primary" disabled={isSubmitting}>
         {isSubmitting ? t('submitting') : t('submit')}
       </button>

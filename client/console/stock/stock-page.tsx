@@ -10,11 +10,13 @@ import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { DoneNotice } from '../ui/done-notice';
 import { ErrorNotice } from '../ui/error-notice';
+import { GridTable, numeric } from '../ui/grid-table';
 import { PageSection } from '../ui/page-section';
 import { placeOptions, SelectField } from '../ui/select-field';
 import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
 import { stockMessages } from './stock-messages';
 import { FormProblem } from '../ui/form-problem';
+import { NameWithDetail } from '../ui/name-with-detail';
 
 type MatrixRow = StockMatrixResponse['items'][number];
 const helper = createColumnHelper<GridFeatures, MatrixRow>();
@@ -51,12 +53,7 @@ export default function StockPage() {
       helper.columns([
         helper.accessor('name', {
           header: () => t('product'),
-          cell: (c) => (
-            <>
-              <span className="strong">{c.getValue()}</span>
-              <span className="sub">{c.row.original.sku}</span>
-            </>
-          ),
+          cell: (c) => <NameWithDetail name={c.getValue()} detail={c.row.original.sku} />,
         }),
         ...locations.map((l) =>
           helper.display({
@@ -185,47 +182,30 @@ function LowStock({ locations }: { locations: StockMatrixResponse['locations'] }
       {low.data && items.length === 0 && <p className="hint">{t('noLow', { place: placeName(locationId) })}</p>}
       {items.length > 0 && (
         <>
-          <div className="table-scroll" role="region" aria-labelledby="low-title" tabIndex={0}>
-            <table className="grid">
-              <thead>
-                <tr>
-                  <th scope="col">{t('product')}</th>
-                  <th scope="col" className="num">
-                    {t('quantity')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('min')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('max')}
-                  </th>
-                  <th scope="col">{t('suggested')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr key={i.productId}>
-                    <th scope="row">
-                      <span className="strong">{i.name}</span>
-                      <span className="sub">{i.sku}</span>
-                    </th>
-                    <td className="num">{f.number(i.quantity)}</td>
-                    <td className="num">{f.number(i.reorderMin)}</td>
-                    <td className="num">{i.reorderMax === null ? '—' : f.number(i.reorderMax)}</td>
-                    <td>
-                      <input
-                        className="qty-input"
-                        inputMode="numeric"
-                        aria-label={t('suggestedLabel', { product: i.name })}
-                        value={quantities[i.productId] ?? String(i.suggestedQuantity)}
-                        onChange={(e) => setQuantities((q) => ({ ...q, [i.productId]: e.target.value }))}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <GridTable
+            labelledBy="low-title"
+            columns={[t('product'), numeric(t('quantity')), numeric(t('min')), numeric(t('max')), t('suggested')]}
+          >
+            {items.map((i) => (
+              <tr key={i.productId}>
+                <th scope="row">
+                  <NameWithDetail name={i.name} detail={i.sku} />
+                </th>
+                <td className="num">{f.number(i.quantity)}</td>
+                <td className="num">{f.number(i.reorderMin)}</td>
+                <td className="num">{i.reorderMax === null ? '—' : f.number(i.reorderMax)}</td>
+                <td>
+                  <input
+                    className="qty-input"
+                    inputMode="numeric"
+                    aria-label={t('suggestedLabel', { product: i.name })}
+                    value={quantities[i.productId] ?? String(i.suggestedQuantity)}
+                    onChange={(e) => setQuantities((q) => ({ ...q, [i.productId]: e.target.value }))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </GridTable>
           <FormProblem>{invalid && t('qtyInvalid')}</FormProblem>
           <div className="actions start">
             <button type="button" className="primary" disabled={busy} onClick={() => void resupply()}>
