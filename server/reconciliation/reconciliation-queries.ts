@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Transaction, Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import type { ReconciliationHistory, ResolveRequest } from '../../shared/console/reconciliation';
@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { ReconciliationKind, ReconciliationStatus } from '../db/schema-ledger';
 import { ApiError } from '../http/api-error';
+import { splitCursor } from '../ledger/ledger-queries';
 import { assertCanManageLocation, locationInfo, type LocationInfo } from '../ledger/manager-movements';
 import { SequenceAllocator } from '../ledger/server-sequence';
 import { applyMovement } from '../ledger/stock-movements';
@@ -47,9 +48,21 @@ async function itemNow(trx: Transaction<Database>, id: string): Promise<Reconcil
   );
 }
 
-function splitCursor(cursor: string): { seq: number; id: string } {
-  const dot = cursor.indexOf('.');
-  return { seq: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) };
+/** Changes an item unless it is resolved, at server sequence `seq`; false when it was (resolved meanwhile). */
+async function changeUnresolved(
+  trx: Transaction<Database>,
+  id: string,
+  changes: Updateable<Row>,
+  seq: number,
+  now: string,
+): Promise<boolean> {
+  const done = await trx
+    .updateTable('reconciliation_items')
+    .set({ ...changes, updated_at: now, seq })
+    .where('id', '=', id)
+    .where('status', '!=', 'resolved')
+    .executeTakeFirst();
+  return (done.numUpdatedRows ?? 0n) > 0n;
 }
 
 export interface ItemFilter {
@@ -154,19 +167,8 @@ export async function assignItem(
   return db.transaction().execute(async (trx) => {
     const seq = await SequenceAllocator.lock(trx);
     const s = seq.next();
-    await trx
-      .updateTable('reconciliation_items')
-      .set({
-        status: 'assigned',
-        assigned_to: assignee.id,
-        assigned_to_name: assignee.name,
-        assigned_at: now,
-        updated_at: now,
-        seq: s,
-      })
-      .where('id', '=', id)
-      .where('status', '!=', 'resolved')
-      .execute();
+    const assignment = { assigned_to: assignee.id, assigned_to_name: assignee.name, assigned_at: now };
+    await changeUnresolved(trx, id, { status: 'assigned', ...assignment }, s, now);
     await recordEvent(trx, {
       itemId: id,
       kind: 'assigned',
@@ -204,22 +206,14 @@ export async function resolveItem(
       row.kind === 'oversell' && row.cause_key === oversellKey(row.location_id, row.product_id ?? '')
         ? `${row.cause_key}:resolved:${uuidv7()}`
         : row.cause_key;
-    const done = await trx
-      .updateTable('reconciliation_items')
-      .set({
-        status: 'resolved',
-        cause_key: causeKey,
-        resolved_by: manager.id,
-        resolved_by_name: manager.name,
-        resolution_note: request.note,
-        resolved_at: now,
-        updated_at: now,
-        seq: s,
-      })
-      .where('id', '=', id)
-      .where('status', '!=', 'resolved')
-      .executeTakeFirst();
-    if ((done.numUpdatedRows ?? 0n) === 0n)
+    const resolution = {
+      cause_key: causeKey,
+      resolved_by: manager.id,
+      resolved_by_name: manager.name,
+      resolution_note: request.note,
+      resolved_at: now,
+    };
+    if (!(await changeUnresolved(trx, id, { status: 'resolved', ...resolution }, s, now)))
       throw new ApiError('CONFLICT', `Item ${id} was resolved meanwhile by another manager.`);
     if (correction) await applyCorrection(trx, manager, id, request.note, correction, s, now);
     await recordEvent(trx, {
