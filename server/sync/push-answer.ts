@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { DETAILED_PUSH_ANSWER, PUSH_ANSWER_HEADER, type PushResult } from '../../shared/protocol';
 import { ERROR_CODES, type ErrorCode } from '../../shared/protocol/api-error';
 import { ApiError } from '../http/api-error';
+import { sendJson } from './send-json';
 
 /**
  * Answers a push whose rows the server has already judged (and applied where they were good).
@@ -13,13 +14,13 @@ import { ApiError } from '../http/api-error';
  */
 export function sendPushAnswer(req: Request, res: Response, rowCount: number, result: PushResult): void {
   if (req.get(PUSH_ANSWER_HEADER) === DETAILED_PUSH_ANSWER) {
-    res.json(result);
+    sendJson(res, result);
     return;
   }
   const answered = new Set(result.conflicts.map((c) => (c as { id?: unknown } | null)?.id));
   const refused = result.rejected.filter((r) => !answered.has(r.id));
   if (refused.length === 0) {
-    res.json(result.conflicts);
+    sendJson(res, result.conflicts);
     return;
   }
   const codes = new Set(refused.map((r) => r.code));

@@ -17,6 +17,7 @@ import type { ChangeEvent } from '../live/change-bus';
 import { serveChangeStream } from '../live/change-stream';
 import { pullQueries, type PullRequest } from './pull-queries';
 import { openDeviceLink } from '../reports/device-links';
+import { sendJson } from './send-json';
 
 export interface SyncRouteDeps {
   db: Db;
@@ -36,7 +37,7 @@ export function syncRoutes({ db, bus, heartbeatMs, salesPullDays = 30 }: SyncRou
     router.get(`/${collection}/:version/pull`, schemaVersionOf(collection), async (req, res) => {
       const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
       const query = queries[collection] as (pull: PullRequest) => Promise<unknown>;
-      res.json(await query({ db, device: deviceOf(req), since: { seq: q.seq, id: q.id }, limit: q.limit }));
+      sendJson(res, await query({ db, device: deviceOf(req), since: { seq: q.seq, id: q.id }, limit: q.limit }));
     });
   }
 
