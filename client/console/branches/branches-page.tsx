@@ -11,7 +11,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { FormDialog } from '../ui/form-dialog';
 import { GridTable } from '../ui/grid-table';
 import { PageSection } from '../ui/page-section';
-import { SelectField } from '../ui/select-field';
+import { choices, SelectField } from '../ui/select-field';
 import { TextAreaField, TextField } from '../ui/text-field';
 import { NameWithDetail } from '../ui/name-with-detail';
 import { branchMessages } from './branch-messages';
@@ -172,13 +172,7 @@ function BranchDialog({
         </>
       )}
       <TextField label={t('currency')} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
-      <SelectField label={t('timeZone')} value={timeZone} onChange={setTimeZone}>
-        {ZONES.map((z) => (
-          <option key={z} value={z}>
-            {z}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField label={t('timeZone')} value={timeZone} onChange={setTimeZone} options={choices(ZONES, (z) => z)} />
       <TextField label={t('idleLock')} inputMode="numeric" value={idle} onChange={(e) => setIdle(e.target.value)} />
       <TextField
         label={t('maxDiscount')}

@@ -6,7 +6,7 @@ import type { Formatter } from '../i18n/format';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { choices, SelectField } from '../ui/select-field';
 import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
 import { NameWithDetail } from '../ui/name-with-detail';
 import { CountInput, countInputId } from './count-input';
@@ -133,13 +133,12 @@ export function CountSheetGrid({ count, f }: { count: CountDetail; f: Formatter 
           <label htmlFor="sheet-search">{t('search')}</label>
           <input id="sheet-search" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <SelectField label={t('show')} value={filter} onChange={(v) => setFilter(v as typeof filter)}>
-          {SHEET_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {t(`filter_${s}`)}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t('show')}
+          value={filter}
+          onChange={(v) => setFilter(v as typeof filter)}
+          options={choices(SHEET_FILTERS, (s) => t(`filter_${s}`))}
+        />
       </div>
       <ErrorNotice error={sheet.error ?? error} />
       {sheet.data?.truncated && <p className="hint">{t('truncated')}</p>}

@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n';
 import { useLiveQuery } from '../live/use-live-query';
 import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { countMessages } from './count-messages';
 
 /** Starts a count of a location (every product, or one category) and opens its sheet. */
@@ -47,13 +47,7 @@ export function StartCountForm({ locations }: { locations: { id: string; name: s
       <h2 id="start-count-title">{t('newCount')}</h2>
       <p className="hint">{t('startHelp')}</p>
       <div className="filters">
-        <SelectField label={t('location')} value={locationId} onChange={setChosen}>
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label={t('location')} value={locationId} onChange={setChosen} options={placeOptions(locations)} />
         <SelectField label={t('categoryField')} value={category} onChange={setCategory}>
           <option value="">{t('allProducts')}</option>
           {(categories.data?.categories ?? [])

@@ -14,7 +14,7 @@ import { useApi } from '../session/session-context';
 import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
 import { PageSection } from '../ui/page-section';
-import { placeOptions, SelectField } from '../ui/select-field';
+import { choices, placeOptions, SelectField } from '../ui/select-field';
 import { itemSummary } from './item-summary';
 import { reconciliationMessages } from './reconciliation-messages';
 
@@ -48,26 +48,16 @@ export default function ReconciliationPage() {
           label={t('status')}
           value={filters.status ?? ''}
           onChange={(v) => set({ status: (v || undefined) as Filters['status'] })}
-        >
-          <option value="">{t('any')}</option>
-          {RECONCILIATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status_${s}`)}
-            </option>
-          ))}
-        </SelectField>
+          all={t('any')}
+          options={choices(RECONCILIATION_STATUSES, (s) => t(`status_${s}`))}
+        />
         <SelectField
           label={t('kind')}
           value={filters.kind ?? ''}
           onChange={(v) => set({ kind: (v || undefined) as Filters['kind'] })}
-        >
-          <option value="">{t('any')}</option>
-          {RECONCILIATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind_${k}`)}
-            </option>
-          ))}
-        </SelectField>
+          all={t('any')}
+          options={choices(RECONCILIATION_KINDS, (k) => t(`kind_${k}`))}
+        />
         {branches.length > 1 && (
           <SelectField
             label={t('branch')}

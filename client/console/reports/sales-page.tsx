@@ -22,7 +22,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { downloadCsv } from '../ui/download-csv';
 import { DataTable, GridTable } from '../ui/grid-table';
 import { PageSection } from '../ui/page-section';
-import { SelectField } from '../ui/select-field';
+import { choices, SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { drillFilter } from './drill-filter';
 import { salesMessages } from './sales-messages';
@@ -121,13 +121,12 @@ export default function SalesPage() {
           min={from}
           onChange={(e) => e.target.value && setTo(e.target.value)}
         />
-        <SelectField label={t('groupBy')} value={groupBy} onChange={(v) => setGroupBy(v as ExplorerGroup)}>
-          {explorerGroups.map((g) => (
-            <option key={g} value={g}>
-              {t(g)}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t('groupBy')}
+          value={groupBy}
+          onChange={(v) => setGroupBy(v as ExplorerGroup)}
+          options={choices(explorerGroups, (g) => t(g))}
+        />
         <SelectField label={t('tender')} value={tender} onChange={setTender}>
           <option value="">{t('anyTender')}</option>
           <option value="cash">{t('cash')}</option>

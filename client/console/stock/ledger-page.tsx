@@ -17,7 +17,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { GridTable } from '../ui/grid-table';
 import { LoadMore } from '../ui/load-more';
 import { PageSection } from '../ui/page-section';
-import { SelectField } from '../ui/select-field';
+import { choices, SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { DateTimeField, isLocalDateTime } from '../ui/date-time-field';
 import { describeMovement } from './describe-movement';
@@ -182,13 +182,12 @@ function AdjustForm({ locationId, productId, counted }: { locationId: string; pr
         return t('adjusted', { level: f.quantity(r.level, counted.quantityDecimals, counted.unit) });
       }}
     >
-      <SelectField label={t('reason')} value={reason} onChange={(v) => setReason(v as AdjustmentReason)}>
-        {ADJUSTMENT_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {t(`reason_${r}`)}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        label={t('reason')}
+        value={reason}
+        onChange={(v) => setReason(v as AdjustmentReason)}
+        options={choices(ADJUSTMENT_REASONS, (r) => t(`reason_${r}`))}
+      />
       <TextField
         label={t('adjustDelta')}
         id="adjust-delta"

@@ -6,7 +6,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import { useApi } from '../session/session-context';
 import { Dialog } from '../ui/dialog';
 import { ErrorNotice } from '../ui/error-notice';
-import { SelectField } from '../ui/select-field';
+import { placeOptions, SelectField } from '../ui/select-field';
 import { TransferLinesEditor, lineQuantity, type EditedLine } from './transfer-lines-editor';
 import { transferMessages } from './transfer-messages';
 import { FormProblem } from '../ui/form-problem';
@@ -86,20 +86,8 @@ export function NewTransferDialog({
     <Dialog title={draft ? t('editDraft') : t('newTransfer')} onClose={onClose}>
       <div className="form">
         <div className="filters">
-          <SelectField label={t('from')} value={from} onChange={setFrom}>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('to')} value={to} onChange={setTo}>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField label={t('from')} value={from} onChange={setFrom} options={placeOptions(locations)} />
+          <SelectField label={t('to')} value={to} onChange={setTo} options={placeOptions(locations)} />
         </div>
         <TransferLinesEditor lines={lines} onChange={setLines} />
         <div className="field">

@@ -46,3 +46,8 @@ export function SelectField({
 export function placeOptions(places: readonly { id: string; name: string }[]): SelectOption[] {
   return places.map((p) => ({ value: p.id, label: p.name }));
 }
+
+/** Fixed values (states, kinds, reasons) as choices of a SelectField, each with its words. */
+export function choices<V extends string>(values: readonly V[], label: (value: V) => string): SelectOption[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}
