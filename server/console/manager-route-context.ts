@@ -15,6 +15,8 @@ export interface ManagerRouteContext {
   route: ReturnType<typeof routeTable>;
   /** Any signed-in manager; each route checks the branch or location itself. */
   manager: RequestHandler[];
+  /** Administrators only. */
+  admin: RequestHandler[];
 }
 
 /** Routes under /api/console for signed-in managers, documented under `tags`. */
@@ -26,6 +28,7 @@ export function managerRouteContext(
   return {
     ...deps,
     manager: [requireManager(deps.db)],
+    admin: [requireManager(deps.db, { role: 'admin' })],
     route: routeTable(router, { prefix: '/api/console', auth: 'manager', ...table }),
   };
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import {
   managerCreateSchema,
@@ -10,25 +10,22 @@ import {
 } from '../../shared/console/people';
 import { createManagerAccount } from '../auth/manager-accounts';
 import { listManagers, managerView, patchManager, resetPasswordById } from '../auth/manager-admin';
-import { managerOf, requireManager } from '../auth/manager-session';
+import { managerOf } from '../auth/manager-session';
 import type { Db } from '../db/database';
 import { currentSequence } from '../ledger/server-sequence';
 import type { ChangeBus } from '../live/change-bus';
-import { idParams, routeTable } from '../http/route-table';
+import { idParams } from '../http/route-table';
+import { managerRouter, type ManagerRouteContext } from './manager-route-context';
 
 /** /api/console/managers: administrators manage the console's accounts (cashiers are per branch, catalogue-routes.ts). */
-export function peopleRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
-  const router = Router();
+export function peopleRoutes(deps: { db: Db; bus: ChangeBus; logger: Logger }): Router {
+  return managerRouter(deps, { tags: ['console', 'people'], bodyLimit: '8kb' }, managerAccountRoutes);
+}
+
+function managerAccountRoutes({ db, bus, logger, route, admin }: ManagerRouteContext) {
   // Open people pages re-read the list (stream-routes.ts shows these to administrators only).
   const changed = async () =>
     bus.publish({ seq: await currentSequence(db), collections: ['managers'], locationIds: [] });
-  const admin = [requireManager(db, { role: 'admin' })];
-  const route = routeTable(router, {
-    prefix: '/api/console',
-    tags: ['console', 'people'],
-    auth: 'manager',
-    bodyLimit: '8kb',
-  });
   route(
     {
       method: 'get',
@@ -95,5 +92,4 @@ export function peopleRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logg
       await changed();
     },
   );
-  return router;
 }

@@ -1,22 +1,19 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { quickKeysRequestSchema, quickKeysResponseSchema } from '../../shared/console/quick-keys';
-import { assertCanManageBranch, managerOf, requireManager } from '../auth/manager-session';
+import { assertCanManageBranch, managerOf } from '../auth/manager-session';
 import { quickKeysOf, saveQuickKeys } from '../catalogue/quick-keys';
 import type { Db } from '../db/database';
-import { idParams, routeTable } from '../http/route-table';
+import { idParams } from '../http/route-table';
 import type { ChangeBus } from '../live/change-bus';
+import { managerRouter, type ManagerRouteContext } from './manager-route-context';
 
 /** /api/console/branches/:id/quick-keys: the favourites page of a branch's tablets (a manager of the branch). */
-export function quickKeyRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
-  const router = Router();
-  const anyManager = [requireManager(db)];
-  const route = routeTable(router, {
-    prefix: '/api/console',
-    tags: ['console', 'catalogue'],
-    auth: 'manager',
-    bodyLimit: '16kb',
-  });
+export function quickKeyRoutes(deps: { db: Db; bus: ChangeBus; logger: Logger }): Router {
+  return managerRouter(deps, { tags: ['console', 'catalogue'], bodyLimit: '16kb' }, quickKeyPageRoutes);
+}
+
+function quickKeyPageRoutes({ db, bus, logger, route, manager: anyManager }: ManagerRouteContext) {
   route(
     {
       method: 'get',
@@ -58,5 +55,4 @@ export function quickKeyRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; lo
       return quickKeysOf(db, params.id);
     },
   );
-  return router;
 }
