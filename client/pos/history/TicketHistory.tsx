@@ -2,10 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { SaleRow } from '../../sync/collections';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
 import { Receipt } from '../receipt/Receipt';
+import { useDevice } from '../session/device-context';
 import { historyMessages } from './history-messages';
 import { startOfDay, ticketMatches } from './ticket-search';
-import { useDevice } from '../session/device-context';
-import { SearchField } from '../SearchField';
 
 const SHOWN = 100;
 
@@ -64,7 +63,14 @@ export default function TicketHistory({ onRefund }: { onRefund: (receipt: string
   return (
     <section className="card history" aria-label={t('title')}>
       <h2>{t('title')}</h2>
-      <SearchField label={t('search')} hint={t('searchHint')} value={query} onChange={setQuery} />
+      <input
+        type="search"
+        className="search"
+        aria-label={t('search')}
+        placeholder={t('searchHint')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       {tickets === null ? (
         <p className="hint">{t('loading')}</p>
       ) : tickets.length === 0 ? (

@@ -10,7 +10,6 @@ import { QuickKeys, quickKeyProducts } from './QuickKeys';
 import { sellMessages } from './sell-messages';
 import { useSession } from '../session/session-context';
 import { useDevice } from '../session/device-context';
-import { SearchField } from '../SearchField';
 
 const LIMIT = 60;
 const NO_QUICK_KEYS: readonly QuickKey[] = [];
@@ -76,13 +75,15 @@ export function ProductFinder({
   return (
     <section className="catalogue" aria-label={t('search')}>
       <div className="finder-bar">
-        <SearchField
-          label={t('search')}
-          hint={t('searchHint')}
+        <input
+          type="search"
+          className="search"
+          aria-label={t('search')}
+          placeholder={t('searchHint')}
           value={query}
-          onChange={(typed) => {
+          onChange={(e) => {
             typedAt.current = performance.now();
-            setQuery(typed);
+            setQuery(e.target.value);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.defaultPrevented) submit();
