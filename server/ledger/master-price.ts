@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { InferResult, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Counted } from '../../shared/sale/stock-quantity';
 import { read, readTogether, type Read } from '../db/read-batch';
@@ -37,25 +37,20 @@ export class CatalogueReads {
     await readTogether(trx, this.reads(trx, productIds));
   }
 
-  /** The reads that load the products not loaded yet (for readTogether with others); marks them as asked. */
+  /** The reads that load the products not loaded yet (for readTogether with others). */
   reads(trx: Transaction<Database>, productIds: readonly string[]): Read<unknown>[] {
     const missing = [...new Set(productIds)].filter((id) => !this.products.has(id));
     const reads: Read<unknown>[] = [];
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500);
-      for (const id of chunk) this.products.set(id, null);
+      // Kept only once both reads are in: a read that fails (its work rolled back to its
+      // savepoint) leaves the products unread, not taken for products the catalogue lacks.
       const products = trx
         .selectFrom('products')
         .select(['id', 'name', 'price_cents', 'unit', 'quantity_decimals', 'category'])
         .where('id', 'in', chunk);
-      reads.push(
-        read(products, (rows) => {
-          for (const r of rows) {
-            const counted = { unit: r.unit, quantityDecimals: Number(r.quantity_decimals) };
-            this.products.set(r.id, { name: r.name, priceCents: Number(r.price_cents), counted, category: r.category });
-          }
-        }),
-      );
+      let found: InferResult<typeof products> = [];
+      reads.push(read(products, (rows) => (found = rows)));
       const history = trx
         .selectFrom('product_prices')
         .select(['product_id', 'price_cents', 'valid_from', 'seq'])
@@ -63,7 +58,16 @@ export class CatalogueReads {
         .orderBy('product_id')
         .orderBy('valid_from')
         .orderBy('seq');
-      reads.push(read(history, (rows) => this.addHistory(rows)));
+      reads.push(
+        read(history, (rows) => {
+          for (const id of chunk) this.products.set(id, null);
+          for (const r of found) {
+            const counted = { unit: r.unit, quantityDecimals: Number(r.quantity_decimals) };
+            this.products.set(r.id, { name: r.name, priceCents: Number(r.price_cents), counted, category: r.category });
+          }
+          this.addHistory(rows);
+        }),
+      );
     }
     return reads;
   }

@@ -13,7 +13,8 @@ import {
   recordUnitMismatch,
 } from '../reconciliation/open-items';
 import { convertQuantity, countedOf, sameCounting } from '../../shared/sale/stock-quantity';
-import { approvalFindings, loadApprovalPolicy, type ApprovalPolicy } from './approval-policy';
+import { approvalFindings, type ApprovalPolicy } from './approval-policy';
+import { BranchReads } from './branch-reads';
 import { SummaryReads, summarizeSales } from '../reports/summary-writer';
 import { actorOf, type DocumentAuthor } from './document-author';
 import type { GroupScope } from './group-commit';
@@ -191,19 +192,17 @@ export class SalesBatch {
     // Products and prices read once for the whole batch (and group) instead of once per sale (bench/server-bench.ts).
     this.catalogue = this.group.memo(CatalogueReads, () => new CatalogueReads());
     // Read in the transaction, so the check costs a push no round trip before it joins a group.
-    const branch = await this.group.memo(`currency:${device.branchId}`, () =>
-      trx.selectFrom('branches').select('currency').where('id', '=', device.branchId).executeTakeFirstOrThrow(),
-    );
-    this.currency = branch.currency;
-    this.approvalPolicy = await this.group.memo(`approvals:${device.branchId}`, () =>
-      loadApprovalPolicy(trx, device.branchId),
-    );
+    const branch = this.group.memo(BranchReads, () => new BranchReads());
     await readTogether(trx, [
+      ...branch.reads(trx, device.branchId),
       ...this.catalogue.reads(trx, productIds),
       ...this.movements.reads(device.locationId, productIds),
       this.knownSales(batch),
     ]);
+    this.currency = branch.currency(device.branchId);
+    this.approvalPolicy = branch.approvalPolicy(device.branchId);
     const summaries = this.group.memo(SummaryReads, () => new SummaryReads());
+    summaries.knowZone(device.branchId, branch.timeZone(device.branchId));
     for (const id of productIds) {
       const facts = this.catalogue.facts(id);
       if (facts) summaries.know(id, facts);

@@ -285,6 +285,11 @@ export class SummaryReads {
     return this.zones;
   }
 
+  /** A branch's time zone already read in this group (sales-batch.ts, with the push's other reads). */
+  knowZone(branchId: string, zone: string): void {
+    this.zones.set(branchId, zone);
+  }
+
   /** A product's facts already read in this group (the catalogue's read of a push: sales-batch.ts), so productsOf need not read them again. */
   know(productId: string, facts: ProductFacts): void {
     this.products.set(productId, facts);
