@@ -2,19 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SaleLine } from '../../../shared/protocol/sale-doc';
 import { sumCents } from '../../../shared/money';
+import { testSaleLine } from '../../../shared/sale/test-sale-line';
 import type { SaleRow } from '../../sync/collections';
 import { chosenRefundLines, refundTicket, type FoundSale } from './refund-ticket';
-
-const saleLine = (productId: string, quantity: number, discountCents: number): SaleLine => ({
-  productId,
-  name: `Producto ${productId}`,
-  quantity,
-  unitPriceCents: 333,
-  taxRateBp: 1600,
-  discountCents,
-  discountReason: discountCents ? 'promo' : null,
-  lineTotalCents: 333 * quantity - discountCents,
-});
 
 const found = (lines: SaleLine[], left = lines.map((l) => l.quantity)): FoundSale => ({
   sale: { id: 'sale-1', lines, totalCents: sumCents(lines.map((l) => l.lineTotalCents)) } as SaleRow,
@@ -26,7 +16,7 @@ const cashier = { id: 'c1', name: 'Ana', shiftId: 's1' };
 
 describe('a refund by receipt', () => {
   it('takes only the lines with units chosen, and a line’s units come back with their share of its discount', () => {
-    const f = found([saleLine('a', 4, 100), saleLine('b', 2, 0)]);
+    const f = found([testSaleLine('a', 4, 100), testSaleLine('b', 2, 0)]);
     const lines = chosenRefundLines(f, [2, 0]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ productId: 'a', quantity: 2, discountCents: 50, lineTotalCents: 666 - 50 });
@@ -40,7 +30,7 @@ describe('a refund by receipt', () => {
           { minLength: 1, maxLength: 6 },
         ),
         (rows) => {
-          const f = found(rows.map(([q, d], i) => saleLine(`p${i}`, q, d)));
+          const f = found(rows.map(([q, d], i) => testSaleLine(`p${i}`, q, d)));
           const lines = chosenRefundLines(f, f.left);
           expect(sumCents(lines.map((l) => l.lineTotalCents))).toBe(f.sale.totalCents);
         },
@@ -49,7 +39,7 @@ describe('a refund by receipt', () => {
   });
 
   it('is one refund ticket naming the sale, paid back by the method chosen (change only counted for cash)', () => {
-    const f = found([saleLine('a', 1, 0)]);
+    const f = found([testSaleLine('a', 1, 0)]);
     const lines = chosenRefundLines(f, [1]);
     const cash = refundTicket(f, lines, 333, 'cash', cashier);
     expect(cash).toMatchObject({
