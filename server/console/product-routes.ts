@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
@@ -13,7 +13,7 @@ import {
   productImportResponseSchema,
   stockRuleRequestSchema,
 } from '../../shared/console/catalogue';
-import { managerOf, requireManager } from '../auth/manager-session';
+import { managerOf } from '../auth/manager-session';
 import { deleteProduct } from '../catalogue/console-products';
 import { priceRollout } from '../catalogue/price-rollout';
 import { cancelPriceChange, priceHistory, schedulePriceChange } from '../catalogue/price-schedule';
@@ -22,9 +22,9 @@ import { listCategories, restoreProduct, setStockRule, withExtras } from '../cat
 import { productDoc } from '../catalogue/product-rows';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
-import { routeTable } from '../http/route-table';
 import { currentSequence } from '../ledger/server-sequence';
 import type { ChangeBus } from '../live/change-bus';
+import { managerRouteContext, type ManagerRouteContext } from './manager-route-context';
 
 const changeParams = z.object({ id: z.string().min(1).max(64), changeId: z.string().min(1).max(64) });
 
@@ -32,11 +32,7 @@ const changeParams = z.object({ id: z.string().min(1).max(64), changeId: z.strin
 export function productRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; logger: Logger }): Router {
   const router = Router();
   const ctx: ProductRouteContext = {
-    db,
-    logger,
-    route: routeTable(router, { prefix: '/api/console', tags: ['console', 'catalogue'], auth: 'manager' }),
-    anyManager: [requireManager(db)],
-    admin: [requireManager(db, { role: 'admin' })],
+    ...managerRouteContext(router, { db, bus, logger }, { tags: ['console', 'catalogue'] }),
     published: (seq) => {
       if (seq !== null) bus.publish({ seq, collections: ['products'], locationIds: [] });
     },
@@ -49,12 +45,7 @@ export function productRoutes({ db, bus, logger }: { db: Db; bus: ChangeBus; log
   return router;
 }
 
-interface ProductRouteContext {
-  db: Db;
-  logger: Logger;
-  route: ReturnType<typeof routeTable>;
-  anyManager: RequestHandler[];
-  admin: RequestHandler[];
+interface ProductRouteContext extends ManagerRouteContext {
   /** Tells devices and consoles that products changed up to `seq` (nothing when nothing was written). */
   published: (seq: number | null) => void;
   /** Tells open consoles of a change only they show (a reorder rule, a scheduled price). */
@@ -68,7 +59,7 @@ async function productView(db: Db, id: string) {
   return (await withExtras(db, [{ ...productDoc(row), seq: Number(row.seq), updatedAt: row.updated_at }]))[0]!;
 }
 
-function productStateRoutes({ db, route, anyManager, admin, published, consolesTold }: ProductRouteContext) {
+function productStateRoutes({ db, route, manager: anyManager, admin, published, consolesTold }: ProductRouteContext) {
   const view = (id: string) => productView(db, id);
   const product = { what: 'product', request: { params: productIdParams } };
   const one = (description: string) => ({ 200: { description, body: consoleProductSchema } });
@@ -142,7 +133,7 @@ function productStateRoutes({ db, route, anyManager, admin, published, consolesT
 }
 
 /** What concerns the whole catalogue: its categories, and the CSV import. */
-function wholeCatalogueRoutes({ db, logger, route, anyManager, admin, published }: ProductRouteContext) {
+function wholeCatalogueRoutes({ db, logger, route, manager: anyManager, admin, published }: ProductRouteContext) {
   route(
     {
       method: 'get',
@@ -175,7 +166,7 @@ function wholeCatalogueRoutes({ db, logger, route, anyManager, admin, published 
   );
 }
 
-function priceChangeRoutes({ db, logger, route, admin, anyManager, consolesTold }: ProductRouteContext) {
+function priceChangeRoutes({ db, logger, route, admin, manager: anyManager, consolesTold }: ProductRouteContext) {
   route(
     {
       method: 'post',
