@@ -1,24 +1,12 @@
 import type { SaleDoc } from '../../shared/protocol';
 import type { ApprovalKind } from '../../shared/protocol/approval';
 import { approvalsNeeded, missingApprovals } from '../../shared/sale/approvals-needed';
-import type { Db } from '../db/database';
 
-/** What a branch's tickets need approved, and who may approve them: read once per push. */
+/** What a branch's tickets need approved, and who may approve them: read once per group (branch-reads.ts). */
 export interface ApprovalPolicy {
   maxDiscountBp: number;
   /** Supervisors of the branch (active or not: one may have left since approving offline). */
   supervisors: ReadonlySet<string>;
-}
-
-export async function loadApprovalPolicy(db: Db, branchId: string): Promise<ApprovalPolicy> {
-  const [settings, supervisors] = await Promise.all([
-    db.selectFrom('branch_settings').select('max_discount_bp').where('branch_id', '=', branchId).executeTakeFirst(),
-    db.selectFrom('cashiers').select('id').where('branch_id', '=', branchId).where('role', '=', 'supervisor').execute(),
-  ]);
-  return {
-    maxDiscountBp: Number(settings?.max_discount_bp ?? 10000),
-    supervisors: new Set(supervisors.map((s) => s.id)),
-  };
 }
 
 const WHAT: Record<ApprovalKind, string> = {

@@ -61,7 +61,7 @@ export class BranchReads {
     return currency;
   }
 
-  /** As loadApprovalPolicy (approval-policy.ts) reads it. */
+  /** The branch's discount limit (10,000 bp when unset) and its supervisors, active or not. */
   approvalPolicy(branchId: string): ApprovalPolicy {
     const { maxDiscountBp, supervisors } = this.of(branchId);
     return { maxDiscountBp, supervisors };
