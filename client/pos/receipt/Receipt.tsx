@@ -8,11 +8,11 @@ import type { PaidExchange } from '../exchange/cart-exchange';
 import { ExchangeDifference, ExchangeReturnedLines } from './ExchangeReceiptPart';
 import { PrintTools } from './PrintTools';
 import { ReceiptBarcode } from './ReceiptBarcode';
+import { useDevice } from '../session/device-context';
+import { useSession } from '../session/session-context';
 import { receiptMessages } from './receipt-messages';
 import { useReceiptWidth } from './receipt-width';
 import './receipt.css';
-import { useSession } from '../session/session-context';
-import { useDevice } from '../session/device-context';
 
 /**
  * The ticket as printed: branch, header, number, date, cashier, lines with names and prices as

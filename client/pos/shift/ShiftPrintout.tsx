@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ShiftReport } from '../../../shared/sale/shift-report';
 import type { ShiftEventRow } from '../../sync/collections';
 import { INTL_LOCALE, useI18n, useT } from '../i18n';
+import { useDevice } from '../session/device-context';
 import { receiptMessages } from '../receipt/receipt-messages';
 import { PrintTools } from '../receipt/PrintTools';
 import { useReceiptWidth } from '../receipt/receipt-width';
@@ -9,7 +10,6 @@ import '../receipt/receipt.css';
 import { cashMessages } from './cash-messages';
 import { overShortText } from './CloseShiftCard';
 import { shiftMessages } from './shift-messages';
-import { useDevice } from '../session/device-context';
 
 type Row = [label: string, text: string];
 
