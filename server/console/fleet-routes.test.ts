@@ -1,5 +1,4 @@
-import { createParser } from 'eventsource-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BranchView, FleetResponse, PairingCodeResponse, RevokeResponse } from '../../shared/console/fleet';
 import type { DeviceHealth } from '../../shared/console/device-health';
 import {
@@ -10,62 +9,30 @@ import {
   type PairResponse,
 } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
+import { openConsoleStream } from '../test/console-stream';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { HEALTHY_STATUS } from '../test/device-documents';
-import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
-import { pairDevice, request, startTestServer, type PairedDevice, type TestServer } from '../test/test-server';
+import { type SignedIn, signedInManager } from '../test/managers';
+import { pairDevice, request, type PairedDevice } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
+import type { ConsoleChanged } from './stream-routes';
 
 const OTHER = 'sucursal-fleet-2';
 
-/** Collects the console stream's `changed` events (cookie session, as the browser's EventSource). */
-async function consoleChanges(baseUrl: string, cookie: string) {
-  const abort = new AbortController();
-  const res = await fetch(`${baseUrl}/api/console/stream`, {
-    headers: { cookie, accept: 'text/event-stream' },
-    signal: abort.signal,
-  });
-  const changed: { collections: string[]; branchIds: string[] }[] = [];
-  const parser = createParser({
-    onEvent: (e) => {
-      if (e.event === 'changed') changed.push(JSON.parse(e.data) as { collections: string[]; branchIds: string[] });
-    },
-  });
-  void (async () => {
-    const decoder = new TextDecoder();
-    try {
-      const reader = res.body!.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parser.feed(decoder.decode(value, { stream: true }));
-      }
-    } catch {
-      // closed by the test
-    }
-  })();
-  return { changed, close: () => abort.abort() };
-}
-
 describe.each(reachableTestDatabases)('console fleet over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let demoManager: SignedIn;
+  const { server, admin, demoManager } = useTestServer(database, {
+    config: { fleetAlertMinutes: '15' },
+    managers: { admin: 'admin', demoManager: { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] } },
+  });
   let otherManager: SignedIn;
   beforeAll(async () => {
-    server = await startTestServer(database, { fleetAlertMinutes: '15' });
-    admin = await signedInManager(server, { role: 'admin' });
     const created = await request(server.url, '/api/console/branches', {
       headers: admin.headers(),
       json: { id: OTHER, name: 'Sucursal Norte', receiptPrefix: 'N02', currency: 'USD', timeZone: 'America/Bogota' },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: OTHER, timeZone: 'America/Bogota' });
-    const d = await createManager(server.db, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
-    demoManager = await signIn(server.url, d.email, d.password);
     otherManager = await signedInManager(server, { role: 'branch_manager', branchIds: [OTHER] });
-  });
-  afterAll(async () => {
-    await server?.close();
   });
 
   const report = (device: PairedDevice, r: Partial<DeviceStatusReport>) =>
@@ -290,13 +257,13 @@ describe.each(reachableTestDatabases)('console fleet over HTTP on $label', (data
   it('the fleet board is live: a status report or a rename reaches the consoles of that branch within a second', async () => {
     const mine = await pairDevice(server, DEMO_BRANCH_ID);
     const theirs = await pairDevice(server, OTHER);
-    const stream = await consoleChanges(server.url, demoManager.cookie);
+    const stream = await openConsoleStream(server.url, demoManager.cookie);
     try {
       await new Promise((r) => setTimeout(r, 200));
       await report(theirs, { pendingCount: 1, pendingValueCents: 10 });
       const start = Date.now();
       await report(mine, { pendingCount: 4, pendingValueCents: 400 });
-      const seen = () => stream.changed.filter((c) => c.collections.includes('devices'));
+      const seen = () => (stream.seen('changed') as ConsoleChanged[]).filter((c) => c.collections.includes('devices'));
       while (seen().length === 0 && Date.now() - start < 1000) await new Promise((r) => setTimeout(r, 20));
       // Only the own branch's device: another branch's report never reaches this manager.
       expect(seen()).toEqual([expect.objectContaining({ collections: ['devices'], branchIds: [DEMO_BRANCH_ID] })]);

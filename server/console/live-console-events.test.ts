@@ -1,27 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { nextChangeNaming, openConsoleStream, type ConsoleStream } from '../test/console-stream';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
-import { request, startTestServer, type TestServer } from '../test/test-server';
+import { request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { visibleTo, type ConsoleChanged } from './stream-routes';
 
 describe.each(reachableTestDatabases)(
   'reorder rules, price schedules and managers reach open consoles live on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let branchManager: SignedIn;
-    let productId: string;
-
-    beforeAll(async () => {
-      server = await startTestServer(database, { heartbeatSeconds: '0.2' });
-      admin = await signedInManager(server, { role: 'admin', name: 'Ana Admin' });
-      branchManager = await signedInManager(server, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
-      productId = (await server.db.selectFrom('products').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    const { server, admin, branchManager } = useTestServer(database, {
+      config: { heartbeatSeconds: '0.2' },
+      managers: {
+        admin: { role: 'admin', name: 'Ana Admin' },
+        branchManager: { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] },
+      },
     });
-    afterAll(async () => {
-      await server?.close();
+    let productId: string;
+    beforeAll(async () => {
+      productId = (await server.db.selectFrom('products').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     });
 
     /** Streams of an administrator and a branch manager, both past their first resync. */

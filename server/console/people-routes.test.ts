@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ManagerView } from '../../shared/console/people';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
-import { addBranch, request, startTestServer, type TestServer } from '../test/test-server';
+import { createManager, type SignedIn, signIn } from '../test/managers';
+import { request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-people-2';
 const SESSION = '/api/console/session';
 
 describe.each(reachableTestDatabases)('console people over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let adminId: string;
-  let demoManager: SignedIn;
-  beforeAll(async () => {
-    server = await startTestServer(database);
-    await addBranch(server.db, OTHER, 'P02');
-    const a = await createManager(server.db, { role: 'admin' });
-    adminId = a.id;
-    admin = await signIn(server.url, a.email, a.password);
-    demoManager = await signedInManager(server, { role: 'branch_manager' });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const { server, admin, demoManager } = useTestServer(database, {
+    branches: { [OTHER]: 'P02' },
+    managers: { admin: 'admin', demoManager: 'branch_manager' },
   });
 
   const branchesOf = async (s: SignedIn) =>
@@ -125,7 +115,7 @@ describe.each(reachableTestDatabases)('console people over HTTP on $label', (dat
       expect(res.status, path).toBe(403);
     }
     expect((await signIn(server.url, m.email, m.password)).session.manager.branchIds).toEqual([OTHER]);
-    const self = await request<ApiErrorBody>(server.url, `/api/console/managers/${adminId}`, {
+    const self = await request<ApiErrorBody>(server.url, `/api/console/managers/${admin.account.id}`, {
       method: 'PATCH',
       headers: admin.headers(),
       json: { disabled: true },
@@ -136,7 +126,7 @@ describe.each(reachableTestDatabases)('console people over HTTP on $label', (dat
     // Disable the first administrator from the second, then the second is the last one.
     expect(
       (
-        await request(server.url, `/api/console/managers/${adminId}`, {
+        await request(server.url, `/api/console/managers/${admin.account.id}`, {
           method: 'PATCH',
           headers: otherSession.headers(),
           json: { disabled: true },
@@ -149,7 +139,7 @@ describe.each(reachableTestDatabases)('console people over HTTP on $label', (dat
       json: { disabled: true },
     });
     expect(last.status).toBe(409);
-    await request(server.url, `/api/console/managers/${adminId}`, {
+    await request(server.url, `/api/console/managers/${admin.account.id}`, {
       method: 'PATCH',
       headers: otherSession.headers(),
       json: { disabled: false },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type {
   ConsoleProductView,
   PriceChange,
@@ -11,37 +11,21 @@ import type { ApiErrorBody } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { HEALTHY_STATUS } from '../test/device-documents';
-import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
-import {
-  addBranch,
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  type TestServer,
-} from '../test/test-server';
+import { catalogue, makeSale, pairDevice, pushSales, request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const OTHER = 'sucursal-cat-2';
 
 describe.each(reachableTestDatabases)('console catalogue over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let demoManager: SignedIn;
-  let otherManager: SignedIn;
-  beforeAll(async () => {
-    server = await startTestServer(database);
-    await addBranch(server.db, OTHER, 'C02');
-    admin = await signedInManager(server, { role: 'admin' });
-    const d = await createManager(server.db, { role: 'branch_manager' });
-    demoManager = await signIn(server.url, d.email, d.password);
-    otherManager = await signedInManager(server, { role: 'branch_manager', branchIds: [OTHER] });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const { server, admin, demoManager, otherManager } = useTestServer(database, {
+    branches: { [OTHER]: 'C02' },
+    managers: {
+      admin: 'admin',
+      demoManager: 'branch_manager',
+      otherManager: { role: 'branch_manager', branchIds: [OTHER] },
+    },
   });
 
   const create = async (body: Record<string, unknown>) => {

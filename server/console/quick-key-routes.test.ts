@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuickKeysResponse } from '../../shared/console/quick-keys';
 import { syncPath, type ApiErrorBody, type BranchSettingsDoc } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
-import { addBranch, openStream, pairDevice, request, startTestServer, type TestServer } from '../test/test-server';
+import { openStream, pairDevice, request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-teclas-2';
 const path = (branchId: string) => `/api/console/branches/${branchId}/quick-keys`;
 
 describe.each(reachableTestDatabases)('quick keys over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let branchManager: SignedIn;
-  let products: { id: string; name: string }[];
-
-  beforeAll(async () => {
-    server = await startTestServer(database);
-    await addBranch(server.db, OTHER, 'T02');
-    branchManager = await signedInManager(server, { role: 'branch_manager' });
-    products = await server.db.selectFrom('products').select(['id', 'name']).orderBy('name').execute();
+  const { server, branchManager } = useTestServer(database, {
+    branches: { [OTHER]: 'T02' },
+    managers: { branchManager: 'branch_manager' },
   });
-  afterAll(async () => {
-    await server?.close();
+  let products: { id: string; name: string }[];
+  beforeAll(async () => {
+    products = await server.db.selectFrom('products').select(['id', 'name']).orderBy('name').execute();
   });
 
   const pullSettings = (token: string, since = { seq: 0, id: '' }) =>

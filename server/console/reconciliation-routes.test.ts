@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import type { ReconciliationHistory } from '../../shared/console/reconciliation';
 import type { ApiErrorBody } from '../../shared/protocol';
@@ -7,30 +7,25 @@ import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import type { ReconciliationKind } from '../db/schema-ledger';
 import { openItem as openLedgerItem } from '../reconciliation/open-items';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
-import { addBranch, request, startTestServer, stockLevels, type TestServer } from '../test/test-server';
+import type { SignedIn } from '../test/managers';
+import { request, stockLevels } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-recon-2';
 const LIST = '/api/console/reconciliation';
 
 describe.each(reachableTestDatabases)('reconciliation queue over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let demoManager: SignedIn;
-  let demoManagerId: string;
+  const { server, admin, demoManager } = useTestServer(database, {
+    branches: { [OTHER]: 'R02' },
+    managers: {
+      admin: { role: 'admin', name: 'Ana Admin' },
+      demoManager: { role: 'branch_manager', name: 'Diego Gerente' },
+    },
+  });
   let productId: string;
   let seq = 1_000_000;
   beforeAll(async () => {
-    server = await startTestServer(database);
-    await addBranch(server.db, OTHER, 'R02');
-    admin = await signedInManager(server, { role: 'admin', name: 'Ana Admin' });
-    const d = await createManager(server.db, { role: 'branch_manager', name: 'Diego Gerente' });
-    demoManagerId = d.id;
-    demoManager = await signIn(server.url, d.email, d.password);
     productId = (await server.db.selectFrom('products').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
-  });
-  afterAll(async () => {
-    await server?.close();
   });
 
   /** An item opened as the ledger opens them (openItem), not over HTTP: the list's queries are under test. */
@@ -79,7 +74,7 @@ describe.each(reachableTestDatabases)('reconciliation queue over HTTP on $label'
     expect(demoPrices.body.items.map((i) => i.id)).toEqual([price2, price1]);
     const mine = await list(demoManager, 'assignedTo=me');
     expect(mine.body.items.map((i) => i.id)).toEqual([price1]);
-    const byId = await list(admin, `assignedTo=${demoManagerId}&status=assigned`);
+    const byId = await list(admin, `assignedTo=${demoManager.account.id}&status=assigned`);
     expect(byId.body.items.map((i) => i.id)).toEqual([price1]);
     const nobody = await list(demoManager, 'assignedTo=nobody&status=open');
     expect(nobody.body.items.map((i) => i.id)).toEqual(expect.arrayContaining([oversell, price2]));
@@ -94,13 +89,20 @@ describe.each(reachableTestDatabases)('reconciliation queue over HTTP on $label'
   it('resolves with a note and a correcting ledger entry in one step; the history says who did what and why', async () => {
     const id = await openItem('oversell', DEMO_BRANCH_ID, { levelAfter: -2 });
     const before = (await stockLevels(server.db, DEMO_BRANCH_ID)).get(productId)!.quantity;
-    await request(server.url, `${LIST}/${id}/assign`, { headers: admin.headers(), json: { managerId: demoManagerId } });
+    await request(server.url, `${LIST}/${id}/assign`, {
+      headers: admin.headers(),
+      json: { managerId: demoManager.account.id },
+    });
     const res = await request<ReconciliationItem>(server.url, `${LIST}/${id}/resolve`, {
       headers: demoManager.headers(),
       json: { note: 'Two units found in the back room', correction: { delta: 2 } },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'resolved', resolvedBy: demoManagerId, resolvedByName: 'Diego Gerente' });
+    expect(res.body).toMatchObject({
+      status: 'resolved',
+      resolvedBy: demoManager.account.id,
+      resolvedByName: 'Diego Gerente',
+    });
     expect((await stockLevels(server.db, DEMO_BRANCH_ID)).get(productId)!.quantity).toBe(before + 2);
     const movement = await server.db
       .selectFrom('stock_movements')
@@ -109,7 +111,7 @@ describe.each(reachableTestDatabases)('reconciliation queue over HTTP on $label'
       .executeTakeFirstOrThrow();
     expect(movement).toMatchObject({
       kind: 'correction',
-      actor: `manager:${demoManagerId}`,
+      actor: `manager:${demoManager.account.id}`,
       location_id: DEMO_BRANCH_ID,
     });
 
@@ -124,7 +126,10 @@ describe.each(reachableTestDatabases)('reconciliation queue over HTTP on $label'
       ['resolved', 'Diego Gerente'],
     ]);
     expect(history.body.events[0]!.details).toEqual({ levelAfter: -2 });
-    expect(history.body.events[1]!.details).toMatchObject({ managerId: demoManagerId, managerName: 'Diego Gerente' });
+    expect(history.body.events[1]!.details).toMatchObject({
+      managerId: demoManager.account.id,
+      managerName: 'Diego Gerente',
+    });
     expect(history.body.events[2]!.details).toMatchObject({ delta: 2, level: before + 2, productId });
     expect(history.body.events[3]!.note).toBe('Two units found in the back room');
   });

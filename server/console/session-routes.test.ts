@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../shared/console/manager-session';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { disableManager } from '../auth/manager-accounts';
@@ -6,18 +6,13 @@ import { sha256 } from '../auth/secrets';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { createManager, signIn } from '../test/managers';
-import { request, startTestServer, type TestServer } from '../test/test-server';
+import { request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const SESSION = '/api/console/session';
 
 describe.each(reachableTestDatabases)('console session over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { server } = useTestServer(database);
 
   it('signs in with email and password: 201, an HttpOnly SameSite=Strict cookie, the manager and a CSRF token', async () => {
     const m = await createManager(server.db, { role: 'branch_manager', email: 'Gerente@EcoMarket.test' });
@@ -120,12 +115,8 @@ describe.each(reachableTestDatabases)('console session over HTTP on $label', (da
   });
 
   describe('rate limits', () => {
-    let limited: TestServer;
-    beforeAll(async () => {
-      limited = await startTestServer(database, { signInLimitPerEmail: '4', signInLimitPerIp: '7' });
-    });
-    afterAll(async () => {
-      await limited?.close();
+    const { server: limited } = useTestServer(database, {
+      config: { signInLimitPerEmail: '4', signInLimitPerIp: '7' },
     });
 
     it('after 4 failed sign-ins for one email the 5th is 429 with Retry-After, even with the right password', async () => {

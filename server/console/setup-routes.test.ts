@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SetupStatusResponse } from '../../shared/console/first-run-setup';
 import type { SessionResponse } from '../../shared/console/manager-session';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { issueSetupCode } from '../auth/first-run-setup';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { request, startTestServer, type TestServer } from '../test/test-server';
+import { request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const SETUP = '/api/console/setup';
 const admin = { email: 'Primera@EcoMarket.test', name: 'Primera Admin', password: 'una-clave-larga-1' };
 
 describe.each(reachableTestDatabases)('first-run setup over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(database, { signInLimitPerIp: '6' });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { server } = useTestServer(database, { config: { signInLimitPerIp: '6' } });
 
   it('wrong codes are refused and change nothing, then the printed code creates the first administrator once and signs them in', async () => {
     const status = await request<SetupStatusResponse>(server.url, SETUP);

@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LowStockResponse, StockAsOfResponse, StockMatrixResponse } from '../../shared/console/stock';
 import type { ApiErrorBody } from '../../shared/protocol';
 import { CENTRE_LOCATION_ID, DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { createManager, type SignedIn, signedInManager, signIn } from '../test/managers';
-import { addBranch, request, startTestServer, stockLevels, type TestServer } from '../test/test-server';
+import { request, stockLevels } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-stock-2';
 
 describe.each(reachableTestDatabases)('console stock over HTTP on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let demoManager: SignedIn;
+  const { server, admin, demoManager } = useTestServer(database, {
+    branches: { [OTHER]: 'K02' },
+    managers: { admin: 'admin', demoManager: 'branch_manager' },
+  });
   let apples: string;
   beforeAll(async () => {
-    server = await startTestServer(database);
-    await addBranch(server.db, OTHER, 'K02');
-    const a = await createManager(server.db, { role: 'admin' });
-    admin = await signIn(server.url, a.email, a.password);
-    demoManager = await signedInManager(server, { role: 'branch_manager' });
     apples = (
       await server.db.selectFrom('products').select('id').where('sku', '=', 'ECO-0001').executeTakeFirstOrThrow()
     ).id;
-  });
-  afterAll(async () => {
-    await server?.close();
   });
 
   const level = async (locationId: string, productId: string) =>

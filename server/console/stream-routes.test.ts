@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { issueLegacyKey } from '../legacy/legacy-keys';
 import { openConsoleStream } from '../test/console-stream';
-import { testDatabases } from '../test/databases';
+import { reachableTestDatabases } from '../test/databases';
 import { createManager, signedInManager, signIn } from '../test/managers';
-import {
-  addBranch,
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  request,
-  startTestServer,
-  type TestServer,
-} from '../test/test-server';
+import { catalogue, makeSale, pairDevice, pushSales, request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import type { ConsoleChanged } from './stream-routes';
 
-describe.each(testDatabases)('console live stream on $label', (database) => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    if (database.kind === 'postgres' && database.unreachable) return;
-    server = await startTestServer(database, { heartbeatSeconds: '0.2' });
-    await addBranch(server.db, 'sucursal-002', '002');
-  });
-  afterAll(async () => {
-    await server?.close();
+describe.each(reachableTestDatabases)('console live stream on $label', (database) => {
+  const { server } = useTestServer(database, {
+    config: { heartbeatSeconds: '0.2' },
+    branches: { 'sucursal-002': '002' },
   });
 
   async function signedInCookie(role: 'admin' | 'branch_manager', branchIds?: string[]): Promise<string> {

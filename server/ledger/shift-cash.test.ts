@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, ReconciliationItem } from '../../shared/console/ledger-api';
 import type { ShiftsReportResponse } from '../../shared/console/reports-shifts';
 import type { Approval, PushResult, ShiftEventDoc } from '../../shared/protocol';
@@ -7,34 +7,22 @@ import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { addCashier } from '../test/cashiers';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeShiftEvent, pushDocs } from '../test/device-documents';
-import { createManager, signIn, type SignedIn } from '../test/managers';
-import {
-  addBranch,
-  pairDevice,
-  request,
-  startTestServer,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import type { SignedIn } from '../test/managers';
+import { request, type PairedDevice } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-caja-2';
 
 describe.each(reachableTestDatabases)('cash control at a shift close on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  let admin: SignedIn;
-  let demoManager: SignedIn;
-  let device: PairedDevice;
-  let otherDevice: PairedDevice;
+  const { server, admin, demoManager, device, otherDevice } = useTestServer(database, {
+    branches: { [OTHER]: 'C02' },
+    managers: { admin: 'admin', demoManager: 'branch_manager' },
+    devices: { device: {}, otherDevice: { branchId: OTHER } },
+  });
   let supervisorId: string;
   let otherSupervisorId: string;
 
   beforeAll(async () => {
-    server = await startTestServer(database);
-    await addBranch(server.db, OTHER, 'C02');
-    admin = await signIn(server.url, ...(await account('admin')));
-    demoManager = await signIn(server.url, ...(await account('branch_manager')));
-    device = await pairDevice(server);
-    otherDevice = await pairDevice(server, OTHER);
     supervisorId = await addCashier(server.url, admin, DEMO_BRANCH_ID, {
       role: 'supervisor',
       name: 'Sara Supervisora',
@@ -46,15 +34,6 @@ describe.each(reachableTestDatabases)('cash control at a shift close on $label',
       pin: '7392',
     });
   });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  async function account(role: 'admin' | 'branch_manager'): Promise<[string, string]> {
-    const m = await createManager(server.db, { role });
-    return [m.email, m.password];
-  }
-
   const approval = (kind: Approval['kind'], approverId: string): Approval => ({
     kind,
     approverId,

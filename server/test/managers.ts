@@ -61,11 +61,16 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   };
 }
 
+/** A signed-in session with the account behind it, as the test made it (its id, email and password). */
+export interface SignedInManager extends SignedIn {
+  account: TestManager;
+}
+
 /** A new manager account (as createManager makes it), signed in over HTTP: the usual start of a console test. */
 export async function signedInManager(
   server: { db: Db; url: string },
   options: Parameters<typeof createManager>[1],
-): Promise<SignedIn> {
+): Promise<SignedInManager> {
   const account = await createManager(server.db, options);
-  return signIn(server.url, account.email, account.password);
+  return { ...(await signIn(server.url, account.email, account.password)), account };
 }

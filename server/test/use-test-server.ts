@@ -3,7 +3,7 @@ import type { ManagerRole } from '../../shared/console/manager-session';
 import type { ProductDoc } from '../../shared/protocol';
 import type { ConfigKey } from '../config';
 import type { TestDatabase } from './databases';
-import { type SignedIn, signedInManager } from './managers';
+import { type SignedInManager, signedInManager } from './managers';
 import { addBranch, catalogue, pairDevice, startTestServer, type PairedDevice, type TestServer } from './test-server';
 
 /** A manager to sign in: a role, or createManager's options (branches, name, email, password). */
@@ -32,7 +32,7 @@ export type TestServerSuite<M extends string, D extends string> = {
   server: TestServer;
   /** The catalogue as the first device pulled it; empty unless the spec asked for `catalogue`. */
   products: ProductDoc[];
-} & { [K in M]: SignedIn } & { [K in D]: PairedDevice };
+} & { [K in M]: SignedInManager } & { [K in D]: PairedDevice };
 
 /**
  * The usual start of a server suite: a beforeAll that starts a test server on `database` and makes what
@@ -47,7 +47,7 @@ export function useTestServer<M extends string = never, D extends string = never
 ): TestServerSuite<M, D> {
   const server = {} as TestServer;
   const products: ProductDoc[] = [];
-  const managers = emptyHandles<SignedIn>(spec.managers);
+  const managers = emptyHandles<SignedInManager>(spec.managers);
   const devices = emptyHandles<PairedDevice>(spec.devices);
   beforeAll(async () => {
     Object.assign(server, await startTestServer(database, spec.config));
