@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '../shared/protocol';
 import { loadConfig } from './config';
 import { reachableTestDatabases, type TestDatabase } from './test/databases';
 import { createManager } from './test/managers';
-import { startTestServer, type TestServer } from './test/test-server';
+import { startTestServer } from './test/test-server';
+import { useTestServer } from './test/use-test-server';
 
 /** A self-signed certificate for localhost and 127.0.0.1, made with the machine's openssl. */
 function selfSignedCertificate(dir: string): { certFile: string; keyFile: string; cert: Buffer } {
@@ -69,14 +70,8 @@ describe('HTTPS settings', () => {
 describe.each(reachableTestDatabases)('built-in HTTPS on $label', (database: TestDatabase) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomarket-tls-'));
   const tls = selfSignedCertificate(dir);
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(database, { tlsCertFile: tls.certFile, tlsKeyFile: tls.keyFile });
-  });
-  afterAll(async () => {
-    await server?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const { server } = useTestServer(database, { config: { tlsCertFile: tls.certFile, tlsKeyFile: tls.keyFile } });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('serves /api/health over https with the configured certificate', async () => {
     expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);

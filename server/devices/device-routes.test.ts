@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceListResponse } from '../../shared/console/device-health';
 import type { ApiErrorBody, DeviceStatusReport } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
-import { addBranch, pairDevice, pullProducts, request, startTestServer, type TestServer } from '../test/test-server';
+import { pairDevice, pullProducts, request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 const REPORT: DeviceStatusReport = {
   appVersion: '0.1.0',
@@ -20,17 +20,9 @@ const REPORT: DeviceStatusReport = {
 describe.each(reachableTestDatabases)(
   'devices: status reports, console list and revoke, over HTTP on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let branchManager: SignedIn;
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      await addBranch(server.db, 'sucursal-002', 'S002');
-      admin = await signedInManager(server, { role: 'admin' });
-      branchManager = await signedInManager(server, { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] });
-    });
-    afterAll(async () => {
-      await server?.close();
+    const { server, admin, branchManager } = useTestServer(database, {
+      branches: { 'sucursal-002': 'S002' },
+      managers: { admin: 'admin', branchManager: { role: 'branch_manager', branchIds: [DEMO_BRANCH_ID] } },
     });
 
     it('a device reports its status; the console lists it with the server receive time (latest report wins)', async () => {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { startTestServer, type TestServer } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { DatabaseAttemptStore } from './rate-limit';
 
 describe.each(reachableTestDatabases)('failed-attempt counters in the database on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { server } = useTestServer(database);
 
   it('counts per key and prefix within a window, then starts again; a success gives one back, never below zero', async () => {
     const store = new DatabaseAttemptStore(server.db, 'test:', 2000);

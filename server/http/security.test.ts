@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncPath, type ApiErrorBody } from '../../shared/protocol';
 import { issuePairingCode } from '../auth/pairing';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { pairDevice, request, startTestServer, type TestServer } from '../test/test-server';
+import { request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 type OpenApi = {
   openapi: string;
@@ -34,14 +35,9 @@ function cspOf(headers: Headers): Map<string, string> {
 describe.each(reachableTestDatabases)(
   'security headers, API docs and rate limits over HTTP on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let deviceToken: string;
-    beforeAll(async () => {
-      server = await startTestServer(database, { pairLimitPerIp: '3' });
-      deviceToken = (await pairDevice(server)).token;
-    });
-    afterAll(async () => {
-      await server?.close();
+    const { server, device } = useTestServer(database, {
+      config: { pairLimitPerIp: '3' },
+      devices: { device: {} },
     });
 
     it('the POS page and the API answer with a CSP that allows only our own origin, and the usual hardening headers', async () => {
@@ -160,7 +156,7 @@ describe.each(reachableTestDatabases)(
       expect(signIn.status).toBe(413);
       expect(signIn.body.error.code).toBe('PAYLOAD_TOO_LARGE');
       const status = await request<ApiErrorBody>(server.url, '/api/devices/status', {
-        token: deviceToken,
+        token: device.token,
         rawBody: JSON.stringify({ appVersion: 'x'.repeat(20_000) }),
       });
       expect(status.status).toBe(413);

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COLLECTION_SCHEMA_VERSIONS, type ProductDoc, type PushResult } from '../../shared/protocol';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
-import {
-  catalogue,
-  DETAILED_PUSH_HEADERS,
-  pairDevice,
-  request,
-  startTestServer,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { catalogue, DETAILED_PUSH_HEADERS, request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 /** A product as a tablet of schema version 0 holds it: no unit, no decimals, one barcode. */
 function asVersion0(p: ProductDoc): Record<string, unknown> {
@@ -22,17 +14,9 @@ function asVersion0(p: ProductDoc): Record<string, unknown> {
 describe.each(reachableTestDatabases)(
   '[S9] pushes of an older collection version on $label',
   (database: TestDatabase) => {
-    let server: TestServer;
-    let admin: SignedIn;
-    let device: PairedDevice;
-
-    beforeAll(async () => {
-      server = await startTestServer(database);
-      admin = await signedInManager(server, { role: 'admin' });
-      device = await pairDevice(server, DEMO_BRANCH_ID, 'Caja 1');
-    });
-    afterAll(async () => {
-      await server?.close();
+    const { server, admin, device } = useTestServer(database, {
+      managers: { admin: 'admin' },
+      devices: { device: { name: 'Caja 1' } },
     });
 
     it('[S9] a version 0 product edit is upgraded and merged: its change applies, the fields it does not know keep the centre’s values', async () => {

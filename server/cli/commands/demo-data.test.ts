@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { productDoc } from '../../catalogue/product-rows';
 import { CENTRE_LOCATION_ID } from '../../db/seed-demo';
@@ -6,17 +6,11 @@ import { exploreSales } from '../../reports/explorer-queries';
 import { reportDb } from '../../reports/report-db';
 import { scopedBranches } from '../../reports/report-scope';
 import { reachableTestDatabases, type TestDatabase } from '../../test/databases';
-import { startTestServer, type TestServer } from '../../test/test-server';
+import { useTestServer } from '../../test/use-test-server';
 import { makeDemoChain } from './demo-data';
 
 describe.each(reachableTestDatabases)('demo chain on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { server } = useTestServer(database);
 
   it('makes 5 branches of sales through the ingest, every figure agreeing with the ledger, and items of each kind', async () => {
     const now = new Date();
