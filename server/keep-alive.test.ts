@@ -1,7 +1,7 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reachableTestDatabases, type TestDatabase } from './test/databases';
-import { startTestServer, type TestServer } from './test/test-server';
+import { useTestServer } from './test/use-test-server';
 
 /** A GET over `agent`, answering the local port of the connection it went over. */
 function getOver(agent: http.Agent, url: string): Promise<{ status: number; localPort: number }> {
@@ -15,13 +15,7 @@ function getOver(agent: http.Agent, url: string): Promise<{ status: number; loca
 }
 
 describe.each(reachableTestDatabases)('idle keep-alive connections on $label', (database: TestDatabase) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { server } = useTestServer(database);
 
   // Node closes them after 5 s by default: a tablet's next push (every 30 s) would open a new
   // connection, and one sent just as the server closed the old one fails (start-server.ts).

@@ -6,8 +6,8 @@ import type { ApiErrorBody } from '../../shared/protocol';
 import { errorMiddleware } from '../http/api-error';
 import { createLogger } from '../logger';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
-import { type SignedIn, signedInManager } from '../test/managers';
-import { request, startTestServer, type TestServer } from '../test/test-server';
+import { request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { canManageBranch, managerOf, requireManager } from './manager-session';
 
 describe('canManageBranch', () => {
@@ -24,15 +24,14 @@ describe('canManageBranch', () => {
  * real test server (where managers sign in), over HTTP.
  */
 describe.each(reachableTestDatabases)('requireManager on $label', (database: TestDatabase) => {
-  let server: TestServer;
+  const { server, admin, branchManager } = useTestServer(database, {
+    managers: { admin: 'admin', branchManager: 'branch_manager' },
+  });
   let guarded: http.Server;
   let guardedUrl: string;
-  let admin: SignedIn;
-  let branchManager: SignedIn;
   const changes: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(database);
     const app = express();
     app.get('/any', requireManager(server.db), (req, res) => res.json(managerOf(req)));
     app.post('/any', requireManager(server.db), (req, res) => {
@@ -47,12 +46,9 @@ describe.each(reachableTestDatabases)('requireManager on $label', (database: Tes
     guarded = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => guarded.once('listening', resolve));
     guardedUrl = `http://127.0.0.1:${(guarded.address() as AddressInfo).port}`;
-    admin = await signedInManager(server, { role: 'admin' });
-    branchManager = await signedInManager(server, { role: 'branch_manager' });
   });
   afterAll(async () => {
     await new Promise((resolve) => guarded?.close(resolve));
-    await server?.close();
   });
 
   it('invariant 8: no session cookie is 401 UNAUTHENTICATED with a message that says to sign in', async () => {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reachableTestDatabases } from '../test/databases';
-import { startTestServer, type TestServer } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { countPostgresRoundTrips, roundTripDelta, roundTripSnapshot } from '../../bench/server-stats';
 import { read, readTogether } from './read-batch';
 
 countPostgresRoundTrips();
 
 describe.each(reachableTestDatabases)('readTogether on $label', (database) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(database);
-  });
-  afterAll(() => server?.close());
+  const { server } = useTestServer(database);
 
   it('gives each read the rows it gives alone, in one round trip on PostgreSQL', async () => {
     const { db } = server;

@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
-import { testDatabases } from '../test/databases';
-import {
-  catalogue,
-  makeSale,
-  pairDevice,
-  pushSales,
-  startTestServer,
-  stockLevels,
-  type TestServer,
-} from '../test/test-server';
+import { reachableTestDatabases } from '../test/databases';
+import { catalogue, makeSale, pairDevice, pushSales, stockLevels } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 
 /**
  * ingestSales folds a push's movements in memory and writes sales, lines, movements and levels in
  * a few multi-row statements (MovementBatch, for bench/server-bench.ts). These prove the batched
  * writes keep the per-sale rules when many sales of one push touch the same products.
  */
-describe.each(testDatabases)('batched sale ingest on $label', (database) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    if (database.kind === 'postgres' && database.unreachable) return;
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+describe.each(reachableTestDatabases)('batched sale ingest on $label', (database) => {
+  const { server } = useTestServer(database);
 
   it("[S3] after one push of many sales sharing products, every level is its movements' sum and carries the last sale's sequence", async () => {
     const device = await pairDevice(server);

@@ -1,17 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
-import { testDatabases } from '../test/databases';
-import {
-  catalogue,
-  makeSale,
-  pairDevice,
-  startTestServer,
-  stockLevels,
-  type PairedDevice,
-  type TestServer,
-} from '../test/test-server';
+import { reachableTestDatabases } from '../test/databases';
+import { catalogue, makeSale, pairDevice, stockLevels, type PairedDevice } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { GroupCommitter, groupCommitter } from './group-commit';
 import { ingestSales } from './ingest-sales';
 import { currentSequence } from './server-sequence';
@@ -21,20 +14,15 @@ import { currentSequence } from './server-sequence';
  * lock share one transaction, each in a savepoint. These prove that sharing never changes what a
  * push gets: its own acks with the sequence its rows carry, its own refusals, its own failure.
  */
-describe.each(testDatabases)('group commit on $label', (database) => {
-  let server: TestServer;
+describe.each(reachableTestDatabases)('group commit on $label', (database) => {
+  const { server } = useTestServer(database);
   beforeAll(async () => {
-    if (database.kind === 'postgres' && database.unreachable) return;
-    server = await startTestServer(database);
     // A parent/child pair whose foreign key is checked only at COMMIT, on both databases: a way to
     // make a whole group transaction fail at its commit.
     await sql`create table gc_parent (id text primary key)`.execute(server.db);
     await sql`create table gc_child (id text primary key, parent_id text not null references gc_parent (id) deferrable initially deferred)`.execute(
       server.db,
     );
-  });
-  afterAll(async () => {
-    await server?.close();
   });
 
   const insertParent =

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_BRANCH_ID } from '../db/seed-demo';
-import { testDatabases } from '../test/databases';
-import { request, startTestServer, type TestServer } from '../test/test-server';
+import { reachableTestDatabases } from '../test/databases';
+import { request } from '../test/test-server';
+import { useTestServer } from '../test/use-test-server';
 import { runLegacyKeyCommand } from './legacy-keys';
 
 function capture() {
@@ -10,15 +11,8 @@ function capture() {
   return { lines, errors, out: { log: (l: string) => lines.push(l), error: (l: string) => errors.push(l) } };
 }
 
-describe.each(testDatabases)('legacy-key operator command on $label', (database) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    if (database.kind === 'postgres' && database.unreachable) return;
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+describe.each(reachableTestDatabases)('legacy-key operator command on $label', (database) => {
+  const { server } = useTestServer(database);
 
   it('[S12] issue prints the key once and stores only its hash; the URL then works', async () => {
     const c = capture();
