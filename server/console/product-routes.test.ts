@@ -12,7 +12,7 @@ import { DEMO_BRANCH_ID } from '../db/seed-demo';
 import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { HEALTHY_STATUS } from '../test/device-documents';
 import { catalogue, makeSale, pairDevice, pushSales, request } from '../test/test-server';
-import { useTestServer } from '../test/use-test-server';
+import { adminAndBranchManagers, useTestServer } from '../test/use-test-server';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -21,11 +21,7 @@ const OTHER = 'sucursal-cat-2';
 describe.each(reachableTestDatabases)('console catalogue over HTTP on $label', (database: TestDatabase) => {
   const { server, admin, demoManager, otherManager } = useTestServer(database, {
     branches: { [OTHER]: 'C02' },
-    managers: {
-      admin: 'admin',
-      demoManager: 'branch_manager',
-      otherManager: { role: 'branch_manager', branchIds: [OTHER] },
-    },
+    managers: adminAndBranchManagers(OTHER),
   });
 
   const create = async (body: Record<string, unknown>) => {

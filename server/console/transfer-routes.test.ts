@@ -6,7 +6,7 @@ import { reachableTestDatabases, type TestDatabase } from '../test/databases';
 import { makeTransferReceipt, pushDocs } from '../test/device-documents';
 import type { SignedIn } from '../test/managers';
 import { request, stockLevels } from '../test/test-server';
-import { useTestServer } from '../test/use-test-server';
+import { adminAndBranchManagers, useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-traspasos-2';
 
@@ -15,11 +15,7 @@ describe.each(reachableTestDatabases)(
   (database: TestDatabase) => {
     const { server, admin, demoManager, otherManager, device, products } = useTestServer(database, {
       branches: { [OTHER]: 'T02' },
-      managers: {
-        admin: 'admin',
-        demoManager: 'branch_manager',
-        otherManager: { role: 'branch_manager', branchIds: [OTHER] },
-      },
+      managers: adminAndBranchManagers(OTHER),
       devices: { device: {} },
       catalogue: true,
     });

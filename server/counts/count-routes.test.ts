@@ -8,7 +8,7 @@ import { makeCount, pushDocs } from '../test/device-documents';
 import { openConsoleStream } from '../test/console-stream';
 import type { SignedIn } from '../test/managers';
 import { makeSale, pushSales, request, stockLevels } from '../test/test-server';
-import { useTestServer } from '../test/use-test-server';
+import { adminAndBranchManagers, useTestServer } from '../test/use-test-server';
 
 const OTHER = 'sucursal-conteo-2';
 
@@ -17,11 +17,7 @@ describe.each(reachableTestDatabases)(
   (database: TestDatabase) => {
     const { server, admin, demoManager, otherManager, device, products } = useTestServer(database, {
       branches: { [OTHER]: 'C02' },
-      managers: {
-        admin: 'admin',
-        demoManager: 'branch_manager',
-        otherManager: { role: 'branch_manager', branchIds: [OTHER] },
-      },
+      managers: adminAndBranchManagers(OTHER),
       devices: { device: {} },
       catalogue: true,
     });

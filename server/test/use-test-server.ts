@@ -15,6 +15,18 @@ export interface DeviceSpec {
   name?: string;
 }
 
+/**
+ * The managers of a suite about two branches: an administrator, the demo branch's manager and the manager
+ * of `otherBranchId` (who must not see the demo branch).
+ */
+export function adminAndBranchManagers(otherBranchId: string) {
+  return {
+    admin: 'admin',
+    demoManager: 'branch_manager',
+    otherManager: { role: 'branch_manager', branchIds: [otherBranchId] },
+  } satisfies Record<string, ManagerSpec>;
+}
+
 export interface TestServerSpec<M extends string, D extends string> {
   /** Settings of the server, as startTestServer's overrides. */
   config?: Partial<Record<ConfigKey, string>>;
