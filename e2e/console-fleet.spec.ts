@@ -1,4 +1,3 @@
-import { saveDeviceStatus } from '../server/devices/device-admin';
 import { expect, test } from './fixtures';
 import { createAccount } from './console-pages/console-accounts';
 import { ConsolePage } from './console-pages/console-page';
@@ -40,15 +39,12 @@ test('a manager pairs a tablet from the console, renames it, and sees what unpai
 
   // The tablet reports sales it could not send yet: unpairing warns with their number and value.
   const device = await serverDb.deviceNamed('Caja mostrador');
-  await saveDeviceStatus(serverDb.db, device.id, {
-    appVersion: '0.1.0',
+  await serverDb.reportStatus(device.id, {
     online: false,
     breaker: 'open',
     pendingCount: 3,
     pendingValueCents: 4550,
-    rejectedCount: 0,
     lastSyncAt: new Date(Date.now() - 60 * 60_000).toISOString(),
-    storage: { usageBytes: 1_000_000, quotaBytes: 100_000_000, persisted: true },
   });
   await managerPage.reload();
   await expect(fleet.row('Caja mostrador')).toContainText('Dejó de intentar enviar');

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { createAccount } from './console-pages/console-accounts';
+import { pickDemoBranch } from './console-pages/branch-picker';
 import { ConsolePage } from './console-pages/console-page';
 
 test('manual sale: a manager records a sale by hand at another price, and finds it in the explorer', async ({
@@ -16,8 +17,7 @@ test('manual sale: a manager records a sale by hand at another price, and finds 
   await page.getByRole('button', { name: 'Registrar venta' }).click();
   await expect(page.getByRole('alert')).toContainText(/Elija (la sucursal|un producto)/);
 
-  const branch = page.getByLabel('Sucursal');
-  if (await branch.isVisible()) await branch.selectOption({ label: 'Sucursal 001' });
+  await pickDemoBranch(page, serverDb);
   const product = page.getByRole('combobox', { name: 'Producto' });
   await product.fill('Quin');
   await page.getByRole('option', { name: /^Quinoa · ECO-0005/ }).click();

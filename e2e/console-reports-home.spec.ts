@@ -1,5 +1,4 @@
 import type { Locator, Page } from '@playwright/test';
-import { saveDeviceStatus } from '../server/devices/device-admin';
 import { expect, test } from './fixtures';
 import { createAccount } from './console-pages/console-accounts';
 import { ConsolePage } from './console-pages/console-page';
@@ -51,15 +50,11 @@ test('home: a POS sale shows within 1 s, and "complete through" moves back while
   const lastSync = new Date(Date.now() - 5 * 60_000);
   await context.setOffline(true);
   await pos.sellOne('Pan Integral');
-  await saveDeviceStatus(serverDb.db, device.id, {
-    appVersion: '0.1.0',
+  await serverDb.reportStatus(device.id, {
     online: false,
-    breaker: 'closed',
     pendingCount: 1,
     pendingValueCents: 180,
-    rejectedCount: 0,
     lastSyncAt: lastSync.toISOString(),
-    storage: { usageBytes: 1_000_000, quotaBytes: 100_000_000, persisted: true },
   });
   await managerPage.reload();
   const hhmm = new Intl.DateTimeFormat('es', { timeStyle: 'short', timeZone: 'UTC' }).format(lastSync);
@@ -75,16 +70,7 @@ test('home: a POS sale shows within 1 s, and "complete through" moves back while
   await context.setOffline(false);
   await expect.poll(() => serverDb.salesOfDevice(device.id).then((s) => s.length), { timeout: 30_000 }).toBe(2);
   await expect(row.getByRole('cell').nth(1)).toContainText(String(ticketsBefore + 2), { timeout: 1000 });
-  await saveDeviceStatus(serverDb.db, device.id, {
-    appVersion: '0.1.0',
-    online: true,
-    breaker: 'closed',
-    pendingCount: 0,
-    pendingValueCents: 0,
-    rejectedCount: 0,
-    lastSyncAt: new Date().toISOString(),
-    storage: { usageBytes: 1_000_000, quotaBytes: 100_000_000, persisted: true },
-  });
+  await serverDb.reportStatus(device.id, {});
   await managerPage.reload();
   await expect(row.getByText('Completo al momento')).toBeVisible();
   await consolePage.screenshot('reports-home');

@@ -1,4 +1,3 @@
-import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { expect, test } from './fixtures';
 import { createAccount } from './console-pages/console-accounts';
 import { ConsolePage } from './console-pages/console-page';
@@ -10,19 +9,7 @@ test('issue 13: a count sheet shows a weighed product in kilograms and takes its
   test.setTimeout(120_000);
   const admin = await createAccount(serverDb, 'admin', 'Pesa Recuento');
   const sku = 'LENTEJA-KG-COUNT';
-  if (!(await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()))
-    await createProduct(
-      serverDb.db,
-      productCreateSchema.parse({
-        sku,
-        name: 'Lenteja a granel',
-        category: 'Granel e2e',
-        priceCents: 400,
-        unit: 'kg',
-        quantityDecimals: 3,
-      }),
-      'e2e',
-    );
+  await serverDb.weighedProduct({ sku, name: 'Lenteja a granel', category: 'Granel e2e', priceCents: 400 });
   const consolePage = new ConsolePage(page);
   await consolePage.open('/counts');
   await consolePage.signIn(admin);

@@ -1,30 +1,12 @@
-import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { expect, test } from './fixtures';
 import { createAccount } from './console-pages/console-accounts';
+import { pickDemoBranch } from './console-pages/branch-picker';
 import { ConsolePage } from './console-pages/console-page';
 import type { ServerDb } from './server-db';
 
-/** A product sold by the kilogram with grams (3 decimals), made once per database. */
-async function weighedProduct(serverDb: ServerDb, sku: string, name: string, priceCents: number): Promise<void> {
-  if (await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()) return;
-  await createProduct(
-    serverDb.db,
-    productCreateSchema.parse({ sku, name, category: 'Frutas', priceCents, unit: 'kg', quantityDecimals: 3 }),
-    'e2e',
-  );
-}
-
 /** Stock of a product at a location, 0 before its first movement there. */
-async function stockOf(serverDb: ServerDb, sku: string, locationId = 'sucursal-001'): Promise<number> {
-  const row = await serverDb.db
-    .selectFrom('stock_levels')
-    .innerJoin('products', 'products.id', 'stock_levels.product_id')
-    .select('stock_levels.quantity')
-    .where('products.sku', '=', sku)
-    .where('stock_levels.location_id', '=', locationId)
-    .executeTakeFirst();
-  return Number(row?.quantity ?? 0);
-}
+const stockOf = async (serverDb: ServerDb, sku: string, locationId?: string) =>
+  (await serverDb.stockLevel(sku, locationId)) ?? 0;
 
 test('issue 11: stock of a weighed product is received and sent in kilograms (12,5 kg, not 12500)', async ({
   page,
@@ -33,7 +15,7 @@ test('issue 11: stock of a weighed product is received and sent in kilograms (12
   const admin = await createAccount(serverDb, 'admin', 'Rita Recibe');
   const sku = 'MANZ-KG-RECV';
   const name = 'Manzana a granel recibida';
-  await weighedProduct(serverDb, sku, name, 320);
+  await serverDb.weighedProduct({ sku, name, priceCents: 320, category: 'Frutas' });
   const centralBefore = await stockOf(serverDb, sku, 'central');
   const consolePage = new ConsolePage(page);
   await consolePage.openSignedIn('/stock', admin);
@@ -97,7 +79,7 @@ test('issue 11: a manual sale of a weighed product is typed in kg and priced per
   const admin = await createAccount(serverDb, 'admin', 'Manuel Pesa');
   const sku = 'MANZ-KG-MANUAL';
   const name = 'Manzana a granel manual';
-  await weighedProduct(serverDb, sku, name, 320);
+  await serverDb.weighedProduct({ sku, name, priceCents: 320, category: 'Frutas' });
   const stockBefore = await stockOf(serverDb, sku);
   const consolePage = new ConsolePage(page);
   await consolePage.openSignedIn('', admin);
@@ -110,10 +92,7 @@ test('issue 11: a manual sale of a weighed product is typed in kg and priced per
   const articlesBefore = Number(await articles.textContent());
   await page.getByRole('link', { name: 'Ventas', exact: true }).click();
   await page.getByRole('link', { name: 'Registrar venta manual' }).click();
-  // The form first (other specs add branches: the branch picker shows then, and its default may not be 001).
-  await expect(page.getByRole('combobox', { name: 'Producto' })).toBeVisible();
-  const branch = page.getByLabel('Sucursal');
-  if (await branch.isVisible()) await branch.selectOption({ label: 'Sucursal 001' });
+  await pickDemoBranch(page, serverDb);
   await page.getByRole('combobox', { name: 'Producto' }).fill('Manzana a granel man');
   await page.getByRole('option', { name: new RegExp(`^${name} · ${sku}`) }).click();
   await expect(page.getByText('Precio vigente: 3,20 US$ por kg.')).toBeVisible();

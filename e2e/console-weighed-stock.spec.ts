@@ -1,4 +1,3 @@
-import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { expect, test } from './fixtures';
 import { createAccount } from './console-pages/console-accounts';
 import { ConsolePage } from './console-pages/console-page';
@@ -10,12 +9,7 @@ test('issue 13: a weighed product’s stock reads in kilograms in the matrix and
   const admin = await createAccount(serverDb, 'admin', 'Pesa Stock');
   const sku = 'ARROZ-KG-STOCK';
   const name = 'Arroz a granel';
-  if (!(await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()))
-    await createProduct(
-      serverDb.db,
-      productCreateSchema.parse({ sku, name, priceCents: 180, unit: 'kg', quantityDecimals: 3 }),
-      'e2e',
-    );
+  await serverDb.weighedProduct({ sku, name, priceCents: 180 });
   const consolePage = new ConsolePage(page);
   await consolePage.openSignedIn('/stock', admin);
   const matrix = page.getByRole('region', { name: 'Existencias por ubicación' });

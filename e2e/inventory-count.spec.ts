@@ -1,5 +1,4 @@
 import { expect, test } from './fixtures';
-import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { sendTransfer, setReorderLevel } from './device-server-setup';
 import { DevicePosPage } from './pos-page';
 
@@ -65,12 +64,7 @@ test('issue 13: a weighed product’s stock shows in kilograms, never as raw gra
 }) => {
   test.setTimeout(120_000);
   const sku = 'QUESO-KG-INV';
-  if (!(await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()))
-    await createProduct(
-      serverDb.db,
-      productCreateSchema.parse({ sku, name: 'Queso a granel', priceCents: 900, unit: 'kg', quantityDecimals: 3 }),
-      'e2e',
-    );
+  await serverDb.weighedProduct({ sku, name: 'Queso a granel', priceCents: 900 });
   const pos = new DevicePosPage(page, context);
   await pos.openPaired(serverDb, 'Caja inventario peso');
   await pos.goTo('Inventario');

@@ -1,6 +1,5 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { createCashier } from '../server/catalogue/cashiers-admin';
-import { createProduct, productCreateSchema } from '../server/catalogue/console-products';
 import { patchBranchSettings } from '../server/catalogue/branches-admin';
 import type { SaleDoc } from '../shared/protocol';
 import { removeCashiers } from './device-server-setup';
@@ -202,12 +201,7 @@ test('issue 13: a weighed product is refunded without a receipt by its weight, t
   serverDb,
 }) => {
   const sku = 'NARANJA-KG-REFUND';
-  if (!(await serverDb.db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()))
-    await createProduct(
-      serverDb.db,
-      productCreateSchema.parse({ sku, name: 'Naranja a granel', priceCents: 320, unit: 'kg', quantityDecimals: 3 }),
-      'e2e',
-    );
+  await serverDb.weighedProduct({ sku, name: 'Naranja a granel', priceCents: 320 });
   const pos = await signedInTablet(page, context, serverDb, 'Caja peso sin ticket');
   const desk = await refundWithoutReceipt(pos, 'naranja a granel', 'Naranja a granel');
   const weight = desk.getByRole('textbox', { name: 'Peso de Naranja a granel en kg' });
