@@ -5,21 +5,26 @@ import { shiftReport } from '../../shared/sale/shift-report';
 import { lineArticles, soldByMeasure } from './category-summary';
 import { ticketSummary } from './summary-writer';
 
+/** A stored ticket row as the summary writer reads it. */
+function saleRow(kind: 'sale' | 'refund', payments: Payment[] = []) {
+  return {
+    id: 's',
+    kind,
+    branch_id: 'b',
+    device_id: 'd',
+    cashier_id: null,
+    cashier_name: 'Ana',
+    shift_id: null,
+    device_created_at: '2026-11-28T12:00:00.000Z',
+    received_at: '2026-11-28T12:00:01.000Z',
+    body: JSON.stringify({ payments }),
+    seq: 1,
+  };
+}
+
 function ticket(kind: 'sale' | 'refund', payments: Payment[]) {
   return ticketSummary(
-    {
-      id: 's',
-      kind,
-      branch_id: 'b',
-      device_id: 'd',
-      cashier_id: null,
-      cashier_name: 'Ana',
-      shift_id: null,
-      device_created_at: '2026-11-28T12:00:00.000Z',
-      received_at: '2026-11-28T12:00:01.000Z',
-      body: JSON.stringify({ payments }),
-      seq: 1,
-    },
+    saleRow(kind, payments),
     [
       {
         sale_id: 's',
@@ -79,19 +84,7 @@ describe('units of a ticket are articles', () => {
     discount_cents: 0,
     line_total_cents,
   });
-  const sale = {
-    id: 's',
-    kind: 'sale' as const,
-    branch_id: 'b',
-    device_id: 'd',
-    cashier_id: null,
-    cashier_name: 'Ana',
-    shift_id: null,
-    device_created_at: '2026-11-28T12:00:00.000Z',
-    received_at: '2026-11-28T12:00:01.000Z',
-    body: JSON.stringify({ payments: [] }),
-    seq: 1,
-  };
+  const sale = saleRow('sale');
 
   it('3 pieces and 1,250 kg of apples are 4 articles, not 1253', () => {
     const lines = [line('bread', 3, 960), line('apples', 1250, 400)];
