@@ -99,14 +99,7 @@ export function openDeviceLink(db: Db, device: Pick<DeviceIdentity, 'deviceId' |
       const endedAt = now().toISOString();
       ended ??= opened.then(async (ok) => {
         if (!ok) return;
-        await writer.write((rdb) =>
-          rdb
-            .updateTable('device_links')
-            .set({ ended_at: endedAt })
-            .where((eb) => eb.or([eb('id', '=', id), eb('id', 'like', `${id}.%`)]))
-            .where('ended_at', 'is', null)
-            .execute(),
-        );
+        await writer.write((rdb) => endLinkQuery(rdb, device.deviceId, id, endedAt).execute());
       });
       return ended;
     },
@@ -122,13 +115,7 @@ export function openDeviceLink(db: Db, device: Pick<DeviceIdentity, 'deviceId' |
 export async function touchDeviceLinks(db: Db, deviceId: string, now = new Date()): Promise<void> {
   const rdb = reportDb(db);
   const at = now.toISOString();
-  const silent = await rdb
-    .selectFrom('device_links')
-    .selectAll()
-    .where('device_id', '=', deviceId)
-    .where('ended_at', 'is', null)
-    .where('alive_at', '<', new Date(now.getTime() - LINK_STALE_MS).toISOString())
-    .execute();
+  const silent = await silentLinksQuery(rdb, deviceId, new Date(now.getTime() - LINK_STALE_MS)).execute();
   for (const l of silent) {
     await rdb.updateTable('device_links').set({ ended_at: l.alive_at }).where('id', '=', l.id).execute();
     await rdb
@@ -142,4 +129,24 @@ export async function touchDeviceLinks(db: Db, deviceId: string, now = new Date(
     .where('device_id', '=', deviceId)
     .where('ended_at', 'is', null)
     .execute();
+}
+
+/** A stream's link and its continuations, ended; through the index of open links (device_links_open). */
+export function endLinkQuery(rdb: ReportDb, deviceId: string, linkId: string, endedAt: string) {
+  return rdb
+    .updateTable('device_links')
+    .set({ ended_at: endedAt })
+    .where('device_id', '=', deviceId)
+    .where('ended_at', 'is', null)
+    .where((eb) => eb.or([eb('id', '=', linkId), eb('id', 'like', `${linkId}.%`)]));
+}
+
+/** A device's open links not heard from since `before`; through the index of open links (device_links_open). */
+export function silentLinksQuery(rdb: ReportDb, deviceId: string, before: Date) {
+  return rdb
+    .selectFrom('device_links')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('ended_at', 'is', null)
+    .where('alive_at', '<', before.toISOString());
 }

@@ -20,6 +20,7 @@ import { stockTakes } from './0020-stock-takes';
 import { transferDrafts } from './0021-transfer-drafts';
 import { cashControl } from './0019-cash-control';
 import { weighedLineSummaries } from './0024-weighed-line-summaries';
+import { openDeviceLinks } from './0025-open-device-links';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0021-transfer-drafts': transferDrafts,
   '0023-offline-and-categories': offlineAndCategories,
   '0024-weighed-line-summaries': weighedLineSummaries,
+  '0025-open-device-links': openDeviceLinks,
 };
