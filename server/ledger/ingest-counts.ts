@@ -5,6 +5,7 @@ import { actorOf } from './document-author';
 import type { DocumentKind } from './ingest-documents';
 import { applyMovement } from './stock-movements';
 import { refusal } from './refusals';
+import { stockLevelOf } from './ledger-queries';
 
 /**
  * DESIGN invariants 3 and 6: a count moves stock by counted − believed (never sets a level), and a
@@ -30,13 +31,7 @@ export const countsKind: DocumentKind<CountDoc> = {
         `Count ${doc.id} counts product ${doc.productId}, which the catalogue does not have; nothing was applied.`,
       );
     }
-    const before = await trx
-      .selectFrom('stock_levels')
-      .select('quantity')
-      .where('location_id', '=', device.locationId)
-      .where('product_id', '=', doc.productId)
-      .executeTakeFirst();
-    const levelAtApply = before ? Number(before.quantity) : 0;
+    const levelAtApply = await stockLevelOf(trx, device.locationId, doc.productId);
     const { actor, relayNote } = actorOf(author);
     const where = { locationId: device.locationId, category: product.category, deviceId: author.deviceId };
     const takeId = await recordInOpenTake(trx, doc, where, appliedSeq, now);

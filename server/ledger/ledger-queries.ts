@@ -10,6 +10,17 @@ export function splitCursor(cursor: string): { seq: number; id: string } {
   return { seq: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) };
 }
 
+/** The level of one product at one location now (0 where it never moved); a transaction's view inside one. */
+export async function stockLevelOf(db: Db, locationId: string, productId: string): Promise<number> {
+  const level = await db
+    .selectFrom('stock_levels')
+    .select('quantity')
+    .where('location_id', '=', locationId)
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  return Number(level?.quantity ?? 0);
+}
+
 export interface StockRow {
   locationId: string;
   productId: string;

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { SequenceAllocator } from '../ledger/server-sequence';
 import { applyMovement } from '../ledger/stock-movements';
+import { stockLevelOf } from '../ledger/ledger-queries';
 import { branchSettings } from '../catalogue/branch-settings';
 import { mergeProduct } from '../catalogue/merge-product';
 import { loadProduct, writeProduct, type ProductChange } from '../catalogue/product-rows';
@@ -196,13 +197,7 @@ async function setBranchLevel(
   via: string,
   now: string,
 ): Promise<boolean> {
-  const level = await trx
-    .selectFrom('stock_levels')
-    .select('quantity')
-    .where('location_id', '=', key.locationId)
-    .where('product_id', '=', productId)
-    .executeTakeFirst();
-  const delta = target - Number(level?.quantity ?? 0);
+  const delta = target - (await stockLevelOf(trx, key.locationId, productId));
   if (delta === 0) return false;
   await applyMovement(
     trx,

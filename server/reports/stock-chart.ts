@@ -2,6 +2,7 @@ import type { StockHistoryQuery, StockHistoryResponse } from '../../shared/conso
 import type { Db } from '../db/database';
 import { offlinePeriods } from './offline-periods';
 import { reportDb } from './report-db';
+import { stockLevelOf } from '../ledger/ledger-queries';
 import { movementMoments, productMovements } from './stock-history';
 
 /** Enough points for a chart as wide as a screen; more movements than this share points. */
@@ -20,13 +21,7 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
   // The level before the range is today's level less every movement recorded since `from`: no read of the
   // product's older history, which for a best seller is most of the work.
   const moments = await movementMoments(db, q.locationId, q.productId, from);
-  const level = await db
-    .selectFrom('stock_levels')
-    .select('quantity')
-    .where('location_id', '=', q.locationId)
-    .where('product_id', '=', q.productId)
-    .executeTakeFirst();
-  const startLevel = Number(level?.quantity ?? 0) - (moments.at(-1)?.last ?? 0);
+  const startLevel = (await stockLevelOf(db, q.locationId, q.productId)) - (moments.at(-1)?.last ?? 0);
   const inRange = moments.filter((m) => m.createdAt <= to);
   const movements = inRange.reduce((n, m) => n + m.count, 0);
   let lowest = startLevel;
