@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { percentile } from './bench-http';
-import { roundTripDelta } from './server-stats';
+import { postgresCpuDelta, roundTripDelta, type PostgresCpu } from './server-stats';
 
 export interface PhaseResult {
   phase: string;
@@ -17,6 +17,12 @@ export interface PhaseResult {
   errors: number;
   /** CPU time of the server process (every thread: requests, SQLite, checkpoints, GC) per request; null without /proc. */
   serverCpuMsPerRequest: number | null;
+  /**
+   * CPU time of PostgreSQL per request: every `postgres` process on the machine (so other work on
+   * the database counts too), and the backends of the server's own connections alone; null on SQLite or without /proc.
+   */
+  pgCpuMsPerRequest: number | null;
+  pgOwnCpuMsPerRequest: number | null;
   /** Round trips to PostgreSQL per request (null on SQLite), and all of the phase's by statement word. */
   roundTripsPerRequest: number | null;
   roundTrips: Record<string, number>;
@@ -51,6 +57,8 @@ export interface ServerUnderTest {
   pid: number;
   /** Round trips to PostgreSQL so far by statement word (empty on SQLite). */
   stats(): Promise<Record<string, number>>;
+  /** PostgreSQL's CPU so far (absent or null: not PostgreSQL, or no /proc). */
+  pgCpu?(): Promise<PostgresCpu | null>;
 }
 
 export interface PhaseClock {
@@ -58,11 +66,13 @@ export interface PhaseClock {
   seconds(): number;
   serverCpuMs(): number | null;
   roundTrips(): Promise<Record<string, number>>;
+  pgCpuMs(): Promise<{ all: number; own: number } | null>;
 }
 
 /** Wall time, the server's CPU time and its round trips to the database since a phase started. */
 export async function phaseClock(server: ServerUnderTest): Promise<PhaseClock> {
   const tripsAtStart = await server.stats();
+  const pgAtStart = (await server.pgCpu?.()) ?? null;
   const started = performance.now();
   const cpuAtStart = processCpuMs(server.pid);
   return {
@@ -73,6 +83,10 @@ export async function phaseClock(server: ServerUnderTest): Promise<PhaseClock> {
       return cpuAtStart === null || now === null ? null : now - cpuAtStart;
     },
     roundTrips: async () => roundTripDelta(tripsAtStart, await server.stats()),
+    pgCpuMs: async () => {
+      const now = (await server.pgCpu?.()) ?? null;
+      return pgAtStart === null || now === null ? null : postgresCpuDelta(pgAtStart, now);
+    },
   };
 }
 
@@ -87,6 +101,9 @@ export async function summarise(
   const seconds = clock.seconds();
   const serverCpuMs = clock.serverCpuMs();
   const trips = await clock.roundTrips();
+  const pgCpu = await clock.pgCpuMs();
+  const perRequest = (ms: number | null | undefined) =>
+    ms === null || ms === undefined || latencies.length === 0 ? null : round(ms / latencies.length, 2);
   return {
     phase,
     requests: latencies.length,
@@ -98,8 +115,9 @@ export async function summarise(
     p99Ms: round(percentile(sorted, 99), 1),
     maxMs: round(sorted.at(-1) ?? NaN, 1),
     errors,
-    serverCpuMsPerRequest:
-      serverCpuMs === null || latencies.length === 0 ? null : round(serverCpuMs / latencies.length, 2),
+    serverCpuMsPerRequest: perRequest(serverCpuMs),
+    pgCpuMsPerRequest: perRequest(pgCpu?.all),
+    pgOwnCpuMsPerRequest: perRequest(pgCpu?.own),
     roundTripsPerRequest: trips.all && latencies.length > 0 ? round(trips.all / latencies.length, 1) : null,
     roundTrips: trips,
   };

@@ -59,7 +59,7 @@ import { consoleTimings, firstPull, type ConsoleTimings } from './preload-measur
 import { caughtUp, reconnectBurst } from './reconnect-phase';
 import { seedCentralMissing, startSeedCentral } from './seed-central';
 import { phaseClock, processCpuMs, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
-import { countPostgresRoundTrips, roundTripSnapshot } from './server-stats';
+import { countPostgresRoundTrips, postgresCpuMeter, roundTripSnapshot } from './server-stats';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -508,18 +508,23 @@ async function main(): Promise<void> {
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
+      // The server's connections carry this name, so PostgreSQL's CPU for them can be told apart (server-stats.ts).
+      const applicationName = `ecomarket-${schema}`;
       const { child, hello, server } = await startChild({
         BENCH_KIND: 'postgres',
         BENCH_DATABASE_URL: databaseUrl,
         BENCH_SCHEMA: schema,
+        PGAPPNAME: applicationName,
       });
+      const pgCpu = postgresCpuMeter(databaseUrl, applicationName);
       try {
         all.push({
           database: 'PostgreSQL',
           version: hello.databaseVersion,
-          ...(await runAgainst('PostgreSQL', hello, server)),
+          ...(await runAgainst('PostgreSQL', hello, { ...server, pgCpu: () => pgCpu.sample() })),
         });
       } finally {
+        await pgCpu.close();
         await stopChild(child);
       }
     } finally {
@@ -550,6 +555,8 @@ async function main(): Promise<void> {
     'errors',
     'server CPU ms/req',
     'PG trips/req',
+    'PG CPU ms/req',
+    "PG CPU ms/req, server's conns",
   ];
   const rows = all.flatMap((d) =>
     d.results.map((r) =>
@@ -566,6 +573,8 @@ async function main(): Promise<void> {
         r.errors,
         r.serverCpuMsPerRequest ?? '–',
         r.roundTripsPerRequest ?? '–',
+        r.pgCpuMsPerRequest ?? '–',
+        r.pgOwnCpuMsPerRequest ?? '–',
       ].map(String),
     ),
   );

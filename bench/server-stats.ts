@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import pg from 'pg';
 
 /**
@@ -11,7 +13,18 @@ export const roundTrips = new Map<string, number>();
 export function countPostgresRoundTrips(): void {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
+  // BENCH_PG_AUTO_EXPLAIN=<ms>: each connection of the server logs the plans of its statements that
+  // took that long, with timings, buffers and WAL, in PostgreSQL's log (auto_explain; a diagnosis run,
+  // slower than a plain one).
+  const explainMs = process.env.BENCH_PG_AUTO_EXPLAIN;
+  const explaining = new WeakSet<object>();
+  proto.query = function (this: object, ...args: unknown[]) {
+    if (explainMs && !explaining.has(this)) {
+      explaining.add(this);
+      // Queued on the client before the caller's query, so it runs first.
+      const setup = `load 'auto_explain'; set auto_explain.log_min_duration = ${Number(explainMs)}; set auto_explain.log_analyze = on; set auto_explain.log_buffers = on; set auto_explain.log_wal = on; set auto_explain.log_triggers = on`;
+      (original.call(this, setup) as Promise<unknown>).catch(() => undefined);
+    }
     const config = args[0];
     const text = typeof config === 'string' ? config : ((config as { text?: string } | null)?.text ?? '');
     const word = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? '?';
@@ -36,4 +49,90 @@ export function roundTripDelta(before: Record<string, number>, after: Record<str
   }
   delta.all = all;
   return delta;
+}
+
+/** CPU time PostgreSQL spent so far, in ms: all of its processes, and only the server's own connections. */
+export interface PostgresCpu {
+  /** Every `postgres` process on this machine (backends, WAL writer, checkpointer, autovacuum, …), with the ended backends the postmaster reaped. */
+  all: number;
+  /** Each backend of the server's connections (found by their application_name), by pid: the part other work on PostgreSQL does not add to. */
+  own: Record<number, number>;
+}
+
+/** CPU ms PostgreSQL spent between two samples; `own` counts only backends alive at the second (a pool's connection closed meanwhile is lost, never negative). */
+export function postgresCpuDelta(before: PostgresCpu, after: PostgresCpu): { all: number; own: number } {
+  let own = 0;
+  for (const [pid, ms] of Object.entries(after.own)) own += ms - (before.own[Number(pid)] ?? 0);
+  return { all: after.all - before.all, own };
+}
+
+/** utime + stime (+ cutime + cstime: ended children the process reaped) of a /proc/<pid>/stat, in clock ticks. */
+function ticksOf(stat: string, withChildren: boolean): number {
+  // After "pid (name) ": state is the first field; utime, stime, cutime, cstime the 12th to 15th.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+}
+
+function readStat(pid: number | string): string | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * PostgreSQL's own CPU on this machine (Linux /proc; null elsewhere or when PostgreSQL runs on
+ * another host). The server under test names its connections `applicationName`; their backends
+ * are looked up in pg_stat_activity on each sample (the pool may open new ones).
+ */
+export function postgresCpuMeter(
+  databaseUrl: string,
+  applicationName: string,
+): { sample(): Promise<PostgresCpu | null>; close(): Promise<void> } {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  const connected = client.connect();
+  const ticksPerS = clockTicksPerS();
+  return {
+    async sample() {
+      if (!fs.existsSync('/proc/self/stat')) return null;
+      await connected;
+      const { rows } = await client.query<{ pid: number }>(
+        'select pid from pg_stat_activity where application_name = $1',
+        [applicationName],
+      );
+      let all = 0;
+      let seen = 0;
+      for (const entry of fs.readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        const stat = readStat(entry);
+        if (!stat || !stat.includes('(postgres)')) continue;
+        all += ticksOf(stat, true);
+        seen++;
+      }
+      if (seen === 0) return null;
+      const own: Record<number, number> = {};
+      for (const { pid } of rows) {
+        const stat = readStat(pid);
+        if (stat) own[pid] = (ticksOf(stat, false) * 1000) / ticksPerS;
+      }
+      return { all: (all * 1000) / ticksPerS, own };
+    },
+    async close() {
+      await connected.catch(() => undefined);
+      await client.end();
+    },
+  };
+}
+
+let ticks: number | undefined;
+function clockTicksPerS(): number {
+  if (ticks === undefined) {
+    try {
+      ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticks = 100;
+    }
+  }
+  return ticks;
 }
