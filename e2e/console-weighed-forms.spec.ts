@@ -54,6 +54,7 @@ test('issue 11: stock of a weighed product is received and sent in kilograms (12
   await dialog.getByRole('button', { name: 'Enviar traspaso' }).click();
   await expect(dialog.getByText('Añada al menos un producto')).toBeVisible();
   await line.fill('2.25');
+  await expect(dialog.getByText('Añada al menos un producto')).toHaveCount(0);
   const note = `kg ${Date.now().toString(36)}`;
   await dialog.getByLabel('Nota').fill(note);
   await consolePage.screenshot('transfer-new-weighed');
@@ -106,6 +107,7 @@ test('issue 11: a manual sale of a weighed product is typed in kg and priced per
   expect(await stockOf(serverDb, sku)).toBe(stockBefore);
   await quantity.fill('1,25');
   await expect(page.getByText('Importe: 4,00 US$.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await consolePage.screenshot('reports-manual-sale-weighed');
   await page.getByRole('button', { name: 'Registrar venta' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Venta registrada' });

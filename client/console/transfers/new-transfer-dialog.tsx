@@ -84,7 +84,14 @@ export function NewTransferDialog({
 
   return (
     <Dialog title={draft ? t('editDraft') : t('newTransfer')} onClose={onClose}>
-      <div className="form">
+      <div
+        className="form"
+        onChange={() => {
+          // The problem named what was typed before this edit.
+          setProblem(null);
+          setError(null);
+        }}
+      >
         <div className="filters">
           <SelectField label={t('from')} value={from} onChange={setFrom} options={placeOptions(locations)} />
           <SelectField label={t('to')} value={to} onChange={setTo} options={placeOptions(locations)} />

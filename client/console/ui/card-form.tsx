@@ -62,6 +62,11 @@ export function CardForm(props: CardFormProps) {
       className={className}
       noValidate
       aria-labelledby={titleId}
+      onChange={() => {
+        // What was said about the last send refers to what was typed then: an edit makes it stale.
+        setProblem(null);
+        setError(null);
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();

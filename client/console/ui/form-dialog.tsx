@@ -52,6 +52,11 @@ export function FormDialog(props: FormDialogProps) {
       <form
         className={columns === 2 ? 'form two-columns' : 'form'}
         noValidate
+        onChange={() => {
+          // What was said about the last send refers to what was typed then: an edit makes it stale.
+          setProblem(null);
+          setError(null);
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
