@@ -52,18 +52,7 @@ export function ticketSummary(
 ): TicketRow {
   const soldAt = saleTime(sale.device_created_at, sale.received_at);
   const local = localParts(soldAt, timeZone);
-  const payments = (JSON.parse(sale.body) as { payments?: { method: string; amountCents: number }[] }).payments ?? [];
-  const methods = new Set(payments.map((p) => p.method));
-  const paid = (method: string) =>
-    payments.filter((p) => p.method === method).reduce((sum, p) => sum + p.amountCents, 0);
-  // SPEC S14: a ticket of an exchange is told apart; its cash and card figures are the money that moved.
-  const tender = methods.has('exchange')
-    ? 'exchange'
-    : methods.size > 1
-      ? 'mixed'
-      : methods.has('card')
-        ? 'card'
-        : 'cash';
+  const { cash, card, tender } = tenderOf(paymentsOf(sale.body));
   let gross = 0;
   let discount = 0;
   let total = 0;
@@ -96,10 +85,54 @@ export function ticketSummary(
     tax_cents: tax,
     total_cents: total,
     units,
-    cash_cents: paid('cash'),
-    card_cents: paid('card'),
+    cash_cents: cash,
+    card_cents: card,
     seq: Number(sale.seq),
   };
+}
+
+/**
+ * A ticket's tenders as its stored body has them. The body is the validated document as JSON
+ * (validate-rows.ts), where only the document itself has a key "payments" and no tender holds a
+ * "]": its array is read alone, without parsing the whole ticket again for it (it cost as much as
+ * the rest of a summary: docs/benchmarks.md, issue 14). Any other body is parsed whole.
+ */
+export function paymentsOf(body: string): readonly { method: string; amountCents: number }[] {
+  const key = body.indexOf('"payments":[');
+  if (key >= 0) {
+    try {
+      const list: unknown = JSON.parse(body.slice(key + 11, body.indexOf(']', key) + 1));
+      if (Array.isArray(list)) return list as { method: string; amountCents: number }[];
+    } catch {
+      // not the shape expected: read below as a whole
+    }
+  }
+  return (JSON.parse(body) as { payments?: { method: string; amountCents: number }[] }).payments ?? [];
+}
+
+/**
+ * The ticket's tender and its cash and card figures. SPEC S14: a ticket of an exchange is told
+ * apart; its cash and card figures are the money that moved. More than one method: mixed.
+ */
+function tenderOf(payments: readonly { method: string; amountCents: number }[]): {
+  cash: number;
+  card: number;
+  tender: TicketRow['tender'];
+} {
+  let cash = 0;
+  let card = 0;
+  let methods: string | null = null;
+  let several = false;
+  let exchange = false;
+  for (const p of payments) {
+    if (p.method === 'cash') cash += p.amountCents;
+    else if (p.method === 'card') card += p.amountCents;
+    else if (p.method === 'exchange') exchange = true;
+    if (methods === null) methods = p.method;
+    else if (methods !== p.method) several = true;
+  }
+  const tender = exchange ? 'exchange' : several ? 'mixed' : methods === 'card' ? 'card' : 'cash';
+  return { cash, card, tender };
 }
 
 /** The hourly rows that a set of tickets adds up to. */
@@ -325,7 +358,12 @@ export async function summarizeSales(
     else linesBySale.set(l.sale_id, [l]);
   }
   const products = await reads.productsOf(rtrx, lines);
-  const byMeasure = new Set([...products].filter(([, p]) => soldByMeasure(p)).map(([id]) => id));
+  // Only this push's products: the group's memo holds every product its pushes sold.
+  const byMeasure = new Set<string>();
+  for (const l of lines) {
+    const p = products.get(l.product_id);
+    if (p && soldByMeasure(p)) byMeasure.add(l.product_id);
+  }
   const tickets = sales.map((s) => ticketSummary(s, linesBySale.get(s.id) ?? [], zones.get(s.branch_id)!, byMeasure));
   await writeTicketSummaries(rtrx, tickets, writes);
   await writeCategorySummaries(rtrx, tickets, lines, writes, products);

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../../shared/protocol';
+import { z } from 'zod';
+import { saleDocSchema, type Payment, type SaleDoc } from '../../shared/protocol';
 import { shiftReport } from '../../shared/sale/shift-report';
 import { lineArticles, soldByMeasure } from './category-summary';
-import { ticketSummary } from './summary-writer';
+import { arbitraryFor, type JsonSchema } from '../test/fuzz/json-schema-arbitrary';
+import { paymentsOf, ticketSummary } from './summary-writer';
 
 /** A stored ticket row as the summary writer reads it. */
 function saleRow(kind: 'sale' | 'refund', payments: Payment[] = []) {
@@ -108,5 +110,38 @@ describe('units of a ticket are articles', () => {
     );
     // Whole grams (g with 0 decimals) are still weighed: one article, not 500.
     expect(lineArticles(500, soldByMeasure({ unit: 'g', quantityDecimals: 0 }))).toBe(1);
+  });
+});
+
+describe('a ticket’s tenders read from its stored body', () => {
+  const stored = arbitraryFor(z.toJSONSchema(saleDocSchema) as JsonSchema);
+  // Text that looks like the key or ends the array, in any field a person types.
+  const tricky = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.constantFrom('"payments":[', '\\"payments\\":[{"method":"card"}]', ']', '"]', '\\', 'x\\'),
+  );
+
+  it('paymentsOf gives what parsing the whole body gives, for any validated ticket', () => {
+    fc.assert(
+      fc.property(stored, tricky, tricky, (doc, name, reason) => {
+        const d = doc as SaleDoc;
+        const parsed = saleDocSchema.safeParse({
+          ...d,
+          cashierName: name,
+          lines: Array.isArray(d.lines) ? d.lines.map((l) => ({ ...l, name: `${name}${reason}` })) : d.lines,
+          ticketDiscount: d.ticketDiscount ? { ...d.ticketDiscount, reason } : d.ticketDiscount,
+        });
+        if (!parsed.success) return;
+        const body = JSON.stringify(parsed.data);
+        expect(paymentsOf(body)).toEqual((JSON.parse(body) as SaleDoc).payments);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a body of another shape is read whole', () => {
+    expect(paymentsOf('{"payments":[[1]]}')).toEqual([[1]]);
+    expect(paymentsOf('{"sku":"A1","quantity":2}')).toEqual([]);
+    expect(ticket('sale', []).tender).toBe('cash');
   });
 });

@@ -42,10 +42,67 @@ export interface LocalParts {
 
 /** The local calendar date, hour and minute of an instant in a time zone. */
 export function localParts(instant: Date | string, timeZone: string): LocalParts {
-  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const offset = ms >= FAST_FROM_MS && ms < FAST_UNTIL_MS ? steadyOffset(Math.floor(ms / HOUR_MS), timeZone) : null;
+  if (offset === null) return localPartsOfIntl(typeof instant === 'string' ? new Date(instant) : instant, timeZone);
+  const local = ms + offset;
+  const day = Math.floor(local / DAY_MS);
+  const inDay = local - day * DAY_MS;
+  return { date: dateOfDay(day), hour: Math.floor(inDay / HOUR_MS), minute: Math.floor((inDay % HOUR_MS) / 60_000) };
+}
+
+/** localParts as Intl formats it: the reference the quicker path above must agree with (reports-time.test.ts). */
+export function localPartsOfIntl(instant: Date, timeZone: string): LocalParts {
   const p: Record<string, string> = {};
-  for (const part of formatterOf(timeZone).formatToParts(d)) p[part.type] = part.value;
+  for (const part of formatterOf(timeZone).formatToParts(instant)) p[part.type] = part.value;
   return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+// Years of four digits, which Intl writes as the date's own digits (outside them: Intl every time).
+const FAST_FROM_MS = Date.UTC(1000, 0, 2);
+const FAST_UNTIL_MS = Date.UTC(9999, 11, 30);
+
+/**
+ * Per zone, the offset in force through a whole UTC hour, or null when it changes within that hour.
+ * Intl's formatToParts costs ~6 µs a call, and every ticket ingested files its local day and hour
+ * (report summaries: docs/benchmarks.md, issue 14); a zone's offset changes at most a few times a
+ * year, so the offset of an hour is asked of Intl once (twice: its first and its last second).
+ * No zone changes its offset twice within an hour, so equal offsets at both ends hold throughout.
+ */
+const steadyOffsets = new Map<string, Map<number, number | null>>();
+const MAX_HOURS_KEPT = 20_000;
+
+function steadyOffset(hour: number, timeZone: string): number | null {
+  let hours = steadyOffsets.get(timeZone);
+  if (!hours) {
+    formatterOf(timeZone); // an unknown zone throws here, as Intl's own path does
+    hours = new Map();
+    steadyOffsets.set(timeZone, hours);
+  }
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const first = offsetMs(start, timeZone);
+    offset = offsetMs(start + HOUR_MS - 1000, timeZone) === first ? first : null;
+    if (hours.size >= MAX_HOURS_KEPT) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset;
+}
+
+/** YYYY-MM-DD of a day counted from 1970-01-01, kept once made. */
+const dayNames = new Map<number, string>();
+
+function dateOfDay(day: number): string {
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= MAX_HOURS_KEPT) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  return name;
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant. */

@@ -6,9 +6,8 @@
 export const NUL_MESSAGE =
   'must not contain the NUL character (U+0000) or half of a surrogate pair (text that is not valid Unicode)';
 
-/** A surrogate code unit not part of a pair (with the u flag a whole pair is one code point). */
-const LONE_SURROGATE = /\p{Cs}/u;
-const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+/** U+0000, or a surrogate code unit not part of a pair (a string that is not well formed). */
+const unstorable = (text: string) => text.includes('\u0000') || !text.isWellFormed();
 
 const MAX_REPORTED = 20;
 
@@ -17,6 +16,32 @@ const MAX_REPORTED = 20;
  * surrogate (at most 20). Iterative: a deeply nested body cannot overflow the stack.
  */
 export function nulPaths(value: unknown): string[] {
+  return hasUnstorable(value) ? unstorablePaths(value) : [];
+}
+
+/**
+ * Whether any string in `value`, keys included, is unstorable: the walk of every push's every
+ * document (docs/benchmarks.md, issue 14), which builds no path until there is one to report.
+ */
+function hasUnstorable(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (unstorable(v)) return true;
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (v !== null && typeof v === 'object') {
+      for (const key of Object.keys(v)) {
+        if (unstorable(key)) return true;
+        stack.push((v as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
+function unstorablePaths(value: unknown): string[] {
   const found: string[] = [];
   const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
   const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
