@@ -99,7 +99,7 @@ test('every page of the console in Spanish has no English, also in what the serv
     .execute();
   await consolePage.open('/stock');
   const low = page.getByRole('group', { name: 'Existencias bajas' });
-  await low.getByLabel('Unidades de Quinoa a enviar').fill('2');
+  await low.getByLabel('Cantidad de Quinoa a enviar').fill('2');
   await low.getByRole('button', { name: 'Crear traspaso desde el almacén central' }).click();
   await expect(low.getByRole('status')).toContainText('Traspaso enviado');
 

@@ -32,3 +32,54 @@ test('issue 13: a weighed product’s stock reads in kilograms in the matrix and
   await expect(movements.getByRole('row').filter({ hasText: 'Saco sin etiqueta' })).toContainText('+2,500 kg');
   expect(await serverDb.branchStock(sku, 'central')).toBe(2500);
 });
+
+test('issue 13: a weighed product low at a branch is resupplied in kilograms (the suggestion reads 5,000, 2,5 sends 2500 g)', async ({
+  page,
+  serverDb,
+}) => {
+  const admin = await createAccount(serverDb, 'admin', 'Pesa Reposición');
+  const sku = 'LENTEJA-KG-LOW';
+  const name = 'Lenteja a granel';
+  await serverDb.weighedProduct({ sku, name, priceCents: 260 });
+  const product = await serverDb.db
+    .selectFrom('products')
+    .select('id')
+    .where('sku', '=', sku)
+    .executeTakeFirstOrThrow();
+  // Below 2 kg at a branch, refilled up to 5 kg.
+  await serverDb.db
+    .insertInto('product_stock_rules')
+    .values({ product_id: product.id, reorder_min: 2000, reorder_max: 5000, updated_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('product_id').doUpdateSet({ reorder_min: 2000, reorder_max: 5000 }))
+    .execute();
+  const branchBefore = (await serverDb.stockLevel(sku, 'sucursal-001')) ?? 0;
+  const consolePage = new ConsolePage(page);
+  await consolePage.openSignedIn('/stock', admin);
+  const low = page.getByRole('group', { name: 'Existencias bajas' });
+  // The place picker shows once other specs have added branches.
+  await expect(low.getByRole('heading', { name: 'Existencias bajas' })).toBeVisible();
+  if ((await low.getByLabel('Ubicación').count()) > 0) {
+    await low.getByLabel('Ubicación').selectOption({ label: 'Sucursal 001' });
+  }
+  const row = low.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('2,000 kg');
+  await expect(row).toContainText('5,000 kg');
+  const send = low.getByLabel(`Cantidad de ${name} (kg) a enviar`);
+  await expect(send).toHaveValue(
+    new Intl.NumberFormat('es-ES', { minimumFractionDigits: 3 }).format((5000 - branchBefore) / 1000),
+  );
+  await send.fill('2,5005');
+  await low.getByRole('button', { name: 'Crear traspaso desde el almacén central' }).click();
+  await expect(low.getByRole('alert')).toContainText('un peso con sus decimales');
+  await send.fill('2,5');
+  await low.getByRole('button', { name: 'Crear traspaso desde el almacén central' }).click();
+  await expect(low.getByRole('status')).toContainText(/Traspaso enviado con \d+ productos?\./);
+  const transfer = await serverDb.db
+    .selectFrom('transfers')
+    .selectAll()
+    .where('to_location_id', '=', 'sucursal-001')
+    .orderBy('sent_at', 'desc')
+    .executeTakeFirstOrThrow();
+  expect(JSON.parse(transfer.lines)).toContainEqual({ productId: product.id, quantity: 2500 });
+  await consolePage.screenshot('stock-low-weighed');
+});

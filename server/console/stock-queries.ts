@@ -98,6 +98,8 @@ export async function lowStock(db: Db, q: z.infer<typeof lowStockQuerySchema>): 
         reorderMin: min,
         reorderMax: max,
         suggestedQuantity: Math.max(1, (max ?? min) - quantity),
+        unit: r.unit,
+        quantityDecimals: Number(r.quantity_decimals),
       };
     }),
     nextCursor,
@@ -112,7 +114,16 @@ export function lowStockQuery(db: Db, q: z.infer<typeof lowStockQuerySchema>) {
     .leftJoin('stock_levels as l', (join) =>
       join.onRef('l.product_id', '=', 'r.product_id').on('l.location_id', '=', q.locationId),
     )
-    .select(['r.product_id', 'p.sku', 'p.name', 'l.quantity', 'r.reorder_min', 'r.reorder_max'])
+    .select([
+      'r.product_id',
+      'p.sku',
+      'p.name',
+      'p.unit',
+      'p.quantity_decimals',
+      'l.quantity',
+      'r.reorder_min',
+      'r.reorder_max',
+    ])
     .where('p.deleted', '=', 0)
     .where('r.reorder_min', 'is not', null)
     .where(sql<boolean>`coalesce(${sql.ref('l.quantity')}, 0) < ${sql.ref('r.reorder_min')}`)

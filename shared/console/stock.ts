@@ -57,6 +57,9 @@ export const lowStockResponseSchema = z.object({
       reorderMax: z.number().int().nullable(),
       /** Up to the maximum (the minimum when there is none). */
       suggestedQuantity: z.number().int(),
+      /** How the product is counted: the quantities above are integers of 10^-quantityDecimals of the unit. */
+      unit: productUnitSchema,
+      quantityDecimals: z.number().int(),
     }),
   ),
   nextCursor: z.string().nullable(),

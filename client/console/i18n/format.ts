@@ -1,4 +1,4 @@
-import { formatProductQuantity } from '../../../shared/sale/quantity';
+import { formatProductQuantity, formatQuantity } from '../../../shared/sale/quantity';
 import type { Locale } from './i18n';
 
 const intlLocale: Record<Locale, string> = { es: 'es', en: 'en' };
@@ -41,6 +41,10 @@ export function formatter(locale: Locale, place: FormatPlace = {}) {
     /** A product's quantity in its unit: "1,250 kg", or the bare number by the piece (shared/sale/quantity.ts). */
     quantity(quantity: number, decimals = 0, unit = 'each') {
       return formatProductQuantity(quantity, { unit, quantityDecimals: decimals }, tag);
+    },
+    /** The same without the unit, as a field holds it for editing: "12,500". */
+    editableQuantity(quantity: number, decimals: number) {
+      return formatQuantity(quantity, decimals, tag);
     },
     bytes(n: number) {
       return new Intl.NumberFormat(tag, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(

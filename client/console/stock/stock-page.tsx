@@ -17,6 +17,9 @@ import { VirtualTable, type GridFeatures } from '../ui/virtual-table';
 import { stockMessages } from './stock-messages';
 import { FormProblem } from '../ui/form-problem';
 import { NameWithDetail } from '../ui/name-with-detail';
+import { MAX_STOCK_QUANTITY, parseQuantityIn } from '../../../shared/sale/quantity';
+
+type LowStockItem = LowStockResponse['items'][number];
 
 type MatrixRow = StockMatrixResponse['items'][number];
 const helper = createColumnHelper<GridFeatures, MatrixRow>();
@@ -143,14 +146,18 @@ function LowStock({ locations }: { locations: StockMatrixResponse['locations'] }
   const [invalid, setInvalid] = useState(false);
   const items = low.data?.items ?? [];
 
+  /** The quantity to send as shown in its field: typed, or the suggestion in the product's unit (12,5 kg). */
+  const shownQuantity = (i: LowStockItem) =>
+    quantities[i.productId] ?? f.editableQuantity(i.suggestedQuantity, i.quantityDecimals);
+
   async function resupply() {
-    const lines = items.map((i) => ({
+    const parsed = items.map((i) => ({
       productId: i.productId,
-      text: quantities[i.productId] ?? String(i.suggestedQuantity),
+      parsed: parseQuantityIn(shownQuantity(i), i.quantityDecimals, MAX_STOCK_QUANTITY),
     }));
-    if (lines.some((l) => !/^\d{1,9}$/.test(l.text.trim()))) return setInvalid(true);
-    const positive = lines
-      .map((l) => ({ productId: l.productId, quantity: Number(l.text) }))
+    if (parsed.some((l) => 'problem' in l.parsed)) return setInvalid(true);
+    const positive = parsed
+      .map((l) => ({ productId: l.productId, quantity: 'quantity' in l.parsed ? l.parsed.quantity : 0 }))
       .filter((l) => l.quantity > 0);
     if (positive.length === 0) return setInvalid(true);
     setInvalid(false);
@@ -191,15 +198,19 @@ function LowStock({ locations }: { locations: StockMatrixResponse['locations'] }
                 <th scope="row">
                   <NameWithDetail name={i.name} detail={i.sku} />
                 </th>
-                <td className="num">{f.number(i.quantity)}</td>
-                <td className="num">{f.number(i.reorderMin)}</td>
-                <td className="num">{i.reorderMax === null ? '—' : f.number(i.reorderMax)}</td>
+                <td className="num">{f.quantity(i.quantity, i.quantityDecimals, i.unit)}</td>
+                <td className="num">{f.quantity(i.reorderMin, i.quantityDecimals, i.unit)}</td>
+                <td className="num">
+                  {i.reorderMax === null ? '—' : f.quantity(i.reorderMax, i.quantityDecimals, i.unit)}
+                </td>
                 <td>
                   <input
                     className="qty-input"
-                    inputMode="numeric"
-                    aria-label={t('suggestedLabel', { product: i.name })}
-                    value={quantities[i.productId] ?? String(i.suggestedQuantity)}
+                    inputMode={i.quantityDecimals > 0 ? 'decimal' : 'numeric'}
+                    aria-label={t('suggestedLabel', {
+                      product: i.unit === 'each' ? i.name : `${i.name} (${i.unit})`,
+                    })}
+                    value={shownQuantity(i)}
                     onChange={(e) => setQuantities((q) => ({ ...q, [i.productId]: e.target.value }))}
                   />
                 </td>
