@@ -151,7 +151,7 @@ export async function approveCount(
       const { variance } = varianceOf(f);
       if (variance !== 0) {
         adjustments += 1;
-        varianceUnits += variance;
+        if (f.byThePiece) varianceUnits += variance;
         await applyMovement(
           trx,
           {

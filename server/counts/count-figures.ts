@@ -12,6 +12,8 @@ export interface LineFigures {
   priceCents: number;
   /** Quantities are integers of 10^-quantityDecimals of the product's unit (grams of kg). */
   quantityDecimals: number;
+  /** Sold by the piece ('each'), or by measure (kg, g, l): only pieces add up across products. */
+  byThePiece: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function countFigures(
       'l.price_cents',
       'p.price_cents as master_price',
       'p.quantity_decimals',
+      'p.unit',
       's.quantity as level',
     ])
     .where('l.take_id', '=', take.id)
@@ -60,6 +63,7 @@ export async function countFigures(
       late: frozen ? Number(r.late_quantity) : (late.get(r.product_id) ?? 0),
       priceCents: Number(frozen ? r.price_cents : r.master_price),
       quantityDecimals: Number(r.quantity_decimals),
+      byThePiece: r.unit === 'each',
     });
   }
   return { lines, lateSales };

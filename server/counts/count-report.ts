@@ -42,8 +42,9 @@ export async function countDetail(db: Reader, take: TakeRow, location: LocationI
     const v = varianceOf(f);
     if (v.variance === 0) continue;
     totals.withVariance += 1;
-    // Units of products sold by the piece only: a weighed product's grams are not added to pieces (its variance is in the money).
-    if (f.quantityDecimals === 0) totals.varianceUnits += v.variance;
+    // Units of products sold by the piece only: a product sold by measure (kg with decimals, or whole grams) does not
+    // add to pieces; its variance is in the money.
+    if (f.byThePiece) totals.varianceUnits += v.variance;
     totals.varianceCents += v.varianceCents;
     if (v.variance < 0) totals.shortCents += v.varianceCents;
     else totals.overCents += v.varianceCents;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { varianceOf } from './count-report';
 
-const line = { counted: 0, countedAt: '', source: 'console' as const, book: 0, late: 0, priceCents: 0 };
+const line = {
+  counted: 0,
+  countedAt: '',
+  source: 'console' as const,
+  book: 0,
+  late: 0,
+  priceCents: 0,
+  byThePiece: true,
+};
 
 describe('a count line’s variance valued at the master price (SPEC S13)', () => {
   it('values a piece product’s units at its price', () => {

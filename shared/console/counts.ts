@@ -71,8 +71,8 @@ export interface CountTotals {
   notCounted: number;
   withVariance: number;
   /**
-   * Sum of counted − expected over counted products sold by the piece; weighed products (counted
-   * with decimals) are left out, their grams do not add to pieces: their variance is in varianceCents.
+   * Sum of counted − expected over counted products sold by the piece; products sold by measure (kg
+   * with decimals, whole grams) are left out, they do not add to pieces: their variance is in varianceCents.
    */
   varianceUnits: number;
   /** Variance valued at the master price. */
