@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresAdapter, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrations } from './migrations';
 import { OwnSchemaPostgresDialect } from './own-schema-introspector';
+import { namePreparedStatements } from './prepared-statements';
 import { withStatementCache } from './sqlite-statement-cache';
 import { startWalCheckpointer } from './wal-checkpointer';
 
@@ -34,6 +35,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     // An idle connection dropped by PostgreSQL (restart, failover) must not crash the server;
     // the pool opens a new one on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+    pool.on('connect', namePreparedStatements);
     return new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   }
   const file = options.sqliteFile ?? ':memory:';

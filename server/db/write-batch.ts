@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { isPostgres, type BulkInsert } from './bulk-insert';
+import { prepared } from './prepared-statements';
 import type { Database } from './schema';
 
 type Row = Record<string, string | number | null>;
@@ -50,7 +51,7 @@ async function executeTogether(db: Kysely<Database>, parts: readonly Part[]): Pr
   const ctes = parts.map((p, i) => `w${i + 1} as (${p.insert.postgresSql(db).replace('$1::json', `$${i + 1}::json`)})`);
   await db.executeQuery(
     CompiledQuery.raw(
-      `with ${ctes.join(', ')} select 1`,
+      prepared(`with ${ctes.join(', ')} select 1`),
       parts.map((p) => p.insert.json(p.rows)),
     ),
   );
