@@ -288,6 +288,35 @@ export function decimalToCents({ text }: DecimalText): number | null {
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
+const MAX_CENTS = 1e12;
+
+/** A float field as cents, or the 422 pydantic would give for an out-of-range decimal. */
+export function centsOf(field: string, value: DecimalText, input: unknown, min: number): number {
+  const cents = decimalToCents(value);
+  if (cents === null || cents > MAX_CENTS)
+    throw new ValidationFailed([boundError('le', MAX_CENTS / 100, ['body', field], input)]);
+  // 0.001 rounds to 0 cents: not a price anyone charged.
+  if (cents < min) throw new ValidationFailed([boundError('ge', min / 100, ['body', field], input)]);
+  return cents;
+}
+
+/**
+ * pydantic repeats the input in each error; an input nested thousands deep (valid JSON) would
+ * overflow JSON.stringify's stack, and a huge one would be sent back whole.
+ */
+function echoedInput(input: unknown): unknown {
+  try {
+    return JSON.stringify(input).length <= 4096 ? input : '(demasiado largo para repetirlo)';
+  } catch {
+    return '(demasiado anidado para repetirlo)';
+  }
+}
+
+/** FastAPI's 422 answer for these errors. */
+export function validationAnswer(err: ValidationFailed): { status: 422; body: { detail: PydanticError[] } } {
+  return { status: 422, body: { detail: err.detail.map((d) => ({ ...d, input: echoedInput(d.input) })) } };
+}
+
 /** Cents as the seed's float (2.5, 12.5, 3.2): exact for any cent amount, printed by JSON as Python would. */
 export function centsToSeedFloat(cents: number): number {
   return cents / 100;

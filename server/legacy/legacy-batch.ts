@@ -97,6 +97,7 @@ export class LegacyBatch {
       this.answers.set(dedupKey(r.sale_timestamp, Number(r.product_legacy_id)), {
         answer: { status: 200, body: JSON.parse(r.response) as unknown },
         applied: null,
+        keyId: this.key.keyId,
       });
   }
 
@@ -119,7 +120,12 @@ export class LegacyBatch {
       if (this.answers.has(k) || seen.has(k)) continue;
       seen.add(k);
       if (products.has(t.n.productLegacyId)) fresh.push(t);
-      else this.answers.set(k, { answer: { status: 404, body: { detail: 'Producto no encontrado' } }, applied: null });
+      else
+        this.answers.set(k, {
+          answer: { status: 404, body: { detail: 'Producto no encontrado' } },
+          applied: null,
+          keyId: this.key.keyId,
+        });
     }
     return fresh;
   }
@@ -209,6 +215,7 @@ export class LegacyBatch {
     this.answers.set(dedupKey(n.timestampText, n.productLegacyId), {
       answer: { status: 200, body: response },
       applied: { seq: appliedSeq, locationId: key.locationId, reconciliationChanged },
+      keyId: key.keyId,
     });
   }
 

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { newToken, sha256 } from '../auth/secrets';
 
@@ -156,9 +158,30 @@ async function listLegacyKeys(db: Db): Promise<LegacyKeyRow[]> {
   }));
 }
 
-/** The branch a key from a URL grants, or null for anything else: unknown, revoked or malformed. */
-export async function resolveLegacyKey(db: Db, key: string): Promise<LegacyKeyIdentity | null> {
+/**
+ * Hashes of the keys seen lately: the prototype sends its key with every sale, and hashing it
+ * each time was a measurable part of the request (bench:server). Only the hash is remembered
+ * here; whether the key is valid is read from the database each time (revocation).
+ */
+const recentHashes = new Map<string, string>();
+
+/** The stored hash of a key from a URL, or null when the text cannot be a key at all. */
+export function legacyKeyHash(key: string): string | null {
+  let hash = recentHashes.get(key);
+  if (hash !== undefined) return hash;
   if (!KEY_SHAPE.test(key)) return null;
+  hash = sha256(key);
+  if (recentHashes.size >= 256) recentHashes.clear();
+  recentHashes.set(key, hash);
+  return hash;
+}
+
+/**
+ * The branch the key with this hash grants, or null when no key has it or it is revoked. Read
+ * inside a transaction (a batch of sale notifications reads it in its own), a revocation
+ * committed before it is seen at once, on every instance.
+ */
+export async function readLegacyKey(db: Kysely<Database>, keyHash: string): Promise<LegacyKeyIdentity | null> {
   const row = await db
     .selectFrom('legacy_keys')
     .innerJoin('branches', 'branches.id', 'legacy_keys.branch_id')
@@ -172,7 +195,7 @@ export async function resolveLegacyKey(db: Db, key: string): Promise<LegacyKeyId
       'branches.receipt_prefix',
       'branches.currency',
     ])
-    .where('legacy_keys.key_hash', '=', sha256(key))
+    .where('legacy_keys.key_hash', '=', keyHash)
     .where('legacy_keys.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
@@ -185,6 +208,12 @@ export async function resolveLegacyKey(db: Db, key: string): Promise<LegacyKeyId
     receiptPrefix: row.receipt_prefix,
     currency: row.currency,
   };
+}
+
+/** The branch a key from a URL grants, or null for anything else: unknown, revoked or malformed. */
+export async function resolveLegacyKey(db: Db, key: string): Promise<LegacyKeyIdentity | null> {
+  const keyHash = legacyKeyHash(key);
+  return keyHash ? readLegacyKey(db, keyHash) : null;
 }
 
 /** The operator command `legacy-key issue|revoke|list`; returns the exit code. */

@@ -1,15 +1,14 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
-import type { ChangeBus, ChangeEvent } from '../live/change-bus';
+import type { ChangeBus } from '../live/change-bus';
 import {
-  boundError,
-  decimalToCents,
+  centsOf,
   parseJsonBody,
   parseModel,
   parsePathInt,
   ValidationFailed,
-  type DecimalText,
+  validationAnswer,
   type PydanticError,
 } from './fastapi-validation';
 import {
@@ -22,7 +21,7 @@ import {
   type ProductInput,
 } from './legacy-inventory';
 import { resolveLegacyKey, type LegacyKeyIdentity } from './legacy-keys';
-import { recordSaleNotification } from './legacy-sales';
+import { answerSaleNotification, MAX_LEGACY_ID, NO_SUCH_PRODUCT } from './sale-notification';
 
 export interface LegacyRouteDeps {
   db: Db;
@@ -30,37 +29,12 @@ export interface LegacyRouteDeps {
   logger: Logger;
 }
 
-const MAX_QUANTITY = 100_000;
-const MAX_CENTS = 1e12;
-
-/** products.legacy_id is a 32-bit integer on PostgreSQL; no product has an id beyond, on either database. */
-const MAX_LEGACY_ID = 2_147_483_647;
-const NO_SUCH_PRODUCT = { detail: 'Producto no encontrado' };
-
 const productModel = {
   id: { type: 'int' as const, gt: 0, le: MAX_LEGACY_ID },
   name: { type: 'str' as const },
   price: { type: 'float' as const, ge: 0 },
   stock: { type: 'int' as const, ge: 0, le: 1e9 },
 };
-
-const saleNotificationModel = {
-  branch_id: { type: 'str' as const },
-  product_id: { type: 'int' as const },
-  quantity_sold: { type: 'int' as const, gt: 0, le: MAX_QUANTITY },
-  timestamp: { type: 'datetime' as const },
-  sale_price: { type: 'float' as const, gt: 0 },
-};
-
-/** A float field as cents, or the 422 pydantic would give for an out-of-range decimal. */
-function centsOf(field: string, value: DecimalText, input: unknown, min: number): number {
-  const cents = decimalToCents(value);
-  if (cents === null || cents > MAX_CENTS)
-    throw new ValidationFailed([boundError('le', MAX_CENTS / 100, ['body', field], input)]);
-  // 0.001 rounds to 0 cents: not a price anyone charged.
-  if (cents < min) throw new ValidationFailed([boundError('ge', min / 100, ['body', field], input)]);
-  return cents;
-}
 
 function productInput(body: unknown): ProductInput {
   const p = parseModel(productModel, body);
@@ -91,18 +65,6 @@ function productInput(body: unknown): ProductInput {
     priceCents: centsOf('price', p.price, (body as Record<string, unknown>).price, 0),
     stock: p.stock,
   };
-}
-
-/**
- * pydantic repeats the input in each error; an input nested thousands deep (valid JSON) would
- * overflow JSON.stringify's stack, and a huge one would be sent back whole.
- */
-function echoedInput(input: unknown): unknown {
-  try {
-    return JSON.stringify(input).length <= 4096 ? input : '(demasiado largo para repetirlo)';
-  } catch {
-    return '(demasiado anidado para repetirlo)';
-  }
 }
 
 const keyOf = (res: Response) => res.locals.legacyKey as LegacyKeyIdentity;
@@ -196,38 +158,13 @@ function inventoryRoutes(router: Router, { db, bus }: LegacyRouteDeps): void {
   });
 }
 
-/** POST /sale-notification: the prototype's sale, as a sale of the key's branch. */
-function saleNotificationRoute(router: Router, { db, bus, logger }: LegacyRouteDeps): void {
-  router.post('/sale-notification', async (req, res) => {
-    const raw = jsonBody(req);
-    const n = parseModel(saleNotificationModel, raw);
-    const timestampInput = (raw as Record<string, unknown>).timestamp;
-    const key = keyOf(res);
-    if (Math.abs(n.product_id) > MAX_LEGACY_ID) return void res.status(404).json(NO_SUCH_PRODUCT);
-    const result = await recordSaleNotification(db, key, {
-      branchId: n.branch_id,
-      productLegacyId: n.product_id,
-      quantity: n.quantity_sold,
-      timestampText: typeof timestampInput === 'string' ? timestampInput.trim() : String(timestampInput),
-      timestamp: n.timestamp,
-      salePriceCents: centsOf('sale_price', n.sale_price, (raw as Record<string, unknown>).sale_price, 1),
-    });
-    if (result.applied) {
-      const collections: ChangeEvent['collections'] = ['stock', 'sales'];
-      if (result.applied.reconciliationChanged) collections.push('reconciliation');
-      bus.publish({
-        seq: result.applied.seq,
-        collections,
-        locationIds: [result.applied.locationId],
-        branchIds: [key.branchId],
-      });
-    } else if (result.answer.status !== 200) {
-      logger.warn(
-        { legacyKeyId: key.keyId, status: result.answer.status, detail: result.answer.body },
-        'legacy sale notification refused',
-      );
-    }
-    res.status(result.answer.status).json(result.answer.body);
+/** POST /sale-notification: the prototype's sale, as a sale of the key's branch (legacy-fast-path.ts takes most). */
+function saleNotificationRoute(router: Router, deps: LegacyRouteDeps): void {
+  router.post('/sale-notification', async (req: Request<{ key: string }>, res, next) => {
+    const answer = await answerSaleNotification(deps, req.params.key, typeof req.body === 'string' ? req.body : '');
+    // The key was revoked since the router read it: as any unknown URL.
+    if (!answer) return next('router');
+    res.status(answer.status).json(answer.body);
   });
 }
 
@@ -238,7 +175,8 @@ function saleNotificationRoute(router: Router, { db, bus, logger }: LegacyRouteD
 function legacyErrors(logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof ValidationFailed) {
-      res.status(422).json({ detail: err.detail.map((d) => ({ ...d, input: echoedInput(d.input) })) });
+      const answer = validationAnswer(err);
+      res.status(answer.status).json(answer.body);
       return;
     }
     if ((err as { type?: string } | null)?.type === 'entity.too.large') {

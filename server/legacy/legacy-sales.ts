@@ -1,7 +1,10 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database';
-import { groupCommitter } from '../ledger/group-commit';
+import type { Database } from '../db/schema';
+import { groupCommitter, type GroupScope } from '../ledger/group-commit';
+import type { SequenceAllocator } from '../ledger/server-sequence';
 import { LegacyBatch, type TimedNotification } from './legacy-batch';
-import type { LegacyKeyIdentity } from './legacy-keys';
+import { readLegacyKey, type LegacyKeyIdentity } from './legacy-keys';
 
 /** The seed's SaleNotification, validated: quantities and money already integers. */
 export interface SaleNotification {
@@ -23,6 +26,8 @@ export interface SaleNotificationResult {
   answer: LegacyAnswer;
   /** Set when this call applied a sale (not for a retry or a refusal). */
   applied: { seq: number; locationId: string; reconciliationChanged: boolean } | null;
+  /** The key the notification came with (for the log of a refusal). */
+  keyId: string;
 }
 
 /**
@@ -32,37 +37,42 @@ export interface SaleNotificationResult {
  * notification: a retry gets the first answer again and changes nothing (invariant 2).
  * `sale_price` is the total charged; a total that differs from master price × quantity opens a
  * price_mismatch item, and a level below zero an oversell item (invariant 7).
+ *
+ * The key (by its hash, legacy-keys.ts) is read inside the batch's transaction, once per batch
+ * rather than once per request: null when no valid key has that hash (unknown or revoked).
  */
-export async function recordSaleNotification(
+export function recordSaleNotification(
   db: Db,
-  key: LegacyKeyIdentity,
+  keyHash: string,
   n: SaleNotification,
   now = new Date().toISOString(),
-): Promise<SaleNotificationResult> {
-  if (n.branchId !== key.branchId) {
-    // Invariant 8: the key's branch is the only one it may report for.
-    return {
-      answer: {
-        status: 403,
-        body: {
-          detail: `Esta clave es de la sucursal ${key.branchId}; la notificación dice ${n.branchId}. Use la URL de la clave de esa sucursal.`,
-        },
+): Promise<SaleNotificationResult | null> {
+  return submit(db, keyHash, { n, now });
+}
+
+/** Invariant 8: the key's branch is the only one it may report for. */
+function otherBranch(key: LegacyKeyIdentity, n: SaleNotification): SaleNotificationResult {
+  return {
+    answer: {
+      status: 403,
+      body: {
+        detail: `Esta clave es de la sucursal ${key.branchId}; la notificación dice ${n.branchId}. Use la URL de la clave de esa sucursal.`,
       },
-      applied: null,
-    };
-  }
-  return submit(db, key, { n, now });
+    },
+    applied: null,
+    keyId: key.keyId,
+  };
 }
 
 /** Most notifications of one key in one batch; a group's other works still join it (group-commit.ts). */
 const MAX_BATCH = 500;
 
 interface Waiting extends TimedNotification {
-  resolve(result: SaleNotificationResult): void;
+  resolve(result: SaleNotificationResult | null): void;
   reject(error: unknown): void;
 }
 
-/** Per database, per key: the batch still taking notifications (its work has not started). */
+/** Per database, per key hash: the batch still taking notifications (its work has not started). */
 const openBatches = new WeakMap<Db, Map<string, Waiting[]>>();
 
 /**
@@ -71,36 +81,55 @@ const openBatches = new WeakMap<Db, Map<string, Waiting[]>>();
  * next group transaction, so a busy server applies many notifications with a few statements and
  * one commit instead of a transaction each. Answers go out after the commit.
  */
-function submit(db: Db, key: LegacyKeyIdentity, t: TimedNotification): Promise<SaleNotificationResult> {
+function submit(db: Db, keyHash: string, t: TimedNotification): Promise<SaleNotificationResult | null> {
   let byKey = openBatches.get(db);
   if (!byKey) openBatches.set(db, (byKey = new Map()));
   return new Promise((resolve, reject) => {
-    let batch = byKey.get(key.keyId);
+    let batch = byKey.get(keyHash);
     if (!batch || batch.length >= MAX_BATCH) {
       const waiting: Waiting[] = [];
       batch = waiting;
-      byKey.set(key.keyId, waiting);
-      void runBatch(db, key, waiting, () => {
-        if (byKey.get(key.keyId) === waiting) byKey.delete(key.keyId);
+      byKey.set(keyHash, waiting);
+      void runBatch(db, keyHash, waiting, () => {
+        if (byKey.get(keyHash) === waiting) byKey.delete(keyHash);
       });
     }
-    batch.push({ ...t, resolve, reject });
+    batch.push({ n: t.n, now: t.now, resolve, reject });
   });
 }
 
-async function runBatch(db: Db, key: LegacyKeyIdentity, waiting: Waiting[], close: () => void): Promise<void> {
-  let results: SaleNotificationResult[];
+/** The batch's work in the group transaction: the key read there, then its branch's notifications applied. */
+async function applyBatch(
+  trx: Transaction<Database>,
+  seq: SequenceAllocator,
+  group: GroupScope,
+  keyHash: string,
+  waiting: readonly Waiting[],
+): Promise<(SaleNotificationResult | null)[]> {
+  const key = await readLegacyKey(trx, keyHash);
+  if (!key) return waiting.map(() => null);
+  const ours = waiting.filter((w) => w.n.branchId === key.branchId);
+  let applied: SaleNotificationResult[] = [];
+  if (ours.length > 0) {
+    const now = ours.reduce((latest, w) => (w.now > latest ? w.now : latest), ours[0]!.now);
+    applied = await new LegacyBatch(trx, seq, group, key, now).apply(ours);
+  }
+  let next = 0;
+  return waiting.map((w) => (w.n.branchId === key.branchId ? applied[next++]! : otherBranch(key, w.n)));
+}
+
+async function runBatch(db: Db, keyHash: string, waiting: Waiting[], close: () => void): Promise<void> {
+  let results: (SaleNotificationResult | null)[];
   try {
     results = await groupCommitter(db).run((trx, seq, group) => {
       close();
-      const now = waiting.reduce((latest, w) => (w.now > latest ? w.now : latest), waiting[0]!.now);
-      return new LegacyBatch(trx, seq, group, key, now).apply(waiting);
+      return applyBatch(trx, seq, group, keyHash, waiting);
     }, waiting.length);
   } catch (error) {
     // The batch failed as a whole: each notification again on its own, so only the culprit fails.
     if (waiting.length === 1) return waiting[0]!.reject(error);
-    for (const w of waiting) void runBatch(db, key, [w], () => {});
+    for (const w of waiting) void runBatch(db, keyHash, [w], () => {});
     return;
   }
-  for (const [i, w] of waiting.entries()) w.resolve(results[i]!);
+  for (const [i, w] of waiting.entries()) w.resolve(results[i] ?? null);
 }
