@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -15,6 +16,7 @@ import { sessionRoutes } from './console/session-routes';
 import { consoleDeviceRoutes } from './devices/console-device-routes';
 import { deviceStatusRoutes } from './devices/device-status-routes';
 import { ChangeBus } from './live/change-bus';
+import { legacySaleFastPath } from './legacy/legacy-fast-path';
 import { legacyRoutes } from './legacy/legacy-routes';
 import { consoleStreamRoutes } from './console/stream-routes';
 import { syncRoutes } from './sync/sync-routes';
@@ -39,7 +41,7 @@ export interface AppDeps {
   bus?: ChangeBus;
 }
 
-export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps): Express {
+export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps): RequestListener {
   const app = express();
   app.disable('x-powered-by');
   // X-Forwarded-For is a client's word unless a proxy the operator named (TRUST_PROXY) set it:
@@ -106,7 +108,9 @@ export function createApp({ db, config, logger, bus = new ChangeBus() }: AppDeps
     throw new ApiError('NOT_FOUND', `There is nothing at ${req.method} ${req.originalUrl}; check the address.`);
   });
   app.use(errorMiddleware(logger));
-  return app;
+  // The seed prototype's one request per sale, answered before express (legacy-fast-path.ts).
+  const legacySales = legacySaleFastPath({ db, bus, logger });
+  return (req, res) => legacySales(req, res, () => void app(req, res));
 }
 
 /** The built web apps: hashed assets cached for good, the service worker and pages never. */
