@@ -7,7 +7,8 @@
  *  1. catalogue download — from tapping "Vincular" to all products in the device's search index;
  *  2. commit — tap "Cobrar en efectivo" → ticket durable in IndexedDB (the screen's own
  *     performance.measure), SALES times, beside a raw IndexedDB put of an object of the same size
- *     in its own transaction with the same (strict) durability, in the same run;
+ *     in its own transaction with the same (strict) durability, one before each tap after the same
+ *     quiet (see sellLoop);
  *  3. search — keystroke → results rendered over the whole catalogue (performance.measure);
  *     then scale-label scan — an EAN-13 weight label (prefix 20) typed as a keyboard wedge types
  *     it, from its Enter to the weighed line in the cart's DOM, SCANS times;
