@@ -11,9 +11,12 @@ const names = new Map<string, string>();
  * connection. Only fixed texts: a connection keeps every statement it prepared until it closes.
  */
 export function prepared(text: string): string {
-  if (!names.has(text)) names.set(text, `ecomarket_${names.size + 1}`);
+  if (!names.has(text) && names.size < MOST_NAMED) names.set(text, `ecomarket_${names.size + 1}`);
   return text;
 }
+
+/** A bound on what each connection keeps prepared, should the texts marked vary more than they do (past it they go unnamed). */
+const MOST_NAMED = 500;
 
 /** Makes a pool's connection send the texts marked by `prepared` as named statements (pool.on('connect')). */
 export function namePreparedStatements(client: pg.PoolClient): void {
