@@ -11,6 +11,7 @@ import type { ServerConfig } from './config';
 import { migrateToLatest, openDatabase, type Db } from './db/database';
 import { seedDemoIfEmpty } from './db/seed-demo';
 import { createWebServer } from './https';
+import { ACCEPT_HANDLES, acceptOnMoreHandles } from './http/accept-handles';
 import { recordMissingInitialPrices } from './catalogue/price-history';
 import { startPriceScheduler } from './catalogue/price-schedule';
 import type { ChangeBus } from './live/change-bus';
@@ -59,11 +60,17 @@ async function prepareDatabase(db: Db): Promise<boolean> {
   });
 }
 
+/**
+ * Room for a burst of tablets reconnecting while the event loop is busy (Node's default is 511):
+ * connections past the kernel's queue are dropped and retried by the client a second later.
+ */
+const LISTEN_BACKLOG = 4096;
+
 /** Opens the database, migrates, seeds on first start and listens. Used by main and by tests. */
 export async function startServer(
   config: ServerConfig,
   logger: Logger,
-  options: { db?: Db } = {},
+  options: { db?: Db; acceptHandles?: number } = {},
 ): Promise<RunningServer> {
   const db = options.db ?? openConfiguredDatabase(config);
   const seeded = await prepareDatabase(db);
@@ -80,14 +87,18 @@ export async function startServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    // Room for a burst of tablets reconnecting while the event loop is busy (Node's default is 511):
-    // connections past the kernel's queue are dropped and retried by the client a second later.
-    server.listen({ port: config.port, host: config.host, backlog: 4096 }, resolve);
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);
   }).catch(async (err: unknown) => {
     // The PostgreSQL bus holds a connection of its own: release it, or a failed start hangs.
     await bus.close();
     throw err;
   });
+  const stopAccepting = await acceptOnMoreHandles(
+    server,
+    (options.acceptHandles ?? ACCEPT_HANDLES) - 1,
+    LISTEN_BACKLOG,
+    logger,
+  );
   // Scheduled price changes take effect (tablets pull the new price) while the server runs.
   const prices = startPriceScheduler({ db, bus, logger });
   const { port } = server.address() as AddressInfo;
@@ -99,9 +110,11 @@ export async function startServer(
     seeded,
     bus,
     async close() {
+      const copiesClosed = stopAccepting();
       // Live streams never end on their own; cut them so close() returns.
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await copiesClosed;
       await prices.stop();
       await bus.close();
       await db.destroy();
