@@ -32,8 +32,6 @@ export class BulkInsert<R extends Row> {
     private readonly build: (db: Kysely<Database>, rows: R[]) => Compilable,
     /** Most rows per statement (SQLite). */
     private readonly rowsPerStatement = 200,
-    /** PostgreSQL's statement when it is not the insert `build` makes: any statement reading the rows from `$1::json`. */
-    private readonly postgresForm?: string,
   ) {}
 
   async execute(db: Kysely<Database>, rows: readonly R[]): Promise<void> {
@@ -66,7 +64,6 @@ export class BulkInsert<R extends Row> {
 
   /** The PostgreSQL form: Kysely's one-row statement with its VALUES list read from `$1` (a JSON array of rows). */
   postgresSql(db: Kysely<Database>): string {
-    if (this.postgresForm !== undefined) return this.postgresForm;
     if (this.jsonSql === undefined) {
       const oneRow = this.sqlFor(db, 1);
       const table = /^insert into ("[^"]+")/.exec(oneRow)?.[1];

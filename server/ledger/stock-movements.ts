@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { uuidv7 } from '../db/uuid-v7';
-import { BulkInsert, isPostgres } from '../db/bulk-insert';
+import { BulkInsert } from '../db/bulk-insert';
 import { WriteBatch } from '../db/write-batch';
 import { read, readTogether, type Read } from '../db/read-batch';
 import type { Database } from '../db/schema';
@@ -88,8 +88,6 @@ const ROWS_PER_INSERT = 200;
 export class MovementBatch {
   private readonly levels = new Map<string, BatchLevel>();
   private readonly loaded = new Set<string>();
-  /** Levels the database held when read (levels are never deleted, so they still exist at flush). */
-  private readonly stored = new Set<string>();
   private readonly dirty = new Set<string>();
   private movements: Database['stock_movements'][] = [];
 
@@ -115,15 +113,13 @@ export class MovementBatch {
         .where('product_id', 'in', chunk);
       reads.push(
         read(query, (rows) => {
-          for (const r of rows) {
-            this.stored.add(key(locationId, r.product_id));
+          for (const r of rows)
             this.levels.set(key(locationId, r.product_id), {
               locationId,
               productId: r.product_id,
               quantity: Number(r.quantity),
               seq: Number(r.seq),
             });
-          }
           for (const id of chunk) this.loaded.add(key(locationId, id));
         }),
       );
@@ -155,26 +151,19 @@ export class MovementBatch {
     const movements = this.movements;
     this.movements = [];
     batch.add(insertMovements, movements);
-    const row = (k: string): LevelRow => {
-      const l = this.levels.get(k)!;
-      return {
+    const levels = [...this.dirty].map((k) => this.levels.get(k)!);
+    this.dirty.clear();
+    batch.add(
+      upsertLevels,
+      levels.map((l) => ({
         location_id: l.locationId,
         product_id: l.productId,
         quantity: l.quantity,
         reorder_level: null,
         seq: l.seq,
         updated_at: this.now,
-      };
-    };
-    const dirty = [...this.dirty];
-    this.dirty.clear();
-    if (isPostgres(this.trx)) {
-      // Levels read as stored are updated in place: an upsert of them would lock each row before
-      // updating it (one more WAL record and buffer visit a level) and check for a conflict first.
-      batch.add(updateLevels, dirty.filter((k) => this.stored.has(k)).map(row));
-      batch.add(upsertLevels, dirty.filter((k) => !this.stored.has(k)).map(row));
-    } else batch.add(upsertLevels, dirty.map(row));
-    for (const k of dirty) this.stored.add(k);
+      })),
+    );
     if (!writes) await batch.flush(this.trx);
   }
 }
@@ -200,16 +189,6 @@ const upsertLevels = new BulkInsert<LevelRow>(
         })),
       ),
   ROWS_PER_INSERT,
-);
-
-/** PostgreSQL: levels known to exist, updated from the batch's rows (on SQLite the upsert above does it). */
-const updateLevels = new BulkInsert<LevelRow>(
-  ['location_id', 'product_id', 'quantity', 'reorder_level', 'seq', 'updated_at'],
-  (db, rows) => db.insertInto('stock_levels').values(rows),
-  ROWS_PER_INSERT,
-  'update "stock_levels" as l set "quantity" = v."quantity", "seq" = v."seq", "updated_at" = v."updated_at" ' +
-    'from json_populate_recordset(null::"stock_levels", $1::json) as v ' +
-    'where l."location_id" = v."location_id" and l."product_id" = v."product_id"',
 );
 
 function key(locationId: string, productId: string): string {
