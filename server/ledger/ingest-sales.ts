@@ -1,4 +1,5 @@
 import { saleDocSchema, type Ack, type Rejection, type SaleDoc } from '../../shared/protocol';
+import { fastSaleDoc } from '../../shared/protocol/sale-doc-fast-path';
 import { exchangeProblems } from '../../shared/sale/exchange';
 import { saleArithmeticProblems } from '../../shared/sale/sale-arithmetic';
 import { receiptNumber } from '../../shared/sale/receipt-number';
@@ -24,6 +25,7 @@ function saleRules(device: DeviceIdentity): RowRules<SaleDoc> {
   return {
     what: 'Sale',
     schema: saleDocSchema,
+    fastParse: fastSaleDoc,
     whyNotDeleted: 'sales cannot be deleted, refund them instead.',
     check: (sale: SaleDoc, author: DocumentAuthor) => {
       const expectedReceipt = receiptNumber(device.receiptPrefix, author.deviceNumber, sale.deviceSeq);
