@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, sql } from 'kysely';
+import { FifoSqliteDialect } from './fifo-sqlite-dialect';
 import type { Database } from './schema';
 import { migrations } from './migrations';
 import { OwnSchemaPostgresDialect } from './own-schema-introspector';
@@ -49,13 +50,13 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   // 64 MB of page cache instead of 2 MB: the ledger's indexes stay in memory (bench/server-bench.ts).
   sqlite.pragma('cache_size = -65536');
   if (file === ':memory:')
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    return new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }) });
   // WAL checkpoints run in a worker thread (wal-checkpointer.ts); this connection checkpoints by
   // itself only past 4,000 pages (16 MB) of log instead of SQLite's default 1,000.
   sqlite.pragma('wal_autocheckpoint = 4000');
   const checkpointer = startWalCheckpointer(file);
   const database = withStatementCache(sqlite, 1000, () => void checkpointer.stop());
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database }) });
   walFiles.set(db, `${file}-wal`);
   return db;
 }
