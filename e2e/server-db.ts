@@ -49,6 +49,17 @@ export class ServerDb {
   }
 
   /** A product sold by the kilogram with grams (3 decimals), made once per database (specs rerun on it). */
+  /** The lines of the transfer last sent to a location (productId and quantity in the smallest unit). */
+  async lastTransferLinesTo(locationId: string): Promise<{ productId: string; quantity: number }[]> {
+    const transfer = await this.db
+      .selectFrom('transfers')
+      .select('lines')
+      .where('to_location_id', '=', locationId)
+      .orderBy('sent_at', 'desc')
+      .executeTakeFirstOrThrow();
+    return JSON.parse(transfer.lines) as { productId: string; quantity: number }[];
+  }
+
   async weighedProduct(p: { sku: string; name: string; priceCents: number; category?: string }): Promise<void> {
     if (await this.db.selectFrom('products').select('id').where('sku', '=', p.sku).executeTakeFirst()) return;
     await createProduct(this.db, productCreateSchema.parse({ ...p, unit: 'kg', quantityDecimals: 3 }), 'e2e');

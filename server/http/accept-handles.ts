@@ -32,7 +32,10 @@ function duplicateListener(server: net.Server, count: number, backlog: number): 
     const helper = spawn(process.execPath, ['-e', ECHO_HELPER], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const copies: net.Server[] = [];
     const listened: Promise<unknown>[] = [];
+    // A helper that never answers must not hold the server's start: it then keeps its one handle.
+    const timer = setTimeout(() => fail(new Error('the helper sent no handle within 5 s')), 5000);
     const fail = (err: Error) => {
+      clearTimeout(timer);
       helper.kill();
       for (const c of copies) c.close();
       reject(err);
@@ -51,6 +54,7 @@ function duplicateListener(server: net.Server, count: number, backlog: number): 
       helper.kill();
       // Each copy listened again with Node's 511, which set the socket's queue length (one queue for all
       // its descriptors): the server's own length again, once they all listen.
+      clearTimeout(timer);
       void Promise.all(listened).then(() => {
         listening.listen(backlog);
         resolve(copies);
