@@ -1,7 +1,6 @@
 /** What a benchmark phase measured: latencies, throughput, the server's CPU time and round trips. */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import { percentile } from './bench-http';
+import { processCpuMs } from './proc-cpu';
 import { postgresCpuDelta, roundTripDelta, type PostgresCpu } from './server-stats';
 
 export interface PhaseResult {
@@ -26,29 +25,6 @@ export interface PhaseResult {
   /** Round trips to PostgreSQL per request (null on SQLite), and all of the phase's by statement word. */
   roundTripsPerRequest: number | null;
   roundTrips: Record<string, number>;
-}
-
-const CLOCK_TICKS_PER_S = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * CPU time the server process has used so far, in ms (Linux /proc; null elsewhere). Steadier than
- * latency on a shared machine: it counts the work, not the waiting.
- */
-export function processCpuMs(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After "pid (name) ": state is the first field; utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
-  } catch {
-    return null;
-  }
 }
 
 /** The server under test, as the load side sees it. */

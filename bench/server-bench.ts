@@ -58,7 +58,8 @@ import { addBenchCatalogue, preloadLedger } from './preload-ledger';
 import { consoleTimings, firstPull, type ConsoleTimings } from './preload-measures';
 import { caughtUp, reconnectBurst } from './reconnect-phase';
 import { seedCentralMissing, startSeedCentral } from './seed-central';
-import { phaseClock, processCpuMs, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
+import { phaseClock, round, summarise, type PhaseResult, type ServerUnderTest } from './phase-result';
+import { processCpuMs } from './proc-cpu';
 import { countPostgresRoundTrips, postgresCpuMeter, roundTripSnapshot } from './server-stats';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

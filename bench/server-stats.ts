@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import pg from 'pg';
+import { cpuMsOf, readStat } from './proc-cpu';
 
 /**
  * Round trips the benchmark's server process makes to PostgreSQL, by the statement's first word
@@ -66,21 +66,6 @@ export function postgresCpuDelta(before: PostgresCpu, after: PostgresCpu): { all
   return { all: after.all - before.all, own };
 }
 
-/** utime + stime (+ cutime + cstime: ended children the process reaped) of a /proc/<pid>/stat, in clock ticks. */
-function ticksOf(stat: string, withChildren: boolean): number {
-  // After "pid (name) ": state is the first field; utime, stime, cutime, cstime the 12th to 15th.
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
-}
-
-function readStat(pid: number | string): string | null {
-  try {
-    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
 /**
  * PostgreSQL's own CPU on this machine (Linux /proc; null elsewhere or when PostgreSQL runs on
  * another host). The server under test names its connections `applicationName`; their backends
@@ -92,7 +77,6 @@ export function postgresCpuMeter(
 ): { sample(): Promise<PostgresCpu | null>; close(): Promise<void> } {
   const client = new pg.Client({ connectionString: databaseUrl });
   const connected = client.connect();
-  const ticksPerS = clockTicksPerS();
   return {
     async sample() {
       if (!fs.existsSync('/proc/self/stat')) return null;
@@ -107,32 +91,20 @@ export function postgresCpuMeter(
         if (!/^\d+$/.test(entry)) continue;
         const stat = readStat(entry);
         if (!stat || !stat.includes('(postgres)')) continue;
-        all += ticksOf(stat, true);
+        all += cpuMsOf(stat, true);
         seen++;
       }
       if (seen === 0) return null;
       const own: Record<number, number> = {};
       for (const { pid } of rows) {
         const stat = readStat(pid);
-        if (stat) own[pid] = (ticksOf(stat, false) * 1000) / ticksPerS;
+        if (stat) own[pid] = cpuMsOf(stat);
       }
-      return { all: (all * 1000) / ticksPerS, own };
+      return { all, own };
     },
     async close() {
       await connected.catch(() => undefined);
       await client.end();
     },
   };
-}
-
-let ticks: number | undefined;
-function clockTicksPerS(): number {
-  if (ticks === undefined) {
-    try {
-      ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    } catch {
-      ticks = 100;
-    }
-  }
-  return ticks;
 }
