@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { saleDocSchema } from './sale-doc';
+import { paymentSchema, saleDocSchema, saleLineSchema } from './sale-doc';
 import { fastSaleDoc } from './sale-doc-fast-path';
 
 // Tickets as a POS writes them (mostly within the schema), from the schema itself.
@@ -176,5 +176,52 @@ describe('fastSaleDoc', () => {
       { numRuns: 5000 },
     );
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('knows every key of the schema, in its order: a field added to the schema and not here fails', () => {
+    const line = {
+      productId: 'p1',
+      name: 'Pan',
+      quantity: 1250,
+      unitPriceCents: 320,
+      taxRateBp: 800,
+      discountCents: 0,
+      discountReason: null,
+      lineTotalCents: 400,
+      unit: 'kg',
+      quantityDecimals: 3,
+      labelPriceCents: null,
+      ticketDiscountCents: 0,
+      overriddenFromCents: null,
+    };
+    const every = {
+      id: UUIDS[0],
+      kind: 'sale',
+      refundOf: null,
+      branchId: 'b',
+      deviceId: 'd',
+      deviceSeq: 1,
+      receiptNumber: 'R-1',
+      cashierId: null,
+      cashierName: 'Ana',
+      shiftId: null,
+      createdAt: '2026-11-29T10:00:00Z',
+      currency: 'USD',
+      lines: [line],
+      totalCents: 400,
+      payments: [{ method: 'cash', amountCents: 400, tenderedCents: 500 }],
+      ticketDiscount: null,
+      approvals: [],
+      exchangeWith: null,
+      _deleted: false,
+    };
+    // The input holds every key the schemas have (else this test is what needs the new field).
+    expect(Object.keys(every)).toEqual(Object.keys(saleDocSchema.shape));
+    expect(Object.keys(line)).toEqual(Object.keys(saleLineSchema.shape));
+    const fast = fastSaleDoc(every);
+    expect(fast).toStrictEqual(saleDocSchema.parse(every));
+    expect(Object.keys(fast!)).toEqual(Object.keys(saleDocSchema.shape));
+    expect(Object.keys(fast!.lines[0]!)).toEqual(Object.keys(saleLineSchema.shape));
+    expect(Object.keys(fast!.payments[0]!)).toEqual(Object.keys(paymentSchema.shape));
   });
 });
