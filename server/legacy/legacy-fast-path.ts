@@ -66,8 +66,10 @@ function writeAnswer(res: ServerResponse, security: string[], status: number, ty
  * POST /legacy/<key>/sale-notification before express (app.ts): the seed's prototype sends one
  * request per sale, and the routed way (express's request setup, helmet, the address guards, the
  * router through every mount, body-parser, res.json) cost more CPU than the sale itself. Answers, status codes
- * and headers are the routed way's; a request it would answer otherwise (a wrong key, a body to
- * decompress or too long, another spelling of the path) goes on to it untouched.
+ * and headers are the routed way's; a request it would answer otherwise (a body to decompress or
+ * too long, another spelling of the path) goes on to it untouched. A wrong key is known only once
+ * the body was read: it goes on too, and the router answers it as an unknown URL without reading a
+ * body (legacy-routes.ts checks the key first; the fast-path suite covers it).
  */
 export function legacySaleFastPath(
   deps: SaleNotificationDeps,
