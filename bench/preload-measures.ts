@@ -2,8 +2,10 @@
  * What a preloaded ledger must not slow down (docs/benchmarks.md): a new tablet's first pull of
  * the catalogue and its branch's stock over HTTP, and the console's movement queries.
  */
+import { sql } from 'kysely';
+import { isPostgres } from '../server/db/bulk-insert';
 import type { Db } from '../server/db/database';
-import { listMovements } from '../server/ledger/movement-queries';
+import { listMovements, productHistoryQuery } from '../server/ledger/movement-queries';
 import { syncPath, type Checkpoint, type PairResponse } from '../shared/protocol';
 import { call, percentile } from './bench-http';
 import { round } from './phase-result';
@@ -48,6 +50,19 @@ export interface ConsoleTimings {
   movementListP95Ms: number;
   productHistoryP50Ms: number;
   productHistoryP95Ms: number;
+  /** This process's CPU per history page (SQLite's work included; on PostgreSQL only the client's). */
+  productHistoryCpuMs: number;
+  /** PostgreSQL: shared buffers (hit + read) of the statement(s) of one history page, from EXPLAIN (ANALYZE, BUFFERS). */
+  productHistoryBuffers: number | null;
+}
+
+/** Shared buffers of the statement of a product's first history page at a location (the chain's walk). */
+async function historyBuffers(db: Db, locationId: string, productId: string): Promise<number | null> {
+  if (!isPostgres(db)) return null;
+  const result = await sql<{ 'QUERY PLAN': [{ Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number } }] }>`
+    explain (analyze, buffers, format json) ${productHistoryQuery(db, locationId, productId, null, 51)}`.execute(db);
+  const plan = result.rows[0]!['QUERY PLAN'][0].Plan;
+  return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
 }
 
 /**
@@ -75,8 +90,18 @@ export async function consoleTimings(
     await listMovements(db, { locations: [locationId], limit: 50 });
     await listMovements(db, { locations: 'all', limit: 50 });
   });
+  const cpu = process.cpuUsage();
   const history = await time(() => listMovements(db, { locations: 'all', locationId, productId, limit: 50 }));
+  const used = process.cpuUsage(cpu);
+  const productHistoryCpuMs = round((used.user + used.system) / 1000 / (runs + 3), 2);
+  const productHistoryBuffers = await historyBuffers(db, locationId, productId);
+  const items = (await listMovements(db, { locations: 'all', locationId, productId, limit: 50 })).items.length;
+  process.stderr.write(
+    `[history] ${productId} at ${locationId}: ${items} movements on the page, p50 / p95 ${history.p50} / ${history.p95} ms, ${productHistoryCpuMs} ms CPU a page, buffers ${productHistoryBuffers ?? '–'}\n`,
+  );
   return {
+    productHistoryCpuMs,
+    productHistoryBuffers,
     movementListP50Ms: list.p50,
     movementListP95Ms: list.p95,
     productHistoryP50Ms: history.p50,

@@ -36,6 +36,7 @@ export interface CoreTables {
     product_id: string;
     quantity: number;
     reorder_level: number | null;
+    /** The sequence number of the level's last movement, and only that: the head of its history (migration 0026). */
     seq: number;
     updated_at: string;
   };
@@ -51,6 +52,8 @@ export interface CoreTables {
     actor: string;
     reason: string;
     created_at: string;
+    /** Sequence number of the previous movement of this product at this location; null for the first (migration 0026). */
+    prev_seq: number | null;
   };
   sales: {
     id: string;

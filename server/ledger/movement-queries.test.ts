@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useSqlitePlans } from '../test/sqlite-plans';
-import { movementsNewestFirst, productMovementsInBuckets } from './movement-queries';
+import { movementsNewestFirst, productHistoryQuery } from './movement-queries';
 
 /**
  * The ledger's indexes are shaped for ingest (migration 0007-ledger-indexes); these reads must
@@ -10,14 +11,22 @@ import { movementsNewestFirst, productMovementsInBuckets } from './movement-quer
 describe('movement queries use their indexes on SQLite', () => {
   const { db, explain } = useSqlitePlans();
 
-  it("a product's history seeks bucket by bucket in stock_movements_product_history", async () => {
-    const detail = await explain(
-      productMovementsInBuckets(db(), ['sucursal-001'], 'p-1', [40, 39, 38], { seq: 163_000, id: 'x' }, 51),
-    );
-    expect(detail).toContain(
-      'USING INDEX stock_movements_product_history (location_id=? AND <expr>=? AND product_id=? AND seq<?)',
-    );
-    expect(detail).not.toContain('stock_movements_location_seq');
+  it("a product's history follows its chain: a seek on (location, seq) in stock_movements_location_seq a step", async () => {
+    const result = await sql<{ detail: string }>`explain query plan ${productHistoryQuery(
+      db(),
+      'sucursal-001',
+      'p-1',
+      { seq: 163_000, id: 'x' },
+      51,
+    )}`.execute(db());
+    const detail = result.rows.map((r) => r.detail).join(' | ');
+    // The start, the recursive step and the cursor's own check: each an equality seek.
+    expect(
+      detail.match(/USING (COVERING )?INDEX stock_movements_location_seq \(location_id=\? AND seq=\?\)/g),
+    ).toHaveLength(3);
+    expect(detail).toMatch(/SEARCH stock_levels USING INDEX \S+ \(location_id=\? AND product_id=\?\)/);
+    expect(detail).not.toMatch(/SCAN (m|stock_movements)\b/);
+    expect(detail).not.toMatch(/stock_movements_location_seq \(location_id=\?\)/);
   });
 
   it('one location, newest first, walks stock_movements_location_seq without sorting', async () => {

@@ -1,17 +1,8 @@
 import { sql } from 'kysely';
 import type { MovementRow, Page } from '../../shared/console/ledger-api';
-import { isPostgres } from '../db/bulk-insert';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
 import { splitCursor } from './ledger-queries';
-import { currentSequence } from './server-sequence';
-
-/**
- * Divisor of the product-history index (migration 0007-ledger-indexes): its entries are grouped by
- * `seq / MOVEMENT_HISTORY_BUCKET`, so a push's movements land among a few recent pages instead of
- * all over the index. Must stay equal to the 4096 in that migration, or the index goes unused
- * (movement-queries.test.ts checks the plan).
- */
-export const MOVEMENT_HISTORY_BUCKET = 4096;
 
 type Cursor = { seq: number; id: string };
 
@@ -44,73 +35,84 @@ export function movementsNewestFirst(
     .limit(limit);
 }
 
-/** One product's movements at the locations within the given buckets, newest first: seeks in stock_movements_product_history. */
-export function productMovementsInBuckets(
-  db: Db,
-  locations: readonly string[],
-  productId: string,
-  buckets: readonly number[],
-  cursor: Cursor | null,
-  limit: number,
-) {
-  return (
-    inScope(db, locations, cursor)
-      .where('stock_movements.product_id', '=', productId)
-      .where(sql<number>`stock_movements.seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', buckets)
-      // "seq + 0", not "seq": SQLite would otherwise walk the location's whole history in
-      // stock_movements_location_seq, which already has the order, rather than seek and sort.
-      .orderBy(sql`stock_movements.seq + 0`, 'desc')
-      .orderBy('stock_movements.id', 'desc')
-      .limit(limit)
-  );
-}
+/** The columns of a movement, as the chain's recursive query carries them. */
+const MOVEMENT_COLUMNS = 'id, seq, location_id, product_id, delta, kind, sale_id, actor, reason, created_at, prev_seq';
+
+/** Where a walk down a product's chain stops: after `steps` sequence numbers at or below `below`, or before `since`. */
+export type ChainStop = { steps: number; below?: number } | { since: string };
 
 /**
- * PostgreSQL's form of productMovementsInBuckets: one index seek per (location, bucket), each a
- * LATERAL subquery of its own, then the newest `limit` of them. Asked with `bucket in (…)`,
- * PostgreSQL's planner costs the list as one descent per bucket and, past a hundred or so buckets,
- * prefers to read the location's whole section of the index and filter on the product: 28 ms at
- * 1,000,000 movements and growing with the ledger (docs/benchmarks.md, issue 14). A LATERAL with
- * its own LIMIT cannot be flattened, so each bucket is an equality seek on the index's first three
- * columns (movement-queries.pg.test.ts checks the plan).
+ * A product's movements at one location, newest first, following its chain (migration 0026): from
+ * the level's last movement (stock_levels.seq) or from `startSeq`, each step a seek on
+ * (location_id, seq) in stock_movements_location_seq that keeps the product's rows and goes on at
+ * their prev_seq. One statement on both databases (a recursive query), and its cost is the number
+ * of steps, not the ledger's size. UNION, not UNION ALL: two rows at one sequence number (two lines
+ * of a sale) lead to the same rows before them, kept once. CROSS JOIN: SQLite then keeps the chain as
+ * the outer loop (with a plain join it read the location's whole section of the index for each step).
+ *
+ * A `startSeq` where the product did not move at this location (a cursor from a history over
+ * several locations) starts from the newest instead, and the steps above it are not counted.
  */
-export function productMovementsInBucketsPostgres(
+export function productChain(db: Db, locationId: string, productId: string, startSeq: number | null, stop: ChainStop) {
+  const head = sql`(select seq from stock_levels where location_id = ${locationId} and product_id = ${productId})`;
+  const start =
+    startSeq === null
+      ? head
+      : sql`case when exists (select 1 from stock_movements where location_id = ${locationId} and seq = ${startSeq} and product_id = ${productId})
+          then ${startSeq} else ${head} end`;
+  const below = 'steps' in stop ? (stop.below ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
+  const counted = (column: string) => sql`case when ${sql.ref(column)} <= ${below} then 1 else 0 end`;
+  const goOn = 'steps' in stop ? sql`chain.step < ${stop.steps}` : sql`chain.created_at >= ${stop.since}`;
+  const columns = sql.raw(MOVEMENT_COLUMNS);
+  const mColumns = sql.raw(
+    MOVEMENT_COLUMNS.split(', ')
+      .map((c) => `m.${c}`)
+      .join(', '),
+  );
+  return sql`with recursive chain (${columns}, step) as (
+      select ${columns}, ${counted('seq')} from stock_movements
+      where location_id = ${locationId} and seq = ${start} and product_id = ${productId}
+    union
+      select ${mColumns}, chain.step + ${counted('m.seq')}
+      from chain cross join stock_movements as m
+      where m.location_id = ${locationId} and m.seq = chain.prev_seq and m.product_id = ${productId} and ${goOn}
+    )`;
+}
+
+type ChainRow = Database['stock_movements'] & { product_name: string | null };
+
+/**
+ * One page of a product's history at one location, newest first, strictly after `cursor`: its chain
+ * walked at most `limit` sequence numbers below the cursor's (each holds at least one of its movements).
+ */
+export function productHistoryQuery(
   db: Db,
-  locations: readonly string[],
+  locationId: string,
   productId: string,
-  buckets: readonly number[],
   cursor: Cursor | null,
   limit: number,
 ) {
-  return db
-    .selectFrom(sql<{ l: string }>`unnest(${sql.val(locations)}::text[])`.as('l'))
-    .innerJoin(sql<{ b: number }>`unnest(${sql.val(buckets)}::bigint[])`.as('b'), (join) => join.onTrue())
-    .innerJoinLateral(
-      (eb) => {
-        let bucket = eb
-          .selectFrom('stock_movements')
-          .selectAll('stock_movements')
-          .where('stock_movements.location_id', '=', sql<string>`l.l`)
-          .where(sql<number>`stock_movements.seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, '=', sql<number>`b.b`)
-          .where('stock_movements.product_id', '=', productId);
-        if (cursor) {
-          bucket = bucket
-            .where('stock_movements.seq', '<=', cursor.seq)
-            .where((w) => w.or([w('stock_movements.seq', '<', cursor.seq), w('stock_movements.id', '<', cursor.id)]));
-        }
-        return bucket.orderBy('stock_movements.seq', 'desc').orderBy('stock_movements.id', 'desc').limit(limit).as('m');
-      },
-      (join) => join.onTrue(),
-    )
-    .leftJoin('products', 'products.id', 'm.product_id')
-    .selectAll('m')
-    .select('products.name as product_name')
-    .orderBy('m.seq', 'desc')
-    .orderBy('m.id', 'desc')
-    .limit(limit);
+  // The cursor's own sequence number may hold none of the page's rows: one step more.
+  const chain = productChain(
+    db,
+    locationId,
+    productId,
+    cursor?.seq ?? null,
+    cursor ? { steps: limit + 1, below: cursor.seq } : { steps: limit },
+  );
+  const after = cursor
+    ? sql`where chain.seq < ${cursor.seq} or (chain.seq = ${cursor.seq} and chain.id < ${cursor.id})`
+    : sql``;
+  return sql<ChainRow>`${chain}
+    select chain.*, (select name from products where id = ${productId}) as product_name from chain
+    ${after} order by chain.seq desc, chain.id desc limit ${limit}`;
 }
 
 type MovementQueryRow = Awaited<ReturnType<ReturnType<typeof movementsNewestFirst>['execute']>>[number];
+
+function newestFirst(a: { seq: number; id: string }, b: { seq: number; id: string }): number {
+  return Number(b.seq) - Number(a.seq) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
 
 /** Movements newest first, by (seq, id) descending; `locations` limits a branch manager's view. */
 export async function listMovements(
@@ -125,22 +127,20 @@ export async function listMovements(
   if (scope !== 'all' && scope.length === 0) return { items: [], nextCursor: null };
   const cursor = q.cursor ? splitCursor(q.cursor) : null;
 
-  let rows: MovementQueryRow[] = [];
+  let rows: MovementQueryRow[];
   if (q.productId) {
-    // Buckets newest first, a widening window of them per query (16, 128, then 1,024): a product
-    // that sells often is found in the first one, a rare one in about one query per 4,000,000
-    // movements of history (each bucket of the window is one index seek). The index
-    // leads with the location, so every location in scope is named.
+    // Each location's chain, then merged: a page needs at most limit + 1 of each.
+    const productId = q.productId;
     const locations =
       scope === 'all' ? (await db.selectFrom('locations').select('id').execute()).map((l) => l.id) : scope;
-    let high = Math.floor((cursor ? cursor.seq : await currentSequence(db)) / MOVEMENT_HISTORY_BUCKET);
-    for (let width = 16; high >= 0 && rows.length <= q.limit; width = Math.min(width * 8, 1024)) {
-      const low = Math.max(0, high - width + 1);
-      const buckets = Array.from({ length: high - low + 1 }, (_, i) => high - i);
-      const inBuckets = isPostgres(db) ? productMovementsInBucketsPostgres : productMovementsInBuckets;
-      rows.push(...(await inBuckets(db, locations, q.productId, buckets, cursor, q.limit + 1 - rows.length).execute()));
-      high = low - 1;
-    }
+    rows = (
+      await Promise.all(
+        locations.map(async (l) => (await productHistoryQuery(db, l, productId, cursor, q.limit + 1).execute(db)).rows),
+      )
+    )
+      .flat()
+      .sort(newestFirst)
+      .slice(0, q.limit + 1);
   } else if (scope === 'all') {
     rows = await movementsNewestFirst(db, 'all', cursor, q.limit + 1).execute();
   } else {
@@ -148,7 +148,7 @@ export async function listMovements(
     // once, the database reads every movement of them to sort.
     rows = (await Promise.all(scope.map((l) => movementsNewestFirst(db, [l], cursor, q.limit + 1).execute())))
       .flat()
-      .sort((a, b) => Number(b.seq) - Number(a.seq) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .sort(newestFirst)
       .slice(0, q.limit + 1);
   }
   const page = rows.slice(0, q.limit);

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from '../db/uuid-v7';
 import { BulkInsert } from '../db/bulk-insert';
 import { WriteBatch } from '../db/write-batch';
@@ -16,7 +16,12 @@ export interface MovementInput {
 }
 
 /** The stock_movements row of a movement at server sequence `seq`. */
-function movementRow(movement: MovementInput, seq: number, now: string): Database['stock_movements'] {
+function movementRow(
+  movement: MovementInput,
+  seq: number,
+  now: string,
+  prevSeq: number | null,
+): Database['stock_movements'] {
   return {
     id: uuidv7(),
     seq,
@@ -28,6 +33,7 @@ function movementRow(movement: MovementInput, seq: number, now: string): Databas
     actor: movement.actor,
     reason: movement.reason,
     created_at: now,
+    prev_seq: prevSeq,
   };
 }
 
@@ -42,9 +48,21 @@ export async function applyMovement(
   seq: number,
   now: string,
 ): Promise<number> {
+  const { locationId, productId } = movement;
+  // The chain (migration 0026): the level's last movement, or, when this product already moved here
+  // at this very sequence number (two lines of one document), that movement's predecessor.
+  const sameSeq = trx
+    .selectFrom('stock_movements')
+    .where('location_id', '=', locationId)
+    .where('seq', '=', seq)
+    .where('product_id', '=', productId);
+  // (Kysely puts each subquery in parentheses.)
+  const prevSeq = sql<number | null>`case when exists ${sameSeq.select(sql.lit(1).as('one'))}
+    then ${sameSeq.select('prev_seq').limit(1)}
+    else ${trx.selectFrom('stock_levels').select('seq').where('location_id', '=', locationId).where('product_id', '=', productId)} end`;
   await trx
     .insertInto('stock_movements')
-    .values(movementRow(movement, seq, now))
+    .values({ ...movementRow(movement, seq, now, null), prev_seq: prevSeq })
     .execute();
   const level = await trx
     .insertInto('stock_levels')
@@ -72,7 +90,10 @@ interface BatchLevel {
   locationId: string;
   productId: string;
   quantity: number;
+  /** The sequence number of its last movement. */
   seq: number;
+  /** The one before (the last movement's prev_seq); undefined while not known (read from the table). */
+  prevSeq: number | null | undefined;
 }
 
 const ROWS_PER_INSERT = 200;
@@ -119,6 +140,7 @@ export class MovementBatch {
               productId: r.product_id,
               quantity: Number(r.quantity),
               seq: Number(r.seq),
+              prevSeq: undefined,
             });
           for (const id of chunk) this.loaded.add(key(locationId, id));
         }),
@@ -131,17 +153,28 @@ export class MovementBatch {
     const k = key(movement.locationId, movement.productId);
     if (!this.loaded.has(k))
       throw new Error(`MovementBatch: level of ${movement.productId} at ${movement.locationId} was not loaded`);
-    const level = this.levels.get(k) ?? {
+    const known = this.levels.get(k);
+    const level = known ?? {
       locationId: movement.locationId,
       productId: movement.productId,
       quantity: 0,
       seq,
+      prevSeq: null,
     };
+    // The chain (migration 0026): a new sequence number links to the level's last movement; more
+    // movements at the same one (two lines of one sale) share its link.
+    if (known && known.seq !== seq) {
+      if (known.seq > seq)
+        throw new Error(`MovementBatch: movement at ${seq} after the level's ${known.seq} (${movement.productId})`);
+      level.prevSeq = known.seq;
+    } else if (known && known.prevSeq === undefined) {
+      throw new Error(`MovementBatch: ${movement.productId} already moved at ${seq} before its level was read`);
+    }
     level.quantity += movement.delta;
     level.seq = seq;
     this.levels.set(k, level);
     this.dirty.add(k);
-    this.movements.push(movementRow(movement, seq, this.now));
+    this.movements.push(movementRow(movement, seq, this.now, level.prevSeq ?? null));
     return level.quantity;
   }
 
@@ -169,7 +202,7 @@ export class MovementBatch {
 }
 
 const insertMovements = new BulkInsert<Database['stock_movements']>(
-  ['id', 'seq', 'location_id', 'product_id', 'delta', 'kind', 'sale_id', 'actor', 'reason', 'created_at'],
+  ['id', 'seq', 'location_id', 'product_id', 'delta', 'kind', 'sale_id', 'actor', 'reason', 'created_at', 'prev_seq'],
   (db, rows) => db.insertInto('stock_movements').values(rows),
   ROWS_PER_INSERT,
 );

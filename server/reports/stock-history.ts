@@ -1,18 +1,25 @@
 import { sql } from 'kysely';
 import { isPostgres } from '../db/bulk-insert';
 import type { Db } from '../db/database';
-import { MOVEMENT_HISTORY_BUCKET } from '../ledger/movement-queries';
-import { currentSequence } from '../ledger/server-sequence';
+import { stockLevelOf } from '../ledger/ledger-queries';
+import { productChain } from '../ledger/movement-queries';
 
-/** Every bucket of the product-history index up to now (a product's movements are found bucket by bucket). */
-async function allBuckets(db: Db): Promise<number[]> {
-  const high = Math.floor((await currentSequence(db)) / MOVEMENT_HISTORY_BUCKET);
-  return Array.from({ length: high + 1 }, (_, i) => i);
+/**
+ * Writers take their clock just before the sequence lock, so a product's movements are in the order
+ * of time along its chain to within this margin (as stock-queries.ts's stock as of a moment assumes):
+ * a walk down the chain for the movements since a moment goes on this far past it.
+ */
+const CLOCK_SKEW_MARGIN_MS = 60_000;
+
+/** The walk down a product's chain that reaches every movement recorded since `from` (all of them without). */
+function chainSince(db: Db, locationId: string, productId: string, from: string | undefined) {
+  const since = from ? new Date(Date.parse(from) - CLOCK_SKEW_MARGIN_MS).toISOString() : '';
+  return productChain(db, locationId, productId, null, { since });
 }
 
 /**
  * A product's movements at a location, oldest first (by sequence, or with `order` 'time' by the time
- * each was recorded, then sequence): seeks in stock_movements_product_history.
+ * each was recorded, then sequence): its chain walked down from the newest to `from`.
  */
 export async function productMovements(
   db: Db,
@@ -22,29 +29,25 @@ export async function productMovements(
   from?: string,
   order: 'seq' | 'time' = 'seq',
 ) {
-  let q = db
-    .selectFrom('stock_movements')
-    .select(['seq', 'delta', 'created_at'])
-    .where('location_id', '=', locationId)
-    .where(sql<number>`seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', await allBuckets(db))
-    .where('product_id', '=', productId);
-  if (to) q = q.where('created_at', '<=', to);
-  if (from) q = q.where('created_at', '>=', from);
-  // "seq + 0": SQLite would otherwise walk the location's whole history in stock_movements_location_seq.
-  return (
-    order === 'time'
-      ? q
-          .orderBy('created_at')
-          .orderBy(sql`seq + 0`)
-          .orderBy('id')
-      : q.orderBy(sql`seq + 0`)
-  ).execute();
+  const inRange = sql.join(
+    [sql`true`, ...(to ? [sql`created_at <= ${to}`] : []), ...(from ? [sql`created_at >= ${from}`] : [])],
+    sql` and `,
+  );
+  const orderBy = order === 'time' ? sql`created_at, seq, id` : sql`seq, id`;
+  const result = await sql<{
+    seq: number;
+    delta: number;
+    created_at: string;
+  }>`${chainSince(db, locationId, productId, from)}
+    select seq, delta, created_at from chain where ${inRange} order by ${orderBy}`.execute(db);
+  return result.rows;
 }
 
-/** A product's stock at a location as of a past moment: the sum of its ledger movements recorded up to then. */
+/** A product's stock at a location as of a past moment: today's level less its movements recorded since. */
 export async function stockAsOf(db: Db, locationId: string, productId: string, at: string): Promise<number> {
-  const rows = await productMovements(db, locationId, productId, at);
-  return rows.reduce((sum, r) => sum + Number(r.delta), 0);
+  const since = await productMovements(db, locationId, productId, undefined, at);
+  const later = since.filter((r) => r.created_at > at).reduce((sum, r) => sum + Number(r.delta), 0);
+  return (await stockLevelOf(db, locationId, productId)) - later;
 }
 
 /** The stock matrix's first page: products by name, with their level at every location asked for. */
@@ -102,31 +105,20 @@ export async function movementMoments(
   from: string,
 ): Promise<MovementMoment[]> {
   if (!isPostgres(db)) return momentsOf(await productMovements(db, locationId, productId, undefined, from, 'time'));
-  const runs = db
-    .selectFrom('stock_movements')
-    .select([
-      'created_at',
-      sql<number>`sum(delta) over (order by created_at, seq, id rows between unbounded preceding and current row)`.as(
-        'run',
-      ),
-      sql<number>`row_number() over (partition by created_at order by seq desc, id desc)`.as('back'),
-    ])
-    .where('location_id', '=', locationId)
-    .where(sql<number>`seq / ${sql.lit(MOVEMENT_HISTORY_BUCKET)}`, 'in', await allBuckets(db))
-    .where('product_id', '=', productId)
-    .where('created_at', '>=', from);
-  const rows = await db
-    .selectFrom(runs.as('m'))
-    .select([
-      'created_at',
-      sql<number>`count(*)`.as('n'),
-      sql<number>`min(run)`.as('low'),
-      sql<number>`max(run)`.as('high'),
-      sql<number>`max(case when back = 1 then run end)`.as('last'),
-    ])
-    .groupBy('created_at')
-    .orderBy('created_at')
-    .execute();
+  const result = await sql<{ created_at: string; n: number; low: number; high: number; last: number }>`${chainSince(
+    db,
+    locationId,
+    productId,
+    from,
+  )}, runs as (
+      select created_at,
+        sum(delta) over (order by created_at, seq, id rows between unbounded preceding and current row) as run,
+        row_number() over (partition by created_at order by seq desc, id desc) as back
+      from chain where created_at >= ${from}
+    )
+    select created_at, count(*) as n, min(run) as low, max(run) as high, max(case when back = 1 then run end) as last
+    from runs group by created_at order by created_at`.execute(db);
+  const rows = result.rows;
   // PostgreSQL returns sums of bigint as numeric, which its driver gives as text.
   return rows.map((r) => ({
     createdAt: r.created_at,

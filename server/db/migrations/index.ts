@@ -21,6 +21,7 @@ import { transferDrafts } from './0021-transfer-drafts';
 import { cashControl } from './0019-cash-control';
 import { weighedLineSummaries } from './0024-weighed-line-summaries';
 import { openDeviceLinks } from './0025-open-device-links';
+import { movementChains } from './0026-movement-chains';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0023-offline-and-categories': offlineAndCategories,
   '0024-weighed-line-summaries': weighedLineSummaries,
   '0025-open-device-links': openDeviceLinks,
+  '0026-movement-chains': movementChains,
 };
