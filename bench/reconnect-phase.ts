@@ -5,10 +5,42 @@
  * the time to its first answer (the stream's headers, the pull's response). Node accepts one new
  * connection per turn of its event loop, so a busy server answers a burst late.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import { SYNC_STREAM_PATH, syncPath, type Checkpoint } from '../shared/protocol';
 import { percentile } from './bench-http';
 import { round } from './phase-result';
+import { cpuMsOf, readStat } from './proc-cpu';
+
+/** Where the machine's CPU went during a burst: is it the machine (2 cores) or the server's one loop? */
+interface CpuSnapshot {
+  /** The bench process (the load generator: these tablets and the target rate's devices). */
+  bench: number;
+  /** Every `postgres` process (0 on SQLite). */
+  postgres: number;
+  /** The whole machine: busy and total ms over all cores, from /proc/stat. */
+  machineBusy: number;
+  machineTotal: number;
+}
+
+function cpuSnapshot(): CpuSnapshot | null {
+  try {
+    const usage = process.cpuUsage();
+    let postgres = 0;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const stat = readStat(pid);
+      if (stat?.includes('(postgres)')) postgres += cpuMsOf(stat);
+    }
+    // cpu user nice system idle iowait irq softirq steal …, in clock ticks (10 ms).
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0) * 10;
+    const idle = (f[3]! + f[4]!) * 10;
+    return { bench: (usage.user + usage.system) / 1000, postgres, machineBusy: total - idle, machineTotal: total };
+  } catch {
+    return null;
+  }
+}
 
 export interface Reconnecting {
   token: string;
@@ -91,6 +123,9 @@ export async function reconnectBurst(
   spreadMs: number,
   serverCpuMs: () => number | null = () => null,
 ): Promise<BurstResult> {
+  // RECONNECT_STEPS=stream,pull,push (the default): which of a reconnect's three requests to send, to
+  // measure each on its own (with a low TARGET_LINES_PER_S).
+  const steps = new Set((process.env.RECONNECT_STEPS ?? 'stream,pull,push').split(','));
   const firstAnswers: number[] = [];
   const streamAnswers: number[] = [];
   const pullAnswers: number[] = [];
@@ -98,6 +133,7 @@ export async function reconnectBurst(
   const streams: http.IncomingMessage[] = [];
   let errors = 0;
   const cpuAtStart = serverCpuMs();
+  const machineAtStart = cpuSnapshot();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: connections }, async (_, i) => {
@@ -106,30 +142,36 @@ export async function reconnectBurst(
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       try {
-        const stream = await firstAnswer(new URL(SYNC_STREAM_PATH, base), 'GET', device.token);
-        firstAnswers.push(stream.ms);
-        streamAnswers.push(stream.ms);
-        streams.push(stream.res);
-        const since = device.since ? `&seq=${device.since.seq}&id=${encodeURIComponent(device.since.id)}` : '';
-        const pull = await firstAnswer(
-          new URL(`${syncPath('stock', 'pull')}?limit=1000${since}`, base),
-          'GET',
-          device.token,
-          undefined,
-          agent,
-        );
-        firstAnswers.push(pull.ms);
-        pullAnswers.push(pull.ms);
-        levels += ((await readJson(pull.res)) as { documents?: unknown[] }).documents?.length ?? 0;
-        const pushed = await firstAnswer(
-          new URL(syncPath('sales', 'push'), base),
-          'POST',
-          device.token,
-          device.pushBody(),
-          agent,
-        );
-        if (pushed.res.statusCode !== 200) errors++;
-        await drain(pushed.res);
+        if (steps.has('stream')) {
+          const stream = await firstAnswer(new URL(SYNC_STREAM_PATH, base), 'GET', device.token);
+          firstAnswers.push(stream.ms);
+          streamAnswers.push(stream.ms);
+          streams.push(stream.res);
+        }
+        if (steps.has('pull')) {
+          const since = device.since ? `&seq=${device.since.seq}&id=${encodeURIComponent(device.since.id)}` : '';
+          const pull = await firstAnswer(
+            new URL(`${syncPath('stock', 'pull')}?limit=1000${since}`, base),
+            'GET',
+            device.token,
+            undefined,
+            agent,
+          );
+          firstAnswers.push(pull.ms);
+          pullAnswers.push(pull.ms);
+          levels += ((await readJson(pull.res)) as { documents?: unknown[] }).documents?.length ?? 0;
+        }
+        if (steps.has('push')) {
+          const pushed = await firstAnswer(
+            new URL(syncPath('sales', 'push'), base),
+            'POST',
+            device.token,
+            device.pushBody(),
+            agent,
+          );
+          if (pushed.res.statusCode !== 200) errors++;
+          await drain(pushed.res);
+        }
       } catch {
         errors++;
       } finally {
@@ -139,6 +181,18 @@ export async function reconnectBurst(
   );
   const seconds = (performance.now() - started) / 1000;
   const cpuAtEnd = serverCpuMs();
+  const machineAtEnd = cpuSnapshot();
+  if (machineAtStart && machineAtEnd && cpuAtStart !== null && cpuAtEnd !== null) {
+    const ms = seconds * 1000;
+    const share = (cpu: number) => `${round(cpu, 0)} ms (${round(cpu / ms, 2)} cores)`;
+    console.log(
+      `reconnect burst ${round(seconds, 2)} s, CPU used meanwhile: server ${share(cpuAtEnd - cpuAtStart)}, bench ${share(
+        machineAtEnd.bench - machineAtStart.bench,
+      )}, postgres ${share(machineAtEnd.postgres - machineAtStart.postgres)}, whole machine ${share(
+        machineAtEnd.machineBusy - machineAtStart.machineBusy,
+      )} of ${round((machineAtEnd.machineTotal - machineAtStart.machineTotal) / ms, 2)} cores`,
+    );
+  }
   for (const s of streams) s.destroy();
   for (const list of [firstAnswers, streamAnswers, pullAnswers]) list.sort((a, b) => a - b);
   return {

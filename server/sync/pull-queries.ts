@@ -20,6 +20,7 @@ import { productDoc } from '../catalogue/product-rows';
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import { stockAcksBetween } from '../ledger/device-acks';
+import { SingleFlight } from './single-flight';
 
 /** One pull: who asks, from where, how many at most. */
 export interface PullRequest {
@@ -41,7 +42,11 @@ export function pullQueries(options: { salesPullDays: number }): {
 } {
   return {
     products: ({ db, since, limit }) => productsSince(db, since, limit),
-    stock: ({ db, device, since, limit }) => stockSince(db, device.locationId, device.deviceId, since, limit),
+    stock: async ({ db, device, since, limit }) => {
+      const page = await stockPagesOf(db)(device.locationId, since, limit);
+      const { acks } = await stockAnswer(db, page, device.deviceId, since);
+      return { documents: page.documents, checkpoint: page.checkpoint, acks };
+    },
     otherstock: ({ db, device, since, limit }) => otherStockSince(db, device.locationId, since, limit),
     cashiers: ({ db, device, since, limit }) => cashiersSince(db, device.branchId, since, limit),
     settings: ({ db, device, since }) => settingsSince(db, device.branchId, since),
@@ -101,41 +106,83 @@ async function productsSince(
 }
 
 /**
+ * A page of one location's stock levels after a checkpoint: what every device of that location
+ * asking from that checkpoint gets, read once for all of them (sharedStockPages). `head` is the
+ * answer's JSON up to its acks, as bytes, written as is to each of them.
+ */
+export interface StockPage {
+  documents: StockLevelDoc[];
+  checkpoint: Checkpoint | null;
+  head: Buffer;
+}
+
+/**
+ * Stock pages read once for every request of the same location, checkpoint and limit that arrived
+ * before the read took its connection (SingleFlight): in a reconnect storm the tablets of a branch
+ * pull from the same checkpoint. On SQLite the connection is the one a group commit holds through
+ * its fdatasync, so the read sees only what is durable, as before.
+ */
+export function sharedStockPages(db: Db): SharedStockPages {
+  const flight = new SingleFlight<StockPage>();
+  const page = (locationId: string, since: Checkpoint, limit: number) =>
+    flight.run(`${locationId}\u0000${since.seq}\u0000${since.id}\u0000${limit}`, (started) =>
+      db.connection().execute(async (conn) => {
+        started();
+        const rows = await conn
+          .selectFrom('stock_levels')
+          .select(['product_id', 'quantity', 'reorder_level', 'seq'])
+          .where('location_id', '=', locationId)
+          .$call(pageAfter(since, limit, 'product_id'))
+          .execute();
+        const documents = rows.map((r) => ({
+          id: stockLevelId(locationId, r.product_id),
+          locationId,
+          productId: r.product_id,
+          quantity: Number(r.quantity),
+          reorderLevel: r.reorder_level === null ? null : Number(r.reorder_level),
+          seq: Number(r.seq),
+          _deleted: false as const,
+        }));
+        const last = rows.at(-1);
+        // The checkpoint id is the product id: ties on seq are broken within one location.
+        const checkpoint = last ? { seq: Number(last.seq), id: last.product_id } : null;
+        const head = Buffer.from(
+          `{"documents":${JSON.stringify(documents)},"checkpoint":${JSON.stringify(checkpoint)},"acks":`,
+        );
+        return { documents, checkpoint, head };
+      }),
+    );
+  return Object.assign(page, { flight });
+}
+
+/** A location's stock page after a checkpoint, shared (and its reads, counted, for tests). */
+export type SharedStockPages = ((locationId: string, since: Checkpoint, limit: number) => Promise<StockPage>) & {
+  flight: SingleFlight<StockPage>;
+};
+
+const stockPagesByDb = new WeakMap<Db, SharedStockPages>();
+
+/** The one sharedStockPages of a database (every request on it shares its reads). */
+export function stockPagesOf(db: Db): SharedStockPages {
+  let shared = stockPagesByDb.get(db);
+  if (!shared) stockPagesByDb.set(db, (shared = sharedStockPages(db)));
+  return shared;
+}
+
+/**
  * Stock levels of one location after the checkpoint, plus the acks of the device's stock-moving documents
  * applied up to the last level returned (SPEC S4): the device stores those acks first, so it
- * never holds a level that includes a sale it still counts as pending.
+ * never holds a level that includes a sale it still counts as pending. The acks are the device's own,
+ * read after the page (so they cover at least every level in it).
  */
-async function stockSince(
+export async function stockAnswer(
   db: Db,
-  locationId: string,
+  page: StockPage,
   deviceId: string,
   since: Checkpoint,
-  limit: number,
-): Promise<{ documents: StockLevelDoc[]; checkpoint: Checkpoint | null; acks: Ack[] }> {
-  const rows = await db
-    .selectFrom('stock_levels')
-    .select(['product_id', 'quantity', 'reorder_level', 'seq'])
-    .where('location_id', '=', locationId)
-    .$call(pageAfter(since, limit, 'product_id'))
-    .execute();
-  const last = rows.at(-1);
-  if (!last) return { documents: [], checkpoint: null, acks: [] };
-  const upTo = Number(last.seq);
-  const acks = await stockAcksBetween(db, deviceId, since.seq, upTo);
-  return {
-    documents: rows.map((r) => ({
-      id: stockLevelId(locationId, r.product_id),
-      locationId,
-      productId: r.product_id,
-      quantity: Number(r.quantity),
-      reorderLevel: r.reorder_level === null ? null : Number(r.reorder_level),
-      seq: Number(r.seq),
-      _deleted: false,
-    })),
-    // The checkpoint id is the product id: ties on seq are broken within one location.
-    checkpoint: { seq: upTo, id: last.product_id },
-    acks,
-  };
+): Promise<{ head: Buffer; acks: Ack[] }> {
+  if (!page.checkpoint) return { head: page.head, acks: [] };
+  return { head: page.head, acks: await stockAcksBetween(db, deviceId, since.seq, page.checkpoint.seq) };
 }
 
 /**

@@ -12,3 +12,17 @@ export function sendJson(res: Response, value: unknown): void {
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);
 }
+
+/**
+ * A 200 whose JSON body is `head` (bytes shared by many answers, e.g. a stock page read once for a
+ * branch's tablets) followed by `tail` (this answer's own end).
+ */
+export function sendJsonParts(res: Response, head: Buffer, tail: string): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', head.length + Buffer.byteLength(tail));
+  // One socket write with the headers, as res.end(body) makes.
+  res.cork();
+  res.write(head);
+  res.end(tail);
+  res.uncork();
+}
