@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reachableTestDatabases } from '../test/databases';
 import { useTestServer } from '../test/use-test-server';
 import { BulkInsert } from './bulk-insert';
+import { read, readTogether } from './read-batch';
 import type { Database } from './schema';
 import { WriteBatch } from './write-batch';
 
@@ -34,6 +35,27 @@ describe.each(reachableTestDatabases)('prepared statements on $label', (database
     expect(named).toBe(database.kind === 'postgres' ? 1 : 0);
     const rows = await server.db.selectFrom('locations').select('name').where('id', 'like', `${prefix}-%`).execute();
     expect(rows.map((r) => r.name).sort()).toEqual(['Prepared 0', 'Prepared 1', 'Prepared 2']);
+  });
+
+  it("sends the combined read unnamed: planned with each call's values, never a generic plan kept from when a table was small", async () => {
+    const named = await server.db.connection().execute(async (conn) => {
+      for (let i = 0; i < 7; i++) {
+        let found: unknown[] = [];
+        await readTogether(conn, [
+          read(
+            conn
+              .selectFrom('locations')
+              .select('id')
+              .where('id', 'in', [`r${i}`, `s${i}`]),
+            (rows) => (found = rows),
+          ),
+          read(conn.selectFrom('branches').select('id').where('id', '=', `b${i}`), () => undefined),
+        ]);
+        expect(found).toEqual([]);
+      }
+      return namedStatements(conn, 'select (select coalesce%');
+    });
+    expect(named).toBe(0);
   });
 
   it('leaves statements not marked unnamed (a connection keeps every named one until it closes)', async () => {

@@ -9,6 +9,10 @@ const names = new Map<string, string>();
  * analyses and plans an unnamed statement on every execution, ~0.5 ms of its CPU for the
  * eight-insert write of a push (docs/benchmarks.md), where a named one is parsed once per
  * connection. Only fixed texts: a connection keeps every statement it prepared until it closes.
+ * Only statements whose plan cannot depend on how large the tables are (inserts of a JSON
+ * parameter): after five executions PostgreSQL may keep a generic plan costed with the tables as
+ * they were then, and a read planned against a small table keeps scanning it as it grows
+ * (read-batch.ts).
  */
 export function prepared(text: string): string {
   if (!names.has(text) && names.size < MOST_NAMED) names.set(text, `ecomarket_${names.size + 1}`);

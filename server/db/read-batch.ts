@@ -1,6 +1,5 @@
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import { isPostgres } from './bulk-insert';
-import { prepared } from './prepared-statements';
 import type { Database } from './schema';
 
 /** One read of a batch: its query, and what to do with its rows. */
@@ -33,8 +32,16 @@ export async function readTogether(db: Kysely<Database>, reads: readonly Read<un
     const text = withListsAsArrays(r.query.compile(), parameters);
     return `(select coalesce(json_agg(q), '[]'::json) from (${text}) q) as r${i}`;
   });
+  // Sent unnamed, so PostgreSQL plans it with this push's values every time (~1 ms of its CPU a push
+  // in all). Named, it was planned once per connection: after five executions PostgreSQL keeps a
+  // generic plan when it looks no dearer than the custom ones, costed with the tables as they were
+  // then. A connection that prepared it while `sales` was still small kept a sequential scan of
+  // `sales` for the known ids: 2.4 → 15.7 ms a read within three seconds of one bench run as the
+  // table grew, while another connection of the same run, prepared later, kept a bitmap plan at
+  // 0.4–1.5 ms; which connection got which is chance, hence PostgreSQL's CPU per push varying
+  // 2–3× between runs of the same code (docs/benchmarks.md, issue 14).
   const result = await db.executeQuery<Record<string, unknown[]>>(
-    CompiledQuery.raw(prepared(`select ${columns.join(', ')}`), parameters),
+    CompiledQuery.raw(`select ${columns.join(', ')}`, parameters),
   );
   const row = result.rows[0]!;
   reads.forEach((r, i) => r.accept(row[`r${i}`]!));
@@ -43,9 +50,8 @@ export async function readTogether(db: Kysely<Database>, reads: readonly Read<un
 /**
  * A read's SQL with its parameters appended to `parameters` (renumbered after those already there),
  * each `in ($a, …, $z)` list turned into `= any($k)` of one array parameter (`not in` into
- * `<> all`): the same rows, and a text that does not change with the lists' lengths, so the
- * statement stays prepared on the connection (prepared-statements.ts) instead of being parsed and
- * planned again for every push (0.8 ms of PostgreSQL's time a push, docs/benchmarks.md).
+ * `<> all`): the same rows, and one text whatever the lists' lengths (one parameter per list
+ * instead of hundreds to bind).
  */
 export function withListsAsArrays(
   compiled: { sql: string; parameters: readonly unknown[] },
