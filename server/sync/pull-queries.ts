@@ -125,8 +125,11 @@ export interface StockPage {
 export function sharedStockPages(db: Db): SharedStockPages {
   const flight = new SingleFlight<StockPage>();
   const page = (locationId: string, since: Checkpoint, limit: number) =>
-    flight.run(`${locationId}\u0000${since.seq}\u0000${since.id}\u0000${limit}`, (started) =>
-      db.connection().execute(async (conn) => {
+    flight.run(`${locationId}\u0000${since.seq}\u0000${since.id}\u0000${limit}`, async (started) => {
+      // Start after the requests read in this turn of the event loop, so that they can share it: when
+      // tablets reconnect together the loop parses many requests a turn (server/http/accept-handles.ts).
+      await new Promise((resolve) => setImmediate(resolve));
+      return db.connection().execute(async (conn) => {
         started();
         const rows = await conn
           .selectFrom('stock_levels')
@@ -150,8 +153,8 @@ export function sharedStockPages(db: Db): SharedStockPages {
           `{"documents":${JSON.stringify(documents)},"checkpoint":${JSON.stringify(checkpoint)},"acks":`,
         );
         return { documents, checkpoint, head };
-      }),
-    );
+      });
+    });
   return Object.assign(page, { flight });
 }
 
