@@ -187,10 +187,18 @@ async function runInSavepoint(
   // Never released: COMMIT keeps them all, and a RELEASE per work would cost PostgreSQL one more
   // round trip while the group holds the lock. Each work's savepoint nests in the one before,
   // which is still exact: rolling back to it undoes only what this work wrote.
-  await sql.raw(`savepoint ${name}`).execute(trx);
+  // Not awaited before the work starts: the transaction's statements run one at a time in the
+  // order they were asked for, so the savepoint still comes before the work's first statement,
+  // and the work's JavaScript up to its first read runs while PostgreSQL sets the savepoint
+  // instead of after (one wait for the busy event loop less per work on PostgreSQL).
+  const saved = sql.raw(`savepoint ${name}`).execute(trx);
+  // Awaited below; this only keeps a failure from counting as unhandled before then.
+  saved.catch(() => undefined);
   const mark = seq.last;
   try {
-    return { ok: true, value: await work(trx, seq, scope) };
+    const value = await work(trx, seq, scope);
+    await saved;
+    return { ok: true, value };
   } catch (error) {
     // Undo this work only; if even that fails, the group transaction fails (and is retried work by work).
     await sql.raw(`rollback to savepoint ${name}`).execute(trx);
