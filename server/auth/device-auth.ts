@@ -65,7 +65,72 @@ export function requireDevice(db: Db): RequestHandler {
 /** last_seen_at for the console, written at most once a minute per device: no write on every call. */
 async function touchLastSeen(db: Db, deviceId: string, lastSeenAt: string | null, now = new Date()): Promise<void> {
   if (lastSeenAt && now.getTime() - Date.parse(lastSeenAt) < LAST_SEEN_EVERY_MS) return;
-  await db.updateTable('devices').set({ last_seen_at: now.toISOString() }).where('id', '=', deviceId).execute();
+  await lastSeenWriter(db).write(deviceId, now.toISOString());
+}
+
+/**
+ * last_seen_at writes of one database, committed together: the writes asked while one batch commits
+ * go in the next transaction. Tablets back from a time offline (the reconnect storm: 500 within a
+ * second) each wrote their own autocommit update, on SQLite an fsync on the event loop's thread each
+ * (300 at once: 2 s with the loop stopped on this machine, docs/benchmarks.md, issue 14). A lone
+ * write goes at the end of the event loop's turn; the request waits for its commit, as before.
+ */
+export class LastSeenWriter {
+  private queue = new Map<string, { at: string; done: { resolve(): void; reject(e: unknown): void }[] }>();
+  private writing = false;
+
+  constructor(private readonly db: Db) {}
+
+  write(deviceId: string, at: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const queued = this.queue.get(deviceId);
+      if (queued) {
+        if (at > queued.at) queued.at = at;
+        queued.done.push({ resolve, reject });
+      } else this.queue.set(deviceId, { at, done: [{ resolve, reject }] });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.queue.size > 0) {
+        // After the requests read in this turn of the event loop, so that theirs join the batch (on SQLite the
+        // statements run synchronously: started at once, each write would commit alone).
+        await new Promise((resolve) => setImmediate(resolve));
+        const batch = this.queue;
+        this.queue = new Map();
+        // In id order, so that two instances' batches on PostgreSQL take the rows' locks in one order.
+        const ids = [...batch.keys()].sort();
+        try {
+          await this.db.transaction().execute(async (trx) => {
+            for (const id of ids)
+              await trx
+                .updateTable('devices')
+                .set({ last_seen_at: batch.get(id)!.at })
+                .where('id', '=', id)
+                .execute();
+          });
+          for (const w of batch.values()) for (const d of w.done) d.resolve();
+        } catch (error) {
+          for (const w of batch.values()) for (const d of w.done) d.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}
+
+const lastSeenWriters = new WeakMap<Db, LastSeenWriter>();
+
+/** The one LastSeenWriter of a database (exported for its test). */
+export function lastSeenWriter(db: Db): LastSeenWriter {
+  let writer = lastSeenWriters.get(db);
+  if (!writer) lastSeenWriters.set(db, (writer = new LastSeenWriter(db)));
+  return writer;
 }
 
 /** Whether the device is still paired: it exists and was not revoked (what requireDevice checks, asked again later, e.g. by a long-lived stream). */
