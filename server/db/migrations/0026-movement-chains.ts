@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * A product's history at a location as a chain: each movement keeps the sequence number of the
@@ -17,6 +17,14 @@ export const movementChains: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.dropIndex('stock_movements_product_history').execute();
     await db.schema.alterTable('stock_movements').addColumn('prev_seq', 'bigint').execute();
+    // PostgreSQL writes a new version of every updated row and an entry for it in each index: the
+    // sequence indexes are built again after the update instead (half the time on 1,000,000
+    // movements). SQLite updates the row in place and leaves indexes of unchanged columns alone.
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    if (postgres) {
+      await db.schema.dropIndex('stock_movements_location_seq').execute();
+      await db.schema.dropIndex('stock_movements_seq').execute();
+    }
     await sql`update stock_movements set prev_seq = chained.prev_seq
       from (
         select location_id, product_id, seq,
@@ -27,6 +35,14 @@ export const movementChains: Migration = {
         and stock_movements.seq = chained.seq
         and stock_movements.product_id = chained.product_id
         and chained.prev_seq is not null`.execute(db);
+    if (postgres) {
+      await db.schema
+        .createIndex('stock_movements_location_seq')
+        .on('stock_movements')
+        .columns(['location_id', 'seq', 'id'])
+        .execute();
+      await db.schema.createIndex('stock_movements_seq').on('stock_movements').columns(['seq', 'id']).execute();
+    }
   },
   async down(db: Kysely<unknown>) {
     await db.schema.alterTable('stock_movements').dropColumn('prev_seq').execute();
