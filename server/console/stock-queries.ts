@@ -13,6 +13,7 @@ import { listProducts } from '../catalogue/console-products';
 import { withExtras } from '../catalogue/product-extras';
 import type { Db } from '../db/database';
 import { keysetPage } from '../http/keyset-page';
+import { movedSince } from '../reports/stock-history';
 
 type Location = StockMatrixResponse['locations'][number];
 
@@ -142,12 +143,16 @@ export async function stockAsOf(db: Db, q: z.infer<typeof stockAsOfQuerySchema>)
   const at = new Date(q.at).toISOString();
   const rows = await levelsPageQuery(db, q).execute();
   const { page, nextCursor } = keysetPage(rows, q.limit, (last) => last.product_id);
-  const after = await movementsAfter(
-    db,
-    q.locationId,
-    at,
-    page.map((r) => r.product_id),
-  );
+  // One product (what the console asks): its own chain, whatever else moved at the location since.
+  const one = q.productId ? page[0] : undefined;
+  const after = one
+    ? new Map([[one.product_id, await movedSince(db, q.locationId, one.product_id, at)]])
+    : await movementsAfter(
+        db,
+        q.locationId,
+        at,
+        page.map((r) => r.product_id),
+      );
   return {
     locationId: q.locationId,
     at,

@@ -43,11 +43,15 @@ export async function productMovements(
   return result.rows;
 }
 
+/** The sum of a product's movements at a location recorded after `at`: its chain walked down to that moment. */
+export async function movedSince(db: Db, locationId: string, productId: string, at: string): Promise<number> {
+  const since = await productMovements(db, locationId, productId, undefined, at);
+  return since.filter((r) => r.created_at > at).reduce((sum, r) => sum + Number(r.delta), 0);
+}
+
 /** A product's stock at a location as of a past moment: today's level less its movements recorded since. */
 export async function stockAsOf(db: Db, locationId: string, productId: string, at: string): Promise<number> {
-  const since = await productMovements(db, locationId, productId, undefined, at);
-  const later = since.filter((r) => r.created_at > at).reduce((sum, r) => sum + Number(r.delta), 0);
-  return (await stockLevelOf(db, locationId, productId)) - later;
+  return (await stockLevelOf(db, locationId, productId)) - (await movedSince(db, locationId, productId, at));
 }
 
 /** The stock matrix's first page: products by name, with their level at every location asked for. */
