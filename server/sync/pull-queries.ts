@@ -21,6 +21,7 @@ import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kys
 import type { Db } from '../db/database';
 import { stockAcksBetween } from '../ledger/device-acks';
 import { SingleFlight } from './single-flight';
+import { JsonParts } from './send-json';
 
 /** One pull: who asks, from where, how many at most. */
 export interface PullRequest {
@@ -38,15 +39,11 @@ export type PullAnswer<K extends PulledCollection> = z.input<(typeof REPLICATED)
  * pull routes are made from it. A new pulled collection needs its entry here.
  */
 export function pullQueries(options: { salesPullDays: number }): {
-  [K in PulledCollection]: (pull: PullRequest) => Promise<PullAnswer<K>>;
+  [K in PulledCollection]: (pull: PullRequest) => Promise<PullAnswer<K> | JsonParts<PullAnswer<K>>>;
 } {
   return {
     products: ({ db, since, limit }) => productsSince(db, since, limit),
-    stock: async ({ db, device, since, limit }) => {
-      const page = await stockPagesOf(db)(device.locationId, since, limit);
-      const { acks } = await stockAnswer(db, page, device.deviceId, since);
-      return { documents: page.documents, checkpoint: page.checkpoint, acks };
-    },
+    stock: ({ db, device, since, limit }) => stockSince(db, device, since, limit),
     otherstock: ({ db, device, since, limit }) => otherStockSince(db, device.locationId, since, limit),
     cashiers: ({ db, device, since, limit }) => cashiersSince(db, device.branchId, since, limit),
     settings: ({ db, device, since }) => settingsSince(db, device.branchId, since),
@@ -173,19 +170,22 @@ export function stockPagesOf(db: Db): SharedStockPages {
 }
 
 /**
- * Stock levels of one location after the checkpoint, plus the acks of the device's stock-moving documents
- * applied up to the last level returned (SPEC S4): the device stores those acks first, so it
- * never holds a level that includes a sale it still counts as pending. The acks are the device's own,
- * read after the page (so they cover at least every level in it).
+ * Stock levels of one location after the checkpoint (the page shared by the location's devices), plus
+ * the acks of the device's stock-moving documents applied up to the last level returned (SPEC S4): the
+ * device stores those acks first, so it never holds a level that includes a sale it still counts as
+ * pending. The acks are the device's own, read after the page (so they cover at least every level in it).
  */
-export async function stockAnswer(
+async function stockSince(
   db: Db,
-  page: StockPage,
-  deviceId: string,
+  device: DeviceIdentity,
   since: Checkpoint,
-): Promise<{ head: Buffer; acks: Ack[] }> {
-  if (!page.checkpoint) return { head: page.head, acks: [] };
-  return { head: page.head, acks: await stockAcksBetween(db, deviceId, since.seq, page.checkpoint.seq) };
+  limit: number,
+): Promise<JsonParts<PullAnswer<'stock'>>> {
+  const page = await stockPagesOf(db)(device.locationId, since, limit);
+  const acks: Ack[] = page.checkpoint
+    ? await stockAcksBetween(db, device.deviceId, since.seq, page.checkpoint.seq)
+    : [];
+  return new JsonParts(page.head, `${JSON.stringify(acks)}}`);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Response } from 'express';
  * pull or a push (each names its checkpoint or carries new documents).
  */
 export function sendJson(res: Response, value: unknown): void {
+  if (value instanceof JsonParts) return sendJsonParts(res, value.head, value.tail);
   const body = JSON.stringify(value);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));
@@ -14,10 +15,18 @@ export function sendJson(res: Response, value: unknown): void {
 }
 
 /**
- * A 200 whose JSON body is `head` (bytes shared by many answers, e.g. a stock page read once for a
- * branch's tablets) followed by `tail` (this answer's own end).
+ * An answer already serialised, in two parts: `head`, bytes shared by many answers (a stock page read
+ * once for a branch's tablets), then `tail`, this answer's own end. `T` is the value its JSON stands for.
  */
-export function sendJsonParts(res: Response, head: Buffer, tail: string): void {
+export class JsonParts<T = unknown> {
+  declare readonly value?: T;
+  constructor(
+    readonly head: Buffer,
+    readonly tail: string,
+  ) {}
+}
+
+function sendJsonParts(res: Response, head: Buffer, tail: string): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', head.length + Buffer.byteLength(tail));
   // One socket write with the headers, as res.end(body) makes.

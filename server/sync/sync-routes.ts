@@ -15,9 +15,9 @@ import type { ChangeBus } from '../live/change-bus';
 import type { DeviceIdentity } from '../auth/device-identity';
 import type { ChangeEvent } from '../live/change-bus';
 import { serveChangeStream } from '../live/change-stream';
-import { pullQueries, stockAnswer, stockPagesOf, type PullRequest } from './pull-queries';
+import { pullQueries, type PullRequest } from './pull-queries';
 import { openDeviceLink } from '../reports/device-links';
-import { sendJson, sendJsonParts } from './send-json';
+import { sendJson } from './send-json';
 
 export interface SyncRouteDeps {
   db: Db;
@@ -36,15 +36,6 @@ export function syncRoutes({ db, bus, heartbeatMs, salesPullDays = 30 }: SyncRou
   for (const collection of PULLED_COLLECTIONS) {
     router.get(`/${collection}/:version/pull`, schemaVersionOf(collection), async (req, res) => {
       const q = parseOrThrow(pullQuerySchema, req.query, 'pull query');
-      if (collection === 'stock') {
-        // Read and serialised once for the location's devices asking from the same checkpoint.
-        const device = deviceOf(req);
-        const since = { seq: q.seq, id: q.id };
-        const page = await stockPagesOf(db)(device.locationId, since, q.limit);
-        const { head, acks } = await stockAnswer(db, page, device.deviceId, since);
-        sendJsonParts(res, head, `${JSON.stringify(acks)}}`);
-        return;
-      }
       const query = queries[collection] as (pull: PullRequest) => Promise<unknown>;
       sendJson(res, await query({ db, device: deviceOf(req), since: { seq: q.seq, id: q.id }, limit: q.limit }));
     });
