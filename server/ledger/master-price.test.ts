@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { saleTime } from './master-price';
 
-/** What saleTime gave before it kept texts already in toISOString's form (the stored sale time must not change). */
+/** saleTime by its definition: the earlier of the two instants, never after the sale was received, as toISOString gives it. */
 function saleTimeByDates(deviceCreatedAt: string, receivedAt: string): string {
   const device = Date.parse(deviceCreatedAt);
   const received = Date.parse(receivedAt);

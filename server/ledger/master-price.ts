@@ -13,61 +13,9 @@ import type { ProductFacts } from '../reports/category-summary';
  */
 export function saleTime(deviceCreatedAt: string, receivedAt: string): string {
   const device = Date.parse(deviceCreatedAt);
-  const received = receivedAt === lastReceived.text ? lastReceived.time : parseReceived(receivedAt);
-  // toISOString costs a microsecond, more than the rest of a sale's price check (docs/benchmarks.md, issue 14); a
-  // text already in its form is its own answer.
-  if (Number.isFinite(device) && device < received)
-    return isIsoForm(deviceCreatedAt) ? deviceCreatedAt : new Date(device).toISOString();
-  return isIsoForm(receivedAt) ? receivedAt : new Date(received).toISOString();
+  const received = Date.parse(receivedAt);
+  return new Date(Number.isFinite(device) && device < received ? device : received).toISOString();
 }
-
-/** The last receivedAt parsed: every sale of a push has the same. */
-const lastReceived = { text: '', time: NaN };
-
-function parseReceived(receivedAt: string): number {
-  lastReceived.time = Date.parse(receivedAt);
-  lastReceived.text = receivedAt;
-  return lastReceived.time;
-}
-
-/**
- * Whether `text` is what toISOString gives for the instant it names: YYYY-MM-DDTHH:mm:ss.sssZ with its fields in range
- * (Date.parse takes the 30th of February or 24:00 and moves them on; toISOString would not give them back). Read
- * character by character: a regular expression cost as much as the toISOString it saves.
- */
-function isIsoForm(text: string): boolean {
-  if (text.length !== 24) return false;
-  for (let i = 0; i < 24; i++) {
-    const c = text.charCodeAt(i);
-    const expected = ISO_PUNCTUATION[i];
-    if (expected === undefined ? c < 48 || c > 57 : c !== expected) return false;
-  }
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const leap = month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0);
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0) &&
-    digits(text, 11, 2) < 24 &&
-    digits(text, 14, 2) < 60 &&
-    digits(text, 17, 2) < 60
-  );
-}
-
-function digits(text: string, at: number, width: number): number {
-  let n = 0;
-  for (let i = at; i < at + width; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return n;
-}
-
-/** The punctuation of toISOString's form by position (every other position a digit). */
-const ISO_PUNCTUATION: (number | undefined)[] = [...'0000-00-00T00:00:00.000Z'].map((c) =>
-  c === '0' ? undefined : c.charCodeAt(0),
-);
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Catalogue names and master prices of the products of a batch (or of one legacy notification):
