@@ -13,7 +13,7 @@ import { listProducts } from '../catalogue/console-products';
 import { withExtras } from '../catalogue/product-extras';
 import type { Db } from '../db/database';
 import { keysetPage } from '../http/keyset-page';
-import { movedSince } from '../reports/stock-history';
+import { CLOCK_SKEW_MARGIN_MS, movedSince } from '../reports/stock-history';
 
 type Location = StockMatrixResponse['locations'][number];
 
@@ -179,11 +179,6 @@ export function levelsPageQuery(db: Db, q: z.infer<typeof stockAsOfQuerySchema>)
   return query;
 }
 
-/**
- * Writers take their clock just before the sequence lock, so created_at can run a little out of
- * seq order; reading on this far past the moment catches every movement recorded after it.
- */
-const CLOCK_SKEW_MARGIN_MS = 60_000;
 const AFTER_PAGE = 1000;
 
 /** Sum of the deltas per product recorded after `at` at a location (only for the given products). */

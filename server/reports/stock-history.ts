@@ -5,11 +5,11 @@ import { stockLevelOf } from '../ledger/ledger-queries';
 import { productChain } from '../ledger/movement-queries';
 
 /**
- * Writers take their clock just before the sequence lock, so a product's movements are in the order
- * of time along its chain to within this margin (as stock-queries.ts's stock as of a moment assumes):
- * a walk down the chain for the movements since a moment goes on this far past it.
+ * Writers take their clock just before the sequence lock, so created_at can run a little out of seq
+ * order: a walk down the ledger (a product's chain, or a location's movements newest first) for the
+ * movements recorded since a moment goes on this far past it.
  */
-const CLOCK_SKEW_MARGIN_MS = 60_000;
+export const CLOCK_SKEW_MARGIN_MS = 60_000;
 
 /** The walk down a product's chain that reaches every movement recorded since `from` (all of them without). */
 function chainSince(db: Db, locationId: string, productId: string, from: string | undefined) {
