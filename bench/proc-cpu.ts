@@ -38,3 +38,20 @@ export function processCpuMs(pid: number): number | null {
   const stat = readStat(pid);
   return stat === null ? null : cpuMsOf(stat);
 }
+
+/**
+ * CPU ms of every `postgres` process on this machine (backends, WAL writer, checkpointer, …) with
+ * the ended backends the postmaster reaped; null when none runs here.
+ */
+export function postgresProcessesCpuMs(): number | null {
+  let all = 0;
+  let seen = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(entry);
+    if (!stat || !stat.includes('(postgres)')) continue;
+    all += cpuMsOf(stat, true);
+    seen++;
+  }
+  return seen === 0 ? null : all;
+}

@@ -10,7 +10,7 @@ import http from 'node:http';
 import { SYNC_STREAM_PATH, syncPath, type Checkpoint } from '../shared/protocol';
 import { percentile } from './bench-http';
 import { round } from './phase-result';
-import { cpuMsOf, readStat } from './proc-cpu';
+import { postgresProcessesCpuMs } from './proc-cpu';
 
 /** Where the machine's CPU went during a burst: is it the machine (2 cores) or the server's one loop? */
 interface CpuSnapshot {
@@ -26,12 +26,7 @@ interface CpuSnapshot {
 function cpuSnapshot(): CpuSnapshot | null {
   try {
     const usage = process.cpuUsage();
-    let postgres = 0;
-    for (const pid of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      const stat = readStat(pid);
-      if (stat?.includes('(postgres)')) postgres += cpuMsOf(stat);
-    }
+    const postgres = postgresProcessesCpuMs() ?? 0;
     // cpu user nice system idle iowait irq softirq steal …, in clock ticks (10 ms).
     const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
     const total = f.slice(0, 8).reduce((a, b) => a + b, 0) * 10;

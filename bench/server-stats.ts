@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import pg from 'pg';
-import { cpuMsOf, readStat } from './proc-cpu';
+import { cpuMsOf, postgresProcessesCpuMs, readStat } from './proc-cpu';
 
 /**
  * Round trips the benchmark's server process makes to PostgreSQL, by the statement's first word
@@ -85,16 +85,8 @@ export function postgresCpuMeter(
         'select pid from pg_stat_activity where application_name = $1',
         [applicationName],
       );
-      let all = 0;
-      let seen = 0;
-      for (const entry of fs.readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        const stat = readStat(entry);
-        if (!stat || !stat.includes('(postgres)')) continue;
-        all += cpuMsOf(stat, true);
-        seen++;
-      }
-      if (seen === 0) return null;
+      const all = postgresProcessesCpuMs();
+      if (all === null) return null;
       const own: Record<number, number> = {};
       for (const { pid } of rows) {
         const stat = readStat(pid);
