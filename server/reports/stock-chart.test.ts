@@ -83,6 +83,35 @@ describe.each(reachableTestDatabases)('stock over time and offline tablets on $l
     expect(after.body.points.at(-1)!.level).toBe(Number(level.quantity));
   });
 
+  it('ends the line at the end of a past range: movements recorded after it are not drawn', async () => {
+    const from = new Date(Date.now() - MINUTE).toISOString();
+    const first = [1, 2].map((n, i) => makeSale(device, 100 + i, [{ product, quantity: n }]));
+    expect((await pushSales(server.url, device.token, first)).body.rejected).toEqual([]);
+    await new Promise((r) => setTimeout(r, 20));
+    const to = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    const level = async () =>
+      Number(
+        (
+          await server.db
+            .selectFrom('stock_levels')
+            .select('quantity')
+            .where('location_id', '=', device.branch.locationId)
+            .where('product_id', '=', product.id)
+            .executeTakeFirstOrThrow()
+        ).quantity,
+      );
+    const atTo = await level();
+    const later = [makeSale(device, 102, [{ product, quantity: 4 }])];
+    expect((await pushSales(server.url, device.token, later)).body.rejected).toEqual([]);
+    const past = await history({ locationId: device.branch.locationId, productId: product.id, from, to });
+    expect(past.status).toBe(200);
+    expect(past.body.points.at(-1)!.level).toBe(atTo);
+    expect(past.body.points.slice(-2).map((p) => p.level)).toEqual([atTo + 2, atTo]);
+    expect(past.body.points.every((p) => p.at <= to)).toBe(true);
+    expect(await level()).toBe(atTo - 4);
+  });
+
   it('keeps the last level of each slice and the exact lowest and highest when the range has more movements than points', async () => {
     const locationId = device.branch.locationId;
     const base = Date.now() - 50 * MINUTE;

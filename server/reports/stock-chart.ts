@@ -20,7 +20,7 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
   // Stock as of a moment counts the movements recorded up to it (stockAsOf), so the line follows their times.
   // The level before the range is today's level less every movement recorded since `from`: no read of the
   // product's older history, which for a best seller is most of the work.
-  const moments = await movementMoments(db, q.locationId, q.productId, from);
+  const { moments, movements: since } = await movementMoments(db, q.locationId, q.productId, from);
   const startLevel = (await stockLevelOf(db, q.locationId, q.productId)) - (moments.at(-1)?.last ?? 0);
   const inRange = moments.filter((m) => m.createdAt <= to);
   const movements = inRange.reduce((n, m) => n + m.count, 0);
@@ -33,7 +33,11 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
   // Few movements: a point after each. Many: a point per moment (its last level), then per slice.
   const points =
     movements <= MAX_POINTS
-      ? await movementPoints(db, q, from, to, startLevel)
+      ? levelAfterEach(
+          since?.filter((m) => m.created_at <= to) ??
+            (await productMovements(db, q.locationId, q.productId, to, from, 'time')),
+          startLevel,
+        )
       : slices(
           inRange.map((m) => ({ t: Date.parse(m.createdAt), level: startLevel + m.last })),
           Date.parse(from),
@@ -56,9 +60,8 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
   };
 }
 
-/** The level after each movement of the range, in the order of time, then sequence. */
-async function movementPoints(db: Db, q: StockHistoryQuery, from: string, to: string, startLevel: number) {
-  const rows = await productMovements(db, q.locationId, q.productId, to, from, 'time');
+/** The level after each movement of the range (given in the order of time, then sequence). */
+function levelAfterEach(rows: readonly { delta: number; created_at: string }[], startLevel: number) {
   const raw: { t: number; level: number }[] = [];
   for (const r of rows)
     raw.push({ t: Date.parse(r.created_at), level: (raw.at(-1)?.level ?? startLevel) + Number(r.delta) });

@@ -94,21 +94,32 @@ export interface MovementMoment {
   last: number;
 }
 
+/** A product's movements at a location since a moment, as movementMoments reads them. */
+export interface MovementTimeline {
+  moments: MovementMoment[];
+  /** The movements themselves, in the order of time, then sequence, when they were read to make the moments (SQLite); else null. */
+  movements: { delta: number; created_at: string }[] | null;
+}
+
 /**
  * A product's movements at a location since `from`, one row per moment they were recorded (a push's
  * lines share one), oldest first: how many, and the lowest, highest and last of the running sum of
  * their deltas, counted from the first movement since `from` in the order of time, then sequence.
  * PostgreSQL sums them itself, so a long range of a best seller crosses the socket as a row per push,
  * not per movement; SQLite runs in the process, where reading the rows and summing them here is cheaper
- * than its window functions (on the demo chain, 31 ms of CPU against 37 for a 90-day best seller).
+ * than its window functions (on the demo chain, 31 ms of CPU against 37 for a 90-day best seller), and
+ * the rows read are handed back with the moments.
  */
 export async function movementMoments(
   db: Db,
   locationId: string,
   productId: string,
   from: string,
-): Promise<MovementMoment[]> {
-  if (!isPostgres(db)) return momentsOf(await productMovements(db, locationId, productId, undefined, from, 'time'));
+): Promise<MovementTimeline> {
+  if (!isPostgres(db)) {
+    const movements = await productMovements(db, locationId, productId, undefined, from, 'time');
+    return { moments: momentsOf(movements), movements };
+  }
   const result = await sql<{ created_at: string; n: number; low: number; high: number; last: number }>`${chainSince(
     db,
     locationId,
@@ -122,15 +133,15 @@ export async function movementMoments(
     )
     select created_at, count(*) as n, min(run) as low, max(run) as high, max(case when back = 1 then run end) as last
     from runs group by created_at order by created_at`.execute(db);
-  const rows = result.rows;
   // PostgreSQL returns sums of bigint as numeric, which its driver gives as text.
-  return rows.map((r) => ({
+  const moments = result.rows.map((r) => ({
     createdAt: r.created_at,
     count: Number(r.n),
     low: Number(r.low),
     high: Number(r.high),
     last: Number(r.last),
   }));
+  return { moments, movements: null };
 }
 
 /** The moments of movements already read in the order of time, then sequence. */
