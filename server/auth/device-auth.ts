@@ -1,6 +1,8 @@
 import type { Request, RequestHandler } from 'express';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
+import { BatchedWriter } from '../db/batched-writer';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import type { DeviceIdentity } from './device-identity';
 import { sha256 } from './secrets';
@@ -69,58 +71,30 @@ async function touchLastSeen(db: Db, deviceId: string, lastSeenAt: string | null
 }
 
 /**
- * last_seen_at writes of one database, committed together: the writes asked while one batch commits
- * go in the next transaction. Tablets back from a time offline (the reconnect storm: 500 within a
- * second) each wrote their own autocommit update, on SQLite an fsync on the event loop's thread each
- * (300 at once: 2 s with the loop stopped on this machine, docs/benchmarks.md, issue 14). A lone
- * write goes at the end of the event loop's turn; the request waits for its commit, as before.
+ * last_seen_at writes of one database, committed together (BatchedWriter): the writes asked in one
+ * turn of the event loop, or while a batch commits, share a transaction. Tablets back from a time
+ * offline (the reconnect storm: 500 within a second) each wrote their own autocommit update, on
+ * SQLite an fsync on the event loop's thread each (300 at once: 2 s with the loop stopped on this
+ * machine, docs/benchmarks.md, issue 14). The request waits for its commit, as before. Two writes of
+ * one device waiting together write the later time; a batch's rows are updated in id order, so that
+ * two instances' batches on PostgreSQL take the rows' locks in one order.
  */
 export class LastSeenWriter {
-  private queue = new Map<string, { at: string; done: { resolve(): void; reject(e: unknown): void }[] }>();
-  private writing = false;
+  private readonly batches: BatchedWriter<Transaction<Database>, { deviceId: string; at: string }>;
 
-  constructor(private readonly db: Db) {}
-
-  write(deviceId: string, at: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const queued = this.queue.get(deviceId);
-      if (queued) {
-        if (at > queued.at) queued.at = at;
-        queued.done.push({ resolve, reject });
-      } else this.queue.set(deviceId, { at, done: [{ resolve, reject }] });
-      void this.drain();
+  constructor(db: Db) {
+    this.batches = new BatchedWriter({
+      windowMs: 0,
+      transaction: (work) => db.transaction().execute(work),
+      write: (trx, { deviceId, at }) =>
+        trx.updateTable('devices').set({ last_seen_at: at }).where('id', '=', deviceId).execute(),
+      combine: (earlier, later) => (later.at > earlier.at ? later : earlier),
+      order: (a, b) => (a.value.deviceId < b.value.deviceId ? -1 : a.value.deviceId > b.value.deviceId ? 1 : 0),
     });
   }
 
-  private async drain(): Promise<void> {
-    if (this.writing) return;
-    this.writing = true;
-    try {
-      while (this.queue.size > 0) {
-        // After the requests read in this turn of the event loop, so that theirs join the batch (on SQLite the
-        // statements run synchronously: started at once, each write would commit alone).
-        await new Promise((resolve) => setImmediate(resolve));
-        const batch = this.queue;
-        this.queue = new Map();
-        // In id order, so that two instances' batches on PostgreSQL take the rows' locks in one order.
-        const ids = [...batch.keys()].sort();
-        try {
-          await this.db.transaction().execute(async (trx) => {
-            for (const id of ids)
-              await trx
-                .updateTable('devices')
-                .set({ last_seen_at: batch.get(id)!.at })
-                .where('id', '=', id)
-                .execute();
-          });
-          for (const w of batch.values()) for (const d of w.done) d.resolve();
-        } catch (error) {
-          for (const w of batch.values()) for (const d of w.done) d.reject(error);
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
+  write(deviceId: string, at: string): Promise<void> {
+    return this.batches.write({ deviceId, at }, deviceId);
   }
 }
 

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { DeviceIdentity } from '../auth/device-identity';
+import { BatchedWriter } from '../db/batched-writer';
 import type { Db } from '../db/database';
 import { reportDb, type ReportDb } from './report-db';
 
@@ -16,53 +17,31 @@ export const LINK_WRITE_WINDOW_MS = 50;
 type LinkWrite = (db: ReportDb) => Promise<unknown>;
 
 /**
- * Link writes of one database, written together: every write queued within LINK_WRITE_WINDOW_MS
- * goes in one transaction. On SQLite a write of its own is a commit and an fsync on the event
- * loop's thread, and 500 tablets reconnecting within a second made 500 of them, during which the
- * server accepted no connection (docs/benchmarks.md, issue 14). A batch that fails is written again
- * write by write, so one bad write fails alone.
+ * Link writes of one database, written together (BatchedWriter): every write queued within
+ * LINK_WRITE_WINDOW_MS goes in one transaction. On SQLite a write of its own is a commit and an
+ * fsync on the event loop's thread, and 500 tablets reconnecting within a second made 500 of them,
+ * during which the server accepted no connection (docs/benchmarks.md, issue 14). A batch that fails
+ * is written again write by write, so one bad write fails alone. Resolves true once written and
+ * committed, false when the write failed.
  */
-class LinkWriter {
-  private queue: { write: LinkWrite; done: (ok: boolean) => void }[] = [];
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(private readonly db: ReportDb) {}
-
-  /** Resolves true once written and committed, false when the write failed. */
-  write(write: LinkWrite): Promise<boolean> {
-    return new Promise((done) => {
-      this.queue.push({ write, done });
-      this.timer ??= setTimeout(() => void this.flush(), LINK_WRITE_WINDOW_MS);
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.queue;
-    this.queue = [];
-    this.timer = null;
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const w of batch) await w.write(trx);
-      });
-      for (const w of batch) w.done(true);
-    } catch {
-      for (const w of batch)
-        w.done(
-          await w.write(this.db).then(
-            () => true,
-            () => false,
-          ),
-        );
-    }
-  }
-}
+type LinkWriter = (write: LinkWrite) => Promise<boolean>;
 
 const writers = new WeakMap<Db, LinkWriter>();
 
 function linkWriter(db: Db): LinkWriter {
   let writer = writers.get(db);
   if (!writer) {
-    writer = new LinkWriter(reportDb(db));
+    const rdb = reportDb(db);
+    const batches = new BatchedWriter<ReportDb, LinkWrite>({
+      windowMs: LINK_WRITE_WINDOW_MS,
+      transaction: (work) => rdb.transaction().execute(work),
+      write: (trx, write) => write(trx),
+    });
+    writer = (write) =>
+      batches.write(write).then(
+        () => true,
+        () => false,
+      );
     writers.set(db, writer);
   }
   return writer;
@@ -79,7 +58,7 @@ export function openDeviceLink(db: Db, device: Pick<DeviceIdentity, 'deviceId' |
   const id = uuidv7();
   const at = now().toISOString();
   const writer = linkWriter(db);
-  const opened = writer.write((rdb) =>
+  const opened = writer((rdb) =>
     rdb
       .insertInto('device_links')
       .values({
@@ -99,7 +78,7 @@ export function openDeviceLink(db: Db, device: Pick<DeviceIdentity, 'deviceId' |
       const endedAt = now().toISOString();
       ended ??= opened.then(async (ok) => {
         if (!ok) return;
-        await writer.write((rdb) => endLinkQuery(rdb, device.deviceId, id, endedAt).execute());
+        await writer((rdb) => endLinkQuery(rdb, device.deviceId, id, endedAt).execute());
       });
       return ended;
     },
