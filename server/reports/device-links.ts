@@ -1,7 +1,7 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { BatchedWriter } from '../db/batched-writer';
 import type { Db } from '../db/database';
+import { uuidv7 } from '../db/uuid-v7';
 import { reportDb, type ReportDb } from './report-db';
 
 /**
