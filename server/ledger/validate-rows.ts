@@ -37,19 +37,6 @@ export interface RowRules<D extends PushedDocument> {
   check?: (doc: D, author: DocumentAuthor) => Rejection | null;
 }
 
-/** Row arrays whose text is known to hold no U+0000 and no lone surrogate (textKnownStorable). */
-const storableText = new WeakSet<readonly unknown[]>();
-
-/**
- * Vouches that no text in `rows` (keys included) holds U+0000 or half of a surrogate pair, so
- * validateRows skips its walk of each document for them: the push route does, when the body it
- * parsed had no `\u` escape (server/sync/push-body.ts). Returns `rows`.
- */
-export function textKnownStorable<R extends readonly unknown[]>(rows: R): R {
-  storableText.add(rows);
-  return rows;
-}
-
 /**
  * The checks every push makes before it writes, one row at a time so one bad row refuses only
  * itself (SPEC S2): no U+0000, the schema, the author (DESIGN invariant 8), the collection's own
@@ -70,9 +57,8 @@ export async function validateRows<D extends PushedDocument>(
   );
   const valid: ValidRow<D>[] = [];
   const rejected: Rejection[] = [];
-  const checkText = !storableText.has(rows);
   for (const row of rows) {
-    const checked = validateRow(row.newDocumentState, rules, authorOf, checkText);
+    const checked = validateRow(row.newDocumentState, rules, authorOf);
     if ('code' in checked) rejected.push(checked);
     else valid.push(checked);
   }
@@ -83,11 +69,10 @@ function validateRow<D extends PushedDocument>(
   state: unknown,
   rules: RowRules<D>,
   authorOf: AuthorLookup,
-  checkText: boolean,
 ): ValidRow<D> | Rejection {
   const rawId = (state as { id?: unknown } | null)?.id;
   const docId = typeof rawId === 'string' ? rawId.slice(0, 100) : '(no id)';
-  const withNul = checkText ? nulRefusal(rules.what, docId, state) : null;
+  const withNul = nulRefusal(rules.what, docId, state);
   if (withNul) return withNul;
   const fast = rules.fastParse?.(state);
   const parsed = fast !== undefined ? { success: true as const, data: fast } : rules.schema.safeParse(state);

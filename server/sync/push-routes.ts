@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { PUSHED_COLLECTIONS, pushRequestSchema, type PushedCollection, type PushResult } from '../../shared/protocol';
 import { deviceOf, requireDevice } from '../auth/device-auth';
@@ -12,9 +12,7 @@ import { ingestSales } from '../ledger/ingest-sales';
 import { currentSequence } from '../ledger/server-sequence';
 import { shiftEventsKind } from '../ledger/ingest-shift-events';
 import { transferReceiptsKind } from '../ledger/ingest-transfer-receipts';
-import { textKnownStorable } from '../ledger/validate-rows';
 import type { ChangeBus, ChangeEvent } from '../live/change-bus';
-import { bodyHadNoEscapes, pushBodyParser } from './push-body';
 import { sendPushAnswer } from './push-answer';
 import { pushedVersion, upgradedRows } from './schema-version';
 
@@ -117,26 +115,29 @@ export function pushRoutes({ db, bus, logger }: PushRouteDeps): Router {
   const router = Router();
   for (const collection of PUSHED_COLLECTIONS) {
     const { what, bodyLimit, ingest } = INGESTS[collection];
-    router.post(`/${collection}/:version/push`, requireDevice(db), pushBodyParser(bodyLimit), async (req, res) => {
-      const version = pushedVersion(collection, (req.params as { version?: string }).version);
-      const parsed = parseOrThrow(pushRequestSchema, req.body, `${what}s push`);
-      const rows = upgradedRows(collection, version, parsed);
-      // Text as sent, from a body without escapes: no U+0000 or lone surrogate anywhere (push-body.ts).
-      if (rows === parsed && bodyHadNoEscapes(req)) textKnownStorable(rows);
-      const device = deviceOf(req);
-      const { result, change } = await ingest(db, device, rows);
-      for (const r of result.rejected) logger.warn({ deviceId: device.deviceId, collection, ...r }, `${what} refused`);
-      if (change) bus.publish(change);
-      // A refused document opened (or found) its reconciliation item: consoles re-read the queue.
-      if (result.rejected.length > 0 && !change?.collections.includes('reconciliation'))
-        bus.publish({
-          seq: await currentSequence(db),
-          collections: ['reconciliation'],
-          locationIds: [],
-          branchIds: [device.branchId],
-        });
-      sendPushAnswer(req, res, rows.length, result);
-    });
+    router.post(
+      `/${collection}/:version/push`,
+      requireDevice(db),
+      express.json({ limit: bodyLimit }),
+      async (req, res) => {
+        const version = pushedVersion(collection, (req.params as { version?: string }).version);
+        const rows = upgradedRows(collection, version, parseOrThrow(pushRequestSchema, req.body, `${what}s push`));
+        const device = deviceOf(req);
+        const { result, change } = await ingest(db, device, rows);
+        for (const r of result.rejected)
+          logger.warn({ deviceId: device.deviceId, collection, ...r }, `${what} refused`);
+        if (change) bus.publish(change);
+        // A refused document opened (or found) its reconciliation item: consoles re-read the queue.
+        if (result.rejected.length > 0 && !change?.collections.includes('reconciliation'))
+          bus.publish({
+            seq: await currentSequence(db),
+            collections: ['reconciliation'],
+            locationIds: [],
+            branchIds: [device.branchId],
+          });
+        sendPushAnswer(req, res, rows.length, result);
+      },
+    );
   }
   return router;
 }
