@@ -22,6 +22,7 @@ import { cashControl } from './0019-cash-control';
 import { weighedLineSummaries } from './0024-weighed-line-summaries';
 import { openDeviceLinks } from './0025-open-device-links';
 import { movementChains } from './0026-movement-chains';
+import { ingestParentChecks } from './0027-ingest-parent-checks';
 
 /** Every migration, by name; names sort in the order they run. Append new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0024-weighed-line-summaries': weighedLineSummaries,
   '0025-open-device-links': openDeviceLinks,
   '0026-movement-chains': movementChains,
+  '0027-ingest-parent-checks': ingestParentChecks,
 };
