@@ -32,7 +32,8 @@ export function namePreparedStatements(client: pg.PoolClient): void {
     const result = query(...args);
     // A text of several statements (simple protocol, no values) answers with one result each; Kysely
     // reads one, so it gets the last (the group commit's `begin; <lock>` and `<save>; commit`,
-    // server-sequence.ts). Single statements are answered as they were.
+    // server-sequence.ts, and writes sent with the next statement, statement-pipeline.ts). Single
+    // statements are answered as they were.
     return result instanceof Promise
       ? result.then((r: unknown) => (Array.isArray(r) ? (r[r.length - 1] as unknown) : r))
       : result;

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { sql, type Transaction } from 'kysely';
 import { isPostgres } from '../db/bulk-insert';
 import { sqliteWalFile, type Db } from '../db/database';
+import { StatementPipeline } from '../db/statement-pipeline';
 import type { Database } from '../db/schema';
 import { SequenceAllocator } from './server-sequence';
 
@@ -49,8 +50,9 @@ export interface GroupCommitOptions {
  * A work that throws affects only its caller. Each work of a group can run after a SAVEPOINT of its
  * own: a work that throws is rolled back to it (its writes and the sequence numbers it took are
  * undone) and only its caller gets the error; the others go on. On PostgreSQL a group first runs
- * without them (a round trip per work less); if anything fails there, nothing of it is committed
- * and the group runs again with savepoints (runGroup). When a group transaction with savepoints fails (the lock,
+ * without them, its works' writes sent with the next statement (one round trip per work instead of
+ * three: statement-pipeline.ts); if anything fails there, nothing of it is committed and the group
+ * runs again with savepoints (runGroup). When a group transaction with savepoints fails (the lock,
  * the commit, a lost connection), nothing of it is committed and each work is run again in a
  * transaction of its own, so whatever caused it fails only its own caller. Works may therefore run
  * more than once and must keep their results to themselves. Callers get their results only after
@@ -132,7 +134,7 @@ export class GroupCommitter {
     if (this.guardedGroupsLeft > 0) this.guardedGroupsLeft--;
     let outcomes: Outcome[] = [];
     try {
-      await commitGroup(this.db, async (trx, seq) => {
+      await commitGroup(this.db, !guarded, async (trx, seq) => {
         outcomes = [];
         const scope = new GroupScope();
         if (group.length === 1) {
@@ -151,8 +153,8 @@ export class GroupCommitter {
         return;
       }
       if (!guarded) {
-        // Nothing of the group was committed: all of it again, each work in its savepoint (then a
-        // failing work fails alone, and a failing commit makes each work run alone).
+        // Nothing of the group was committed: all of it again, each work in its savepoint (a work's
+        // failure may also have come back as a later work's or the COMMIT's: deferred writes).
         this.guardedGroupsLeft = GUARDED_AFTER_FAILURE;
         await this.runGroup(group, true);
         return;
@@ -189,6 +191,7 @@ const GUARDED_AFTER_FAILURE = 100;
  */
 async function commitGroup(
   db: Db,
+  deferWrites: boolean,
   body: (trx: Transaction<Database>, seq: SequenceAllocator) => Promise<void>,
 ): Promise<void> {
   const locked = async (trx: Transaction<Database>) => {
@@ -199,20 +202,28 @@ async function commitGroup(
   const walFile = sqliteWalFile(db);
   if (!walFile) {
     if (!isPostgres(db)) return db.transaction().execute(locked);
-    return db.connection().execute(async (conn) => {
-      // The connection's statements run one at a time in the order asked for, as a transaction's do.
-      const trx = conn as unknown as Transaction<Database>;
-      try {
-        const seq = await SequenceAllocator.beginAndLock(trx);
-        await body(trx, seq);
-        await seq.saveAndCommit();
-      } catch (error) {
-        // Also when BEGIN or COMMIT failed: a ROLLBACK outside a transaction only warns. If even it
-        // fails, the connection is lost, and the pool does not hand out a lost connection again.
-        await sql`rollback`.execute(conn).catch(() => undefined);
-        throw error;
-      }
-    });
+    return db.connection().execute((conn) =>
+      StatementPipeline.around(conn, async (pipeline) => {
+        // The connection's statements run one at a time in the order asked for, as a transaction's do.
+        const trx = conn as unknown as Transaction<Database>;
+        try {
+          const seq = await SequenceAllocator.beginAndLock(trx);
+          // Works' writes go out with the next statement: a work's with the next work's read, the
+          // last with the save and COMMIT (statement-pipeline.ts). Only where any failure fails the
+          // whole group (no savepoints): a deferred write's error comes back as a later statement's.
+          pipeline.deferring = deferWrites;
+          await body(trx, seq);
+          await seq.saveAndCommit();
+        } catch (error) {
+          pipeline.deferring = false;
+          pipeline.discard();
+          // Also when BEGIN or COMMIT failed: a ROLLBACK outside a transaction only warns. If even it
+          // fails, the connection is lost, and the pool does not hand out a lost connection again.
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw error;
+        }
+      }),
+    );
   }
   await db.connection().execute(async (conn) => {
     await sql`pragma synchronous = NORMAL`.execute(conn);
