@@ -28,14 +28,6 @@ export function namePreparedStatements(client: pg.PoolClient): void {
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const [text, values] = args;
     const name = typeof text === 'string' && Array.isArray(values) && args.length === 2 ? names.get(text) : undefined;
-    if (name) return query({ name, text, values });
-    const result = query(...args);
-    // A text of several statements (simple protocol, no values) answers with one result each; Kysely
-    // reads one, so it gets the last (the group commit's `begin; <lock>` and `<save>; commit`,
-    // server-sequence.ts, and writes sent with the next statement, statement-pipeline.ts). Single
-    // statements are answered as they were.
-    return result instanceof Promise
-      ? result.then((r: unknown) => (Array.isArray(r) ? (r[r.length - 1] as unknown) : r))
-      : result;
+    return name ? query({ name, text, values }) : query(...args);
   };
 }

@@ -1,7 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { isPostgres, type BulkInsert } from './bulk-insert';
 import { prepared } from './prepared-statements';
-import { StatementPipeline } from './statement-pipeline';
 import type { Database } from './schema';
 
 type Row = Record<string, string | number | null>;
@@ -48,27 +47,12 @@ export class WriteBatch {
 
 async function executeTogether(db: Kysely<Database>, parts: readonly Part[]): Promise<void> {
   if (parts.length === 0) return;
-  // In a group transaction without savepoints: sent with the next statement (statement-pipeline.ts).
-  const pipeline = StatementPipeline.of(db);
-  if (pipeline) {
-    const only = parts.length === 1 ? parts[0]! : undefined;
-    pipeline.defer(
-      only
-        ? CompiledQuery.raw(only.insert.postgresSql(db), [only.insert.json(only.rows)])
-        : CompiledQuery.raw(withCtes(db, parts), jsonOf(parts)),
-    );
-    return;
-  }
   if (parts.length === 1) return parts[0]!.insert.execute(db, parts[0]!.rows);
-  await db.executeQuery(CompiledQuery.raw(prepared(withCtes(db, parts)), jsonOf(parts)));
-}
-
-/** One statement of the parts' inserts, `with w1 as (insert …), w2 as (insert …) select 1`, the rows of part i in `$i`. */
-function withCtes(db: Kysely<Database>, parts: readonly Part[]): string {
   const ctes = parts.map((p, i) => `w${i + 1} as (${p.insert.postgresSql(db).replace('$1::json', `$${i + 1}::json`)})`);
-  return `with ${ctes.join(', ')} select 1`;
-}
-
-function jsonOf(parts: readonly Part[]): string[] {
-  return parts.map((p) => p.insert.json(p.rows));
+  await db.executeQuery(
+    CompiledQuery.raw(
+      prepared(`with ${ctes.join(', ')} select 1`),
+      parts.map((p) => p.insert.json(p.rows)),
+    ),
+  );
 }

@@ -34,20 +34,6 @@ describe.each(reachableTestDatabases)('group commit on $label', (database) => {
       await sql`insert into gc_parent (id) values (${id})`.execute(trx);
       return seq.next();
     };
-  /**
-   * PostgreSQL: how many of the pool's connections are still inside a transaction (none, between
-   * groups). Twelve statements at once take every connection of the pool (ten), the one a group
-   * gave back too; only the first statement of a transaction starts when the transaction did.
-   */
-  const openTransactions = async () => {
-    if (database.kind !== 'postgres') return 0;
-    const answers = await Promise.all(
-      Array.from({ length: 12 }, () =>
-        sql<{ fresh: boolean }>`select now() = statement_timestamp() as fresh, pg_sleep(0.02)`.execute(server.db),
-      ),
-    );
-    return answers.filter((a) => !a.rows[0]!.fresh).length;
-  };
   const parents = async () =>
     (await sql<{ id: string }>`select id from gc_parent order by id`.execute(server.db)).rows.map((r) => r.id);
 
@@ -80,9 +66,7 @@ describe.each(reachableTestDatabases)('group commit on $label', (database) => {
       }),
       committer.run(insertParent('b3')),
     ]);
-    // PostgreSQL runs a group without savepoints first (a round trip each), and the whole group
-    // again with them once a work throws; SQLite has them from the start.
-    expect(committer.recentGroupSizes).toEqual(database.kind === 'postgres' ? [3, 3] : [3]);
+    expect(committer.recentGroupSizes).toEqual([3]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(results[0]).toEqual({ status: 'fulfilled', value: before + 1 });
     expect(results[2]).toEqual({ status: 'fulfilled', value: before + 2 });
@@ -90,66 +74,6 @@ describe.each(reachableTestDatabases)('group commit on $label', (database) => {
     const rows = await parents();
     expect(rows).toEqual(expect.arrayContaining(['b1', 'b3']));
     expect(rows).not.toContain('b2');
-    expect(await openTransactions()).toBe(0);
-  });
-
-  it('a work that throws in the middle of a group: the works before it, run twice, answer once with what the commit holds; later groups keep their savepoints', async () => {
-    const committer = new GroupCommitter(server.db);
-    const before = await currentSequence(server.db);
-    let firstRuns = 0;
-    const first = committer.run(async (trx, seq) => {
-      firstRuns++;
-      await sql`insert into gc_parent (id) values (${'d1'})`.execute(trx);
-      return seq.next();
-    });
-    // Thrown by the JavaScript after a write of its own, not by the database: nothing is aborted, the write must still go.
-    const failing = committer.run(async (trx, seq) => {
-      await sql`insert into gc_parent (id) values (${'d2'})`.execute(trx);
-      seq.next();
-      throw new Error('work d2 failed');
-    });
-    const last = committer.run(insertParent('d3'));
-    const results = await Promise.allSettled([first, failing, last]);
-    expect(results).toEqual([
-      { status: 'fulfilled', value: before + 1 },
-      { status: 'rejected', reason: new Error('work d2 failed') },
-      { status: 'fulfilled', value: before + 2 },
-    ]);
-    expect(firstRuns).toBe(database.kind === 'postgres' ? 2 : 1);
-    expect(await currentSequence(server.db)).toBe(before + 2);
-    const rows = await parents();
-    expect(rows).toEqual(expect.arrayContaining(['d1', 'd3']));
-    expect(rows).not.toContain('d2');
-    // The next group with a failing work fails it in its savepoint at once, without running the group twice.
-    const sizesBefore = committer.recentGroupSizes.length;
-    const again = await Promise.allSettled([
-      committer.run(insertParent('e1')),
-      committer.run(async () => {
-        throw new Error('work e2 failed');
-      }),
-    ]);
-    expect(again.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
-    expect(committer.recentGroupSizes.slice(sizesBefore)).toEqual([2]);
-    expect(await currentSequence(server.db)).toBe(before + 3);
-    expect(await openTransactions()).toBe(0);
-  });
-
-  it('a lone work that fails after writing is rolled back with its sequence numbers, and its connection goes back to the pool out of any transaction', async () => {
-    const committer = new GroupCommitter(server.db);
-    const before = await currentSequence(server.db);
-    await expect(
-      committer.run(async (trx, seq) => {
-        await sql`insert into gc_parent (id) values (${'f1'})`.execute(trx);
-        seq.next();
-        throw new Error('work f1 failed');
-      }),
-    ).rejects.toThrow('work f1 failed');
-    expect(await parents()).not.toContain('f1');
-    expect(await currentSequence(server.db)).toBe(before);
-    expect(await openTransactions()).toBe(0);
-    // The committer goes on.
-    expect(await committer.run(insertParent('f2'))).toBe(before + 1);
-    expect(await currentSequence(server.db)).toBe(before + 1);
   });
 
   it('when the group transaction itself fails (here at COMMIT), each work runs again alone and only the culprit fails', async () => {
@@ -163,15 +87,13 @@ describe.each(reachableTestDatabases)('group commit on $label', (database) => {
       }),
       committer.run(insertParent('c3')),
     ]);
-    // PostgreSQL first runs the group again with savepoints (a write's error may show at a later statement there).
-    expect(committer.recentGroupSizes).toEqual(database.kind === 'postgres' ? [3, 3, 1, 1, 1] : [3, 1, 1, 1]);
+    expect(committer.recentGroupSizes).toEqual([3, 1, 1, 1]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(results[0]).toEqual({ status: 'fulfilled', value: before + 1 });
     expect(results[2]).toEqual({ status: 'fulfilled', value: before + 2 });
     expect(await currentSequence(server.db)).toBe(before + 2);
     expect(await parents()).toEqual(expect.arrayContaining(['c1', 'c3']));
     expect((await sql`select id from gc_child`.execute(server.db)).rows).toEqual([]);
-    expect(await openTransactions()).toBe(0);
   });
 
   async function identityOf(device: PairedDevice): Promise<DeviceIdentity> {

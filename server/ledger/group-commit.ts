@@ -1,8 +1,6 @@
 import fs from 'node:fs/promises';
 import { sql, type Transaction } from 'kysely';
-import { isPostgres } from '../db/bulk-insert';
 import { sqliteWalFile, type Db } from '../db/database';
-import { StatementPipeline } from '../db/statement-pipeline';
 import type { Database } from '../db/schema';
 import { SequenceAllocator } from './server-sequence';
 
@@ -47,16 +45,12 @@ export interface GroupCommitOptions {
  * (one fsync on SQLite, one WAL flush on PostgreSQL) for all of them, instead of one each. A lone
  * work starts at once, so an idle server adds no delay.
  *
- * A work that throws affects only its caller. Each work of a group can run after a SAVEPOINT of its
- * own: a work that throws is rolled back to it (its writes and the sequence numbers it took are
- * undone) and only its caller gets the error; the others go on. On PostgreSQL a group first runs
- * without them, its works' writes sent with the next statement (one round trip per work instead of
- * three: statement-pipeline.ts); if anything fails there, nothing of it is committed and the group
- * runs again with savepoints (runGroup). When a group transaction with savepoints fails (the lock,
- * the commit, a lost connection), nothing of it is committed and each work is run again in a
- * transaction of its own, so whatever caused it fails only its own caller. Works may therefore run
- * more than once and must keep their results to themselves. Callers get their results only after
- * the commit: nothing is acknowledged that could still be rolled back.
+ * Each work of a group runs after a SAVEPOINT of its own: a work that throws is rolled back to it (its writes
+ * and the sequence numbers it took are undone) and only its caller gets the error; the others go
+ * on. When the group transaction itself fails (the lock, the commit, a lost connection), nothing
+ * of it is committed and each work is run again in a transaction of its own, so whatever caused
+ * it fails only its own caller. Callers get their results only after the commit: nothing is
+ * acknowledged that could still be rolled back.
  *
  * Order (DESIGN invariant 5): works take sequence numbers in the order they were submitted, all
  * under the one lock, and a group becomes visible at once when it commits; the sequence stays
@@ -115,48 +109,31 @@ export class GroupCommitter {
     return this.queue.splice(0, n);
   }
 
-  /**
-   * Whether the works of a group of several run each after a savepoint of its own. On PostgreSQL a
-   * savepoint is one more round trip per work while the group holds the sequence lock (its answer
-   * waited 1.1–1.5 ms a push for 0.07 ms of PostgreSQL's CPU in instrumented runs), to guard
-   * against what hardly happens: a work that throws (refusals are answers, not throws). So a group
-   * runs without them at first, and when a work throws, the group is rolled back whole and run
-   * again with them, where the work fails alone (unguardedFailure below); after that the next
-   * groups keep them for a while, so a caller whose works keep failing costs the others one group
-   * at most, not one each. SQLite's savepoints cost no round trip: it keeps them always.
-   */
-  private guardedGroupsLeft = 0;
+  private commit(body: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
+    return commitDurably(this.db, body);
+  }
 
-  private async runGroup(group: Pending[], guarded = false): Promise<void> {
+  private async runGroup(group: Pending[]): Promise<void> {
     this.recentGroupSizes.push(group.length);
     if (this.recentGroupSizes.length > 100) this.recentGroupSizes.shift();
-    if (!isPostgres(this.db) || this.guardedGroupsLeft > 0) guarded = true;
-    if (this.guardedGroupsLeft > 0) this.guardedGroupsLeft--;
     let outcomes: Outcome[] = [];
     try {
-      await commitGroup(this.db, !guarded, async (trx, seq) => {
+      await this.commit(async (trx) => {
         outcomes = [];
+        const seq = await SequenceAllocator.lock(trx);
         const scope = new GroupScope();
         if (group.length === 1) {
           // Alone: a failure fails the transaction, no savepoint needed.
           outcomes.push({ ok: true, value: await group[0]!.work(trx, seq, scope) });
-        } else if (guarded) {
+        } else {
           for (const [i, pending] of group.entries())
             outcomes.push(await runInSavepoint(trx, seq, scope, `group_work_${i}`, pending.work));
-        } else {
-          for (const pending of group) outcomes.push({ ok: true, value: await pending.work(trx, seq, scope) });
         }
+        await seq.save();
       });
     } catch (error) {
       if (group.length === 1) {
         group[0]!.reject(error);
-        return;
-      }
-      if (!guarded) {
-        // Nothing of the group was committed: all of it again, each work in its savepoint (a work's
-        // failure may also have come back as a later work's or the COMMIT's: deferred writes).
-        this.guardedGroupsLeft = GUARDED_AFTER_FAILURE;
-        await this.runGroup(group, true);
         return;
       }
       // Nothing of the group was committed: each work again, on its own.
@@ -171,64 +148,22 @@ export class GroupCommitter {
   }
 }
 
-/** How many groups keep their savepoints after a work of an unguarded group threw (GroupCommitter.runGroup). */
-const GUARDED_AFTER_FAILURE = 100;
-
 /**
- * Runs one group transaction that holds the sequence lock (the allocator given to `body`), saves
- * the sequence and returns once it is committed and durable.
- *
- * PostgreSQL: on one connection with BEGIN and COMMIT of its own, so that BEGIN goes with the lock
- * and the sequence's save with COMMIT, one round trip each (server-sequence.ts) instead of four
- * while the group holds the lock (other instances' groups wait for it). A failure rolls back.
- *
- * SQLite: on a file, the COMMIT itself does not wait for the disk (synchronous = NORMAL for this
- * one transaction) and the log is then synced with an fdatasync on libuv's thread pool, as
- * synchronous = FULL would have done on the event loop's thread (2–40 ms on a busy disk, during
- * which the server accepted no connection and read no request: docs/benchmarks.md, issue 14). The
- * connection stays taken until the sync is done, so no other statement (no pull, no console read)
- * sees the group's rows before they are durable, and its works are answered only after.
+ * Runs one group transaction and returns once it is committed and on disk. On a SQLite file, the
+ * COMMIT itself does not wait for the disk (synchronous = NORMAL for this one transaction) and the
+ * log is then synced with an fdatasync on libuv's thread pool, as synchronous = FULL would have
+ * done on the event loop's thread (2–40 ms on a busy disk, during which the server accepted no
+ * connection and read no request: docs/benchmarks.md, issue 14). The connection stays taken until
+ * the sync is done, so no other statement (no pull, no console read) sees the group's rows before
+ * they are durable, and its works are answered only after.
  */
-async function commitGroup(
-  db: Db,
-  deferWrites: boolean,
-  body: (trx: Transaction<Database>, seq: SequenceAllocator) => Promise<void>,
-): Promise<void> {
-  const locked = async (trx: Transaction<Database>) => {
-    const seq = await SequenceAllocator.lock(trx);
-    await body(trx, seq);
-    await seq.save();
-  };
+async function commitDurably(db: Db, body: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
   const walFile = sqliteWalFile(db);
-  if (!walFile) {
-    if (!isPostgres(db)) return db.transaction().execute(locked);
-    return db.connection().execute((conn) =>
-      StatementPipeline.around(conn, async (pipeline) => {
-        // The connection's statements run one at a time in the order asked for, as a transaction's do.
-        const trx = conn as unknown as Transaction<Database>;
-        try {
-          const seq = await SequenceAllocator.beginAndLock(trx);
-          // Works' writes go out with the next statement: a work's with the next work's read, the
-          // last with the save and COMMIT (statement-pipeline.ts). Only where any failure fails the
-          // whole group (no savepoints): a deferred write's error comes back as a later statement's.
-          pipeline.deferring = deferWrites;
-          await body(trx, seq);
-          await seq.saveAndCommit();
-        } catch (error) {
-          pipeline.deferring = false;
-          pipeline.discard();
-          // Also when BEGIN or COMMIT failed: a ROLLBACK outside a transaction only warns. If even it
-          // fails, the connection is lost, and the pool does not hand out a lost connection again.
-          await sql`rollback`.execute(conn).catch(() => undefined);
-          throw error;
-        }
-      }),
-    );
-  }
+  if (!walFile) return db.transaction().execute(body);
   await db.connection().execute(async (conn) => {
     await sql`pragma synchronous = NORMAL`.execute(conn);
     try {
-      await conn.transaction().execute(locked);
+      await conn.transaction().execute(body);
     } finally {
       await sql`pragma synchronous = FULL`.execute(conn);
     }
