@@ -109,7 +109,7 @@ export async function checkRun(
   for (const r of reports) {
     if (r.pending !== 0) {
       undrained += 1;
-      details.push(`device ${r.index}: ${r.open ? `${r.pending} documents not acknowledged` : 'closed'}`);
+      details.push(`device ${r.index}: ${r.open ? `${r.pending} documents not acknowledged (${r.sync})` : 'closed'}`);
     }
     for (const [productId, level] of branchLevels) {
       const shown = r.displayed[productId];

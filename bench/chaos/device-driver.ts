@@ -173,6 +173,7 @@ export class SimulatedDevice {
         rejections: {},
         displayed: {},
         saleIds: [],
+        sync: 'closed',
       };
     const ledger = await firstValueFrom(observeSyncLedger(db, pairing.branch.locationId, pairing.deviceId));
     const sales = await db.sales.find({ selector: { deviceId: pairing.deviceId } }).exec();
@@ -188,7 +189,22 @@ export class SimulatedDevice {
       rejections,
       displayed: Object.fromEntries(ledger.stock),
       saleIds: sales.map((s) => s.id),
+      sync: this.syncState(),
     };
+  }
+
+  private syncState(): string {
+    if (!this.engine) return 'no sync engine';
+    const link = this.engine.link$.value;
+    const out = this.engine.outbox.state$.value;
+    return [
+      `stream ${link.connected ? 'open' : 'closed'}`,
+      link.leader ? 'leader' : 'not leader',
+      `last pull ${link.lastPullAt ?? 'never'}`,
+      `outbox ${out.draining ? `draining (${out.sent} of ${out.total})` : 'idle'}`,
+      `last push ${out.lastSuccessAt ?? 'never'}`,
+      `last error ${out.lastError ?? 'none'}`,
+    ].join(', ');
   }
 
   close(): Promise<void> {

@@ -28,6 +28,8 @@ export interface DeviceReport {
   displayed: Record<string, number>;
   /** Ids of every sale of this device in its local database. */
   saleIds: string[];
+  /** Its sync engine's state in a few words (stream, outbox, last error), said of a device that did not drain. */
+  sync: string;
 }
 
 export type ToHost =
