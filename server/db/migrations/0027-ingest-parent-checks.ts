@@ -49,6 +49,9 @@ const CHILDREN = [
   },
 ] as const;
 
+/** What a parent's triggers say when they refuse (after the table's name). */
+const NEVER_DELETED = "'are never deleted and keep their id: sales, their lines and stock levels refer to them'";
+
 const PARENTS = [...new Set(CHILDREN.flatMap((c) => c.keys.map((k) => k.parent)))];
 
 const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -56,19 +59,11 @@ const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof 
 export const ingestParentChecks: Migration = {
   async up(db: Kysely<unknown>) {
     if (!isPostgres(db)) return;
+    // One function for every refusal: the table's name, then what it refuses (the trigger's argument).
     await sql`
       create function refuse_parent_change() returns trigger language plpgsql as $$
       begin
-        raise exception '% are never deleted and keep their id: sales, their lines and stock levels refer to them', tg_table_name
-          using errcode = 'foreign_key_violation';
-      end
-      $$
-    `.execute(db);
-    await sql`
-      create function refuse_parent_key_change() returns trigger language plpgsql as $$
-      begin
-        raise exception '% keep the parents they were written with', tg_table_name
-          using errcode = 'foreign_key_violation';
+        raise exception '% %', tg_table_name, tg_argv[0] using errcode = 'foreign_key_violation';
       end
       $$
     `.execute(db);
@@ -107,24 +102,24 @@ export const ingestParentChecks: Migration = {
         .raw(
           `create trigger ${table}_parents_kept before update of ${columns.join(', ')} on ${table} for each row
           when (${columns.map((c) => `old.${c} is distinct from new.${c}`).join(' or ')})
-          execute function refuse_parent_key_change()`,
+          execute function refuse_parent_change('keep the parents they were written with')`,
         )
         .execute(db);
     }
     for (const parent of PARENTS) {
       await sql
         .raw(
-          `create trigger ${parent}_never_deleted before delete on ${parent} for each row execute function refuse_parent_change()`,
+          `create trigger ${parent}_never_deleted before delete on ${parent} for each row execute function refuse_parent_change(${NEVER_DELETED})`,
         )
         .execute(db);
       await sql
         .raw(
-          `create trigger ${parent}_never_truncated before truncate on ${parent} for each statement execute function refuse_parent_change()`,
+          `create trigger ${parent}_never_truncated before truncate on ${parent} for each statement execute function refuse_parent_change(${NEVER_DELETED})`,
         )
         .execute(db);
       await sql
         .raw(
-          `create trigger ${parent}_id_kept before update of id on ${parent} for each row when (old.id is distinct from new.id) execute function refuse_parent_change()`,
+          `create trigger ${parent}_id_kept before update of id on ${parent} for each row when (old.id is distinct from new.id) execute function refuse_parent_change(${NEVER_DELETED})`,
         )
         .execute(db);
     }
@@ -146,7 +141,6 @@ export const ingestParentChecks: Migration = {
     for (const parent of PARENTS)
       for (const trigger of ['never_deleted', 'never_truncated', 'id_kept'])
         await sql.raw(`drop trigger if exists ${parent}_${trigger} on ${parent}`).execute(db);
-    await sql`drop function if exists refuse_parent_key_change()`.execute(db);
     await sql`drop function if exists refuse_parent_change()`.execute(db);
   },
 };
