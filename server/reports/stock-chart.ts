@@ -20,7 +20,7 @@ export async function stockHistory(db: Db, q: StockHistoryQuery, now = new Date(
   // Stock as of a moment counts the movements recorded up to it (stockAsOf), so the line follows their times.
   // The level before the range is today's level less every movement recorded since `from`: no read of the
   // product's older history, which for a best seller is most of the work.
-  const { moments, movements: since } = await movementMoments(db, q.locationId, q.productId, from);
+  const { moments, movements: since } = await movementMoments(db, q.locationId, q.productId, from, MAX_POINTS);
   const startLevel = (await stockLevelOf(db, q.locationId, q.productId)) - (moments.at(-1)?.last ?? 0);
   const inRange = moments.filter((m) => m.createdAt <= to);
   const movements = inRange.reduce((n, m) => n + m.count, 0);
