@@ -1,4 +1,5 @@
 import { apiErrorBodySchema } from '../../shared/protocol';
+import { DEFAULT_SYNC_TIMEOUTS, readJsonWithProgress, withDeadline } from './request-deadline';
 
 /** A failed API call, with the server's code and the message meant for a person. */
 export class ApiCallError extends Error {
@@ -26,11 +27,19 @@ export interface DeviceApi {
   fetch: typeof fetch;
 }
 
-export async function getJson(api: DeviceApi, path: string): Promise<unknown> {
-  const res = await api.fetch(`${api.baseUrl}${path}`, {
-    headers: { authorization: `Bearer ${api.token}` },
-    cache: 'no-store',
+/**
+ * GET a JSON answer. Given up (RequestTimeoutError) once `idleMs` pass without a byte of it:
+ * headers or body, so a big answer on a slow link lives as long as it keeps coming.
+ */
+export function getJson(api: DeviceApi, path: string, idleMs = DEFAULT_SYNC_TIMEOUTS.pullIdleMs): Promise<unknown> {
+  return withDeadline(`GET ${path.split('?')[0]}`, idleMs, async (signal, progress) => {
+    const res = await api.fetch(`${api.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${api.token}` },
+      cache: 'no-store',
+      signal,
+    });
+    progress();
+    if (!res.ok) throw await readApiError(res);
+    return readJsonWithProgress(res, progress);
   });
-  if (!res.ok) throw await readApiError(res);
-  return res.json();
 }

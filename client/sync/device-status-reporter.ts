@@ -1,10 +1,12 @@
 import { DEVICE_STATUS_PATH, deviceStatusReportSchema, type DeviceStatusReport } from '../../shared/protocol';
 import type { DeviceApi } from './api-client';
+import { DEFAULT_SYNC_TIMEOUTS, withDeadline } from './request-deadline';
 
 /**
  * Sends the device's sync health to the server (the console and the operator CLI show it):
  * every `everyMs` and whenever something in the report changes, if the network is up.
- * A failed report is simply dropped: the next one says the same thing, newer.
+ * A failed report is simply dropped: the next one says the same thing, newer; so is one not
+ * answered within `timeoutMs`, which would otherwise hold `sending` and silence every later report.
  */
 export class DeviceStatusReporter {
   private last = '';
@@ -20,6 +22,7 @@ export class DeviceStatusReporter {
     /** Changes arrive with every pulled document during a catalogue download: report them at most this often. */
     private readonly minGapMs = 5_000,
     private readonly now: () => number = Date.now,
+    private readonly timeoutMs = DEFAULT_SYNC_TIMEOUTS.statusMs,
   ) {}
 
   start(): void {
@@ -57,13 +60,17 @@ export class DeviceStatusReporter {
       const key = JSON.stringify({ ...status, lastSyncAt: null });
       if (!force && key === this.last) return false;
       this.lastSentAt = this.now();
-      const res = await this.api.fetch(`${this.api.baseUrl}${DEVICE_STATUS_PATH}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.api.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(status),
+      const ok = await withDeadline(`POST ${DEVICE_STATUS_PATH}`, this.timeoutMs, async (signal) => {
+        const res = await this.api.fetch(`${this.api.baseUrl}${DEVICE_STATUS_PATH}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${this.api.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(status),
+          signal,
+        });
+        return res.ok;
       });
-      if (res.ok) this.last = key;
-      return res.ok;
+      if (ok) this.last = key;
+      return ok;
     } catch {
       return false;
     } finally {

@@ -1,14 +1,25 @@
 import { createParser } from 'eventsource-parser';
 import { Subject } from 'rxjs';
-import { STREAM_EVENTS, streamChangedSchema, SYNC_STREAM_PATH, type StreamChanged } from '../../shared/protocol';
+import {
+  STREAM_EVENTS,
+  STREAM_HEARTBEAT_HEADER,
+  STREAM_SILENT_HEARTBEATS,
+  streamChangedSchema,
+  SYNC_STREAM_PATH,
+  type StreamChanged,
+} from '../../shared/protocol';
 import type { DeviceApi } from './api-client';
+import { abortable, DEFAULT_SYNC_TIMEOUTS, RequestTimeoutError, type SyncTimeouts } from './request-deadline';
 
 export type LiveSignal = { type: 'resync' } | { type: 'changed'; change: StreamChanged };
 
 /**
  * The device's one live stream (SSE over fetch, so the token goes in a header, not the URL).
  * Reconnects with capped exponential backoff (SPEC S6), at once after reconnectNow(); every
- * (re)connect starts with a `resync` from the server.
+ * (re)connect starts with a `resync` from the server. A watchdog reopens it when the server's
+ * answer does not come within `streamConnectMs`, or when nothing at all (event or heartbeat)
+ * arrives for STREAM_SILENT_HEARTBEATS of the heartbeat periods the server announces: a connection
+ * that died half-open never ends by itself, and the device would never hear of a change again.
  */
 export class LiveStream {
   readonly signals$ = new Subject<LiveSignal>();
@@ -23,6 +34,10 @@ export class LiveStream {
   constructor(
     private readonly api: DeviceApi,
     private readonly maxBackoffMs = 15_000,
+    private readonly timeouts: Pick<
+      SyncTimeouts,
+      'streamConnectMs' | 'streamSilenceUnannouncedMs'
+    > = DEFAULT_SYNC_TIMEOUTS,
   ) {}
 
   start(): void {
@@ -47,14 +62,27 @@ export class LiveStream {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       this.skipWait = false;
-      this.abort = new AbortController();
+      const abort = new AbortController();
+      this.abort = abort;
+      let watchdog: ReturnType<typeof setTimeout> | undefined;
+      const deadIn = (ms: number) => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => abort.abort(new RequestTimeoutError('live stream', ms)), ms);
+      };
       try {
-        const res = await this.api.fetch(`${this.api.baseUrl}${SYNC_STREAM_PATH}`, {
-          headers: { authorization: `Bearer ${this.api.token}`, accept: 'text/event-stream' },
-          signal: this.abort.signal,
-          cache: 'no-store',
-        });
+        deadIn(this.timeouts.streamConnectMs);
+        const res = await abortable(
+          this.api.fetch(`${this.api.baseUrl}${SYNC_STREAM_PATH}`, {
+            headers: { authorization: `Bearer ${this.api.token}`, accept: 'text/event-stream' },
+            signal: abort.signal,
+            cache: 'no-store',
+          }),
+          abort.signal,
+        );
         if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
+        const heartbeatMs = Number(res.headers.get(STREAM_HEARTBEAT_HEADER));
+        const silenceMs =
+          heartbeatMs > 0 ? heartbeatMs * STREAM_SILENT_HEARTBEATS : this.timeouts.streamSilenceUnannouncedMs;
         this.attempt = 0;
         this.connected$.next(true);
         const parser = createParser({
@@ -67,13 +95,19 @@ export class LiveStream {
           },
         });
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        // Ends the read below even if the body does not heed the abort.
+        abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
+        deadIn(silenceMs);
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
+          deadIn(silenceMs);
           parser.feed(value);
         }
       } catch {
-        // Network down or aborted: fall through to the backoff.
+        // Network down, aborted or silent too long: fall through to the backoff.
+      } finally {
+        clearTimeout(watchdog);
       }
       this.connected$.next(false);
       if (this.stopped) break;

@@ -12,6 +12,7 @@ import { ApiCallError, readApiError, type DeviceApi } from './api-client';
 import type { PosDatabase } from './collections';
 import { recordAcks, recordRejections } from './acks';
 import { loadImportedIds } from './imported-documents';
+import { DEFAULT_SYNC_TIMEOUTS, withDeadline } from './request-deadline';
 
 export interface OutboxState {
   draining: boolean;
@@ -41,7 +42,8 @@ export const DEFAULT_CHANNELS: OutboxChannel[] = OUTBOX_COLLECTIONS.map(({ colle
  * Delivers every document of this device that the server has neither acknowledged nor refused,
  * at least once, in order. The server's ingest is idempotent, so re-sending is always safe
  * (SPEC S2, S7). A push the service worker had to queue (202) is left to its background replay
- * for a while, then sent again.
+ * for a while, then sent again. A push that gets no answer within `pushTimeoutMs` is aborted and
+ * counts as failed, so the drain ends and the next one sends it again.
  */
 export class Outbox {
   readonly state$ = new BehaviorSubject<OutboxState>({
@@ -65,6 +67,8 @@ export class Outbox {
       batchSize?: number;
       handOffRetryMs?: number;
       now?: () => number;
+      /** A push not answered (body included) within this is aborted and fails like any other. */
+      pushTimeoutMs?: number;
     } = {},
   ) {}
 
@@ -195,28 +199,35 @@ export class Outbox {
 
   private async pushBatch(channel: OutboxChannel, batch: Record<string, unknown>[], at: number): Promise<void> {
     const rows = batch.map((d) => ({ newDocumentState: { ...d, _deleted: false } }));
-    const res = await this.api.fetch(`${this.api.baseUrl}${syncPath(channel.collection, 'push')}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${this.api.token}`,
-        'content-type': 'application/json',
-        [PUSH_ANSWER_HEADER]: DETAILED_PUSH_ANSWER,
-      },
-      body: JSON.stringify(rows),
+    const path = syncPath(channel.collection, 'push');
+    const timeoutMs = this.options.pushTimeoutMs ?? DEFAULT_SYNC_TIMEOUTS.pushMs;
+    // The answer is read inside the deadline too: a connection can die between headers and body.
+    const answer = await withDeadline(`POST ${path}`, timeoutMs, async (signal) => {
+      const res = await this.api.fetch(`${this.api.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.api.token}`,
+          'content-type': 'application/json',
+          [PUSH_ANSWER_HEADER]: DETAILED_PUSH_ANSWER,
+        },
+        body: JSON.stringify(rows),
+        signal,
+      });
+      if (res.status === 202) return 'handed-off' as const;
+      if (!res.ok) return readApiError(res);
+      return pushResultSchema.parse(await res.json());
     });
-    if (res.status === 202) {
+    if (answer === 'handed-off') {
       // The service worker kept the request in its durable queue; it replays it on its own.
       for (const d of batch) this.handedOff.set(String(d.id), at);
       throw new Error('offline: kept in the background queue');
     }
-    if (!res.ok) {
-      const error = await readApiError(res);
-      if (error.status === 426) this.patch({ outdated: true });
-      throw error;
+    if (answer instanceof ApiCallError) {
+      if (answer.status === 426) this.patch({ outdated: true });
+      throw answer;
     }
-    const body = pushResultSchema.parse(await res.json());
-    await recordAcks(this.db, body.acks);
-    await recordRejections(this.db, body.rejected);
+    await recordAcks(this.db, answer.acks);
+    await recordRejections(this.db, answer.rejected);
     this.patch({ lastSuccessAt: new Date().toISOString() });
   }
 }

@@ -13,6 +13,7 @@ import { getJson, type DeviceApi } from './api-client';
 import type { PosDatabase } from './collections';
 import type { LiveSignal } from './event-stream';
 import { recordAcks } from './acks';
+import { DEFAULT_SYNC_TIMEOUTS } from './request-deadline';
 
 // Pages of 1,000 (the server's most): each page costs RxDB a read-then-write round of its own, so
 // 20,000 products downloaded in 8.3–9.6 s against 9.0–12.3 s with pages of 500 and more with 200,
@@ -45,7 +46,8 @@ export interface PulledPage {
 /**
  * Everything the server sends down, one RxDB pull replication per collection the database has;
  * only the leader tab replicates. A pull the server does not serve yet (404) fails like an
- * offline period and is retried every `retryTime`. `onPage` hears of every page pulled (the
+ * offline period and is retried every `retryTime`, and so does a page whose answer stalls for
+ * `idleMs` (a dead connection would otherwise hold the replication, and its RESYNCs, for good). `onPage` hears of every page pulled (the
  * catalogue's download progress).
  */
 export function startPullReplications(
@@ -54,6 +56,8 @@ export function startPullReplications(
   signals$: Observable<LiveSignal>,
   retryTime = 5000,
   onPage?: (page: PulledPage) => void,
+  /** A page is given up (and retried after `retryTime`) once this long passes without a byte of its answer. */
+  idleMs = DEFAULT_SYNC_TIMEOUTS.pullIdleMs,
 ): PullReplications {
   const out: PullReplications = {};
   for (const name of PULLED_COLLECTIONS) {
@@ -72,7 +76,7 @@ export function startPullReplications(
         batchSize: BATCH,
         stream$: resyncOn(name, signals$),
         handler: async (cp, batchSize) => {
-          const body = schema.parse(await getJson(api, pullUrl(name, cp, batchSize)));
+          const body = schema.parse(await getJson(api, pullUrl(name, cp, batchSize), idleMs));
           // SPEC S4: acks first, so no stored level ever holds a movement the device still counts as pending.
           if ('acks' in body) await recordAcks(db, body.acks);
           onPage?.({

@@ -14,7 +14,7 @@ import { inThisThread } from './ticket-journal';
 import { CORE_POS_COLLECTIONS, openPosDatabase, type PosCollectionName, type PosStore } from './pos-database';
 import { openShift, recordCount, recordShiftEvent } from './device-documents';
 import { exportQueue, importQueue, parseQueueFile, QueueImportError } from './queue-export';
-import { SyncEngine } from './sync-engine';
+import { SyncEngine, type SyncEngineOptions } from './sync-engine';
 import { until } from '../../server/test/until';
 
 /**
@@ -27,20 +27,30 @@ import { until } from '../../server/test/until';
  * the event loop, until `p` settles; tests wait for a state the device reaches (an observable),
  * never for wall-clock time.
  */
-/** 'sw-queue': no network, and the service worker keeps each push and answers 202 (client/sw/sw.ts). */
-type NetworkMode = 'up' | 'down' | 'lose-responses' | 'sw-queue';
+/**
+ * 'sw-queue': no network, and the service worker keeps each push and answers 202 (client/sw/sw.ts).
+ * 'hang-answers': calls reach the server, which commits them, and then never settle, aborted or
+ * not (a connection that died half-open after the server got the request).
+ * 'black-hole': every call is taken and never settles, aborted or not (a server that accepted and
+ * never answered).
+ */
+type NetworkMode = 'up' | 'down' | 'lose-responses' | 'sw-queue' | 'hang-answers' | 'black-hole';
 
 interface SentCall {
   input: Parameters<typeof fetch>[0];
   init: RequestInit | undefined;
   resolve: (res: Response) => void;
   reject: (err: unknown) => void;
+  /** Heeds no abort any more (a hung call). */
+  deaf?: boolean;
 }
 
 class TestNetwork {
   mode: NetworkMode = 'up';
   /** Calls the engine made (a call refused by its circuit breaker never gets here). */
   calls = 0;
+  /** Pushes handed to the server, whatever became of their answers. */
+  pushesDelivered = 0;
   private sent: SentCall[] = [];
 
   readonly fetch: typeof fetch = (input, init) =>
@@ -50,9 +60,11 @@ class TestNetwork {
       if (this.mode === 'down') return reject(new TypeError('fetch failed (network down)'));
       if (this.mode === 'sw-queue' && init?.method === 'POST')
         return resolve(new Response(JSON.stringify({ queued: true }), { status: 202 }));
-      const call = { input, init, resolve, reject };
+      if (this.mode === 'black-hole') return;
+      const call: SentCall = { input, init, resolve, reject };
       this.sent.push(call);
       init?.signal?.addEventListener('abort', () => {
+        if (call.deaf) return;
         this.sent = this.sent.filter((c) => c !== call);
         reject(new DOMException('aborted', 'AbortError'));
       });
@@ -87,9 +99,23 @@ class TestNetwork {
     }
   }
 
-  private async deliver({ input, init, resolve, reject }: SentCall): Promise<void> {
+  private async deliver(call: SentCall): Promise<void> {
+    const { input, init, resolve, reject } = call;
     try {
       if (this.mode === 'down') throw new TypeError('fetch failed (network down)');
+      if (this.mode === 'black-hole') {
+        call.deaf = true;
+        return;
+      }
+      if (String(input instanceof Request ? input.url : input).endsWith('/push')) this.pushesDelivered += 1;
+      if (this.mode === 'hang-answers') {
+        call.deaf = true;
+        // A stream's body never ends: only its headers are awaited.
+        const res = await fetch(input, { ...init, signal: AbortSignal.timeout(5000) });
+        if (!res.headers.get('content-type')?.includes('event-stream')) await res.arrayBuffer();
+        else await res.body?.cancel();
+        return;
+      }
       const res = await fetch(input, init);
       if (this.mode === 'lose-responses' && init?.method === 'POST') {
         await res.arrayBuffer();
@@ -146,7 +172,7 @@ function engineFor(
   db: PosDatabase,
   pairing: DevicePairing,
   net: TestNetwork,
-  timing: { sweepMs?: number; breakerRecoveryMs?: number } = {},
+  timing: { sweepMs?: number; breakerRecoveryMs?: number; timeouts?: SyncEngineOptions['timeouts'] } = {},
 ): SyncEngine {
   // No sweep: the test says when the outbox looks again (syncNow, drain).
   const engine = new SyncEngine({
@@ -500,6 +526,66 @@ describe.each(testDatabases)('sync engine against the real server ($label)', (da
     net.mode = 'up';
     await net.run(engine.syncNow());
     await net.run(when(engine.breaker.state$, (s) => s === 'closed'));
+  });
+
+  it('[S2] a push whose answer never comes back (the call never settles) is given up, the drain is freed, and the sale is on the server once', async () => {
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const net = new TestNetwork();
+    const engine = await startedEngine(db, pairing, net, { timeouts: { pushMs: 1000, pullIdleMs: 1000 } });
+    const pan = await product(db, 'ECO-0002');
+    net.mode = 'hang-answers';
+    await commitSale(storeOf(db), pairing, {
+      lines: [{ product: pan, quantity: 1 }],
+      payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }],
+      cashierName: 'Ana',
+    });
+    // The server commits the push the sale started; the tablet never hears back, and its drain
+    // ends all the same (nothing else starts one here: no sweep, the stream stays as it was).
+    await net.run(when(engine.outbox.state$, (s) => !s.draining && /no answer/.test(s.lastError ?? '')));
+    expect(net.pushesDelivered).toBe(1);
+    expect(await serverSales(pairing.deviceId)).toBe(1);
+    expect((await ledger(db, pairing)).pending.count).toBe(1);
+    // The next drain sends it again; the server acknowledges it without counting it twice.
+    net.mode = 'up';
+    await net.run(engine.outbox.drain());
+    await allDelivered(net, db, pairing);
+    expect(net.pushesDelivered).toBe(2);
+    expect(await serverSales(pairing.deviceId)).toBe(1);
+    expect(await serverLevel(pan.id)).toBe(14);
+    expect(engine.outbox.state$.value.lastError).toBeNull();
+  });
+
+  it("the circuit breaker's one trial call never settling does not keep it shut: the trial fails at its deadline and the next trial delivers", async () => {
+    const db = await openDevice();
+    const pairing = await pair(db);
+    const net = new TestNetwork();
+    const engine = await startedEngine(db, pairing, net, {
+      breakerRecoveryMs: 100,
+      timeouts: { pushMs: 300, pullIdleMs: 300, statusMs: 300, streamConnectMs: 300 },
+    });
+    const pan = await product(db, 'ECO-0002');
+    net.mode = 'down';
+    for (let i = 0; i < 3; i++) await net.run(engine.syncNow());
+    await net.run(when(engine.breaker.state$, (s) => s === 'open'));
+    await commitSale(storeOf(db), pairing, {
+      lines: [{ product: pan, quantity: 1 }],
+      payments: [{ method: 'cash', amountCents: 180, tenderedCents: 180 }],
+      cashierName: 'Ana',
+    });
+    // Every call now goes into a black hole: the half-open trial (whichever call it is) never settles.
+    net.mode = 'black-hole';
+    await new Promise((r) => setTimeout(r, 150));
+    await net.run(engine.outbox.drain());
+    await net.run(when(engine.breaker.state$, (s) => s === 'half_open'));
+    await net.run(when(engine.breaker.state$, (s) => s === 'open'));
+    // The network comes back: the next trial goes out and the sale is delivered, once.
+    net.mode = 'up';
+    await new Promise((r) => setTimeout(r, 150));
+    await net.run(engine.outbox.drain());
+    await allDelivered(net, db, pairing);
+    await net.run(when(engine.breaker.state$, (s) => s === 'closed'));
+    expect(await serverSales(pairing.deviceId)).toBe(1);
   });
 
   it("[S2][S8] recovery: another tablet of the branch imports a broken tablet's queue; each sale reaches the server once, with its own id and device", async () => {

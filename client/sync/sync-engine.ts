@@ -10,6 +10,7 @@ import { observeSyncLedger, type PendingSummary } from './displayed-stock-view';
 import { LiveStream } from './event-stream';
 import { startPullReplications, type PullReplications } from './pull-replications';
 import { Outbox } from './outbox';
+import { abortable, DEFAULT_SYNC_TIMEOUTS, type SyncTimeouts } from './request-deadline';
 
 export interface StorageStatus {
   usageBytes: number | null;
@@ -34,6 +35,8 @@ export interface SyncEngineOptions {
   storageStatus?: () => Promise<StorageStatus>;
   /** Whether the browser believes it has a network (navigator.onLine); true in Node. */
   browserOnline?: () => boolean;
+  /** Bounds on the calls to the server (request-deadline.ts); the defaults fit a slow shop Wi-Fi. */
+  timeouts?: Partial<SyncTimeouts>;
 }
 
 export interface LinkState {
@@ -78,6 +81,7 @@ export class SyncEngine {
   private readonly stream: LiveStream;
   private readonly api: DeviceApi;
   private readonly reporter: DeviceStatusReporter;
+  private readonly timeouts: SyncTimeouts;
   private replications: PullReplications = {};
   private readonly subscriptions: Subscription[] = [];
   private sweep: ReturnType<typeof setInterval> | null = null;
@@ -89,11 +93,14 @@ export class SyncEngine {
   constructor(private readonly options: SyncEngineOptions) {
     this.breaker = new CircuitBreaker({ recoveryTimeoutMs: options.breakerRecoveryMs ?? 30_000 });
     const rawFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+    const timeouts: SyncTimeouts = { ...DEFAULT_SYNC_TIMEOUTS, ...options.timeouts };
     const guarded: typeof fetch = (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       return this.breaker.call(
         async () => {
-          const res = await rawFetch(input, init);
+          // Every call carries its deadline's signal; the breaker hears of the abort even from a
+          // fetch that ignores it, so a half-open trial that hangs cannot hold the breaker shut.
+          const res = await abortable(rawFetch(input, init), init?.signal);
           // SPEC S9: any call answered 426 means this app is too old for the server.
           if (res.status === 426) this.outbox.markOutdated();
           return res;
@@ -102,9 +109,17 @@ export class SyncEngine {
       );
     };
     this.api = { baseUrl: options.baseUrl, token: options.pairing.token, fetch: guarded };
-    this.stream = new LiveStream(this.api);
-    this.outbox = new Outbox(options.db, this.api, options.pairing.deviceId);
-    this.reporter = new DeviceStatusReporter(this.api, () => this.statusReport(), options.statusEveryMs ?? 60_000);
+    this.timeouts = timeouts;
+    this.stream = new LiveStream(this.api, undefined, timeouts);
+    this.outbox = new Outbox(options.db, this.api, options.pairing.deviceId, { pushTimeoutMs: timeouts.pushMs });
+    this.reporter = new DeviceStatusReporter(
+      this.api,
+      () => this.statusReport(),
+      options.statusEveryMs ?? 60_000,
+      undefined,
+      undefined,
+      timeouts.statusMs,
+    );
   }
 
   async start(): Promise<void> {
@@ -122,14 +137,21 @@ export class SyncEngine {
     await db.waitForLeadership();
     if (this.stopped) return;
     this.patch({ leader: true });
-    this.replications = startPullReplications(db, this.api, this.stream.signals$, this.options.retryTimeMs, (page) => {
-      if (page.collection === 'products' && page.checkpointSeq !== null) this.catalogueSeq = page.checkpointSeq;
-      // The total is taken from the first page: RxDB asks for the next pages before it has stored
-      // (and counted in `pulled`) the earlier ones, so later pages cannot tell what was counted.
-      if (page.collection !== 'products' || page.remaining === undefined || this.catalogue$.value.done) return;
-      const c = this.catalogue$.value;
-      if (c.total === null) this.catalogue$.next({ ...c, total: c.pulled + page.documents + page.remaining });
-    });
+    this.replications = startPullReplications(
+      db,
+      this.api,
+      this.stream.signals$,
+      this.options.retryTimeMs,
+      (page) => {
+        if (page.collection === 'products' && page.checkpointSeq !== null) this.catalogueSeq = page.checkpointSeq;
+        // The total is taken from the first page: RxDB asks for the next pages before it has stored
+        // (and counted in `pulled`) the earlier ones, so later pages cannot tell what was counted.
+        if (page.collection !== 'products' || page.remaining === undefined || this.catalogue$.value.done) return;
+        const c = this.catalogue$.value;
+        if (c.total === null) this.catalogue$.next({ ...c, total: c.pulled + page.documents + page.remaining });
+      },
+      this.timeouts.pullIdleMs,
+    );
     let memoWritten = 0;
     const pulled = () => {
       const at = new Date().toISOString();

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
+import { EventEmitter } from 'node:events';
+import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
+import { STREAM_HEARTBEAT_HEADER } from '../../shared/protocol';
 import { ChangeBus, type ChangeEvent } from './change-bus';
 import {
   coalesceWindowMs,
   mergeChanged,
+  serveChangeStream,
   STREAM_COALESCE_MAX_MS,
   STREAM_COALESCE_MS,
   StreamFanOut,
@@ -91,5 +95,30 @@ describe('streams of one bus sent together (StreamFanOut)', () => {
     fanOut.add({ visible: () => ({ n: ++heard }), shareKey: undefined, write: (t) => out.push(t) });
     await new Promise((r) => setTimeout(r, coalesceWindowMs(1) + 20));
     expect(out).toEqual([]);
+  });
+});
+
+describe('a stream says its heartbeat period', () => {
+  it('[S6] in a header, so a client can tell a silent stream from a dead connection', () => {
+    const headers = new Map<string, string>();
+    const written: string[] = [];
+    const req = new EventEmitter() as unknown as Request;
+    const res = {
+      status: () => res,
+      setHeader: (name: string, value: string) => headers.set(name.toLowerCase(), value),
+      write: (text: string) => written.push(text),
+      end: () => undefined,
+    } as unknown as Response;
+    serveChangeStream(
+      req,
+      res,
+      new ChangeBus(),
+      15_000,
+      () => null,
+      async () => true,
+    );
+    expect(headers.get(STREAM_HEARTBEAT_HEADER)).toBe('15000');
+    expect(written[0]).toMatch(/^event: resync/);
+    (req as unknown as EventEmitter).emit('close');
   });
 });

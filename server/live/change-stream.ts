@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { STREAM_EVENTS } from '../../shared/protocol';
+import { STREAM_EVENTS, STREAM_HEARTBEAT_HEADER } from '../../shared/protocol';
 import type { ChangeBus, ChangeEvent } from './change-bus';
 
 /** The shortest time streams gather changes before they send them as one `changed` event. */
@@ -139,6 +139,8 @@ export function serveChangeStream(
   res.setHeader('Cache-Control', 'no-cache, no-transform');
   res.setHeader('Connection', 'keep-alive');
   res.setHeader('X-Accel-Buffering', 'no');
+  // The client reopens a stream that stays silent for a few of these periods (a dead connection).
+  res.setHeader(STREAM_HEARTBEAT_HEADER, String(heartbeatMs));
   // The headers go out with the first event, in one write.
   res.write(frame(STREAM_EVENTS.resync, {}));
   let ended = false;
