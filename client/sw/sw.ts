@@ -4,6 +4,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { PushedCollection } from '../../shared/protocol/replicated-collections';
+import { replayKept, sendOrKeep } from './push-queue';
 import { PUSH_ANSWER_MESSAGE } from './sw-messages';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
@@ -19,9 +20,10 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/pos/index.html'), { 
  * when the page asks. The replay sends the request as it was kept, with the POS's header asking for
  * the detailed answer. Replays are safe: the server's ingest is idempotent. A request the server
  * answers (even with an error) is done; the page learns the outcome from its next pull and re-sends
- * whatever is still unacknowledged; the open pages are also handed the answer (replay below).
- */
-/**
+ * whatever is still unacknowledged; the open pages are also handed the answer (tellPages). A push
+ * sent or replayed here is bounded in time like the page's own (push-queue.ts).
+ *
+
  * The pushed collections of shared/protocol's table. Listed here rather than imported because the
  * table brings zod and every schema with it (sw.js 8.7 → 34 KB gzipped); `satisfies` makes the
  * build fail when this list and the table's pushed collections differ.
@@ -35,27 +37,6 @@ const PUSHED = {
 } as const satisfies Record<PushedCollection, true>;
 const SYNC_PUSH_PATH = new RegExp(`^/api/sync/v1/(${Object.keys(PUSHED).join('|')})/\\d+/push$`);
 
-/**
- * Sends the kept requests in order. A request the server answered is done; its detailed answer
- * (acks and refusals) goes to the open POS pages, which record it at once: without it the page
- * would learn of the delivery only by sending again, and a collection no pull brings back (shift
- * events, counts) would look pending until then.
- */
-async function replay(queue: Queue): Promise<void> {
-  let entry;
-  while ((entry = await queue.shiftRequest())) {
-    let res: Response;
-    try {
-      res = await fetch(entry.request.clone());
-      if (res.status >= 500) throw new Error(`server answered ${res.status}`);
-    } catch (err) {
-      await queue.unshiftRequest(entry);
-      throw err;
-    }
-    if (res.ok) await tellPages(res);
-  }
-}
-
 async function tellPages(res: Response): Promise<void> {
   const body: unknown = await res.json().catch(() => null);
   if (body === null) return;
@@ -66,30 +47,19 @@ async function tellPages(res: Response): Promise<void> {
 // The queue keeps its first name so requests queued by an earlier version are still replayed.
 const salesQueue = new Queue('ecomarket-sales-push', {
   maxRetentionTime: 7 * 24 * 60,
-  onSync: ({ queue }) => replay(queue),
+  onSync: ({ queue }) => replayKept(queue, tellPages),
 });
 
 registerRoute(
   ({ url, request }) => request.method === 'POST' && SYNC_PUSH_PATH.test(url.pathname),
-  async ({ request }) => {
-    const copy = request.clone();
-    try {
-      return await fetch(request);
-    } catch {
-      await salesQueue.pushRequest({ request: copy });
-      return new Response(JSON.stringify({ queued: true }), {
-        status: 202,
-        headers: { 'content-type': 'application/json' },
-      });
-    }
-  },
+  ({ request }) => sendOrKeep(request, salesQueue),
   'POST',
 );
 
 self.addEventListener('message', (event) => {
   const type = (event.data as { type?: string } | null)?.type;
   if (type === 'SKIP_WAITING') void self.skipWaiting();
-  if (type === 'REPLAY_SALES') event.waitUntil(replay(salesQueue).catch(() => undefined));
+  if (type === 'REPLAY_SALES') event.waitUntil(replayKept(salesQueue, tellPages).catch(() => undefined));
 });
 
 // First install takes the open POS at once; later versions wait for the cashier (SKIP_WAITING).
