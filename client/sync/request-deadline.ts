@@ -19,6 +19,8 @@ export interface SyncTimeouts {
   pullIdleMs: number;
   /** A status report (small, and dropped when it fails: the next one says the same, newer). */
   statusMs: number;
+  /** Pairing: one small request and answer; the cashier is waiting at the screen and can try again. */
+  pairMs: number;
   /** The live stream's answer (its headers). Once open, its silence is bounded by the server's heartbeats. */
   streamConnectMs: number;
   /**
@@ -32,6 +34,7 @@ export const DEFAULT_SYNC_TIMEOUTS: SyncTimeouts = {
   pushMs: 60_000,
   pullIdleMs: 60_000,
   statusMs: 30_000,
+  pairMs: 30_000,
   streamConnectMs: 60_000,
   streamSilenceUnannouncedMs: 300_000,
 };

@@ -13,7 +13,8 @@ import { LiveStream, type LiveSignal } from './event-stream';
 import { Outbox } from './outbox';
 import { posTestStores, testPairing } from './pos-test-store';
 import { startPullReplications } from './pull-replications';
-import { DEFAULT_SYNC_TIMEOUTS, withDeadline } from './request-deadline';
+import { loadPairing, pairThisDevice } from './device-pairing';
+import { DEFAULT_SYNC_TIMEOUTS, RequestTimeoutError, withDeadline } from './request-deadline';
 
 /**
  * A call to the server that never settles (a connection that died half-open, a server that
@@ -340,5 +341,25 @@ describe('a status report that is never answered', () => {
     expect(await first).toBe(false);
     expect(await reporter.report(true)).toBe(true);
     expect(calls).toBe(2);
+  });
+});
+
+describe('a pairing that is never answered', () => {
+  it('is given up after its timeout as a failure that is not the server refusing the code, and pairing again works', async () => {
+    const store = await openStore();
+    let calls = 0;
+    const fetch = async () => {
+      calls += 1;
+      return calls === 1
+        ? never()
+        : new Response(JSON.stringify(pairing), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const first = pairThisDevice(store.db, 'http://server', 'ABC123', 'Caja 1', fetch);
+    const outcome = expect(first).rejects.toBeInstanceOf(RequestTimeoutError);
+    await vi.advanceTimersByTimeAsync(DEFAULT_SYNC_TIMEOUTS.pairMs);
+    await outcome;
+    expect(await loadPairing(store.db)).toBeNull();
+    expect(await pairThisDevice(store.db, 'http://server', 'ABC123', 'Caja 1', fetch)).toEqual(pairing);
+    expect(await loadPairing(store.db)).toEqual(pairing);
   });
 });
