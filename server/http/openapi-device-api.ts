@@ -10,6 +10,8 @@ import {
   streamChangedSchema,
   syncPath,
   SYNC_STREAM_PATH,
+  STREAM_HEARTBEAT_HEADER,
+  STREAM_SILENT_HEARTBEATS,
   REPLICATED_COLLECTIONS,
   PULLED_COLLECTIONS,
   PUSHED_COLLECTIONS,
@@ -94,7 +96,8 @@ registerOperation({
   path: SYNC_STREAM_PATH,
   summary: 'Live changes (Server-Sent Events)',
   description:
-    'text/event-stream. Events: `resync` on every (re)connect (pull from your checkpoints), `changed` with data `{seq, collections}` (the schema below), `heartbeat` every SSE_HEARTBEAT_SECONDS.',
+    'text/event-stream. Events: `resync` on every (re)connect (pull from your checkpoints), `changed` with data `{seq, collections}` (the schema below), `heartbeat` every SSE_HEARTBEAT_SECONDS. ' +
+    `The \`${STREAM_HEARTBEAT_HEADER}\` response header gives that period in milliseconds: a client that hears nothing for ${STREAM_SILENT_HEARTBEATS} periods should take the connection for dead and open a new one.`,
   tags: ['sync'],
   auth: 'device',
   responses: {
