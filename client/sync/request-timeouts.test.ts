@@ -1,11 +1,7 @@
 import { Subject } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  STREAM_EVENTS,
-  STREAM_HEARTBEAT_HEADER,
-  STREAM_SILENT_HEARTBEATS,
-  type DeviceStatusReport,
-} from '../../shared/protocol';
+import { STREAM_EVENTS, STREAM_HEARTBEAT_HEADER, STREAM_SILENT_HEARTBEATS } from '../../shared/protocol';
+import { HEALTHY_STATUS } from '../../server/test/device-documents';
 import type { DeviceApi } from './api-client';
 import { recordCount } from './device-documents';
 import { DeviceStatusReporter } from './device-status-reporter';
@@ -140,75 +136,61 @@ describe('a pull that is never answered', () => {
     _deleted: false,
   };
 
-  it('[S6] is given up after the idle bound and retried, and the replication catches up', async () => {
+  /** The cashiers' pull through `fetch`, with a 30 s idle bound; `inSync()` says whether it caught up. */
+  async function cashiersPull(fetch: (input: string) => Promise<Response>) {
     const { db } = await openPullStore();
-    const gets: string[] = [];
-    const replications = startPullReplications(
-      db,
-      api(async (input) => {
-        gets.push(input);
-        if (gets.length === 1) return never();
-        const seq = new URL(input).searchParams.get('seq');
-        const body =
-          seq === '0'
-            ? { documents: [cashier], checkpoint: { seq: 5, id: 'c1' } }
-            : { documents: [], checkpoint: null };
-        return new Response(JSON.stringify(body), { status: 200 });
-      }),
-      new Subject<LiveSignal>(),
-      1000,
-      undefined,
-      30_000,
-    );
+    const replications = startPullReplications(db, api(fetch), new Subject<LiveSignal>(), 1000, undefined, 30_000);
     const cashiers = replications.cashiers!;
     let inSync = false;
     void cashiers.awaitInSync().then(() => (inSync = true));
+    return { db, cashiers, inSync: () => inSync };
+  }
+
+  it('[S6] is given up after the idle bound and retried, and the replication catches up', async () => {
+    const gets: string[] = [];
+    const { db, cashiers, inSync } = await cashiersPull(async (input) => {
+      gets.push(input);
+      if (gets.length === 1) return never();
+      const seq = new URL(input).searchParams.get('seq');
+      const body =
+        seq === '0' ? { documents: [cashier], checkpoint: { seq: 5, id: 'c1' } } : { documents: [], checkpoint: null };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
     await until(() => gets.length === 1);
     await vi.advanceTimersByTimeAsync(29_000);
     expect(gets).toHaveLength(1);
-    expect(inSync).toBe(false);
+    expect(inSync()).toBe(false);
     // The bound passes; RxDB tries again after its retry time (1 s).
     await vi.advanceTimersByTimeAsync(1_000 + 1_000);
-    await until(() => inSync);
+    await until(inSync);
     expect(gets.length).toBeGreaterThanOrEqual(2);
     expect((await db.cashiers.findOne('c1').exec())?.get('name')).toBe('Ana');
     await cashiers.cancel();
   });
 
   it('[S6] a slow answer that keeps arriving is not given up: the bound is on silence, not on the whole download', async () => {
-    const { db } = await openPullStore();
     const text = JSON.stringify({ documents: [cashier], checkpoint: { seq: 5, id: 'c1' } });
     let gets = 0;
-    const replications = startPullReplications(
-      db,
-      api(async (input) => {
-        gets += 1;
-        if (new URL(input).searchParams.get('seq') !== '0')
-          return new Response(JSON.stringify({ documents: [], checkpoint: null }), { status: 200 });
-        // Ten bytes every 20 s: 30 s of silence never passes, the whole takes far longer.
-        let at = 0;
-        const body = new ReadableStream<Uint8Array>({
-          async pull(controller) {
-            await new Promise((r) => setTimeout(r, 20_000));
-            controller.enqueue(new TextEncoder().encode(text.slice(at, at + 10)));
-            at += 10;
-            if (at >= text.length) controller.close();
-          },
-        });
-        return new Response(body, { status: 200 });
-      }),
-      new Subject<LiveSignal>(),
-      1000,
-      undefined,
-      30_000,
-    );
-    const cashiers = replications.cashiers!;
-    let inSync = false;
-    void cashiers.awaitInSync().then(() => (inSync = true));
+    const { db, cashiers, inSync } = await cashiersPull(async (input) => {
+      gets += 1;
+      if (new URL(input).searchParams.get('seq') !== '0')
+        return new Response(JSON.stringify({ documents: [], checkpoint: null }), { status: 200 });
+      // Ten bytes every 20 s: 30 s of silence never passes, the whole takes far longer.
+      let at = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          await new Promise((r) => setTimeout(r, 20_000));
+          controller.enqueue(new TextEncoder().encode(text.slice(at, at + 10)));
+          at += 10;
+          if (at >= text.length) controller.close();
+        },
+      });
+      return new Response(body, { status: 200 });
+    });
     const chunks = Math.ceil(text.length / 10);
     await until(() => gets === 1);
-    for (let i = 0; i < chunks && !inSync; i++) await vi.advanceTimersByTimeAsync(20_000);
-    await until(() => inSync);
+    for (let i = 0; i < chunks && !inSync(); i++) await vi.advanceTimersByTimeAsync(20_000);
+    await until(inSync);
     expect(chunks * 20_000).toBeGreaterThan(60_000);
     // One GET, never abandoned (a page shorter than the batch ends the round).
     expect(gets).toBe(1);
@@ -311,23 +293,13 @@ describe('the live stream', () => {
 
 describe('a status report that is never answered', () => {
   it('is dropped after its timeout, so later reports go again', async () => {
-    const status: DeviceStatusReport = {
-      appVersion: '1.0.0',
-      online: true,
-      breaker: 'closed',
-      pendingCount: 0,
-      pendingValueCents: 0,
-      rejectedCount: 0,
-      lastSyncAt: null,
-      storage: { usageBytes: null, quotaBytes: null, persisted: null },
-    };
     let calls = 0;
     const reporter = new DeviceStatusReporter(
       api(async () => {
         calls += 1;
         return calls === 1 ? never() : new Response('{}', { status: 200 });
       }),
-      async () => status,
+      async () => HEALTHY_STATUS,
       60_000,
       5_000,
       Date.now,
