@@ -20,6 +20,10 @@ export interface PushQueue {
  */
 export const SW_PUSH_TIMEOUT_MS = DEFAULT_SYNC_TIMEOUTS.pushMs + 5_000;
 
+/** How a push goes to the server; tests give their own. */
+type SendPush = (request: Request, signal: AbortSignal) => Promise<Response>;
+const sendOverNetwork: SendPush = (request, signal) => fetch(request, { signal });
+
 /**
  * Sends a page's push; when it fails for want of a network (or an answer in time), keeps a copy for
  * Background Sync to replay and tells the page it is queued (202). A push that timed out may have
@@ -28,7 +32,7 @@ export const SW_PUSH_TIMEOUT_MS = DEFAULT_SYNC_TIMEOUTS.pushMs + 5_000;
 export async function sendOrKeep(
   request: Request,
   queue: PushQueue,
-  send: (request: Request, signal: AbortSignal) => Promise<Response> = (r, signal) => fetch(r, { signal }),
+  send: SendPush = sendOverNetwork,
 ): Promise<Response> {
   const copy = request.clone();
   try {
@@ -51,7 +55,7 @@ export async function sendOrKeep(
 export async function replayKept(
   queue: PushQueue,
   answered: (res: Response) => Promise<void>,
-  send: (request: Request, signal: AbortSignal) => Promise<Response> = (r, signal) => fetch(r, { signal }),
+  send: SendPush = sendOverNetwork,
 ): Promise<void> {
   let entry;
   while ((entry = await queue.shiftRequest())) {

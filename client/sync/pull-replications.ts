@@ -47,8 +47,8 @@ export interface PulledPage {
  * Everything the server sends down, one RxDB pull replication per collection the database has;
  * only the leader tab replicates. A pull the server does not serve yet (404) fails like an
  * offline period and is retried every `retryTime`, and so does a page whose answer stalls for
- * `idleMs` (a dead connection would otherwise hold the replication, and its RESYNCs, for good). `onPage` hears of every page pulled (the
- * catalogue's download progress).
+ * `idleMs` (a dead connection would otherwise hold the replication, and its RESYNCs, for good).
+ * `onPage` hears of every page pulled (the catalogue's download progress).
  */
 export function startPullReplications(
   db: PosDatabase,
