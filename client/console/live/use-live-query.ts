@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLive, type LiveChange } from './live-context';
+import { Rereader } from './rereader';
 
 export interface LiveQuery<T> {
   data: T | undefined;
@@ -16,12 +17,13 @@ export interface LiveQueryOptions {
 }
 
 /** Changes arriving together (a sale moves stock and sales at once) cause one re-read. */
-const COALESCE_MS = 80;
+export const COALESCE_MS = 80;
 
 /**
  * Data from the server that stays current: read once, then again whenever the console stream says
  * something it shows has changed, and after every reconnect. `key` identifies the query (filters,
- * page): a new key reads afresh. The previous data stays on screen while a re-read runs.
+ * page): a new key reads afresh and abandons the old key's reads. The previous data stays on screen
+ * while a re-read runs; re-reads never abort one another (rereader.ts).
  */
 export function useLiveQuery<T>(
   key: string,
@@ -37,44 +39,44 @@ export function useLiveQuery<T>(
   const relevantRef = useRef(relevant);
   relevantRef.current = relevant;
   const collectionsKey = collections.join(',');
-  const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const rereader = useRef<Rereader | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    setLoading(true);
-    readRef.current(controller.signal).then(
-      (value) => {
-        if (controller.signal.aborted) return;
+    const { signal } = controller;
+    const reader = new Rereader(async () => {
+      setLoading(true);
+      try {
+        const value = await readRef.current(signal);
+        if (signal.aborted) return;
         setData({ key, value });
         setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [key, generation]);
+      } catch (err) {
+        if (!signal.aborted) setError(err);
+      } finally {
+        if (!signal.aborted) setLoading(false);
+      }
+    }, COALESCE_MS);
+    rereader.current = reader;
+    reader.now();
+    return () => {
+      reader.stop();
+      controller.abort();
+    };
+  }, [key]);
+
+  const reload = useCallback(() => rereader.current?.now(), []);
 
   useEffect(() => {
     const wanted = new Set(collectionsKey.split(','));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = subscribe((signal) => {
+    return subscribe((signal) => {
       if (signal.kind === 'changed') {
         if (!signal.change.collections.some((c) => wanted.has(c))) return;
         if (relevantRef.current && !relevantRef.current(signal.change)) return;
       }
-      clearTimeout(timer);
-      timer = setTimeout(reload, COALESCE_MS);
+      rereader.current?.changed();
     });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [subscribe, collectionsKey, reload]);
+  }, [subscribe, collectionsKey]);
 
   return { data: data?.value, error, loading, reload };
 }
