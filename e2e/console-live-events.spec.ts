@@ -45,3 +45,49 @@ test('a scheduled price and a reorder rule saved in one console tab show in anot
   await expect(watcher.getByLabel('Máximo (reponer hasta)')).toHaveValue('24', { timeout: 1_000 });
   await context.close();
 });
+
+test('eight console tabs of one manager: every tab loads and stays live, also after the tab holding the live stream is closed', async ({
+  browser,
+  serverDb,
+}) => {
+  const admin = await createAccount(serverDb, 'admin', 'Tomás Pestañas');
+  const { context, page: editor } = await ConsolePage.inNewWindow(browser, admin, '/catalogue');
+  const catalogue = new CataloguePage(editor);
+  await expect(catalogue.heading()).toBeVisible();
+  const tag = Date.now().toString(36).toUpperCase();
+  const name = `Té ${tag}`;
+  await catalogue.createProduct({ name, sku: `TE-${tag}`, category: 'Despensa', price: '4.00' });
+  await catalogue.search(tag);
+  await editor.getByRole('link', { name }).click();
+  await expect(editor.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+  // A browser keeps six connections to a server; a live stream per tab left the sixth tab none.
+  const lists: CataloguePage[] = [];
+  for (let i = 0; i < 7; i++) {
+    const tab = await context.newPage();
+    await tab.goto('/console/catalogue');
+    const list = new CataloguePage(tab);
+    await list.search(tag);
+    await expect(list.row(name)).toBeVisible({ timeout: 5_000 });
+    lists.push(list);
+  }
+
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const schedule = async (page: typeof editor, price: string, at: string) => {
+    await page.getByLabel(/^Precio nuevo/).fill(price);
+    await page.getByLabel(/^Entra en vigor/).fill(`${tomorrow}T${at}`);
+    await page.getByRole('button', { name: 'Programar' }).click();
+  };
+  await schedule(editor, '3.75', '09:00');
+  for (const list of lists) await expect(list.row(name)).toContainText('Cambia a 3,75', { timeout: 1_000 });
+
+  // The first tab held the stream; closed, another takes it over and the rest stay live. The price
+  // scheduled there comes first, so it is the change the lists show.
+  await editor.close();
+  const [first, ...others] = lists;
+  await first!.page.getByRole('link', { name }).click();
+  await schedule(first!.page, '3.50', '08:00');
+  await expect(first!.page.getByRole('listitem').filter({ hasText: '→ 3,50' })).toContainText('Pendiente');
+  for (const list of others) await expect(list.row(name)).toContainText('Cambia a 3,50', { timeout: 1_000 });
+  await context.close();
+});

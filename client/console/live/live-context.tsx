@@ -1,18 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { STREAM_EVENTS } from '../../../shared/protocol/stream-event';
-import { useSession } from '../session/session-context';
+import type { LiveSignal } from './console-stream';
+import { shareConsoleStream } from './shared-stream';
+import { useManager, useSession } from '../session/session-context';
 
-const CONSOLE_STREAM_PATH = '/api/console/stream';
-
-/** What a `changed` event says moved (server/console/stream-routes.ts ConsoleChanged). */
-export interface LiveChange {
-  seq: number;
-  collections: string[];
-  locationIds: string[];
-  branchIds: string[];
-}
-/** `resync`: the stream (re)connected and whatever is on screen may have missed changes. */
-export type LiveSignal = { kind: 'changed'; change: LiveChange } | { kind: 'resync' };
+export type { LiveChange, LiveSignal } from './console-stream';
 type Listener = (signal: LiveSignal) => void;
 
 interface LiveValue {
@@ -23,74 +14,27 @@ interface LiveValue {
 
 const LiveContext = createContext<LiveValue | null>(null);
 
-/** No event at all (heartbeats included) for this long means the connection is dead even if the socket is not. */
-const SILENCE_MS = 45_000;
-
 /**
- * One EventSource on the console stream for the whole app; pages subscribe to it. The browser
- * reconnects by itself after a drop; a refused reconnect (401, session over) closes it and the
- * session is asked again, which sends the manager back to sign-in.
+ * The console stream for the whole app, shared with the manager's other console tabs
+ * (shared-stream.ts); pages subscribe to it. A refused stream (session over) asks the server who is
+ * signed in, which sends the manager back to sign-in.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { recheck } = useSession();
+  const manager = useManager();
   const listeners = useRef(new Set<Listener>());
   const [connected, setConnected] = useState(true);
 
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let silence: ReturnType<typeof setTimeout> | undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let closed = false;
-    const emit = (s: LiveSignal) => listeners.current.forEach((l) => l(s));
-    const alive = () => {
-      clearTimeout(silence);
-      silence = setTimeout(() => {
-        setConnected(false);
-        open();
-      }, SILENCE_MS);
-    };
-    function open() {
-      source?.close();
-      if (closed) return;
-      const es = new EventSource(CONSOLE_STREAM_PATH);
-      source = es;
-      es.addEventListener(STREAM_EVENTS.resync, () => {
-        setConnected(true);
-        alive();
-        emit({ kind: 'resync' });
-      });
-      es.addEventListener(STREAM_EVENTS.heartbeat, () => {
-        setConnected(true);
-        alive();
-      });
-      es.addEventListener(STREAM_EVENTS.changed, (e) => {
-        alive();
-        try {
-          emit({ kind: 'changed', change: JSON.parse((e as MessageEvent<string>).data) as LiveChange });
-        } catch {
-          emit({ kind: 'resync' });
-        }
-      });
-      es.onerror = () => {
-        setConnected(false);
-        if (es.readyState === EventSource.CLOSED) {
-          // Refused (401 after expiry, or a proxy error): ask who we are, then try again.
-          clearTimeout(retry);
-          retry = setTimeout(() => {
-            void recheck().catch(() => undefined);
-            open();
-          }, 2_000);
-        }
-      };
-    }
-    open();
-    return () => {
-      closed = true;
-      clearTimeout(silence);
-      clearTimeout(retry);
-      source?.close();
-    };
-  }, [recheck]);
+  useEffect(
+    () =>
+      shareConsoleStream(manager.id, {
+        signal: (s) => listeners.current.forEach((l) => l(s)),
+        connected: setConnected,
+        refused: () => void recheck().catch(() => undefined),
+        alive: () => undefined,
+      }),
+    [manager.id, recheck],
+  );
 
   const subscribe = useCallback((l: Listener) => {
     listeners.current.add(l);
