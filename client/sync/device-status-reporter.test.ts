@@ -26,9 +26,7 @@ function setup() {
   const reporter = new DeviceStatusReporter(
     { baseUrl: 'http://server', token: 't'.repeat(30), fetch: fetchImpl as unknown as typeof fetch },
     async () => status(pending),
-    60_000,
-    5_000,
-    () => clock,
+    { everyMs: 60_000, minGapMs: 5_000, now: () => clock },
   );
   return { sent, reporter, setPending: (n: number) => (pending = n), advance: (ms: number) => (clock += ms) };
 }

@@ -2,6 +2,16 @@ import { DEVICE_STATUS_PATH, deviceStatusReportSchema, type DeviceStatusReport }
 import type { DeviceApi } from './api-client';
 import { DEFAULT_SYNC_TIMEOUTS, withDeadline } from './request-deadline';
 
+export interface StatusReporterOptions {
+  /** A report at least this often (default 60 s). */
+  everyMs?: number;
+  /** Changes arrive with every pulled document during a catalogue download: report them at most this often (5 s). */
+  minGapMs?: number;
+  now?: () => number;
+  /** A report not answered within this is dropped (DEFAULT_SYNC_TIMEOUTS.statusMs). */
+  timeoutMs?: number;
+}
+
 /**
  * Sends the device's sync health to the server (the console and the operator CLI show it):
  * every `everyMs` and whenever something in the report changes, if the network is up.
@@ -15,15 +25,21 @@ export class DeviceStatusReporter {
   private lastSentAt = -Infinity;
   private pending: ReturnType<typeof setTimeout> | null = null;
 
+  private readonly everyMs: number;
+  private readonly minGapMs: number;
+  private readonly now: () => number;
+  private readonly timeoutMs: number;
+
   constructor(
     private readonly api: DeviceApi,
     private readonly collect: () => Promise<DeviceStatusReport>,
-    private readonly everyMs = 60_000,
-    /** Changes arrive with every pulled document during a catalogue download: report them at most this often. */
-    private readonly minGapMs = 5_000,
-    private readonly now: () => number = Date.now,
-    private readonly timeoutMs = DEFAULT_SYNC_TIMEOUTS.statusMs,
-  ) {}
+    options: StatusReporterOptions = {},
+  ) {
+    this.everyMs = options.everyMs ?? 60_000;
+    this.minGapMs = options.minGapMs ?? 5_000;
+    this.now = options.now ?? Date.now;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_SYNC_TIMEOUTS.statusMs;
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.report(true), this.everyMs);

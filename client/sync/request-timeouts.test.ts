@@ -300,10 +300,7 @@ describe('a status report that is never answered', () => {
         return calls === 1 ? never() : new Response('{}', { status: 200 });
       }),
       async () => HEALTHY_STATUS,
-      60_000,
-      5_000,
-      Date.now,
-      30_000,
+      { timeoutMs: 30_000 },
     );
     const first = reporter.report(true);
     await vi.advanceTimersByTimeAsync(10_000);

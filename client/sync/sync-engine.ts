@@ -112,14 +112,10 @@ export class SyncEngine {
     this.timeouts = timeouts;
     this.stream = new LiveStream(this.api, undefined, timeouts);
     this.outbox = new Outbox(options.db, this.api, options.pairing.deviceId, { pushTimeoutMs: timeouts.pushMs });
-    this.reporter = new DeviceStatusReporter(
-      this.api,
-      () => this.statusReport(),
-      options.statusEveryMs ?? 60_000,
-      undefined,
-      undefined,
-      timeouts.statusMs,
-    );
+    this.reporter = new DeviceStatusReporter(this.api, () => this.statusReport(), {
+      everyMs: options.statusEveryMs,
+      timeoutMs: timeouts.statusMs,
+    });
   }
 
   async start(): Promise<void> {
