@@ -1,22 +1,30 @@
+import type { Browser } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createAccount } from './console-pages/console-accounts';
 import { CataloguePage } from './console-pages/catalogue-page';
 import { ConsolePage } from './console-pages/console-page';
+import type { ServerDb } from './server-db';
+
+/** An administrator's console window with a new product of their making open: its name, tag and the window. */
+async function newProductOpen(browser: Browser, serverDb: ServerDb, admin: string, product: string, price: string) {
+  const account = await createAccount(serverDb, 'admin', admin);
+  const { context, page: editor } = await ConsolePage.inNewWindow(browser, account, '/catalogue');
+  const catalogue = new CataloguePage(editor);
+  await expect(catalogue.heading()).toBeVisible();
+  const tag = Date.now().toString(36).toUpperCase();
+  const name = `${product} ${tag}`;
+  await catalogue.createProduct({ name, sku: `${product.toUpperCase()}-${tag}`, category: 'Despensa', price });
+  await catalogue.search(tag);
+  await editor.getByRole('link', { name }).click();
+  await expect(editor.getByRole('heading', { name, level: 1 })).toBeVisible();
+  return { context, editor, name, tag };
+}
 
 test('a scheduled price and a reorder rule saved in one console tab show in another within 1 s, with no reload', async ({
   browser,
   serverDb,
 }) => {
-  const admin = await createAccount(serverDb, 'admin', 'Vera Vivo');
-  const { context, page: editor } = await ConsolePage.inNewWindow(browser, admin, '/catalogue');
-  const catalogue = new CataloguePage(editor);
-  await expect(catalogue.heading()).toBeVisible();
-  const tag = Date.now().toString(36).toUpperCase();
-  const name = `Miel ${tag}`;
-  await catalogue.createProduct({ name, sku: `MIEL-${tag}`, category: 'Despensa', price: '8.00' });
-  await catalogue.search(tag);
-  await editor.getByRole('link', { name }).click();
-  await expect(editor.getByRole('heading', { name, level: 1 })).toBeVisible();
+  const { context, editor, name, tag } = await newProductOpen(browser, serverDb, 'Vera Vivo', 'Miel', '8.00');
 
   // A second tab (another manager's screen) on the catalogue list.
   const watcher = await context.newPage();
@@ -50,16 +58,7 @@ test('eight console tabs of one manager: every tab loads and stays live, also af
   browser,
   serverDb,
 }) => {
-  const admin = await createAccount(serverDb, 'admin', 'Tomás Pestañas');
-  const { context, page: editor } = await ConsolePage.inNewWindow(browser, admin, '/catalogue');
-  const catalogue = new CataloguePage(editor);
-  await expect(catalogue.heading()).toBeVisible();
-  const tag = Date.now().toString(36).toUpperCase();
-  const name = `Té ${tag}`;
-  await catalogue.createProduct({ name, sku: `TE-${tag}`, category: 'Despensa', price: '4.00' });
-  await catalogue.search(tag);
-  await editor.getByRole('link', { name }).click();
-  await expect(editor.getByRole('heading', { name, level: 1 })).toBeVisible();
+  const { context, editor, name, tag } = await newProductOpen(browser, serverDb, 'Tomás Pestañas', 'Te', '4.00');
 
   // A browser keeps six connections to a server; a live stream per tab left the sixth tab none.
   const lists: CataloguePage[] = [];
