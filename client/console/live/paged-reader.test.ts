@@ -35,6 +35,17 @@ function screen() {
   return { shown, view, items: () => shown.pages.flatMap((p) => p.items) };
 }
 
+type Read = (cursor: string | undefined) => Promise<CursorPage<string>>;
+
+/** A reader of `serverList(ms)` (through `wrap`, when given) onto a screen, started: its first page comes after `ms`. */
+function started(ms: number, wrap: (read: Read) => Read = (read) => read) {
+  const server = serverList(ms);
+  const onScreen = screen();
+  const reader = new PagedReader(() => wrap(server.readPage), onScreen.view, 80);
+  reader.start();
+  return { list: server.list, ...onScreen, reader };
+}
+
 describe('PagedReader', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: 0 });
@@ -44,10 +55,7 @@ describe('PagedReader', () => {
   });
 
   it('a change while the next page is on its way re-reads after it, with that page included', async () => {
-    const { list, readPage } = serverList(100);
-    const { view, items } = screen();
-    const reader = new PagedReader(() => readPage, view, 80);
-    reader.start();
+    const { list, items, reader } = started(100);
     await vi.advanceTimersByTimeAsync(100);
     expect(items()).toEqual(['a', 'b', 'c']);
 
@@ -64,10 +72,7 @@ describe('PagedReader', () => {
   });
 
   it('a next page asked for during a re-read is read right after it, not dropped', async () => {
-    const { list, readPage } = serverList(100);
-    const { view, items } = screen();
-    const reader = new PagedReader(() => readPage, view, 80);
-    reader.start();
+    const { list, items, reader } = started(100);
     await vi.advanceTimersByTimeAsync(100);
     reader.changed();
     await vi.advanceTimersByTimeAsync(90);
@@ -79,10 +84,7 @@ describe('PagedReader', () => {
   });
 
   it('stopped (another filter, or the page left), it shows nothing more of what it was reading', async () => {
-    const { readPage } = serverList(100);
-    const { shown, view } = screen();
-    const reader = new PagedReader(() => readPage, view, 80);
-    reader.start();
+    const { shown, reader } = started(100);
     await vi.advanceTimersByTimeAsync(50);
     reader.stop();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -90,18 +92,11 @@ describe('PagedReader', () => {
   });
 
   it('a failed re-read shows its error and keeps the pages already shown', async () => {
-    const { readPage } = serverList(10);
-    const { shown, view, items } = screen();
     let fail = false;
-    const reader = new PagedReader(
-      () => async (cursor: string | undefined) => {
-        if (fail) throw new Error('sin conexión');
-        return readPage(cursor);
-      },
-      view,
-      80,
-    );
-    reader.start();
+    const { shown, items, reader } = started(10, (read) => async (cursor) => {
+      if (fail) throw new Error('sin conexión');
+      return read(cursor);
+    });
     await vi.advanceTimersByTimeAsync(10);
     fail = true;
     reader.changed();
